@@ -1,0 +1,29 @@
+//! The JS API: a thin wasm-bindgen layer over [`crate::compare`].
+
+use crate::{Options, SourceInput};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn parse_args(sources: JsValue, options: JsValue) -> Result<(Vec<SourceInput>, Options), JsError> {
+    if !js_sys::Array::is_array(&sources) {
+        return Err(JsError::new("sources must be an array of { name, text } objects"));
+    }
+    let sources: Vec<SourceInput> = serde_wasm_bindgen::from_value(sources)
+        .map_err(|e| JsError::new(&format!("sources must be an array of {{ name, text }} objects: {e}")))?;
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+    };
+    Ok((sources, options))
+}
+
+/// Compares `sources` (`[{ name, text }]`) and returns the report as a plain JS object.
+#[wasm_bindgen]
+pub fn compare(sources: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let (sources, options) = parse_args(sources, options)?;
+    let report = crate::compare(&sources, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not hand the report to JS: {e}")))
+}
