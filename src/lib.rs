@@ -13,6 +13,7 @@
 //! ```
 
 pub mod report;
+pub mod segment;
 
 pub use report::*;
 
