@@ -13,6 +13,7 @@
 //! ```
 
 pub mod report;
+pub mod normalize;
 pub mod segment;
 
 pub use report::*;

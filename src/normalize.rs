@@ -1,0 +1,375 @@
+//! Words and terms: the tokenizer chain every comparison is built on.
+//!
+//! Two levels of normalization, because the match kinds need both:
+//! - a [`Word`]'s `surface` is the word after Unicode NFKC, lower-casing and unifying quote,
+//!   apostrophe and dash variants. Two sentences with the same surfaces are `identical`.
+//! - [`terms`] goes further (contractions expanded, hyphenated words split, British spellings
+//!   folded, light stemming), so that `I'll`/`I will` and `Kim Jong Un`/`Kim Jong-un` compare
+//!   equal when scoring `minor` edits and paraphrases.
+
+use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
+
+/// One word of the input: its byte span and its surface form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in the input.
+    pub span: Range<usize>,
+    /// NFKC, lower-cased, with quote/apostrophe/dash variants unified.
+    pub surface: String,
+    /// Whether the word starts with an upper-case letter in the input (names, places).
+    pub capitalized: bool,
+}
+
+/// A normalized unit of meaning derived from a word; several terms can come from one word.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Term {
+    /// The folded, stemmed form.
+    pub text: String,
+    /// Index of the word it came from.
+    pub word: usize,
+    /// Function words carry little content; they count for edit distance, not for topic.
+    pub stop: bool,
+}
+
+/// Splits `text[range]` into words.
+///
+/// A word is a run of letters and digits, with apostrophes, hyphens and periods kept when
+/// they sit between two alphanumerics (`don't`, `Jong-un`, `U.S`, `3.5`) and commas between
+/// digits (`1,000`). Han and kana characters are words of their own, since those scripts
+/// do not put spaces between words.
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+    let slice = match text.get(range.clone()) {
+        Some(s) => s,
+        None => return Vec::new(),
+    };
+    let base = range.start;
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if is_ideograph(c) {
+            push_word(&mut out, slice, base, pos, pos + c.len_utf8());
+            i += 1;
+            continue;
+        }
+        if !is_word_char(c) {
+            i += 1;
+            continue;
+        }
+        let start = pos;
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if is_word_char(c) && !is_ideograph(c) {
+                j += 1;
+            } else if is_joiner(c)
+                && j + 1 < chars.len()
+                && is_word_char(chars[j + 1].1)
+                && !is_ideograph(chars[j + 1].1)
+                && (c != ',' || (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()))
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        // Keep the final period of a dotted acronym ("U.S.") so it reads as one word.
+        let mut end = chars.get(j).map_or(slice.len(), |&(p, _)| p);
+        if j < chars.len() && chars[j].1 == '.' && is_dotted_acronym(&slice[start..end]) {
+            end += 1;
+        }
+        push_word(&mut out, slice, base, start, end);
+        i = j;
+    }
+    out
+}
+
+fn push_word(out: &mut Vec<Word>, slice: &str, base: usize, start: usize, end: usize) {
+    let raw = &slice[start..end];
+    let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase());
+    out.push(Word { span: base + start..base + end, surface: surface(raw), capitalized });
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks belong to the letter before them.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+        || matches!(c as u32, 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F)
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '‘' | '-' | '‐' | '‑' | '.' | ',' | '·')
+}
+
+/// Han ideographs, kana: scripts written without spaces between words.
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+fn is_dotted_acronym(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+/// Folds typographic variants so that only the words themselves are compared.
+pub fn surface(raw: &str) -> String {
+    raw.nfkc()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' | 'ʼ' | '‘' | '`' | '´' | '′' => '\'',
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// Derives the terms of a sentence from its words.
+pub fn terms(words: &[Word]) -> Vec<Term> {
+    let mut out = Vec::new();
+    for (w, word) in words.iter().enumerate() {
+        for piece in expand(&word.surface) {
+            for part in piece.split('-') {
+                let folded = fold(part);
+                if folded.is_empty() {
+                    continue;
+                }
+                let stop = is_stopword(&folded);
+                let text = if stop { folded } else { stem(&folded) };
+                out.push(Term { text, word: w, stop });
+            }
+        }
+    }
+    out
+}
+
+/// Expands contractions and drops the possessive `'s`, which news copy uses interchangeably
+/// with the long forms (`I'll` / `I will`, `Korea's` / `of Korea`).
+fn expand(surface: &str) -> Vec<String> {
+    const WHOLE: &[(&str, &[&str])] = &[
+        ("won't", &["will", "not"]),
+        ("can't", &["can", "not"]),
+        ("cannot", &["can", "not"]),
+        ("shan't", &["shall", "not"]),
+        ("let's", &["let", "us"]),
+        ("it's", &["it", "is"]),
+        ("that's", &["that", "is"]),
+        ("there's", &["there", "is"]),
+        ("what's", &["what", "is"]),
+        ("he's", &["he", "is"]),
+        ("she's", &["she", "is"]),
+    ];
+    if let Some((_, parts)) = WHOLE.iter().find(|(w, _)| *w == surface) {
+        return parts.iter().map(|s| s.to_string()).collect();
+    }
+    const SUFFIX: &[(&str, &str)] =
+        &[("n't", "not"), ("'ll", "will"), ("'re", "are"), ("'ve", "have"), ("'m", "am"), ("'d", "would")];
+    for (suffix, long) in SUFFIX {
+        if let Some(head) = surface.strip_suffix(suffix) {
+            if !head.is_empty() {
+                return vec![head.to_string(), long.to_string()];
+            }
+        }
+    }
+    if let Some(head) = surface.strip_suffix("'s").or_else(|| surface.strip_suffix("s'")) {
+        if !head.is_empty() {
+            return vec![head.to_string()];
+        }
+    }
+    vec![surface.to_string()]
+}
+
+/// Removes what separates spellings of the same word: acronym periods (`u.s` → `us`),
+/// thousands separators, inner apostrophes; maps number words and British spellings.
+fn fold(part: &str) -> String {
+    let mut s: String = part.chars().filter(|&c| !matches!(c, '\'' | '·')).collect();
+    if s.contains('.') && !s.chars().any(|c| c.is_ascii_digit()) {
+        s.retain(|c| c != '.');
+    }
+    if s.chars().all(|c| c.is_ascii_digit() || c == ',') {
+        s.retain(|c| c != ',');
+    }
+    if let Some(n) = number_word(&s) {
+        return n.to_string();
+    }
+    const BRITISH: &[(&str, &str)] = &[
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("defence", "defense"),
+        ("offence", "offense"),
+        ("licence", "license"),
+        ("centre", "center"),
+        ("centres", "centers"),
+        ("metre", "meter"),
+        ("metres", "meters"),
+        ("theatre", "theater"),
+        ("favour", "favor"),
+        ("honour", "honor"),
+        ("labour", "labor"),
+        ("colour", "color"),
+        ("neighbour", "neighbor"),
+        ("neighbours", "neighbors"),
+        ("behaviour", "behavior"),
+        ("rumour", "rumor"),
+        ("rumours", "rumors"),
+        ("harbour", "harbor"),
+        ("endeavour", "endeavor"),
+        ("travelled", "traveled"),
+        ("cancelled", "canceled"),
+        ("judgement", "judgment"),
+        ("grey", "gray"),
+    ];
+    if let Some((_, us)) = BRITISH.iter().find(|(uk, _)| *uk == s) {
+        return us.to_string();
+    }
+    // -ise/-ize, -isation/-ization, -yse/-yze: fold every "iz"/"yz" so both spellings meet.
+    if s.len() > 5 && (s.contains("iz") || s.contains("yz")) {
+        s = s.replace("iz", "is").replace("yz", "ys");
+    }
+    s
+}
+
+fn number_word(s: &str) -> Option<u32> {
+    const WORDS: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    ];
+    const TENS: &[(&str, u32)] =
+        &[("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90)];
+    if let Some(i) = WORDS.iter().position(|w| *w == s) {
+        return Some(i as u32);
+    }
+    TENS.iter().find(|(w, _)| *w == s).map(|&(_, n)| n)
+}
+
+/// A light suffix stripper: enough to meet `talks`/`talk`, `resumed`/`resuming`/`resume`,
+/// `repeatedly`/`repeated`, without the cost or over-reach of a full stemmer.
+pub fn stem(word: &str) -> String {
+    if word.chars().any(|c| !c.is_ascii_alphabetic()) || word.len() <= 3 {
+        return word.to_string();
+    }
+    let mut w = word.to_string();
+    if w.len() > 5 && w.ends_with("ly") {
+        w.truncate(w.len() - 2);
+    }
+    if w.len() > 4 && w.ends_with("ies") {
+        w.truncate(w.len() - 3);
+        w.push('y');
+    } else if w.ends_with("sses") {
+        w.truncate(w.len() - 2);
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        w.truncate(w.len() - 1);
+    }
+    for suffix in ["ing", "ed"] {
+        if w.len() > suffix.len() + 3 && w.ends_with(suffix) {
+            w.truncate(w.len() - suffix.len());
+            let b = w.as_bytes();
+            let n = b.len();
+            if n >= 2 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') {
+                w.truncate(n - 1);
+            }
+            break;
+        }
+    }
+    if w.len() > 4 && w.ends_with('e') {
+        w.truncate(w.len() - 1);
+    }
+    if w.len() > 4 && w.ends_with('y') {
+        w.truncate(w.len() - 1);
+        w.push('i');
+    }
+    w
+}
+
+/// English function words. Other languages still work: their words all count as content.
+pub fn is_stopword(term: &str) -> bool {
+    const STOP: &[&str] = &[
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
+        "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do",
+        "does", "doing", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having",
+        "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is",
+        "it", "its", "itself", "just", "may", "me", "might", "more", "most", "much", "must", "my", "no", "nor",
+        "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own",
+        "same", "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
+        "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+        "under", "until", "up", "upon", "very", "was", "we", "were", "what", "when", "where", "which",
+        "while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your", "yours", "s", "t",
+        "said", "says", "say", "told", "tell", "added", "according", "via", "per", "amid", "since", "still",
+        "however", "although", "though", "yet", "because", "whether", "ever", "even", "many", "several",
+    ];
+    STOP.contains(&term)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surfaces(s: &str) -> Vec<String> {
+        words(s, 0..s.len()).into_iter().map(|w| w.surface).collect()
+    }
+
+    fn term_texts(s: &str) -> Vec<String> {
+        terms(&words(s, 0..s.len())).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn word_spans_slice_the_input() {
+        let s = "“Hello,” Ana said — in Zürich. 東京 2.5%";
+        for w in words(s, 0..s.len()) {
+            assert!(s.get(w.span.clone()).is_some());
+        }
+        assert_eq!(surfaces(s), ["hello", "ana", "said", "in", "zürich", "東", "京", "2.5"]);
+    }
+
+    #[test]
+    fn surface_unifies_quotes_dashes_and_width() {
+        assert_eq!(surfaces("Korea’s ＵＮ Jong‐un"), surfaces("korea's UN jong-un"));
+    }
+
+    #[test]
+    fn acronyms_and_numbers_stay_whole() {
+        assert_eq!(surfaces("the U.S. paid $1,000.50 at 15:22"), ["the", "u.s.", "paid", "1,000.50", "at", "15", "22"]);
+    }
+
+    #[test]
+    fn hyphenated_names_and_spaced_names_give_the_same_terms() {
+        assert_eq!(term_texts("Kim Jong-un"), term_texts("Kim Jong Un"));
+        assert_ne!(surfaces("Kim Jong-un"), surfaces("Kim Jong Un"));
+    }
+
+    #[test]
+    fn contractions_expand_to_long_forms() {
+        assert_eq!(term_texts("I'll leave that"), term_texts("I will leave that"));
+        assert_eq!(term_texts("they don't know"), term_texts("they do not know"));
+    }
+
+    #[test]
+    fn british_and_american_spellings_meet() {
+        assert_eq!(term_texts("the demilitarised zone programme"), term_texts("the demilitarized zone program"));
+    }
+
+    #[test]
+    fn stemming_meets_inflections() {
+        assert_eq!(stem("talks"), stem("talk"));
+        assert_eq!(stem("resumed"), stem("resume"));
+        assert_eq!(stem("resuming"), stem("resume"));
+        assert_eq!(stem("summits"), stem("summit"));
+        assert_eq!(stem("stopped"), stem("stop"));
+    }
+
+    #[test]
+    fn number_words_become_digits() {
+        assert_eq!(term_texts("three summits"), term_texts("3 summits"));
+    }
+
+    #[test]
+    fn function_words_are_marked_stop() {
+        let t = terms(&words("the summit in Hanoi", 0..19));
+        assert!(t[0].stop && !t[1].stop && t[2].stop && !t[3].stop);
+    }
+}
