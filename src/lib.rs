@@ -13,6 +13,7 @@
 //! ```
 
 pub mod report;
+pub mod clean;
 pub mod normalize;
 pub mod segment;
 

@@ -1,0 +1,821 @@
+//! Cleaning: separate the article from the page chrome pasted with it, and read its metadata.
+//!
+//! Works on lines, in three passes:
+//! 1. each line on its own: patterns that mark chrome anywhere (prompts, copyright, contact,
+//!    credits, labels, date and byline lines), lines in another script than the article,
+//!    and lines repeated from earlier in the text;
+//! 2. what is left is prose (a sentence-like line) or short (no final punctuation, or few
+//!    words); prose that is not a caption marks the body;
+//! 3. short lines are judged by where they are: before the body they are the headline and the
+//!    header block (outlet, section, author), inside it subheads and speaker lines, after it
+//!    sign-offs, menus and headline lists.
+//!
+//! Nothing is rewritten: the result is spans of the input, each kept with a role or removed
+//! with a reason, so the page can show every removed span and a user can restore it.
+
+use crate::normalize::is_ideograph;
+use crate::report::{Reason, Role};
+use std::ops::Range;
+
+/// A kept paragraph of the article, to be split into sentences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// Byte range in the input.
+    pub span: Range<usize>,
+    /// What part of the article it is.
+    pub role: Role,
+}
+
+/// A removed span of the input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cut {
+    /// Byte range in the input.
+    pub span: Range<usize>,
+    /// Why it is not article text.
+    pub reason: Reason,
+}
+
+/// What the text says about the article itself.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Meta {
+    /// The headline.
+    pub title: Option<String>,
+    /// The publisher.
+    pub outlet: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// Bylined authors.
+    pub authors: Vec<String>,
+    /// Section or programme name (`World`, `News Today`).
+    pub section: Option<String>,
+}
+
+/// An article separated from its page chrome.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cleaned {
+    /// Kept paragraphs in reading order.
+    pub blocks: Vec<Block>,
+    /// Removed spans in input order; together with `blocks` they cover every non-blank line.
+    pub removed: Vec<Cut>,
+    /// Title, outlet, date, authors.
+    pub meta: Meta,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Class {
+    Cut(Reason),
+    Prose,
+    Short,
+    Title,
+    Caption,
+    Speaker,
+    Body,
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    /// The line without surrounding whitespace (and without cut prefixes/suffixes).
+    span: Range<usize>,
+    class: Class,
+    /// A blank line came before it: paragraphs never join across one.
+    after_blank: bool,
+}
+
+/// Separates the article in `text` from page chrome and reads its metadata.
+pub fn clean(text: &str) -> Cleaned {
+    let mut out = Cleaned::default();
+    let mut lines = join_wrapped(text, split_lines(text));
+    let script = dominant_script(text);
+
+    for line in lines.iter_mut() {
+        classify(text, line, script, &mut out);
+    }
+    mark_duplicates(text, &mut lines);
+    for line in lines.iter_mut() {
+        if line.class == Class::Short && is_prose(&text[line.span.clone()]) {
+            line.class = Class::Prose;
+        }
+    }
+    mark_captions(text, &mut lines, &mut out);
+
+    let body: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].class == Class::Prose).collect();
+    match (body.first(), body.last()) {
+        (Some(&first), Some(&last)) => {
+            header(text, &mut lines[..first], &mut out.meta);
+            middle(text, &mut lines[first..=last]);
+            tail(text, &mut lines[last + 1..], &mut out.meta);
+            dateline(text, &mut lines[first], &mut out);
+            signoff(text, &mut lines[last], &mut out);
+        }
+        _ => header(text, &mut lines, &mut out.meta),
+    }
+
+    for line in &lines {
+        let role = match line.class {
+            Class::Cut(reason) => {
+                out.removed.push(Cut { span: line.span.clone(), reason });
+                continue;
+            }
+            Class::Title => Role::Title,
+            Class::Caption => Role::Caption,
+            Class::Speaker => Role::Speaker,
+            Class::Prose | Class::Short | Class::Body => Role::Body,
+        };
+        if line.span.is_empty() {
+            continue;
+        }
+        if role == Role::Title && out.meta.title.is_none() {
+            out.meta.title = Some(text[line.span.clone()].to_string());
+        }
+        out.blocks.push(Block { span: line.span.clone(), role });
+    }
+    out.removed.sort_by_key(|c| (c.span.start, c.span.end));
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\0')
+}
+
+fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let s = &text[span.clone()];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let trail = s.len() - s.trim_end_matches(is_space).len();
+    if lead == s.len() {
+        return span.start..span.start;
+    }
+    span.start + lead..span.end - trail
+}
+
+/// Lines end at `\n`, `\r\n`, a lone `\r` (old Mac files) and U+2028/U+2029.
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut blank_before = true;
+    let mut iter = text.char_indices().peekable();
+    let push = |start: usize, end: usize, lines: &mut Vec<Line>, blank_before: &mut bool| {
+        let span = trim_span(text, start..end);
+        if span.is_empty() {
+            *blank_before = true;
+        } else {
+            lines.push(Line { span, class: Class::Short, after_blank: *blank_before });
+            *blank_before = false;
+        }
+    };
+    while let Some((i, c)) = iter.next() {
+        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+            push(start, i, &mut lines, &mut blank_before);
+            start = i + c.len_utf8();
+            if c == '\r' && iter.peek().map(|&(_, n)| n) == Some('\n') {
+                iter.next();
+                start += 1;
+            }
+        }
+    }
+    push(start, text.len(), &mut lines, &mut blank_before);
+    lines
+}
+
+/// Hard-wrapped paragraphs come back as one line: a line continues the previous one when
+/// that one stops mid-sentence (no final punctuation) and this one starts in lower case, or
+/// the previous one ends with a comma, hyphen or semicolon.
+fn join_wrapped(text: &str, lines: Vec<Line>) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for line in lines {
+        if let Some(prev) = out.last_mut() {
+            let before = &text[prev.span.clone()];
+            let starts_lower = text[line.span.clone()].chars().next().is_some_and(char::is_lowercase);
+            let open_end = before.ends_with([',', ';', '-']);
+            if !line.after_blank && (open_end || (starts_lower && !ends_sentence(before))) {
+                prev.span.end = line.span.end;
+                continue;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scripts
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Arabic,
+    Hebrew,
+    Hangul,
+    Han,
+    Other,
+}
+
+fn script_of(c: char) -> Option<Script> {
+    if !c.is_alphabetic() {
+        return None;
+    }
+    let u = c as u32;
+    Some(match u {
+        0..=0x024F | 0x1E00..=0x1EFF => Script::Latin,
+        0x0370..=0x03FF => Script::Greek,
+        0x0400..=0x04FF => Script::Cyrillic,
+        0x0590..=0x05FF => Script::Hebrew,
+        0x0600..=0x06FF | 0x0750..=0x077F => Script::Arabic,
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
+        _ if is_ideograph(c) => Script::Han,
+        _ => Script::Other,
+    })
+}
+
+fn script_counts(s: &str) -> Vec<(Script, usize)> {
+    let mut counts: Vec<(Script, usize)> = Vec::new();
+    for script in s.chars().filter_map(script_of) {
+        match counts.iter_mut().find(|(k, _)| *k == script) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((script, 1)),
+        }
+    }
+    counts
+}
+
+/// The script most letters of the text are written in: the article's language, roughly.
+fn dominant_script(text: &str) -> Script {
+    script_counts(text).into_iter().max_by_key(|&(_, n)| n).map_or(Script::Latin, |(s, _)| s)
+}
+
+/// A line mostly written in another script than the article is site chrome in another
+/// language (a Korean footer under an English article, say).
+fn foreign(line: &str, script: Script) -> bool {
+    let counts = script_counts(line);
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    let native = counts.iter().find(|(s, _)| *s == script).map_or(0, |(_, n)| *n);
+    total >= 2 && native * 10 < total * 3
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 1: patterns
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn word_count(s: &str) -> usize {
+    let spaced = s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let ideographs = s.chars().filter(|&c| is_ideograph(c)).count();
+    spaced.max(ideographs / 2)
+}
+
+fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) {
+    let s = &text[line.span.clone()];
+    if let Some((len, date, rest_is_section)) = date_prefix(s) {
+        if out.meta.published.is_none() {
+            out.meta.published = date;
+        }
+        let rest = trim_span(text, line.span.start + len..line.span.end);
+        if rest.is_empty() || rest_is_section {
+            if !rest.is_empty() && out.meta.section.is_none() {
+                out.meta.section = Some(text[rest.clone()].to_string());
+            }
+            line.class = Class::Cut(Reason::Metadata);
+            return;
+        }
+        out.removed.push(Cut { span: line.span.start..rest.start, reason: Reason::Metadata });
+        line.span = rest;
+        return classify(text, line, script, out);
+    }
+    if foreign(s, script) {
+        line.class = Class::Cut(Reason::Language);
+        return;
+    }
+    if let Some(reason) = chrome(s) {
+        if reason == Reason::Copyright && out.meta.outlet.is_none() {
+            out.meta.outlet = copyright_holder(s);
+        }
+        line.class = Class::Cut(reason);
+        return;
+    }
+    if let Some(authors) = byline(s) {
+        if out.meta.authors.is_empty() {
+            out.meta.authors = authors;
+        }
+        if out.meta.published.is_none() {
+            out.meta.published = find_date(s);
+        }
+        line.class = Class::Cut(Reason::Metadata);
+    }
+}
+
+/// Chrome recognisable from the line alone.
+fn chrome(s: &str) -> Option<Reason> {
+    let l = lower(s);
+    let words = word_count(s);
+    if words <= 40 && (l.contains("copyright") || l.contains('©') || l.contains('ⓒ') || l.contains("all rights reserved")) {
+        return Some(Reason::Copyright);
+    }
+    if is_label(s) {
+        return Some(Reason::Label);
+    }
+    if is_credit(s) {
+        return Some(Reason::Credit);
+    }
+    if words <= 25 && (has_email(s) || has_phone(s)) {
+        return Some(Reason::Contact);
+    }
+    if words <= 12 && starts_with_any(&l, &["related", "more from", "most read", "most popular", "recommended", "top stories", "our picks", "trending", "latest news", "read next", "see also", "also read", "you may also like", "more stories", "editor's picks", "popular now"]) {
+        return Some(Reason::Navigation);
+    }
+    if words <= 15 && is_prompt(&l) {
+        return Some(Reason::Boilerplate);
+    }
+    if url_only(s) || starts_with_any(&l, &["reporting by", "writing by", "editing by", "additional reporting", "compiled by"]) {
+        return Some(Reason::Metadata);
+    }
+    None
+}
+
+fn starts_with_any(l: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| l.starts_with(p))
+}
+
+/// Subscription, sign-in, app, newsletter and sharing prompts.
+fn is_prompt(l: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "sign up", "sign in", "signup", "log in", "login", "subscribe", "subscription", "subscriber", "newsletter",
+        "download the app", "get the app", "our app", "start reading", "continue reading", "read more",
+        "read the full", "already a member", "already have an account", "create an account", "free trial",
+        "days free", "premium", "membership", "click here", "follow us", "share this", "share on",
+        "advertisement", "listen to this article", "skip to", "cookie", "enable javascript", "turn on notifications",
+        "support our journalism", "become a member", "unlock", "paywall",
+    ];
+    if PHRASES.iter().any(|p| l.contains(p)) {
+        return true;
+    }
+    // Single-word chrome: share buttons and ad markers.
+    if matches!(l.trim_matches(|c: char| !c.is_alphanumeric()), "share" | "tweet" | "print" | "email" | "comments" | "advertisement" | "ad" | "menu" | "search" | "close") {
+        return true;
+    }
+    // Prompts talk to the reader about the product: "you" plus product words.
+    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let second_person = words.iter().any(|w| matches!(*w, "you" | "your"));
+    let product = words.iter().any(|w| {
+        matches!(*w, "app" | "apps" | "read" | "reading" | "news" | "access" | "titles" | "sources" | "member" | "account" | "notifications" | "inbox" | "email" | "free" | "download" | "place")
+    });
+    (second_person && product) || words.iter().any(|w| *w == "app") && words.len() <= 5
+}
+
+/// `[LEAD]`, `[REPORT]`, `[ANCHOR]`: script labels of broadcast transcripts.
+fn is_label(s: &str) -> bool {
+    let inner = match s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        Some(i) => i,
+        None => return false,
+    };
+    !inner.contains(['[', ']']) && word_count(inner) <= 3 && inner.chars().any(char::is_alphabetic)
+}
+
+/// Photo credits: `Image: AGENCY/Name`, `Photo: …`, `(AP Photo/Name)`, `Getty Images`.
+fn is_credit(s: &str) -> bool {
+    let l = lower(s);
+    if starts_with_any(&l, &["image:", "photo:", "photograph:", "picture:", "credit:", "photo credit", "image credit", "pictured:", "file photo", "(photo", "[photo"]) {
+        return true;
+    }
+    word_count(s) <= 8 && (credit_words(&l) || agency_slash(s))
+}
+
+fn credit_words(l: &str) -> bool {
+    ["getty images", "file photo", "ap photo", "afp photo", "photo by", "images via", "/ reuters", "/reuters", "via reuters", "via ap"].iter().any(|p| l.contains(p))
+}
+
+/// `REUTERS/Kevin Lamarque`: an all-capitals agency, a slash, a photographer.
+fn agency_slash(s: &str) -> bool {
+    s.split('/').next().is_some_and(|head| {
+        let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
+        head.len() >= 2 && head.chars().all(|c| c.is_uppercase() || c == ' ') && s.contains('/')
+    })
+}
+
+/// A trailing bracketed credit on a caption line: `… June 30, 2019 [KCNA via Reuters]`.
+fn trailing_credit(s: &str) -> Option<usize> {
+    let trimmed = s.trim_end();
+    let (open, close) = match trimmed.chars().last()? {
+        ']' => ('[', ']'),
+        ')' => ('(', ')'),
+        _ => return None,
+    };
+    let start = trimmed.rfind(open)?;
+    let inner = &trimmed[start + 1..trimmed.len() - close.len_utf8()];
+    let l = lower(inner);
+    let creditish = l.contains(" via ") || l.contains('/') || l.contains("photo") || l.contains("image") || l.contains("getty") || l.contains("file");
+    (start > 0 && word_count(inner) <= 8 && creditish).then_some(start)
+}
+
+fn has_email(s: &str) -> bool {
+    s.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        match w.split_once('@') {
+            Some((user, host)) => !user.is_empty() && host.contains('.') && !host.starts_with('.'),
+            None => false,
+        }
+    })
+}
+
+/// Phone numbers: groups of digits joined by hyphens, at least seven digits in all.
+fn has_phone(s: &str) -> bool {
+    s.split(|c: char| c.is_whitespace() || c == ',').any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        let groups: Vec<&str> = w.split(['-', '.']).collect();
+        groups.len() >= 3
+            && groups.iter().all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()) && g.len() <= 4)
+            && groups.iter().map(|g| g.len()).sum::<usize>() >= 7
+            && !(groups[0].len() == 4 && groups.len() == 3) // a date: 2025-06-12
+    })
+}
+
+fn url_only(s: &str) -> bool {
+    let l = lower(s);
+    !s.contains(char::is_whitespace) && (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www."))
+}
+
+fn copyright_holder(s: &str) -> Option<String> {
+    let l = lower(s);
+    let from = ["ⓒ", "©", "(c)", "copyright"].iter().filter_map(|m| l.find(m).map(|i| i + m.len())).max()?;
+    let rest = s.get(from..)?;
+    let mut out = String::new();
+    for w in rest.split_whitespace() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+        if bare.chars().all(|c| c.is_ascii_digit()) || bare.eq_ignore_ascii_case("copyright") {
+            continue;
+        }
+        if !bare.chars().next().is_some_and(char::is_uppercase) || lower(bare) == "all" {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(bare);
+        if w.ends_with(['.', ',', ';']) {
+            break;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates and bylines
+
+const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+fn month(word: &str) -> Option<u32> {
+    let w = lower(word.trim_end_matches(['.', ',']));
+    if w.len() < 3 {
+        return None;
+    }
+    let m = MONTHS.iter().position(|m| w.starts_with(m))? as u32 + 1;
+    const FULL: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    (FULL[m as usize - 1].starts_with(&w) || w == "sept").then_some(m)
+}
+
+fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Finds the first date in `s`: `2025-06-12`, `2025.06.12`, `12 June 2025`, `June 12, 2025`.
+pub fn find_date(s: &str) -> Option<String> {
+    find_date_at(s).map(|(_, _, d)| d)
+}
+
+/// The first date in `s` with its byte range.
+fn find_date_at(s: &str) -> Option<(usize, usize, String)> {
+    let toks: Vec<(usize, &str)> = tokens(s);
+    for (i, &(at, tok)) in toks.iter().enumerate() {
+        let nums: Vec<&str> = tok.split(['-', '.', '/']).filter(|p| !p.is_empty()).collect();
+        if nums.len() == 3 && nums[0].len() == 4 && nums.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+            let n: Vec<u32> = nums.iter().filter_map(|p| p.parse().ok()).collect();
+            if let Some(d) = ymd(n[0], n[1], n[2]) {
+                return Some((at, at + tok.len(), d));
+            }
+        }
+        let next = |k: usize| toks.get(i + k).map(|&(a, t)| (a, t.trim_end_matches([',', '.'])));
+        let num = |t: &str| t.trim_end_matches(|c: char| c.is_alphabetic()).parse::<u32>().ok();
+        // 12 June 2025
+        if let (Some(d), Some((_, m)), Some((ya, y))) = (num(tok.trim_end_matches(',')), next(1), next(2)) {
+            if let (Some(m), Ok(yn)) = (month(m), y.parse::<u32>()) {
+                if let Some(date) = ymd(yn, m, d) {
+                    return Some((at, ya + y.len(), date));
+                }
+            }
+        }
+        // June 12, 2025
+        if let (Some(m), Some((_, d)), Some((ya, y))) = (month(tok), next(1), next(2)) {
+            if let (Some(d), Ok(yn)) = (num(d), y.parse::<u32>()) {
+                if let Some(date) = ymd(yn, m, d) {
+                    return Some((at, ya + y.len(), date));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn tokens(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(st)) => {
+                out.push((st, &s[st..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}
+
+/// A leading date line: `date 2025-06-12 World`, `Published: June 12, 2025`,
+/// `입력 2025.06.12 (15:22)`, `Posted 11/27/2005 7:21 AM`. Returns the length of the date
+/// part, the date, and whether what follows is only a short section name.
+fn date_prefix(s: &str) -> Option<(usize, Option<String>, bool)> {
+    let body = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let skipped = s.len() - body.len();
+    let l = lower(body);
+    let label_end = ["date", "published", "updated", "last updated", "posted", "first published", "입력", "수정", "등록"]
+        .iter()
+        .filter(|p| l.starts_with(*p))
+        .map(|p| p.len())
+        .max();
+    let (start, end, date) = find_date_at(body)?;
+    let before = body[..start].trim_end_matches([':', ' ']);
+    let labelled = label_end.is_some_and(|e| e >= before.len().saturating_sub(1)) || before.trim().is_empty();
+    if !labelled || start > 40 {
+        return None;
+    }
+    let end = stamp_end(body, end);
+    let rest = body[end..].trim();
+    let section = !rest.is_empty() && word_count(rest) <= 3 && !ends_sentence(rest) && rest.chars().next().is_some_and(char::is_uppercase);
+    Some((skipped + end, Some(date), section))
+}
+
+/// Extends a date stamp over the times, zones and revision stamps that follow it.
+fn stamp_end(body: &str, mut end: usize) -> usize {
+    loop {
+        let rest = &body[end..];
+        let trimmed = rest.trim_start();
+        let tok_len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        if tok_len == 0 {
+            return end;
+        }
+        let tok = &trimmed[..tok_len];
+        let t = lower(tok.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '|')));
+        let stampy = t.is_empty()
+            || t.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '-' | '/'))
+            || matches!(t.as_str(), "am" | "pm" | "a.m." | "p.m." | "gmt" | "utc" | "et" | "edt" | "est" | "kst" | "bst" | "updated" | "updated:" | "last")
+            || t.starts_with("수정");
+        if !stampy {
+            return end;
+        }
+        end += rest.len() - trimmed.len() + tok_len;
+    }
+}
+
+/// `By Jane Doe, John Roe and Ann Poe - 12 June 2025 - 08:08` → the authors.
+fn byline(s: &str) -> Option<Vec<String>> {
+    let rest = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")).or_else(|| s.strip_prefix("by "))?;
+    if word_count(s) > 30 || ends_sentence(s) && !s.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let names_part = rest.split([' ', '|']).collect::<Vec<_>>().join(" ");
+    let cut = [" - ", " | ", " — ", " – "].iter().filter_map(|sep| names_part.find(sep)).min().unwrap_or(names_part.len());
+    let names_part = &names_part[..cut];
+    let mut authors = Vec::new();
+    for part in names_part.split(", ").flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" & ")) {
+        let name = part.trim().trim_end_matches(',');
+        if name.is_empty() || find_date(name).is_some() {
+            continue;
+        }
+        if !is_name(name) {
+            break;
+        }
+        authors.push(name.to_string());
+    }
+    (!authors.is_empty()).then_some(authors)
+}
+
+/// Two to four capitalised words: a person's name, or an outlet's.
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’')))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2: duplicates, prose, captions
+
+fn key(s: &str) -> String {
+    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | '“' | '"' | '‘' | '\''));
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// A line repeated from earlier in the text is a second copy (pages that print the body
+/// twice, a headline repeated in a breadcrumb). Short lines repeat legitimately (a label, a
+/// speaker), so only lines of four words or more count.
+fn mark_duplicates(text: &str, lines: &mut [Line]) {
+    let mut seen = std::collections::HashSet::new();
+    for line in lines.iter_mut() {
+        let s = &text[line.span.clone()];
+        let k = key(s);
+        if word_count(s) < 4 {
+            continue;
+        }
+        if !seen.insert(k) && !matches!(line.class, Class::Cut(_)) {
+            line.class = Class::Cut(Reason::Duplicate);
+        }
+    }
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '」' | '』') || c.is_whitespace());
+    t.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
+/// Prose: a line that ends like a sentence and is long enough to be one, or is long anyway.
+fn is_prose(s: &str) -> bool {
+    let words = word_count(s);
+    (ends_sentence(s) && words >= 5) || words >= 25
+}
+
+/// A line followed by a credit line, or ending with a bracketed credit, is a caption.
+fn mark_captions(text: &str, lines: &mut [Line], out: &mut Cleaned) {
+    for i in 0..lines.len() {
+        if !matches!(lines[i].class, Class::Prose | Class::Short) {
+            continue;
+        }
+        let s = &text[lines[i].span.clone()];
+        if let Some(at) = trailing_credit(s) {
+            let start = lines[i].span.start + at;
+            out.removed.push(Cut { span: start..lines[i].span.end, reason: Reason::Credit });
+            lines[i].span = trim_span(text, lines[i].span.start..start);
+            lines[i].class = Class::Caption;
+        } else if lines.get(i + 1).is_some_and(|n| n.class == Class::Cut(Reason::Credit)) && word_count(s) >= 4 {
+            lines[i].class = Class::Caption;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 3: by position
+
+const SECTIONS: &[&str] = &[
+    "world", "politics", "business", "economy", "markets", "sport", "sports", "tech", "technology", "science",
+    "health", "opinion", "culture", "entertainment", "lifestyle", "travel", "news", "local", "national",
+    "international", "asia", "europe", "americas", "africa", "middle east", "us", "uk", "video", "analysis",
+    "features", "environment", "climate", "north korea", "korea", "breaking news", "latest",
+];
+
+/// Before the body: the headline (the first line of three words or more, without a
+/// programme tag such as `[News Today]`) and the header block around it.
+fn header(text: &str, lines: &mut [Line], meta: &mut Meta) {
+    let mut title_seen = false;
+    for i in 0..lines.len() {
+        if lines[i].class != Class::Short {
+            continue;
+        }
+        let s = &text[lines[i].span.clone()];
+        if !title_seen && word_count(s) >= 3 && !is_name(s) {
+            title_seen = true;
+            lines[i].class = Class::Title;
+            if let Some(tag_end) = programme_tag(s) {
+                let rest = trim_span(text, lines[i].span.start + tag_end..lines[i].span.end);
+                if meta.section.is_none() {
+                    meta.section = Some(s[1..tag_end].trim_end_matches([']', ' ']).to_string());
+                }
+                lines[i].span = rest;
+            }
+            continue;
+        }
+        lines[i].class = Class::Cut(Reason::Metadata);
+        let k = key(s);
+        let repeated = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_some_and(|l| key(&text[l.span.clone()]) == k);
+        if SECTIONS.contains(&k.as_str()) || meta.section.as_deref().is_some_and(|x| key(x) == k) {
+            meta.section.get_or_insert_with(|| s.to_string());
+        } else if repeated(i.checked_sub(1)) || repeated(Some(i + 1)) {
+            meta.outlet.get_or_insert_with(|| s.to_string());
+        } else if is_name(s) && meta.outlet.is_none() && lines.get(i + 1).is_some_and(|n| SECTIONS.contains(&key(&text[n.span.clone()]).as_str())) {
+            meta.outlet = Some(s.to_string());
+        } else if is_name(s) && !title_seen && meta.authors.is_empty() && meta.outlet.as_deref().map(key) != Some(k.clone()) {
+            meta.authors.push(s.to_string());
+        }
+    }
+    // A body that never had prose (a list of headlines only) keeps no title.
+    let _ = text;
+}
+
+/// `[News Today] Headline`: a bracketed programme or tag before a headline.
+fn programme_tag(s: &str) -> Option<usize> {
+    let inner_end = s.strip_prefix('[')?.find(']')? + 1;
+    let tag = &s[1..inner_end];
+    (word_count(tag) <= 4 && s.len() > inner_end + 1).then_some(inner_end + 1)
+}
+
+/// Inside the body: short lines are subheads, or speaker labels of a transcript
+/// (`Jane Doe / Minister`), unless several come in a row (an inline list of links).
+fn middle(text: &str, lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].class != Class::Short {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < lines.len() && matches!(lines[j].class, Class::Short) {
+            j += 1;
+        }
+        let run = j - i;
+        for line in &mut lines[i..j] {
+            let s = &text[line.span.clone()];
+            line.class = if run >= 3 {
+                Class::Cut(Reason::Navigation)
+            } else if is_speaker(s) {
+                Class::Speaker
+            } else {
+                Class::Body
+            };
+        }
+        i = j;
+    }
+}
+
+fn is_speaker(s: &str) -> bool {
+    let words = word_count(s);
+    (words <= 12 && s.contains(" / ") && s.split(" / ").next().is_some_and(is_name)) || (words <= 6 && s.ends_with(':') && is_name(s.trim_end_matches(':')))
+}
+
+/// After the body: a one-line sign-off (`Reuters`) is the outlet; other short lines are menus,
+/// headline lists and leftover prompts.
+fn tail(text: &str, lines: &mut [Line], meta: &mut Meta) {
+    let known = |s: &str, meta: &Meta| {
+        let k = key(s);
+        [&meta.outlet, &meta.section].iter().any(|m| m.as_deref().is_some_and(|m| key(m) == k))
+    };
+    let shorts = lines.iter().filter(|l| l.class == Class::Short).count();
+    for (n, line) in lines.iter_mut().enumerate() {
+        if line.class != Class::Short {
+            continue;
+        }
+        let s = &text[line.span.clone()];
+        line.class = if known(s, meta) {
+            Class::Cut(Reason::Metadata)
+        } else if n == 0 && word_count(s) <= 3 && is_name(s) {
+            meta.outlet.get_or_insert_with(|| s.to_string());
+            Class::Cut(Reason::Metadata)
+        } else if shorts >= 3 {
+            Class::Cut(Reason::Navigation)
+        } else {
+            Class::Cut(Reason::Boilerplate)
+        };
+    }
+}
+
+/// `SEOUL, June 12 (Yonhap) -- ` or `WASHINGTON (Reuters) - ` opening the first paragraph.
+fn dateline(text: &str, line: &mut Line, out: &mut Cleaned) {
+    let s = &text[line.span.clone()];
+    let Some(open) = s.find('(') else { return };
+    let Some(close) = s[open..].find(')').map(|c| open + c) else { return };
+    let head = &s[..open];
+    let agency = &s[open + 1..close];
+    let after = &s[close + 1..];
+    let dash = after.trim_start();
+    let Some(rest) = ["--", "—", "–", "-"].iter().find_map(|d| dash.strip_prefix(d)) else { return };
+    let city = head.split(',').next().unwrap_or("");
+    if open > 60 || !is_name(agency) || city.is_empty() || city.chars().any(|c| c.is_lowercase()) {
+        return;
+    }
+    let end = line.span.start + s.len() - rest.trim_start().len();
+    out.removed.push(Cut { span: line.span.start..end, reason: Reason::Metadata });
+    out.meta.outlet.get_or_insert_with(|| agency.to_string());
+    line.span = end..line.span.end;
+}
+
+/// `… relations. (Yonhap)` closing the last paragraph: the outlet's sign-off.
+fn signoff(text: &str, line: &mut Line, out: &mut Cleaned) {
+    let s = &text[line.span.clone()];
+    if !s.ends_with(')') {
+        return;
+    }
+    let Some(open) = s.rfind('(') else { return };
+    let inner = &s[open + 1..s.len() - 1];
+    if !is_name(inner) || word_count(inner) > 3 || !ends_sentence(&s[..open]) {
+        return;
+    }
+    let start = line.span.start + open;
+    out.removed.push(Cut { span: start..line.span.end, reason: Reason::Metadata });
+    out.meta.outlet.get_or_insert_with(|| inner.to_string());
+    line.span = trim_span(text, line.span.start..start);
+}
