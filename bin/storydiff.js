@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+// storydiff command line: compare how two or more saved articles report the same story.
+// Errors print one line, `storydiff: <message>`, on stderr and exit with code 2.
+
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+
+const USAGE = `usage: storydiff [--json] [--min-score X] [--kinds identical,minor,paraphrase] FILE FILE...
+
+Compares how two or more articles (plain-text files, page chrome and all) report the same
+story: which sentences they share, which are unique, which quotations they carry and where
+their details differ. Everything runs locally.
+
+options:
+  --json              print the full report as JSON (the contract in src/report.rs)
+  --min-score X       drop matches scoring below X (0 to 1; default 0)
+  --kinds LIST        comma-separated match kinds to keep: identical, minor, paraphrase
+                      (default: all three)
+  -h, --help          show this help
+  -V, --version       show the version`;
+
+const KINDS = ['identical', 'minor', 'paraphrase'];
+
+class UsageError extends Error {}
+
+function fail(message, code = 2) {
+  process.stderr.write(`storydiff: ${String(message).split('\n')[0]}\n`);
+  process.exit(code);
+}
+
+function parseArgs(argv) {
+  const opts = { json: false, help: false, version: false, minScore: undefined, kinds: undefined, files: [] };
+  const takeValue = (flag, inline, i) => {
+    if (inline !== undefined) return [inline, i];
+    if (i + 1 >= argv.length) throw new UsageError(`${flag} needs a value`);
+    return [argv[i + 1], i + 1];
+  };
+  let onlyFiles = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
+      opts.files.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyFiles = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    switch (flag) {
+      case '-h':
+      case '--help':
+        opts.help = true;
+        break;
+      case '-V':
+      case '--version':
+        opts.version = true;
+        break;
+      case '--json':
+        if (inline !== undefined) throw new UsageError('--json takes no value');
+        opts.json = true;
+        break;
+      case '--min-score': {
+        let value;
+        [value, i] = takeValue(flag, inline, i);
+        const n = Number(value);
+        if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+          throw new UsageError(`--min-score must be a number between 0 and 1 (got "${value}")`);
+        }
+        opts.minScore = n;
+        break;
+      }
+      case '--kinds': {
+        let value;
+        [value, i] = takeValue(flag, inline, i);
+        const kinds = value.split(',').map((k) => k.trim().toLowerCase()).filter(Boolean);
+        if (kinds.length === 0) throw new UsageError(`--kinds needs at least one of ${KINDS.join(', ')}`);
+        for (const k of kinds) {
+          if (!KINDS.includes(k)) throw new UsageError(`unknown kind "${k}" in --kinds (use ${KINDS.join(', ')})`);
+        }
+        opts.kinds = [...new Set(kinds)];
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option ${flag} (try --help)`);
+    }
+  }
+  return opts;
+}
+
+function readSource(file) {
+  if (file === '-') throw new UsageError('reading from standard input is not supported; give file names');
+  let bytes;
+  try {
+    if (statSync(file).isDirectory()) throw new UsageError(`${file}: is a directory`);
+    bytes = readFileSync(file);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const why =
+      err.code === 'ENOENT' ? 'no such file'
+      : err.code === 'EACCES' ? 'permission denied'
+      : err.code === 'EISDIR' ? 'is a directory'
+      : err.message;
+    throw new UsageError(`${file}: ${why}`);
+  }
+  if (bytes.length === 0) throw new UsageError(`${file}: file is empty`);
+  if (bytes.includes(0)) throw new UsageError(`${file}: not a text file (it looks like binary data)`);
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${file}: not a text file (it is not valid UTF-8)`);
+  }
+  if (text.trim() === '') throw new UsageError(`${file}: file is empty (only whitespace)`);
+  return text;
+}
+
+function sourceNames(files) {
+  const bases = files.map((f) => basename(f));
+  const dup = new Set(bases.filter((b, i) => bases.indexOf(b) !== i));
+  // Two files with the same base name keep their paths, so the summary can tell them apart.
+  return files.map((f, i) => (dup.has(bases[i]) ? f : bases[i]));
+}
+
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const oneLine = (s) => s.replace(/\s+/g, ' ').trim();
+
+function summary(report) {
+  const out = [];
+  const { sources, groups, quotes, matches } = report;
+  const label = (i) => `[${i + 1}] ${sources[i].name}`;
+
+  out.push(
+    `storydiff: ${plural(sources.length, 'source')}, ${plural(matches.length, 'matching pair')}, ` +
+      `${plural(groups.length, 'shared group')}`,
+  );
+  out.push('');
+  out.push('SOURCES');
+  sources.forEach((s, i) => {
+    const counted = s.sentences.filter((x) => x.role !== 'speaker');
+    const shared = counted.filter((x) => x.support > 0).length;
+    out.push(label(i));
+    out.push(`    title:     ${s.title ?? '(none found)'}`);
+    out.push(`    outlet:    ${s.outlet ?? '(none found)'}`);
+    out.push(`    date:      ${s.published ?? '(none found)'}`);
+    out.push(`    authors:   ${s.authors.length ? s.authors.join(', ') : '(none found)'}`);
+    out.push(
+      `    sentences: ${counted.length} (${shared} shared, ${counted.length - shared} unique)` +
+        (s.removed.length ? `; ${plural(s.removed.length, 'span')} of page chrome removed` : ''),
+    );
+  });
+
+  if (sources.length > 1 && report.similarity.length === sources.length) {
+    out.push('');
+    out.push('SIMILARITY (share of sentences matched between two sources)');
+    const w = 7;
+    out.push(' '.repeat(6) + sources.map((_, j) => `[${j + 1}]`.padStart(w)).join(''));
+    report.similarity.forEach((row, i) => {
+      out.push(`[${i + 1}]`.padEnd(6) + row.map((v) => `${Math.round(v * 100)}%`.padStart(w)).join(''));
+    });
+  }
+
+  out.push('');
+  out.push('SHARED (most widely shared first)');
+  const sortedGroups = groups
+    .map((g, idx) => ({ g, idx }))
+    .sort((x, y) => y.g.members.length - x.g.members.length || x.idx - y.idx);
+  if (sortedGroups.length === 0) out.push('  (no sentence is shared by two sources)');
+  for (const { g } of sortedGroups) {
+    out.push(`  ${g.members.length} sources, ${g.kind}: ${oneLine(g.text)}`);
+    out.push(`      in: ${g.members.map(([src]) => label(src)).join(', ')}`);
+  }
+
+  sources.forEach((s, i) => {
+    const unique = s.sentences.filter((x) => x.role !== 'speaker' && x.support === 0);
+    out.push('');
+    out.push(`UNIQUE TO ${label(i)} (${unique.length})`);
+    if (unique.length === 0) out.push('  (none)');
+    for (const x of unique) out.push(`  - ${oneLine(x.text)}`);
+  });
+
+  const carried = quotes.filter((q) => new Set(q.occurrences.map((o) => o.source)).size >= 2);
+  if (carried.length) {
+    out.push('');
+    out.push('QUOTES CARRIED BY 2+ SOURCES');
+    for (const q of carried) {
+      const srcs = [...new Set(q.occurrences.map((o) => o.source))];
+      out.push(`  "${oneLine(q.text)}"${q.speaker ? ` (${q.speaker})` : ''}`);
+      out.push(`      in: ${srcs.map(label).join(', ')}`);
+    }
+  }
+
+  const conflicting = matches.filter((m) => m.conflicts.length > 0);
+  if (conflicting.length) {
+    out.push('');
+    out.push('CONFLICTS (details that matched sentences state differently)');
+    for (const m of conflicting) {
+      const [sa, ia] = m.a;
+      const [sb] = m.b;
+      const details = m.conflicts.map((c) => `${c.kind} "${c.a}" vs "${c.b}"`).join('; ');
+      out.push(`  [${sa + 1}] vs [${sb + 1}]: ${details}`);
+      out.push(`      ${oneLine(sources[sa].sentences[ia].text)}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+async function main() {
+  let opts;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    fail(err.message);
+  }
+  if (opts.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  if (opts.version) {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    process.stdout.write(`storydiff ${pkg.version}\n`);
+    return;
+  }
+  if (opts.files.length === 0) fail('no files given (usage: storydiff [--json] FILE FILE...; try --help)');
+  if (opts.files.length === 1) fail('only one file given: storydiff compares two or more articles');
+
+  let sources;
+  try {
+    const names = sourceNames(opts.files);
+    sources = opts.files.map((file, i) => ({ name: names[i], text: readSource(file) }));
+  } catch (err) {
+    fail(err.message);
+  }
+
+  let compare;
+  try {
+    ({ compare } = await import('../js/node.js'));
+  } catch (err) {
+    fail(err.message.replace(/^storydiff: /, ''), 1);
+  }
+
+  const options = {};
+  if (opts.kinds) options.kinds = opts.kinds;
+  if (opts.minScore !== undefined) options.minScore = opts.minScore;
+
+  let report;
+  try {
+    report = compare(sources, options);
+  } catch (err) {
+    // Input the engine refuses (e.g. text that looks binary) is the user's to fix: exit 2.
+    fail(err.message, /internal error/.test(err.message) ? 1 : 2);
+  }
+  process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : summary(report));
+}
+
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  fail(err.message, 1);
+});
+process.on('uncaughtException', (err) => fail(`internal error: ${err && err.message}`, 1));
+process.on('unhandledRejection', (err) => fail(`internal error: ${err && err.message}`, 1));
+
+await main();

@@ -1,0 +1,191 @@
+// Types for the storydiff JS API (browser: js/index.js, Node: js/node.js).
+// They mirror the report contract in src/report.rs (version 1): fields are camelCase, enums
+// are lowercase strings, and an absent Option is `null`. Offsets (`start`, `end`) are UTF-16
+// code units into the source's input text, so `text.slice(start, end)` gives the span back.
+
+/** The version of the report format this package produces. */
+export declare const REPORT_VERSION: 1;
+
+/** One article to compare: a display name and the text as pasted. */
+export interface SourceInput {
+  /** Shown in the report and the page; usually a file name or an outlet. */
+  name: string;
+  /** The article as copied from a web page, page chrome and all. */
+  text: string;
+}
+
+/** How closely two matched sentences agree. */
+export type Kind = 'identical' | 'minor' | 'paraphrase';
+
+/** Which matches to report. */
+export interface Options {
+  /** Match kinds to report (default: all three); the others are dropped before groups and support are derived. */
+  kinds?: Kind[];
+  /** Matches scoring below this (0..1) are dropped (default 0). */
+  minScore?: number;
+}
+
+/** What part of an article a sentence is. `speaker` (a broadcast speaker label) is never matched. */
+export type Role = 'title' | 'body' | 'caption' | 'speaker';
+
+/** Why a span of the input was removed. */
+export type Reason =
+  | 'boilerplate'
+  | 'navigation'
+  | 'contact'
+  | 'copyright'
+  | 'credit'
+  | 'language'
+  | 'duplicate'
+  | 'metadata'
+  | 'label';
+
+/** `[source index, sentence index]`. */
+export type SentenceRef = [source: number, sentence: number];
+
+/** The full result of `compare`. */
+export interface Report {
+  /** Always 1. */
+  version: 1;
+  /** One entry per input, in input order. */
+  sources: SourceReport[];
+  /** Each unordered pair of matching sentences from different sources, once, `a` before `b`. */
+  matches: Match[];
+  /** Families of sentences that say the same thing, at most one sentence per source, most widely shared first. */
+  groups: Group[];
+  /** Direct quotations, each linked across every source that carries it. */
+  quotes: Quote[];
+  /** `similarity[i][j]`: the share of sentences of sources i and j that match the other source (1 on the diagonal). */
+  similarity: number[][];
+}
+
+/** One article after cleaning and splitting. */
+export interface SourceReport {
+  /** The name given in the input. */
+  name: string;
+  /** The headline, when the text has one. */
+  title: string | null;
+  /** The publisher, when the text names it. */
+  outlet: string | null;
+  /** Publication date as `YYYY-MM-DD`, when the text gives one. */
+  published: string | null;
+  /** Bylined authors, in order. */
+  authors: string[];
+  /** The article's sentences in reading order: title, captions, body. */
+  sentences: Sentence[];
+  /** Spans of the input that are not article text, each with why it was removed. */
+  removed: Removed[];
+}
+
+/** One sentence of an article. */
+export interface Sentence {
+  /** The sentence exactly as in the input (`input.slice(start, end)`). */
+  text: string;
+  /** Start, in UTF-16 code units into the input. */
+  start: number;
+  /** End (exclusive), in UTF-16 code units into the input. */
+  end: number;
+  /** What part of the article it is. */
+  role: Role;
+  /** How many other sources share it (have a reported match with it); 0 means unique. */
+  support: number;
+  /** Index into `groups`, when it belongs to one. */
+  group: number | null;
+}
+
+/** A span of the input that is not article text. */
+export interface Removed {
+  /** The removed text exactly as in the input. */
+  text: string;
+  /** Start, in UTF-16 code units into the input. */
+  start: number;
+  /** End (exclusive), in UTF-16 code units into the input. */
+  end: number;
+  /** Why it was removed. */
+  reason: Reason;
+}
+
+/** A pair of sentences from two different sources that carry the same content. */
+export interface Match {
+  /** `[source, sentence]` of the first sentence (the lower source index). */
+  a: SentenceRef;
+  /** `[source, sentence]` of the second sentence. */
+  b: SentenceRef;
+  /** How closely they agree. */
+  kind: Kind;
+  /** Similarity in 0..1 (1 for identical). */
+  score: number;
+  /** Word-level differences, in reading order, covering both sentences. */
+  diff: DiffOp[];
+  /** Details that differ between the two: numbers, names, places, days. */
+  conflicts: Conflict[];
+}
+
+/** The kind of a diff step: `equal`, `delete` (only in `a`), `insert` (only in `b`). */
+export type DiffTag = 'equal' | 'delete' | 'insert';
+
+/** One step of a word-level diff between `a` and `b` of a match. */
+export interface DiffOp {
+  op: DiffTag;
+  /** The words of `a` this step covers (empty for `insert`). */
+  a: string;
+  /** The words of `b` this step covers (empty for `delete`). */
+  b: string;
+}
+
+/** The kind of a conflict. */
+export type ConflictKind = 'number' | 'name' | 'place' | 'date';
+
+/** A detail that two matched sentences state differently. */
+export interface Conflict {
+  kind: ConflictKind;
+  /** The detail as `a` states it. */
+  a: string;
+  /** The detail as `b` states it. */
+  b: string;
+}
+
+/** A family of sentences from different sources that say the same thing. */
+export interface Group {
+  /** `[source, sentence]` of each member, by source. */
+  members: SentenceRef[];
+  /** The closest kind of match that links members (identical before minor before paraphrase). */
+  kind: Kind;
+  /** The text of the member with the most links inside the group, for display. */
+  text: string;
+}
+
+/** A direct quotation and every source that carries it. */
+export interface Quote {
+  /** Who said it, when an attribution was found. */
+  speaker: string | null;
+  /** The longest variant, for display. */
+  text: string;
+  /** Each place the quotation occurs, at most one per sentence. */
+  occurrences: QuoteOccurrence[];
+}
+
+/** Where a quotation occurs. */
+export interface QuoteOccurrence {
+  /** Index into `sources`. */
+  source: number;
+  /** Index into that source's `sentences`. */
+  sentence: number;
+  /** The quoted words as this source gives them, without the quote marks. */
+  text: string;
+  /** Start, in UTF-16 code units into the input. */
+  start: number;
+  /** End (exclusive), in UTF-16 code units into the input. */
+  end: number;
+  /** Who this source says said it. */
+  speaker: string | null;
+}
+
+/**
+ * Cleans, splits and cross-matches two or more articles about the same story.
+ *
+ * Throws a `TypeError` for arguments of the wrong type, a `RangeError` for an out-of-range
+ * `minScore`, and an `Error` (with a message meant for the user) when the input cannot be
+ * compared: fewer than two sources, an empty source, a source that is not text.
+ */
+export declare function compare(sources: SourceInput[], options?: Options | null): Report;

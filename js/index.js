@@ -1,0 +1,23 @@
+// storydiff for the browser: a plain ES module, no bundler needed.
+//
+//   import { compare } from './js/index.js';
+//   const report = compare([{ name: 'a', text: '…' }, { name: 'b', text: '…' }]);
+//
+// Importing this module fetches and instantiates pkg/storydiff_bg.wasm (relative to this file)
+// with top-level await, so `compare` is ready as soon as the import resolves.
+
+import init, { compare as wasmCompare } from '../pkg/storydiff.js';
+import { callWasm } from './validate.js';
+
+await init({ module_or_path: new URL('../pkg/storydiff_bg.wasm', import.meta.url) });
+
+/**
+ * Compares how two or more articles report the same story.
+ * @param {{ name: string, text: string }[]} sources
+ * @param {{ kinds?: ('identical'|'minor'|'paraphrase')[], minScore?: number }} [options]
+ */
+export function compare(sources, options) {
+  return callWasm(wasmCompare, sources, options);
+}
+
+export const REPORT_VERSION = 1;

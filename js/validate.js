@@ -1,0 +1,91 @@
+// Argument checks shared by the browser (index.js) and Node (node.js) entry points, so that
+// bad input gets a clear message before it reaches the WebAssembly module.
+
+const KINDS = ['identical', 'minor', 'paraphrase'];
+const OPTION_KEYS = ['kinds', 'minScore'];
+
+const describe = (value) =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
+
+/**
+ * Checks `sources` and `options` and returns copies of them in the shape the wasm module
+ * expects (`[{ name, text }]`, `{ kinds?, minScore? }` or undefined). Throws a TypeError for
+ * arguments of the wrong type and an Error for values the comparison cannot use.
+ */
+export function checkArgs(sources, options) {
+  if (!Array.isArray(sources)) {
+    throw new TypeError(`sources must be an array of { name, text } objects, not ${describe(sources)}`);
+  }
+  if (sources.length === 0) {
+    throw new Error('no sources given: compare needs at least two articles');
+  }
+  if (sources.length === 1) {
+    throw new Error('only 1 source given: compare needs at least two articles');
+  }
+  const clean = sources.map((source, i) => {
+    if (source === null || typeof source !== 'object' || Array.isArray(source)) {
+      throw new TypeError(`sources[${i}] must be a { name, text } object, not ${describe(source)}`);
+    }
+    const { name, text } = source;
+    if (typeof name !== 'string') {
+      throw new TypeError(`sources[${i}].name must be a string, not ${describe(name)}`);
+    }
+    if (typeof text !== 'string') {
+      throw new TypeError(`sources[${i}].text must be a string, not ${describe(text)}`);
+    }
+    if (text.trim() === '') {
+      throw new Error(`source "${name}" is empty`);
+    }
+    if (text.includes('\u0000')) {
+      throw new Error(`source "${name}" is not text (it looks like binary data)`);
+    }
+    return { name, text };
+  });
+
+  if (options === undefined || options === null) return [clean, undefined];
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`options must be an object, not ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.includes(key)) {
+      throw new TypeError(`unknown option "${key}" (known options: ${OPTION_KEYS.join(', ')})`);
+    }
+  }
+  const out = {};
+  if (options.kinds !== undefined) {
+    if (!Array.isArray(options.kinds)) {
+      throw new TypeError(`options.kinds must be an array of ${KINDS.map((k) => `"${k}"`).join(', ')}`);
+    }
+    for (const kind of options.kinds) {
+      if (!KINDS.includes(kind)) {
+        throw new TypeError(`options.kinds: unknown kind ${JSON.stringify(kind)} (use ${KINDS.join(', ')})`);
+      }
+    }
+    out.kinds = [...options.kinds];
+  }
+  if (options.minScore !== undefined) {
+    const s = options.minScore;
+    if (typeof s !== 'number' || !Number.isFinite(s)) {
+      throw new TypeError(`options.minScore must be a number between 0 and 1, not ${describe(s)}`);
+    }
+    if (s < 0 || s > 1) {
+      throw new RangeError(`options.minScore must be between 0 and 1 (got ${s})`);
+    }
+    out.minScore = s;
+  }
+  return [clean, out];
+}
+
+/** Calls the wasm `compare` and turns whatever it throws into a plain Error with a message. */
+export function callWasm(wasmCompare, sources, options) {
+  const [s, o] = checkArgs(sources, options);
+  try {
+    return wasmCompare(s, o);
+  } catch (err) {
+    if (err instanceof WebAssembly.RuntimeError) {
+      throw new Error(`storydiff internal error (${err.message}); please report it with the input that caused it`);
+    }
+    const message = err && typeof err.message === 'string' ? err.message : String(err);
+    throw new Error(message);
+  }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly module and its JS glue into pkg/:
+#   pkg/storydiff.js, pkg/storydiff.d.ts, pkg/storydiff_bg.wasm, pkg/storydiff_bg.wasm.d.ts
+#
+#   bash scripts/build.sh            # release build, then binaryen's wasm-opt -Oz
+#   bash scripts/build.sh --no-opt   # skip wasm-opt (or set STORYDIFF_NO_OPT=1)
+#
+# Downloads nothing: wasm-pack runs with --mode no-install (it uses the wasm-bindgen on PATH,
+# which scripts/setup.sh installs at the version Cargo.lock pins), wasm-pack's own wasm-opt is
+# off in Cargo.toml, and wasm-opt comes from the binaryen npm package instead.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+opt=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-opt) opt=0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "build: unknown argument: $arg" >&2; exit 2 ;;
+  esac
+done
+if [ "${STORYDIFF_NO_OPT:-0}" = 1 ]; then opt=0; fi
+
+command -v wasm-pack >/dev/null || { echo "build: wasm-pack not found: run bash scripts/setup.sh" >&2; exit 1; }
+command -v wasm-bindgen >/dev/null || { echo "build: wasm-bindgen not found: run bash scripts/setup.sh" >&2; exit 1; }
+
+# --no-pack: no pkg/package.json (the root package.json is the package);
+# --no-gitignore: no pkg/.gitignore, which would hide pkg/ from npm pack.
+wasm-pack build --release --target web --out-dir pkg --mode no-install --no-pack --no-gitignore
+
+wasm=pkg/storydiff_bg.wasm
+[ -f "$wasm" ] || { echo "build: $wasm was not produced" >&2; exit 1; }
+# Leftovers from builds made without --no-pack / --no-gitignore.
+rm -f pkg/package.json pkg/.gitignore pkg/README.md pkg/LICENSE*
+
+size() { wc -c <"$1" | tr -d ' '; }
+before=$(size "$wasm")
+
+if [ "$opt" = 1 ]; then
+  wasm_opt=node_modules/.bin/wasm-opt
+  if [ -x "$wasm_opt" ]; then
+    "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      "$wasm" -o "$wasm.opt"
+    mv "$wasm.opt" "$wasm"
+    echo "build: wasm-opt -Oz: $before -> $(size "$wasm") bytes"
+  else
+    echo "build: binaryen's wasm-opt not found (run npm install); skipping wasm-opt" >&2
+  fi
+fi
+
+echo "build: $wasm is $(size "$wasm") bytes ($(( ($(size "$wasm") + 1023) / 1024 )) KiB)"

@@ -1,0 +1,58 @@
+// The npm package: what `npm pack` ships, and that the exports resolve.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './helpers.mjs';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+test('package.json: name, module type, bin and exports', () => {
+  assert.equal(pkg.name, 'storydiff');
+  assert.equal(pkg.type, 'module');
+  assert.equal(pkg.license, 'MIT');
+  assert.equal(pkg.bin.storydiff, 'bin/storydiff.js');
+  assert.equal(pkg.exports['.'].node, './js/node.js');
+  assert.equal(pkg.exports['.'].default, './js/index.js');
+  assert.equal(pkg.exports['.'].types, './js/index.d.ts');
+});
+
+test('npm pack ships the wasm, its glue, the JS API, the CLI and the README, and nothing else', () => {
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const [info] = JSON.parse(out);
+  const files = info.files.map((f) => f.path).sort();
+  for (const f of [
+    'package.json',
+    'README.md',
+    'bin/storydiff.js',
+    'js/index.js',
+    'js/node.js',
+    'js/validate.js',
+    'js/index.d.ts',
+    'pkg/storydiff.js',
+    'pkg/storydiff.d.ts',
+    'pkg/storydiff_bg.wasm',
+    'pkg/storydiff_bg.wasm.d.ts',
+  ]) {
+    assert.ok(files.includes(f), `ships ${f} (files: ${files.join(', ')})`);
+  }
+  const stray = files.filter((f) => !/^(package\.json|README\.md|LICENSE.*|bin\/|js\/|pkg\/)/.test(f));
+  assert.deepEqual(stray, [], 'nothing outside bin/, js/, pkg/ and the top-level docs');
+  const wasm = info.files.find((f) => f.path === 'pkg/storydiff_bg.wasm');
+  assert.ok(wasm.size > 1000, 'the wasm is not empty');
+});
+
+test('the package resolves to js/node.js in Node (self-reference by name)', () => {
+  const r = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', "import * as m from 'storydiff'; console.log(typeof m.compare, m.REPORT_VERSION)"],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), 'function 1');
+});
