@@ -41,11 +41,17 @@ before=$(size "$wasm")
 if [ "$opt" = 1 ]; then
   wasm_opt=node_modules/.bin/wasm-opt
   if [ -x "$wasm_opt" ]; then
-    "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    # The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept
+    # them, and must not introduce others.
+    if "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      "$wasm" -o "$wasm.opt"
-    mv "$wasm.opt" "$wasm"
-    echo "build: wasm-opt -Oz: $before -> $(size "$wasm") bytes"
+      "$wasm" -o "$wasm.opt"; then
+      mv "$wasm.opt" "$wasm"
+      echo "build: wasm-opt -Oz: $before -> $(size "$wasm") bytes"
+    else
+      rm -f "$wasm.opt"
+      echo "build: WARNING: wasm-opt failed; keeping the unoptimized $wasm" >&2
+    fi
   else
     echo "build: binaryen's wasm-opt not found (run npm install); skipping wasm-opt" >&2
   fi
