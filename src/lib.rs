@@ -13,8 +13,13 @@
 //! ```
 
 pub mod report;
+pub mod offsets;
+pub mod group;
+pub mod align;
 pub mod clean;
+pub mod index;
 pub mod normalize;
+pub mod quote;
 pub mod segment;
 
 pub use report::*;
@@ -46,12 +51,193 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// Cleans, splits and cross-matches `sources`, returning the full report.
+///
+/// The stages run in order, each a plain function over plain data: [`clean::clean`] each
+/// input, [`segment::sentences`] each kept block, [`normalize`] each sentence into words and
+/// terms, [`index::candidates`] to find pairs worth scoring, [`align::align`] to score them,
+/// then [`quote`], groups and support are derived and [`assemble`]d into the report.
 pub fn compare(sources: &[SourceInput], options: &Options) -> Result<Report, Error> {
-    let _ = options;
+    let prepared = prepare(sources)?;
+    let candidates = index::candidates(&prepared.units, &prepared.index);
+    let pairs: Vec<align::Pair> = align::align(&prepared.units, &prepared.index, &candidates)
+        .into_iter()
+        .filter(|p| options.kinds.contains(&p.kind) && p.score >= options.min_score)
+        .collect();
+    Ok(assemble(sources, &prepared, &pairs))
+}
+
+/// The inputs cleaned, split into sentences and indexed: everything before matching.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// Each source's cleaning result.
+    pub docs: Vec<clean::Cleaned>,
+    /// Every sentence of every source, source by source, in reading order.
+    pub units: Vec<index::Unit>,
+    /// For each unit, the index of the block (paragraph) of its source it came from.
+    pub blocks: Vec<usize>,
+    /// Term weights over all units.
+    pub index: index::Index,
+}
+
+/// Runs the stages up to matching: validate, clean, split, normalize, index.
+pub fn prepare(sources: &[SourceInput]) -> Result<Prepared, Error> {
+    validate(sources)?;
+    let mut docs = Vec::with_capacity(sources.len());
+    let mut units = Vec::new();
+    let mut blocks = Vec::new();
+    for (s, source) in sources.iter().enumerate() {
+        let text = source.text.as_str();
+        let cleaned = clean::clean(text);
+        for (b, block) in cleaned.blocks.iter().enumerate() {
+            let spans = match block.role {
+                Role::Body | Role::Caption => segment::sentences(text, block.span.clone()),
+                Role::Title | Role::Speaker => vec![block.span.clone()],
+            };
+            for span in spans {
+                let words = normalize::words(text, span.clone());
+                let terms = normalize::terms(&words);
+                units.push(index::Unit { source: s, span, role: block.role, words, terms });
+                blocks.push(b);
+            }
+        }
+        docs.push(cleaned);
+    }
+    let index = index::build(&units);
+    Ok(Prepared { docs, units, blocks, index })
+}
+
+fn validate(sources: &[SourceInput]) -> Result<(), Error> {
     if sources.len() < 2 {
         return Err(Error::TooFewSources(sources.len()));
     }
-    Ok(Report { version: REPORT_VERSION, sources: vec![], matches: vec![], groups: vec![], quotes: vec![], similarity: vec![] })
+    for source in sources {
+        let text = &source.text;
+        if text.trim_matches(|c: char| c.is_whitespace() || c == '\0' || c == '\u{FEFF}').is_empty() {
+            return Err(Error::EmptySource(source.name.clone()));
+        }
+        let odd = text.chars().filter(|&c| (c.is_control() && !c.is_whitespace()) || c == '\u{FFFD}').count();
+        if odd * 10 > text.chars().count() {
+            return Err(Error::BinarySource(source.name.clone()));
+        }
+    }
+    Ok(())
+}
+
+/// Derives groups, support, quotations and the similarity matrix from the scored pairs, and
+/// writes the report with UTF-16 offsets.
+fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair]) -> Report {
+    let (docs, units, blocks_of) = (&prepared.docs, &prepared.units, &prepared.blocks);
+    let n = sources.len();
+    // Local sentence number of each unit, and the first unit of each source.
+    let mut local = vec![0usize; units.len()];
+    let mut first = vec![units.len(); n];
+    let mut count = vec![0usize; n];
+    for (u, unit) in units.iter().enumerate() {
+        local[u] = count[unit.source];
+        count[unit.source] += 1;
+        first[unit.source] = first[unit.source].min(u);
+    }
+    let at = |u: usize| (units[u].source, local[u]);
+
+    let mut partners: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+    for p in pairs {
+        partners[p.a].push(units[p.b].source);
+        partners[p.b].push(units[p.a].source);
+    }
+    for list in partners.iter_mut() {
+        list.sort_unstable();
+        list.dedup();
+    }
+
+    let groups = group::families(units, pairs);
+    let mut group_of = vec![None; units.len()];
+    for (g, family) in groups.iter().enumerate() {
+        for &u in &family.members {
+            group_of[u] = Some(g);
+        }
+    }
+
+    let maps: Vec<offsets::Utf16Map> = sources.iter().map(|s| offsets::Utf16Map::new(&s.text)).collect();
+    let span16 = |s: usize, span: &std::ops::Range<usize>| (maps[s].utf16(span.start), maps[s].utf16(span.end));
+
+    let mut reports: Vec<SourceReport> = sources
+        .iter()
+        .zip(docs)
+        .enumerate()
+        .map(|(s, (source, doc))| SourceReport {
+            name: source.name.clone(),
+            title: doc.meta.title.clone(),
+            outlet: doc.meta.outlet.clone(),
+            published: doc.meta.published.clone(),
+            authors: doc.meta.authors.clone(),
+            sentences: Vec::with_capacity(count[s]),
+            removed: doc
+                .removed
+                .iter()
+                .map(|cut| {
+                    let (start, end) = span16(s, &cut.span);
+                    Removed { text: source.text[cut.span.clone()].to_string(), start, end, reason: cut.reason }
+                })
+                .collect(),
+        })
+        .collect();
+    for (u, unit) in units.iter().enumerate() {
+        let (start, end) = span16(unit.source, &unit.span);
+        reports[unit.source].sentences.push(Sentence {
+            text: sources[unit.source].text[unit.span.clone()].to_string(),
+            start,
+            end,
+            role: unit.role,
+            support: partners[u].len(),
+            group: group_of[u],
+        });
+    }
+
+    let matches = pairs
+        .iter()
+        .map(|p| {
+            let (ta, tb) = (&sources[units[p.a].source].text, &sources[units[p.b].source].text);
+            let (wa, wb) = (&units[p.a].words, &units[p.b].words);
+            let conflicts = if p.kind == Kind::Identical { Vec::new() } else { align::conflicts(ta, wa, tb, wb) };
+            Match { a: at(p.a), b: at(p.b), kind: p.kind, score: p.score, diff: align::diff(ta, wa, tb, wb), conflicts }
+        })
+        .collect();
+
+    let groups = groups
+        .into_iter()
+        .map(|family| {
+            let text = sources[units[family.center].source].text[units[family.center].span.clone()].to_string();
+            Group { members: family.members.iter().map(|&u| at(u)).collect(), kind: family.kind, text }
+        })
+        .collect();
+
+    let mut quoted = Vec::new();
+    for s in 0..n {
+        let range = first[s]..first[s] + count[s];
+        if range.is_empty() {
+            continue;
+        }
+        quoted.extend(quote::extract(&sources[s].text, &units[range.clone()], &blocks_of[range], first[s]));
+    }
+    let quotes = group::quote_families(units, &quoted, pairs)
+        .into_iter()
+        .map(|family| {
+            let occurrences: Vec<QuoteOccurrence> = family
+                .iter()
+                .map(|&q| {
+                    let quote = &quoted[q];
+                    let s = units[quote.unit].source;
+                    let (start, end) = span16(s, &quote.span);
+                    QuoteOccurrence { source: s, sentence: local[quote.unit], text: sources[s].text[quote.span.clone()].to_string(), start, end, speaker: quote.speaker.clone() }
+                })
+                .collect();
+            let text = occurrences.iter().map(|o| &o.text).max_by_key(|t| t.chars().count()).cloned().unwrap_or_default();
+            Quote { speaker: group::consensus(occurrences.iter().map(|o| o.speaker.as_deref())), text, occurrences }
+        })
+        .collect();
+
+    let similarity = group::similarity(units, &partners, n);
+    Report { version: REPORT_VERSION, sources: reports, matches, groups, quotes, similarity }
 }
 
 #[cfg(target_arch = "wasm32")]

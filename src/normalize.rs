@@ -265,7 +265,7 @@ pub fn stem(word: &str) -> String {
     } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
         w.truncate(w.len() - 1);
     }
-    for suffix in ["ing", "ed"] {
+    for suffix in ["ion", "ing", "ed"] {
         if w.len() > suffix.len() + 3 && w.ends_with(suffix) {
             w.truncate(w.len() - suffix.len());
             let b = w.as_bytes();
@@ -360,6 +360,8 @@ mod tests {
         assert_eq!(stem("resuming"), stem("resume"));
         assert_eq!(stem("summits"), stem("summit"));
         assert_eq!(stem("stopped"), stem("stop"));
+        assert_eq!(stem("evacuation"), stem("evacuate"));
+        assert_eq!(stem("elections"), stem("elected"));
     }
 
     #[test]

@@ -1,0 +1,417 @@
+//! Alignment: score candidate pairs, decide their kind, and explain them word by word.
+
+use crate::index::{Index, Unit};
+use crate::normalize::{self, Word};
+use crate::report::{Conflict, ConflictKind, DiffOp, DiffTag, Kind};
+use std::collections::HashMap;
+
+/// A scored pair of units (global indices), before offsets are mapped for the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    /// The unit with the lower index.
+    pub a: usize,
+    /// The other unit.
+    pub b: usize,
+    /// How closely they agree.
+    pub kind: Kind,
+    /// Similarity in 0..=1.
+    pub score: f64,
+}
+
+/// Below this weighted cosine, sentences sharing words are only on the same topic.
+const PARAPHRASE_MIN: f64 = 0.42;
+/// From this share of words in common, in order, a pair is the same sentence lightly edited.
+const MINOR_MIN: f64 = 0.7;
+
+/// Scores every candidate pair and keeps those that carry the same content.
+///
+/// A sentence can match several sentences of another source (one source splits what another
+/// says in one sentence), but only its best counterparts there: a pair is kept when it scores
+/// at least 0.75 of the best pair either of its sentences has in the other's source.
+pub fn align(units: &[Unit], index: &Index, candidates: &[(usize, usize)]) -> Vec<Pair> {
+    let scored: Vec<Pair> = candidates.iter().filter_map(|&(a, b)| score(units, index, a, b)).collect();
+    let mut best: HashMap<(usize, usize), f64> = HashMap::new();
+    for p in &scored {
+        for (u, other) in [(p.a, p.b), (p.b, p.a)] {
+            let e = best.entry((u, units[other].source)).or_insert(0.0);
+            *e = e.max(p.score);
+        }
+    }
+    scored
+        .into_iter()
+        .filter(|p| {
+            let a_best = best[&(p.a, units[p.b].source)];
+            let b_best = best[&(p.b, units[p.a].source)];
+            p.score >= 0.75 * a_best || p.score >= 0.75 * b_best
+        })
+        .collect()
+}
+
+/// What the pair scoring looks at, exposed so that misses can be explained.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Features {
+    /// The surface words are the same.
+    pub identical: bool,
+    /// `2 * common / (len a + len b)` over terms in order.
+    pub dice: f64,
+    /// Common terms in order over the shorter sentence's terms.
+    pub containment: f64,
+    /// Length of the shorter sentence in terms.
+    pub shorter: usize,
+    /// Cosine of the weighted content-term vectors.
+    pub cosine: f64,
+    /// Distinct content terms in common.
+    pub shared: usize,
+    /// Distinct content terms of the sentence with fewer.
+    pub fewest: usize,
+}
+
+/// Measures a pair of units.
+pub fn features(units: &[Unit], index: &Index, a: usize, b: usize) -> Features {
+    let (ua, ub) = (&units[a], &units[b]);
+    let surface_a: Vec<&str> = ua.words.iter().map(|w| w.surface.as_str()).collect();
+    let surface_b: Vec<&str> = ub.words.iter().map(|w| w.surface.as_str()).collect();
+    let terms_a: Vec<&str> = ua.terms.iter().map(|t| t.text.as_str()).collect();
+    let terms_b: Vec<&str> = ub.terms.iter().map(|t| t.text.as_str()).collect();
+    let common = lcs_len(&terms_a, &terms_b) as f64;
+    let (la, lb) = (terms_a.len().max(1) as f64, terms_b.len().max(1) as f64);
+    Features {
+        identical: surface_a == surface_b,
+        dice: 2.0 * common / (la + lb),
+        containment: common / la.min(lb),
+        shorter: terms_a.len().min(terms_b.len()),
+        cosine: cosine(&index.vectors[a], &index.vectors[b], index.norms[a], index.norms[b]),
+        shared: shared_terms(&index.vectors[a], &index.vectors[b]),
+        fewest: index.vectors[a].len().min(index.vectors[b].len()),
+    }
+}
+
+/// The kind and score of one pair, or `None` when they do not carry the same content.
+pub fn score(units: &[Unit], index: &Index, a: usize, b: usize) -> Option<Pair> {
+    if !units[a].comparable() || !units[b].comparable() {
+        return None;
+    }
+    let f = features(units, index, a, b);
+    if f.identical {
+        return Some(Pair { a, b, kind: Kind::Identical, score: 1.0 });
+    }
+    let clause_cut = f.containment >= 0.9 && f.shorter >= 6 && f.cosine >= 0.5;
+    if (f.dice >= MINOR_MIN && f.cosine >= 0.5) || clause_cut {
+        return Some(Pair { a, b, kind: Kind::Minor, score: round(f.dice.max(f.cosine)) });
+    }
+    let enough_shared = f.shared >= 3 || (f.shared >= 2 && f.fewest <= 3);
+    if f.cosine >= PARAPHRASE_MIN && enough_shared {
+        return Some(Pair { a, b, kind: Kind::Paraphrase, score: round(f.cosine) });
+    }
+    None
+}
+
+fn round(x: f64) -> f64 {
+    (x.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
+}
+
+fn cosine(a: &[(u32, f64)], b: &[(u32, f64)], na: f64, nb: f64) -> f64 {
+    if na == 0.0 || nb == 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot / (na * nb)
+}
+
+fn shared_terms(a: &[(u32, f64)], b: &[(u32, f64)]) -> usize {
+    a.iter().filter(|(t, _)| b.binary_search_by_key(t, |(u, _)| *u).is_ok()).count()
+}
+
+/// Sentences longer than this are diffed by their common prefix and suffix only, which keeps
+/// a pathological pair (two 10,000-word "sentences") from costing quadratic memory.
+const DIFF_MAX: usize = 400;
+
+/// The longest common subsequence table walk: pairs of equal positions, in order.
+fn lcs_pairs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    let mut out: Vec<(usize, usize)> = (0..prefix).map(|i| (i, i)).collect();
+    if !ma.is_empty() && !mb.is_empty() && ma.len() <= DIFF_MAX && mb.len() <= DIFF_MAX {
+        let w = mb.len() + 1;
+        let mut t = vec![0u16; (ma.len() + 1) * w];
+        for i in (0..ma.len()).rev() {
+            for j in (0..mb.len()).rev() {
+                t[i * w + j] = if ma[i] == mb[j] { t[(i + 1) * w + j + 1] + 1 } else { t[(i + 1) * w + j].max(t[i * w + j + 1]) };
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < ma.len() && j < mb.len() {
+            if ma[i] == mb[j] {
+                out.push((prefix + i, prefix + j));
+                i += 1;
+                j += 1;
+            } else if t[(i + 1) * w + j] >= t[i * w + j + 1] {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+    }
+    out.extend((0..suffix).map(|k| (a.len() - suffix + k, b.len() - suffix + k)));
+    out
+}
+
+/// The length of the longest common subsequence of two sequences.
+pub fn lcs_len<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    lcs_pairs(a, b).len()
+}
+
+/// The word-level differences between two sentences, as runs of equal, deleted and inserted
+/// words with their original text (the text of `a` for equal runs).
+pub fn diff(text_a: &str, a: &[Word], text_b: &str, b: &[Word]) -> Vec<DiffOp> {
+    let sa: Vec<&str> = a.iter().map(|w| w.surface.as_str()).collect();
+    let sb: Vec<&str> = b.iter().map(|w| w.surface.as_str()).collect();
+    let mut ops: Vec<(DiffTag, Vec<usize>, Vec<usize>)> = Vec::new();
+    let mut push = |tag: DiffTag, ia: Option<usize>, ib: Option<usize>| {
+        match ops.last_mut() {
+            Some((t, xa, xb)) if *t == tag => {
+                xa.extend(ia);
+                xb.extend(ib);
+            }
+            _ => ops.push((tag, ia.into_iter().collect(), ib.into_iter().collect())),
+        }
+    };
+    let (mut i, mut j) = (0, 0);
+    for (pi, pj) in lcs_pairs(&sa, &sb).into_iter().chain(std::iter::once((sa.len(), sb.len()))) {
+        while i < pi {
+            push(DiffTag::Delete, Some(i), None);
+            i += 1;
+        }
+        while j < pj {
+            push(DiffTag::Insert, None, Some(j));
+            j += 1;
+        }
+        if pi < sa.len() && pj < sb.len() {
+            push(DiffTag::Equal, Some(pi), Some(pj));
+            i += 1;
+            j += 1;
+        }
+    }
+    let run = |text: &str, words: &[Word], idx: &[usize]| match (idx.first(), idx.last()) {
+        (Some(&f), Some(&l)) => text.get(words[f].span.start..words[l].span.end).unwrap_or("").to_string(),
+        _ => String::new(),
+    };
+    ops.into_iter().map(|(op, ia, ib)| DiffOp { op, a: run(text_a, a, &ia), b: run(text_b, b, &ib) }).collect()
+}
+
+/// Details the two sentences state differently: in the same slot of the diff (a run of at
+/// most four words replaced by another), numbers, days and months, or capitalised names; and
+/// the `X-based` attribute, wherever each sentence puts it. Spelling variants are not
+/// conflicts: both sides must differ after normalization.
+pub fn conflicts(text_a: &str, a: &[Word], text_b: &str, b: &[Word]) -> Vec<Conflict> {
+    let mut out: Vec<Conflict> = Vec::new();
+    let ops = diff(text_a, a, text_b, b);
+    for w in ops.windows(2) {
+        let (del, ins) = match (w[0].op, w[1].op) {
+            (DiffTag::Delete, DiffTag::Insert) => (&w[0].a, &w[1].b),
+            (DiffTag::Insert, DiffTag::Delete) => (&w[1].a, &w[0].b),
+            _ => continue,
+        };
+        let (wa, wb) = (words_of(del), words_of(ins));
+        if wa.is_empty() || wb.is_empty() || wa.len() > 4 || wb.len() > 4 || same_terms(&wa, &wb) {
+            continue;
+        }
+        let kind = if wa.iter().any(|w| is_number(&w.surface)) && wb.iter().any(|w| is_number(&w.surface)) {
+            Some(ConflictKind::Number)
+        } else if wa.iter().any(|w| is_date_word(&w.surface)) && wb.iter().any(|w| is_date_word(&w.surface)) {
+            Some(ConflictKind::Date)
+        } else if wa.iter().all(|w| w.capitalized) && wb.iter().all(|w| w.capitalized) {
+            Some(ConflictKind::Name)
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            out.push(Conflict { kind, a: del.clone(), b: ins.clone() });
+        }
+    }
+    if let (Some(pa), Some(pb)) = (based(text_a, a), based(text_b, b)) {
+        if normalize::surface(&pa) != normalize::surface(&pb) {
+            out.push(Conflict { kind: ConflictKind::Place, a: format!("{pa}-based"), b: format!("{pb}-based") });
+        }
+    }
+    out
+}
+
+fn words_of(s: &str) -> Vec<Word> {
+    normalize::words(s, 0..s.len())
+}
+
+fn same_terms(a: &[Word], b: &[Word]) -> bool {
+    let ta: Vec<String> = normalize::terms(a).into_iter().map(|t| t.text).collect();
+    let tb: Vec<String> = normalize::terms(b).into_iter().map(|t| t.text).collect();
+    ta == tb
+}
+
+fn is_number(surface: &str) -> bool {
+    surface.chars().any(|c| c.is_ascii_digit()) || normalize::terms(&words_of(surface)).iter().any(|t| t.text.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn is_date_word(surface: &str) -> bool {
+    const DATE: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "june", "july", "august", "september", "october", "november", "december", "yesterday",
+        "today", "tomorrow",
+    ];
+    DATE.contains(&surface)
+}
+
+/// The single `X-based` attribute of a sentence (`Seoul-based`, `U.S.-based`), as `X`.
+fn based(text: &str, words: &[Word]) -> Option<String> {
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let head = if let Some(head) = w.surface.strip_suffix("-based") {
+            Some((w.span.start, w.span.start + head.len()))
+        } else if w.surface == "based" && i > 0 && text.get(words[i - 1].span.end..w.span.start) == Some("-") {
+            Some((words[i - 1].span.start, words[i - 1].span.end))
+        } else {
+            None
+        };
+        if let Some((start, end)) = head {
+            // Take capitalised words before it too: "South Korea-based".
+            let mut start = start;
+            let mut k = i;
+            while k > 0 && words[k - 1].capitalized && words[k - 1].span.end + 1 == start && start != words[i].span.start {
+                start = words[k - 1].span.start;
+                k -= 1;
+            }
+            let head_text = text.get(start..end.max(start))?.to_string();
+            if text.get(start..start + 1).is_some_and(|c| c.chars().all(char::is_uppercase)) {
+                found.push(head_text);
+            }
+        }
+    }
+    (found.len() == 1).then(|| found.remove(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::{self, Unit};
+    use crate::report::Role;
+
+    fn units(texts: &[&str]) -> Vec<Unit> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let words = normalize::words(t, 0..t.len());
+                let terms = normalize::terms(&words);
+                Unit { source: i, span: 0..t.len(), role: Role::Body, words, terms }
+            })
+            .collect()
+    }
+
+    /// Unrelated sentences from a third source, so that term weights are realistic.
+    const BACKGROUND: &[&str] = &[
+        "The council will vote on the budget next week.",
+        "Schools in the region reopened after the holiday.",
+        "A new bus line connects the airport with the center.",
+        "Police said the investigation was continuing.",
+    ];
+
+    fn kind(a: &str, b: &str) -> Option<Kind> {
+        let mut u = units(&[a, b]);
+        for (k, t) in BACKGROUND.iter().enumerate() {
+            let mut extra = units(&[t]);
+            extra[0].source = 2 + k;
+            u.extend(extra);
+        }
+        let idx = index::build(&u);
+        score(&u, &idx, 0, 1).map(|p| p.kind)
+    }
+
+    #[test]
+    fn typographic_variants_are_identical() {
+        assert_eq!(kind("“The mayor won’t resign,” she said.", "\"The MAYOR won't  resign,\" she said"), Some(Kind::Identical));
+    }
+
+    #[test]
+    fn changed_attribution_is_minor() {
+        assert_eq!(
+            kind("“We will rebuild the bridge by spring,” Mayor Ana Ruiz told reporters.", "“We will rebuild the bridge by spring,” Ruiz said."),
+            Some(Kind::Minor)
+        );
+    }
+
+    #[test]
+    fn hyphenated_name_variant_is_minor() {
+        assert_eq!(kind("Officials met Lee Jae-myung in Seoul on Friday.", "Officials met Lee Jae Myung in Seoul on Friday."), Some(Kind::Minor));
+    }
+
+    #[test]
+    fn added_clause_is_minor() {
+        assert_eq!(
+            kind(
+                "The storm cut power to 40,000 homes across the northern districts.",
+                "The storm, which arrived overnight, cut power to 40,000 homes across the northern districts."
+            ),
+            Some(Kind::Minor)
+        );
+    }
+
+    #[test]
+    fn same_claim_in_other_words_is_paraphrase() {
+        assert_eq!(
+            kind(
+                "Flooding forced the evacuation of 300 residents from the riverside district of Oakvale.",
+                "Some 300 people living in Oakvale's riverside district had to evacuate because of the flooding."
+            ),
+            Some(Kind::Paraphrase)
+        );
+    }
+
+    #[test]
+    fn same_topic_different_claim_is_no_match() {
+        assert_eq!(
+            kind("Flooding forced the evacuation of 300 residents from Oakvale.", "The mayor of Oakvale blamed the flooding on poor drainage maintenance."),
+            None
+        );
+    }
+
+    #[test]
+    fn diff_marks_replaced_words() {
+        let a = "The bridge reopened on Monday.";
+        let b = "The bridge reopened on Tuesday.";
+        let ops = diff(a, &normalize::words(a, 0..a.len()), b, &normalize::words(b, 0..b.len()));
+        let tags: Vec<DiffTag> = ops.iter().map(|o| o.op).collect();
+        assert_eq!(tags, [DiffTag::Equal, DiffTag::Delete, DiffTag::Insert]);
+        assert_eq!((ops[1].a.as_str(), ops[2].b.as_str()), ("Monday", "Tuesday"));
+    }
+
+    fn conflict_of(a: &str, b: &str) -> Vec<(ConflictKind, String, String)> {
+        conflicts(a, &normalize::words(a, 0..a.len()), b, &normalize::words(b, 0..b.len())).into_iter().map(|c| (c.kind, c.a, c.b)).collect()
+    }
+
+    #[test]
+    fn different_figures_in_the_same_slot_conflict() {
+        assert_eq!(conflict_of("At least 12 people died in the fire.", "At least 15 people died in the fire."), [(ConflictKind::Number, "12".into(), "15".into())]);
+    }
+
+    #[test]
+    fn different_x_based_attributes_conflict() {
+        let c = conflict_of("A report by Paris-based Le Monde said so.", "Le Monde, a Lyon-based paper, said so in a report.");
+        assert_eq!(c, [(ConflictKind::Place, "Paris-based".into(), "Lyon-based".into())]);
+    }
+
+    #[test]
+    fn spelling_variants_do_not_conflict() {
+        assert!(conflict_of("Kim Jong Un met officials.", "Kim Jong-un met officials.").is_empty());
+    }
+}

@@ -1,0 +1,140 @@
+//! The index: term statistics over all sentences, and the candidate pairs worth scoring.
+//!
+//! Comparing every sentence with every other grows with the square of the input; instead,
+//! pairs come from an inverted index over content terms, so only sentences that share
+//! something rare enough to matter are ever scored.
+
+use crate::normalize::{Term, Word};
+use crate::report::Role;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A sentence ready to compare: where it is, and its words and terms.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Index of its source.
+    pub source: usize,
+    /// Byte range in its source's input.
+    pub span: Range<usize>,
+    /// Title, body, caption or speaker line.
+    pub role: Role,
+    /// Its words, in order.
+    pub words: Vec<Word>,
+    /// Its terms, in order.
+    pub terms: Vec<Term>,
+}
+
+impl Unit {
+    /// Speaker labels are never matched; everything else is.
+    pub fn comparable(&self) -> bool {
+        self.role != Role::Speaker && !self.words.is_empty()
+    }
+}
+
+/// Term weights and each unit's weighted content terms.
+#[derive(Debug, Clone)]
+pub struct Index {
+    /// For each unit: its distinct content terms with their weights, sorted by term id.
+    pub vectors: Vec<Vec<(u32, f64)>>,
+    /// For each unit: the Euclidean norm of its vector.
+    pub norms: Vec<f64>,
+    /// For each term id: how many units contain it.
+    pub df: Vec<u32>,
+}
+
+/// Weighs the terms of `units` by inverse document frequency over the whole comparison, so
+/// that the story's ever-present names (the president, the country) count for little and
+/// the details that tell sentences apart count for much.
+pub fn build(units: &[Unit]) -> Index {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut per_unit: Vec<Vec<u32>> = Vec::with_capacity(units.len());
+    for unit in units {
+        let mut terms: Vec<u32> = Vec::new();
+        if unit.comparable() {
+            for t in unit.terms.iter().filter(|t| !t.stop) {
+                let next = ids.len() as u32;
+                terms.push(*ids.entry(t.text.as_str()).or_insert(next));
+            }
+        }
+        terms.sort_unstable();
+        terms.dedup();
+        per_unit.push(terms);
+    }
+    let mut df = vec![0u32; ids.len()];
+    for terms in &per_unit {
+        for &t in terms {
+            df[t as usize] += 1;
+        }
+    }
+    let n = units.len().max(1) as f64;
+    let vectors: Vec<Vec<(u32, f64)>> = per_unit
+        .into_iter()
+        .map(|terms| terms.into_iter().map(|t| (t, (1.0 + n / df[t as usize] as f64).ln())).collect())
+        .collect();
+    let norms = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()).collect();
+    Index { vectors, norms, df }
+}
+
+/// Pairs `(i, j)`, `i < j`, of units from different sources worth scoring: the same surface
+/// words, or shared content terms carrying at least a fifth of the smaller sentence's weight.
+/// Terms in more than `max(64, n/10)` units are too common to propose pairs (they still
+/// count in scoring), which keeps the work near-linear on large inputs.
+pub fn candidates(units: &[Unit], index: &Index) -> Vec<(usize, usize)> {
+    let n = units.len();
+    let cap = (n / 10).max(64) as u32;
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.df.len()];
+    for (u, vector) in index.vectors.iter().enumerate() {
+        for &(t, _) in vector {
+            if index.df[t as usize] <= cap {
+                postings[t as usize].push(u as u32);
+            }
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut acc = vec![0.0f64; n];
+    let mut touched: Vec<usize> = Vec::new();
+    for (i, vector) in index.vectors.iter().enumerate() {
+        for &(t, w) in vector {
+            let list = &postings[t as usize];
+            // Postings are sorted by unit; only later units are visited, so each pair once.
+            let from = list.partition_point(|&u| u as usize <= i);
+            for &j in &list[from..] {
+                let j = j as usize;
+                if units[j].source == units[i].source {
+                    continue;
+                }
+                if acc[j] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j] += w * w;
+            }
+        }
+        for &j in &touched {
+            let smaller = index.norms[i].min(index.norms[j]);
+            if acc[j] >= 0.2 * smaller * smaller {
+                pairs.push((i, j));
+            }
+            acc[j] = 0.0;
+        }
+        touched.clear();
+    }
+    // Sentences with no content terms ("She was 91.") can still be word-for-word copies.
+    let mut by_surface: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+    for (i, unit) in units.iter().enumerate() {
+        if unit.comparable() && index.vectors[i].len() < 2 {
+            by_surface.entry(unit.words.iter().map(|w| w.surface.as_str()).collect()).or_default().push(i);
+        }
+    }
+    for group in by_surface.values() {
+        for (k, &i) in group.iter().enumerate() {
+            for &j in &group[k + 1..] {
+                if units[i].source != units[j].source {
+                    pairs.push((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}

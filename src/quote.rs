@@ -1,0 +1,262 @@
+//! Quotations: what was said in quote marks (or under a transcript's speaker line), by whom,
+//! and which sources carry the same words.
+
+use crate::index::Unit;
+use crate::normalize;
+use crate::report::Role;
+use std::ops::Range;
+
+/// One quotation inside one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quoted {
+    /// Global index of the unit (sentence) it is in.
+    pub unit: usize,
+    /// Byte range of the quoted words (inside the marks) in the source's input.
+    pub span: Range<usize>,
+    /// Who the sentence says said it.
+    pub speaker: Option<String>,
+}
+
+const OPEN_CLOSE: &[(char, char)] = &[('“', '”'), ('«', '»'), ('„', '“'), ('「', '」'), ('『', '』'), ('‘', '’')];
+
+/// Finds the quotations in the sentences of one source (`units`, all from the same input
+/// `text`, in reading order, `first` being the global index of `units[0]`).
+///
+/// A quotation may run over several sentences of a paragraph; each sentence gets the part
+/// inside it. In transcripts, the paragraph after a speaker line (`Jane Doe / Minister`) is
+/// that speaker's words.
+pub fn extract(text: &str, units: &[Unit], blocks: &[usize], first: usize) -> Vec<Quoted> {
+    let mut out = Vec::new();
+    let mut last_speaker: Option<String> = None;
+    let mut open: Option<char> = None;
+    let mut transcript: Option<(usize, String)> = None;
+    for (k, unit) in units.iter().enumerate() {
+        if unit.role == Role::Speaker {
+            let name = text[unit.span.clone()].split(" / ").next().unwrap_or("").trim_end_matches(':').trim().to_string();
+            transcript = blocks.get(k + 1).map(|&b| (b, name));
+            continue;
+        }
+        if let Some((block, name)) = &transcript {
+            if blocks[k] == *block {
+                out.push(Quoted { unit: first + k, span: unit.span.clone(), speaker: Some(name.clone()) });
+                last_speaker = Some(name.clone());
+                continue;
+            }
+            transcript = None;
+        }
+        if k > 0 && blocks[k] != blocks[k - 1] {
+            open = None;
+        }
+        let spans = quote_spans(text, unit.span.clone(), &mut open);
+        if spans.is_empty() {
+            continue;
+        }
+        let speaker = attribution(text, unit, &spans).map(|s| match s {
+            Said::Name(n) => n,
+            Said::Pronoun => last_speaker.clone().unwrap_or_default(),
+        });
+        let speaker = speaker.filter(|s| !s.is_empty());
+        if speaker.as_deref().is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase)) {
+            last_speaker = speaker.clone();
+        }
+        for span in spans {
+            out.push(Quoted { unit: first + k, span, speaker: speaker.clone() });
+        }
+    }
+    out
+}
+
+/// The quoted stretches of `text[range]`; `open` carries a quotation left open by the
+/// previous sentence of the same paragraph.
+fn quote_spans(text: &str, range: Range<usize>, open: &mut Option<char>) -> Vec<Range<usize>> {
+    let s = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut start = open.map(|_| 0);
+    let mut straight_open = *open == Some('"');
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        let prev = n.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(n + 1).map(|&(_, c)| c);
+        match (*open, start) {
+            (Some(o), Some(st)) => {
+                let closes = if o == '"' { c == '"' } else { OPEN_CLOSE.iter().any(|&(a, b)| a == o && b == c) };
+                // A closing single quote is also an apostrophe: it closes only before a non-letter.
+                let apostrophe = c == '’' && next.is_some_and(char::is_alphabetic);
+                if closes && !apostrophe {
+                    push_span(&mut out, s, range.start, st, i);
+                    *open = None;
+                    start = None;
+                    straight_open = false;
+                }
+            }
+            _ => {
+                let opens = if c == '"' {
+                    !straight_open
+                } else {
+                    OPEN_CLOSE.iter().any(|&(a, _)| a == c) && !(c == '‘' && prev.is_some_and(char::is_alphanumeric))
+                };
+                if opens {
+                    *open = Some(c);
+                    start = Some(i + c.len_utf8());
+                    straight_open = c == '"';
+                }
+            }
+        }
+    }
+    if let (Some(_), Some(st)) = (*open, start) {
+        push_span(&mut out, s, range.start, st, s.len());
+    }
+    out
+}
+
+fn push_span(out: &mut Vec<Range<usize>>, s: &str, base: usize, start: usize, end: usize) {
+    let inner = &s[start..end];
+    let lead = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim().trim_end_matches([',', ' ']);
+    if trimmed.chars().any(char::is_alphanumeric) {
+        out.push(base + start + lead..base + start + lead + trimmed.len());
+    }
+}
+
+enum Said {
+    Name(String),
+    Pronoun,
+}
+
+const VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "asked", "wrote", "writes", "tweeted",
+    "posted", "explained", "noted", "warned", "insisted", "replied", "declared", "announced", "claimed",
+    "called", "calls", "recalled", "continued", "argued", "urged", "described", "dubbed", "according",
+];
+
+const TITLES: &[&str] = &[
+    "president", "secretary", "press", "minister", "prime", "spokesperson", "spokesman", "spokeswoman", "chief",
+    "director", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "senator", "governor", "leader", "judge",
+    "sheriff", "officer", "captain", "commander", "general", "foreign", "defense", "defence", "deputy",
+    "ambassador", "envoy", "mayor", "chairman", "chairwoman", "ceo", "professor", "prof", "lawyer", "attorney",
+];
+
+/// Who the sentence says spoke: the name next to a speech verb outside the quotation marks
+/// (`…,” Leavitt told reporters`, `said Jane Doe`, `Leavitt told reporters that Trump “…`), a
+/// short noun phrase (`a White House spokesperson said`), or a pronoun that refers back.
+fn attribution(text: &str, unit: &Unit, quotes: &[Range<usize>]) -> Option<Said> {
+    let inside = |w: &normalize::Word| quotes.iter().any(|q| w.span.start >= q.start && w.span.end <= q.end);
+    let words: Vec<&normalize::Word> = unit.words.iter().filter(|w| !inside(w)).collect();
+    for (i, w) in words.iter().enumerate() {
+        if !VERBS.contains(&w.surface.as_str()) {
+            continue;
+        }
+        if w.surface == "according" {
+            return name_run(text, &words[i + 1..], true).map(Said::Name);
+        }
+        // Subject before the verb, in the same clause.
+        let mut j = i;
+        while j > 0 && contiguous(text, words[j - 1], words[j]) {
+            j -= 1;
+        }
+        let before = &words[j..i];
+        if let Some(last) = before.last() {
+            if matches!(last.surface.as_str(), "she" | "he" | "they") {
+                return Some(Said::Pronoun);
+            }
+        }
+        if let Some(name) = name_run(text, before, false) {
+            return Some(Said::Name(name));
+        }
+        if (1..=4).contains(&before.len()) && before.iter().any(|w| w.capitalized) {
+            let phrase: Vec<&str> = before.iter().skip_while(|w| matches!(w.surface.as_str(), "a" | "an" | "the")).map(|w| &text[w.span.clone()]).collect();
+            return Some(Said::Name(phrase.join(" ")));
+        }
+        // Inverted: "said Jane Doe".
+        if let Some(name) = name_run(text, &words[i + 1..], true) {
+            return Some(Said::Name(name));
+        }
+    }
+    None
+}
+
+/// Two words are in the same clause when only spaces separate them.
+fn contiguous(text: &str, a: &normalize::Word, b: &normalize::Word) -> bool {
+    text.get(a.span.end..b.span.start).is_some_and(|gap| gap.chars().all(char::is_whitespace))
+}
+
+/// The capitalised run adjacent to a verb, without its leading titles (`White House Press
+/// Secretary Karoline Leavitt` → `Karoline Leavitt`). `forward` reads the run after the verb.
+fn name_run(text: &str, words: &[&normalize::Word], forward: bool) -> Option<String> {
+    let mut run: Vec<&normalize::Word> = Vec::new();
+    let order: Box<dyn Iterator<Item = &&normalize::Word>> = if forward { Box::new(words.iter()) } else { Box::new(words.iter().rev()) };
+    for w in order {
+        if w.capitalized && !normalize::is_stopword(&w.surface) {
+            run.push(w);
+        } else if run.is_empty() && forward && matches!(w.surface.as_str(), "to" | "the") {
+            continue;
+        } else {
+            break;
+        }
+    }
+    if !forward {
+        run.reverse();
+    }
+    if forward && words.first().is_some_and(|w| !w.capitalized && w.surface != "to") && run.is_empty() {
+        return None;
+    }
+    let after_title = run.iter().rposition(|w| TITLES.contains(&w.surface.as_str())).map_or(0, |p| p + 1);
+    let name: Vec<&str> = run[after_title..].iter().map(|w| &text[w.span.clone()]).collect();
+    (!name.is_empty() && name.len() <= 4).then(|| name.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+        let text = paragraphs.join("\n");
+        let mut units = Vec::new();
+        let mut blocks = Vec::new();
+        let mut at = 0;
+        for (b, p) in paragraphs.iter().enumerate() {
+            let role = if p.contains(" / ") { Role::Speaker } else { Role::Body };
+            let words = normalize::words(&text, at..at + p.len());
+            let terms = normalize::terms(&words);
+            units.push(Unit { source: 0, span: at..at + p.len(), role, words, terms });
+            blocks.push(b);
+            at += p.len() + 1;
+        }
+        extract(&text, &units, &blocks, 0).into_iter().map(|q| (text[q.span].to_string(), q.speaker)).collect()
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        assert_eq!(quotes(&["“We will rebuild,” Mayor Ana Ruiz told reporters."]), [("We will rebuild".into(), Some("Ana Ruiz".into()))]);
+    }
+
+    #[test]
+    fn speaker_before_the_quote_without_titles() {
+        assert_eq!(
+            quotes(&["Health Minister Omar Haddad said the plan was “a first step”."]),
+            [("a first step".into(), Some("Omar Haddad".into()))]
+        );
+    }
+
+    #[test]
+    fn inverted_attribution() {
+        assert_eq!(quotes(&["\"It is over,\" said Lena Berg."]), [("It is over".into(), Some("Lena Berg".into()))]);
+    }
+
+    #[test]
+    fn pronoun_refers_to_the_previous_speaker() {
+        let q = quotes(&["“We are ready,” Ana Ruiz said.", "“The rest will follow,” she added."]);
+        assert_eq!(q[1], ("The rest will follow".into(), Some("Ana Ruiz".into())));
+    }
+
+    #[test]
+    fn apostrophes_do_not_close_single_quotes() {
+        assert_eq!(quotes(&["The mayor called it ‘the city’s finest hour’ on Monday."])[0].0, "the city’s finest hour");
+    }
+
+    #[test]
+    fn transcript_speaker_line_attributes_the_next_paragraph() {
+        let q = quotes(&["Ana Ruiz / Mayor of Oakvale", "We will rebuild the bridge."]);
+        assert_eq!(q, [("We will rebuild the bridge.".into(), Some("Ana Ruiz".into()))]);
+    }
+}
