@@ -64,6 +64,9 @@ pub struct Features {
     pub shared: usize,
     /// Distinct content terms of the sentence with fewer.
     pub fewest: usize,
+    /// Weight of the shared content terms over the weight of the lighter sentence: how much
+    /// of the shorter sentence the longer one covers.
+    pub overlap: f64,
 }
 
 /// Measures a pair of units.
@@ -83,6 +86,7 @@ pub fn features(units: &[Unit], index: &Index, a: usize, b: usize) -> Features {
         cosine: cosine(&index.vectors[a], &index.vectors[b], index.norms[a], index.norms[b]),
         shared: shared_terms(&index.vectors[a], &index.vectors[b]),
         fewest: index.vectors[a].len().min(index.vectors[b].len()),
+        overlap: overlap(&index.vectors[a], &index.vectors[b]),
     }
 }
 
@@ -127,6 +131,16 @@ fn cosine(a: &[(u32, f64)], b: &[(u32, f64)], na: f64, nb: f64) -> f64 {
         }
     }
     dot / (na * nb)
+}
+
+fn overlap(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    let mass = |v: &[(u32, f64)]| v.iter().map(|(_, w)| w).sum::<f64>();
+    let lighter = mass(a).min(mass(b));
+    if lighter == 0.0 {
+        return 0.0;
+    }
+    let shared: f64 = a.iter().filter(|(t, _)| b.binary_search_by_key(t, |(u, _)| *u).is_ok()).map(|(_, w)| w).sum();
+    shared / lighter
 }
 
 fn shared_terms(a: &[(u32, f64)], b: &[(u32, f64)]) -> usize {

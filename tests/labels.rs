@@ -119,6 +119,25 @@ fn score(set: &Labeled) -> Score {
     sc.paraphrase_required = required.values().filter(|k| *k == "paraphrase").count();
     sc.paraphrase_found = required.iter().filter(|(k, v)| *v == "paraphrase" && predicted.contains_key(k)).count();
 
+    if let Ok(path) = std::env::var("STORYDIFF_DUMP") {
+        use std::io::Write;
+        let prepared = storydiff::prepare(src).expect("prepared");
+        let mut out = std::fs::OpenOptions::new().create(true).append(true).open(path).expect("dump file");
+        let firsts: Vec<usize> = (0..src.len()).map(|s| prepared.units.iter().position(|u| u.source == s).unwrap_or(0)).collect();
+        let u = &prepared.units;
+        for i in 0..u.len() {
+            for j in i + 1..u.len() {
+                if u[i].source == u[j].source || !u[i].comparable() || !u[j].comparable() {
+                    continue;
+                }
+                let (a, b) = ((u[i].source, i - firsts[u[i].source]), (u[j].source, j - firsts[u[j].source]));
+                let label = required.get(&key(a, b)).cloned().unwrap_or_else(|| if acceptable.contains(&key(a, b)) { "related".into() } else { "none".into() });
+                let f = storydiff::align::features(u, &prepared.index, i, j);
+                writeln!(out, "{{\"a\":{i},\"b\":{j},\"sa\":{},\"sb\":{},\"set\":\"{}\",\"label\":\"{label}\",\"dice\":{},\"cont\":{},\"shorter\":{},\"cos\":{},\"shared\":{},\"fewest\":{},\"overlap\":{},\"pred\":{}}}",
+                    u[i].source, u[j].source, set.name, f.dice, f.containment, f.shorter, f.cosine, f.shared, f.fewest, f.overlap, predicted.contains_key(&key(a, b))).expect("written");
+            }
+        }
+    }
     if explain {
         let prepared = storydiff::prepare(src).expect("prepared");
         let unit_of = |(s, k): At| prepared.units.iter().position(|u| u.source == s).map(|f| f + k).unwrap_or(0);
