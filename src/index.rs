@@ -4,6 +4,7 @@
 //! pairs come from an inverted index over content terms, so only sentences that share
 //! something rare enough to matter are ever scored.
 
+use crate::lexicon::Lexicon;
 use crate::normalize::{Term, Word};
 use crate::report::Role;
 use std::collections::HashMap;
@@ -46,6 +47,7 @@ pub struct Index {
 /// that the story's ever-present names (the president, the country) count for little and
 /// the details that tell sentences apart count for much.
 pub fn build(units: &[Unit]) -> Index {
+    let lexicon = Lexicon::new();
     let mut ids: HashMap<&str, u32> = HashMap::new();
     // (term id, is a name here) per unit, deduplicated by term.
     let mut per_unit: Vec<Vec<(u32, bool)>> = Vec::with_capacity(units.len());
@@ -54,7 +56,7 @@ pub fn build(units: &[Unit]) -> Index {
         if unit.comparable() {
             for t in unit.terms.iter().filter(|t| !t.stop) {
                 let next = ids.len() as u32;
-                let id = *ids.entry(t.text.as_str()).or_insert(next);
+                let id = *ids.entry(lexicon.canonical(&t.text)).or_insert(next);
                 terms.push((id, t.word > 0 && unit.words[t.word].capitalized));
             }
         }

@@ -18,6 +18,7 @@ pub mod group;
 pub mod align;
 pub mod clean;
 pub mod index;
+pub mod lexicon;
 pub mod normalize;
 pub mod quote;
 pub mod segment;

@@ -1,0 +1,137 @@
+//! A small thesaurus of news English: words that reports of one event use interchangeably.
+//!
+//! Paraphrases rarely share their verbs (`refused` / `rebuffed` / `turned down`), so
+//! term weights alone miss them. Each group below is general newsroom vocabulary, not any
+//! one story's; a group's words all count as its first word when content terms are weighed
+//! (never for `identical` or `minor`, which compare the words themselves).
+
+use crate::normalize::stem;
+use std::collections::HashMap;
+
+const GROUPS: &[&[&str]] = &[
+    // Saying yes, no, maybe.
+    &["refuse", "reject", "rebuff", "decline", "snub", "spurn", "rebuke"],
+    &["receptive", "open", "willing", "welcome", "amenable", "ready"],
+    &["deny", "dismiss", "disavow"],
+    &["confirm", "acknowledge", "verify"],
+    &["warn", "caution", "alert"],
+    &["urge", "appeal", "exhort"],
+    &["promise", "pledge", "vow", "commit"],
+    &["plan", "intend", "aim", "seek"],
+    &["criticize", "condemn", "denounce", "slam", "blast"],
+    &["praise", "hail", "applaud", "commend"],
+    // Talking.
+    &["talk", "dialogue", "negotiation", "discussion", "diplomacy", "engagement"],
+    &["meeting", "summit", "meet", "encounter"],
+    &["letter", "message"],
+    &["correspondence", "communication", "contact", "outreach", "correspond", "communicate"],
+    &["resume", "reopen", "restart", "renew", "revive", "reestablish", "reengage", "reconnect", "return"],
+    &["improve", "better", "ease", "mend", "repair"],
+    &["relation", "relationship", "tie", "ties", "alliance", "rapport"],
+    &["tension", "friction", "hostility", "strain"],
+    // Stopping and starting.
+    &["halt", "suspend", "stop", "cease", "pause", "freeze", "end", "switch", "shut"],
+    &["begin", "start", "launch", "initiate", "commence"],
+    &["expand", "increase", "grow", "boost", "strengthen", "deepen", "raise", "rise"],
+    &["cut", "reduce", "decrease", "lower", "slash", "drop", "fall"],
+    &["progress", "headway", "advance", "breakthrough"],
+    &["difficult", "hard", "complex", "challenging", "tough", "complicated"],
+    &["support", "aid", "assistance", "help", "assist", "backing"],
+    &["supply", "provide", "send", "deliver", "give", "furnish"],
+    // Conflict and crime.
+    &["weapon", "arms", "weaponry", "munition", "armament", "arsenal"],
+    &["troop", "soldier", "force", "personnel"],
+    &["war", "conflict", "fighting", "hostilities"],
+    &["attack", "assault", "strike", "raid"],
+    &["kill", "die", "dead", "death", "killed", "fatal", "slay", "murder", "toll", "perish"],
+    &["injure", "wound", "hurt", "injury", "injured"],
+    &["arrest", "detain", "apprehend", "custody", "capture"],
+    &["suspect", "accused", "defendant"],
+    &["shoot", "shot", "gunfire", "gunman", "shooting"],
+    &["police", "officer", "deputy", "cop", "sheriff", "authorities"],
+    &["sentence", "jail", "prison", "imprison"],
+    &["charge", "indict", "prosecute"],
+    // Disasters.
+    &["earthquake", "quake", "tremor", "temblor", "aftershock"],
+    &["hit", "jolt", "shake", "rock", "struck"],
+    &["damage", "destroy", "flatten", "raze", "devastate", "ruin"],
+    &["evacuate", "flee", "evacuation"],
+    &["village", "town", "hamlet", "settlement"],
+    &["home", "house", "residence", "dwelling", "building"],
+    &["fire", "blaze", "flame", "inferno", "wildfire"],
+    &["flood", "flooding", "deluge", "inundate"],
+    &["rescue", "rescuer", "save"],
+    // People and places.
+    &["resident", "people", "inhabitant", "villager", "locals", "person"],
+    &["official", "authority", "government", "administration"],
+    &["leader", "head", "chief"],
+    &["country", "nation"],
+    &["border", "frontier", "boundary"],
+    &["capital", "city"],
+    &["spokesperson", "spokesman", "spokeswoman", "representative"],
+    &["journalist", "reporter", "correspondent"],
+    &["outlet", "website", "site", "newspaper", "media"],
+            // Life and culture.
+    &["film", "movie"],
+    &["actress", "actor", "star", "performer"],
+    &["swimmer", "swimming", "swim"],
+    &["sleep", "asleep"],
+    &["former", "ex", "onetime"],
+    &["new", "newly", "recent", "latest"],
+    &["elect", "election", "vote", "poll"],
+    &["announce", "declare", "unveil"],
+];
+
+/// Maps a stemmed term to the first word (stemmed) of its group.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    canonical: HashMap<String, String>,
+}
+
+impl Lexicon {
+    /// Stems every word of the table, so that lookups match stemmed terms.
+    pub fn new() -> Self {
+        let mut canonical = HashMap::new();
+        for group in GROUPS {
+            let head = stem(group[0]);
+            for word in group.iter() {
+                canonical.entry(stem(word)).or_insert_with(|| head.clone());
+            }
+        }
+        Lexicon { canonical }
+    }
+
+    /// The term every word of `term`'s group counts as (the term itself outside the table).
+    pub fn canonical<'a>(&'a self, term: &'a str) -> &'a str {
+        self.canonical.get(term).map_or(term, String::as_str)
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::{terms, words};
+
+    fn canon(s: &str) -> Vec<String> {
+        let lex = Lexicon::new();
+        terms(&words(s, 0..s.len())).iter().filter(|t| !t.stop).map(|t| lex.canonical(&t.text).to_string()).collect()
+    }
+
+    #[test]
+    fn inflected_synonyms_meet() {
+        assert_eq!(canon("refused"), canon("rebuffs"));
+        assert_eq!(canon("talks"), canon("dialogue"));
+        assert_eq!(canon("quake"), canon("earthquakes"));
+    }
+
+    #[test]
+    fn words_outside_the_table_stay_themselves() {
+        assert_eq!(canon("loudspeaker"), ["loudspeaker"]);
+    }
+}
