@@ -90,7 +90,7 @@ pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
 
 /// Links quotations across sources when one contains most of the other's words in order
 /// (a source may quote a longer or shorter stretch), or when a one-word quotation (“receptive”)
-/// appears inside a quotation in a sentence it was matched with. Returns families of indices
+/// is quoted alone elsewhere too, or appears inside a quotation in a sentence it was matched with. Returns families of indices
 /// into `quoted`, the most widely carried first.
 pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<Vec<usize>> {
     let terms: Vec<Vec<String>> = quoted
@@ -132,7 +132,9 @@ pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<
                     let short_all = terms[x].len().min(terms[y].len());
                     common >= 2 && common * 5 >= short_all * 4
                 } else {
-                    shorter == 1 && is_matched(ux, uy)
+                    // One quoted word: the same word quoted alone elsewhere, or inside a
+                    // longer quotation in a sentence it was matched with.
+                    shorter == 1 && (cx == cy || is_matched(ux, uy))
                 };
                 if linked {
                     let (rx, ry) = (sets.find(x), sets.find(y));

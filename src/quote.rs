@@ -84,6 +84,11 @@ fn quote_spans(text: &str, range: Range<usize>, open: &mut Option<char>) -> Vec<
                 let apostrophe = c == '’' && next.is_some_and(char::is_alphabetic);
                 if closes && !apostrophe {
                     push_span(&mut out, s, range.start, st, i);
+                    if o != '‘' {
+                        // Headlines quote inside quotes: “Trump ‘receptive’ to talks”.
+                        let inner = quote_spans(text, range.start + st..range.start + i, &mut None);
+                        out.extend(inner.into_iter().filter(|r| r.len() < i - st));
+                    }
                     *open = None;
                     start = None;
                     straight_open = false;
@@ -142,10 +147,12 @@ const TITLES: &[&str] = &[
 fn attribution(text: &str, unit: &Unit, quotes: &[Range<usize>]) -> Option<Said> {
     let inside = |w: &normalize::Word| quotes.iter().any(|q| w.span.start >= q.start && w.span.end <= q.end);
     let words: Vec<&normalize::Word> = unit.words.iter().filter(|w| !inside(w)).collect();
-    for (i, w) in words.iter().enumerate() {
-        if !VERBS.contains(&w.surface.as_str()) {
-            continue;
-        }
+    // The speech verb nearest the quotation is the one that introduces it.
+    let distance = |w: &normalize::Word| quotes.iter().map(|q| q.start.abs_diff(w.span.end).min(q.end.abs_diff(w.span.start))).min().unwrap_or(0);
+    let mut verbs: Vec<usize> = (0..words.len()).filter(|&i| VERBS.contains(&words[i].surface.as_str())).collect();
+    verbs.sort_by_key(|&i| distance(words[i]));
+    for i in verbs {
+        let w = words[i];
         if w.surface == "according" {
             return name_run(text, &words[i + 1..], true).map(Said::Name);
         }
@@ -154,7 +161,12 @@ fn attribution(text: &str, unit: &Unit, quotes: &[Range<usize>]) -> Option<Said>
         while j > 0 && contiguous(text, words[j - 1], words[j]) {
             j -= 1;
         }
-        let before = &words[j..i];
+        // Skip auxiliaries and adverbs between subject and verb: "has said", "famously called".
+        let mut k = i;
+        while k > j && (matches!(words[k - 1].surface.as_str(), "has" | "have" | "had" | "was" | "is" | "were" | "will" | "would" | "also" | "did" | "then" | "later") || words[k - 1].surface.ends_with("ly")) {
+            k -= 1;
+        }
+        let before = &words[j..k];
         if let Some(last) = before.last() {
             if matches!(last.surface.as_str(), "she" | "he" | "they") {
                 return Some(Said::Pronoun);
@@ -252,6 +264,17 @@ mod tests {
     #[test]
     fn apostrophes_do_not_close_single_quotes() {
         assert_eq!(quotes(&["The mayor called it ‘the city’s finest hour’ on Monday."])[0].0, "the city’s finest hour");
+    }
+
+    #[test]
+    fn quotes_inside_quotes_are_found() {
+        let q = quotes(&["“Mayor ‘open’ to talks”"]);
+        assert_eq!(q.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(), ["Mayor ‘open’ to talks", "open"]);
+    }
+
+    #[test]
+    fn auxiliaries_and_adverbs_do_not_hide_the_speaker() {
+        assert_eq!(quotes(&["He wrote what Ana Ruiz famously called “beautiful letters”."])[0].1.as_deref(), Some("Ana Ruiz"));
     }
 
     #[test]
