@@ -106,6 +106,11 @@ pub fn clean(text: &str) -> Cleaned {
             tail(text, &mut lines[last + 1..], &mut out.meta);
             dateline(text, &mut lines[first], &mut out);
             signoff(text, &mut lines[last], &mut out);
+            if !lines[..first].iter().any(|l| l.class == Class::Title) {
+                if let Some(title) = runon_title(text, &mut lines[first], &mut out) {
+                    lines.insert(first, title);
+                }
+            }
         }
         _ => header(text, &mut lines, &mut out.meta),
     }
@@ -552,7 +557,7 @@ fn date_prefix(s: &str) -> Option<(usize, Option<String>, bool)> {
         .map(|p| p.len())
         .max();
     let (start, end, date) = find_date_at(body)?;
-    let before = body[..start].trim_end_matches([':', ' ']);
+    let before = without_weekday(body[..start].trim_end_matches([':', ' ', ',']));
     let labelled = label_end.is_some_and(|e| e >= before.len().saturating_sub(1)) || before.trim().is_empty();
     if !labelled || start > 40 {
         return None;
@@ -561,6 +566,17 @@ fn date_prefix(s: &str) -> Option<(usize, Option<String>, bool)> {
     let rest = body[end..].trim();
     let section = !rest.is_empty() && word_count(rest) <= 3 && !ends_sentence(rest) && rest.chars().next().is_some_and(char::is_uppercase);
     Some((skipped + end, Some(date), section))
+}
+
+/// `Friday, June 7, 2013`: a weekday before a date belongs to the stamp.
+fn without_weekday(s: &str) -> &str {
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let (head, last) = s.rsplit_once(' ').unwrap_or(("", s));
+    if DAYS.contains(&lower(last.trim_end_matches(',')).as_str()) {
+        head.trim_end_matches([':', ' ', ','])
+    } else {
+        s
+    }
 }
 
 /// Extends a date stamp over the times, zones and revision stamps that follow it.
@@ -648,7 +664,12 @@ fn ends_sentence(s: &str) -> bool {
 /// Prose: a line that ends like a sentence and is long enough to be one, or is long anyway.
 fn is_prose(s: &str) -> bool {
     let words = word_count(s);
-    (ends_sentence(s) && words >= 5) || words >= 25
+    // A trailing sign-off, `… on Friday. (Wire)`, does not make a paragraph a headline.
+    let core = match s.trim_end().strip_suffix(')').and_then(|r| r.rfind('(').map(|i| &s[..i])) {
+        Some(before) if ends_sentence(before) => before,
+        _ => s,
+    };
+    (ends_sentence(core) && words >= 5) || words >= 25
 }
 
 /// A line followed by a credit line, or ending with a bracketed credit, is a caption.
@@ -715,6 +736,38 @@ fn header(text: &str, lines: &mut [Line], meta: &mut Meta) {
     }
     // A body that never had prose (a list of headlines only) keeps no title.
     let _ = text;
+}
+
+/// Pages flattened to one line run the headline into the first paragraph:
+/// `Quake shakes town, damages homes An earthquake shook…` or `Star dies at 91 June 6, 2013
+/// The actress…`. The headline ends at a date, or where a capitalised article (`A`, `An`,
+/// `The`) follows a word with no punctuation, which prose does not do.
+fn runon_title(text: &str, line: &mut Line, out: &mut Cleaned) -> Option<Line> {
+    let s = &text[line.span.clone()];
+    let toks = tokens(s);
+    let head_end = toks.get(30).map_or(s.len(), |&(at, _)| at);
+    let date = find_date_at(&s[..head_end]).filter(|&(start, _, _)| start > 0);
+    let (title_end, body_start) = match &date {
+        Some((start, end, _)) => (*start, stamp_end(s, *end)),
+        None => {
+            let k = (3..toks.len().min(25)).find(|&k| {
+                let prev = toks[k - 1].1;
+                matches!(toks[k].1, "A" | "An" | "The") && prev.ends_with(|c: char| c.is_alphanumeric())
+            })?;
+            (toks[k].0, toks[k].0)
+        }
+    };
+    let title = &s[..title_end];
+    if word_count(title) < 3 || title.contains(['.', '!', '?']) {
+        return None;
+    }
+    if let Some((_, _, published)) = date {
+        out.meta.published.get_or_insert(published);
+        out.removed.push(Cut { span: line.span.start + title_end..line.span.start + body_start, reason: Reason::Metadata });
+    }
+    let title_span = trim_span(text, line.span.start..line.span.start + title_end);
+    line.span = trim_span(text, line.span.start + body_start..line.span.end);
+    Some(Line { span: title_span, class: Class::Title, after_blank: true })
 }
 
 /// `[News Today] Headline`: a bracketed programme or tag before a headline.
@@ -818,4 +871,146 @@ fn signoff(text: &str, line: &mut Line, out: &mut Cleaned) {
     out.removed.push(Cut { span: start..line.span.end, reason: Reason::Metadata });
     out.meta.outlet.get_or_insert_with(|| inner.to_string());
     line.span = trim_span(text, line.span.start..start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(text: &str) -> Vec<(Role, &str)> {
+        clean(text).blocks.iter().map(|b| (b.role, &text[b.span.clone()])).collect()
+    }
+
+    fn removed(text: &str) -> Vec<(Reason, &str)> {
+        clean(text).removed.iter().map(|c| (c.reason, &text[c.span.clone()])).collect()
+    }
+
+    const BODY: &str = "The council approved the new budget on Tuesday after a long debate.\n\nSpending on schools will rise by four percent next year, officials said.";
+
+    #[test]
+    fn headline_byline_and_body_are_told_apart() {
+        let text = format!("Council passes budget after long debate\nBy Maria Lopez and Tom Weber - 3 March 2024 - 10:15\n\n{BODY}");
+        let c = clean(&text);
+        assert_eq!(c.meta.title.as_deref(), Some("Council passes budget after long debate"));
+        assert_eq!(c.meta.authors, ["Maria Lopez", "Tom Weber"]);
+        assert_eq!(c.meta.published.as_deref(), Some("2024-03-03"));
+        assert_eq!(kept(&text).len(), 3);
+    }
+
+    #[test]
+    fn subscription_prompts_and_menus_are_removed() {
+        let text = format!("Subscribe to our newsletter\nSign in\n\n{BODY}\n\nRead more\nDownload the app to get alerts on your phone\nMost popular");
+        let r = removed(&text);
+        assert!(r.contains(&(Reason::Boilerplate, "Subscribe to our newsletter")));
+        assert!(r.contains(&(Reason::Boilerplate, "Download the app to get alerts on your phone")));
+        assert!(r.contains(&(Reason::Navigation, "Most popular")));
+        assert_eq!(kept(&text).len(), 2);
+    }
+
+    #[test]
+    fn headline_list_after_the_body_is_navigation() {
+        let text = format!("{BODY}\n\nMayor Unveils Plan for New Tram Line Through City Centre\nLocal Team Wins Cup After Dramatic Penalty Shootout\nStorm Warning Issued for Coastal Towns This Weekend");
+        assert!(removed(&text).iter().filter(|(r, _)| *r == Reason::Navigation).count() == 3);
+    }
+
+    #[test]
+    fn chrome_in_another_script_is_removed() {
+        let text = format!("{BODY}\n\n전체메뉴\n많이 본 뉴스\nПодписаться на рассылку новостей");
+        let r = removed(&text);
+        assert_eq!(r.iter().filter(|(reason, _)| *reason == Reason::Language).count(), 3);
+    }
+
+    #[test]
+    fn a_body_printed_twice_keeps_the_first_copy() {
+        let text = format!("{BODY}\n\n{BODY}");
+        assert_eq!(kept(&text).len(), 2);
+        assert_eq!(removed(&text).iter().filter(|(r, _)| *r == Reason::Duplicate).count(), 2);
+        assert!(clean(&text).blocks[1].span.end < text.len() / 2 + 1);
+    }
+
+    #[test]
+    fn caption_with_credit_line_or_bracketed_credit() {
+        let text = format!("Firefighters battle the blaze in the old town on Sunday.\nPhoto: AFP/Jane Roe\n\n{BODY}");
+        assert_eq!(kept(&text)[0].0, Role::Caption);
+        assert!(removed(&text).contains(&(Reason::Credit, "Photo: AFP/Jane Roe")));
+        let text = format!("Firefighters battle the blaze in the old town on Sunday [Jane Roe/AFP]\n\n{BODY}");
+        assert_eq!(kept(&text)[0], (Role::Caption, "Firefighters battle the blaze in the old town on Sunday"));
+    }
+
+    #[test]
+    fn contact_and_copyright_lines_are_removed() {
+        let text = format!("{BODY}\n\nSend tips to news@example.org or call 555-123-4567\nCopyright © 2024 Daily Planet. All rights reserved.");
+        let r = removed(&text);
+        assert_eq!(r[0].0, Reason::Contact);
+        assert_eq!(r[1].0, Reason::Copyright);
+        assert_eq!(clean(&text).meta.outlet.as_deref(), Some("Daily Planet"));
+    }
+
+    #[test]
+    fn signoff_and_dateline_name_the_outlet() {
+        let text = "BERLIN, May 4 (Wire) -- Ministers met in Berlin on Monday to discuss the budget. Talks will resume on Friday. (Wire)";
+        let c = clean(text);
+        assert_eq!(c.meta.outlet.as_deref(), Some("Wire"));
+        assert_eq!(kept(text), [(Role::Body, "Ministers met in Berlin on Monday to discuss the budget. Talks will resume on Friday.")]);
+        let text = format!("{BODY}\nDaily Planet");
+        assert_eq!(clean(&text).meta.outlet.as_deref(), Some("Daily Planet"));
+    }
+
+    #[test]
+    fn header_block_gives_outlet_section_and_author() {
+        let text = format!("Daily Planet\nDaily Planet\nBusiness\nLois Lane\n\nCity budget approved after long debate\n\n{BODY}");
+        let c = clean(&text);
+        assert_eq!((c.meta.outlet.as_deref(), c.meta.section.as_deref()), (Some("Daily Planet"), Some("Business")));
+        assert_eq!(c.meta.authors, ["Lois Lane"]);
+        assert_eq!(c.meta.title.as_deref(), Some("City budget approved after long debate"));
+    }
+
+    #[test]
+    fn date_lines_and_programme_tags_are_metadata() {
+        let text = format!("date 2024-03-03 World\n[Evening News] Budget approved\n입력 2024.03.03 (18:02)\n\n{BODY}");
+        let c = clean(&text);
+        assert_eq!(c.meta.published.as_deref(), Some("2024-03-03"));
+        assert_eq!(c.meta.title.as_deref(), Some("Budget approved"));
+        assert_eq!(c.meta.section.as_deref(), Some("World"));
+    }
+
+    #[test]
+    fn transcript_labels_and_speaker_lines() {
+        let text = format!("[ANCHOR]\n{BODY}\nAna Ruiz / Finance Minister\nWe will keep every promise we made.\n\nThe vote is expected next week, officials said.");
+        let k = kept(&text);
+        assert!(k.contains(&(Role::Speaker, "Ana Ruiz / Finance Minister")));
+        assert!(removed(&text).contains(&(Reason::Label, "[ANCHOR]")));
+    }
+
+    #[test]
+    fn runon_headline_is_split_at_the_date_or_article() {
+        let text = "Star swimmer dies at 91 June 6, 2013 The actress died in her sleep, her publicist said.";
+        assert_eq!(kept(text), [(Role::Title, "Star swimmer dies at 91"), (Role::Body, "The actress died in her sleep, her publicist said.")]);
+        let text = "Quake shakes island, damages homes A strong earthquake shook the island on Sunday, officials said.";
+        assert_eq!(kept(text)[0], (Role::Title, "Quake shakes island, damages homes"));
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "The council approved the new budget on Tuesday\nafter a long debate that ran late into\nthe night, officials said.";
+        assert_eq!(kept(text).len(), 1);
+    }
+
+    #[test]
+    fn any_line_ending_works() {
+        for sep in ["\r\n", "\r", "\n", "\u{2029}"] {
+            let text = BODY.replace('\n', sep);
+            assert_eq!(kept(&text).len(), 2, "separator {sep:?}");
+        }
+    }
+
+    #[test]
+    fn every_non_blank_line_is_kept_or_removed() {
+        let text = format!("Get all your news here.\nOne app.\n\n{BODY}\n\nRelated\nSome other headline about sports results\n");
+        let c = clean(&text);
+        let covered = |i: usize| c.blocks.iter().map(|b| &b.span).chain(c.removed.iter().map(|r| &r.span)).any(|s| s.contains(&i));
+        for (i, ch) in text.char_indices() {
+            assert!(ch.is_whitespace() || covered(i), "byte {i} ({ch:?}) neither kept nor removed");
+        }
+    }
 }
