@@ -568,15 +568,21 @@ fn date_prefix(s: &str) -> Option<(usize, Option<String>, bool)> {
     Some((skipped + end, Some(date), section))
 }
 
-/// `Friday, June 7, 2013`: a weekday before a date belongs to the stamp.
+/// `Friday, June 7, 2013`, `Posted: Sat June 8`: weekdays and stamp labels before a date
+/// belong to the stamp, not to what precedes it.
 fn without_weekday(s: &str) -> &str {
-    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    let (head, last) = s.rsplit_once(' ').unwrap_or(("", s));
-    if DAYS.contains(&lower(last.trim_end_matches(',')).as_str()) {
-        head.trim_end_matches([':', ' ', ','])
-    } else {
-        s
+    const STAMP: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs", "fri", "sat", "sun", "on", "posted", "published", "updated", "last", "at", "|", "-",
+    ];
+    let mut s = s.trim_end_matches([':', ' ', ',']);
+    while let Some((head, last)) = s.rsplit_once(' ') {
+        if !STAMP.contains(&lower(last.trim_end_matches([',', ':', '.'])).as_str()) {
+            break;
+        }
+        s = head.trim_end_matches([':', ' ', ',']);
     }
+    s
 }
 
 /// Extends a date stamp over the times, zones and revision stamps that follow it.
@@ -757,7 +763,8 @@ fn runon_title(text: &str, line: &mut Line, out: &mut Cleaned) -> Option<Line> {
             (toks[k].0, toks[k].0)
         }
     };
-    let title = &s[..title_end];
+    let title = without_weekday(s[..title_end].trim_end());
+    let title_end = title.len();
     if word_count(title) < 3 || title.contains(['.', '!', '?']) {
         return None;
     }
@@ -778,7 +785,8 @@ fn programme_tag(s: &str) -> Option<usize> {
 }
 
 /// Inside the body: short lines are subheads, or speaker labels of a transcript
-/// (`Jane Doe / Minister`), unless several come in a row (an inline list of links).
+/// (`Jane Doe / Minister`), unless several headline-like lines come in a row (an inline list
+/// of links; a list in sentence case, such as specifications, is content).
 fn middle(text: &str, lines: &mut [Line]) {
     let mut i = 0;
     while i < lines.len() {
@@ -793,7 +801,7 @@ fn middle(text: &str, lines: &mut [Line]) {
         let run = j - i;
         for line in &mut lines[i..j] {
             let s = &text[line.span.clone()];
-            line.class = if run >= 3 {
+            line.class = if run >= 3 && title_case(s) {
                 Class::Cut(Reason::Navigation)
             } else if is_speaker(s) {
                 Class::Speaker
@@ -810,16 +818,19 @@ fn is_speaker(s: &str) -> bool {
     (words <= 12 && s.contains(" / ") && s.split(" / ").next().is_some_and(is_name)) || (words <= 6 && s.ends_with(':') && is_name(s.trim_end_matches(':')))
 }
 
-/// After the body: a one-line sign-off (`Reuters`) is the outlet; other short lines are menus,
-/// headline lists and leftover prompts.
+/// After the body: a one-line sign-off (`Reuters`) is the outlet; sentences that continue the
+/// body before any chrome (`No one was hurt.`) stay; other short lines are menus, headline
+/// lists and leftover prompts.
 fn tail(text: &str, lines: &mut [Line], meta: &mut Meta) {
     let known = |s: &str, meta: &Meta| {
         let k = key(s);
         [&meta.outlet, &meta.section].iter().any(|m| m.as_deref().is_some_and(|m| key(m) == k))
     };
     let shorts = lines.iter().filter(|l| l.class == Class::Short).count();
+    let mut chrome = false;
     for (n, line) in lines.iter_mut().enumerate() {
         if line.class != Class::Short {
+            chrome |= matches!(line.class, Class::Cut(_));
             continue;
         }
         let s = &text[line.span.clone()];
@@ -828,12 +839,28 @@ fn tail(text: &str, lines: &mut [Line], meta: &mut Meta) {
         } else if n == 0 && word_count(s) <= 3 && is_name(s) {
             meta.outlet.get_or_insert_with(|| s.to_string());
             Class::Cut(Reason::Metadata)
+        } else if !chrome && sentence_like(s) {
+            Class::Body
         } else if shorts >= 3 {
             Class::Cut(Reason::Navigation)
         } else {
             Class::Cut(Reason::Boilerplate)
         };
+        chrome |= line.class != Class::Body;
     }
+}
+
+/// Running prose rather than a headline: a sentence end or many words, not in title case.
+fn sentence_like(s: &str) -> bool {
+    let words = word_count(s);
+    (ends_sentence(s) || s.contains(". ") || words >= 12) && words >= 3 && !title_case(s)
+}
+
+/// Most words capitalised, as headlines and menu items are written.
+fn title_case(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+    !long.is_empty() && long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 10 >= long.len() * 7
 }
 
 /// `SEOUL, June 12 (Yonhap) -- ` or `WASHINGTON (Reuters) - ` opening the first paragraph.
@@ -988,6 +1015,13 @@ mod tests {
         assert_eq!(kept(text), [(Role::Title, "Star swimmer dies at 91"), (Role::Body, "The actress died in her sleep, her publicist said.")]);
         let text = "Quake shakes island, damages homes A strong earthquake shook the island on Sunday, officials said.";
         assert_eq!(kept(text)[0], (Role::Title, "Quake shakes island, damages homes"));
+    }
+
+    #[test]
+    fn a_short_last_sentence_is_not_chrome() {
+        let text = format!("{BODY}\nNo one was hurt.\nSign up for alerts\nNo ads. Just news.");
+        assert_eq!(kept(&text).last(), Some(&(Role::Body, "No one was hurt.")));
+        assert!(removed(&text).iter().any(|(_, s)| *s == "No ads. Just news."));
     }
 
     #[test]
