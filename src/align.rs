@@ -262,7 +262,7 @@ pub fn conflicts(text_a: &str, a: &[Word], text_b: &str, b: &[Word]) -> Vec<Conf
             Some(ConflictKind::Number)
         } else if wa.iter().any(|w| is_date_word(&w.surface)) && wb.iter().any(|w| is_date_word(&w.surface)) {
             Some(ConflictKind::Date)
-        } else if wa.iter().all(|w| w.capitalized) && wb.iter().all(|w| w.capitalized) {
+        } else if [&wa, &wb].iter().all(|ws| ws.iter().all(|w| w.capitalized && !normalize::is_stopword(&w.surface))) {
             Some(ConflictKind::Name)
         } else {
             None
@@ -283,10 +283,22 @@ fn words_of(s: &str) -> Vec<Word> {
     normalize::words(s, 0..s.len())
 }
 
+/// Whether two runs of words say the same after normalization, counting the usual
+/// short and long names of a few countries and bodies as the same.
 fn same_terms(a: &[Word], b: &[Word]) -> bool {
-    let ta: Vec<String> = normalize::terms(a).into_iter().map(|t| t.text).collect();
-    let tb: Vec<String> = normalize::terms(b).into_iter().map(|t| t.text).collect();
-    ta == tb
+    const ALIASES: &[&[&str]] = &[
+        &["us", "usa", "united states", "united states of america", "america"],
+        &["uk", "united kingdom", "britain", "great britain"],
+        &["un", "united nations"],
+        &["eu", "european union"],
+        &["uae", "united arab emirates"],
+    ];
+    let terms = |w: &[Word]| normalize::terms(w).into_iter().map(|t| t.text).collect::<Vec<_>>();
+    let name = |w: &[Word]| {
+        let s = w.iter().map(|w| w.surface.replace('.', "")).collect::<Vec<_>>().join(" ");
+        ALIASES.iter().find(|g| g.contains(&s.as_str())).map_or(s, |g| g[0].to_string())
+    };
+    terms(a) == terms(b) || name(a) == name(b)
 }
 
 fn is_number(surface: &str) -> bool {
@@ -443,5 +455,17 @@ mod tests {
     #[test]
     fn spelling_variants_do_not_conflict() {
         assert!(conflict_of("Kim Jong Un met officials.", "Kim Jong-un met officials.").is_empty());
+        assert!(conflict_of("US officials met on Monday.", "United States officials met on Monday.").is_empty());
+    }
+
+    #[test]
+    fn different_openers_are_not_name_conflicts() {
+        assert!(conflict_of("As expected, officials met on Monday.", "In the end, officials met on Monday.").is_empty());
+    }
+
+    #[test]
+    fn different_names_in_the_same_slot_conflict() {
+        let c = conflict_of("The talks were held in Geneva on Monday.", "The talks were held in Vienna on Monday.");
+        assert_eq!(c, [(ConflictKind::Name, "Geneva".into(), "Vienna".into())]);
     }
 }
