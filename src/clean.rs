@@ -101,7 +101,7 @@ pub fn clean(text: &str) -> Cleaned {
     let body: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].class == Class::Prose).collect();
     match (body.first(), body.last()) {
         (Some(&first), Some(&last)) => {
-            header(text, &mut lines[..first], &mut out.meta);
+            header(text, &mut lines[..first], &mut out.meta, &mut out.removed);
             middle(text, &mut lines[first..=last]);
             tail(text, &mut lines[last + 1..], &mut out.meta);
             dateline(text, &mut lines[first], &mut out);
@@ -112,7 +112,7 @@ pub fn clean(text: &str) -> Cleaned {
                 }
             }
         }
-        _ => header(text, &mut lines, &mut out.meta),
+        _ => header(text, &mut lines, &mut out.meta, &mut out.removed),
     }
 
     for line in &lines {
@@ -663,8 +663,10 @@ fn mark_duplicates(text: &str, lines: &mut [Line]) {
 }
 
 fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '」' | '』') || c.is_whitespace());
-    t.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+    const ENDS: [char; 7] = ['.', '!', '?', '…', '。', '！', '？'];
+    // Closing quotes and brackets, and emoji or symbols after the period, do not count.
+    let t = s.trim_end_matches(|c: char| !c.is_alphanumeric() && !ENDS.contains(&c) && c != '(');
+    t.ends_with(ENDS)
 }
 
 /// Prose: a line that ends like a sentence and is long enough to be one, or is long anyway.
@@ -708,7 +710,7 @@ const SECTIONS: &[&str] = &[
 
 /// Before the body: the headline (the first line of three words or more, without a
 /// programme tag such as `[News Today]`) and the header block around it.
-fn header(text: &str, lines: &mut [Line], meta: &mut Meta) {
+fn header(text: &str, lines: &mut [Line], meta: &mut Meta, removed: &mut Vec<Cut>) {
     let mut title_seen = false;
     for i in 0..lines.len() {
         if lines[i].class != Class::Short {
@@ -720,11 +722,17 @@ fn header(text: &str, lines: &mut [Line], meta: &mut Meta) {
             lines[i].class = Class::Title;
             if let Some(tag_end) = programme_tag(s) {
                 let rest = trim_span(text, lines[i].span.start + tag_end..lines[i].span.end);
+                removed.push(Cut { span: lines[i].span.start..rest.start, reason: Reason::Metadata });
                 if meta.section.is_none() {
                     meta.section = Some(s[1..tag_end].trim_end_matches([']', ' ']).to_string());
                 }
                 lines[i].span = rest;
             }
+            continue;
+        }
+        if sentence_like(s) {
+            // A standfirst or a first paragraph that does not end like a sentence.
+            lines[i].class = Class::Body;
             continue;
         }
         lines[i].class = Class::Cut(Reason::Metadata);
@@ -1022,6 +1030,12 @@ mod tests {
         let text = format!("{BODY}\nNo one was hurt.\nSign up for alerts\nNo ads. Just news.");
         assert_eq!(kept(&text).last(), Some(&(Role::Body, "No one was hurt.")));
         assert!(removed(&text).iter().any(|(_, s)| *s == "No ads. Just news."));
+    }
+
+    #[test]
+    fn a_first_paragraph_without_final_period_is_kept() {
+        let text = format!("City budget approved\n\nThe council approved the new budget on Tuesday after a debate that ran late 🗳\n\n{BODY}");
+        assert_eq!(kept(&text).len(), 4);
     }
 
     #[test]

@@ -193,7 +193,9 @@ test('a small comparison: the shared sentence is matched, the other is unique; o
   const closed = r.sources[0].sentences.find((x) => x.text.includes('roads were closed'));
   assert.ok(closed, 'the wire keeps its own sentence');
   assert.equal(closed.support, 0);
-  assert.ok(r.matches.some((m) => m.kind === 'identical'));
+  const pair = (m) => `${m.a}|${m.b}`;
+  const rainRefs = [0, 1].map((i) => [i, r.sources[i].sentences.indexOf(rain(i))]);
+  assert.deepEqual(r.matches.map(pair), [pair({ a: rainRefs[0], b: rainRefs[1] })], 'one match: the rain sentences');
 });
 
 test('options: kinds and minScore filter the matches', () => {

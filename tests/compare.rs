@@ -1,0 +1,169 @@
+//! The public contract of `compare`: errors, offsets, pairs, groups and options.
+
+use storydiff::{compare, Error, Kind, Options, Report, Role, SourceInput};
+
+fn src(name: &str, text: &str) -> SourceInput {
+    SourceInput { name: name.into(), text: text.into() }
+}
+
+fn utf16_slice(text: &str, start: usize, end: usize) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start..end]).expect("span on UTF-16 boundaries")
+}
+
+const WIRE: &str = "Flood forces 300 from homes in Oakvale\r\n\r\nFlooding forced the evacuation of 300 residents from the riverside district of Oakvale on Monday, officials said. 🌊\r\n\r\n“We have never seen water this high,” Mayor Ana Ruiz told reporters.\r\n\r\nThe river peaked at 6.2 metres overnight, the highest level since 1998.\r\n\r\nSubscribe to our newsletter\r\n";
+const PAPER: &str = "Oakvale evacuates riverside district\n\nSome 300 people living in Oakvale's riverside district had to evacuate on Monday because of the flooding.\n\n“We have never seen water this high,” Ruiz said.\n\nThe river peaked at 5.8 metres overnight, the highest level since 1998.\n\nVolunteers from the Red Cross handed out blankets at the school gym.\n\n© 2024 Oakvale Paper. 東京";
+
+fn report() -> Report {
+    compare(&[src("wire", WIRE), src("paper", PAPER)], &Options::default()).expect("compares")
+}
+
+#[test]
+fn too_few_sources_is_an_error() {
+    assert_eq!(compare(&[], &Options::default()), Err(Error::TooFewSources(0)));
+    assert_eq!(compare(&[src("a", WIRE)], &Options::default()), Err(Error::TooFewSources(1)));
+}
+
+#[test]
+fn empty_and_binary_sources_are_errors_naming_the_source() {
+    let e = compare(&[src("a", WIRE), src("blank", " \n\t ")], &Options::default()).unwrap_err();
+    assert_eq!(e, Error::EmptySource("blank".into()));
+    assert!(e.to_string().contains("blank"));
+    let binary: String = (0u8..200).map(|b| b as char).collect::<String>().replace(char::is_alphanumeric, "\u{1}");
+    let e = compare(&[src("a", WIRE), src("bin", &binary)], &Options::default()).unwrap_err();
+    assert_eq!(e, Error::BinarySource("bin".into()));
+}
+
+#[test]
+fn every_span_is_a_utf16_slice_of_its_input() {
+    let r = report();
+    for (s, text) in [WIRE, PAPER].iter().enumerate() {
+        for x in &r.sources[s].sentences {
+            assert_eq!(utf16_slice(text, x.start, x.end), x.text);
+        }
+        for x in &r.sources[s].removed {
+            assert_eq!(utf16_slice(text, x.start, x.end), x.text);
+        }
+    }
+    for q in &r.quotes {
+        for o in &q.occurrences {
+            let text = [WIRE, PAPER][o.source];
+            assert_eq!(utf16_slice(text, o.start, o.end), o.text);
+        }
+    }
+}
+
+#[test]
+fn titles_metadata_and_chrome_are_read() {
+    let r = report();
+    assert_eq!(r.version, 1);
+    assert_eq!(r.sources[0].title.as_deref(), Some("Flood forces 300 from homes in Oakvale"));
+    assert_eq!(r.sources[0].sentences[0].role, Role::Title);
+    assert_eq!(r.sources[1].outlet.as_deref(), Some("Oakvale Paper"));
+    assert!(r.sources[0].removed.iter().any(|x| x.text == "Subscribe to our newsletter"));
+}
+
+#[test]
+fn shared_and_unique_sentences() {
+    let r = report();
+    let find = |s: usize, needle: &str| r.sources[s].sentences.iter().position(|x| x.text.contains(needle)).expect(needle);
+    let pair = |a: (usize, usize), b: (usize, usize)| r.matches.iter().find(|m| (m.a, m.b) == (a, b));
+    let quote = pair((0, find(0, "never seen")), (1, find(1, "never seen"))).expect("quote sentences match");
+    assert_eq!(quote.kind, Kind::Minor);
+    let flood = pair((0, find(0, "Flooding forced")), (1, find(1, "Some 300"))).expect("paraphrase found");
+    assert_eq!(flood.kind, Kind::Paraphrase);
+    let river = pair((0, find(0, "peaked")), (1, find(1, "peaked"))).expect("figures sentence matches");
+    assert!(river.conflicts.iter().any(|c| c.a == "6.2" && c.b == "5.8"), "{:?}", river.conflicts);
+    assert_eq!(r.sources[1].sentences[find(1, "Red Cross")].support, 0);
+    assert!(r.quotes.iter().any(|q| q.occurrences.len() == 2 && q.speaker.as_deref() == Some("Ana Ruiz")));
+}
+
+#[test]
+fn each_pair_once_and_groups_one_sentence_per_source() {
+    let r = report();
+    let mut seen = std::collections::HashSet::new();
+    for m in &r.matches {
+        assert!(m.a.0 < m.b.0, "a comes from the lower source");
+        assert!(seen.insert((m.a, m.b)));
+        assert!((0.0..=1.0).contains(&m.score));
+    }
+    for (g, group) in r.groups.iter().enumerate() {
+        let sources: std::collections::HashSet<usize> = group.members.iter().map(|m| m.0).collect();
+        assert_eq!(sources.len(), group.members.len());
+        for &(s, k) in &group.members {
+            assert_eq!(r.sources[s].sentences[k].group, Some(g));
+        }
+    }
+    assert_eq!(r.similarity[0][0], 1.0);
+    assert_eq!(r.similarity[0][1], r.similarity[1][0]);
+}
+
+#[test]
+fn options_filter_kinds_and_scores() {
+    let only_minor = Options { kinds: vec![Kind::Minor], ..Options::default() };
+    let r = compare(&[src("wire", WIRE), src("paper", PAPER)], &only_minor).unwrap();
+    assert!(!r.matches.is_empty() && r.matches.iter().all(|m| m.kind == Kind::Minor));
+    let strict = Options { min_score: 1.01, ..Options::default() };
+    let r = compare(&[src("wire", WIRE), src("paper", PAPER)], &strict).unwrap();
+    assert!(r.matches.is_empty() && r.groups.is_empty());
+    assert!(r.sources.iter().flat_map(|s| &s.sentences).all(|x| x.support == 0));
+}
+
+#[test]
+fn identical_copies_are_identical() {
+    let r = compare(&[src("a", WIRE), src("b", WIRE)], &Options::default()).unwrap();
+    let n = r.sources[0].sentences.len();
+    assert_eq!(r.matches.iter().filter(|m| m.kind == Kind::Identical && m.a.1 == m.b.1).count(), n);
+}
+
+/// Every non-blank character of the input is in a sentence or a removed span: nothing is
+/// dropped silently.
+fn assert_accounted(text: &str, source: &storydiff::SourceReport) {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut covered = vec![false; units.len()];
+    for (a, b) in source.sentences.iter().map(|x| (x.start, x.end)).chain(source.removed.iter().map(|x| (x.start, x.end))) {
+        covered[a..b].iter_mut().for_each(|c| *c = true);
+    }
+    for (i, &u) in units.iter().enumerate() {
+        let ch = char::from_u32(u as u32).unwrap_or('x');
+        assert!(covered[i] || ch.is_whitespace() || matches!(u, 0xFEFF | 0x200B..=0x200F), "{}: unit {i} ({ch:?}) dropped: …{}…", source.name, String::from_utf16_lossy(&units[i.saturating_sub(30)..(i + 30).min(units.len())]));
+    }
+}
+
+#[test]
+fn seeds_lose_no_text() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().filter(|f| f.path().extension().is_some_and(|e| e == "txt")).collect();
+    files.sort_by_key(|f| f.file_name());
+    let sources: Vec<SourceInput> = files.iter().map(|f| src(&f.file_name().to_string_lossy(), &std::fs::read_to_string(f.path()).unwrap())).collect();
+    let r = compare(&sources, &Options::default()).unwrap();
+    for (s, source) in r.sources.iter().enumerate() {
+        assert_accounted(&sources[s].text, source);
+    }
+}
+
+#[test]
+fn ecb_clusters_give_sensible_reports() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ecbplus");
+    let Ok(dirs) = std::fs::read_dir(&root) else { return };
+    let mut clusters = 0;
+    for dir in dirs.flatten().filter(|d| d.path().is_dir()) {
+        let sources: Vec<SourceInput> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|f| src(&f.file_name().to_string_lossy(), &std::fs::read_to_string(f.path()).unwrap()))
+            .collect();
+        if sources.len() < 2 {
+            continue;
+        }
+        let r = compare(&sources, &Options::default()).unwrap();
+        for (s, source) in r.sources.iter().enumerate() {
+            assert_accounted(&sources[s].text, source);
+            assert!(!source.sentences.is_empty(), "{}: no sentences", sources[s].name);
+            let kept: usize = source.sentences.iter().map(|x| x.text.len()).sum();
+            assert!(kept * 2 > sources[s].text.trim().len() / 2, "{}: cleaning removed most of the text", sources[s].name);
+        }
+        clusters += 1;
+    }
+    assert!(clusters > 50);
+}
