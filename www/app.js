@@ -6,16 +6,17 @@ const statusEl = document.getElementById('status');
 const columnsEl = document.getElementById('columns');
 const legendEl = document.getElementById('legend');
 
+// Why a span was removed: a short label and a longer explanation (shown on hover).
 const REASONS = {
-  boilerplate: 'boilerplate',
-  navigation: 'navigation',
-  contact: 'contact details',
-  copyright: 'copyright',
-  credit: 'image credit',
-  language: 'other-language chrome',
-  duplicate: 'duplicate',
-  metadata: 'metadata (read into the header)',
-  label: 'script label',
+  boilerplate: ['boilerplate', 'Subscription, sign-in, app and newsletter prompts, share buttons'],
+  navigation: ['navigation', 'Menus, related-story and headline lists'],
+  contact: ['contact', 'Tip lines, phone numbers, e-mail addresses, addresses'],
+  copyright: ['copyright', 'Copyright and rights lines'],
+  credit: ['credit', 'Photo and image credits'],
+  language: ['other language', 'Site chrome in another language than the article'],
+  duplicate: ['duplicate', 'A repeated copy of text that appears earlier'],
+  metadata: ['metadata', 'Date, byline, outlet, section and programme lines, read into the header'],
+  label: ['label', 'Script labels such as [LEAD] or [REPORT]'],
 };
 
 function setState(state, message) {
@@ -97,7 +98,10 @@ function renderSource(report, i) {
     for (const r of source.removed) {
       const item = el('li');
       item.dataset.reason = r.reason;
-      item.append(el('span', 'reason', REASONS[r.reason] || r.reason), el('span', 'removed-text', r.text));
+      const [label, why] = REASONS[r.reason] || [r.reason, ''];
+      const badge = el('span', 'reason', label);
+      if (why) badge.title = why;
+      item.append(badge, el('span', 'removed-text', r.text));
       list.append(item);
     }
     details.append(list);
