@@ -128,6 +128,6 @@ try {
   clearTimeout(watchdog);
 }
 
+console.log(`screenshots (if taken): ${OUT}`);
 console.log(`smoke: ${passed} passed, ${failed} failed`);
-if (failed === 0) console.log(`screenshots: ${OUT}`);
 process.exit(failed === 0 ? 0 : 1);
