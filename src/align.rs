@@ -74,18 +74,32 @@ pub struct Features {
 
 /// Measures a pair of units.
 pub fn features(units: &[Unit], index: &Index, a: usize, b: usize) -> Features {
-    let (ua, ub) = (&units[a], &units[b]);
-    let surface_a: Vec<&str> = ua.words.iter().map(|w| w.surface.as_str()).collect();
-    let surface_b: Vec<&str> = ub.words.iter().map(|w| w.surface.as_str()).collect();
-    let terms_a: Vec<&str> = ua.terms.iter().map(|t| t.text.as_str()).collect();
-    let terms_b: Vec<&str> = ub.terms.iter().map(|t| t.text.as_str()).collect();
+    aligned(units, a, b, cheap_features(units, index, a, b))
+}
+
+/// Completes `f` with the order-aware overlap of the two sentences' terms.
+fn aligned(units: &[Unit], a: usize, b: usize, mut f: Features) -> Features {
+    let terms_a: Vec<&str> = units[a].terms.iter().map(|t| t.text.as_str()).collect();
+    let terms_b: Vec<&str> = units[b].terms.iter().map(|t| t.text.as_str()).collect();
     let common = lcs_len(&terms_a, &terms_b) as f64;
     let (la, lb) = (terms_a.len().max(1) as f64, terms_b.len().max(1) as f64);
+    f.dice = 2.0 * common / (la + lb);
+    f.containment = common / la.min(lb);
+    f
+}
+
+/// The features that need no alignment of the two sentences; `dice` and `containment` are
+/// set to the most they could be, so that a pair that cannot match is rejected before the
+/// quadratic alignment is paid for.
+fn cheap_features(units: &[Unit], index: &Index, a: usize, b: usize) -> Features {
+    let (ua, ub) = (&units[a], &units[b]);
+    let identical = ua.words.len() == ub.words.len() && ua.words.iter().zip(&ub.words).all(|(x, y)| x.surface == y.surface);
+    let (la, lb) = (ua.terms.len().max(1) as f64, ub.terms.len().max(1) as f64);
     Features {
-        identical: surface_a == surface_b,
-        dice: 2.0 * common / (la + lb),
-        containment: common / la.min(lb),
-        shorter: terms_a.len().min(terms_b.len()),
+        identical,
+        dice: 2.0 * la.min(lb) / (la + lb),
+        containment: 1.0,
+        shorter: ua.terms.len().min(ub.terms.len()),
         cosine: cosine(&index.vectors[a], &index.vectors[b], index.norms[a], index.norms[b]),
         shared: shared_terms(&index.vectors[a], &index.vectors[b]),
         fewest: index.vectors[a].len().min(index.vectors[b].len()),
@@ -98,10 +112,14 @@ pub fn score(units: &[Unit], index: &Index, a: usize, b: usize) -> Option<Pair> 
     if !units[a].comparable() || !units[b].comparable() {
         return None;
     }
-    let f = features(units, index, a, b);
-    if f.identical {
+    let bound = cheap_features(units, index, a, b);
+    if bound.identical {
         return Some(Pair { a, b, kind: Kind::Identical, score: 1.0 });
     }
+    if bound.cosine < 0.5 && (bound.shared < 2 || paraphrase_confidence(&bound) < PARAPHRASE_MIN) {
+        return None;
+    }
+    let f = aligned(units, a, b, bound);
     let clause_cut = f.containment >= 0.9 && f.shorter >= 6 && f.cosine >= 0.5;
     if (f.dice >= MINOR_MIN && f.cosine >= 0.5) || clause_cut {
         return Some(Pair { a, b, kind: Kind::Minor, score: round(f.dice.max(f.cosine)) });
@@ -241,13 +259,12 @@ pub fn diff(text_a: &str, a: &[Word], text_b: &str, b: &[Word]) -> Vec<DiffOp> {
     ops.into_iter().map(|(op, ia, ib)| DiffOp { op, a: run(text_a, a, &ia), b: run(text_b, b, &ib) }).collect()
 }
 
-/// Details the two sentences state differently: in the same slot of the diff (a run of at
+/// Details the two sentences state differently, given their [`diff`]: in the same slot of the diff (a run of at
 /// most four words replaced by another), numbers, days and months, or capitalised names; and
 /// the `X-based` attribute, wherever each sentence puts it. Spelling variants are not
 /// conflicts: both sides must differ after normalization.
-pub fn conflicts(text_a: &str, a: &[Word], text_b: &str, b: &[Word]) -> Vec<Conflict> {
+pub fn conflicts(ops: &[DiffOp], text_a: &str, a: &[Word], text_b: &str, b: &[Word]) -> Vec<Conflict> {
     let mut out: Vec<Conflict> = Vec::new();
-    let ops = diff(text_a, a, text_b, b);
     for w in ops.windows(2) {
         let (del, ins) = match (w[0].op, w[1].op) {
             (DiffTag::Delete, DiffTag::Insert) => (&w[0].a, &w[1].b),
@@ -438,7 +455,8 @@ mod tests {
     }
 
     fn conflict_of(a: &str, b: &str) -> Vec<(ConflictKind, String, String)> {
-        conflicts(a, &normalize::words(a, 0..a.len()), b, &normalize::words(b, 0..b.len())).into_iter().map(|c| (c.kind, c.a, c.b)).collect()
+        let (wa, wb) = (normalize::words(a, 0..a.len()), normalize::words(b, 0..b.len()));
+        conflicts(&diff(a, &wa, b, &wb), a, &wa, b, &wb).into_iter().map(|c| (c.kind, c.a, c.b)).collect()
     }
 
     #[test]

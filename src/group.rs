@@ -100,14 +100,15 @@ pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<
             normalize::terms(&words).into_iter().map(|t| t.text).collect()
         })
         .collect();
-    let content = |q: usize| -> Vec<&str> { terms[q].iter().map(String::as_str).filter(|t| !normalize::is_stopword(t)).collect() };
+    let content: Vec<Vec<&str>> = terms.iter().map(|ts| ts.iter().map(String::as_str).filter(|t| !normalize::is_stopword(t)).collect()).collect();
+    let sets_of: Vec<HashSet<&str>> = terms.iter().map(|ts| ts.iter().map(String::as_str).collect()).collect();
     let matched: HashSet<(usize, usize)> = pairs.iter().map(|p| (p.a, p.b)).collect();
     let is_matched = |a: usize, b: usize| matched.contains(&(a.min(b), a.max(b)));
 
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
     for q in 0..quoted.len() {
         let mut seen = HashSet::new();
-        for t in content(q) {
+        for &t in &content[q] {
             if seen.insert(t) {
                 postings.entry(t).or_default().push(q);
             }
@@ -125,12 +126,17 @@ pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<
                 if units[ux].source == units[uy].source || !tried.insert((x, y)) {
                     continue;
                 }
-                let (cx, cy) = (content(x), content(y));
+                let (cx, cy) = (&content[x], &content[y]);
                 let shorter = cx.len().min(cy.len());
-                let common = crate::align::lcs_len(&terms[x], &terms[y]);
                 let linked = if shorter >= 2 {
-                    let short_all = terms[x].len().min(terms[y].len());
-                    common >= 2 && common * 5 >= short_all * 4
+                    let (short, long) = if terms[x].len() <= terms[y].len() { (x, y) } else { (y, x) };
+                    let short_all = terms[short].len();
+                    // Words of the shorter found anywhere in the longer bound the aligned ones.
+                    let found = terms[short].iter().filter(|t| sets_of[long].contains(t.as_str())).count();
+                    found * 5 >= short_all * 4 && {
+                        let common = crate::align::lcs_len(&terms[x], &terms[y]);
+                        common >= 2 && common * 5 >= short_all * 4
+                    }
                 } else {
                     // One quoted word: the same word quoted alone elsewhere, or inside a
                     // longer quotation in a sentence it was matched with.

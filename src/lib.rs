@@ -199,8 +199,9 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair])
         .map(|p| {
             let (ta, tb) = (&sources[units[p.a].source].text, &sources[units[p.b].source].text);
             let (wa, wb) = (&units[p.a].words, &units[p.b].words);
-            let conflicts = if p.kind == Kind::Identical { Vec::new() } else { align::conflicts(ta, wa, tb, wb) };
-            Match { a: at(p.a), b: at(p.b), kind: p.kind, score: p.score, diff: align::diff(ta, wa, tb, wb), conflicts }
+            let diff = align::diff(ta, wa, tb, wb);
+            let conflicts = if p.kind == Kind::Identical { Vec::new() } else { align::conflicts(&diff, ta, wa, tb, wb) };
+            Match { a: at(p.a), b: at(p.b), kind: p.kind, score: p.score, diff, conflicts }
         })
         .collect();
 
