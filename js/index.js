@@ -6,7 +6,7 @@
 // Importing this module fetches and instantiates pkg/storydiff_bg.wasm (relative to this file)
 // with top-level await, so `compare` is ready as soon as the import resolves.
 
-import init, { compare as wasmCompare } from '../pkg/storydiff.js';
+import init, { compare as wasmCompare, compareJson as wasmCompareJson } from '../pkg/storydiff.js';
 import { callWasm } from './validate.js';
 
 await init({ module_or_path: new URL('../pkg/storydiff_bg.wasm', import.meta.url) });
@@ -18,6 +18,14 @@ await init({ module_or_path: new URL('../pkg/storydiff_bg.wasm', import.meta.url
  */
 export function compare(sources, options) {
   return callWasm(wasmCompare, sources, options);
+}
+
+/**
+ * Like `compare`, but returns the report as a compact JSON string (cheaper for large reports
+ * that are saved or sent on rather than walked in JS).
+ */
+export function compareJson(sources, options) {
+  return callWasm(wasmCompareJson, sources, options);
 }
 
 export const REPORT_VERSION = 1;

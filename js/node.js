@@ -34,4 +34,9 @@ export function compare(sources, options) {
   return callWasm(glue.compare, sources, options);
 }
 
+/** Like `compare`, but returns the report as a compact JSON string. */
+export function compareJson(sources, options) {
+  return callWasm(glue.compareJson, sources, options);
+}
+
 export const REPORT_VERSION = 1;

@@ -2,7 +2,7 @@
 // src/report.rs, offsets, cross-references, options and errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compare, REPORT_VERSION } from '../../js/node.js';
+import { compare, compareJson, REPORT_VERSION } from '../../js/node.js';
 import { binaryWithoutNul, loadSeeds } from './helpers.mjs';
 
 const KINDS = ['identical', 'minor', 'paraphrase'];
@@ -254,4 +254,14 @@ test('errors: fewer than two sources, empty and binary text, wrong types', () =>
 test('errors from the engine come back as a plain Error with its message', () => {
   // No NUL, so the JS checks pass it on and the engine itself refuses it.
   assertPlainError(() => compare([inputs[0], { name: 'noise', text: binaryWithoutNul() }]), /"noise" is not text/);
+});
+
+test('compareJson returns the same report as a JSON string, and checks its arguments the same way', () => {
+  const json = compareJson(inputs);
+  assert.equal(typeof json, 'string');
+  assert.deepEqual(JSON.parse(json), report);
+  assert.deepEqual(JSON.parse(compareJson(inputs, { kinds: ['minor'] })), compare(inputs, { kinds: ['minor'] }));
+  assertPlainError(() => compareJson([inputs[0]]), /only 1 source/);
+  assertPlainError(() => compareJson([inputs[0], { name: 'noise', text: binaryWithoutNul() }]), /"noise" is not text/);
+  assertPlainError(() => compareJson(inputs, { minScore: 'x' }), /minScore/, TypeError);
 });
