@@ -14,8 +14,11 @@ pub struct Pair {
     pub b: usize,
     /// How closely they agree.
     pub kind: Kind,
-    /// Similarity in 0..=1.
+    /// Similarity in 0..=1: 1 for identical, the share of words in common for minor, the
+    /// mean of weighted cosine and overlap of content words for paraphrase.
     pub score: f64,
+    /// How sure the match is (1 for identical and minor); ranks a sentence's counterparts.
+    pub confidence: f64,
 }
 
 /// From this share of words in common, in order, a pair is the same sentence lightly edited.
@@ -38,14 +41,14 @@ pub fn align(units: &[Unit], index: &Index, candidates: &[(usize, usize)]) -> Ve
     for p in scored.iter().filter(|p| p.kind == Kind::Paraphrase) {
         for (u, other) in [(p.a, p.b), (p.b, p.a)] {
             let e = best.entry((u, units[other].source)).or_insert(0.0);
-            *e = e.max(p.score);
+            *e = e.max(p.confidence);
         }
     }
     scored
         .into_iter()
         .filter(|p| {
             p.kind != Kind::Paraphrase
-                || (p.score >= BEST_SLACK * best[&(p.a, units[p.b].source)] && p.score >= BEST_SLACK * best[&(p.b, units[p.a].source)])
+                || (p.confidence >= BEST_SLACK * best[&(p.a, units[p.b].source)] && p.confidence >= BEST_SLACK * best[&(p.b, units[p.a].source)])
         })
         .collect()
 }
@@ -114,19 +117,20 @@ pub fn score(units: &[Unit], index: &Index, a: usize, b: usize) -> Option<Pair> 
     }
     let bound = cheap_features(units, index, a, b);
     if bound.identical {
-        return Some(Pair { a, b, kind: Kind::Identical, score: 1.0 });
+        return Some(Pair { a, b, kind: Kind::Identical, score: 1.0, confidence: 1.0 });
     }
-    if bound.cosine < 0.5 && (bound.shared < 2 || paraphrase_confidence(&bound) < PARAPHRASE_MIN) {
+    let minor_possible = |f: &Features| (f.dice >= MINOR_MIN && f.cosine >= 0.5) || (f.shorter >= 6 && f.shared >= 3 && f.cosine >= 0.3 && f.containment >= 0.9);
+    let paraphrase_possible = |f: &Features| f.shared >= 2 && paraphrase_confidence(f) >= PARAPHRASE_MIN;
+    if !minor_possible(&bound) && !paraphrase_possible(&bound) {
         return None;
     }
     let f = aligned(units, a, b, bound);
-    let clause_cut = f.containment >= 0.9 && f.shorter >= 6 && f.cosine >= 0.5;
-    if (f.dice >= MINOR_MIN && f.cosine >= 0.5) || clause_cut {
-        return Some(Pair { a, b, kind: Kind::Minor, score: round(f.dice.max(f.cosine)) });
+    if minor_possible(&f) {
+        return Some(Pair { a, b, kind: Kind::Minor, score: round(f.dice.max(f.containment * 0.9)), confidence: 1.0 });
     }
-    let confidence = paraphrase_confidence(&f);
-    if f.shared >= 2 && confidence >= PARAPHRASE_MIN {
-        return Some(Pair { a, b, kind: Kind::Paraphrase, score: round(confidence) });
+    if paraphrase_possible(&f) {
+        let score = round((f.cosine + f.overlap) / 2.0);
+        return Some(Pair { a, b, kind: Kind::Paraphrase, score, confidence: paraphrase_confidence(&f) });
     }
     None
 }

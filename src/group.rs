@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 /// Sentences from different sources that say the same thing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Family {
-    /// Global unit indices, one per source, by source.
+    /// Global unit indices, by source (usually one per source).
     pub members: Vec<usize>,
     /// The closest kind of the links that built it.
     pub kind: Kind,
@@ -38,14 +38,17 @@ impl Sets {
 
 /// Builds families from the pairs, strongest first, joining two families only when they have
 /// no source in common: a family shows each source's one sentence for the claim, and a
-/// sentence that bridges two claims cannot chain them into one sprawling family.
+/// sentence that bridges two claims cannot chain them into one sprawling family. A matched
+/// sentence left out that way (its source already has a member) then joins its strongest
+/// counterpart's family as a second sentence of its source, so every matched sentence is in
+/// a family.
 pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
     let mut order: Vec<&Pair> = pairs.iter().collect();
     order.sort_by(|x, y| x.kind.cmp(&y.kind).then(y.score.total_cmp(&x.score)).then((x.a, x.b).cmp(&(y.a, y.b))));
     let mut sets = Sets::new(units.len());
     let mut sources: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut kind: HashMap<usize, Kind> = HashMap::new();
-    for p in order {
+    for p in &order {
         let (ra, rb) = (sets.find(p.a), sets.find(p.b));
         if ra == rb {
             continue;
@@ -61,6 +64,16 @@ pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
         sets.parent[rb] = ra;
         sources.insert(ra, sa.into_iter().chain(sb).collect());
         kind.insert(ra, k);
+    }
+    // A sentence left out because its source already has a member in its counterpart's family
+    // says the same thing again: it joins the family of its strongest counterpart.
+    for p in &order {
+        for (x, y) in [(p.a, p.b), (p.b, p.a)] {
+            let (rx, ry) = (sets.find(x), sets.find(y));
+            if rx != ry && !kind.contains_key(&rx) && kind.contains_key(&ry) {
+                sets.parent[rx] = ry;
+            }
+        }
     }
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
     for u in 0..units.len() {

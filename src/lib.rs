@@ -145,17 +145,17 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair])
         partners[p.a].push(units[p.b].source);
         partners[p.b].push(units[p.a].source);
     }
-    for list in partners.iter_mut() {
-        list.sort_unstable();
-        list.dedup();
-    }
-
     let groups = group::families(units, pairs);
     let mut group_of = vec![None; units.len()];
     for (g, family) in groups.iter().enumerate() {
         for &u in &family.members {
             group_of[u] = Some(g);
+            partners[u].extend(family.members.iter().map(|&v| units[v].source).filter(|&s| s != units[u].source));
         }
+    }
+    for list in partners.iter_mut() {
+        list.sort_unstable();
+        list.dedup();
     }
 
     let maps: Vec<offsets::Utf16Map> = sources.iter().map(|s| offsets::Utf16Map::new(&s.text)).collect();

@@ -117,7 +117,8 @@ fn quote_spans(text: &str, range: Range<usize>, open: &mut Option<char>) -> Vec<
 fn push_span(out: &mut Vec<Range<usize>>, s: &str, base: usize, start: usize, end: usize) {
     let inner = &s[start..end];
     let lead = inner.len() - inner.trim_start().len();
-    let trimmed = inner.trim().trim_end_matches([',', ' ']);
+    // The sentence's own comma or period inside the marks is not part of what was said.
+    let trimmed = inner.trim().trim_end_matches([',', ' ', '.', ';', ':']);
     if trimmed.chars().any(char::is_alphanumeric) {
         out.push(base + start + lead..base + start + lead + trimmed.len());
     }

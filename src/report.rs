@@ -28,8 +28,8 @@ pub struct Report {
     pub sources: Vec<SourceReport>,
     /// Each unordered pair of matching sentences from different sources, once, `a` before `b`.
     pub matches: Vec<Match>,
-    /// Families of sentences that say the same thing, at most one sentence per source,
-    /// most widely shared first.
+    /// Families of sentences that say the same thing, most widely shared first. Every matched
+    /// sentence is in exactly one.
     pub groups: Vec<Group>,
     /// Direct quotations, each linked across every source that carries it.
     pub quotes: Vec<Quote>,
@@ -68,7 +68,7 @@ pub struct Sentence {
     pub end: usize,
     /// What part of the article it is.
     pub role: Role,
-    /// How many other sources share it (have a reported match with it).
+    /// How many other sources share it: a reported match with it, or a member in its group.
     pub support: usize,
     /// Index into `groups`, when it belongs to one.
     pub group: Option<usize>,
@@ -205,7 +205,8 @@ pub enum ConflictKind {
 /// A family of sentences from different sources that say the same thing.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Group {
-    /// `[source, sentence]` of each member, by source.
+    /// `[source, sentence]` of each member, by source: one sentence per source, except where a
+    /// source says the same thing in two sentences.
     pub members: Vec<(usize, usize)>,
     /// The closest kind of match that links members (identical before minor before paraphrase).
     pub kind: Kind,
