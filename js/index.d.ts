@@ -51,7 +51,7 @@ export interface Report {
   sources: SourceReport[];
   /** Each unordered pair of matching sentences from different sources, once, `a` before `b`. */
   matches: Match[];
-  /** Families of sentences that say the same thing, at most one sentence per source, most widely shared first. */
+  /** Families of sentences that say the same thing, most widely shared first; every matched sentence is in exactly one. */
   groups: Group[];
   /** Direct quotations, each linked across every source that carries it. */
   quotes: Quote[];
@@ -87,7 +87,7 @@ export interface Sentence {
   end: number;
   /** What part of the article it is. */
   role: Role;
-  /** How many other sources share it (have a reported match with it); 0 means unique. */
+  /** How many other sources share it (a reported match with it, or a member in its group); 0 means unique. */
   support: number;
   /** Index into `groups`, when it belongs to one. */
   group: number | null;
