@@ -1,0 +1,123 @@
+// Time from navigation to the seeds shown with their highlights, in headless Chromium.
+//
+//   node bench/browser.mjs [RUNS]      # prints JSON
+//
+// Serves the repository with scripts/serve.mjs on a free port, drives /usr/bin/chromium
+// (CHROMIUM_PATH overrides) through playwright-core, and loads /www/ RUNS times, each in a
+// fresh browser context (no cache, no storage; the server sends no-store anyway). An init
+// script notes, on the page's own clock (performance.now(), 0 = navigation start):
+//   ready  the moment body[data-state] becomes "ready" with shaded (.sentence.shared) sentences
+//          in the DOM: a MutationObserver callback, right after the page's script sets it;
+//   shown  the next animation frame after that, plus a task: the frame that paints them.
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, stats } from './lib.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+function startServer() {
+  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = new Promise((resolve, reject) => {
+    let buf = '';
+    server.stdout.on('data', (chunk) => {
+      buf += chunk;
+      const m = buf.match(/storydiff: (http:\/\/\S+)/);
+      if (m) resolve(m[1]);
+    });
+    server.once('exit', (code) => reject(new Error(`serve.mjs exited early with code ${code}`)));
+    setTimeout(() => reject(new Error('serve.mjs printed no URL within 10 s')), 10_000).unref();
+  });
+  return { server, url };
+}
+
+function marker() {
+  const mark = () => {
+    if (window.__bench || !document.body || document.body.dataset.state === 'loading') return;
+    const state = document.body.dataset.state;
+    const shared = document.querySelectorAll('.sentence.shared').length;
+    if (state === 'ready' && shared === 0) return;
+    const b = (window.__bench = { state, ready: performance.now(), shared });
+    requestAnimationFrame((frame) => {
+      b.frame = frame;
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        b.shown = performance.now();
+      };
+      ch.port2.postMessage(0);
+    });
+  };
+  new MutationObserver(mark).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+}
+
+/** Loads the page `runs` times; returns per-run timings and their median/min/max. */
+export async function measurePage({ runs = 7 } = {}) {
+  if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    return { skipped: 'playwright-core is not installed (npm install)' };
+  }
+  const { server, url } = startServer();
+  let browser;
+  try {
+    const pageUrl = await url;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const version = browser.version();
+    const samples = [];
+    for (let r = 0; r < runs; r++) {
+      const context = await browser.newContext({ viewport: { width: 1680, height: 1050 } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript(marker);
+      await page.goto(pageUrl);
+      await page.waitForFunction(() => window.__bench && (window.__bench.shown !== undefined || window.__bench.state !== 'ready'), null, { timeout: 60_000 });
+      const s = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+        return {
+          ...window.__bench,
+          status: document.getElementById('status').textContent,
+          responseEnd: nav ? nav.responseEnd : null,
+          domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+          wasmLoaded: wasm ? wasm.responseEnd : null,
+        };
+      });
+      await context.close();
+      if (s.state !== 'ready') throw new Error(`the page ended in state ${s.state}: ${s.status} ${errors.join(' | ')}`);
+      const m = /in (\d+) ms/.exec(s.status);
+      samples.push({ ...s, compareMs: m ? Number(m[1]) : null, errors });
+    }
+    const pick = (k) => stats(samples.map((s) => s[k]).filter((v) => typeof v === 'number'));
+    return {
+      chromium: version,
+      url: pageUrl,
+      runs: samples,
+      ready: pick('ready'),
+      shown: pick('shown'),
+      wasmLoaded: pick('wasmLoaded'),
+      domContentLoaded: pick('domContentLoaded'),
+      compareMs: pick('compareMs'),
+      shared: samples[0]?.shared ?? null,
+    };
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    server.kill('SIGTERM');
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const runs = Number(process.argv[2]) || 7;
+  console.log(JSON.stringify(await measurePage({ runs }), null, 2));
+}

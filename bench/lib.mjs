@@ -1,0 +1,113 @@
+// Shared helpers for the benchmark: statistics, side-by-side timing, fits, inputs.
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const ECB_DIR = process.env.STORYDIFF_ECB_DIR || join(ROOT, '..', 'shared', 'data', 'ecbplus');
+export const CORE_WASM = join(ROOT, 'target', 'bench-wasm', 'core.wasm');
+
+/** Median, min and max of a list of numbers (milliseconds, bytes...), and how many. */
+export function stats(samples) {
+  if (!samples || samples.length === 0) return null;
+  const s = [...samples].sort((a, b) => a - b);
+  const n = s.length;
+  const median = n % 2 ? s[n >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  return { median, min: s[0], max: s[n - 1], runs: n };
+}
+
+/**
+ * Times several functions side by side: one call of each per round, in turn, so that drift
+ * (frequency, other load, GC state) falls on all of them alike. Each function runs at most
+ * `maxRuns` times; at least `minRuns` times unless its first run alone exceeded `budgetMs`
+ * (then once); beyond that, while its own time spent is under `budgetMs`. The value each
+ * function returned last is kept (for checks). Before timing, each function is called at least
+ * once and until `warmupMs` of its calls have passed (at most 50 calls), so that V8 has moved
+ * the hot wasm and JS code from its baseline compiler to the optimizing one; `warmupMs: 0`
+ * skips the warm-up.
+ */
+export function sideBySide(fns, { maxRuns = 15, minRuns = 3, budgetMs = 10_000, warmupMs = 300 } = {}) {
+  const names = Object.keys(fns);
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  const values = {};
+  if (warmupMs > 0) {
+    const spent = Object.fromEntries(names.map((n) => [n, 0]));
+    for (let w = 0; w < 50; w++) {
+      const round = names.filter((n) => w === 0 || spent[n] < warmupMs);
+      if (round.length === 0) break;
+      for (const n of round) {
+        const t = performance.now();
+        values[n] = fns[n]();
+        spent[n] += performance.now() - t;
+      }
+    }
+  }
+  const wants = (n) => {
+    const s = samples[n];
+    const spent = s.reduce((a, b) => a + b, 0);
+    if (s.length >= maxRuns) return false;
+    if (s.length === 0) return true;
+    if (s.length < minRuns) return s[0] <= budgetMs;
+    return spent < budgetMs;
+  };
+  for (;;) {
+    const round = names.filter(wants);
+    if (round.length === 0) break;
+    for (const n of round) {
+      const t = performance.now();
+      values[n] = fns[n]();
+      samples[n].push(performance.now() - t);
+    }
+  }
+  return { times: Object.fromEntries(names.map((n) => [n, stats(samples[n])])), values };
+}
+
+/** Least-squares slope of log(y) against log(x): the growth exponent. */
+export function fitExponent(xs, ys) {
+  const pts = xs.map((x, i) => [x, ys[i]]).filter(([x, y]) => x > 0 && y > 0 && Number.isFinite(y));
+  if (pts.length < 2) return null;
+  const lx = pts.map(([x]) => Math.log(x));
+  const ly = pts.map(([, y]) => Math.log(y));
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < lx.length; i++) {
+    sxy += (lx[i] - mx) * (ly[i] - my);
+    sxx += (lx[i] - mx) ** 2;
+  }
+  return sxx === 0 ? null : sxy / sxx;
+}
+
+/** The five seeds, as file paths, in the page's order. */
+export function seedFiles() {
+  const names = JSON.parse(readFileSync(join(ROOT, 'seeds', 'index.json'), 'utf8'));
+  return names.map((n) => join(ROOT, 'seeds', n));
+}
+
+/**
+ * The ECB+ clusters: `[{ name, files }]` in natural order of the cluster name, each cluster's
+ * files sorted, or null when the data is not on this machine.
+ */
+export function ecbClusters(dir = ECB_DIR) {
+  if (!existsSync(dir)) return null;
+  const natural = (a, b) => a.localeCompare(b, 'en', { numeric: true });
+  const clusters = readdirSync(dir)
+    .filter((d) => statSync(join(dir, d)).isDirectory())
+    .sort(natural)
+    .map((d) => ({
+      name: d,
+      files: readdirSync(join(dir, d))
+        .filter((f) => f.endsWith('.txt'))
+        .sort(natural)
+        .map((f) => join(dir, d, f)),
+    }))
+    .filter((c) => c.files.length > 0);
+  return clusters.length > 0 ? clusters : null;
+}
+
+/** Reads files as `[{ name, text }]`. */
+export function readSources(files) {
+  return files.map((f) => ({ name: basename(f), text: readFileSync(f, 'utf8') }));
+}

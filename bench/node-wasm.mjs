@@ -1,0 +1,105 @@
+// One benchmark job in wasm under Node, in a process of its own (so that its peak memory is
+// its own). bench/run.mjs starts it:
+//
+//   node bench/node-wasm.mjs JOB.json      # prints one JSON result on stdout
+//
+// JOB: { sets: [{ name, files }], maxRuns, minRuns, budgetMs, allPairsMax, memory }
+//
+// Per set, side by side in one loop:
+//   api        compare() from js/node.js (the public API: validation + wasm + report as an object)
+//   object     the glue's compare(): the report handed over as JS objects (serde-wasm-bindgen)
+//   json       the glue's compareJson(): the report handed over as one JSON string
+//   jsonParsed compareJson() then JSON.parse: a JS object by way of JSON
+//   core       the same core in wasm (examples/bench.rs), report built and not handed over
+// then, on one prepare() output, side by side: the indexed way (index::candidates +
+// align::align) and the all-pairs way (every cross-source pair + align::align), in wasm.
+// With `memory`, the first set is first run once of each kind to read wasm memory and the
+// process's peak RSS, and the time of that first (cold) call.
+
+import { readFileSync } from 'node:fs';
+import { CORE_WASM, ROOT, readSources, sideBySide } from './lib.mjs';
+
+const job = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const rssKiB = () => process.resourceUsage().maxRSS;
+
+const rssStart = rssKiB();
+const { compare: apiCompare } = await import(new URL('../js/node.js', import.meta.url).href);
+const glue = await import(new URL('../pkg/storydiff.js', import.meta.url).href);
+const wasm = glue.initSync({ module: readFileSync(new URL('../pkg/storydiff_bg.wasm', import.meta.url)) });
+if (typeof glue.compareJson !== 'function') throw new Error('pkg/storydiff.js has no compareJson: rebuild with scripts/build.sh');
+const { Core } = await import('./core.mjs');
+
+const results = [];
+for (const [k, set] of job.sets.entries()) {
+  const sources = readSources(set.files);
+  const result = { name: set.name, articles: sources.length, bytes: sources.reduce((a, s) => a + Buffer.byteLength(s.text), 0) };
+
+  let core;
+  if (job.memory && k === 0) {
+    // Fresh instances: wasm memory only grows, so its size after a call is that call's peak.
+    const m = { rssStartKiB: rssStart, rssBeforeCompareKiB: rssKiB(), apiWasmInitialBytes: wasm.memory.buffer.byteLength };
+    // The first call also runs on V8's baseline (Liftoff) code: what a page's first compare costs.
+    const t = performance.now();
+    const report = apiCompare(sources);
+    m.firstCompareMs = performance.now() - t;
+    m.apiWasmAfterCompareBytes = wasm.memory.buffer.byteLength;
+    m.rssAfterCompareKiB = rssKiB();
+    result.reportMatches = report.matches.length;
+    const json = glue.compareJson(sources);
+    m.apiWasmAfterJsonBytes = wasm.memory.buffer.byteLength;
+    m.reportJsonBytes = Buffer.byteLength(json);
+    m.rssAfterJsonKiB = rssKiB();
+    core = new Core(CORE_WASM);
+    m.coreWasmInitialBytes = core.memoryBytes;
+    core.load(sources);
+    core.compare();
+    m.coreWasmAfterCompareBytes = core.memoryBytes;
+    core.prepare();
+    core.indexed();
+    m.coreWasmAfterIndexedBytes = core.memoryBytes;
+    if (core.allPairsCount() <= job.allPairsMax) {
+      core.allPairs();
+      m.coreWasmAfterAllPairsBytes = core.memoryBytes;
+    }
+    result.memory = m;
+  } else {
+    core = new Core(CORE_WASM);
+    core.load(sources);
+  }
+
+  // The first set warms V8 up for the rest (the same modules), so later sets need little.
+  const opts = { maxRuns: job.maxRuns, minRuns: job.minRuns ?? 3, budgetMs: job.budgetMs, warmupMs: k === 0 ? 500 : 50 };
+  const handoff = sideBySide(
+    {
+      api: () => apiCompare(sources).matches.length,
+      object: () => glue.compare(sources).matches.length,
+      json: () => glue.compareJson(sources),
+      jsonParsed: () => JSON.parse(glue.compareJson(sources)).matches.length,
+      core: () => core.compare(),
+    },
+    opts,
+  );
+  result.handoff = handoff.times;
+  result.matches = { api: handoff.values.api, object: handoff.values.object, jsonParsed: handoff.values.jsonParsed, core: handoff.values.core };
+  result.reportJsonBytes = Buffer.byteLength(handoff.values.json);
+
+  result.sentences = core.prepare();
+  result.candidatePairs = core.candidates();
+  result.allPairs = core.allPairsCount();
+  const doAll = result.allPairs <= job.allPairsMax;
+  const matching = sideBySide(
+    doAll ? { indexed: () => core.indexed(), allPairs: () => core.allPairs() } : { indexed: () => core.indexed() },
+    opts,
+  );
+  result.matching = {
+    indexed: matching.times.indexed,
+    allPairs: doAll ? matching.times.allPairs : null,
+    allPairsSkipped: doAll ? null : `${result.allPairs} pairs is above the cap of ${job.allPairsMax}`,
+    matchesIndexed: matching.values.indexed,
+    matchesAllPairs: doAll ? matching.values.allPairs : null,
+  };
+  results.push(result);
+  if (job.progress) process.stderr.write('.');
+}
+if (job.progress) process.stderr.write('\n');
+process.stdout.write(JSON.stringify({ root: ROOT, node: process.version, results }) + '\n');

@@ -1,0 +1,309 @@
+// Writes BENCHMARKS.md from the results of bench/run.mjs.
+
+const BUDGETS = {
+  seedsMs: 2,
+  allMs: 2000,
+  allBytes: 300e6,
+  exponent: 1.2,
+  wasmGzip: 250e3,
+  pageMs: 500,
+};
+
+function num(v, digits) {
+  return v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+/** Milliseconds with sensible precision. */
+function ms(v) {
+  if (v == null || !Number.isFinite(v)) return '–';
+  if (v < 10) return num(v, 2);
+  if (v < 100) return num(v, 1);
+  return num(v, 0);
+}
+const cell = (s) => (s ? `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})` : '–');
+const runs = (s) => (s ? String(s.runs) : '–');
+const int = (v) => (v == null ? '–' : Math.round(v).toLocaleString('en-US'));
+function bytes(v) {
+  if (v == null) return '–';
+  if (v >= 1e6) return `${num(v / 1e6, 1)} MB`;
+  if (v >= 1e3) return `${num(v / 1e3, 1)} kB`;
+  return `${v} B`;
+}
+const ratio = (a, b) => (a != null && b != null && b > 0 ? `${num(a / b, a / b >= 10 ? 0 : 1)}×` : '–');
+const exp = (v) => (v == null ? '–' : num(v, 2));
+const table = (head, rows) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+function verdict(value, limit, fmt, { lowerIsBetter = true } = {}) {
+  if (value == null) return { status: 'not measured', detail: '' };
+  if (lowerIsBetter ? value <= limit : value >= limit) return { status: 'met', detail: '' };
+  return { status: 'missed', detail: `by ${fmt(value - limit)} (${num(value / limit, 1)}× the budget)` };
+}
+
+export function writeMarkdown(r) {
+  const out = [];
+  const p = (...lines) => out.push(...lines);
+  const m = r.machine;
+  const seedsW = r.seeds.wasm;
+  const seedsN = r.seeds.native;
+  const scaling = r.scaling ?? [];
+  const biggest = scaling.length ? scaling[scaling.length - 1] : null;
+  const wasmSize = r.sizes.find((s) => s.file === 'pkg/storydiff_bg.wasm');
+  const glueSize = r.sizes.find((s) => s.file === 'pkg/storydiff.js');
+
+  // --- budgets ---
+  const budgets = [];
+  const add = (name, target, measured, v) => budgets.push({ name, target, measured, status: v.status, detail: v.detail });
+  add('seeds: one `compare` in Node (wasm), median', `≤ ${BUDGETS.seedsMs} ms`, `${ms(seedsW.handoff.api.median)} ms`,
+    verdict(seedsW.handoff.api.median, BUDGETS.seedsMs, (d) => `${ms(d)} ms`));
+  const all = biggest && biggest.articles >= 982 ? biggest : null;
+  const allLabel = all ? `all ${all.articles} ECB+ articles` : 'all 982 ECB+ articles';
+  add(`${allLabel} in one \`compare\` (Node wasm): time, median`, `≤ ${BUDGETS.allMs / 1000} s`, all ? `${ms(all.wasm.handoff.api.median)} ms` : 'not measured',
+    verdict(all?.wasm.handoff.api.median, BUDGETS.allMs, (d) => `${ms(d)} ms`));
+  let allMem = null;
+  if (all) {
+    const wm = all.wasm.memory;
+    const rssAdded = (wm.rssAfterCompareKiB - wm.rssBeforeCompareKiB) * 1024;
+    allMem = { wasm: wm.apiWasmAfterCompareBytes, rssAdded, worst: Math.max(wm.apiWasmAfterCompareBytes, rssAdded) };
+  }
+  add(`${allLabel} in one \`compare\`: memory (the larger of wasm memory and the peak RSS the call added)`, `≤ ${BUDGETS.allBytes / 1e6} MB`,
+    allMem ? `${bytes(allMem.worst)} (wasm ${bytes(allMem.wasm)}, RSS +${bytes(allMem.rssAdded)})` : 'not measured',
+    verdict(allMem?.worst, BUDGETS.allBytes, bytes));
+  const g = r.growth?.wasmCompare;
+  const gv = verdict(g?.articles, BUDGETS.exponent, (d) => num(d, 2));
+  if (gv.status === 'missed' && g.articles <= BUDGETS.exponent + 0.1) gv.status = 'borderline';
+  add('growth of `compare` time (Node wasm) with articles, fitted exponent', `≲ ${BUDGETS.exponent}`,
+    g ? `n^${exp(g.articles)} (n^${exp(g.last)} between the last two sizes; sentences^${exp(g.sentences)})` : 'not measured', gv);
+  add('core wasm, gzipped', `≤ ${BUDGETS.wasmGzip / 1e3} kB`, wasmSize ? `${bytes(wasmSize.gzip)} (${bytes(wasmSize.raw)} raw)` : 'not measured',
+    verdict(wasmSize?.gzip, BUDGETS.wasmGzip, bytes));
+  add('page: navigation to the seeds shown highlighted (Chromium), median', `≤ ${BUDGETS.pageMs} ms`,
+    r.page?.shown ? `${ms(r.page.shown.median)} ms (${ms(r.page.shown.min)}–${ms(r.page.shown.max)})` : 'not measured',
+    verdict(r.page?.shown?.median, BUDGETS.pageMs, (d) => `${ms(d)} ms`));
+
+  p('# Benchmarks', '');
+  p('Written by `npm run bench` (`bench/run.mjs`); the same figures, and more, are in',
+    '[`bench/results.json`](bench/results.json). Times are milliseconds: **median (min–max)** over the',
+    'number of runs given; where two things are compared they were timed side by side in one',
+    'loop, one call of each in turn. kB and MB are 1000 and 1000² bytes.', '');
+  p(`- Date: ${m.date.slice(0, 10)} (${m.date}); the whole run took ${m.seconds} s${m.quick ? ' (`--quick`: fewer runs, noisier figures)' : ''}`);
+  p(`- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}`);
+  p(`- Node ${m.node}, ${m.rustc}${r.page?.chromium ? `, Chromium ${r.page.chromium}` : ''}`);
+  if (m.load1) {
+    p(`- Load average (1 min) through the run: ${m.load1.min} to ${m.load1.max} on ${m.cores} cores${m.load1.max > 1.5 ? ': the machine was shared with other work, so absolute times are noisier than the ratios timed side by side' : ''}`);
+  }
+  p(`- Code: commit ${m.commit}${m.uncommitted.length ? `, with uncommitted changes in ${m.uncommitted.map((f) => `\`${f}\``).join(', ')} (measured as built)` : ''}`);
+  for (const n of r.notes) p(`- Note: ${n}`);
+  p('');
+
+  p('## Budgets', '');
+  p(table(['Budget', 'Target', 'Measured', 'Status'], budgets.map((b) => [b.name, b.target, b.measured, `**${b.status}**${b.detail ? ` ${b.detail}` : ''}`])));
+  p('');
+
+  // --- seeds ---
+  p('## The five seeds', '');
+  p(`${seedsW.articles} articles, ${int(seedsW.bytes)} bytes, ${seedsN.sentences} sentences (${seedsN.comparable} comparable);`,
+    `${seedsN.candidatePairs} candidate pairs from the index against ${int(seedsN.allPairs)} cross-source pairs in all.`, '');
+  const hw = seedsW.handoff;
+  p(table(['What', 'Median (min–max) ms', 'Runs'], [
+    ['`compare` (js/node.js, the public API), Node wasm', cell(hw.api), runs(hw.api)],
+    ['the glue\'s `compare`: report as JS objects', cell(hw.object), runs(hw.object)],
+    ['`compareJson`: report as a JSON string', cell(hw.json), runs(hw.json)],
+    ['`compareJson` + `JSON.parse`', cell(hw.jsonParsed), runs(hw.jsonParsed)],
+    ['the core alone in wasm (report built, not handed to JS)', cell(hw.core), runs(hw.core)],
+    ['first `compare` in a fresh Node process (V8 baseline code), one run', ms(seedsW.memory?.firstCompareMs), '1'],
+    ['native `compare` (Rust, release)', cell(seedsN.compare), runs(seedsN.compare)],
+    ['native: `prepare` (clean, split, normalize, index)', cell(seedsN.prepare), runs(seedsN.prepare)],
+  ]));
+  p('');
+  const rest = seedsN.compare.median - seedsN.prepare.median - seedsN.indexed.total.median;
+  p(`Native \`compare\` splits into \`prepare\` ${ms(seedsN.prepare.median)} ms (${num((100 * seedsN.prepare.median) / seedsN.compare.median, 0)}%),`,
+    `matching (candidates + align) ${ms(seedsN.indexed.total.median)} ms (${num((100 * seedsN.indexed.total.median) / seedsN.compare.median, 0)}%)`,
+    `and assembling the report (diffs, conflicts, quotes, groups, offsets) about ${ms(rest)} ms (${num((100 * rest) / seedsN.compare.median, 0)}%, the remainder).`, '');
+  p('Matching the seeds the indexed way against the straightforward way (every cross-source pair of',
+    'sentences scored by the same `align::align`), on the same `prepare` output, side by side:', '');
+  p(matchingTable([{ label: 'seeds', w: seedsW, n: seedsN }]));
+  p('');
+  p(`With the straightforward way in place of the index, a seeds \`compare\` in Node would take about`,
+    `${ms(hw.api.median - seedsW.matching.indexed.median + (seedsW.matching.allPairs?.median ?? NaN))} ms (derived: the measured \`compare\` minus indexed matching plus all-pairs matching).`, '');
+  p(matchesNote(seedsN), '');
+
+  // --- ECB+ ---
+  p('## ECB+ clusters', '');
+  if (r.ecb.skipped) {
+    p(`${r.ecb.skipped}.`, '');
+  } else {
+    const cs = r.ecb.clusters;
+    const med = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+    const wasmT = cs.map((c) => c.wasm.handoff.api.median);
+    const ratios = cs.filter((c) => c.wasm.matching.allPairs).map((c) => c.wasm.matching.allPairs.median / c.wasm.matching.indexed.median);
+    const slowest = cs.reduce((a, c) => (c.wasm.handoff.api.median > a.wasm.handoff.api.median ? c : a));
+    p(`${cs.length} clusters, ${r.ecb.articles} articles (${Math.min(...cs.map((c) => c.articles))} to ${Math.max(...cs.map((c) => c.articles))} per cluster), from \`${r.ecb.dir.replace(/.*\/shared\//, '../shared/')}\`.`,
+      `One \`compare\` per cluster in Node wasm: median over clusters ${ms(med(wasmT))} ms, slowest ${ms(slowest.wasm.handoff.api.median)} ms`,
+      `(${slowest.name}, ${slowest.articles} articles), all ${cs.length} one after another ${ms(wasmT.reduce((a, b) => a + b, 0))} ms.`,
+      `The all-pairs way of matching costs ${ratios.length ? `${num(Math.min(...ratios), 1)}× to ${num(Math.max(...ratios), 1)}× (median ${num(med(ratios), 1)}×)` : '–'} the indexed way in wasm.`, '');
+    p('<details><summary>Every cluster</summary>', '');
+    p(table(['Cluster', 'Articles', 'Sentences', 'Node wasm `compare`', 'Native `compare`', 'Wasm matching: indexed', 'all pairs', 'ratio', 'Native matching: indexed', 'all pairs', 'ratio', 'Matches: indexed / all pairs'],
+      cs.map((c) => [c.name, c.articles, c.native.sentences, cell(c.wasm.handoff.api), cell(c.native.compare),
+        cell(c.wasm.matching.indexed), cell(c.wasm.matching.allPairs), ratio(c.wasm.matching.allPairs?.median, c.wasm.matching.indexed?.median),
+        cell(c.native.indexed.total), cell(c.native.allPairsWay.total), ratio(c.native.allPairsWay.total?.median, c.native.indexed.total?.median),
+        `${c.native.indexed.matches} / ${c.native.allPairsWay.matches ?? '–'}`])));
+    p('', `Runs per figure: up to ${r.method.runs.cluster}.`, '', '</details>', '');
+  }
+
+  // --- scaling ---
+  p('## Scaling', '');
+  if (!scaling.length) {
+    p('Not measured: the ECB+ data is missing.', '');
+  } else {
+    p('The first n ECB+ articles (clusters in natural order, files sorted), one `compare` over all of them.',
+      `The all-pairs way is skipped above ${int(r.method.allPairsMax)} pairs (said so in the table); a figure over a single run`,
+      `means one run already took longer than the ${r.method.runs.budgetMs / 1000} s budget per figure.`, '');
+    p('### Time', '');
+    p(table(['Articles', 'Sentences', 'Candidate pairs', 'All pairs', 'Node wasm `compare`', 'Native `compare`', 'Native `prepare`', 'Native matching', 'Native rest (report)'],
+      scaling.map((s) => [s.articles, int(s.native.sentences), int(s.native.candidatePairs), int(s.native.allPairs),
+        cell(s.wasm.handoff.api), cell(s.native.compare), cell(s.native.prepare), cell(s.native.indexed.total),
+        ms(s.native.compare.median - s.native.prepare.median - s.native.indexed.total.median)])));
+    p('', '"Native rest" is `compare` minus `prepare` minus matching (medians): assembling the report (diffs, conflicts, quotes, groups, offsets).', '');
+    p('Matching only (on one `prepare` output), indexed against all pairs, side by side:', '');
+    p(matchingTable(scaling.map((s) => ({ label: String(s.articles), w: s.wasm, n: s.native }))));
+    p('');
+    p('### Memory', '');
+    p('Each size in a fresh process. Wasm memory is the linear memory after the call (it only grows,',
+      'so this is the peak); Node RSS is the peak resident set the call added to the process',
+      '(wasm memory, the report as JS objects, V8 heap); native is the peak RSS (VmHWM) of a process',
+      'that reads the files and runs the job once.', '');
+    p(table(['Articles', 'Wasm memory after `compare`', 'after `compareJson` too', 'Node peak RSS added by `compare`', 'Native peak RSS: `compare`', 'Native peak RSS: prepare + all pairs', 'Core wasm memory: indexed', 'all pairs'],
+      scaling.map((s) => {
+        const wm = s.wasm.memory;
+        return [s.articles, bytes(wm.apiWasmAfterCompareBytes), bytes(wm.apiWasmAfterJsonBytes), bytes((wm.rssAfterCompareKiB - wm.rssBeforeCompareKiB) * 1024),
+          bytes(s.nativeMemory.peakRssKiB * 1024), s.nativeMemoryAllPairs ? bytes(s.nativeMemoryAllPairs.peakRssKiB * 1024) : 'skipped',
+          bytes(wm.coreWasmAfterIndexedBytes), wm.coreWasmAfterAllPairsBytes ? bytes(wm.coreWasmAfterAllPairsBytes) : 'skipped'];
+      })));
+    p('');
+    p('### Growth', '');
+    p('Least-squares slope of log(median time) against log(articles) and against log(sentences), over',
+      'every size measured; "last two" is the slope between the two largest sizes measured.', '');
+    const gr = r.growth;
+    const grow = (label, k) => [label, exp(gr[k].articles), exp(gr[k].sentences), exp(gr[k].last), gr[k].points];
+    p(table(['Figure', 'Exponent vs articles', 'vs sentences', 'Last two sizes', 'Sizes'], [
+      grow('Node wasm `compare`', 'wasmCompare'),
+      grow('core alone in wasm', 'wasmCore'),
+      grow('native `compare`', 'nativeCompare'),
+      grow('native `prepare`', 'nativePrepare'),
+      grow('wasm matching, indexed', 'wasmIndexed'),
+      grow('wasm matching, all pairs', 'wasmAllPairs'),
+      grow('native matching, indexed', 'nativeIndexed'),
+      grow('native matching, all pairs', 'nativeAllPairs'),
+      grow('candidate pairs (count)', 'candidatePairs'),
+      grow('wasm memory after `compare`', 'wasmMemory'),
+    ]));
+    p('');
+  }
+
+  // --- handoff ---
+  p('## Handing the report to JS', '');
+  p('The same comparison returned as JS objects (`compare`, serde-wasm-bindgen) and as a JSON string',
+    '(`compareJson`), with `JSON.parse` after it, and the core alone in wasm (the report built and',
+    'dropped), side by side. The hand-over is each minus the core alone.', '');
+  const hrows = [{ label: 'seeds', w: seedsW }, ...scaling.map((s) => ({ label: String(s.articles), w: s.wasm }))];
+  p(table(['Articles', 'Report as JSON', 'Core alone', '`compare` (objects)', '`compareJson` (string)', '`compareJson` + `JSON.parse`', 'Hand-over: objects', 'string', 'string + parse', 'Hand-over objects / string'],
+    hrows.map(({ label, w }) => {
+      const h = w.handoff;
+      const [ho, hs] = [h.object.median - h.core.median, h.json.median - h.core.median];
+      return [label, bytes(w.reportJsonBytes), cell(h.core), cell(h.object), cell(h.json), cell(h.jsonParsed),
+        ms(ho), ms(hs), ms(h.jsonParsed.median - h.core.median), ho > 0 && hs > 0 ? ratio(ho, hs) : '–'];
+    })));
+  p('', 'Differences of medians: where the hand-over is small against the run-to-run spread, they are noise (and can come out negative).');
+  p('');
+
+  // --- sizes ---
+  p('## Size', '');
+  p(table(['File', 'What', 'Raw', 'gzip -9', 'brotli 11'], r.sizes.map((s) => [`\`${s.file}\``, s.what, bytes(s.raw), bytes(s.gzip), bytes(s.brotli)])));
+  p('');
+  if (wasmSize && glueSize) p(`What a page downloads for the engine: ${bytes(wasmSize.gzip + glueSize.gzip)} gzipped (wasm + glue), plus the small JS API files.`, '');
+
+  // --- page ---
+  p('## The page in Chromium', '');
+  if (!r.page || r.page.skipped) {
+    p(`Not measured: ${r.page?.skipped ?? 'no result'}.`, '');
+  } else {
+    const pg = r.page;
+    p(`\`node scripts/serve.mjs\` on a free port, headless Chromium ${pg.chromium} (playwright-core), ${pg.shown.runs} loads of`,
+      '`/www/`, each in a fresh browser context. Times from navigation start, on the page\'s clock:', '');
+    p(table(['Moment', 'Median (min–max) ms'], [
+      ['HTML received', cell(stats(pg.runs.map((x) => x.responseEnd)))],
+      ['DOMContentLoaded', cell(pg.domContentLoaded)],
+      ['wasm downloaded', cell(pg.wasmLoaded)],
+      ['`compare` inside the page (its own status line, whole ms)', cell(pg.compareMs)],
+      ['ready: `data-state="ready"` with shaded sentences in the DOM', cell(pg.ready)],
+      ['**shown**: the next frame after ready', cell(pg.shown)],
+    ]));
+    p('', `Per load (shown, ms): ${pg.runs.map((x) => ms(x.shown)).join(', ')}; the first load is the first page of a freshly started browser.`,
+      `The page's \`compare\` is its first call of the engine, on V8's baseline code, hence far slower than the warm Node median.`, '');
+  }
+
+  // --- profile ---
+  p('## Profile', '');
+  const profs = (r.profile ?? []).filter((x) => !x.skipped);
+  for (const x of r.profile ?? []) if (x.skipped) p(`${x.name}: ${x.skipped}.`, '');
+  if (!profs.length) p('Not measured.', '');
+  for (const x of profs) {
+    p(`### ${x.name} (native, \`valgrind --tool=callgrind\`, ${x.iters} × \`compare\`, ${int(x.totalIr)} instructions)`, '');
+    p('Inclusive cost of the crate\'s functions (after inlining: a function\'s share includes what was inlined into it):', '');
+    p(table(['Function', 'Inclusive'], x.inclusive.map((f) => [`\`${f.fn}\``, `${num(f.pct, 1)}%`])));
+    p('', 'Self cost, top functions:', '');
+    p(table(['Function', 'Self'], x.self.map((f) => [`\`${f.fn}\``, `${num(f.pct, 1)}%`])));
+    p('', `Allocation (malloc/free/realloc and Vec growth), self: ${x.allocationSelfPct}% of instructions.`, '');
+  }
+
+  p('## Method', '');
+  p('- `npm run bench` runs `bench/run.mjs`: it builds `pkg/` (`scripts/build.sh`), the native',
+    '  benchmark (`cargo build --release --example bench`) and the same example for',
+    '  `wasm32-unknown-unknown` (the core without the JS layer, `wasm-opt -Oz` like `pkg/`), then runs',
+    '  each job in a child process: `target/release/examples/bench` natively, `bench/node-wasm.mjs` in Node,',
+    '  `bench/browser.mjs` in Chromium. `--quick`, `--no-build`, `--no-browser`, `--no-profile`, `--no-ecb`',
+    '  shorten it.',
+    '- Every timed call is warmed up first: in Node until 0.5 s of calls have passed for the first input',
+    '  of a process (V8 compiles wasm with a baseline compiler first and optimizes hot functions later),',
+    '  at least once otherwise. The first-call and page figures are cold on purpose. Runs per figure: at',
+    '  most the stated count, at least 3 unless one run exceeds the budget per figure, then more while',
+    '  within it.',
+    '- The straightforward way: every pair of comparable sentences from different sources, scored by',
+    '  `storydiff::align::align` (the same scoring and the same mutual-best filter for paraphrases),',
+    '  against `storydiff::index::candidates` + `align::align`, on one `storydiff::prepare` output.',
+    '  Matches of both are reported: the index may miss pairs the full scan finds, and more competitors',
+    '  can change which paraphrases survive the mutual-best filter.',
+    '- Growth exponents are least-squares fits of log(time) on log(n); fixed costs flatten small sizes, so',
+    '  the slope between the two largest sizes is given too.',
+    '- Not a test: budgets are reported, never enforced; the command exits 0 unless it crashes.', '');
+
+  return { text: out.join('\n'), budgets };
+}
+
+function stats(xs) {
+  const s = xs.filter((v) => typeof v === 'number').sort((a, b) => a - b);
+  if (!s.length) return null;
+  const n = s.length;
+  return { median: n % 2 ? s[n >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2, min: s[0], max: s[n - 1], runs: n };
+}
+
+function matchingTable(rows) {
+  return table(['Input', 'Pairs scored: indexed', 'all pairs', 'Wasm: indexed', 'all pairs', 'ratio', 'Native: indexed', 'all pairs', 'ratio', 'Matches: indexed', 'all pairs', 'only via all pairs'],
+    rows.map(({ label, w, n }) => {
+      const skipped = n.allPairsWay.skipped ? 'skipped' : null;
+      return [label, int(n.candidatePairs), int(n.allPairs),
+        cell(w.matching.indexed), w.matching.allPairs ? cell(w.matching.allPairs) : 'skipped', ratio(w.matching.allPairs?.median, w.matching.indexed?.median),
+        cell(n.indexed.total), skipped ?? cell(n.allPairsWay.total), ratio(n.allPairsWay.total?.median, n.indexed.total?.median),
+        int(n.indexed.matches), skipped ?? int(n.allPairsWay.matches), skipped ?? int(n.allPairsWay.onlyAllPairs)];
+    }));
+}
+
+function matchesNote(n) {
+  const a = n.allPairsWay;
+  if (a.skipped) return '';
+  const same = a.matches === n.indexed.matches && a.onlyIndexed === 0 && a.onlyAllPairs === 0;
+  return same
+    ? `Both ways find the same ${n.indexed.matches} matches.`
+    : `Matches: ${n.indexed.matches} indexed, ${a.matches} all pairs; ${a.common} in common, ${a.onlyAllPairs} only via all pairs ` +
+        `(kinds: ${a.kinds.identical}/${a.kinds.minor}/${a.kinds.paraphrase} identical/minor/paraphrase against ` +
+        `${n.indexed.kinds.identical}/${n.indexed.kinds.minor}/${n.indexed.kinds.paraphrase}), ${a.onlyIndexed} only indexed.`;
+}

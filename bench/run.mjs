@@ -1,0 +1,289 @@
+#!/usr/bin/env node
+// The storydiff benchmark (`npm run bench`): measures, then writes BENCHMARKS.md and
+// bench/results.json. Not a test: budgets are reported as met or missed, and the exit code is
+// 0 unless something crashes.
+//
+//   node bench/run.mjs [--quick] [--no-build] [--no-browser] [--no-profile] [--no-ecb]
+//
+//   --quick       fewer runs (for trying the benchmark itself; figures are noisier)
+//   --no-build    use pkg/ and the bench binaries as they are
+//   --no-browser  skip the Chromium page timing
+//   --no-profile  skip the callgrind profile
+//   --no-ecb      skip the ECB+ clusters and the scaling curve
+//
+// ECB+ articles are read from ../shared/data/ecbplus/<cluster>/*.txt (STORYDIFF_ECB_DIR
+// overrides); when they are missing, those rows are skipped and the report says so.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
+import { CORE_WASM, ECB_DIR, ROOT, ecbClusters, fitExponent, seedFiles } from './lib.mjs';
+import { writeMarkdown } from './report.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (f) => argv.includes(f);
+for (const a of argv) {
+  if (!['--quick', '--no-build', '--no-browser', '--no-profile', '--no-ecb'].includes(a)) {
+    console.error(`bench: unknown argument ${a}`);
+    process.exit(2);
+  }
+}
+const QUICK = flag('--quick');
+const NATIVE = join(ROOT, 'target', 'release', 'examples', 'bench');
+const ALL_PAIRS_MAX = 20_000_000; // above this many pairs, the all-pairs way is not run
+const SIZES = [10, 30, 100, 300, 982];
+const WASM_OPT_FLAGS = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+const RUNS = QUICK
+  ? { seeds: 40, cluster: 3, scale: 3, page: 3, budgetMs: 2_000 }
+  : { seeds: 300, cluster: 7, scale: 7, page: 11, budgetMs: 10_000 };
+
+const loads = [];
+const log = (...a) => {
+  loads.push(+loadavg()[0].toFixed(2));
+  console.error('bench:', ...a);
+};
+const tmp = mkdtempSync(join(tmpdir(), 'storydiff-bench-'));
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+const env = { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+
+function sh(cmd, args, opts = {}) {
+  return execFileSync(cmd, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+}
+function tryText(cmd, args) {
+  try {
+    return sh(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+// --- machine -----------------------------------------------------------------------------
+function machine() {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const srcDirty = tryText('git', ['status', '--porcelain', '--', 'src', 'Cargo.toml', 'Cargo.lock', 'js', 'www']);
+  return {
+    date: new Date().toISOString(),
+    cpu: model.trim(),
+    cores: cpus().length,
+    memoryGiB: +(totalmem() / 2 ** 30).toFixed(1),
+    os: tryText('uname', ['-sr']),
+    node: process.version,
+    rustc: tryText('rustc', ['--version']),
+    commit: tryText('git', ['rev-parse', '--short', 'HEAD']),
+    uncommitted: srcDirty ? srcDirty.split('\n').map((l) => l.slice(3)) : [],
+    quick: QUICK,
+  };
+}
+
+// --- build -------------------------------------------------------------------------------
+function build() {
+  const notes = [];
+  if (!flag('--no-build')) {
+    log('building pkg/ (scripts/build.sh)');
+    const r = spawnSync('bash', ['scripts/build.sh'], { cwd: ROOT, env, encoding: 'utf8' });
+    if (r.status !== 0) {
+      process.stderr.write(r.stderr);
+      if (!existsSync(join(ROOT, 'pkg', 'storydiff_bg.wasm'))) throw new Error('scripts/build.sh failed and pkg/ has no build');
+      notes.push('scripts/build.sh failed; the pkg/ already there was measured');
+    }
+    log('building the native bench (cargo build --release --example bench)');
+    sh('cargo', ['build', '--release', '--quiet', '--example', 'bench'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    log('building the core bench for wasm (target/bench-wasm)');
+    sh('cargo', ['build', '--release', '--quiet', '--example', 'bench', '--target', 'wasm32-unknown-unknown'], {
+      env: { ...env, CARGO_TARGET_DIR: join(ROOT, 'target', 'bench-wasm') },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const raw = join(ROOT, 'target', 'bench-wasm', 'wasm32-unknown-unknown', 'release', 'examples', 'bench.wasm');
+    const wasmOpt = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
+    if (existsSync(wasmOpt)) {
+      sh(wasmOpt, [...WASM_OPT_FLAGS, raw, '-o', CORE_WASM]);
+    } else {
+      sh('cp', [raw, CORE_WASM]);
+      notes.push('binaryen wasm-opt missing: the core bench wasm is not -Oz optimized');
+    }
+  }
+  for (const f of [NATIVE, CORE_WASM, join(ROOT, 'pkg', 'storydiff_bg.wasm')]) {
+    if (!existsSync(f)) throw new Error(`${relative(ROOT, f)} is missing (run without --no-build)`);
+  }
+  const glue = readFileSync(join(ROOT, 'pkg', 'storydiff.js'), 'utf8');
+  if (!glue.includes('export function compareJson')) throw new Error('pkg/storydiff.js has no compareJson export');
+  return notes;
+}
+
+// --- sizes -------------------------------------------------------------------------------
+function sizes() {
+  const files = [
+    ['pkg/storydiff_bg.wasm', 'core wasm'],
+    ['pkg/storydiff.js', 'wasm-bindgen JS glue'],
+    ['js/index.js', 'JS API (browser)'],
+    ['js/validate.js', 'JS API argument checks'],
+    ['js/node.js', 'JS API (Node)'],
+    ['www/app.js', 'page script'],
+  ];
+  return files
+    .filter(([f]) => existsSync(join(ROOT, f)))
+    .map(([f, what]) => {
+      const buf = readFileSync(join(ROOT, f));
+      return {
+        file: f,
+        what,
+        raw: buf.length,
+        gzip: gzipSync(buf, { level: 9 }).length,
+        brotli: brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      };
+    });
+}
+
+// --- native and wasm jobs ----------------------------------------------------------------
+function listFile(files) {
+  const path = join(tmp, `list-${files.length}-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(path, files.join('\n') + '\n');
+  return path;
+}
+
+function native(mode, files, extra = []) {
+  const out = sh(NATIVE, [mode, ...extra, '--list', listFile(files)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out);
+}
+
+function nativeTime(files, runs, budgetMs) {
+  return native('time', files, ['--runs', String(runs), '--budget-ms', String(budgetMs), '--all-pairs-max', String(ALL_PAIRS_MAX)]);
+}
+
+function wasmJob(sets, { maxRuns, budgetMs, memory, progress = false }) {
+  const job = join(tmp, `job-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(job, JSON.stringify({ sets, maxRuns, minRuns: 3, budgetMs, allPairsMax: ALL_PAIRS_MAX, memory, progress }));
+  const out = sh(process.execPath, [join(ROOT, 'bench', 'node-wasm.mjs'), job], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out).results;
+}
+
+// --- profile -----------------------------------------------------------------------------
+function profile(name, files, iters) {
+  if (!existsSync('/usr/bin/valgrind') && !tryText('which', ['valgrind'])) return { name, skipped: 'valgrind is not installed' };
+  const out = join(tmp, `callgrind-${iters}.out`);
+  const r = spawnSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, NATIVE, 'loop', '--iters', String(iters), '--list', listFile(files)], {
+    cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 26,
+  });
+  if (r.status !== 0 || !existsSync(out)) return { name, skipped: `valgrind failed: ${(r.stderr || '').split('\n').slice(-3).join(' ')}` };
+  const parse = (inclusive) => {
+    const text = sh('callgrind_annotate', [`--inclusive=${inclusive ? 'yes' : 'no'}`, out], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const rows = [];
+    let total = null;
+    for (const line of text.split('\n')) {
+      const t = /^\s*([\d,]+)\s+\(100\.0%\)\s+PROGRAM TOTALS/.exec(line);
+      if (t) total = Number(t[1].replace(/,/g, ''));
+      const m = /^\s*([\d,]+)\s+\(\s*([\d.]+)%\)\s+([^:\s]*):(.+?)(?: \[(.*)\])?$/.exec(line);
+      if (m) rows.push({ ir: Number(m[1].replace(/,/g, '')), pct: Number(m[2]), fn: m[4].trim(), object: m[5] ?? '' });
+    }
+    return { total, rows };
+  };
+  const inc = parse(true);
+  const self = parse(false);
+  const short = (fn) => fn.replace(/<alloc::raw_vec::RawVecInner(<_>)?>/g, 'RawVec');
+  return {
+    name,
+    iters,
+    articles: files.length,
+    totalIr: inc.total,
+    inclusive: inc.rows.filter((r) => /storydiff::/.test(r.fn)).slice(0, 20).map((r) => ({ ...r, fn: short(r.fn) })),
+    self: self.rows.slice(0, 15).map((r) => ({ ...r, fn: short(r.fn) })),
+    allocationSelfPct: +self.rows
+      .filter((r) => /^(malloc|free|realloc|_int_malloc|_int_free|_int_realloc|malloc_consolidate|unlink_chunk.*|__rustc::__rust_(alloc|dealloc|realloc)|cfree.*)$/.test(r.fn) || /RawVecInner/.test(r.fn))
+      .reduce((a, r) => a + r.pct, 0)
+      .toFixed(1),
+  };
+}
+
+// --- run ---------------------------------------------------------------------------------
+const started = Date.now();
+const results = { machine: machine(), notes: [], method: { allPairsMax: ALL_PAIRS_MAX, runs: RUNS, sizes: SIZES } };
+results.notes.push(...build());
+results.sizes = sizes();
+
+const seeds = seedFiles();
+log(`seeds: ${seeds.length} articles, native (${RUNS.seeds} runs)`);
+results.seeds = { native: nativeTime(seeds, RUNS.seeds, 5_000) };
+log('seeds: wasm in Node');
+results.seeds.wasm = wasmJob([{ name: 'seeds', files: seeds }], { maxRuns: RUNS.seeds, budgetMs: 5_000, memory: true })[0];
+
+const clusters = flag('--no-ecb') ? null : ecbClusters();
+if (!clusters) {
+  results.ecb = { skipped: flag('--no-ecb') ? 'skipped (--no-ecb)' : `ECB+ data not found at ${ECB_DIR}: the ECB+ and scaling rows are skipped` };
+  log(results.ecb.skipped);
+} else {
+  const all = clusters.flatMap((c) => c.files);
+  results.ecb = { dir: ECB_DIR, clusters: [], articles: all.length };
+  log(`ECB+: ${clusters.length} clusters, ${all.length} articles: native`);
+  const nativeRows = clusters.map((c) => nativeTime(c.files, RUNS.cluster, 2_000));
+  log('ECB+ clusters: wasm in Node');
+  const wasmRows = wasmJob(clusters, { maxRuns: RUNS.cluster, budgetMs: 2_000, memory: false, progress: true });
+  results.ecb.clusters = clusters.map((c, i) => ({ name: c.name, articles: c.files.length, native: nativeRows[i], wasm: wasmRows[i] }));
+
+  results.scaling = [];
+  for (const n of SIZES.filter((s) => s < all.length).concat(all.length).filter((v, i, a) => a.indexOf(v) === i)) {
+    const files = all.slice(0, n);
+    log(`scaling: ${n} articles: native time`);
+    const time = nativeTime(files, RUNS.scale, RUNS.budgetMs);
+    log(`scaling: ${n} articles: native memory`);
+    const mem = native('mem', files);
+    const memAll = time.allPairs <= ALL_PAIRS_MAX ? native('mem', files, ['--all-pairs']) : null;
+    log(`scaling: ${n} articles: wasm in Node`);
+    const wasm = wasmJob([{ name: `first ${n}`, files }], { maxRuns: RUNS.scale, budgetMs: RUNS.budgetMs, memory: true })[0];
+    results.scaling.push({ articles: n, native: time, nativeMemory: mem, nativeMemoryAllPairs: memAll, wasm });
+  }
+  const pts = results.scaling;
+  const fit = (get, rows = pts) => {
+    const ok = rows.filter((r) => get(r) != null);
+    return {
+      articles: fitExponent(ok.map((r) => r.articles), ok.map(get)),
+      sentences: fitExponent(ok.map((r) => r.native.sentences), ok.map(get)),
+      points: ok.length,
+      last: ok.length >= 2 ? fitExponent(ok.slice(-2).map((r) => r.articles), ok.slice(-2).map(get)) : null,
+    };
+  };
+  results.growth = {
+    wasmCompare: fit((r) => r.wasm.handoff.api?.median),
+    wasmCore: fit((r) => r.wasm.handoff.core?.median),
+    nativeCompare: fit((r) => r.native.compare?.median),
+    nativePrepare: fit((r) => r.native.prepare?.median),
+    wasmIndexed: fit((r) => r.wasm.matching.indexed?.median),
+    wasmAllPairs: fit((r) => r.wasm.matching.allPairs?.median),
+    nativeIndexed: fit((r) => r.native.indexed.total?.median),
+    nativeAllPairs: fit((r) => r.native.allPairsWay.total?.median),
+    candidatePairs: fit((r) => r.native.candidatePairs),
+    wasmMemory: fit((r) => r.wasm.memory.apiWasmAfterCompareBytes),
+  };
+}
+
+if (flag('--no-browser')) {
+  results.page = { skipped: 'skipped (--no-browser)' };
+} else {
+  log(`page: Chromium, ${RUNS.page} loads`);
+  const { measurePage } = await import('./browser.mjs');
+  try {
+    results.page = await measurePage({ runs: RUNS.page });
+  } catch (err) {
+    results.page = { skipped: `Chromium run failed: ${err.message.split('\n')[0]}` };
+  }
+}
+
+if (flag('--no-profile')) {
+  results.profile = [];
+} else {
+  log('profile: callgrind on the native bench');
+  results.profile = [profile('seeds', seeds, QUICK ? 5 : 20)];
+  if (clusters) results.profile.push(profile('first 300 ECB+ articles', clusters.flatMap((c) => c.files).slice(0, 300), 1));
+}
+
+results.machine.seconds = Math.round((Date.now() - started) / 1000);
+loads.push(+loadavg()[0].toFixed(2));
+results.machine.load1 = { min: Math.min(...loads), max: Math.max(...loads), samples: loads };
+writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+const md = writeMarkdown(results);
+writeFileSync(join(ROOT, 'BENCHMARKS.md'), md.text);
+log(`wrote BENCHMARKS.md and bench/results.json in ${results.machine.seconds} s`);
+for (const b of md.budgets) log(`${b.status.padEnd(10)} ${b.name}: ${b.measured} (budget ${b.target})`);

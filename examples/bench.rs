@@ -1,0 +1,389 @@
+//! Native benchmark of the storydiff core, driven by `bench/run.mjs` (`npm run bench`).
+//!
+//! ```sh
+//! cargo build --release --example bench
+//! target/release/examples/bench time [--runs N] [--budget-ms MS] [--all-pairs-max PAIRS] (--list FILE | FILE...)
+//! target/release/examples/bench mem [--all-pairs] (--list FILE | FILE...)
+//! target/release/examples/bench loop [--iters N] (--list FILE | FILE...)
+//! ```
+//!
+//! `time` prints one JSON object: `compare` end to end, then on the same `prepare` output the
+//! indexed way (`index::candidates` + `align::align`) and the straightforward way (every
+//! cross-source pair of comparable sentences + `align::align`: same scoring), run alternately,
+//! each as median/min/max milliseconds, with both ways' matches. The straightforward way is
+//! skipped above `--all-pairs-max` pairs (the report says so).
+//!
+//! `mem` runs `compare` once (or, with `--all-pairs`, prepare + all pairs + align) and prints
+//! the process's peak resident set (VmHWM from /proc/self/status) before and after, in KiB;
+//! the driver runs it in a fresh process per size.
+//!
+//! `loop` runs `compare` `--iters` times and prints nothing: a target for profilers
+//! (`valgrind --tool=callgrind target/release/examples/bench loop ...`).
+//!
+//! Built for `wasm32-unknown-unknown` instead, it is a module without JS glue that
+//! `bench/core.mjs` drives from Node: the same core in wasm, timed without the hand-over to
+//! JS, with the straightforward all-pairs way beside the indexed one (see [`wasm`]).
+
+#[cfg(not(target_arch = "wasm32"))]
+use serde_json::{json, Value};
+#[cfg(not(target_arch = "wasm32"))]
+use std::collections::HashSet;
+#[cfg(not(target_arch = "wasm32"))]
+use std::time::Instant;
+use storydiff::{align, index};
+#[cfg(not(target_arch = "wasm32"))]
+use storydiff::{Options, SourceInput};
+
+#[cfg(not(target_arch = "wasm32"))]
+struct Args {
+    mode: String,
+    files: Vec<String>,
+    runs: usize,
+    budget_ms: f64,
+    all_pairs_max: u64,
+    all_pairs: bool,
+    iters: usize,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn usage() -> ! {
+    eprintln!("usage: bench (time|mem|loop) [--runs N] [--budget-ms MS] [--all-pairs-max PAIRS] [--all-pairs] [--iters N] (--list FILE | FILE...)");
+    std::process::exit(2);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_args() -> Args {
+    let mut it = std::env::args().skip(1);
+    let mode = it.next().unwrap_or_else(|| usage());
+    if !matches!(mode.as_str(), "time" | "mem" | "loop") {
+        usage();
+    }
+    let mut args = Args { mode, files: Vec::new(), runs: 15, budget_ms: 10_000.0, all_pairs_max: 20_000_000, all_pairs: false, iters: 10 };
+    let num = |v: Option<String>| -> f64 { v.and_then(|s| s.parse().ok()).unwrap_or_else(|| usage()) };
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--runs" => args.runs = num(it.next()).max(1.0) as usize,
+            "--budget-ms" => args.budget_ms = num(it.next()),
+            "--all-pairs-max" => args.all_pairs_max = num(it.next()) as u64,
+            "--all-pairs" => args.all_pairs = true,
+            "--iters" => args.iters = num(it.next()).max(1.0) as usize,
+            "--list" => {
+                let list = it.next().unwrap_or_else(|| usage());
+                let text = std::fs::read_to_string(&list).unwrap_or_else(|e| {
+                    eprintln!("bench: cannot read {list}: {e}");
+                    std::process::exit(2)
+                });
+                args.files.extend(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from));
+            }
+            s if s.starts_with("--") => usage(),
+            _ => args.files.push(a),
+        }
+    }
+    if args.files.len() < 2 {
+        usage();
+    }
+    args
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn read_sources(files: &[String]) -> Vec<SourceInput> {
+    files
+        .iter()
+        .map(|p| SourceInput {
+            name: p.rsplit('/').next().unwrap_or(p).to_string(),
+            text: std::fs::read_to_string(p).unwrap_or_else(|e| {
+                eprintln!("bench: cannot read {p}: {e}");
+                std::process::exit(2)
+            }),
+        })
+        .collect()
+}
+
+/// Every pair `(i, j)`, `i < j`, of comparable units from different sources: what a
+/// comparison without an index has to score.
+fn all_pairs(units: &[index::Unit]) -> Vec<(usize, usize)> {
+    let comparable: Vec<usize> = (0..units.len()).filter(|&u| units[u].comparable()).collect();
+    let mut pairs = Vec::with_capacity(count_all_pairs(units) as usize);
+    for (k, &i) in comparable.iter().enumerate() {
+        for &j in &comparable[k + 1..] {
+            if units[i].source != units[j].source {
+                pairs.push((i, j));
+            }
+        }
+    }
+    pairs
+}
+
+/// How many pairs [`all_pairs`] would build, without building them.
+fn count_all_pairs(units: &[index::Unit]) -> u64 {
+    let sources = units.iter().map(|u| u.source + 1).max().unwrap_or(0);
+    let mut per = vec![0u64; sources];
+    for u in units.iter().filter(|u| u.comparable()) {
+        per[u.source] += 1;
+    }
+    let total: u64 = per.iter().sum();
+    (total * total - per.iter().map(|c| c * c).sum::<u64>()) / 2
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn ms(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn stats(samples: &[f64]) -> Value {
+    if samples.is_empty() {
+        return Value::Null;
+    }
+    let mut s = samples.to_vec();
+    s.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let n = s.len();
+    let median = if n % 2 == 1 { s[n / 2] } else { (s[n / 2 - 1] + s[n / 2]) / 2.0 };
+    json!({ "median": median, "min": s[0], "max": s[n - 1], "runs": n })
+}
+
+/// Whether another run fits (the rule of `sideBySide` in bench/lib.mjs): at most `max` runs;
+/// at least three unless the first run alone exceeded the budget; then more while the time
+/// spent is under the budget.
+#[cfg(not(target_arch = "wasm32"))]
+fn more(samples: &[f64], max: usize, budget_ms: f64) -> bool {
+    let spent: f64 = samples.iter().sum();
+    samples.len() < max && (samples.is_empty() || (samples.len() < 3 && samples[0] <= budget_ms) || spent < budget_ms)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn pair_set(pairs: &[align::Pair]) -> HashSet<(usize, usize)> {
+    pairs.iter().map(|p| (p.a, p.b)).collect()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn time(args: &Args) -> Value {
+    let sources = read_sources(&args.files);
+    let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
+    let options = Options::default();
+
+    // Warm up, and the sizes of this input.
+    let report = storydiff::compare(&sources, &options).unwrap_or_else(|e| {
+        eprintln!("bench: {e}");
+        std::process::exit(1)
+    });
+    let prepared = storydiff::prepare(&sources).expect("prepare succeeds where compare did");
+    let units = &prepared.units;
+    let comparable = units.iter().filter(|u| u.comparable()).count();
+    let all_count = count_all_pairs(units);
+
+    // compare end to end.
+    let mut compare_ms = Vec::new();
+    while more(&compare_ms, args.runs, args.budget_ms) {
+        let t = Instant::now();
+        let r = storydiff::compare(&sources, &options).unwrap();
+        compare_ms.push(ms(t));
+        std::hint::black_box(r);
+    }
+    let mut prepare_ms = Vec::new();
+    while more(&prepare_ms, args.runs, args.budget_ms / 2.0) {
+        let t = Instant::now();
+        let p = storydiff::prepare(&sources).unwrap();
+        prepare_ms.push(ms(t));
+        std::hint::black_box(p);
+    }
+
+    // Matching, side by side on the same prepared input: indexed, then all pairs, alternately.
+    let do_all = all_count <= args.all_pairs_max;
+    let (mut cand_ms, mut align_ms, mut indexed_ms) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut build_ms, mut align_all_ms, mut all_ms) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut indexed, mut everything) = (Vec::new(), Vec::new());
+    let mut candidates_count = 0;
+    loop {
+        let go_indexed = more(&indexed_ms, args.runs, args.budget_ms);
+        let go_all = do_all && more(&all_ms, args.runs, args.budget_ms * 3.0);
+        if !go_indexed && !go_all {
+            break;
+        }
+        if go_indexed {
+            let t = Instant::now();
+            let candidates = index::candidates(units, &prepared.index);
+            let c = ms(t);
+            let t2 = Instant::now();
+            indexed = align::align(units, &prepared.index, &candidates);
+            let a = ms(t2);
+            candidates_count = candidates.len();
+            cand_ms.push(c);
+            align_ms.push(a);
+            indexed_ms.push(c + a);
+        }
+        if go_all {
+            let t = Instant::now();
+            let pairs = all_pairs(units);
+            let b = ms(t);
+            let t2 = Instant::now();
+            everything = align::align(units, &prepared.index, &pairs);
+            let a = ms(t2);
+            drop(pairs);
+            build_ms.push(b);
+            align_all_ms.push(a);
+            all_ms.push(b + a);
+        }
+    }
+    let (si, sa) = (pair_set(&indexed), pair_set(&everything));
+    let kinds = |pairs: &[align::Pair]| {
+        let mut k = [0usize; 3];
+        for p in pairs {
+            k[match p.kind {
+                storydiff::Kind::Identical => 0,
+                storydiff::Kind::Minor => 1,
+                storydiff::Kind::Paraphrase => 2,
+            }] += 1;
+        }
+        json!({ "identical": k[0], "minor": k[1], "paraphrase": k[2] })
+    };
+    json!({
+        "articles": sources.len(),
+        "bytes": bytes,
+        "sentences": units.len(),
+        "comparable": comparable,
+        "candidatePairs": candidates_count,
+        "allPairs": all_count,
+        "reportMatches": report.matches.len(),
+        "compare": stats(&compare_ms),
+        "prepare": stats(&prepare_ms),
+        "indexed": { "candidates": stats(&cand_ms), "align": stats(&align_ms), "total": stats(&indexed_ms),
+                     "matches": indexed.len(), "kinds": kinds(&indexed) },
+        "allPairsWay": if do_all {
+            json!({ "build": stats(&build_ms), "align": stats(&align_all_ms), "total": stats(&all_ms),
+                    "matches": everything.len(), "kinds": kinds(&everything),
+                    "common": si.intersection(&sa).count(),
+                    "onlyIndexed": si.difference(&sa).count(),
+                    "onlyAllPairs": sa.difference(&si).count() })
+        } else {
+            json!({ "skipped": format!("{all_count} pairs is above the cap of {} (--all-pairs-max)", args.all_pairs_max) })
+        },
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn mem(args: &Args) -> Value {
+    let sources = read_sources(&args.files);
+    let before = peak_rss_kib();
+    let t = Instant::now();
+    let matches = if args.all_pairs {
+        let prepared = storydiff::prepare(&sources).unwrap();
+        let pairs = all_pairs(&prepared.units);
+        align::align(&prepared.units, &prepared.index, &pairs).len()
+    } else {
+        storydiff::compare(&sources, &Options::default()).unwrap().matches.len()
+    };
+    let elapsed = ms(t);
+    json!({ "articles": sources.len(), "allPairs": args.all_pairs, "matches": matches, "ms": elapsed,
+            "peakRssKiBBefore": before, "peakRssKiB": peak_rss_kib() })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let args = parse_args();
+    let out = match args.mode.as_str() {
+        "time" => time(&args),
+        "mem" => mem(&args),
+        _ => {
+            let sources = read_sources(&args.files);
+            for _ in 0..args.iters {
+                std::hint::black_box(storydiff::compare(&sources, &Options::default()).unwrap());
+            }
+            return;
+        }
+    };
+    println!("{out}");
+}
+
+/// Exports for `bench/core.mjs`: load the sources (a JSON array of `{ name, text }` written
+/// into memory from [`wasm::bench_alloc`]), then time each call from JS. Each returns a count,
+/// so that the work cannot be optimized away and both ways can be checked against each other.
+#[cfg(target_arch = "wasm32")]
+mod wasm {
+    use std::cell::RefCell;
+    use storydiff::{Options, Prepared, SourceInput};
+
+    thread_local! {
+        static SOURCES: RefCell<Vec<SourceInput>> = const { RefCell::new(Vec::new()) };
+        static PREPARED: RefCell<Option<Prepared>> = const { RefCell::new(None) };
+    }
+
+    /// Room for `len` bytes of input, handed over to [`bench_load`].
+    #[no_mangle]
+    pub extern "C" fn bench_alloc(len: usize) -> *mut u8 {
+        let mut buf = Vec::<u8>::with_capacity(len);
+        let ptr = buf.as_mut_ptr();
+        std::mem::forget(buf);
+        ptr
+    }
+
+    /// Takes the JSON written at `ptr`, returns how many sources it holds (0 if unreadable).
+    #[no_mangle]
+    pub extern "C" fn bench_load(ptr: *mut u8, len: usize) -> u32 {
+        let bytes = unsafe { Vec::from_raw_parts(ptr, len, len) };
+        let sources: Vec<SourceInput> = serde_json::from_slice(&bytes).unwrap_or_default();
+        let n = sources.len() as u32;
+        SOURCES.with(|s| *s.borrow_mut() = sources);
+        PREPARED.with(|p| *p.borrow_mut() = None);
+        n
+    }
+
+    /// `compare` end to end, report built but not handed to JS: its number of matches.
+    #[no_mangle]
+    pub extern "C" fn bench_compare() -> u32 {
+        SOURCES.with(|s| storydiff::compare(&s.borrow(), &Options::default()).map(|r| r.matches.len() as u32).unwrap_or(u32::MAX))
+    }
+
+    /// Runs and keeps `prepare` (what both ways of matching start from): its number of sentences.
+    #[no_mangle]
+    pub extern "C" fn bench_prepare() -> u32 {
+        let prepared = SOURCES.with(|s| storydiff::prepare(&s.borrow()).ok());
+        let n = prepared.as_ref().map_or(u32::MAX, |p| p.units.len() as u32);
+        PREPARED.with(|p| *p.borrow_mut() = prepared);
+        n
+    }
+
+    fn with_prepared(f: impl FnOnce(&Prepared) -> f64) -> f64 {
+        PREPARED.with(|p| p.borrow().as_ref().map_or(-1.0, f))
+    }
+
+    /// The indexed way: `index::candidates` + `align::align`; its number of matches.
+    #[no_mangle]
+    pub extern "C" fn bench_indexed() -> f64 {
+        with_prepared(|p| {
+            let candidates = super::index::candidates(&p.units, &p.index);
+            super::align::align(&p.units, &p.index, &candidates).len() as f64
+        })
+    }
+
+    /// How many candidate pairs the index proposes.
+    #[no_mangle]
+    pub extern "C" fn bench_candidates() -> f64 {
+        with_prepared(|p| super::index::candidates(&p.units, &p.index).len() as f64)
+    }
+
+    /// The straightforward way: every cross-source pair + `align::align`; its number of matches.
+    #[no_mangle]
+    pub extern "C" fn bench_all_pairs() -> f64 {
+        with_prepared(|p| {
+            let pairs = super::all_pairs(&p.units);
+            super::align::align(&p.units, &p.index, &pairs).len() as f64
+        })
+    }
+
+    /// How many pairs the straightforward way scores.
+    #[no_mangle]
+    pub extern "C" fn bench_all_pairs_count() -> f64 {
+        with_prepared(|p| super::count_all_pairs(&p.units) as f64)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
