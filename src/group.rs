@@ -118,8 +118,25 @@ pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<
     let matched: HashSet<(usize, usize)> = pairs.iter().map(|p| (p.a, p.b)).collect();
     let is_matched = |a: usize, b: usize| matched.contains(&(a.min(b), a.max(b)));
 
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut sets = Sets::new(quoted.len());
+    // The same words quoted again are linked to their first occurrence directly, and only
+    // first occurrences are compared: copies cost linear work.
+    let mut first: HashMap<&[String], usize> = HashMap::new();
+    let mut repeat = vec![false; quoted.len()];
     for q in 0..quoted.len() {
+        match first.get(terms[q].as_slice()) {
+            Some(&f) => {
+                let (rf, rq) = (sets.find(f), sets.find(q));
+                sets.parent[rq] = rf;
+                repeat[q] = true;
+            }
+            None => {
+                first.insert(terms[q].as_slice(), q);
+            }
+        }
+    }
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for q in (0..quoted.len()).filter(|&q| !repeat[q]) {
         let mut seen = HashSet::new();
         for &t in &content[q] {
             if seen.insert(t) {
@@ -127,7 +144,6 @@ pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<
             }
         }
     }
-    let mut sets = Sets::new(quoted.len());
     let mut tried = HashSet::new();
     for list in postings.values() {
         if list.len() > 500 {

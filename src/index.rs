@@ -89,25 +89,64 @@ pub fn build(units: &[Unit]) -> Index {
 /// mostly what is said about them.
 const NAME_WEIGHT: f64 = 0.5;
 
-/// Pairs `(i, j)`, `i < j`, of units from different sources worth scoring: the same surface
-/// words, or shared content terms carrying at least a fifth of the smaller sentence's weight.
-/// Terms in more than `max(64, n/10)` units are too common to propose pairs (they still
-/// count in scoring), which keeps the work near-linear on large inputs.
+/// Up to this many occurrences of one sentence are all matched with each other; further
+/// copies are matched with the first occurrence only.
+const CLIQUE: usize = 16;
+
+/// For each unit that repeats the surface words of an earlier unit of another source, the
+/// earlier occurrences it is matched with (all of them among the first [`CLIQUE`], else the
+/// first). Copies are never compared with anything else, so two hundred copies of one article
+/// cost linear work and output, not quadratic.
+pub fn copies(units: &[Unit]) -> Vec<Vec<usize>> {
+    let mut seen: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+    units
+        .iter()
+        .enumerate()
+        .map(|(i, unit)| {
+            if !unit.comparable() {
+                return Vec::new();
+            }
+            let earlier = seen.entry(unit.words.iter().map(|w| w.surface.as_str()).collect()).or_default();
+            let links: Vec<usize> = if earlier.len() < CLIQUE {
+                earlier.iter().copied().filter(|&e| units[e].source != unit.source).collect()
+            } else {
+                vec![earlier[0]]
+            };
+            if earlier.len() < CLIQUE {
+                earlier.push(i);
+            }
+            if earlier.first() == Some(&i) { Vec::new() } else { links }
+        })
+        .collect()
+}
+
+/// Pairs `(i, j)`, `i < j`, of units from different sources worth scoring: each copy with its
+/// earlier occurrences (see [`copies`]), and among the rest, those whose shared content terms
+/// carry at least a fifth of the smaller sentence's weight. Terms in more than
+/// `max(64, n/10)` units are too common to propose pairs (they still count in scoring), which
+/// keeps the work near-linear on large inputs.
 pub fn candidates(units: &[Unit], index: &Index) -> Vec<(usize, usize)> {
+    let copy_of = copies(units);
     let n = units.len();
     let cap = (n / 10).max(64) as u32;
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.df.len()];
     for (u, vector) in index.vectors.iter().enumerate() {
+        if !copy_of[u].is_empty() {
+            continue;
+        }
         for &(t, _) in vector {
             if index.df[t as usize] <= cap {
                 postings[t as usize].push(u as u32);
             }
         }
     }
-    let mut pairs = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = copy_of.iter().enumerate().flat_map(|(u, earlier)| earlier.iter().map(move |&e| (e, u))).collect();
     let mut acc = vec![0.0f64; n];
     let mut touched: Vec<usize> = Vec::new();
     for (i, vector) in index.vectors.iter().enumerate() {
+        if !copy_of[i].is_empty() {
+            continue;
+        }
         for &(t, w) in vector {
             let list = &postings[t as usize];
             // Postings are sorted by unit; only later units are visited, so each pair once.
@@ -131,22 +170,6 @@ pub fn candidates(units: &[Unit], index: &Index) -> Vec<(usize, usize)> {
             acc[j] = 0.0;
         }
         touched.clear();
-    }
-    // Sentences with no content terms ("She was 91.") can still be word-for-word copies.
-    let mut by_surface: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
-    for (i, unit) in units.iter().enumerate() {
-        if unit.comparable() && index.vectors[i].len() < 2 {
-            by_surface.entry(unit.words.iter().map(|w| w.surface.as_str()).collect()).or_default().push(i);
-        }
-    }
-    for group in by_surface.values() {
-        for (k, &i) in group.iter().enumerate() {
-            for &j in &group[k + 1..] {
-                if units[i].source != units[j].source {
-                    pairs.push((i.min(j), i.max(j)));
-                }
-            }
-        }
     }
     pairs.sort_unstable();
     pairs.dedup();

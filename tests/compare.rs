@@ -173,3 +173,14 @@ fn ecb_clusters_give_sensible_reports() {
     }
     assert!(clusters > 50);
 }
+
+#[test]
+fn many_copies_of_one_article_give_linear_output() {
+    let sources: Vec<SourceInput> = (0..200).map(|i| src(&format!("copy{i}"), WIRE)).collect();
+    let r = compare(&sources, &Options::default()).unwrap();
+    let sentences = r.sources[0].sentences.len();
+    // A clique of the first 16 copies, then one link per further copy.
+    assert!(r.matches.len() <= sentences * (16 * 15 / 2 + 200), "{} matches", r.matches.len());
+    assert!(r.sources.iter().all(|s| s.sentences.iter().all(|x| x.support == 199)));
+    assert!(r.quotes.iter().all(|q| q.occurrences.len() == 200));
+}
