@@ -112,7 +112,8 @@ pub fn clean(text: &str) -> Cleaned {
                 }
             }
         }
-        _ => header(text, &mut lines, &mut out.meta, &mut out.removed),
+        // No prose at all: the lines are all the article there is.
+        _ => middle(text, &mut lines),
     }
 
     for line in &lines {
@@ -802,14 +803,19 @@ fn middle(text: &str, lines: &mut [Line]) {
             i += 1;
             continue;
         }
+        // A run of short lines; removed lines between them do not break it, so that the
+        // verdict is the same once they are gone.
+        let mut run = Vec::new();
         let mut j = i;
-        while j < lines.len() && matches!(lines[j].class, Class::Short) {
+        while j < lines.len() && matches!(lines[j].class, Class::Short | Class::Cut(_)) {
+            if lines[j].class == Class::Short {
+                run.push(j);
+            }
             j += 1;
         }
-        let run = j - i;
-        for line in &mut lines[i..j] {
-            let s = &text[line.span.clone()];
-            line.class = if run >= 3 && title_case(s) {
+        for &k in &run {
+            let s = &text[lines[k].span.clone()];
+            lines[k].class = if run.len() >= 3 && title_case(s) {
                 Class::Cut(Reason::Navigation)
             } else if is_speaker(s) {
                 Class::Speaker

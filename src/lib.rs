@@ -36,7 +36,22 @@ pub enum Error {
     EmptySource(String),
     /// A source is not text (control bytes, NULs, replacement characters).
     BinarySource(String),
+    /// More sources than [`MAX_SOURCES`].
+    TooManySources(usize),
+    /// A source longer than [`MAX_SOURCE_BYTES`]: its name and length in bytes.
+    SourceTooLarge(String, usize),
+    /// All sources together longer than [`MAX_TOTAL_BYTES`]: their length in bytes.
+    TooMuchText(usize),
+    /// A minimum score outside 0..=1 (or not a number).
+    BadOption(String),
 }
+
+/// The most sources one comparison takes.
+pub const MAX_SOURCES: usize = 2000;
+/// The most UTF-8 bytes one source may have (8 MiB).
+pub const MAX_SOURCE_BYTES: usize = 8 << 20;
+/// The most UTF-8 bytes all sources together may have (64 MiB).
+pub const MAX_TOTAL_BYTES: usize = 64 << 20;
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -45,6 +60,12 @@ impl fmt::Display for Error {
             Error::TooFewSources(n) => write!(f, "only {n} source given: compare needs at least two articles"),
             Error::EmptySource(name) => write!(f, "source \"{name}\" is empty"),
             Error::BinarySource(name) => write!(f, "source \"{name}\" is not text (it looks like binary data)"),
+            Error::TooManySources(n) => write!(f, "{n} sources given: the limit is {MAX_SOURCES} sources per comparison"),
+            Error::SourceTooLarge(name, bytes) => {
+                write!(f, "source \"{name}\" has {bytes} bytes: the limit is {MAX_SOURCE_BYTES} bytes (8 MiB) per source")
+            }
+            Error::TooMuchText(bytes) => write!(f, "the sources have {bytes} bytes in all: the limit is {MAX_TOTAL_BYTES} bytes (64 MiB) per comparison"),
+            Error::BadOption(what) => write!(f, "invalid option: {what}"),
         }
     }
 }
@@ -58,6 +79,9 @@ impl std::error::Error for Error {}
 /// terms, [`index::candidates`] to find pairs worth scoring, [`align::align`] to score them,
 /// then [`quote`], groups and support are derived and [`assemble`]d into the report.
 pub fn compare(sources: &[SourceInput], options: &Options) -> Result<Report, Error> {
+    if !(0.0..=1.0).contains(&options.min_score) {
+        return Err(Error::BadOption(format!("minScore must be a number from 0 to 1, not {}", options.min_score)));
+    }
     let prepared = prepare(sources)?;
     let candidates = index::candidates(&prepared.units, &prepared.index);
     let pairs: Vec<align::Pair> = align::align(&prepared.units, &prepared.index, &candidates)
@@ -107,17 +131,39 @@ pub fn prepare(sources: &[SourceInput]) -> Result<Prepared, Error> {
     Ok(Prepared { docs, units, blocks, index })
 }
 
+/// Checks the limits and the inputs before any work starts.
 fn validate(sources: &[SourceInput]) -> Result<(), Error> {
     if sources.len() < 2 {
         return Err(Error::TooFewSources(sources.len()));
+    }
+    if sources.len() > MAX_SOURCES {
+        return Err(Error::TooManySources(sources.len()));
+    }
+    if let Some(big) = sources.iter().find(|s| s.text.len() > MAX_SOURCE_BYTES) {
+        return Err(Error::SourceTooLarge(big.name.clone(), big.text.len()));
+    }
+    let total: usize = sources.iter().map(|s| s.text.len()).sum();
+    if total > MAX_TOTAL_BYTES {
+        return Err(Error::TooMuchText(total));
     }
     for source in sources {
         let text = &source.text;
         if text.trim_matches(|c: char| c.is_whitespace() || c == '\0' || c == '\u{FEFF}').is_empty() {
             return Err(Error::EmptySource(source.name.clone()));
         }
-        let odd = text.chars().filter(|&c| (c.is_control() && !c.is_whitespace()) || c == '\u{FFFD}').count();
-        if odd * 10 > text.chars().count() {
+        // Binary data decodes to control characters and replacement characters; a few NULs
+        // in text are noise, but text that is half NULs is UTF-16 read as bytes.
+        let (mut odd, mut nul, mut all) = (0usize, 0usize, 0usize);
+        for c in text.chars() {
+            all += 1;
+            match c {
+                '\0' => nul += 1,
+                '\u{FFFD}' => odd += 1,
+                c if c.is_control() && !c.is_whitespace() => odd += 1,
+                _ => {}
+            }
+        }
+        if odd * 10 > all || nul * 3 > all {
             return Err(Error::BinarySource(source.name.clone()));
         }
     }

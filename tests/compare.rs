@@ -109,7 +109,7 @@ fn options_filter_kinds_and_scores() {
     let only_minor = Options { kinds: vec![Kind::Minor], ..Options::default() };
     let r = compare(&[src("wire", WIRE), src("paper", PAPER)], &only_minor).unwrap();
     assert!(!r.matches.is_empty() && r.matches.iter().all(|m| m.kind == Kind::Minor));
-    let strict = Options { min_score: 1.01, ..Options::default() };
+    let strict = Options { min_score: 1.0, ..Options::default() };
     let r = compare(&[src("wire", WIRE), src("paper", PAPER)], &strict).unwrap();
     assert!(r.matches.is_empty() && r.groups.is_empty());
     assert!(r.sources.iter().flat_map(|s| &s.sentences).all(|x| x.support == 0));
@@ -183,4 +183,20 @@ fn many_copies_of_one_article_give_linear_output() {
     assert!(r.matches.len() <= sentences * (16 * 15 / 2 + 200), "{} matches", r.matches.len());
     assert!(r.sources.iter().all(|s| s.sentences.iter().all(|x| x.support == 199)));
     assert!(r.quotes.iter().all(|q| q.occurrences.len() == 200));
+}
+
+#[test]
+fn limits_are_checked_before_work_with_errors_naming_them() {
+    let many: Vec<SourceInput> = (0..=storydiff::MAX_SOURCES).map(|i| src(&i.to_string(), "Hi.")).collect();
+    let e = compare(&many, &Options::default()).unwrap_err();
+    assert!(e.to_string().contains("limit is 2000 sources"), "{e}");
+    let huge = "word ".repeat(storydiff::MAX_SOURCE_BYTES / 5 + 1);
+    let e = compare(&[src("a", WIRE), src("huge", &huge)], &Options::default()).unwrap_err();
+    assert!(matches!(e, Error::SourceTooLarge(ref n, _) if n == "huge") && e.to_string().contains("per source"), "{e}");
+    let big = "word ".repeat(storydiff::MAX_SOURCE_BYTES / 5 - 10);
+    let lots: Vec<SourceInput> = (0..9).map(|i| src(&i.to_string(), &big)).collect();
+    let e = compare(&lots, &Options::default()).unwrap_err();
+    assert!(matches!(e, Error::TooMuchText(_)) && e.to_string().contains("per comparison"), "{e}");
+    let e = compare(&[src("a", WIRE), src("b", PAPER)], &Options { min_score: 2.0, ..Options::default() }).unwrap_err();
+    assert!(e.to_string().contains("minScore"), "{e}");
 }
