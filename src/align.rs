@@ -98,16 +98,49 @@ fn cheap_features(units: &[Unit], index: &Index, a: usize, b: usize) -> Features
     let (ua, ub) = (&units[a], &units[b]);
     let identical = ua.words.len() == ub.words.len() && ua.words.iter().zip(&ub.words).all(|(x, y)| x.surface == y.surface);
     let (la, lb) = (ua.terms.len().max(1) as f64, ub.terms.len().max(1) as f64);
+    let (va, vb) = (&index.vectors[a], &index.vectors[b]);
+    let common = common(va, vb);
+    let mass = |v: &[(u32, f64)]| v.iter().map(|(_, w)| w).sum::<f64>();
+    let lighter = mass(va).min(mass(vb));
     Features {
         identical,
         dice: 2.0 * la.min(lb) / (la + lb),
         containment: 1.0,
         shorter: ua.terms.len().min(ub.terms.len()),
-        cosine: cosine(&index.vectors[a], &index.vectors[b], index.norms[a], index.norms[b]),
-        shared: shared_terms(&index.vectors[a], &index.vectors[b]),
-        fewest: index.vectors[a].len().min(index.vectors[b].len()),
-        overlap: overlap(&index.vectors[a], &index.vectors[b]),
+        cosine: if index.norms[a] * index.norms[b] > 0.0 { common.dot / (index.norms[a] * index.norms[b]) } else { 0.0 },
+        shared: common.shared,
+        fewest: va.len().min(vb.len()),
+        overlap: if lighter > 0.0 { common.weight / lighter } else { 0.0 },
     }
+}
+
+/// What two weighted term vectors have in common, in one merge of the sorted vectors.
+struct Common {
+    /// Dot product.
+    dot: f64,
+    /// Number of shared terms.
+    shared: usize,
+    /// Weight of the shared terms (as weighed in the first vector).
+    weight: f64,
+}
+
+fn common(a: &[(u32, f64)], b: &[(u32, f64)]) -> Common {
+    let (mut i, mut j) = (0, 0);
+    let mut c = Common { dot: 0.0, shared: 0, weight: 0.0 };
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                c.dot += a[i].1 * b[j].1;
+                c.shared += 1;
+                c.weight += a[i].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    c
 }
 
 /// The kind and score of one pair, or `None` when they do not carry the same content.
@@ -152,38 +185,8 @@ fn round(x: f64) -> f64 {
     (x.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
 }
 
-fn cosine(a: &[(u32, f64)], b: &[(u32, f64)], na: f64, nb: f64) -> f64 {
-    if na == 0.0 || nb == 0.0 {
-        return 0.0;
-    }
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    dot / (na * nb)
-}
 
-fn overlap(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let mass = |v: &[(u32, f64)]| v.iter().map(|(_, w)| w).sum::<f64>();
-    let lighter = mass(a).min(mass(b));
-    if lighter == 0.0 {
-        return 0.0;
-    }
-    let shared: f64 = a.iter().filter(|(t, _)| b.binary_search_by_key(t, |(u, _)| *u).is_ok()).map(|(_, w)| w).sum();
-    shared / lighter
-}
 
-fn shared_terms(a: &[(u32, f64)], b: &[(u32, f64)]) -> usize {
-    a.iter().filter(|(t, _)| b.binary_search_by_key(t, |(u, _)| *u).is_ok()).count()
-}
 
 /// Sentences longer than this are diffed by their common prefix and suffix only, which keeps
 /// a pathological pair (two 10,000-word "sentences") from costing quadratic memory.

@@ -119,6 +119,10 @@ fn is_dotted_acronym(s: &str) -> bool {
 
 /// Folds typographic variants so that only the words themselves are compared.
 pub fn surface(raw: &str) -> String {
+    // Most words are plain ASCII, which NFKC leaves alone.
+    if raw.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b',' | b'\'')) {
+        return raw.to_ascii_lowercase();
+    }
     raw.nfkc()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
