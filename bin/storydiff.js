@@ -164,13 +164,15 @@ function summary(report) {
 
   out.push('');
   out.push('SHARED (most widely shared first)');
+  // A source can say the same thing in two sentences: count and list sources once.
+  const sourcesOf = (g) => [...new Set(g.members.map(([src]) => src))];
   const sortedGroups = groups
-    .map((g, idx) => ({ g, idx }))
-    .sort((x, y) => y.g.members.length - x.g.members.length || x.idx - y.idx);
+    .map((g, idx) => ({ g, idx, srcs: sourcesOf(g) }))
+    .sort((x, y) => y.srcs.length - x.srcs.length || x.idx - y.idx);
   if (sortedGroups.length === 0) out.push('  (no sentence is shared by two sources)');
-  for (const { g } of sortedGroups) {
-    out.push(`  ${g.members.length} sources, ${g.kind}: ${oneLine(g.text)}`);
-    out.push(`      in: ${g.members.map(([src]) => label(src)).join(', ')}`);
+  for (const { g, srcs } of sortedGroups) {
+    out.push(`  ${srcs.length} sources, ${g.kind}: ${oneLine(g.text)}`);
+    out.push(`      in: ${srcs.map((src) => label(src)).join(', ')}`);
   }
 
   sources.forEach((s, i) => {

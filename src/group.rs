@@ -97,7 +97,12 @@ pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
             Family { members: m, kind: kind[&root], center }
         })
         .collect();
-    out.sort_by_key(|f| (std::cmp::Reverse(f.members.len()), f.members[0]));
+    let spread = |f: &Family| {
+        let mut s: Vec<usize> = f.members.iter().map(|&u| units[u].source).collect();
+        s.dedup();
+        s.len()
+    };
+    out.sort_by_key(|f| (std::cmp::Reverse(spread(f)), std::cmp::Reverse(f.members.len()), f.members[0]));
     out
 }
 

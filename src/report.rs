@@ -28,7 +28,7 @@ pub struct Report {
     pub sources: Vec<SourceReport>,
     /// Each unordered pair of matching sentences from different sources, once, `a` before `b`.
     pub matches: Vec<Match>,
-    /// Families of sentences that say the same thing, most widely shared first. Every matched
+    /// Families of sentences that say the same thing, shared by the most sources first. Every matched
     /// sentence is in exactly one.
     pub groups: Vec<Group>,
     /// Direct quotations, each linked across every source that carries it.
