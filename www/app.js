@@ -1,31 +1,33 @@
-// The storydiff page: loads the seed articles, compares them with the wasm engine and shows
-// one column per source, each sentence shaded by how many other sources share it.
-// Article text only ever goes into the page through textContent.
+// The storydiff page: the <story-diff> element (js/element.js) over the seed articles, plus what
+// a visitor needs around it: paste, open or drop their own articles, rename and remove them, start
+// over with the seeds, and download the report (JSON) or the view (standalone HTML). The user's
+// articles are kept in local storage, so they survive a reload. The comparison runs in a Web
+// Worker inside the element. Article text only ever goes into the page as text.
 
-const statusEl = document.getElementById('status');
-const columnsEl = document.getElementById('columns');
-const legendEl = document.getElementById('legend');
+import '../js/element.js';
 
-// Why a span was removed: a short label and a longer explanation (shown on hover).
-const REASONS = {
-  boilerplate: ['boilerplate', 'Subscription, sign-in, app and newsletter prompts, share buttons'],
-  navigation: ['navigation', 'Menus, related-story and headline lists'],
-  contact: ['contact', 'Tip lines, phone numbers, e-mail addresses, addresses'],
-  copyright: ['copyright', 'Copyright and rights lines'],
-  credit: ['credit', 'Photo and image credits'],
-  language: ['other language', 'Site chrome in another language than the article'],
-  duplicate: ['duplicate', 'A repeated copy of text that appears earlier'],
-  metadata: ['metadata', 'Date, byline, outlet, section and programme lines, read into the header'],
-  label: ['label', 'Script labels such as [LEAD] or [REPORT]'],
-};
+const STORE = 'storydiff:articles:v1';
+const MAX_BYTES = 8 << 20; // the engine's limit per source
 
-function setState(state, message) {
+const $ = (id) => document.getElementById(id);
+const view = $('view');
+const statusEl = $('status');
+const listEl = $('source-list');
+const summaryEl = $('source-summary');
+const dialog = $('add-dialog');
+
+let sources = []; // [{ name, text, restored? }]
+let custom = false; // true once the visitor changed anything (then it is saved)
+let seedNames = [];
+
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function setStatus(state, message) {
   document.body.dataset.state = state;
   statusEl.textContent = message;
   statusEl.classList.toggle('error', state === 'error');
 }
 
-/** Creates an element with a class and text content (never HTML). */
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -33,153 +35,269 @@ function el(tag, className, text) {
   return node;
 }
 
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+// --- storage --------------------------------------------------------------------------------
 
-/** Shade level 1..4 for a sentence shared with `support` of `others` other sources. */
-function level(support, others) {
-  if (support <= 0) return 0;
-  return Math.max(1, Math.min(4, Math.ceil((support / Math.max(others, 1)) * 4)));
-}
-
-async function fetchOk(url) {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`could not load ${url} (HTTP ${res.status})`);
-  return res;
-}
-
-function renderLegend(others) {
-  legendEl.replaceChildren();
-  legendEl.append(el('span', 'legend-title', 'Shared with'));
-  const unique = el('span', 'legend-item');
-  unique.append(el('span', 'swatch sentence unique'), el('span', null, 'no other source (unique)'));
-  legendEl.append(unique);
-  for (let s = 1; s <= others; s++) {
-    const item = el('span', 'legend-item');
-    const swatch = el('span', `swatch level-${level(s, others)}`);
-    item.append(swatch, el('span', null, s === others ? `all ${s} others` : `${s} other${s === 1 ? '' : 's'}`));
-    legendEl.append(item);
+function load() {
+  try {
+    const raw = localStorage.getItem(STORE);
+    if (!raw) return null;
+    const data = JSON.parse(raw);
+    if (!data || data.version !== 1 || !Array.isArray(data.sources)) return null;
+    const list = data.sources.filter((s) => s && typeof s.name === 'string' && typeof s.text === 'string');
+    return list.map((s) => ({ name: s.name, text: s.text, restored: Array.isArray(s.restored) ? s.restored : [] }));
+  } catch {
+    return null;
   }
-  legendEl.hidden = false;
 }
 
-function metaRow(dl, label, value) {
-  dl.append(el('dt', null, label), el('dd', value ? null : 'missing', value || 'not found'));
-}
-
-function renderSource(report, i) {
-  const source = report.sources[i];
-  const others = report.sources.length - 1;
-  const col = el('section', 'source');
-  col.dataset.source = String(i);
-
-  const head = el('header', 'source-head');
-  head.append(el('p', 'outlet', source.outlet || 'Unknown outlet'));
-  head.append(el('h2', source.title ? 'title' : 'title missing', source.title || '(no headline found)'));
-  const dl = el('dl', 'meta');
-  metaRow(dl, 'Date', source.published);
-  metaRow(dl, source.authors.length === 1 ? 'Author' : 'Authors', source.authors.join(', '));
-  metaRow(dl, 'File', source.name);
-  head.append(dl);
-
-  const counted = source.sentences.filter((s) => s.role !== 'speaker');
-  const shared = counted.filter((s) => s.support > 0).length;
-  const stats = el('p', 'stats');
-  stats.append(
-    el('span', null, plural(counted.length, 'sentence')),
-    el('span', 'stat-shared', `${shared} shared`),
-    el('span', 'stat-unique', `${counted.length - shared} unique`),
-  );
-  head.append(stats);
-
-  if (source.removed.length > 0) {
-    const details = el('details', 'removed');
-    details.append(el('summary', null, `${plural(source.removed.length, 'span')} of page chrome removed`));
-    const list = el('ol');
-    for (const r of source.removed) {
-      const item = el('li');
-      item.dataset.reason = r.reason;
-      const [label, why] = REASONS[r.reason] || [r.reason, ''];
-      const badge = el('span', 'reason', label);
-      if (why) badge.title = why;
-      item.append(badge, el('span', 'removed-text', r.text));
-      list.append(item);
-    }
-    details.append(list);
-    head.append(details);
+function save() {
+  if (!custom) return;
+  try {
+    localStorage.setItem(STORE, JSON.stringify({ version: 1, sources }));
+  } catch (err) {
+    setStatus(document.body.dataset.state, `Could not keep your articles in this browser (${err.name === 'QuotaExceededError' ? 'storage is full' : err.message}); they will be lost on reload.`);
   }
-  col.append(head);
+}
 
-  const body = el('div', 'sentences');
-  source.sentences.forEach((s, j) => {
-    const classes = ['sentence', `role-${s.role}`];
-    if (s.role !== 'speaker') {
-      classes.push(s.support > 0 ? 'shared' : 'unique', `level-${level(s.support, others)}`);
-    }
-    const node = el('p', classes.join(' '), s.text);
-    node.dataset.source = String(i);
-    node.dataset.sentence = String(j);
-    node.dataset.support = String(s.support);
-    if (s.group !== null) node.dataset.group = String(s.group);
-    if (s.role === 'speaker') {
-      node.title = 'Speaker label (not compared)';
-    } else if (s.support > 0) {
-      const kind = s.group !== null && report.groups[s.group] ? ` (${report.groups[s.group].kind})` : '';
-      node.title = `Shared with ${plural(s.support, 'other source')}${kind}`;
-    } else {
-      node.title = 'Only in this source';
-    }
-    body.append(node);
+// --- sources --------------------------------------------------------------------------------
+
+function wordCount(text) {
+  return (text.match(/\S+/g) || []).length;
+}
+
+function renderList() {
+  listEl.replaceChildren();
+  sources.forEach((s, i) => {
+    const item = el('li', 'source-item');
+    const name = el('input', 'source-name');
+    name.type = 'text';
+    name.value = s.name;
+    name.setAttribute('aria-label', `Name of article ${i + 1}`);
+    name.addEventListener('change', () => {
+      const value = name.value.trim();
+      if (!value || value === s.name) {
+        name.value = s.name;
+        return;
+      }
+      s.name = value;
+      changed(`Renamed article ${i + 1} to “${value}”.`);
+    });
+    const info = el('span', 'source-info', `${wordCount(s.text).toLocaleString('en')} words`);
+    const remove = el('button', 'remove', 'Remove');
+    remove.type = 'button';
+    remove.setAttribute('aria-label', `Remove ${s.name}`);
+    remove.addEventListener('click', () => {
+      const [gone] = sources.splice(i, 1);
+      changed(`Removed “${gone.name}”.`);
+      const next = listEl.querySelectorAll('button.remove')[Math.min(i, sources.length - 1)];
+      (next || $('add-button')).focus();
+    });
+    item.append(name, info, remove);
+    listEl.append(item);
   });
-  if (source.sentences.length === 0) body.append(el('p', 'empty', 'No article text was found in this source.'));
-  col.append(body);
-  return col;
+  summaryEl.textContent = `${plural(sources.length, 'article')}${custom ? ' (yours, kept in this browser)' : ' (the seeds)'}`;
 }
 
-/** Hovering a shared sentence highlights the same sentence in the other columns. */
-function linkGroups() {
-  let lit = [];
-  const clear = () => {
-    for (const n of lit) n.classList.remove('highlight');
-    lit = [];
-  };
-  columnsEl.addEventListener('mouseover', (event) => {
-    const node = event.target.closest('.sentence[data-group]');
-    clear();
-    if (!node) return;
-    lit = [...columnsEl.querySelectorAll(`.sentence[data-group="${node.dataset.group}"]`)];
-    for (const n of lit) n.classList.add('highlight');
-  });
-  columnsEl.addEventListener('mouseleave', clear);
+function changed(message) {
+  custom = true;
+  save();
+  renderList();
+  if (message) setStatus('comparing', `${message} Comparing…`);
+  view.sources = sources;
 }
 
-function render(report) {
-  columnsEl.replaceChildren(...report.sources.map((_, i) => renderSource(report, i)));
-  renderLegend(report.sources.length - 1);
-  linkGroups();
+function addSource(name, text) {
+  const base = name.trim() || guessName(text) || `Article ${sources.length + 1}`;
+  let unique = base;
+  for (let k = 2; sources.some((s) => s.name === unique); k++) unique = `${base} (${k})`;
+  sources.push({ name: unique, text, restored: [] });
+  return unique;
 }
+
+function guessName(text) {
+  const line = text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) || '';
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+}
+
+async function loadSeeds() {
+  const res = await fetch('../seeds/index.json');
+  if (!res.ok) throw new Error(`could not load the seed list (HTTP ${res.status})`);
+  const names = await res.json();
+  if (!Array.isArray(names) || names.some((n) => typeof n !== 'string')) throw new Error('seeds/index.json must list the seed file names');
+  seedNames = names;
+  return Promise.all(names.map(async (name) => {
+    const r = await fetch(`../seeds/${encodeURIComponent(name)}`);
+    if (!r.ok) throw new Error(`could not load ${name} (HTTP ${r.status})`);
+    return { name, text: await r.text(), restored: [] };
+  }));
+}
+
+async function startOver() {
+  try {
+    localStorage.removeItem(STORE);
+  } catch {
+    // storage unavailable: nothing to clear
+  }
+  custom = false;
+  setStatus('loading', 'Loading the seed articles…');
+  sources = await loadSeeds();
+  renderList();
+  view.sources = sources;
+}
+
+// --- files and drops ------------------------------------------------------------------------
+
+async function addFiles(files) {
+  const added = [];
+  const refused = [];
+  for (const file of files) {
+    if (!/\.txt$/i.test(file.name) && !(file.type || '').startsWith('text/')) {
+      refused.push(`${file.name} (not a .txt file)`);
+      continue;
+    }
+    if (file.size > MAX_BYTES) {
+      refused.push(`${file.name} (larger than 8 MiB)`);
+      continue;
+    }
+    const text = await file.text();
+    if (text.includes('\u0000') || text.trim() === '') {
+      refused.push(`${file.name} (${text.trim() === '' ? 'empty' : 'not text'})`);
+      continue;
+    }
+    added.push(addSource(file.name, text));
+  }
+  if (added.length) changed(`Added ${added.map((n) => `“${n}”`).join(', ')}.`);
+  if (refused.length) {
+    setStatus(added.length ? 'comparing' : document.body.dataset.state, `${added.length ? `Added ${plural(added.length, 'file')}. ` : ''}Not added: ${refused.join(', ')}.`);
+  }
+}
+
+$('open-button').addEventListener('click', () => $('file-input').click());
+$('file-input').addEventListener('change', async (e) => {
+  await addFiles([...e.target.files]);
+  e.target.value = '';
+});
+
+let dragDepth = 0;
+const overlay = $('drop-overlay');
+const hasFiles = (e) => e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+window.addEventListener('dragenter', (e) => {
+  if (!hasFiles(e)) return;
+  dragDepth++;
+  overlay.hidden = false;
+});
+window.addEventListener('dragleave', () => {
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) overlay.hidden = true;
+});
+window.addEventListener('dragover', (e) => {
+  if (hasFiles(e)) e.preventDefault();
+});
+window.addEventListener('drop', (e) => {
+  if (!hasFiles(e)) return;
+  e.preventDefault();
+  dragDepth = 0;
+  overlay.hidden = true;
+  addFiles([...e.dataTransfer.files]);
+});
+
+// --- paste dialog ---------------------------------------------------------------------------
+
+const addError = $('add-error');
+$('add-button').addEventListener('click', () => {
+  addError.hidden = true;
+  $('add-form').reset();
+  dialog.showModal();
+  $('add-text').focus();
+});
+$('add-cancel').addEventListener('click', () => dialog.close());
+$('add-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const text = $('add-text').value;
+  let problem = '';
+  if (text.trim() === '') problem = 'Paste the article text first.';
+  else if (new Blob([text]).size > MAX_BYTES) problem = 'That is more than 8 MiB of text: the limit per article.';
+  if (problem) {
+    addError.textContent = problem;
+    addError.hidden = false;
+    $('add-text').focus();
+    return;
+  }
+  const name = addSource($('add-name').value, text);
+  dialog.close();
+  changed(`Added “${name}”.`);
+  view.focus({ preventScroll: true });
+});
+
+// --- exports --------------------------------------------------------------------------------
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+$('export-json').addEventListener('click', () => {
+  if (view.report) download('storydiff-report.json', 'application/json', view.exportJSON());
+});
+$('export-html').addEventListener('click', () => {
+  if (view.report) download('storydiff-report.html', 'text/html', view.exportHTML({ title: 'storydiff report' }));
+});
+$('reset-button').addEventListener('click', () => {
+  startOver().catch((err) => setStatus('error', `Could not load the seeds: ${err.message}`));
+});
+
+// --- the element's events ---------------------------------------------------------------------
+
+view.addEventListener('report', (e) => {
+  const { report, ms } = e.detail;
+  $('export-json').disabled = false;
+  $('export-html').disabled = false;
+  setStatus('ready',
+    `Compared ${plural(report.sources.length, 'source')} in ${ms} ms: ` +
+      `${plural(report.groups.length, 'shared sentence group')}, ${plural(report.quotes.length, 'quotation')}.`);
+});
+view.addEventListener('error', (e) => {
+  $('export-json').disabled = true;
+  $('export-html').disabled = true;
+  setStatus('error', `Something went wrong: ${e.detail.message}${e.detail.retryable ? ' (use Retry below)' : ''}`);
+});
+view.addEventListener('restore', (e) => {
+  sources = e.detail.sources;
+  custom = true;
+  save();
+  renderList();
+});
+const observer = new MutationObserver(() => {
+  if (view.state === 'empty') {
+    $('export-json').disabled = true;
+    $('export-html').disabled = true;
+    setStatus('empty', sources.length === 0 ? 'No articles: paste or open two or more, or start over with the seeds.' : 'Add at least one more article to compare.');
+  } else if (view.state === 'comparing' && document.body.dataset.state !== 'loading') {
+    document.body.dataset.state = 'comparing';
+  }
+});
+observer.observe(view, { attributes: true, attributeFilter: ['state'] });
+
+// --- start ------------------------------------------------------------------------------------
 
 async function main() {
-  setState('loading', 'Loading the comparison engine…');
-  const { compare } = await import('../js/index.js');
-  setState('loading', 'Loading the seed articles…');
-  const names = await (await fetchOk('../seeds/index.json')).json();
-  if (!Array.isArray(names) || names.some((n) => typeof n !== 'string')) {
-    throw new Error('seeds/index.json must list the seed file names');
+  const stored = load();
+  if (stored) {
+    custom = true;
+    sources = stored;
+    setStatus('loading', `Comparing your ${plural(sources.length, 'article')}…`);
+  } else {
+    setStatus('loading', 'Loading the seed articles…');
+    sources = await loadSeeds();
   }
-  const texts = await Promise.all(names.map(async (n) => (await fetchOk(`../seeds/${encodeURIComponent(n)}`)).text()));
-  setState('loading', 'Comparing…');
-  const started = performance.now();
-  const report = compare(names.map((name, i) => ({ name, text: texts[i] })));
-  const ms = Math.round(performance.now() - started);
-  if (report.sources.length === 0) throw new Error('the engine returned no sources');
-  render(report);
-  setState(
-    'ready',
-    `Compared ${plural(report.sources.length, 'source')} in ${ms} ms: ` +
-      `${plural(report.groups.length, 'shared sentence group')}, ${plural(report.quotes.length, 'quotation')}.`,
-  );
+  renderList();
+  view.sources = sources;
 }
 
-main().catch((err) => {
-  setState('error', `Something went wrong: ${err && err.message ? err.message : err}`);
-});
+main().catch((err) => setStatus('error', `Something went wrong: ${err && err.message ? err.message : err}`));

@@ -1,0 +1,257 @@
+// The styles of <story-diff> (js/element.js), as a string: adopted as a constructed stylesheet in
+// the element's shadow root (allowed under a strict style-src CSP), and written into the standalone
+// HTML export.
+//
+// Colours: sequential blues (ColorBrewer "Blues") for how widely a sentence is shared and
+// Okabe-Ito orange/vermillion for unique text and differences, both safe for colour-blind
+// readers; match kinds are also told apart by border style and an icon (= ≈ ∼), unique sentences
+// by a dashed border and a "unique" badge, differences by underline and strike-through.
+//
+// Public custom properties (set them on story-diff or an ancestor):
+//   --storydiff-font, --storydiff-font-size, --storydiff-ink, --storydiff-muted, --storydiff-paper,
+//   --storydiff-bg, --storydiff-line, --storydiff-accent, --storydiff-focus,
+//   --storydiff-level-1 … --storydiff-level-4, --storydiff-unique, --storydiff-unique-bg,
+//   --storydiff-insert-bg, --storydiff-delete, --storydiff-height, --storydiff-column-min
+
+export const STYLE = String.raw`
+:host {
+  --_font: var(--storydiff-font, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif);
+  --_size: var(--storydiff-font-size, 0.9rem);
+  --_ink: var(--storydiff-ink, #1f2328);
+  --_muted: var(--storydiff-muted, #56606b);
+  --_paper: var(--storydiff-paper, #ffffff);
+  --_bg: var(--storydiff-bg, #f4f3ef);
+  --_line: var(--storydiff-line, #d6d3ca);
+  --_accent: var(--storydiff-accent, #9c4a0c);
+  --_focus: var(--storydiff-focus, #1d1d1f);
+  --_l1: var(--storydiff-level-1, #edf4fb);
+  --_l2: var(--storydiff-level-2, #d9e8f6);
+  --_l3: var(--storydiff-level-3, #bcd7f0);
+  --_l4: var(--storydiff-level-4, #98c1e8);
+  --_edge: #2b6ca3;
+  --_unique: var(--storydiff-unique, #b34700);
+  --_unique-bg: var(--storydiff-unique-bg, #fff1e0);
+  --_ins: var(--storydiff-insert-bg, #d3e9fb);
+  --_del: var(--storydiff-delete, #a33a00);
+  --_counter: #e69f00;
+  --_height: var(--storydiff-height, 82vh);
+  --_colmin: var(--storydiff-column-min, 14rem);
+  display: block;
+  font-family: var(--_font);
+  font-size: var(--_size);
+  line-height: 1.45;
+  color: var(--_ink);
+  container-type: inline-size;
+}
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+[hidden] { display: none !important; }
+button, input, select { font: inherit; color: inherit; }
+button {
+  cursor: pointer;
+  border: 1px solid var(--_line);
+  background: var(--_paper);
+  border-radius: 6px;
+  padding: 0.2rem 0.6rem;
+}
+button:hover { border-color: var(--_muted); }
+:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+.sr-only {
+  position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+
+/* Toolbar: filters and legend */
+.toolbar {
+  display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 1.2rem;
+  padding: 0.5rem 0.2rem 0.6rem;
+}
+.filters { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 1rem; margin: 0; padding: 0; border: 0; }
+.filters legend { float: left; font-weight: 600; padding: 0; margin-right: 0.4rem; }
+.kind-toggle { display: inline-flex; align-items: center; gap: 0.3rem; white-space: nowrap; }
+.kind-toggle input { width: 1.05rem; height: 1.05rem; margin: 0; accent-color: var(--_edge); }
+.field { display: inline-flex; align-items: center; gap: 0.35rem; white-space: nowrap; }
+.field select, .field input {
+  border: 1px solid var(--_line); border-radius: 6px; padding: 0.2rem 0.4rem; background: var(--_paper);
+}
+.field input[type="search"] { width: 11rem; }
+.shown-count { color: var(--_muted); font-size: 0.85em; }
+.legend { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.8rem; font-size: 0.82em; margin: 0; padding: 0; list-style: none; }
+.legend li { display: inline-flex; align-items: center; gap: 0.3rem; }
+.legend .legend-title { font-weight: 600; }
+.swatch { display: inline-block; width: 1.15rem; height: 0.95rem; border-radius: 3px; border: 1px solid var(--_line); }
+.swatch.level-1 { background: var(--_l1); } .swatch.level-2 { background: var(--_l2); }
+.swatch.level-3 { background: var(--_l3); } .swatch.level-4 { background: var(--_l4); }
+.swatch.unique { background: var(--_unique-bg); border: 2px dashed var(--_unique); }
+.kind-sample { display: inline-block; width: 1.4rem; height: 0.95rem; background: var(--_l2); border-left: 4px solid var(--_edge); }
+.kind-sample.kind-minor { border-left: 5px double var(--_edge); }
+.kind-sample.kind-paraphrase { border-left: 4px dotted var(--_edge); }
+
+/* The overview: one column per source, and the focus panel under them */
+.overview { display: grid; grid-template-rows: minmax(0, 1fr) auto; height: var(--_height); min-height: 22rem; gap: 0.5rem; }
+.board {
+  display: grid;
+  grid-template-columns: repeat(var(--n, 2), minmax(var(--_colmin), 1fr));
+  grid-template-rows: auto minmax(0, 1fr);
+  column-gap: 0.7rem;
+  overflow-x: auto;
+  overflow-y: hidden;
+  min-height: 0;
+}
+.column-head, .sentences { background: var(--_paper); border: 1px solid var(--_line); min-width: 0; }
+.column-head { grid-row: 1; border-radius: 8px 8px 0 0; border-bottom: 0; padding: 0.65rem 0.75rem 0.45rem; }
+.sentences { grid-row: 2; border-radius: 0 0 8px 8px; border-top: 1px solid var(--_line); overflow-y: auto; padding: 0.45rem 0.45rem 0.7rem; overscroll-behavior: contain; }
+.outlet.name-only { text-transform: none; letter-spacing: 0; }
+.outlet { margin: 0; font-size: 0.78em; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--_accent); }
+.title { margin: 0.2rem 0 0.35rem; font-size: 1.05em; line-height: 1.3; }
+.title.missing, .missing { color: var(--_muted); font-style: italic; font-weight: 400; }
+.meta { margin: 0; font-size: 0.84em; color: var(--_muted); overflow-wrap: anywhere; }
+.meta span + span::before { content: " · "; }
+.stats { display: flex; flex-wrap: wrap; gap: 0.2rem 0.7rem; margin: 0.35rem 0 0; font-size: 0.82em; }
+.stat-shared { color: #1d4f7a; } .stat-unique { color: #8a3500; }
+.removed { margin-top: 0.4rem; font-size: 0.82em; color: var(--_muted); }
+.removed summary { cursor: pointer; }
+.removed ol { margin: 0.35rem 0 0; padding: 0; list-style: none; max-height: 14rem; overflow-y: auto; }
+.removed li { margin: 0 0 0.3rem; padding: 0.25rem 0.35rem; background: #f1f0ec; border-radius: 4px; }
+.removed li.restored { background: #e8f1e4; }
+.reason { display: inline-block; margin-right: 0.3rem; padding: 0 0.3rem; border-radius: 3px; background: #e2e0d8; color: #3d434a; font-size: 0.9em; font-weight: 600; }
+.removed-text { white-space: pre-wrap; overflow-wrap: anywhere; color: #4f5861; }
+.removed button { display: block; margin-top: 0.2rem; font-size: 0.95em; padding: 0 0.5rem; }
+
+.sentence {
+  position: relative;
+  margin: 0 0 0.3rem;
+  padding: 0.28rem 0.45rem 0.28rem 0.5rem;
+  border-radius: 4px;
+  border-left: 4px solid transparent;
+  overflow-wrap: anywhere;
+  white-space: pre-wrap;
+  cursor: pointer;
+  scroll-margin: 2rem;
+}
+.sentence.level-1 { background: var(--_l1); } .sentence.level-2 { background: var(--_l2); }
+.sentence.level-3 { background: var(--_l3); } .sentence.level-4 { background: var(--_l4); }
+.sentence.shared { border-left-color: var(--_edge); }
+.sentence.kind-minor { border-left: 5px double var(--_edge); }
+.sentence.kind-paraphrase { border-left: 4px dotted var(--_edge); }
+.kind-icon { display: inline-block; min-width: 1.05em; margin-right: 0.25rem; font-weight: 700; color: #16324d; text-align: center; }
+.sentence.unique { background: var(--_unique-bg); border: 2px dashed var(--_unique); border-left-width: 4px; }
+.badge-unique, .badge-restored {
+  display: inline-block; margin-right: 0.35rem; padding: 0 0.3rem; border-radius: 3px;
+  font-size: 0.72em; font-weight: 700; letter-spacing: 0.04em; text-transform: uppercase; vertical-align: 0.08em;
+}
+.badge-unique { background: #8f3a00; color: #fff; }
+.badge-restored { background: #2f5d1e; color: #fff; }
+.sentence.role-title { font-weight: 700; }
+.sentence.role-caption { font-style: italic; font-size: 0.93em; }
+.sentence.role-speaker { color: var(--_muted); font-size: 0.85em; font-variant: small-caps; background: none; cursor: default; }
+.sentence.not-compared { background: #eef5ea; border: 2px solid #5b8a46; border-left-width: 4px; }
+.sentence mark { background: #ffe066; color: inherit; border-radius: 2px; box-shadow: 0 0 0 1px #b38f00; }
+.sentence.focused { outline: 3px solid var(--_focus); outline-offset: 1px; box-shadow: 0 2px 10px rgb(0 0 0 / 25%); }
+.sentence.counterpart { outline: 3px dashed var(--_counter); outline-offset: 1px; }
+.sentence.counterpart::after {
+  content: "↔"; position: absolute; top: -0.55rem; right: -0.2rem; background: var(--_counter); color: #000;
+  border-radius: 50%; width: 1.15rem; height: 1.15rem; font-size: 0.75rem; line-height: 1.15rem; text-align: center;
+}
+.empty-col { color: var(--_muted); font-style: italic; }
+
+/* Focus panel */
+.panel { min-height: 0; max-height: calc(var(--_height) * 0.5); display: flex; flex-direction: column; }
+.panel-hint { margin: 0; padding: 0.45rem 0.7rem; border: 1px dashed var(--_line); border-radius: 8px; color: var(--_muted); font-size: 0.88em; }
+.panel-body { display: flex; flex-direction: column; min-height: 0; border: 1px solid var(--_muted); border-radius: 8px; background: var(--_paper); }
+.panel-head { display: flex; align-items: center; gap: 0.6rem; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--_line); background: #efeee9; border-radius: 8px 8px 0 0; }
+.panel-head h2 { margin: 0; font-size: 1em; flex: 1; }
+.panel-head .close { font-size: 0.9em; }
+.cards {
+  display: grid;
+  grid-template-columns: repeat(var(--n, 2), minmax(var(--_colmin), 1fr));
+  column-gap: 0.7rem;
+  overflow: auto;
+  min-height: 0;
+  padding: 0.5rem;
+}
+.card { min-width: 0; font-size: 0.92em; }
+.card h3 { margin: 0 0 0.3rem; font-size: 0.82em; text-transform: uppercase; letter-spacing: 0.05em; color: var(--_accent); }
+.card.self { background: #f7f6f2; border-radius: 6px; padding: 0.3rem 0.45rem; }
+.card .focused-text { margin: 0 0 0.35rem; font-weight: 600; white-space: pre-wrap; overflow-wrap: anywhere; }
+.card .none { color: var(--_muted); font-style: italic; margin: 0; }
+.counterpart-item { margin: 0 0 0.5rem; padding: 0 0 0.45rem; border-bottom: 1px solid var(--_line); }
+.counterpart-item:last-child { border-bottom: 0; }
+.match-line { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.5rem; margin: 0 0 0.2rem; font-size: 0.9em; }
+.kind-badge { display: inline-flex; align-items: center; gap: 0.25rem; padding: 0 0.35rem; border-radius: 3px; background: var(--_l2); border-left: 4px solid var(--_edge); font-weight: 600; }
+.kind-badge.kind-minor { border-left: 5px double var(--_edge); }
+.kind-badge.kind-paraphrase { border-left: 4px dotted var(--_edge); }
+.kind-badge.kind-group { background: #eceae4; border-left: 4px solid var(--_muted); }
+.score { color: var(--_muted); }
+.diff { margin: 0 0 0.25rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+.diff ins { text-decoration: underline 2px solid #0b5a94; text-underline-offset: 2px; background: var(--_ins); }
+.diff del { text-decoration: line-through 2px; color: var(--_del); background: #fbe3d3; }
+.conflicts { margin: 0.15rem 0 0.25rem; padding: 0; list-style: none; }
+.conflicts li { margin: 0.1rem 0; padding: 0.1rem 0.35rem; border-radius: 3px; background: #fff4cc; border: 1px solid #c9a100; font-size: 0.9em; }
+.conflicts li::before { content: "⚠ "; }
+.go { font-size: 0.85em; padding: 0 0.5rem; }
+.diff-key { margin: 0; padding: 0.25rem 0.6rem 0.4rem; font-size: 0.8em; color: var(--_muted); }
+.diff-key ins { text-decoration: underline 2px solid #0b5a94; background: var(--_ins); color: var(--_ink); }
+.diff-key del { text-decoration: line-through 2px; color: var(--_del); background: #fbe3d3; }
+.quotes-here { margin: 0.3rem 0 0; padding-left: 1rem; font-size: 0.9em; }
+
+/* Summaries */
+.summaries { margin-top: 1rem; }
+.summaries > h2 { font-size: 1.1em; margin: 0 0 0.4rem; }
+.tabs { display: flex; flex-wrap: wrap; gap: 0.3rem; border-bottom: 2px solid var(--_line); }
+.tab { border-radius: 6px 6px 0 0; border-bottom: 0; padding: 0.3rem 0.8rem; background: #ebe9e3; margin-bottom: -2px; border: 1px solid var(--_line); border-bottom: 2px solid var(--_line); }
+.tab[aria-selected="true"] { background: var(--_paper); border-bottom-color: var(--_paper); font-weight: 700; }
+.tabpanel { background: var(--_paper); border: 1px solid var(--_line); border-top: 0; border-radius: 0 0 8px 8px; padding: 0.7rem 0.8rem; overflow-x: auto; }
+.tabpanel h3 { font-size: 1em; margin: 0.2rem 0 0.4rem; }
+.tabpanel > p.note { margin: 0 0 0.5rem; color: var(--_muted); font-size: 0.88em; }
+table.heatmap { border-collapse: separate; border-spacing: 3px; font-size: 0.88em; }
+.heatmap th { font-weight: 600; text-align: right; padding: 0.2rem 0.4rem; max-width: 10rem; overflow-wrap: anywhere; }
+.heatmap thead th { text-align: center; vertical-align: bottom; }
+.heatmap td {
+  min-width: 3.6rem; height: 2.4rem; text-align: center; border-radius: 4px; font-variant-numeric: tabular-nums;
+  background: color-mix(in srgb, #08306b calc(var(--v, 0) * 100%), #f7fbff);
+}
+.heatmap td.dark { color: #fff; }
+.heatmap td.self { background: repeating-linear-gradient(45deg, #eceae4 0 4px, #f6f5f1 4px 8px); color: var(--_muted); }
+.only-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.8rem; }
+.only-grid section { min-width: 0; }
+.plain-list { margin: 0; padding: 0; list-style: none; }
+.plain-list > li { margin: 0 0 0.35rem; }
+.link-button {
+  display: block; width: 100%; text-align: left; border: 1px solid transparent; background: var(--_unique-bg);
+  border-left: 4px dashed var(--_unique); border-radius: 4px; padding: 0.25rem 0.45rem; overflow-wrap: anywhere; white-space: pre-wrap;
+}
+.link-button.neutral { background: #f3f2ee; border-left: 4px solid var(--_line); }
+.quote { margin: 0 0 0.8rem; padding: 0 0 0.6rem; border-bottom: 1px solid var(--_line); }
+.quote:last-child { border-bottom: 0; }
+.quote blockquote { margin: 0.15rem 0 0.3rem; padding-left: 0.7rem; border-left: 3px solid var(--_accent); font-style: italic; overflow-wrap: anywhere; }
+.quote .speaker { font-weight: 700; }
+.quote .carried { color: var(--_muted); font-size: 0.9em; }
+.variants { margin: 0.2rem 0 0; padding-left: 1.1rem; font-size: 0.9em; }
+.variants li { margin: 0.15rem 0; }
+table.conflict-table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+.conflict-table th, .conflict-table td { text-align: left; border-bottom: 1px solid var(--_line); padding: 0.3rem 0.4rem; vertical-align: top; }
+.conflict-table td { overflow-wrap: anywhere; }
+
+/* States */
+.message { padding: 1rem; border: 1px dashed var(--_line); border-radius: 8px; color: var(--_muted); background: var(--_paper); }
+.error { padding: 0.8rem 1rem; border: 1px solid #d08a8a; border-radius: 8px; background: #fdecec; color: #7a1616; }
+.error p { margin: 0 0 0.5rem; }
+.error button { background: #fff; border-color: #b35252; color: #7a1616; font-weight: 600; }
+.busy { opacity: 0.85; }
+.spinner { color: var(--_muted); font-size: 0.85em; }
+
+/* Phone width: columns side by side, swiped; the focus panel is a bottom sheet. */
+@container (max-width: 40rem) {
+  .overview { height: var(--storydiff-height, 74vh); grid-template-rows: minmax(0, 1fr); }
+  .board { grid-template-columns: repeat(var(--n, 2), 86%); scroll-snap-type: x mandatory; column-gap: 0.5rem; }
+  .column-head, .sentences { scroll-snap-align: start; }
+  .panel { position: fixed; left: 0; right: 0; bottom: 0; max-height: 58vh; z-index: 10; box-shadow: 0 -4px 18px rgb(0 0 0 / 25%); }
+  .panel-hint { display: none; }
+  .panel-body { border-radius: 12px 12px 0 0; max-height: 58vh; }
+  .cards { grid-template-columns: 1fr; row-gap: 0.6rem; }
+  .card.empty-card { display: none; }
+  .field input[type="search"] { width: 8.5rem; }
+  .toolbar { gap: 0.35rem 0.8rem; }
+}
+`;

@@ -1,0 +1,1341 @@
+// <story-diff>: the storydiff view as a custom element, no framework needed.
+//
+//   <script type="module">
+//     import 'storydiff/element';            // from a checkout: './js/element.js'
+//     const view = document.querySelector('story-diff');
+//     view.sources = [{ name: 'wire', text: '…' }, { name: 'paper', text: '…' }];
+//     view.addEventListener('select', (e) => console.log(e.detail));
+//   </script>
+//   <story-diff></story-diff>
+//
+// Sources come from (first that is set): the `sources` property; the `src` attribute (URLs of
+// .txt files separated by spaces, or one .json listing file names or { name, url | text }); the
+// element's child elements (each child is one source, named by its `name`, `data-name` or `title`
+// attribute). The comparison runs in a Web Worker (js/worker.js). Article text only ever enters
+// the DOM as text (textContent / text nodes), never as HTML.
+//
+// Events: `select` (a sentence was focused; detail: { source, sentence, text, support, kind,
+// counterparts }), `report` (a comparison finished; detail: { report, ms }), `error` (detail:
+// { message, retryable }), `restore` (the restored removed spans changed; detail: { sources }).
+// Styling: CSS custom properties (see js/element-style.js) and ::part() names: toolbar, legend,
+// board, column-head, sentences, sentence, panel, card, summaries, tab, tabpanel, error.
+
+import { STYLE } from './element-style.js';
+
+const KINDS = ['identical', 'minor', 'paraphrase'];
+const KIND_INFO = {
+  identical: { icon: '=', label: 'identical', long: 'identical wording' },
+  minor: { icon: '≈', label: 'minor edits', long: 'the same sentence with minor edits' },
+  paraphrase: { icon: '∼', label: 'paraphrase', long: 'the same claim in other words' },
+};
+const REASONS = {
+  boilerplate: ['boilerplate', 'Subscription, sign-in, app and newsletter prompts, share buttons'],
+  navigation: ['navigation', 'Menus, related-story and headline lists'],
+  contact: ['contact', 'Tip lines, phone numbers, e-mail addresses, addresses'],
+  copyright: ['copyright', 'Copyright and rights lines'],
+  credit: ['credit', 'Photo and image credits'],
+  language: ['other language', 'Site chrome in another language than the article'],
+  duplicate: ['duplicate', 'A repeated copy of text that appears earlier'],
+  metadata: ['metadata', 'Date, byline, outlet, section and programme lines, read into the header'],
+  label: ['label', 'Script labels such as [LEAD] or [REPORT]'],
+};
+const CONFLICT_LABEL = { number: 'number', name: 'name', place: 'place', date: 'date' };
+const TIMEOUT_MS = 60_000;
+
+const Base = globalThis.HTMLElement ?? class {};
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const errorText = (err) => (err && typeof err.message === 'string' ? err.message : String(err));
+
+/**
+ * Creates an element. `props`: class, text (set as textContent, never HTML), attrs, data, part,
+ * on (event listeners), hidden. Children: nodes or strings (added as text nodes).
+ */
+function h(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  if (props.class) node.className = props.class;
+  if (props.text !== undefined && props.text !== null) node.textContent = String(props.text);
+  if (props.part) node.setAttribute('part', props.part);
+  if (props.hidden) node.hidden = true;
+  for (const [k, v] of Object.entries(props.attrs || {})) if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? '' : String(v));
+  for (const [k, v] of Object.entries(props.data || {})) if (v !== undefined && v !== null) node.dataset[k] = String(v);
+  for (const [k, v] of Object.entries(props.on || {})) node.addEventListener(k, v);
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
+  return node;
+}
+
+/** Shade level 1..4 for a sentence shared with `support` of `others` other sources. */
+function level(support, others) {
+  if (support <= 0) return 0;
+  return Math.max(1, Math.min(4, Math.ceil((support / Math.max(others, 1)) * 4)));
+}
+
+const fold = (s) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Appends `text` to `node` as text nodes, wrapping case/accent-insensitive hits of `query` in <mark>. */
+function fillText(node, text, query) {
+  if (!query) {
+    node.append(text);
+    return;
+  }
+  // Fold character by character so offsets in the folded string map back to the original.
+  const map = [];
+  let folded = '';
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i);
+    const ch = String.fromCodePoint(cp);
+    const f = fold(ch);
+    for (let k = 0; k < f.length; k++) map.push(i);
+    folded += f;
+    i += ch.length;
+  }
+  map.push(text.length);
+  let pos = 0;
+  let from = 0;
+  for (;;) {
+    const hit = folded.indexOf(query, from);
+    if (hit < 0) break;
+    const a = map[hit];
+    const b = map[hit + query.length] ?? text.length;
+    if (a > pos) node.append(text.slice(pos, a));
+    node.append(h('mark', { text: text.slice(a, b) }));
+    pos = b;
+    from = hit + query.length;
+  }
+  node.append(text.slice(pos));
+}
+
+/** Text of a light-DOM child: block elements become paragraphs. */
+function textOf(node) {
+  if (node instanceof HTMLTemplateElement) return textOf(node.content);
+  if (node instanceof HTMLTextAreaElement) return node.value;
+  let out = '';
+  const walk = (n) => {
+    for (const c of n.childNodes) {
+      if (c.nodeType === Node.TEXT_NODE) out += c.data;
+      else if (c.nodeType === Node.ELEMENT_NODE) {
+        const tag = c.tagName.toLowerCase();
+        if (tag === 'br') {
+          out += '\n';
+          continue;
+        }
+        if (tag === 'script' || tag === 'style') continue;
+        const block = /^(p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|header|footer|section|article|pre|tr)$/.test(tag);
+        if (block) out += '\n\n';
+        walk(c);
+        if (block) out += '\n\n';
+      }
+    }
+  };
+  walk(node);
+  if (node.nodeType === Node.ELEMENT_NODE && node.tagName.toLowerCase() === 'pre') return node.textContent;
+  return out.replace(/[ \t]*\n[ \t]*(\n[ \t]*)+/g, '\n\n').trim();
+}
+
+/**
+ * Rebuilds a source's text with restored removed spans standing as their own paragraphs, so the
+ * engine reads them as article text. Returns the text and the restored spans' places in it.
+ */
+export function rebuildText(text, restored) {
+  const spans = [...(restored || [])]
+    .filter(([s, e]) => Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e <= text.length && s < e)
+    .sort((x, y) => x[0] - y[0]);
+  if (spans.length === 0) return { text, places: [], segments: [{ from: 0, to: text.length, orig: 0 }] };
+  let out = '';
+  let pos = 0;
+  const places = [];
+  const segments = [];
+  for (const [s, e] of spans) {
+    if (s < pos) continue; // overlapping: the first one wins
+    segments.push({ from: out.length, to: out.length + (s - pos), orig: pos });
+    out += text.slice(pos, s);
+    let piece = text.slice(s, e).trim();
+    if (!/[.!?…"'”’)\]]$/.test(piece)) piece += '.';
+    out += '\n\n';
+    const start = out.length;
+    out += piece;
+    places.push({ origStart: s, origEnd: e, start, end: out.length, text: text.slice(s, e) });
+    out += '\n\n';
+    pos = e;
+  }
+  segments.push({ from: out.length, to: out.length + (text.length - pos), orig: pos });
+  out += text.slice(pos);
+  return { text: out, places, segments };
+}
+
+/** Maps an offset in rebuilt text back to the original text (null inside an inserted part). */
+function toOriginal(segments, offset, isEnd = false) {
+  for (const seg of segments) {
+    if (offset >= seg.from && (offset < seg.to || (isEnd && offset === seg.to))) return seg.orig + (offset - seg.from);
+  }
+  return null;
+}
+
+/** Runs comparisons in a Web Worker (or, without Worker support, on the main thread). */
+class Engine {
+  constructor() {
+    this.worker = null;
+    this.pending = new Map();
+    this.seq = 0;
+    this.main = null;
+  }
+
+  start() {
+    if (this.worker || this.main) return;
+    if (typeof Worker === 'undefined') {
+      this.main = import('./index.js');
+      return;
+    }
+    let worker;
+    try {
+      worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    } catch (err) {
+      this.main = import('./index.js');
+      return;
+    }
+    this.worker = worker;
+    // Compile the wasm here while the worker starts, and hand the module over (falls back to the
+    // worker loading it itself, e.g. under a CSP without 'wasm-unsafe-eval').
+    const wasmUrl = new URL('../pkg/storydiff_bg.wasm', import.meta.url);
+    const handOver = (module) => {
+      try {
+        worker.postMessage(module ? { type: 'init', module } : { type: 'init' });
+      } catch {
+        worker.postMessage({ type: 'init' });
+      }
+    };
+    if (typeof WebAssembly !== 'undefined' && typeof WebAssembly.compileStreaming === 'function' && typeof fetch === 'function') {
+      WebAssembly.compileStreaming(fetch(wasmUrl)).then(handOver, () => handOver(null));
+    } else handOver(null);
+    worker.onmessage = (event) => {
+      const data = event.data || {};
+      if (data.type === 'fatal') return this.crash(data.error, worker);
+      if (data.type === 'ready') return;
+      const job = this.pending.get(data.id);
+      if (!job) return;
+      this.pending.delete(data.id);
+      clearTimeout(job.timer);
+      if (data.internal) this.forget(worker);
+      if (typeof data.error === 'string') job.reject(Object.assign(new Error(data.error), { retryable: !!data.internal }));
+      else job.resolve(data.json);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.crash(event.message ? `the comparison worker crashed: ${event.message}` : 'the comparison worker crashed or could not be loaded', worker);
+    };
+    worker.onmessageerror = () => this.crash('the comparison worker sent a message that could not be read', worker);
+  }
+
+  forget(worker) {
+    if (this.worker === worker) {
+      this.worker = null;
+      worker.terminate();
+    }
+  }
+
+  crash(message, worker) {
+    if (worker && worker !== this.worker) return;
+    if (this.worker) this.forget(this.worker);
+    for (const job of this.pending.values()) {
+      clearTimeout(job.timer);
+      job.reject(Object.assign(new Error(message), { retryable: true }));
+    }
+    this.pending.clear();
+  }
+
+  /** Resolves to the report as a JSON string. */
+  run(sources, options) {
+    this.start();
+    if (this.main) return this.main.then((m) => m.compareJson(sources, options));
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.crash(`the comparison took longer than ${TIMEOUT_MS / 1000} s and was stopped`, this.worker);
+      }, TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      try {
+        this.worker.postMessage({ id, sources, options });
+      } catch (err) {
+        this.pending.delete(id);
+        clearTimeout(timer);
+        reject(err);
+      }
+    });
+  }
+
+  stop() {
+    this.crash('stopped');
+    this.main = null;
+  }
+}
+
+let sheet = null;
+function styleSheet() {
+  if (!sheet && typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+  }
+  return sheet;
+}
+
+export class StoryDiffElement extends Base {
+  static get observedAttributes() {
+    return ['src'];
+  }
+
+  constructor() {
+    super();
+    this._engine = new Engine();
+    this._sources = null; // [{ name, text, restored? }]
+    this._fromProperty = false;
+    this._options = { kinds: [...KINDS] };
+    this._minSupport = 0;
+    this._query = '';
+    this._report = null;
+    this._inputs = null; // what the engine compared, with restored-span places
+    this._selected = null;
+    this._run = 0;
+    this._state = 'idle';
+    this._tab = 'similarity';
+    this._nodes = [];
+    const root = this.attachShadow({ mode: 'open' });
+    const s = styleSheet();
+    if (s) root.adoptedStyleSheets = [s];
+    else root.append(h('style', { text: STYLE }));
+    this._view = h('div', { class: 'view' });
+    root.append(this._view);
+    this._observer = null;
+  }
+
+  connectedCallback() {
+    this._engine.start();
+    if (!this._observer && typeof MutationObserver !== 'undefined') {
+      this._observer = new MutationObserver(() => {
+        if (!this._fromProperty && !this.hasAttribute('src')) this._loadChildren();
+      });
+      this._observer.observe(this, { childList: true, subtree: true, characterData: true });
+    }
+    if (this._sources === null) {
+      if (this.hasAttribute('src')) this._loadSrc();
+      else this._loadChildren();
+    } else if (!this._report && this._state !== 'comparing') this._compare();
+    if (this._state === 'idle') this._renderMessage('Waiting for articles to compare…');
+  }
+
+  disconnectedCallback() {
+    this._observer?.disconnect();
+    this._observer = null;
+    this._engine.stop();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (name === 'src' && old !== value && this.isConnected && !this._fromProperty && value) this._loadSrc();
+  }
+
+  /** The articles: an array of { name, text, restored? } (restored: [start, end] spans of removed text put back). */
+  get sources() {
+    return this._sources ? this._sources.map((s) => ({ ...s, restored: [...(s.restored || [])] })) : [];
+  }
+
+  set sources(value) {
+    if (!Array.isArray(value)) throw new TypeError('sources must be an array of { name, text } objects');
+    this._fromProperty = true;
+    this._setSources(value);
+  }
+
+  /** Comparison options ({ kinds, minScore }); the kind toggles in the toolbar follow them. */
+  get options() {
+    return { ...this._options, kinds: [...this._options.kinds] };
+  }
+
+  set options(value) {
+    const v = value || {};
+    this._options = { kinds: Array.isArray(v.kinds) ? v.kinds.filter((k) => KINDS.includes(k)) : [...KINDS] };
+    if (typeof v.minScore === 'number') this._options.minScore = v.minScore;
+    if (this._sources) this._compare();
+  }
+
+  /** The latest report (see js/index.d.ts), or null. */
+  get report() {
+    return this._report;
+  }
+
+  /** What the engine compared last: [{ name, text }], restored spans rebuilt into the text. */
+  get compared() {
+    return this._inputs ? this._inputs.map(({ name, text }) => ({ name, text })) : null;
+  }
+
+  /** idle, comparing, ready, empty (fewer than two articles) or error. */
+  get state() {
+    return this._state;
+  }
+
+  /** The focused sentence as { source, sentence }, or null. */
+  get selected() {
+    return this._selected ? { source: this._selected[0], sentence: this._selected[1] } : null;
+  }
+
+  /** Focuses sentence `sentence` of source `source` (shows its counterparts). */
+  select(source, sentence, { focus = true } = {}) {
+    this._select([source, sentence], { focus });
+  }
+
+  clearSelection() {
+    this._select(null);
+  }
+
+  /** Runs the comparison again (after an error, for instance), with a fresh worker. */
+  retry() {
+    this._engine.stop();
+    this._engine.start();
+    if (this._sources) this._compare();
+    else if (this.hasAttribute('src')) this._loadSrc();
+    else this._loadChildren();
+  }
+
+  /** Puts a removed span of source `i` back (it is compared as article text from then on). */
+  restoreSpan(i, start, end) {
+    const src = this._sources?.[i];
+    if (!src) return;
+    const list = (src.restored || []).filter(([s, e]) => e <= start || s >= end);
+    list.push([start, end]);
+    src.restored = list.sort((a, b) => a[0] - b[0]);
+    this._emit('restore', { sources: this.sources });
+    this._compare();
+  }
+
+  /** Removes a restored span again. */
+  unrestoreSpan(i, start, end) {
+    const src = this._sources?.[i];
+    if (!src) return;
+    src.restored = (src.restored || []).filter(([s, e]) => !(s === start && e === end));
+    this._emit('restore', { sources: this.sources });
+    this._compare();
+  }
+
+  /** The report as indented JSON. */
+  exportJSON() {
+    return JSON.stringify(this._report, null, 2);
+  }
+
+  /** A standalone HTML document of the current view: no scripts, opens offline. */
+  exportHTML({ title = 'storydiff report' } = {}) {
+    this._view.querySelectorAll('.tabpanel').forEach((p) => p._build?.());
+    const clone = this._view.cloneNode(true);
+    clone.querySelectorAll('.toolbar .filters, .removed button, .go, .panel-head .close, .error button, .tabs, .shown-count').forEach((n) => n.remove());
+    clone.querySelectorAll('[tabindex]').forEach((n) => n.removeAttribute('tabindex'));
+    clone.querySelectorAll('[role="button"]').forEach((n) => {
+      n.removeAttribute('role');
+      n.removeAttribute('aria-pressed');
+    });
+    clone.querySelectorAll('.tabpanel').forEach((p) => {
+      p.hidden = false;
+      p.removeAttribute('role');
+      p.removeAttribute('aria-labelledby');
+      const heading = p.dataset.title;
+      if (heading) p.prepend(h('h2', { text: heading }));
+    });
+    clone.querySelectorAll('.link-button').forEach((b) => b.replaceWith(h('span', { class: b.className, text: b.textContent })));
+    clone.querySelectorAll('.sentence[hidden]').forEach((n) => n.removeAttribute('hidden'));
+    clone.querySelectorAll('mark').forEach((m) => m.replaceWith(m.textContent));
+    const sheetText = STYLE + '\n.overview { height: auto; max-height: none; } .sentences { max-height: 70vh; } .panel { max-height: none; position: static; }';
+    const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
+    const doc = document.implementation.createHTMLDocument(title);
+    const meta = doc.createElement('meta');
+    meta.setAttribute('charset', 'utf-8');
+    doc.head.prepend(meta);
+    const csp = doc.createElement('meta');
+    csp.setAttribute('http-equiv', 'Content-Security-Policy');
+    csp.setAttribute('content', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'");
+    doc.head.append(csp);
+    const vp = doc.createElement('meta');
+    vp.setAttribute('name', 'viewport');
+    vp.setAttribute('content', 'width=device-width, initial-scale=1');
+    doc.head.append(vp);
+    const pageStyle = doc.createElement('style');
+    pageStyle.textContent = 'body { margin: 0; padding: 1rem; background: #f4f3ef; font-family: system-ui, "DejaVu Sans", sans-serif; color: #1f2328; } h1 { font-size: 1.4rem; margin: 0 0 0.2rem; } .stamp { color: #56606b; margin: 0 0 0.6rem; }';
+    doc.head.append(pageStyle);
+    doc.body.append(
+      Object.assign(doc.createElement('h1'), { textContent: title }),
+      Object.assign(doc.createElement('p'), {
+        className: 'stamp',
+        textContent: `${plural(this._report?.sources.length ?? 0, 'source')} compared by storydiff, ${stamp} UTC. A snapshot: open it in any browser, no network needed.`,
+      }),
+    );
+    // The view goes into a declarative shadow root, so its styles apply exactly as in the element.
+    const host = doc.createElement('story-diff');
+    const tpl = doc.createElement('template');
+    tpl.setAttribute('shadowrootmode', 'open');
+    const style = doc.createElement('style');
+    style.textContent = sheetText;
+    tpl.content.append(style, doc.importNode(clone, true));
+    host.append(tpl);
+    doc.body.append(host);
+    // Serialising escapes text (&, <, >) and attribute values, so article text stays text.
+    return '<!doctype html>\n' + doc.documentElement.outerHTML;
+  }
+
+  // --- loading sources -------------------------------------------------------------------
+
+  _loadChildren() {
+    const kids = [...this.children].filter((c) => !(c instanceof HTMLScriptElement) && !(c instanceof HTMLStyleElement));
+    if (kids.length === 0) return;
+    const list = kids.map((c, i) => ({
+      name: c.getAttribute('name') || c.dataset.name || c.getAttribute('title') || `Source ${i + 1}`,
+      text: textOf(c),
+    }));
+    this._setSources(list);
+  }
+
+  async _loadSrc() {
+    const src = (this.getAttribute('src') || '').trim();
+    if (!src) return;
+    const run = ++this._run;
+    this._setState('comparing');
+    this._renderMessage('Loading the articles…');
+    try {
+      const urls = src.split(/\s+/).map((u) => new URL(u, document.baseURI));
+      let items;
+      if (urls.length === 1 && /\.json$/i.test(urls[0].pathname)) {
+        const res = await fetch(urls[0]);
+        if (!res.ok) throw new Error(`could not load ${urls[0].href} (HTTP ${res.status})`);
+        const list = await res.json();
+        if (!Array.isArray(list)) throw new Error(`${urls[0].href} must hold an array`);
+        items = list.map((item) => {
+          if (typeof item === 'string') return { name: item, url: new URL(item, urls[0]) };
+          if (item && typeof item.text === 'string') return { name: String(item.name ?? ''), text: item.text };
+          if (item && typeof item.url === 'string') return { name: String(item.name ?? item.url), url: new URL(item.url, urls[0]) };
+          throw new Error(`${urls[0].href}: each entry must be a file name, { name, url } or { name, text }`);
+        });
+      } else {
+        items = urls.map((url) => ({ name: decodeURIComponent(url.pathname.split('/').pop() || url.href), url }));
+      }
+      const list = await Promise.all(
+        items.map(async (item) => {
+          if (item.text !== undefined) return { name: item.name, text: item.text };
+          const res = await fetch(item.url);
+          if (!res.ok) throw new Error(`could not load ${item.url.href} (HTTP ${res.status})`);
+          return { name: item.name, text: await res.text() };
+        }),
+      );
+      if (run !== this._run) return;
+      this._setSources(list);
+    } catch (err) {
+      if (run !== this._run) return;
+      this._fail(errorText(err), true);
+    }
+  }
+
+  _setSources(list) {
+    this._sources = list.map((s, i) => {
+      if (!s || typeof s !== 'object') throw new TypeError(`sources[${i}] must be a { name, text } object`);
+      const restored = Array.isArray(s.restored) ? s.restored.filter((r) => Array.isArray(r) && r.length === 2).map(([a, b]) => [a, b]) : [];
+      return { name: String(s.name ?? `Source ${i + 1}`), text: typeof s.text === 'string' ? s.text : String(s.text ?? ''), restored };
+    });
+    this._selected = null;
+    this._compare();
+  }
+
+  // --- comparing -------------------------------------------------------------------------
+
+  async _compare() {
+    if (!this._sources) return;
+    const run = ++this._run;
+    const usable = this._sources.filter((s) => s.text.trim() !== '');
+    if (this._sources.length < 2 || usable.length < 2) {
+      this._report = null;
+      this._inputs = null;
+      this._setState('empty');
+      this._renderMessage(
+        this._sources.length === 0
+          ? 'No articles yet: add two or more reports of the same story to compare them.'
+          : 'Add at least one more article: a comparison needs two or more.',
+      );
+      return;
+    }
+    const inputs = this._sources.map((s) => ({ name: s.name, ...rebuildText(s.text, s.restored) }));
+    const options = { kinds: [...this._options.kinds] };
+    if (typeof this._options.minScore === 'number') options.minScore = this._options.minScore;
+    this._setState('comparing');
+    if (!this._report) this._renderMessage('Comparing…');
+    else this._view.classList.add('busy');
+    const started = performance.now();
+    performance.mark?.('storydiff:compare');
+    let json;
+    try {
+      json = await this._engine.run(inputs.map(({ name, text }) => ({ name, text })), options);
+    } catch (err) {
+      if (run !== this._run) return;
+      this._fail(errorText(err), err && err.retryable);
+      return;
+    }
+    if (run !== this._run) return;
+    performance.mark?.('storydiff:compared');
+    const report = JSON.parse(json);
+    const ms = Math.round(performance.now() - started);
+    this._report = report;
+    this._inputs = inputs;
+    if (this._selected) {
+      const [s, j] = this._selected;
+      if (!report.sources[s] || !report.sources[s].sentences[j]) this._selected = null;
+    }
+    this._render();
+    performance.mark?.('storydiff:rendered');
+    this._setState('ready');
+    this._emit('report', { report, ms });
+  }
+
+  _fail(message, retryable) {
+    this._setState('error');
+    this._view.classList.remove('busy');
+    const box = h('div', { class: 'error', part: 'error', attrs: { role: 'alert' } },
+      h('p', { text: retryable ? `The comparison engine stopped: ${message}` : `These articles cannot be compared: ${message}` }));
+    if (retryable) {
+      box.append(h('button', { class: 'retry', text: 'Retry', attrs: { type: 'button' }, on: { click: () => this.retry() } }));
+    }
+    this._view.replaceChildren(box);
+    this._emit('error', { message, retryable: !!retryable });
+  }
+
+  _setState(state) {
+    this._state = state;
+    this.setAttribute('state', state);
+  }
+
+  _emit(type, detail) {
+    // `error` does not bubble, so window-level error handlers never see it.
+    const bubbles = type !== 'error';
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles, composed: bubbles }));
+  }
+
+  _renderMessage(text) {
+    this._view.classList.remove('busy');
+    this._view.replaceChildren(h('p', { class: 'message', text, attrs: { role: 'status' } }));
+  }
+
+  // --- derived data ------------------------------------------------------------------------
+
+  _index() {
+    const r = this._report;
+    const byRef = new Map();
+    const key = (s, j) => `${s}:${j}`;
+    r.matches.forEach((m, i) => {
+      for (const [self, other] of [[m.a, m.b], [m.b, m.a]]) {
+        const k = key(...self);
+        if (!byRef.has(k)) byRef.set(k, []);
+        byRef.get(k).push({ other, match: m, index: i, selfIsA: self === m.a });
+      }
+    });
+    const quotesAt = new Map();
+    r.quotes.forEach((q, qi) => {
+      for (const o of q.occurrences) {
+        const k = key(o.source, o.sentence);
+        if (!quotesAt.has(k)) quotesAt.set(k, []);
+        quotesAt.get(k).push(qi);
+      }
+    });
+    // Restored spans: which sentences come from them, and which were removed again by the engine.
+    const restoredSentences = new Set();
+    const notCompared = r.sources.map(() => []);
+    this._inputs.forEach((input, i) => {
+      for (const place of input.places) {
+        const hits = r.sources[i].sentences.filter((s) => s.start < place.end && s.end > place.start);
+        hits.forEach((s) => restoredSentences.add(key(i, r.sources[i].sentences.indexOf(s))));
+        if (hits.length === 0) notCompared[i].push(place);
+      }
+    });
+    this._idx = { byRef, quotesAt, key, restoredSentences, notCompared };
+  }
+
+  _kindOf(s, j) {
+    const sent = this._report.sources[s].sentences[j];
+    if (sent.group !== null && this._report.groups[sent.group]) return this._report.groups[sent.group].kind;
+    const list = this._idx.byRef.get(`${s}:${j}`) || [];
+    let best = null;
+    for (const { match } of list) if (!best || KINDS.indexOf(match.kind) < KINDS.indexOf(best)) best = match.kind;
+    return best;
+  }
+
+  /** Counterparts of a sentence, per other source: direct matches first, then group members. */
+  _counterparts(s, j) {
+    const r = this._report;
+    const out = r.sources.map(() => []);
+    for (const m of this._idx.byRef.get(`${s}:${j}`) || []) out[m.other[0]].push({ ref: m.other, match: m.match, selfIsA: m.selfIsA });
+    const sent = r.sources[s].sentences[j];
+    if (sent.group !== null && r.groups[sent.group]) {
+      for (const ref of r.groups[sent.group].members) {
+        if (ref[0] === s && ref[1] === j) continue;
+        if (out[ref[0]].some((c) => c.ref[1] === ref[1])) continue;
+        out[ref[0]].push({ ref, match: null, groupKind: r.groups[sent.group].kind });
+      }
+    }
+    return out;
+  }
+
+  // --- rendering ---------------------------------------------------------------------------
+
+  _render() {
+    this._index();
+    const r = this._report;
+    const n = r.sources.length;
+    this.style.setProperty('--n', String(n));
+    this._view.classList.remove('busy');
+    this._nodes = r.sources.map(() => []);
+    this._toolbar = this._renderToolbar();
+    this._board = h('div', { class: 'board', part: 'board', attrs: { role: 'region', 'aria-label': 'Sources side by side' } });
+    this._board.style.setProperty('--n', String(n));
+    r.sources.forEach((_, i) => this._renderColumn(i));
+    this._panel = h('section', { class: 'panel', part: 'panel', attrs: { 'aria-label': 'Focused sentence and its counterparts' } });
+    this._panel.style.setProperty('--n', String(n));
+    const overview = h('div', { class: 'overview' }, this._board, this._panel);
+    this._summaries = this._renderSummaries();
+    this._view.replaceChildren(this._toolbar, overview, this._summaries);
+    this._board.addEventListener('keydown', (e) => this._onKey(e));
+    this._board.addEventListener('scroll', () => {
+      const c = this._panel.querySelector('.cards');
+      if (c && getComputedStyle(c).gridTemplateColumns.split(' ').length > 1) c.scrollLeft = this._board.scrollLeft;
+    }, { passive: true });
+    this._board.addEventListener('focusin', (e) => {
+      const node = e.target.closest?.('.sentence[data-sentence]');
+      if (node && node.getAttribute('role') === 'button') this._select([Number(node.dataset.source), Number(node.dataset.sentence)], { focus: false });
+    });
+    this._board.addEventListener('click', (e) => {
+      const node = e.target.closest?.('.sentence[data-sentence]');
+      if (node && node.getAttribute('role') === 'button') {
+        if (this.shadowRoot.activeElement !== node) node.focus({ preventScroll: true });
+        this._select([Number(node.dataset.source), Number(node.dataset.sentence)], { focus: false });
+      }
+    });
+    this._applyFilters();
+    const sel = this._selected;
+    this._selected = null;
+    if (sel) this._select(sel, { focus: false, scroll: false, quiet: true });
+    else this._renderPanel();
+  }
+
+  _renderToolbar() {
+    const r = this._report;
+    const others = r.sources.length - 1;
+    const kinds = h('fieldset', { class: 'filters', part: 'filters' }, h('legend', { text: 'Show matches' }));
+    for (const k of KINDS) {
+      const box = h('input', { attrs: { type: 'checkbox', name: 'kind', value: k } });
+      box.checked = this._options.kinds.includes(k);
+      box.addEventListener('change', () => {
+        const on = [...kinds.querySelectorAll('input[name="kind"]')].filter((b) => b.checked).map((b) => b.value);
+        this._options = { ...this._options, kinds: on };
+        this._compare();
+      });
+      kinds.append(h('label', { class: 'kind-toggle' }, box, h('span', { class: 'kind-icon', text: KIND_INFO[k].icon, attrs: { 'aria-hidden': 'true' } }), KIND_INFO[k].label));
+    }
+    const min = h('select', { attrs: { 'aria-label': 'Minimum number of other sources sharing a sentence' } });
+    for (let v = 0; v <= others; v++) min.append(h('option', { text: v === 0 ? 'any' : `${v}+ other${v === 1 ? '' : 's'}`, attrs: { value: v } }));
+    min.value = String(Math.min(this._minSupport, others));
+    min.addEventListener('change', () => {
+      this._minSupport = Number(min.value);
+      this._applyFilters();
+    });
+    const search = h('input', { attrs: { type: 'search', placeholder: 'Find text…', 'aria-label': 'Find sentences containing', value: this._query } });
+    search.value = this._query;
+    search.addEventListener('input', () => {
+      this._query = search.value;
+      this._applyFilters();
+    });
+    this._search = search;
+    this._shownCount = h('span', { class: 'shown-count', attrs: { 'aria-live': 'polite' } });
+    kinds.append(
+      h('label', { class: 'field' }, 'Shared with', min),
+      h('label', { class: 'field' }, h('span', { class: 'sr-only', text: 'Search' }), search),
+      this._shownCount,
+    );
+    const legend = h('ul', { class: 'legend', part: 'legend', attrs: { 'aria-label': 'Legend' } });
+    legend.append(h('li', { class: 'legend-title', text: 'Shared with:' }));
+    legend.append(h('li', {}, h('span', { class: 'swatch unique', attrs: { 'aria-hidden': 'true' } }), 'no other source (unique)'));
+    const seen = new Set();
+    for (let s = 1; s <= others; s++) {
+      const lv = level(s, others);
+      if (seen.has(lv) && s !== others) continue;
+      seen.add(lv);
+      legend.append(h('li', {}, h('span', { class: `swatch level-${lv}`, attrs: { 'aria-hidden': 'true' } }), s === others ? `all ${s} others` : `${s} other${s === 1 ? '' : 's'}`));
+    }
+    legend.append(h('li', { class: 'legend-title', text: 'Match:' }));
+    for (const k of KINDS) {
+      legend.append(h('li', {}, h('span', { class: `kind-sample kind-${k}`, attrs: { 'aria-hidden': 'true' } }), h('span', { class: 'kind-icon', text: KIND_INFO[k].icon, attrs: { 'aria-hidden': 'true' } }), KIND_INFO[k].label));
+    }
+    return h('div', { class: 'toolbar', part: 'toolbar' }, kinds, legend);
+  }
+
+  _renderColumn(i) {
+    const r = this._report;
+    const source = r.sources[i];
+    const others = r.sources.length - 1;
+    const headId = `col-${i}-title`;
+    const head = h('header', { class: 'column-head', part: 'column-head', data: { source: i } });
+    head.append(h('p', { class: source.outlet ? 'outlet' : 'outlet name-only', text: source.outlet || source.name }));
+    head.append(h('h3', { class: source.title ? 'title' : 'title missing', text: source.title || '(no headline found)', attrs: { id: headId } }));
+    const meta = h('p', { class: 'meta' });
+    meta.append(h('span', { class: source.published ? null : 'missing', text: source.published || 'no date' }));
+    meta.append(h('span', { class: source.authors.length ? null : 'missing', text: source.authors.length ? `By ${source.authors.join(', ')}` : 'no byline' }));
+    if (source.outlet) meta.append(h('span', { class: 'name', text: source.name }));
+    head.append(meta);
+    const counted = source.sentences.filter((x) => x.role !== 'speaker');
+    const shared = counted.filter((x) => x.support > 0).length;
+    head.append(h('p', { class: 'stats' },
+      h('span', { text: plural(counted.length, 'sentence') }),
+      h('span', { class: 'stat-shared', text: `${shared} shared` }),
+      h('span', { class: 'stat-unique', text: `${counted.length - shared} unique` })));
+    head.append(this._renderRemoved(i));
+
+    const body = h('div', { class: 'sentences', part: 'sentences', data: { source: i }, attrs: { role: 'group', 'aria-labelledby': headId } });
+    // Sentences, with restored spans the engine removed again shown in place (not compared).
+    const extra = [...this._idx.notCompared[i]].sort((a, b) => a.start - b.start);
+    let e = 0;
+    source.sentences.forEach((s, j) => {
+      while (e < extra.length && extra[e].start <= s.start) body.append(this._notComparedNode(i, extra[e++]));
+      const node = this._sentenceNode(i, j, s, others);
+      this._nodes[i][j] = node;
+      body.append(node);
+    });
+    while (e < extra.length) body.append(this._notComparedNode(i, extra[e++]));
+    if (source.sentences.length === 0) body.append(h('p', { class: 'empty-col', text: 'No article text was found in this source.' }));
+    const first = this._nodes[i].find((n) => n && n.getAttribute('role') === 'button');
+    if (first) first.tabIndex = 0;
+    this._board.append(head, body);
+  }
+
+  _renderRemoved(i) {
+    const r = this._report;
+    const input = this._inputs[i];
+    const removed = r.sources[i].removed
+      .map((x) => {
+        const start = toOriginal(input.segments, x.start);
+        const end = toOriginal(input.segments, x.end, true);
+        return start === null || end === null || end <= start ? null : { ...x, start, end };
+      })
+      .filter(Boolean);
+    const restored = input.places;
+    const details = h('details', { class: 'removed', part: 'removed' });
+    const count = removed.length;
+    details.append(h('summary', { text: `${plural(count, 'span')} of page chrome removed${restored.length ? `, ${restored.length} put back` : ''}` }));
+    const list = h('ol');
+    for (const p of restored) {
+      list.append(h('li', { class: 'restored' },
+        h('span', { class: 'reason', text: 'put back' }),
+        h('span', { class: 'removed-text', text: p.text }),
+        h('button', { text: 'Remove again', attrs: { type: 'button', 'aria-label': `Remove again: ${p.text.slice(0, 60)}` }, on: { click: () => this.unrestoreSpan(i, p.origStart, p.origEnd) } })));
+    }
+    for (const x of removed) {
+      const [label, why] = REASONS[x.reason] || [x.reason, ''];
+      list.append(h('li', { data: { reason: x.reason } },
+        h('span', { class: 'reason', text: label, attrs: { title: why || null } }),
+        h('span', { class: 'removed-text', text: x.text }),
+        h('button', { class: 'put-back', text: 'Put back', attrs: { type: 'button', 'aria-label': `Put back (${label}): ${x.text.slice(0, 60)}` }, on: { click: () => this.restoreSpan(i, x.start, x.end) } })));
+    }
+    details.append(list);
+    if (count === 0 && restored.length === 0) details.hidden = true;
+    return details;
+  }
+
+  _notComparedNode(i, place) {
+    const node = h('p', { class: 'sentence not-compared', data: { source: i, restored: '' }, attrs: { title: 'Put back by you; the engine still reads it as page chrome, so it is shown but not compared' } });
+    node.append(h('span', { class: 'badge-restored', text: 'put back' }), h('span', { class: 'sr-only', text: 'Not compared. ' }));
+    node.dataset.text = place.text;
+    const t = h('span', { class: 'text' });
+    fillText(t, place.text.trim(), '');
+    node.append(t);
+    return node;
+  }
+
+  _sentenceNode(i, j, s, others) {
+    const classes = ['sentence', `role-${s.role}`];
+    const key = `${i}:${j}`;
+    const restored = this._idx.restoredSentences.has(key);
+    const node = h('p', { data: { source: i, sentence: j, support: s.support } });
+    node.dataset.text = s.text;
+    if (s.group !== null) node.dataset.group = String(s.group);
+    if (s.role === 'speaker') {
+      node.title = 'Speaker label (not compared)';
+    } else {
+      node.setAttribute('role', 'button');
+      node.setAttribute('aria-pressed', 'false');
+      node.tabIndex = -1;
+      if (s.support > 0) {
+        const kind = this._kindOf(i, j) || 'paraphrase';
+        classes.push('shared', `level-${level(s.support, others)}`, `kind-${kind}`);
+        node.dataset.kind = kind;
+        node.append(h('span', { class: 'kind-icon', text: KIND_INFO[kind].icon, attrs: { 'aria-hidden': 'true' } }));
+        node.append(h('span', { class: 'sr-only', text: `Shared with ${plural(s.support, 'other source')}, ${KIND_INFO[kind].label}: ` }));
+        node.title = `Shared with ${plural(s.support, 'other source')} (${KIND_INFO[kind].long})`;
+      } else {
+        classes.push('unique');
+        node.append(h('span', { class: 'badge-unique', text: 'unique' }), h('span', { class: 'sr-only', text: ': ' }));
+        node.title = 'Only in this source';
+      }
+    }
+    if (restored) {
+      classes.push('restored');
+      node.append(h('span', { class: 'badge-restored', text: 'put back' }));
+    }
+    node.className = classes.join(' ');
+    node.setAttribute('part', 'sentence');
+    const t = h('span', { class: 'text' });
+    fillText(t, s.text, '');
+    node.append(t);
+    return node;
+  }
+
+  _applyFilters() {
+    if (!this._report) return;
+    const q = fold(this._query.trim());
+    let shown = 0;
+    let total = 0;
+    for (const col of this._board.querySelectorAll('.sentences')) {
+      for (const node of col.querySelectorAll('.sentence')) {
+        const support = Number(node.dataset.support || 0);
+        const text = node.dataset.text || '';
+        const speaker = node.classList.contains('role-speaker');
+        let visible = true;
+        if (this._minSupport > 0 && (support < this._minSupport || speaker)) visible = false;
+        if (q && !fold(text).includes(q)) visible = false;
+        node.hidden = !visible;
+        const t = node.querySelector('.text');
+        if (t) {
+          t.replaceChildren();
+          fillText(t, node.classList.contains('not-compared') ? text.trim() : text, visible ? q : '');
+        }
+        if (!speaker) {
+          total++;
+          if (visible) shown++;
+        }
+      }
+      // Keep one visible sentence per column in the tab order.
+      const buttons = [...col.querySelectorAll('.sentence[role="button"]')];
+      const current = buttons.find((b) => b.tabIndex === 0);
+      if (!current || current.hidden) {
+        buttons.forEach((b) => { b.tabIndex = -1; });
+        const firstVisible = buttons.find((b) => !b.hidden);
+        if (firstVisible) firstVisible.tabIndex = 0;
+      }
+    }
+    const filtered = shown !== total;
+    this._shownCount.textContent = filtered ? `showing ${shown} of ${total} sentences` : '';
+    if (this._selected) {
+      const node = this._node(...this._selected);
+      if (!node || node.hidden) this._select(null);
+    }
+  }
+
+  _node(s, j) {
+    return this._nodes[s]?.[j] || null;
+  }
+
+  _select(ref, { focus = true, scroll = true, quiet = false } = {}) {
+    if (!this._report) return;
+    const same = ref && this._selected && ref[0] === this._selected[0] && ref[1] === this._selected[1];
+    if (same && !quiet) {
+      if (focus) this._node(...ref)?.focus({ preventScroll: true });
+      return;
+    }
+    for (const n of this._board.querySelectorAll('.sentence.focused, .sentence.counterpart')) {
+      n.classList.remove('focused', 'counterpart');
+      if (n.getAttribute('role') === 'button') n.setAttribute('aria-pressed', 'false');
+    }
+    if (!ref) {
+      this._selected = null;
+      this._renderPanel();
+      return;
+    }
+    const node = this._node(...ref);
+    if (!node || node.getAttribute('role') !== 'button') return;
+    this._selected = [...ref];
+    node.classList.add('focused');
+    node.setAttribute('aria-pressed', 'true');
+    const col = node.parentElement;
+    for (const b of col.querySelectorAll('.sentence[role="button"]')) b.tabIndex = b === node ? 0 : -1;
+    const counterparts = this._counterparts(...ref);
+    const nodes = [];
+    counterparts.forEach((list) => list.forEach((c) => {
+      const cn = this._node(...c.ref);
+      if (cn) {
+        cn.classList.add('counterpart');
+        nodes.push(cn);
+      }
+    }));
+    this._renderPanel(counterparts);
+    if (focus && this.shadowRoot.activeElement !== node) node.focus({ preventScroll: true });
+    if (scroll) {
+      this._scrollInto(node);
+      // The first counterpart in each other column scrolls into view there.
+      const firstPerColumn = new Map();
+      for (const cn of nodes) if (!firstPerColumn.has(cn.parentElement)) firstPerColumn.set(cn.parentElement, cn);
+      for (const cn of firstPerColumn.values()) this._scrollInto(cn, false);
+    }
+    if (!quiet) {
+      const s = this._report.sources[ref[0]].sentences[ref[1]];
+      this._emit('select', {
+        source: ref[0],
+        sentence: ref[1],
+        text: s.text,
+        support: s.support,
+        kind: s.support > 0 ? this._kindOf(...ref) : null,
+        counterparts: counterparts.flat().map((c) => ({
+          source: c.ref[0],
+          sentence: c.ref[1],
+          text: this._report.sources[c.ref[0]].sentences[c.ref[1]].text,
+          kind: c.match ? c.match.kind : c.groupKind,
+          score: c.match ? c.match.score : null,
+          direct: !!c.match,
+        })),
+      });
+    }
+  }
+
+  /** Scrolls `node` into view inside its column (and the column into view on the board). */
+  _scrollInto(node, horizontal = true) {
+    const col = node.parentElement;
+    if (col && col.scrollHeight > col.clientHeight + 1) {
+      const c = col.getBoundingClientRect();
+      const n = node.getBoundingClientRect();
+      if (n.top < c.top + 4 || n.bottom > c.bottom - 4) {
+        col.scrollTop += n.top - c.top - Math.max(8, (c.height - n.height) / 3);
+      }
+    }
+    const board = this._board;
+    if (horizontal && board.scrollWidth > board.clientWidth + 1) {
+      const b = board.getBoundingClientRect();
+      const n = (col || node).getBoundingClientRect();
+      if (n.left < b.left || n.right > b.right) board.scrollLeft += n.left - b.left - 8;
+    }
+  }
+
+  _renderPanel(counterparts) {
+    const panel = this._panel;
+    if (!panel) return;
+    const sel = this._selected;
+    if (!sel) {
+      panel.replaceChildren(h('p', { class: 'panel-hint' },
+        'Select a sentence (click it, or Tab to a column and use ↑ ↓) to see its counterparts in the other sources. ',
+        'Keys: ← → other sources · n / Shift+N next / previous shared · u / Shift+U next / previous unique · / find · Esc close.'));
+      return;
+    }
+    const r = this._report;
+    const [s, j] = sel;
+    const sent = r.sources[s].sentences[j];
+    const cps = counterparts || this._counterparts(s, j);
+    const srcLabel = (k) => r.sources[k].outlet || r.sources[k].name;
+    const title = h('h2', { attrs: { id: 'panel-title', tabindex: '-1' }, text: `${srcLabel(s)}, sentence ${j + 1}: ${sent.support > 0 ? `shared with ${plural(sent.support, 'other source')}` : 'unique to this source'}` });
+    const close = h('button', { class: 'close', text: 'Close ✕', attrs: { type: 'button', 'aria-label': 'Close the focus panel' }, on: { click: () => {
+      const node = this._node(...sel);
+      this._select(null);
+      node?.focus({ preventScroll: true });
+    } } });
+    const cards = h('div', { class: 'cards' });
+    r.sources.forEach((src, k) => {
+      const card = h('section', { class: 'card', part: 'card', data: { source: k }, attrs: { 'aria-label': srcLabel(k) } });
+      card.append(h('h3', { text: srcLabel(k) }));
+      if (k === s) {
+        card.classList.add('self');
+        card.append(h('p', { class: 'focused-text', text: sent.text }));
+        const kind = sent.support > 0 ? this._kindOf(s, j) : null;
+        card.append(h('p', { class: 'none', text: kind ? `Focused. Closest match: ${KIND_INFO[kind].long}.` : 'Focused. No other source reports this.' }));
+        const qs = this._idx.quotesAt.get(`${s}:${j}`) || [];
+        if (qs.length) {
+          const ul = h('ul', { class: 'quotes-here', attrs: { 'aria-label': 'Quotations in this sentence' } });
+          for (const qi of qs) {
+            const q = r.quotes[qi];
+            const carriers = new Set(q.occurrences.map((o) => o.source));
+            ul.append(h('li', { text: `${q.speaker || 'Unattributed'}: “${q.text}” (in ${plural(carriers.size, 'source')})` }));
+          }
+          card.append(ul);
+        }
+      } else {
+        const list = cps[k];
+        if (list.length === 0) {
+          card.classList.add('empty-card');
+          card.append(h('p', { class: 'none', text: 'Not reported in this source.' }));
+        }
+        for (const c of list) card.append(this._counterpartItem(s, j, c));
+      }
+      cards.append(card);
+    });
+    const key = h('p', { class: 'diff-key' }, 'In the counterparts, ', h('ins', { text: 'underlined' }), ' words are only in that source and ', h('del', { text: 'struck' }), ' words only in the focused sentence; ⚠ marks details stated differently.');
+    panel.replaceChildren(h('div', { class: 'panel-body' }, h('div', { class: 'panel-head' }, title, close), cards, key));
+    cards.scrollLeft = this._board.scrollLeft;
+  }
+
+  _counterpartItem(s, j, c) {
+    const r = this._report;
+    const other = r.sources[c.ref[0]].sentences[c.ref[1]];
+    const item = h('div', { class: 'counterpart-item', data: { source: c.ref[0], sentence: c.ref[1] } });
+    const line = h('p', { class: 'match-line' });
+    if (c.match) {
+      const k = c.match.kind;
+      line.append(h('span', { class: `kind-badge kind-${k}` }, h('span', { class: 'kind-icon', text: KIND_INFO[k].icon, attrs: { 'aria-hidden': 'true' } }), KIND_INFO[k].label));
+      line.append(h('span', { class: 'score', text: `score ${Math.round(c.match.score * 100)}%` }));
+    } else {
+      line.append(h('span', { class: 'kind-badge kind-group', text: 'same group' }));
+      line.append(h('span', { class: 'score', text: 'linked through other sources' }));
+    }
+    line.append(h('button', { class: 'go', text: 'Go to', attrs: { type: 'button', 'aria-label': `Go to this sentence in ${r.sources[c.ref[0]].outlet || r.sources[c.ref[0]].name}` }, on: { click: () => this._select(c.ref) } }));
+    item.append(line);
+    const diff = h('p', { class: 'diff' });
+    if (c.match) {
+      // Oriented from the focused sentence (F) to this counterpart (C).
+      const words = [];
+      for (const op of c.match.diff) {
+        if (op.op === 'equal') words.push(['', c.selfIsA ? op.b : op.a]);
+        else if (op.op === 'delete') words.push([c.selfIsA ? 'del' : 'ins', op.a]);
+        else words.push([c.selfIsA ? 'ins' : 'del', op.b]);
+      }
+      words.forEach(([tag, text], idx) => {
+        if (idx > 0) diff.append(' ');
+        if (tag === 'ins') diff.append(h('ins', { text, attrs: { title: 'only in this source' } }));
+        else if (tag === 'del') diff.append(h('del', { text, attrs: { title: 'only in the focused sentence' } }));
+        else diff.append(text);
+      });
+    } else {
+      diff.append(other.text);
+    }
+    item.append(diff);
+    if (c.match && c.match.conflicts.length) {
+      const ul = h('ul', { class: 'conflicts', attrs: { 'aria-label': 'Conflicting details' } });
+      for (const cf of c.match.conflicts) {
+        const here = c.selfIsA ? cf.b : cf.a;
+        const there = c.selfIsA ? cf.a : cf.b;
+        ul.append(h('li', { text: `${CONFLICT_LABEL[cf.kind] || cf.kind}: “${here}” here, “${there}” in the focused sentence` }));
+      }
+      item.append(ul);
+    }
+    return item;
+  }
+
+  _visibleButtons() {
+    const out = [];
+    this._nodes.forEach((col) => col.forEach((n) => { if (n && !n.hidden && n.getAttribute('role') === 'button') out.push(n); }));
+    return out;
+  }
+
+  /** Steps to the next (dir 1) or previous (-1) visible sentence matching `pred`, wrapping around. */
+  _step(dir, pred) {
+    const all = this._visibleButtons();
+    if (all.length === 0) return;
+    const cur = this._selected ? this._node(...this._selected) : null;
+    let i = cur ? all.indexOf(cur) : dir > 0 ? -1 : 0;
+    for (let k = 0; k < all.length; k++) {
+      i = (i + dir + all.length) % all.length;
+      if (pred(all[i])) {
+        this._select([Number(all[i].dataset.source), Number(all[i].dataset.sentence)]);
+        return;
+      }
+    }
+  }
+
+  _onKey(e) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.composedPath()[0];
+    if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    const node = target?.closest?.('.sentence[role="button"]');
+    const shared = (n) => Number(n.dataset.support) > 0;
+    const unique = (n) => n.classList.contains('unique');
+    let handled = true;
+    switch (e.key) {
+      case 'n': this._step(1, shared); break;
+      case 'N': this._step(-1, shared); break;
+      case 'u': this._step(1, unique); break;
+      case 'U': this._step(-1, unique); break;
+      case 'Escape': if (this._selected) this._select(null); else handled = false; break;
+      case '/': this._search?.focus(); break;
+      case 'ArrowDown': case 'ArrowUp': case 'Home': case 'End': {
+        if (!node) { handled = false; break; }
+        const list = [...node.parentElement.querySelectorAll('.sentence[role="button"]')].filter((n) => !n.hidden);
+        const i = list.indexOf(node);
+        const to = e.key === 'ArrowDown' ? list[i + 1] : e.key === 'ArrowUp' ? list[i - 1] : e.key === 'Home' ? list[0] : list[list.length - 1];
+        if (to) this._select([Number(to.dataset.source), Number(to.dataset.sentence)]);
+        break;
+      }
+      case 'ArrowLeft': case 'ArrowRight': {
+        if (!node) { handled = false; break; }
+        const s = Number(node.dataset.source);
+        const j = Number(node.dataset.sentence);
+        const step = e.key === 'ArrowRight' ? 1 : -1;
+        const cps = this._counterparts(s, j);
+        for (let k = s + step; k >= 0 && k < this._nodes.length; k += step) {
+          const c = cps[k].find((x) => !this._node(...x.ref)?.hidden);
+          if (c) { this._select(c.ref); break; }
+          const col = this._board.querySelectorAll('.sentences')[k];
+          const fallback = col && (col.querySelector('.sentence[role="button"][tabindex="0"]:not([hidden])') || col.querySelector('.sentence[role="button"]:not([hidden])'));
+          if (fallback) { this._select([Number(fallback.dataset.source), Number(fallback.dataset.sentence)]); break; }
+        }
+        break;
+      }
+      case 'Enter':
+        if (node && this._selected) this._panel.querySelector('#panel-title')?.focus();
+        else handled = false;
+        break;
+      default: handled = false;
+    }
+    if (handled) e.preventDefault();
+  }
+
+  _renderSummaries() {
+    const r = this._report;
+    const label = (k) => r.sources[k].outlet || r.sources[k].name;
+    const tabs = [
+      ['similarity', 'Similarity', () => this._similarityPanel(label)],
+      ['only', 'Only in one source', () => this._onlyPanel(label)],
+      ['quotes', `Quotations (${r.quotes.length})`, () => this._quotesPanel(label)],
+      ['conflicts', `Conflicts (${r.matches.reduce((n, m) => n + m.conflicts.length, 0)})`, () => this._conflictsPanel(label)],
+    ];
+    const list = h('div', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Summaries' } });
+    const wrap = h('section', { class: 'summaries', part: 'summaries', attrs: { 'aria-labelledby': 'summaries-title' } }, h('h2', { text: 'Summaries', attrs: { id: 'summaries-title' } }), list);
+    const buttons = [];
+    const panels = [];
+    for (const [id, text, build] of tabs) {
+      const selected = id === this._tab;
+      const btn = h('button', { class: 'tab', part: 'tab', text, attrs: { type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `tabpanel-${id}`, 'aria-selected': selected ? 'true' : 'false', tabindex: selected ? '0' : '-1' } });
+      const panel = h('div', { class: 'tabpanel', part: 'tabpanel', attrs: { role: 'tabpanel', id: `tabpanel-${id}`, 'aria-labelledby': `tab-${id}`, tabindex: '0' }, data: { tab: id, title: text } });
+      // Built when first shown (or exported), so the overview paints sooner.
+      panel._build = () => {
+        if (panel.dataset.built) return;
+        panel.dataset.built = '1';
+        panel.append(...[build()].flat());
+      };
+      panel.hidden = !selected;
+      if (selected) panel._build();
+      btn.addEventListener('click', () => activate(id));
+      buttons.push(btn);
+      panels.push(panel);
+      list.append(btn);
+    }
+    const activate = (id, focus = false) => {
+      this._tab = id;
+      buttons.forEach((b, i) => {
+        const on = tabs[i][0] === id;
+        b.setAttribute('aria-selected', on ? 'true' : 'false');
+        b.tabIndex = on ? 0 : -1;
+        panels[i].hidden = !on;
+        if (on) panels[i]._build();
+        if (on && focus) b.focus();
+      });
+    };
+    list.addEventListener('keydown', (e) => {
+      const i = tabs.findIndex(([id]) => id === this._tab);
+      let to = null;
+      if (e.key === 'ArrowRight') to = (i + 1) % tabs.length;
+      else if (e.key === 'ArrowLeft') to = (i - 1 + tabs.length) % tabs.length;
+      else if (e.key === 'Home') to = 0;
+      else if (e.key === 'End') to = tabs.length - 1;
+      if (to !== null) {
+        e.preventDefault();
+        activate(tabs[to][0], true);
+      }
+    });
+    wrap.append(...panels);
+    return wrap;
+  }
+
+  _goButton(ref, text, neutral = false) {
+    return h('button', { class: `link-button${neutral ? ' neutral' : ''}`, text, attrs: { type: 'button' }, on: { click: () => this._select(ref) } });
+  }
+
+  _similarityPanel(label) {
+    const r = this._report;
+    const table = h('table', { class: 'heatmap', part: 'heatmap' });
+    table.append(h('caption', { class: 'sr-only', text: 'Share of the sentences of each pair of sources that match the other source' }));
+    const headRow = h('tr', {}, h('td', { attrs: { 'aria-hidden': 'true' }, class: 'corner' }));
+    r.sources.forEach((_, k) => headRow.append(h('th', { text: label(k), attrs: { scope: 'col' } })));
+    table.append(h('thead', {}, headRow));
+    const body = h('tbody');
+    r.similarity.forEach((row, a) => {
+      const tr = h('tr', {}, h('th', { text: label(a), attrs: { scope: 'row' } }));
+      row.forEach((v, b) => {
+        if (a === b) {
+          tr.append(h('td', { class: 'self', text: '—', attrs: { title: 'the same source' } }));
+          return;
+        }
+        const td = h('td', { text: `${Math.round(v * 100)}%`, attrs: { title: `${label(a)} and ${label(b)}: ${Math.round(v * 100)}% of their sentences match the other` } });
+        td.style.setProperty('--v', String(Math.max(0, Math.min(1, v))));
+        if (v >= 0.45) td.classList.add('dark');
+        tr.append(td);
+      });
+      body.append(tr);
+    });
+    table.append(body);
+    table.querySelector('.corner').style.background = 'transparent';
+    return [h('p', { class: 'note', text: 'The share of the sentences of two sources that match a sentence of the other: darker is more alike.' }), table];
+  }
+
+  _onlyPanel(label) {
+    const r = this._report;
+    const grid = h('div', { class: 'only-grid' });
+    r.sources.forEach((src, k) => {
+      const uniq = src.sentences.map((x, j) => [x, j]).filter(([x]) => x.support === 0 && x.role !== 'speaker');
+      const sec = h('section', { attrs: { 'aria-label': `Only in ${label(k)}` } }, h('h3', { text: `${label(k)}: ${plural(uniq.length, 'sentence')}` }));
+      const ul = h('ul', { class: 'plain-list' });
+      for (const [x, j] of uniq) ul.append(h('li', {}, this._goButton([k, j], x.text)));
+      if (uniq.length === 0) ul.append(h('li', { class: 'missing', text: 'Nothing: every sentence is reported elsewhere.' }));
+      sec.append(ul);
+      grid.append(sec);
+    });
+    return [h('p', { class: 'note', text: 'What each source reports that no other source does.' }), grid];
+  }
+
+  _quotesPanel(label) {
+    const r = this._report;
+    if (r.quotes.length === 0) return h('p', { class: 'note', text: 'No direct quotations found.' });
+    const quotes = [...r.quotes].map((q, i) => [q, i]).sort((x, y) => new Set(y[0].occurrences.map((o) => o.source)).size - new Set(x[0].occurrences.map((o) => o.source)).size || x[1] - y[1]);
+    const out = [h('p', { class: 'note', text: 'Direct quotations: who said what, which outlets carry it and how each words it.' })];
+    for (const [q] of quotes) {
+      const carriers = [...new Set(q.occurrences.map((o) => o.source))];
+      const box = h('article', { class: 'quote' });
+      box.append(h('p', { class: 'quote-head' }, h('span', { class: 'speaker', text: q.speaker || 'Unattributed' }), h('span', { class: 'carried', text: ` · carried by ${plural(carriers.length, 'source')}: ${carriers.map(label).join(', ')}` })));
+      box.append(h('blockquote', { text: `“${q.text}”` }));
+      // Variants: occurrences grouped by their wording.
+      const variants = new Map();
+      for (const o of q.occurrences) {
+        const k = fold(o.text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+        if (!variants.has(k)) variants.set(k, []);
+        variants.get(k).push(o);
+      }
+      const ul = h('ul', { class: 'variants', attrs: { 'aria-label': 'Variants' } });
+      for (const occ of variants.values()) {
+        const li = h('li');
+        li.append(h('q', { text: occ[0].text }), ' — ');
+        occ.forEach((o, i) => {
+          if (i > 0) li.append(', ');
+          const who = o.speaker && o.speaker !== q.speaker ? ` (says ${o.speaker})` : '';
+          li.append(h('button', { class: 'go', text: `${label(o.source)}${who}`, attrs: { type: 'button', 'aria-label': `Go to the quotation in ${label(o.source)}` }, on: { click: () => this._select([o.source, o.sentence]) } }));
+        });
+        ul.append(li);
+      }
+      box.append(ul);
+      out.push(box);
+    }
+    return out;
+  }
+
+  _conflictsPanel(label) {
+    const r = this._report;
+    const rows = [];
+    for (const m of r.matches) for (const c of m.conflicts) rows.push([m, c]);
+    if (rows.length === 0) return h('p', { class: 'note', text: 'No conflicting details between matched sentences.' });
+    const table = h('table', { class: 'conflict-table' });
+    table.append(h('thead', {}, h('tr', {}, ...['Detail', 'One source says', 'Another says', 'Sentences'].map((t) => h('th', { text: t, attrs: { scope: 'col' } })))));
+    const body = h('tbody');
+    for (const [m, c] of rows) {
+      body.append(h('tr', {},
+        h('td', { text: `⚠ ${CONFLICT_LABEL[c.kind] || c.kind}` }),
+        h('td', { text: `${label(m.a[0])}: “${c.a}”` }),
+        h('td', { text: `${label(m.b[0])}: “${c.b}”` }),
+        h('td', {},
+          h('button', { class: 'go', text: `${label(m.a[0])} ${m.a[1] + 1}`, attrs: { type: 'button', 'aria-label': `Go to the sentence in ${label(m.a[0])}` }, on: { click: () => this._select(m.a) } }), ' ',
+          h('button', { class: 'go', text: `${label(m.b[0])} ${m.b[1] + 1}`, attrs: { type: 'button', 'aria-label': `Go to the sentence in ${label(m.b[0])}` }, on: { click: () => this._select(m.b) } }))));
+    }
+    table.append(body);
+    return [h('p', { class: 'note', text: 'Details that matched sentences state differently: numbers, names, places, dates.' }), table];
+  }
+}
+
+if (globalThis.customElements && !customElements.get('story-diff')) {
+  customElements.define('story-diff', StoryDiffElement);
+}
+
+export default StoryDiffElement;

@@ -1,0 +1,61 @@
+// storydiff's comparison worker: runs the wasm engine off the main thread, so a page that
+// compares long articles never freezes. Used by <story-diff> (js/element.js); any page can use
+// it directly:
+//
+//   const worker = new Worker(new URL('storydiff/worker', import.meta.url), { type: 'module' });
+//   worker.postMessage({ id: 1, sources: [{ name, text }, …], options: { kinds: ['identical'] } });
+//   worker.onmessage = ({ data }) => { /* { id, json } or { id, error, internal } */ };
+//
+// It loads the wasm before the first request: from the compiled WebAssembly.Module its owner
+// posts as { type: 'init', module } (so compiling overlaps the worker's start-up), or by itself
+// (on { type: 'init' }, on the first request, or 1.5 s after starting), then posts
+// { type: 'ready' } (or { type: 'fatal', error } when the engine cannot be loaded). A request gets back the report
+// as a JSON string ({ id, json }) or the error message ({ id, error }). After an internal engine
+// error (a trap in the wasm) the worker answers and then closes itself, since the engine's
+// memory may be left in a bad state: the owner starts a new one.
+//
+// No top-level await, so bundlers may emit it as a classic (iife) worker too.
+
+import init, { compareJson } from '../pkg/storydiff.js';
+import { callWasm } from './validate.js';
+
+const message = (err) => (err && typeof err.message === 'string' ? err.message : String(err));
+
+// The owner may hand over the compiled module ({ type: 'init', module }), compiled on its thread
+// while this worker was starting; without one the worker fetches and compiles the wasm itself.
+let ready = null;
+function boot(module) {
+  if (ready) return ready;
+  ready = init({ module_or_path: module || new URL('../pkg/storydiff_bg.wasm', import.meta.url) });
+  ready.then(
+    () => self.postMessage({ type: 'ready' }),
+    (err) => self.postMessage({ type: 'fatal', error: `could not load the comparison engine: ${message(err)}` }),
+  );
+  return ready;
+}
+// Nobody sent a module soon: load it here.
+const fallback = setTimeout(() => boot(), 1500);
+
+self.onmessage = async (event) => {
+  const data = event.data || {};
+  if (data.type === 'init') {
+    clearTimeout(fallback);
+    boot(data.module instanceof WebAssembly.Module ? data.module : undefined);
+    return;
+  }
+  const { id, sources, options } = data;
+  try {
+    await boot();
+  } catch (err) {
+    self.postMessage({ id, error: `could not load the comparison engine: ${message(err)}`, internal: true });
+    return;
+  }
+  try {
+    const json = callWasm(compareJson, sources, options);
+    self.postMessage({ id, json });
+  } catch (err) {
+    const internal = /internal error/.test(message(err));
+    self.postMessage({ id, error: message(err), internal });
+    if (internal) self.close();
+  }
+};
