@@ -209,8 +209,8 @@ table.heatmap { border-collapse: separate; border-spacing: 3px; font-size: 0.88e
 .heatmap thead th { text-align: center; vertical-align: bottom; }
 .heatmap td {
   min-width: 3.6rem; height: 2.4rem; text-align: center; border-radius: 4px; font-variant-numeric: tabular-nums;
-  background: color-mix(in srgb, #08306b calc(var(--v, 0) * 100%), #f7fbff);
 }
+.heatmap td { color: #000; }
 .heatmap td.dark { color: #fff; }
 .heatmap td.self { background: repeating-linear-gradient(45deg, #eceae4 0 4px, #f6f5f1 4px 8px); color: var(--_muted); }
 .only-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.8rem; }
@@ -251,6 +251,7 @@ table.conflict-table { border-collapse: collapse; width: 100%; font-size: 0.9em;
   .panel-body { border-radius: 12px 12px 0 0; max-height: 58vh; }
   .cards { grid-template-columns: 1fr; row-gap: 0.6rem; }
   .card.empty-card { display: none; }
+  .card.self .focused-text { display: none; }
   .field input[type="search"] { width: 8.5rem; }
   .toolbar { gap: 0.35rem 0.8rem; }
 }

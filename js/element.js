@@ -69,6 +69,24 @@ function level(support, others) {
   return Math.max(1, Math.min(4, Math.ceil((support / Math.max(others, 1)) * 4)));
 }
 
+const escapeHTML = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** Heatmap colour for a share 0..1 (light to dark blue) and whether it needs white text. */
+function heat(v) {
+  const t = Math.max(0, Math.min(1, Number(v) || 0));
+  const lo = [247, 251, 255];
+  const hi = [8, 48, 107];
+  const rgb = lo.map((c, i) => Math.round(c + (hi[i] - c) * t));
+  const lum = (c) => {
+    const x = c / 255;
+    return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+  };
+  const L = 0.2126 * lum(rgb[0]) + 0.7152 * lum(rgb[1]) + 0.0722 * lum(rgb[2]);
+  const onWhite = 1.05 / (L + 0.05);
+  const onInk = (L + 0.05) / 0.05; // against black
+  return [`rgb(${rgb.join(', ')})`, onWhite > onInk];
+}
+
 const fold = (s) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Appends `text` to `node` as text nodes, wrapping case/accent-insensitive hits of `query` in <mark>. */
@@ -170,6 +188,9 @@ function toOriginal(segments, offset, isEnd = false) {
   return null;
 }
 
+// The compiled wasm module, shared by every element of the page (and reused after a crash).
+let compiled = null;
+
 /** Runs comparisons in a Web Worker (or, without Worker support, on the main thread). */
 class Engine {
   constructor() {
@@ -203,9 +224,17 @@ class Engine {
         worker.postMessage({ type: 'init' });
       }
     };
+    // Requests are posted after the hand-over, so the worker never fetches the wasm twice.
     if (typeof WebAssembly !== 'undefined' && typeof WebAssembly.compileStreaming === 'function' && typeof fetch === 'function') {
-      WebAssembly.compileStreaming(fetch(wasmUrl)).then(handOver, () => handOver(null));
-    } else handOver(null);
+      compiled ??= WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => {
+        compiled = null;
+        return null;
+      });
+      this.handed = compiled.then(handOver, () => handOver(null));
+    } else {
+      handOver(null);
+      this.handed = Promise.resolve();
+    }
     worker.onmessage = (event) => {
       const data = event.data || {};
       if (data.type === 'fatal') return this.crash(data.error, worker);
@@ -247,18 +276,22 @@ class Engine {
     this.start();
     if (this.main) return this.main.then((m) => m.compareJson(sources, options));
     const id = ++this.seq;
+    const worker = this.worker;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.crash(`the comparison took longer than ${TIMEOUT_MS / 1000} s and was stopped`, this.worker);
+        this.crash(`the comparison took longer than ${TIMEOUT_MS / 1000} s and was stopped`, worker);
       }, TIMEOUT_MS);
       this.pending.set(id, { resolve, reject, timer });
-      try {
-        this.worker.postMessage({ id, sources, options });
-      } catch (err) {
-        this.pending.delete(id);
-        clearTimeout(timer);
-        reject(err);
-      }
+      this.handed.then(() => {
+        if (!this.pending.has(id)) return;
+        try {
+          worker.postMessage({ id, sources, options });
+        } catch (err) {
+          this.pending.delete(id);
+          clearTimeout(timer);
+          reject(err);
+        }
+      });
     });
   }
 
@@ -439,39 +472,27 @@ export class StoryDiffElement extends Base {
     clone.querySelectorAll('mark').forEach((m) => m.replaceWith(m.textContent));
     const sheetText = STYLE + '\n.overview { height: auto; max-height: none; } .sentences { max-height: 70vh; } .panel { max-height: none; position: static; }';
     const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
-    const doc = document.implementation.createHTMLDocument(title);
-    const meta = doc.createElement('meta');
-    meta.setAttribute('charset', 'utf-8');
-    doc.head.prepend(meta);
-    const csp = doc.createElement('meta');
-    csp.setAttribute('http-equiv', 'Content-Security-Policy');
-    csp.setAttribute('content', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'");
-    doc.head.append(csp);
-    const vp = doc.createElement('meta');
-    vp.setAttribute('name', 'viewport');
-    vp.setAttribute('content', 'width=device-width, initial-scale=1');
-    doc.head.append(vp);
-    const pageStyle = doc.createElement('style');
-    pageStyle.textContent = 'body { margin: 0; padding: 1rem; background: #f4f3ef; font-family: system-ui, "DejaVu Sans", sans-serif; color: #1f2328; } h1 { font-size: 1.4rem; margin: 0 0 0.2rem; } .stamp { color: #56606b; margin: 0 0 0.6rem; }';
-    doc.head.append(pageStyle);
-    doc.body.append(
-      Object.assign(doc.createElement('h1'), { textContent: title }),
-      Object.assign(doc.createElement('p'), {
-        className: 'stamp',
-        textContent: `${plural(this._report?.sources.length ?? 0, 'source')} compared by storydiff, ${stamp} UTC. A snapshot: open it in any browser, no network needed.`,
-      }),
-    );
-    // The view goes into a declarative shadow root, so its styles apply exactly as in the element.
-    const host = doc.createElement('story-diff');
-    const tpl = doc.createElement('template');
-    tpl.setAttribute('shadowrootmode', 'open');
-    const style = doc.createElement('style');
-    style.textContent = sheetText;
-    tpl.content.append(style, doc.importNode(clone, true));
-    host.append(tpl);
-    doc.body.append(host);
-    // Serialising escapes text (&, <, >) and attribute values, so article text stays text.
-    return '<!doctype html>\n' + doc.documentElement.outerHTML;
+    const note = `${plural(this._report?.sources.length ?? 0, 'source')} compared by storydiff, ${stamp} UTC. A snapshot: open it in any browser, no network needed.`;
+    // outerHTML escapes text (&, <, >) and attribute values, so article text stays text; the
+    // view goes into a declarative shadow root, so its styles apply exactly as in the element.
+    return [
+      '<!doctype html>',
+      '<html lang="en">',
+      '<head>',
+      '<meta charset="utf-8">',
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      `<title>${escapeHTML(title)}</title>`,
+      '<style>body { margin: 0; padding: 1rem; background: #f4f3ef; font-family: system-ui, "DejaVu Sans", sans-serif; color: #1f2328; } h1 { font-size: 1.4rem; margin: 0 0 0.2rem; } .stamp { color: #56606b; margin: 0 0 0.6rem; }</style>',
+      '</head>',
+      '<body>',
+      `<h1>${escapeHTML(title)}</h1>`,
+      `<p class="stamp">${escapeHTML(note)}</p>`,
+      `<story-diff><template shadowrootmode="open"><style>${sheetText.replace(/<\//g, '<\\/')}</style>${clone.outerHTML}</template></story-diff>`,
+      '</body>',
+      '</html>',
+      '',
+    ].join('\n');
   }
 
   // --- loading sources -------------------------------------------------------------------
@@ -689,12 +710,13 @@ export class StoryDiffElement extends Base {
     const overview = h('div', { class: 'overview' }, this._board, this._panel);
     this._summaries = this._renderSummaries();
     this._view.replaceChildren(this._toolbar, overview, this._summaries);
-    this._board.addEventListener('keydown', (e) => this._onKey(e));
+    this._view.onkeydown = (e) => this._onKey(e);
     this._board.addEventListener('scroll', () => {
       const c = this._panel.querySelector('.cards');
       if (c && getComputedStyle(c).gridTemplateColumns.split(' ').length > 1) c.scrollLeft = this._board.scrollLeft;
     }, { passive: true });
     this._board.addEventListener('focusin', (e) => {
+      if (this._quiet) return;
       const node = e.target.closest?.('.sentence[data-sentence]');
       if (node && node.getAttribute('role') === 'button') this._select([Number(node.dataset.source), Number(node.dataset.sentence)], { focus: false });
     });
@@ -961,7 +983,11 @@ export class StoryDiffElement extends Base {
     }));
     this._renderPanel(counterparts);
     if (focus && this.shadowRoot.activeElement !== node) node.focus({ preventScroll: true });
-    if (scroll) {
+    const sheet = getComputedStyle(this._panel).position === 'fixed';
+    if (scroll && sheet) {
+      // Phone width: the panel is a bottom sheet, so bring the sentence to the top of the screen.
+      node.scrollIntoView({ block: 'start', inline: 'nearest' });
+    } else if (scroll) {
       this._scrollInto(node);
       // The first counterpart in each other column scrolls into view there.
       const firstPerColumn = new Map();
@@ -1025,7 +1051,7 @@ export class StoryDiffElement extends Base {
     const close = h('button', { class: 'close', text: 'Close ✕', attrs: { type: 'button', 'aria-label': 'Close the focus panel' }, on: { click: () => {
       const node = this._node(...sel);
       this._select(null);
-      node?.focus({ preventScroll: true });
+      this._focusQuietly(node);
     } } });
     const cards = h('div', { class: 'cards' });
     r.sources.forEach((src, k) => {
@@ -1107,6 +1133,17 @@ export class StoryDiffElement extends Base {
     return item;
   }
 
+  /** Moves focus to a sentence without selecting it (after the panel was closed). */
+  _focusQuietly(node) {
+    if (!node) return;
+    this._quiet = true;
+    try {
+      node.focus({ preventScroll: true });
+    } finally {
+      this._quiet = false;
+    }
+  }
+
   _visibleButtons() {
     const out = [];
     this._nodes.forEach((col) => col.forEach((n) => { if (n && !n.hidden && n.getAttribute('role') === 'button') out.push(n); }));
@@ -1133,6 +1170,11 @@ export class StoryDiffElement extends Base {
     const target = e.composedPath()[0];
     if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
     const node = target?.closest?.('.sentence[role="button"]');
+    const inPanel = !!target?.closest?.('.panel');
+    if (!node && !inPanel && !target?.closest?.('.board')) {
+      // Outside the overview only Escape and "/" are ours.
+      if (e.key !== 'Escape' && e.key !== '/') return;
+    }
     const shared = (n) => Number(n.dataset.support) > 0;
     const unique = (n) => n.classList.contains('unique');
     let handled = true;
@@ -1141,7 +1183,13 @@ export class StoryDiffElement extends Base {
       case 'N': this._step(-1, shared); break;
       case 'u': this._step(1, unique); break;
       case 'U': this._step(-1, unique); break;
-      case 'Escape': if (this._selected) this._select(null); else handled = false; break;
+      case 'Escape':
+        if (this._selected) {
+          const back = this._node(...this._selected);
+          this._select(null);
+          if (inPanel || !node) this._focusQuietly(back);
+        } else handled = false;
+        break;
       case '/': this._search?.focus(); break;
       case 'ArrowDown': case 'ArrowUp': case 'Home': case 'End': {
         if (!node) { handled = false; break; }
@@ -1252,8 +1300,9 @@ export class StoryDiffElement extends Base {
           return;
         }
         const td = h('td', { text: `${Math.round(v * 100)}%`, attrs: { title: `${label(a)} and ${label(b)}: ${Math.round(v * 100)}% of their sentences match the other` } });
-        td.style.setProperty('--v', String(Math.max(0, Math.min(1, v))));
-        if (v >= 0.45) td.classList.add('dark');
+        const [bg, dark] = heat(v);
+        td.style.backgroundColor = bg;
+        if (dark) td.classList.add('dark');
         tr.append(td);
       });
       body.append(tr);
@@ -1302,7 +1351,7 @@ export class StoryDiffElement extends Base {
         occ.forEach((o, i) => {
           if (i > 0) li.append(', ');
           const who = o.speaker && o.speaker !== q.speaker ? ` (says ${o.speaker})` : '';
-          li.append(h('button', { class: 'go', text: `${label(o.source)}${who}`, attrs: { type: 'button', 'aria-label': `Go to the quotation in ${label(o.source)}` }, on: { click: () => this._select([o.source, o.sentence]) } }));
+          li.append(h('button', { class: 'go', text: `${label(o.source)}${who}`, attrs: { type: 'button', title: 'Go to this quotation' }, on: { click: () => this._select([o.source, o.sentence]) } }));
         });
         ul.append(li);
       }
@@ -1326,8 +1375,8 @@ export class StoryDiffElement extends Base {
         h('td', { text: `${label(m.a[0])}: “${c.a}”` }),
         h('td', { text: `${label(m.b[0])}: “${c.b}”` }),
         h('td', {},
-          h('button', { class: 'go', text: `${label(m.a[0])} ${m.a[1] + 1}`, attrs: { type: 'button', 'aria-label': `Go to the sentence in ${label(m.a[0])}` }, on: { click: () => this._select(m.a) } }), ' ',
-          h('button', { class: 'go', text: `${label(m.b[0])} ${m.b[1] + 1}`, attrs: { type: 'button', 'aria-label': `Go to the sentence in ${label(m.b[0])}` }, on: { click: () => this._select(m.b) } }))));
+          h('button', { class: 'go', text: `${label(m.a[0])} ${m.a[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => this._select(m.a) } }), ' ',
+          h('button', { class: 'go', text: `${label(m.b[0])} ${m.b[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => this._select(m.b) } }))));
     }
     table.append(body);
     return [h('p', { class: 'note', text: 'Details that matched sentences state differently: numbers, names, places, dates.' }), table];

@@ -226,7 +226,6 @@ $('add-form').addEventListener('submit', (e) => {
   const name = addSource($('add-name').value, text);
   dialog.close();
   changed(`Added “${name}”.`);
-  view.focus({ preventScroll: true });
 });
 
 // --- exports --------------------------------------------------------------------------------

@@ -1,0 +1,129 @@
+// Types for <story-diff> (js/element.js, `import 'storydiff/element'`).
+import type { Kind, Options, Report, SourceInput } from './index.js';
+
+/** An article for the element: a source plus the removed spans the reader put back. */
+export interface ElementSource extends SourceInput {
+  /** `[start, end]` UTF-16 offsets into `text` of removed spans put back as article text. */
+  restored?: [start: number, end: number][];
+}
+
+/** A counterpart of the focused sentence in another source. */
+export interface SelectCounterpart {
+  source: number;
+  sentence: number;
+  text: string;
+  /** The match kind (for a direct match) or the group's kind (linked through other sources). */
+  kind: Kind;
+  /** The match score (0..1), or null when linked only through the group. */
+  score: number | null;
+  /** True for a direct match, false for a group member linked through other sources. */
+  direct: boolean;
+}
+
+/** `detail` of the `select` event. */
+export interface SelectDetail {
+  source: number;
+  sentence: number;
+  text: string;
+  /** How many other sources share the sentence (0: unique). */
+  support: number;
+  /** The closest kind linking it to the others, or null when unique. */
+  kind: Kind | null;
+  counterparts: SelectCounterpart[];
+}
+
+/** `detail` of the `report` event. */
+export interface ReportDetail {
+  report: Report;
+  /** Milliseconds the comparison took, hand-over included. */
+  ms: number;
+}
+
+/** `detail` of the `error` event. */
+export interface ErrorDetail {
+  message: string;
+  /** True when the engine stopped (crashed or timed out): `retry()` may help. */
+  retryable: boolean;
+}
+
+/** `detail` of the `restore` event. */
+export interface RestoreDetail {
+  sources: ElementSource[];
+}
+
+export interface StoryDiffEventMap extends HTMLElementEventMap {
+  select: CustomEvent<SelectDetail>;
+  report: CustomEvent<ReportDetail>;
+  error: CustomEvent<ErrorDetail>;
+  restore: CustomEvent<RestoreDetail>;
+}
+
+/** What the element is doing. */
+export type StoryDiffState = 'idle' | 'comparing' | 'ready' | 'empty' | 'error';
+
+/**
+ * `<story-diff>`: compares the articles it is given and shows the comparison. Sources come from
+ * the `sources` property, else the `src` attribute (URLs of .txt files separated by spaces, or
+ * one .json listing file names, `{ name, url }` or `{ name, text }`), else its child elements.
+ */
+export declare class StoryDiffElement extends HTMLElement {
+  /** The articles (copies); setting it starts a comparison. */
+  sources: ElementSource[];
+  /** Comparison options; the toolbar's kind toggles follow them. */
+  options: Options;
+  /** The latest report, or null. */
+  readonly report: Report | null;
+  /** The inputs the engine compared last (restored spans rebuilt into the text), or null. */
+  readonly compared: SourceInput[] | null;
+  /** What the element is doing (also reflected in its `state` attribute). */
+  readonly state: StoryDiffState;
+  /** The focused sentence, or null. */
+  readonly selected: { source: number; sentence: number } | null;
+  /** Focuses a sentence: shows its counterparts and fires `select`. */
+  select(source: number, sentence: number, options?: { focus?: boolean }): void;
+  clearSelection(): void;
+  /** Runs the comparison again with a fresh worker. */
+  retry(): void;
+  /** Puts a removed span of source `source` back, so it is compared as article text. */
+  restoreSpan(source: number, start: number, end: number): void;
+  /** Takes a put-back span out again. */
+  unrestoreSpan(source: number, start: number, end: number): void;
+  /** The report as indented JSON. */
+  exportJSON(): string;
+  /** A standalone HTML document of the current view (no scripts; opens offline). */
+  exportHTML(options?: { title?: string }): string;
+
+  addEventListener<K extends keyof StoryDiffEventMap>(
+    type: K,
+    listener: (this: StoryDiffElement, ev: StoryDiffEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof StoryDiffEventMap>(
+    type: K,
+    listener: (this: StoryDiffElement, ev: StoryDiffEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+/**
+ * Rebuilds a text with the given removed spans standing as their own paragraphs (what the
+ * element compares for put-back spans); `places` tells where each span landed.
+ */
+export declare function rebuildText(
+  text: string,
+  restored: [start: number, end: number][] | undefined,
+): {
+  text: string;
+  places: { origStart: number; origEnd: number; start: number; end: number; text: string }[];
+  segments: { from: number; to: number; orig: number }[];
+};
+
+export default StoryDiffElement;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'story-diff': StoryDiffElement;
+  }
+}

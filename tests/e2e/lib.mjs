@@ -1,0 +1,124 @@
+// Shared helpers for the browser tests: the repo's static server, Debian's Chromium through
+// playwright-core (fresh temporary profile per launch), checks that print TAP-like lines, and a
+// watchdog. CHROMIUM_PATH overrides /usr/bin/chromium.
+
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const OUT = join(ROOT, 'tests/e2e/out');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+mkdirSync(OUT, { recursive: true });
+
+export function makeChecks(name) {
+  let passed = 0;
+  let failed = 0;
+  const check = (ok, what, detail = '') => {
+    if (ok) {
+      passed++;
+      console.log(`ok - ${what}`);
+    } else {
+      failed++;
+      console.log(`not ok - ${what}${detail ? `: ${detail}` : ''}`);
+    }
+    return !!ok;
+  };
+  const finish = () => {
+    console.log(`${name}: ${passed} passed, ${failed} failed`);
+    return failed === 0 ? 0 : 1;
+  };
+  return { check, finish, get failed() { return failed; } };
+}
+
+/** Starts scripts/serve.mjs on a free port; resolves to { url, server }. */
+export async function startServer() {
+  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let buf = '';
+    server.stdout.on('data', (chunk) => {
+      buf += chunk;
+      const m = buf.match(/storydiff: (http:\/\/\S+)/);
+      if (m) resolve(m[1]);
+    });
+    server.once('exit', (code) => reject(new Error(`serve.mjs exited early with code ${code}`)));
+    setTimeout(() => reject(new Error('serve.mjs printed no URL within 10 s')), 10_000).unref();
+  });
+  return { url, server };
+}
+
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/** Collects console errors, page errors, failed requests and HTTP errors of a page. */
+export function watchProblems(page, { ignore = [] } = {}) {
+  const problems = [];
+  const skip = (text) => ignore.some((re) => re.test(text));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !skip(msg.text())) problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => { if (!skip(err.message)) problems.push(`page error: ${err.message}`); });
+  page.on('requestfailed', (req) => {
+    const text = `request failed: ${req.url()} (${req.failure()?.errorText})`;
+    // Downloads are reported as aborted requests.
+    if (!/blob:|net::ERR_ABORTED/.test(text) && !skip(text)) problems.push(text);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !skip(res.url())) problems.push(`HTTP ${res.status()} for ${res.url()}`);
+  });
+  return problems;
+}
+
+/** Waits until body[data-state] is ready or error; returns the state. */
+export async function waitSettled(page, timeout = 60_000) {
+  await page.waitForFunction(() => ['ready', 'error', 'empty'].includes(document.body.dataset.state), null, { timeout });
+  return page.evaluate(() => document.body.dataset.state);
+}
+
+/** Waits for a fresh comparison: the element's state leaves `comparing` and the page is ready. */
+export async function waitReady(page, timeout = 60_000) {
+  await page.waitForFunction(() => {
+    const v = document.querySelector('story-diff');
+    return v && v.getAttribute('state') === 'ready' && document.body.dataset.state === 'ready';
+  }, null, { timeout });
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations (CSP does not apply to evaluate). */
+export async function axe(page, context = null) {
+  const source = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const result = await page.evaluate(async (ctx) => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(ctx || document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  }, context);
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export function watchdog(seconds, what) {
+  const timer = setTimeout(() => {
+    console.log(`not ok - ${what} timed out after ${seconds} s`);
+    console.log(`${what}: 0 passed, 1 failed`);
+    process.exit(1);
+  }, seconds * 1000);
+  timer.unref();
+  return timer;
+}
+
+/** In-page helpers (run through page.evaluate): the element's shadow root. */
+export const SR = "document.querySelector('story-diff').shadowRoot";
