@@ -470,6 +470,7 @@ export class StoryDiffElement extends Base {
     clone.querySelectorAll('.link-button').forEach((b) => b.replaceWith(h('span', { class: b.className, text: b.textContent })));
     clone.querySelectorAll('.sentence[hidden]').forEach((n) => n.removeAttribute('hidden'));
     clone.querySelectorAll('mark').forEach((m) => m.replaceWith(m.textContent));
+    for (const n of [clone, ...clone.querySelectorAll('*')]) for (const k of Object.keys(n.dataset)) delete n.dataset[k];
     const sheetText = STYLE + '\n.overview { height: auto; max-height: none; } .sentences { max-height: 70vh; } .panel { max-height: none; position: static; }';
     const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
     const note = `${plural(this._report?.sources.length ?? 0, 'source')} compared by storydiff, ${stamp} UTC. A snapshot: open it in any browser, no network needed.`;
