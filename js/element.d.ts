@@ -39,7 +39,7 @@ export interface ReportDetail {
   ms: number;
 }
 
-/** `detail` of the `error` event. */
+/** `detail` of the `comparisonerror` event. */
 export interface ErrorDetail {
   message: string;
   /** True when the engine stopped (crashed or timed out): `retry()` may help. */
@@ -54,7 +54,7 @@ export interface RestoreDetail {
 export interface StoryDiffEventMap extends HTMLElementEventMap {
   select: CustomEvent<SelectDetail>;
   report: CustomEvent<ReportDetail>;
-  error: CustomEvent<ErrorDetail>;
+  comparisonerror: CustomEvent<ErrorDetail>;
   restore: CustomEvent<RestoreDetail>;
 }
 

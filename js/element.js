@@ -15,8 +15,8 @@
 // the DOM as text (textContent / text nodes), never as HTML.
 //
 // Events: `select` (a sentence was focused; detail: { source, sentence, text, support, kind,
-// counterparts }), `report` (a comparison finished; detail: { report, ms }), `error` (detail:
-// { message, retryable }), `restore` (the restored removed spans changed; detail: { sources }).
+// counterparts }), `report` (a comparison finished; detail: { report, ms }), `comparisonerror`
+// (detail: { message, retryable }), `restore` (the restored removed spans changed; detail: { sources }).
 // Styling: CSS custom properties (see js/element-style.js) and ::part() names: toolbar, legend,
 // board, column-head, sentences, sentence, panel, card, summaries, tab, tabpanel, error.
 
@@ -615,7 +615,7 @@ export class StoryDiffElement extends Base {
       box.append(h('button', { class: 'retry', text: 'Retry', attrs: { type: 'button' }, on: { click: () => this.retry() } }));
     }
     this._view.replaceChildren(box);
-    this._emit('error', { message, retryable: !!retryable });
+    this._emit('comparisonerror', { message, retryable: !!retryable });
   }
 
   _setState(state) {
@@ -624,9 +624,7 @@ export class StoryDiffElement extends Base {
   }
 
   _emit(type, detail) {
-    // `error` does not bubble, so window-level error handlers never see it.
-    const bubbles = type !== 'error';
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles, composed: bubbles }));
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   _renderMessage(text) {

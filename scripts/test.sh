@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The full test run (`npm test`): installs what is missing (Chromium included), builds the wasm,
-# then runs the Rust tests, the node tests and the browser smoke test. Every test stage runs
+# then runs the Rust tests, the node tests, the browser tests of the page (tests/e2e/) and the
+# package consumer tests (tests/consumers/: Node, a plain page and a Vite app using the npm pack
+# tarball; the Vite app installs vite@7 from the npm registry). Every test stage runs
 # even when an earlier one fails, so one run shows all failures; the exit code is non-zero if any
 # stage failed.
 set -euo pipefail
@@ -22,7 +24,9 @@ stage() {
 
 stage "cargo test" cargo test
 stage "node --test tests/node/" node --test tests/node/
-stage "browser smoke test" node tests/e2e/smoke.mjs
+stage "browser: the page (tests/e2e/page.mjs)" node tests/e2e/page.mjs
+stage "browser: hostile input (tests/e2e/hostile.mjs)" node tests/e2e/hostile.mjs
+stage "package consumers: Node, plain page, Vite (tests/consumers/)" node --test tests/consumers/
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo

@@ -261,7 +261,7 @@ view.addEventListener('report', (e) => {
     `Compared ${plural(report.sources.length, 'source')} in ${ms} ms: ` +
       `${plural(report.groups.length, 'shared sentence group')}, ${plural(report.quotes.length, 'quotation')}.`);
 });
-view.addEventListener('error', (e) => {
+view.addEventListener('comparisonerror', (e) => {
   $('export-json').disabled = true;
   $('export-html').disabled = true;
   setStatus('error', `Something went wrong: ${e.detail.message}${e.detail.retryable ? ' (use Retry below)' : ''}`);

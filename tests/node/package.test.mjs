@@ -16,6 +16,9 @@ test('package.json: name, module type, bin and exports', () => {
   assert.equal(pkg.exports['.'].node, './js/node.js');
   assert.equal(pkg.exports['.'].default, './js/index.js');
   assert.equal(pkg.exports['.'].types, './js/index.d.ts');
+  assert.equal(pkg.exports['./element'].default, './js/element.js');
+  assert.equal(pkg.exports['./element'].types, './js/element.d.ts');
+  assert.equal(pkg.exports['./worker'], './js/worker.js');
 });
 
 test('npm pack ships the wasm, its glue, the JS API, the CLI and the README, and nothing else', () => {
@@ -34,6 +37,10 @@ test('npm pack ships the wasm, its glue, the JS API, the CLI and the README, and
     'js/node.js',
     'js/validate.js',
     'js/index.d.ts',
+    'js/element.js',
+    'js/element.d.ts',
+    'js/element-style.js',
+    'js/worker.js',
     'pkg/storydiff.js',
     'pkg/storydiff.d.ts',
     'pkg/storydiff_bg.wasm',
@@ -55,4 +62,14 @@ test('the package resolves to js/node.js in Node (self-reference by name)', () =
   );
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout.trim(), 'function 1');
+});
+
+test('storydiff/element imports in Node without a DOM (it defines the element only in a browser)', () => {
+  const r = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', "import * as m from 'storydiff/element'; console.log(typeof m.StoryDiffElement, typeof m.rebuildText)"],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), 'function function');
 });
