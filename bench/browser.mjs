@@ -6,8 +6,8 @@
 // (CHROMIUM_PATH overrides) through playwright-core, and loads /www/ RUNS times, each in a
 // fresh browser context (no cache, no storage; the server sends no-store anyway). An init
 // script notes, on the page's own clock (performance.now(), 0 = navigation start):
-//   ready  the moment body[data-state] becomes "ready" with shaded (.sentence.shared) sentences
-//          in the DOM: a MutationObserver callback, right after the page's script sets it;
+//   ready  the first moment body[data-state] is "ready" with shaded (.sentence.shared) sentences
+//          in the DOM or in an open shadow root (checked on each DOM change and each frame);
 //   shown  the next animation frame after that, plus a task: the frame that paints them.
 
 import { spawn } from 'node:child_process';
@@ -35,15 +35,29 @@ function startServer() {
   return { server, url };
 }
 
+// Runs in the page before its own scripts. The page may render into shadow roots (a custom
+// element), so shaded sentences are looked for in open shadow roots too, on every DOM change
+// seen (document and shadow roots) and on every animation frame until found.
 function marker() {
-  const mark = () => {
-    if (window.__bench || !document.body || document.body.dataset.state === 'loading') return;
+  const sharedIn = (root) => {
+    let n = root.querySelectorAll('.sentence.shared').length;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) n += sharedIn(el.shadowRoot);
+    return n;
+  };
+  let observer;
+  const check = () => {
+    if (window.__bench || !document.body) return;
     const state = document.body.dataset.state;
-    const shared = document.querySelectorAll('.sentence.shared').length;
-    if (state === 'ready' && shared === 0) return;
+    if (state === 'error') {
+      window.__bench = { state, ready: performance.now(), shared: 0 };
+      return;
+    }
+    if (state !== 'ready') return;
+    const shared = sharedIn(document);
+    if (shared === 0) return;
     const b = (window.__bench = { state, ready: performance.now(), shared });
-    requestAnimationFrame((frame) => {
-      b.frame = frame;
+    observer.disconnect();
+    requestAnimationFrame(() => {
       const ch = new MessageChannel();
       ch.port1.onmessage = () => {
         b.shown = performance.now();
@@ -51,7 +65,20 @@ function marker() {
       ch.port2.postMessage(0);
     });
   };
-  new MutationObserver(mark).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  observer = new MutationObserver(check);
+  const watch = (root) => observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'class'] });
+  watch(document);
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (...args) {
+    const root = attach.apply(this, args);
+    watch(root);
+    return root;
+  };
+  const frame = () => {
+    check();
+    if (!window.__bench) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
 }
 
 /** Loads the page `runs` times; returns per-run timings and their median/min/max. */
@@ -82,7 +109,11 @@ export async function measurePage({ runs = 7 } = {}) {
       page.on('pageerror', (e) => errors.push(e.message));
       await page.addInitScript(marker);
       await page.goto(pageUrl);
-      await page.waitForFunction(() => window.__bench && (window.__bench.shown !== undefined || window.__bench.state !== 'ready'), null, { timeout: 60_000 });
+      await page.waitForFunction(() => window.__bench && (window.__bench.shown !== undefined || window.__bench.state !== 'ready'), null, { timeout: 60_000 })
+        .catch(async (err) => {
+          const state = await page.evaluate(() => `${document.body?.dataset.state}: ${document.getElementById('status')?.textContent}`).catch(() => '?');
+          throw new Error(`the page showed no shaded sentences within 60 s (state ${state}) ${errors.join(' | ')} ${err.message.split('\n')[0]}`);
+        });
       const s = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0];
         const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));

@@ -1,4 +1,4 @@
-// The storydiff core in wasm without the JS API: examples/bench.rs built for
+// The storydiff core in wasm without the JS API: the bench/core crate built for
 // wasm32-unknown-unknown (see bench/run.mjs), instantiated directly. It times the core alone
 // (no hand-over of the report to JS) and the indexed and all-pairs ways of matching.
 

@@ -7,6 +7,12 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const ECB_DIR = process.env.STORYDIFF_ECB_DIR || join(ROOT, '..', 'shared', 'data', 'ecbplus');
 export const CORE_WASM = join(ROOT, 'target', 'bench-wasm', 'core.wasm');
+/**
+ * What the benchmark measures, copied at build time (pkg/ and the native binary) so that a
+ * rebuild by other work during the run cannot change or tear them: storydiff.js,
+ * storydiff_bg.wasm, bench-native.
+ */
+export const SNAPSHOT = join(ROOT, 'target', 'bench-wasm', 'snapshot');
 
 /** Median, min and max of a list of numbers (milliseconds, bytes...), and how many. */
 export function stats(samples) {

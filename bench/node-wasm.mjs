@@ -6,7 +6,8 @@
 // JOB: { sets: [{ name, files }], maxRuns, minRuns, budgetMs, allPairsMax, memory }
 //
 // Per set, side by side in one loop:
-//   api        compare() from js/node.js (the public API: validation + wasm + report as an object)
+//   api        the public API's path: js/validate.js's checks around the glue's compare (what
+//              js/node.js's compare() does), on the snapshot of pkg/ taken at build time
 //   object     the glue's compare(): the report handed over as JS objects (serde-wasm-bindgen)
 //   json       the glue's compareJson(): the report handed over as one JSON string
 //   jsonParsed compareJson() then JSON.parse: a JS object by way of JSON
@@ -17,16 +18,19 @@
 // process's peak RSS, and the time of that first (cold) call.
 
 import { readFileSync } from 'node:fs';
-import { CORE_WASM, ROOT, readSources, sideBySide } from './lib.mjs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CORE_WASM, ROOT, SNAPSHOT, readSources, sideBySide } from './lib.mjs';
 
 const job = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const rssKiB = () => process.resourceUsage().maxRSS;
 
 const rssStart = rssKiB();
-const { compare: apiCompare } = await import(new URL('../js/node.js', import.meta.url).href);
-const glue = await import(new URL('../pkg/storydiff.js', import.meta.url).href);
-const wasm = glue.initSync({ module: readFileSync(new URL('../pkg/storydiff_bg.wasm', import.meta.url)) });
-if (typeof glue.compareJson !== 'function') throw new Error('pkg/storydiff.js has no compareJson: rebuild with scripts/build.sh');
+const glue = await import(pathToFileURL(join(SNAPSHOT, 'storydiff.js')).href);
+const wasm = glue.initSync({ module: readFileSync(join(SNAPSHOT, 'storydiff_bg.wasm')) });
+if (typeof glue.compareJson !== 'function') throw new Error('the glue has no compareJson: rebuild with scripts/build.sh');
+const { callWasm } = await import(new URL('../js/validate.js', import.meta.url).href);
+const apiCompare = (sources, options) => callWasm(glue.compare, sources, options);
 const { Core } = await import('./core.mjs');
 
 const results = [];

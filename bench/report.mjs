@@ -97,6 +97,27 @@ export function writeMarkdown(r) {
   p('## Budgets', '');
   p(table(['Budget', 'Target', 'Measured', 'Status'], budgets.map((b) => [b.name, b.target, b.measured, `**${b.status}**${b.detail ? ` ${b.detail}` : ''}`])));
   p('');
+  const missNotes = [];
+  const split = (n) => {
+    const rest = n.compare.median - n.prepare.median - n.indexed.total.median;
+    const pc = (v) => `${num((100 * v) / n.compare.median, 0)}%`;
+    return `\`prepare\` ${pc(n.prepare.median)}, matching ${pc(n.indexed.total.median)}, assembling the report ${pc(rest)}`;
+  };
+  if (budgets[0].status === 'missed') {
+    missNotes.push(`Seeds: the native core alone takes ${ms(seedsN.compare.median)} ms per \`compare\` (${split(seedsN)}); wasm in Node is ` +
+      `${num(seedsW.handoff.core.median / seedsN.compare.median, 1)}× native, and handing the report to JS adds ${ms(seedsW.handoff.api.median - seedsW.handoff.core.median)} ms.`);
+  }
+  if (all && (budgets[1].status === 'missed' || budgets[3].status !== 'met')) {
+    const gr = r.growth;
+    missNotes.push(`${all.articles} articles: native \`compare\` ${ms(all.native.compare.median)} ms (${split(all.native)}); ` +
+      `candidate pairs grow as n^${exp(gr.candidatePairs.articles)} and indexed matching as n^${exp(gr.nativeIndexed.articles)} (native), ` +
+      `\`prepare\` as n^${exp(gr.nativePrepare.articles)}.`);
+  }
+  if (missNotes.length) {
+    p('Where the misses come from (figures below; profile at the end):', '');
+    for (const n of missNotes) p(`- ${n}`);
+    p('');
+  }
 
   // --- seeds ---
   p('## The five seeds', '');
@@ -209,10 +230,12 @@ export function writeMarkdown(r) {
     hrows.map(({ label, w }) => {
       const h = w.handoff;
       const [ho, hs] = [h.object.median - h.core.median, h.json.median - h.core.median];
+      const both = (k) => `${ms(h[k].median - h.core.median)} (${ms(h[k].min - h.core.min)})`;
       return [label, bytes(w.reportJsonBytes), cell(h.core), cell(h.object), cell(h.json), cell(h.jsonParsed),
-        ms(ho), ms(hs), ms(h.jsonParsed.median - h.core.median), ho > 0 && hs > 0 ? ratio(ho, hs) : '–'];
+        both('object'), both('json'), both('jsonParsed'), ho > 0 && hs > 0 ? ratio(ho, hs) : '–'];
     })));
-  p('', 'Differences of medians: where the hand-over is small against the run-to-run spread, they are noise (and can come out negative).');
+  p('', 'Hand-over columns: difference of the medians (difference of the minimums). Where the hand-over is small',
+    'against the run-to-run spread these are noise and can come out negative; under load the minimums are the steadier estimate.', '');
   p('');
 
   // --- sizes ---
@@ -248,6 +271,12 @@ export function writeMarkdown(r) {
   if (!profs.length) p('Not measured.', '');
   for (const x of profs) {
     p(`### ${x.name} (native, \`valgrind --tool=callgrind\`, ${x.iters} × \`compare\`, ${int(x.totalIr)} instructions)`, '');
+    if (x.compareCallees?.length) {
+      p('What `compare` calls, each with everything below it (whatever the compiler inlined into `compare` itself,',
+        `such as most of assembling the report, is in its own cost: ${x.compareSelfPct}% of all instructions here):`, '');
+      p(table(['Callee of `compare`', 'Inclusive', 'Calls per `compare`'], x.compareCallees.map((f) => [`\`${f.fn}\``, `${num(f.pct, 1)}%`, int(f.calls)])));
+      p('');
+    }
     p('Inclusive cost of the crate\'s functions (after inlining: a function\'s share includes what was inlined into it):', '');
     p(table(['Function', 'Inclusive'], x.inclusive.map((f) => [`\`${f.fn}\``, `${num(f.pct, 1)}%`])));
     p('', 'Self cost, top functions:', '');
@@ -257,11 +286,15 @@ export function writeMarkdown(r) {
 
   p('## Method', '');
   p('- `npm run bench` runs `bench/run.mjs`: it builds `pkg/` (`scripts/build.sh`), the native',
-    '  benchmark (`cargo build --release --example bench`) and the same example for',
-    '  `wasm32-unknown-unknown` (the core without the JS layer, `wasm-opt -Oz` like `pkg/`), then runs',
+    '  benchmark (`cargo build --release --example bench`) and `bench/core` for `wasm32-unknown-unknown`',
+    '  (the core without the JS layer, same release profile, `wasm-opt -Oz` like `pkg/`), then runs',
     '  each job in a child process: `target/release/examples/bench` natively, `bench/node-wasm.mjs` in Node,',
     '  `bench/browser.mjs` in Chromium. `--quick`, `--no-build`, `--no-browser`, `--no-profile`, `--no-ecb`',
     '  shorten it.',
+    '- `pkg/` and the native binary are copied when built and the copies measured, so a rebuild by other',
+    '  work during the run cannot change what is measured mid-way (the page loads `pkg/` itself; a note',
+    '  above says if it changed). The API figure in Node is `js/validate.js`\'s `callWasm` around the',
+    '  glue\'s `compare`, which is what `js/node.js` runs.',
     '- Every timed call is warmed up first: in Node until 0.5 s of calls have passed for the first input',
     '  of a process (V8 compiles wasm with a baseline compiler first and optimizes hot functions later),',
     '  at least once otherwise. The first-call and page figures are cold on purpose. Runs per figure: at',

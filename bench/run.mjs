@@ -15,11 +15,12 @@
 // overrides); when they are missing, those rows are skipped and the report says so.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
-import { CORE_WASM, ECB_DIR, ROOT, ecbClusters, fitExponent, seedFiles } from './lib.mjs';
+import { createHash } from 'node:crypto';
+import { CORE_WASM, ECB_DIR, ROOT, SNAPSHOT, ecbClusters, fitExponent, seedFiles } from './lib.mjs';
 import { writeMarkdown } from './report.mjs';
 
 const argv = process.argv.slice(2);
@@ -31,14 +32,14 @@ for (const a of argv) {
   }
 }
 const QUICK = flag('--quick');
-const NATIVE = join(ROOT, 'target', 'release', 'examples', 'bench');
+const NATIVE = join(SNAPSHOT, 'bench-native');
 const ALL_PAIRS_MAX = 20_000_000; // above this many pairs, the all-pairs way is not run
 const SIZES = [10, 30, 100, 300, 982];
 const WASM_OPT_FLAGS = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 const RUNS = QUICK
   ? { seeds: 40, cluster: 3, scale: 3, page: 3, budgetMs: 2_000 }
-  : { seeds: 300, cluster: 7, scale: 7, page: 11, budgetMs: 10_000 };
+  : { seeds: 300, cluster: 7, scale: 7, page: 11, budgetMs: 15_000 };
 
 const loads = [];
 const log = (...a) => {
@@ -64,7 +65,12 @@ function tryText(cmd, args) {
 function machine() {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   const model = /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
-  const srcDirty = tryText('git', ['status', '--porcelain', '--', 'src', 'Cargo.toml', 'Cargo.lock', 'js', 'www']);
+  let srcDirty = null;
+  try {
+    srcDirty = sh('git', ['status', '--porcelain', '--', 'src', 'Cargo.toml', 'Cargo.lock', 'js', 'www'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    // not a git checkout
+  }
   return {
     date: new Date().toISOString(),
     cpu: model.trim(),
@@ -74,7 +80,7 @@ function machine() {
     node: process.version,
     rustc: tryText('rustc', ['--version']),
     commit: tryText('git', ['rev-parse', '--short', 'HEAD']),
-    uncommitted: srcDirty ? srcDirty.split('\n').map((l) => l.slice(3)) : [],
+    uncommitted: srcDirty ? srcDirty.split('\n').filter(Boolean).map((l) => l.slice(3)) : [],
     quick: QUICK,
   };
 }
@@ -92,12 +98,22 @@ function build() {
     }
     log('building the native bench (cargo build --release --example bench)');
     sh('cargo', ['build', '--release', '--quiet', '--example', 'bench'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    log('building the core bench for wasm (target/bench-wasm)');
-    sh('cargo', ['build', '--release', '--quiet', '--example', 'bench', '--target', 'wasm32-unknown-unknown'], {
-      env: { ...env, CARGO_TARGET_DIR: join(ROOT, 'target', 'bench-wasm') },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const raw = join(ROOT, 'target', 'bench-wasm', 'wasm32-unknown-unknown', 'release', 'examples', 'bench.wasm');
+    log('building the core bench for wasm (bench/core, into target/bench-wasm)');
+    // The same dependency versions as the main build: start from its lock file.
+    const coreDir = join(ROOT, 'bench', 'core');
+    copyFileSync(join(ROOT, 'Cargo.lock'), join(coreDir, 'Cargo.lock'));
+    const coreBuild = (extra) =>
+      spawnSync('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', ...extra], {
+        cwd: coreDir,
+        env: { ...env, CARGO_TARGET_DIR: join(ROOT, 'target', 'bench-wasm') },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }).status;
+    if (coreBuild(['--offline']) !== 0 && coreBuild([]) !== 0) throw new Error('building bench/core for wasm32 failed');
+    const profileOf = (f) => /^\[profile\.release\]([^[]*)/m.exec(readFileSync(f, 'utf8'))?.[1].replace(/#.*$/gm, '').replace(/\s+/g, ' ').trim();
+    if (profileOf(join(ROOT, 'Cargo.toml')) !== profileOf(join(coreDir, 'Cargo.toml'))) {
+      notes.push('the release profile of bench/core/Cargo.toml differs from the root Cargo.toml: the core-alone wasm figures are built with other settings');
+    }
+    const raw = join(ROOT, 'target', 'bench-wasm', 'wasm32-unknown-unknown', 'release', 'storydiff_bench_core.wasm');
     const wasmOpt = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
     if (existsSync(wasmOpt)) {
       sh(wasmOpt, [...WASM_OPT_FLAGS, raw, '-o', CORE_WASM]);
@@ -106,28 +122,46 @@ function build() {
       notes.push('binaryen wasm-opt missing: the core bench wasm is not -Oz optimized');
     }
   }
-  for (const f of [NATIVE, CORE_WASM, join(ROOT, 'pkg', 'storydiff_bg.wasm')]) {
+  const built = join(ROOT, 'target', 'release', 'examples', 'bench');
+  for (const f of [built, CORE_WASM, join(ROOT, 'pkg', 'storydiff_bg.wasm'), join(ROOT, 'pkg', 'storydiff.js')]) {
     if (!existsSync(f)) throw new Error(`${relative(ROOT, f)} is missing (run without --no-build)`);
   }
-  const glue = readFileSync(join(ROOT, 'pkg', 'storydiff.js'), 'utf8');
-  if (!glue.includes('export function compareJson')) throw new Error('pkg/storydiff.js has no compareJson export');
+  // Other work may rebuild pkg/ while this runs: measure a copy, and make sure the copy is one
+  // build (the glue provides every import the wasm asks for).
+  mkdirSync(SNAPSHOT, { recursive: true });
+  for (let attempt = 1; ; attempt++) {
+    copyFileSync(join(ROOT, 'pkg', 'storydiff.js'), join(SNAPSHOT, 'storydiff.js'));
+    copyFileSync(join(ROOT, 'pkg', 'storydiff_bg.wasm'), join(SNAPSHOT, 'storydiff_bg.wasm'));
+    const glue = readFileSync(join(SNAPSHOT, 'storydiff.js'), 'utf8');
+    const bytes = readFileSync(join(SNAPSHOT, 'storydiff_bg.wasm'));
+    const whole = WebAssembly.validate(bytes) &&
+      WebAssembly.Module.imports(new WebAssembly.Module(bytes)).every((i) => glue.includes(i.name));
+    if (whole && glue.includes('export function compareJson')) break;
+    if (attempt === 3) throw new Error('pkg/ is not one consistent build with compareJson (is another build running?)');
+    log('pkg/ looks mid-rebuild; waiting and copying again');
+    spawnSync('sleep', ['10']);
+  }
+  copyFileSync(built, NATIVE);
   return notes;
 }
+
+const sha = (f) => (existsSync(f) ? createHash('sha256').update(readFileSync(f)).digest('hex').slice(0, 16) : null);
 
 // --- sizes -------------------------------------------------------------------------------
 function sizes() {
   const files = [
-    ['pkg/storydiff_bg.wasm', 'core wasm'],
-    ['pkg/storydiff.js', 'wasm-bindgen JS glue'],
+    ['pkg/storydiff_bg.wasm', 'core wasm', join(SNAPSHOT, 'storydiff_bg.wasm')],
+    ['pkg/storydiff.js', 'wasm-bindgen JS glue', join(SNAPSHOT, 'storydiff.js')],
     ['js/index.js', 'JS API (browser)'],
     ['js/validate.js', 'JS API argument checks'],
     ['js/node.js', 'JS API (Node)'],
     ['www/app.js', 'page script'],
   ];
   return files
-    .filter(([f]) => existsSync(join(ROOT, f)))
-    .map(([f, what]) => {
-      const buf = readFileSync(join(ROOT, f));
+    .map(([f, what, at]) => [f, what, at ?? join(ROOT, f)])
+    .filter(([, , at]) => existsSync(at))
+    .map(([f, what, at]) => {
+      const buf = readFileSync(at);
       return {
         file: f,
         what,
@@ -181,6 +215,15 @@ function profile(name, files, iters) {
     }
     return { total, rows };
   };
+  // What compare calls directly, with each callee's inclusive cost: the stages that are not
+  // inlined into it (what is inlined shows as compare's own cost).
+  const callees = [];
+  const tree = sh('callgrind_annotate', ['--inclusive=yes', '--tree=calling', out], { stdio: ['ignore', 'pipe', 'ignore'] }).split('\n');
+  const at = tree.findIndex((l) => /\*\s+\S*?:storydiff::compare(\s|$)/.test(l));
+  for (let i = at + 1; at >= 0 && i < tree.length && tree[i].trim() !== ''; i++) {
+    const c = /^\s*([\d,]+)\s+\(\s*([\d.]+)%\)\s+>\s+[^:\s]*:(.+?) \(([\d,]+)x\)/.exec(tree[i]);
+    if (c) callees.push({ pct: Number(c[2]), fn: c[3].trim(), calls: Number(c[4].replace(/,/g, '')) / iters });
+  }
   const inc = parse(true);
   const self = parse(false);
   const short = (fn) => fn.replace(/<alloc::raw_vec::RawVecInner(<_>)?>/g, 'RawVec');
@@ -190,6 +233,8 @@ function profile(name, files, iters) {
     articles: files.length,
     totalIr: inc.total,
     inclusive: inc.rows.filter((r) => /storydiff::/.test(r.fn)).slice(0, 20).map((r) => ({ ...r, fn: short(r.fn) })),
+    compareCallees: callees.slice(0, 15).map((r) => ({ ...r, fn: short(r.fn) })),
+    compareSelfPct: +((inc.rows.find((r) => r.fn === 'storydiff::compare')?.pct ?? 0) - callees.reduce((a, r) => a + r.pct, 0)).toFixed(1),
     self: self.rows.slice(0, 15).map((r) => ({ ...r, fn: short(r.fn) })),
     allocationSelfPct: +self.rows
       .filter((r) => /^(malloc|free|realloc|_int_malloc|_int_free|_int_realloc|malloc_consolidate|unlink_chunk.*|__rustc::__rust_(alloc|dealloc|realloc)|cfree.*)$/.test(r.fn) || /RawVecInner/.test(r.fn))
@@ -266,6 +311,9 @@ if (flag('--no-browser')) {
   const { measurePage } = await import('./browser.mjs');
   try {
     results.page = await measurePage({ runs: RUNS.page });
+    if (sha(join(ROOT, 'pkg', 'storydiff_bg.wasm')) !== sha(join(SNAPSHOT, 'storydiff_bg.wasm'))) {
+      results.notes.push('pkg/ was rebuilt by other work during the run: the page (which loads pkg/) ran a different build from the rest');
+    }
   } catch (err) {
     results.page = { skipped: `Chromium run failed: ${err.message.split('\n')[0]}` };
   }

@@ -20,21 +20,18 @@
 //! `loop` runs `compare` `--iters` times and prints nothing: a target for profilers
 //! (`valgrind --tool=callgrind target/release/examples/bench loop ...`).
 //!
-//! Built for `wasm32-unknown-unknown` instead, it is a module without JS glue that
-//! `bench/core.mjs` drives from Node: the same core in wasm, timed without the hand-over to
-//! JS, with the straightforward all-pairs way beside the indexed one (see [`wasm`]).
+//! The same measurements in wasm, without the JS layer, are `bench/core` (driven from Node by
+//! `bench/core.mjs`); both take the all-pairs way from `bench/core/pairs.rs`.
 
-#[cfg(not(target_arch = "wasm32"))]
 use serde_json::{json, Value};
-#[cfg(not(target_arch = "wasm32"))]
 use std::collections::HashSet;
-#[cfg(not(target_arch = "wasm32"))]
 use std::time::Instant;
-use storydiff::{align, index};
-#[cfg(not(target_arch = "wasm32"))]
-use storydiff::{Options, SourceInput};
+use storydiff::{align, index, Options, SourceInput};
 
-#[cfg(not(target_arch = "wasm32"))]
+#[path = "../bench/core/pairs.rs"]
+mod pairs;
+use pairs::{all_pairs, count_all_pairs};
+
 struct Args {
     mode: String,
     files: Vec<String>,
@@ -45,13 +42,11 @@ struct Args {
     iters: usize,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn usage() -> ! {
     eprintln!("usage: bench (time|mem|loop) [--runs N] [--budget-ms MS] [--all-pairs-max PAIRS] [--all-pairs] [--iters N] (--list FILE | FILE...)");
     std::process::exit(2);
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn parse_args() -> Args {
     let mut it = std::env::args().skip(1);
     let mode = it.next().unwrap_or_else(|| usage());
@@ -85,7 +80,6 @@ fn parse_args() -> Args {
     args
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn read_sources(files: &[String]) -> Vec<SourceInput> {
     files
         .iter()
@@ -99,38 +93,10 @@ fn read_sources(files: &[String]) -> Vec<SourceInput> {
         .collect()
 }
 
-/// Every pair `(i, j)`, `i < j`, of comparable units from different sources: what a
-/// comparison without an index has to score.
-fn all_pairs(units: &[index::Unit]) -> Vec<(usize, usize)> {
-    let comparable: Vec<usize> = (0..units.len()).filter(|&u| units[u].comparable()).collect();
-    let mut pairs = Vec::with_capacity(count_all_pairs(units) as usize);
-    for (k, &i) in comparable.iter().enumerate() {
-        for &j in &comparable[k + 1..] {
-            if units[i].source != units[j].source {
-                pairs.push((i, j));
-            }
-        }
-    }
-    pairs
-}
-
-/// How many pairs [`all_pairs`] would build, without building them.
-fn count_all_pairs(units: &[index::Unit]) -> u64 {
-    let sources = units.iter().map(|u| u.source + 1).max().unwrap_or(0);
-    let mut per = vec![0u64; sources];
-    for u in units.iter().filter(|u| u.comparable()) {
-        per[u.source] += 1;
-    }
-    let total: u64 = per.iter().sum();
-    (total * total - per.iter().map(|c| c * c).sum::<u64>()) / 2
-}
-
-#[cfg(not(target_arch = "wasm32"))]
 fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn stats(samples: &[f64]) -> Value {
     if samples.is_empty() {
         return Value::Null;
@@ -145,25 +111,21 @@ fn stats(samples: &[f64]) -> Value {
 /// Whether another run fits (the rule of `sideBySide` in bench/lib.mjs): at most `max` runs;
 /// at least three unless the first run alone exceeded the budget; then more while the time
 /// spent is under the budget.
-#[cfg(not(target_arch = "wasm32"))]
 fn more(samples: &[f64], max: usize, budget_ms: f64) -> bool {
     let spent: f64 = samples.iter().sum();
     samples.len() < max && (samples.is_empty() || (samples.len() < 3 && samples[0] <= budget_ms) || spent < budget_ms)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn pair_set(pairs: &[align::Pair]) -> HashSet<(usize, usize)> {
     pairs.iter().map(|p| (p.a, p.b)).collect()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn time(args: &Args) -> Value {
     let sources = read_sources(&args.files);
     let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
@@ -268,7 +230,6 @@ fn time(args: &Args) -> Value {
     })
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn mem(args: &Args) -> Value {
     let sources = read_sources(&args.files);
     let before = peak_rss_kib();
@@ -285,7 +246,6 @@ fn mem(args: &Args) -> Value {
             "peakRssKiBBefore": before, "peakRssKiB": peak_rss_kib() })
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args = parse_args();
     let out = match args.mode.as_str() {
@@ -301,89 +261,3 @@ fn main() {
     };
     println!("{out}");
 }
-
-/// Exports for `bench/core.mjs`: load the sources (a JSON array of `{ name, text }` written
-/// into memory from [`wasm::bench_alloc`]), then time each call from JS. Each returns a count,
-/// so that the work cannot be optimized away and both ways can be checked against each other.
-#[cfg(target_arch = "wasm32")]
-mod wasm {
-    use std::cell::RefCell;
-    use storydiff::{Options, Prepared, SourceInput};
-
-    thread_local! {
-        static SOURCES: RefCell<Vec<SourceInput>> = const { RefCell::new(Vec::new()) };
-        static PREPARED: RefCell<Option<Prepared>> = const { RefCell::new(None) };
-    }
-
-    /// Room for `len` bytes of input, handed over to [`bench_load`].
-    #[no_mangle]
-    pub extern "C" fn bench_alloc(len: usize) -> *mut u8 {
-        let mut buf = Vec::<u8>::with_capacity(len);
-        let ptr = buf.as_mut_ptr();
-        std::mem::forget(buf);
-        ptr
-    }
-
-    /// Takes the JSON written at `ptr`, returns how many sources it holds (0 if unreadable).
-    #[no_mangle]
-    pub extern "C" fn bench_load(ptr: *mut u8, len: usize) -> u32 {
-        let bytes = unsafe { Vec::from_raw_parts(ptr, len, len) };
-        let sources: Vec<SourceInput> = serde_json::from_slice(&bytes).unwrap_or_default();
-        let n = sources.len() as u32;
-        SOURCES.with(|s| *s.borrow_mut() = sources);
-        PREPARED.with(|p| *p.borrow_mut() = None);
-        n
-    }
-
-    /// `compare` end to end, report built but not handed to JS: its number of matches.
-    #[no_mangle]
-    pub extern "C" fn bench_compare() -> u32 {
-        SOURCES.with(|s| storydiff::compare(&s.borrow(), &Options::default()).map(|r| r.matches.len() as u32).unwrap_or(u32::MAX))
-    }
-
-    /// Runs and keeps `prepare` (what both ways of matching start from): its number of sentences.
-    #[no_mangle]
-    pub extern "C" fn bench_prepare() -> u32 {
-        let prepared = SOURCES.with(|s| storydiff::prepare(&s.borrow()).ok());
-        let n = prepared.as_ref().map_or(u32::MAX, |p| p.units.len() as u32);
-        PREPARED.with(|p| *p.borrow_mut() = prepared);
-        n
-    }
-
-    fn with_prepared(f: impl FnOnce(&Prepared) -> f64) -> f64 {
-        PREPARED.with(|p| p.borrow().as_ref().map_or(-1.0, f))
-    }
-
-    /// The indexed way: `index::candidates` + `align::align`; its number of matches.
-    #[no_mangle]
-    pub extern "C" fn bench_indexed() -> f64 {
-        with_prepared(|p| {
-            let candidates = super::index::candidates(&p.units, &p.index);
-            super::align::align(&p.units, &p.index, &candidates).len() as f64
-        })
-    }
-
-    /// How many candidate pairs the index proposes.
-    #[no_mangle]
-    pub extern "C" fn bench_candidates() -> f64 {
-        with_prepared(|p| super::index::candidates(&p.units, &p.index).len() as f64)
-    }
-
-    /// The straightforward way: every cross-source pair + `align::align`; its number of matches.
-    #[no_mangle]
-    pub extern "C" fn bench_all_pairs() -> f64 {
-        with_prepared(|p| {
-            let pairs = super::all_pairs(&p.units);
-            super::align::align(&p.units, &p.index, &pairs).len() as f64
-        })
-    }
-
-    /// How many pairs the straightforward way scores.
-    #[no_mangle]
-    pub extern "C" fn bench_all_pairs_count() -> f64 {
-        with_prepared(|p| super::count_all_pairs(&p.units) as f64)
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn main() {}
