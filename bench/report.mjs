@@ -170,10 +170,44 @@ export function writeMarkdown(r) {
     p('', `Runs per figure: up to ${r.method.runs.cluster}.`, '', '</details>', '');
   }
 
+  // --- all in one ---
+  let extrapolated = null;
+  if (all) {
+    const wm = all.wasm.memory;
+    const lastAll = [...scaling].reverse().find((x) => x.native.allPairsWay.total);
+    p(`## All ${all.articles} ECB+ articles in one comparison`, '');
+    p(`${int(all.native.sentences)} sentences; the index proposes ${int(all.native.candidatePairs)} pairs, against ${int(all.native.allPairs)} cross-source pairs in all.`, '');
+    const rows = [
+      ['`compare` in Node wasm (the public API)', cell(all.wasm.handoff.api), runs(all.wasm.handoff.api)],
+      ['the core alone in wasm', cell(all.wasm.handoff.core), runs(all.wasm.handoff.core)],
+      ['native `compare`', cell(all.native.compare), runs(all.native.compare)],
+      ['matching, indexed: wasm', cell(all.wasm.matching.indexed), runs(all.wasm.matching.indexed)],
+      ['matching, indexed: native', cell(all.native.indexed.total), runs(all.native.indexed.total)],
+    ];
+    if (all.native.allPairsWay.skipped && lastAll) {
+      // Not run: extrapolated from the cost per pair at the largest size where it ran.
+      const perN = lastAll.native.allPairsWay.total.median / lastAll.native.allPairs;
+      const perW = lastAll.wasm.matching.allPairs ? lastAll.wasm.matching.allPairs.median / lastAll.native.allPairs : null;
+      rows.push(['matching, all pairs: wasm', `not run; about ${perW ? ms(perW * all.native.allPairs) : '–'} extrapolated`, '–']);
+      rows.push(['matching, all pairs: native', `not run; about ${ms(perN * all.native.allPairs)} extrapolated`, '–']);
+      extrapolated = { articles: all.articles, from: lastAll.articles, nativeMs: perN * all.native.allPairs, wasmMs: perW ? perW * all.native.allPairs : null };
+    }
+    p(table(['What', 'Median (min–max) ms', 'Runs'], rows));
+    p('');
+    p(`Memory: wasm linear memory ${bytes(wm.apiWasmAfterCompareBytes)} after \`compare\` (${bytes(wm.apiWasmAfterJsonBytes)} after \`compareJson\` as well),`,
+      `the Node process's peak RSS grew by ${bytes((wm.rssAfterCompareKiB - wm.rssBeforeCompareKiB) * 1024)} during \`compare\`; natively the whole process peaks at ${bytes(all.nativeMemory.peakRssKiB * 1024)}.`,
+      `The report is ${bytes(all.wasm.reportJsonBytes)} as JSON.`);
+    if (extrapolated) {
+      p(`The all-pairs way was not run at this size (${int(all.native.allPairs)} pairs, above the cap of ${int(r.method.allPairsMax)}): the estimates scale`,
+        `its measured cost per pair at ${extrapolated.from} articles, and its list of pairs alone would take ${bytes(all.native.allPairs * 16)} natively (${bytes(all.native.allPairs * 8)} in wasm32).`);
+    }
+    p('');
+  }
+
   // --- scaling ---
   p('## Scaling', '');
   if (!scaling.length) {
-    p('Not measured: the ECB+ data is missing.', '');
+    p('Not measured (see ECB+ clusters above).', '');
   } else {
     p('The first n ECB+ articles (clusters in natural order, files sorted), one `compare` over all of them.',
       `The all-pairs way is skipped above ${int(r.method.allPairsMax)} pairs (said so in the table); a figure over a single run`,
@@ -309,7 +343,7 @@ export function writeMarkdown(r) {
     '  the slope between the two largest sizes is given too.',
     '- Not a test: budgets are reported, never enforced; the command exits 0 unless it crashes.', '');
 
-  return { text: out.join('\n'), budgets };
+  return { text: out.join('\n'), budgets, extrapolated };
 }
 
 function stats(xs) {

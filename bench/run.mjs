@@ -330,8 +330,10 @@ if (flag('--no-profile')) {
 results.machine.seconds = Math.round((Date.now() - started) / 1000);
 loads.push(+loadavg()[0].toFixed(2));
 results.machine.load1 = { min: Math.min(...loads), max: Math.max(...loads), samples: loads };
-writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 const md = writeMarkdown(results);
+results.budgets = md.budgets;
+results.allPairsExtrapolated = md.extrapolated;
+writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), md.text);
 log(`wrote BENCHMARKS.md and bench/results.json in ${results.machine.seconds} s`);
 for (const b of md.budgets) log(`${b.status.padEnd(10)} ${b.name}: ${b.measured} (budget ${b.target})`);
