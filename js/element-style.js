@@ -99,17 +99,17 @@ button:hover { border-color: var(--_muted); }
   min-height: 0;
 }
 .column-head, .sentences { background: var(--_paper); border: 1px solid var(--_line); min-width: 0; }
-.column-head { grid-row: 1; border-radius: 8px 8px 0 0; border-bottom: 0; padding: 0.65rem 0.75rem 0.45rem; }
+.column-head { grid-row: 1; border-radius: 8px 8px 0 0; border-bottom: 0; padding: 0.5rem 0.7rem 0.35rem; }
 .sentences { grid-row: 2; border-radius: 0 0 8px 8px; border-top: 1px solid var(--_line); overflow-y: auto; padding: 0.45rem 0.45rem 0.7rem; overscroll-behavior: contain; }
 .outlet.name-only { text-transform: none; letter-spacing: 0; }
 .outlet { margin: 0; font-size: 0.78em; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--_accent); }
-.title { margin: 0.2rem 0 0.35rem; font-size: 1.05em; line-height: 1.3; }
+.title { margin: 0.15rem 0 0.25rem; font-size: 1.02em; line-height: 1.28; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 .title.missing, .missing { color: var(--_muted); font-style: italic; font-weight: 400; }
-.meta { margin: 0; font-size: 0.84em; color: var(--_muted); overflow-wrap: anywhere; }
+.meta { margin: 0; font-size: 0.82em; color: var(--_muted); overflow-wrap: anywhere; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 .meta span + span::before { content: " · "; }
-.stats { display: flex; flex-wrap: wrap; gap: 0.2rem 0.7rem; margin: 0.35rem 0 0; font-size: 0.82em; }
+.stats { display: flex; flex-wrap: wrap; gap: 0.1rem 0.7rem; margin: 0.25rem 0 0; font-size: 0.82em; }
 .stat-shared { color: #1d4f7a; } .stat-unique { color: #8a3500; }
-.removed { margin-top: 0.4rem; font-size: 0.82em; color: var(--_muted); }
+.removed { margin-top: 0.2rem; font-size: 0.8em; color: var(--_muted); }
 .removed summary { cursor: pointer; }
 .removed ol { margin: 0.35rem 0 0; padding: 0; list-style: none; max-height: 14rem; overflow-y: auto; }
 .removed li { margin: 0 0 0.3rem; padding: 0.25rem 0.35rem; background: #f1f0ec; border-radius: 4px; }
@@ -156,7 +156,7 @@ button:hover { border-color: var(--_muted); }
 .empty-col { color: var(--_muted); font-style: italic; }
 
 /* Focus panel */
-.panel { min-height: 0; max-height: calc(var(--_height) * 0.5); display: flex; flex-direction: column; }
+.panel { min-height: 0; max-height: calc(var(--_height) * 0.42); display: flex; flex-direction: column; }
 .panel-hint { margin: 0; padding: 0.45rem 0.7rem; border: 1px dashed var(--_line); border-radius: 8px; color: var(--_muted); font-size: 0.88em; }
 .panel-body { display: flex; flex-direction: column; min-height: 0; border: 1px solid var(--_muted); border-radius: 8px; background: var(--_paper); }
 .panel-head { display: flex; align-items: center; gap: 0.6rem; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--_line); background: #efeee9; border-radius: 8px 8px 0 0; }
@@ -253,6 +253,8 @@ table.conflict-table { border-collapse: collapse; width: 100%; font-size: 0.9em;
   .card.empty-card { display: none; }
   .card.self .focused-text { display: none; }
   .field input[type="search"] { width: 8.5rem; }
-  .toolbar { gap: 0.35rem 0.8rem; }
+  .toolbar { gap: 0.35rem 0.8rem; padding-top: 0.3rem; }
+  .filters legend { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .legend .kind-part { display: none; }
 }
 `;

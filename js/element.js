@@ -777,9 +777,9 @@ export class StoryDiffElement extends Base {
       seen.add(lv);
       legend.append(h('li', {}, h('span', { class: `swatch level-${lv}`, attrs: { 'aria-hidden': 'true' } }), s === others ? `all ${s} others` : `${s} other${s === 1 ? '' : 's'}`));
     }
-    legend.append(h('li', { class: 'legend-title', text: 'Match:' }));
+    legend.append(h('li', { class: 'legend-title kind-part', text: 'Match:' }));
     for (const k of KINDS) {
-      legend.append(h('li', {}, h('span', { class: `kind-sample kind-${k}`, attrs: { 'aria-hidden': 'true' } }), h('span', { class: 'kind-icon', text: KIND_INFO[k].icon, attrs: { 'aria-hidden': 'true' } }), KIND_INFO[k].label));
+      legend.append(h('li', { class: 'kind-part' }, h('span', { class: `kind-sample kind-${k}`, attrs: { 'aria-hidden': 'true' } }), h('span', { class: 'kind-icon', text: KIND_INFO[k].icon, attrs: { 'aria-hidden': 'true' } }), KIND_INFO[k].label));
     }
     return h('div', { class: 'toolbar', part: 'toolbar' }, kinds, legend);
   }
@@ -791,7 +791,7 @@ export class StoryDiffElement extends Base {
     const headId = `col-${i}-title`;
     const head = h('header', { class: 'column-head', part: 'column-head', data: { source: i } });
     head.append(h('p', { class: source.outlet ? 'outlet' : 'outlet name-only', text: source.outlet || source.name }));
-    head.append(h('h3', { class: source.title ? 'title' : 'title missing', text: source.title || '(no headline found)', attrs: { id: headId } }));
+    head.append(h('h3', { class: source.title ? 'title' : 'title missing', text: source.title || '(no headline found)', attrs: { id: headId, title: source.title || null } }));
     const meta = h('p', { class: 'meta' });
     meta.append(h('span', { class: source.published ? null : 'missing', text: source.published || 'no date' }));
     meta.append(h('span', { class: source.authors.length ? null : 'missing', text: source.authors.length ? `By ${source.authors.join(', ')}` : 'no byline' }));
@@ -835,7 +835,7 @@ export class StoryDiffElement extends Base {
     const restored = input.places;
     const details = h('details', { class: 'removed', part: 'removed' });
     const count = removed.length;
-    details.append(h('summary', { text: `${plural(count, 'span')} of page chrome removed${restored.length ? `, ${restored.length} put back` : ''}` }));
+    details.append(h('summary', { text: `${plural(count, 'span')} removed${restored.length ? `, ${restored.length} put back` : ''}`, attrs: { title: 'Page chrome removed before comparing: menus, prompts, credits, bylines…' } }));
     const list = h('ol');
     for (const p of restored) {
       list.append(h('li', { class: 'restored' },
