@@ -357,6 +357,12 @@ export class StoryDiffElement extends Base {
   disconnectedCallback() {
     this._observer?.disconnect();
     this._observer = null;
+    // A comparison under way is dropped (its answer would be stale); reconnecting compares again.
+    if (this._state === 'comparing') {
+      this._report = null;
+      this._setState('idle');
+    }
+    this._run++;
     this._engine.stop();
   }
 
