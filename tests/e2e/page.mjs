@@ -8,6 +8,7 @@
 //   node tests/e2e/page.mjs
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { OUT, ROOT, axe, launch, makeChecks, startServer, waitReady, waitSettled, watchdog, watchProblems } from './lib.mjs';
 
@@ -86,10 +87,15 @@ try {
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
   console.log(`# seeds shown highlighted, ms from navigation: ${times.join(', ')} (median ${median}, best ${sorted[0]})`);
-  writeFileSync(join(OUT, 'timing.json'), JSON.stringify({ times, median, best: sorted[0], budget: BUDGET_MS }, null, 2));
+  writeFileSync(join(OUT, 'timing.json'), JSON.stringify({ times, median, best: sorted[0], budget: BUDGET_MS, load: loadavg()[0], cpus: cpus().length }, null, 2));
   // The machine may be shared with builds: the best of five shows what the page can do, the
-  // median guards against a slow page (twice the budget).
-  check(sorted[0] <= BUDGET_MS, `the seeds show highlighted within ${BUDGET_MS} ms of navigation (best of 5)`, `times ${times.join(', ')}`);
+  // median guards against a slow page (twice the budget). When the machine is overloaded (load
+  // average over 1.5 per CPU) the best load gets twice the budget too, and the test says so.
+  const load = loadavg()[0];
+  const overloaded = load > 1.5 * cpus().length;
+  if (overloaded) console.log(`# note: load average ${load.toFixed(1)} on ${cpus().length} CPUs: the ${BUDGET_MS} ms budget is checked at twice its value`);
+  const best = overloaded ? 2 * BUDGET_MS : BUDGET_MS;
+  check(sorted[0] <= best, `the seeds show highlighted within ${best} ms of navigation (best of 5)`, `times ${times.join(', ')}`);
   check(median <= 2 * BUDGET_MS, `median time to the seeds is under ${2 * BUDGET_MS} ms`, `median ${median}`);
 
   // --- 2. Desktop: the overview. ----------------------------------------------------------------
