@@ -978,14 +978,22 @@ export class StoryDiffElement extends Base {
     const col = node.parentElement;
     for (const b of col.querySelectorAll('.sentence[role="button"]')) b.tabIndex = b === node ? 0 : -1;
     const counterparts = this._counterparts(...ref);
-    const nodes = [];
-    counterparts.forEach((list) => list.forEach((c) => {
-      const cn = this._node(...c.ref);
-      if (cn) {
+    const nodes = []; // per other column, the closest counterpart: it is scrolled into view
+    counterparts.forEach((list, k) => {
+      let best = null;
+      let bestScore = -1;
+      for (const c of list) {
+        const cn = this._node(...c.ref);
+        if (!cn) continue;
         cn.classList.add('counterpart');
-        nodes.push(cn);
+        const score = c.match ? c.match.score : 0;
+        if (score > bestScore) {
+          best = cn;
+          bestScore = score;
+        }
       }
-    }));
+      if (best && k !== ref[0]) nodes.push(best);
+    });
     this._renderPanel(counterparts);
     if (focus && this.shadowRoot.activeElement !== node) node.focus({ preventScroll: true });
     const sheet = getComputedStyle(this._panel).position === 'fixed';
@@ -994,10 +1002,7 @@ export class StoryDiffElement extends Base {
       node.scrollIntoView({ block: 'start', inline: 'nearest' });
     } else if (scroll) {
       this._scrollInto(node);
-      // The first counterpart in each other column scrolls into view there.
-      const firstPerColumn = new Map();
-      for (const cn of nodes) if (!firstPerColumn.has(cn.parentElement)) firstPerColumn.set(cn.parentElement, cn);
-      for (const cn of firstPerColumn.values()) this._scrollInto(cn, false);
+      for (const cn of nodes) this._scrollInto(cn, false);
     }
     if (!quiet) {
       const s = this._report.sources[ref[0]].sentences[ref[1]];

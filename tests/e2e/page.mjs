@@ -173,8 +173,13 @@ try {
       return r.top >= c.top - 2 && r.top < c.bottom - 10;
     };
     const cps = [...root.querySelectorAll('.sentence.counterpart')];
-    const firstPerCol = new Map();
-    for (const n of cps) if (!firstPerCol.has(n.parentElement)) firstPerCol.set(n.parentElement, n);
+    const focusedCol = root.querySelector('.sentence.focused').parentElement;
+    // Per other column with counterparts: is one of them in view?
+    const perCol = new Map();
+    for (const n of cps) {
+      if (n.parentElement === focusedCol) continue;
+      perCol.set(n.parentElement, (perCol.get(n.parentElement) || false) || within(n));
+    }
     return {
       title: root.querySelector('#panel-title')?.textContent,
       cards: root.querySelectorAll('.panel .card').length,
@@ -183,7 +188,7 @@ try {
       scores: [...root.querySelectorAll('.panel .score')].map((b) => b.textContent),
       diffMarks: root.querySelectorAll('.panel .diff ins, .panel .diff del').length,
       counterparts: cps.length,
-      inView: [...firstPerCol.values()].map(within),
+      inView: [...perCol.values()],
       focused: root.querySelectorAll('.sentence.focused').length,
       pressed: root.querySelector('.sentence.focused')?.getAttribute('aria-pressed'),
       selects: window.__selects,
