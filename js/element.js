@@ -667,6 +667,12 @@ export class StoryDiffElement extends Base {
         const hits = r.sources[i].sentences.filter((s) => s.start < place.end && s.end > place.start);
         hits.forEach((s) => restoredSentences.add(key(i, r.sources[i].sentences.indexOf(s))));
         if (hits.length === 0) notCompared[i].push(place);
+        else {
+          // Parts of it the engine still removes are shown in place too.
+          for (const x of r.sources[i].removed) {
+            if (x.start < place.end && x.end > place.start) notCompared[i].push({ start: x.start, end: x.end, text: x.text });
+          }
+        }
       }
     });
     this._idx = { byRef, quotesAt, key, restoredSentences, notCompared };

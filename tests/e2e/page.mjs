@@ -140,16 +140,19 @@ try {
     const root = document.querySelector('story-diff').shadowRoot;
     const st = (sel) => { const n = root.querySelector(sel); return n ? getComputedStyle(n).borderLeftStyle : null; };
     const removed = root.querySelector('details.removed summary');
+    const want = { identical: 'solid', minor: 'double', paraphrase: 'dotted' };
+    const shared = [...root.querySelectorAll('.sentence.shared')];
     return {
-      minor: st('.sentence.kind-minor'),
-      paraphrase: st('.sentence.kind-paraphrase'),
-      identicalSample: getComputedStyle(root.querySelector('.kind-sample.kind-identical')).borderLeftStyle,
+      minor: st('.kind-sample.kind-minor'),
+      paraphrase: st('.kind-sample.kind-paraphrase'),
+      identicalSample: st('.kind-sample.kind-identical'),
+      sentencesAgree: shared.length > 0 && shared.every((n) => getComputedStyle(n).borderLeftStyle === want[n.dataset.kind]),
       unique: getComputedStyle(root.querySelector('.sentence.unique')).borderTopStyle,
       icons: [...new Set([...root.querySelectorAll('.sentence .kind-icon')].map((n) => n.textContent))],
       removedColor: removed ? getComputedStyle(removed).color : null,
     };
   });
-  check(styles.minor === 'double' && styles.paraphrase === 'dotted' && styles.identicalSample === 'solid',
+  check(styles.minor === 'double' && styles.paraphrase === 'dotted' && styles.identicalSample === 'solid' && styles.sentencesAgree,
     'match kinds differ by border style (solid, double, dotted), not only colour', JSON.stringify(styles));
   check(styles.icons.length >= 2 && styles.icons.every((i) => ['=', '≈', '∼'].includes(i)), 'match kinds carry an icon', styles.icons.join(' '));
   check(styles.unique === 'dashed', 'unique sentences have a dashed border');
