@@ -28,7 +28,9 @@ export function stats(samples) {
  * (frequency, other load, GC state) falls on all of them alike. Each function runs at most
  * `maxRuns` times; at least `minRuns` times unless its first run alone exceeded `budgetMs`
  * (then once); beyond that, while its own time spent is under `budgetMs`. The value each
- * function returned last is kept (for checks). Before timing, each function is called at least
+ * function returned last is kept (for checks). Beside wall time, the process's CPU time per call
+ * (all its threads, so V8's background work too): on a busy machine wall time includes waiting
+ * for a core, CPU time does not. Before timing, each function is called at least
  * once and until `warmupMs` of its calls have passed (at most 50 calls), so that V8 has moved
  * the hot wasm and JS code from its baseline compiler to the optimizing one; `warmupMs: 0`
  * skips the warm-up.
@@ -36,6 +38,7 @@ export function stats(samples) {
 export function sideBySide(fns, { maxRuns = 15, minRuns = 3, budgetMs = 10_000, warmupMs = 300 } = {}) {
   const names = Object.keys(fns);
   const samples = Object.fromEntries(names.map((n) => [n, []]));
+  const cpu = Object.fromEntries(names.map((n) => [n, []]));
   const values = {};
   if (warmupMs > 0) {
     const spent = Object.fromEntries(names.map((n) => [n, 0]));
@@ -61,12 +64,19 @@ export function sideBySide(fns, { maxRuns = 15, minRuns = 3, budgetMs = 10_000, 
     const round = names.filter(wants);
     if (round.length === 0) break;
     for (const n of round) {
+      const c = process.cpuUsage();
       const t = performance.now();
       values[n] = fns[n]();
       samples[n].push(performance.now() - t);
+      const d = process.cpuUsage(c);
+      cpu[n].push((d.user + d.system) / 1000);
     }
   }
-  return { times: Object.fromEntries(names.map((n) => [n, stats(samples[n])])), values };
+  return {
+    times: Object.fromEntries(names.map((n) => [n, stats(samples[n])])),
+    cpu: Object.fromEntries(names.map((n) => [n, stats(cpu[n])])),
+    values,
+  };
 }
 
 /** Least-squares slope of log(y) against log(x): the growth exponent. */

@@ -84,6 +84,7 @@ for (const [k, set] of job.sets.entries()) {
     opts,
   );
   result.handoff = handoff.times;
+  result.handoffCpu = handoff.cpu;
   result.matches = { api: handoff.values.api, object: handoff.values.object, jsonParsed: handoff.values.jsonParsed, core: handoff.values.core };
   result.reportJsonBytes = Buffer.byteLength(handoff.values.json);
 

@@ -16,7 +16,7 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { cpus, getPriority, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
@@ -82,6 +82,7 @@ function machine() {
     commit: tryText('git', ['rev-parse', '--short', 'HEAD']),
     uncommitted: srcDirty ? srcDirty.split('\n').filter(Boolean).map((l) => l.slice(3)) : [],
     quick: QUICK,
+    nice: getPriority(),
   };
 }
 
@@ -292,6 +293,8 @@ if (!clusters) {
   };
   results.growth = {
     wasmCompare: fit((r) => r.wasm.handoff.api?.median),
+    wasmCompareCpu: fit((r) => r.wasm.handoffCpu?.api?.median),
+    nativeCompareCpu: fit((r) => r.native.compareCpu?.median),
     wasmCore: fit((r) => r.wasm.handoff.core?.median),
     nativeCompare: fit((r) => r.native.compare?.median),
     nativePrepare: fit((r) => r.native.prepare?.median),
