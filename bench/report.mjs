@@ -104,9 +104,11 @@ export function writeMarkdown(r) {
     'better guide to what an idle one would show.', '');
   const missNotes = [];
   const split = (n) => {
-    const rest = n.compare.median - n.prepare.median - n.indexed.total.median;
-    const pc = (v) => `${num((100 * v) / n.compare.median, 0)}%`;
-    return `\`prepare\` ${pc(n.prepare.median)}, matching ${pc(n.indexed.total.median)}, assembling the report ${pc(rest)}`;
+    const [c, pr, mt] = n.compareCpu && n.prepareCpu && n.indexed.totalCpu
+      ? [n.compareCpu.median, n.prepareCpu.median, n.indexed.totalCpu.median]
+      : [n.compare.median, n.prepare.median, n.indexed.total.median];
+    const pc = (v) => `${num((100 * v) / c, 0)}%`;
+    return `\`prepare\` ${pc(pr)}, matching ${pc(mt)}, assembling the report ${pc(c - pr - mt)}${n.compareCpu ? ' of its CPU time' : ''}`;
   };
   if (budgets[0].status === 'missed') {
     missNotes.push(`Seeds: the native core alone takes ${ms(seedsN.compare.median)} ms per \`compare\`${seedsN.compareCpu ? ` (${ms(seedsN.compareCpu.median)} ms of CPU)` : ''}, over the budget by itself (${split(seedsN)}); wasm in Node is ` +
@@ -145,10 +147,16 @@ export function writeMarkdown(r) {
   ]));
   p('', 'CPU time: in Node, of the whole process (V8\'s background threads included); natively, of the thread.');
   p('');
-  const rest = seedsN.compare.median - seedsN.prepare.median - seedsN.indexed.total.median;
-  p(`Native \`compare\` splits into \`prepare\` ${ms(seedsN.prepare.median)} ms (${num((100 * seedsN.prepare.median) / seedsN.compare.median, 0)}%),`,
-    `matching (candidates + align) ${ms(seedsN.indexed.total.median)} ms (${num((100 * seedsN.indexed.total.median) / seedsN.compare.median, 0)}%)`,
-    `and assembling the report (diffs, conflicts, quotes, groups, offsets) about ${ms(rest)} ms (${num((100 * rest) / seedsN.compare.median, 0)}%, the remainder).`, '');
+  {
+    const cpu = seedsN.compareCpu && seedsN.prepareCpu && seedsN.indexed.totalCpu;
+    const [c, pr, mt] = cpu
+      ? [seedsN.compareCpu.median, seedsN.prepareCpu.median, seedsN.indexed.totalCpu.median]
+      : [seedsN.compare.median, seedsN.prepare.median, seedsN.indexed.total.median];
+    const pc = (v) => `${num((100 * v) / c, 0)}%`;
+    p(`Native \`compare\` (${ms(c)} ms${cpu ? ' of thread CPU time, median' : ''}) splits into \`prepare\` ${ms(pr)} ms (${pc(pr)}),`,
+      `matching (candidates + align) ${ms(mt)} ms (${pc(mt)})`,
+      `and assembling the report (diffs, conflicts, quotes, groups, offsets) about ${ms(c - pr - mt)} ms (${pc(c - pr - mt)}, the remainder).`, '');
+  }
   p('Matching the seeds the indexed way against the straightforward way (every cross-source pair of',
     'sentences scored by the same `align::align`), on the same `prepare` output, side by side:', '');
   p(matchingTable([{ label: 'seeds', w: seedsW, n: seedsN }]));
@@ -227,8 +235,10 @@ export function writeMarkdown(r) {
     p(table(['Articles', 'Sentences', 'Candidate pairs', 'All pairs', 'Node wasm `compare`', 'its CPU time', 'Native `compare`', 'Native `prepare`', 'Native matching', 'Native rest (report)'],
       scaling.map((s) => [s.articles, int(s.native.sentences), int(s.native.candidatePairs), int(s.native.allPairs),
         cell(s.wasm.handoff.api), cell(s.wasm.handoffCpu?.api), cell(s.native.compare), cell(s.native.prepare), cell(s.native.indexed.total),
-        ms(s.native.compare.median - s.native.prepare.median - s.native.indexed.total.median)])));
-    p('', '"Native rest" is `compare` minus `prepare` minus matching (medians): assembling the report (diffs, conflicts, quotes, groups, offsets).', '');
+        s.native.compareCpu && s.native.prepareCpu && s.native.indexed.totalCpu
+          ? `${ms(s.native.compare.median - s.native.prepare.median - s.native.indexed.total.median)} (CPU ${ms(s.native.compareCpu.median - s.native.prepareCpu.median - s.native.indexed.totalCpu.median)})`
+          : ms(s.native.compare.median - s.native.prepare.median - s.native.indexed.total.median)])));
+    p('', '"Native rest" is `compare` minus `prepare` minus matching (medians of wall time, and of thread CPU time): assembling the report (diffs, conflicts, quotes, groups, offsets).', '');
     p('Matching only (on one `prepare` output), indexed against all pairs, side by side:', '');
     p(matchingTable(scaling.map((s) => ({ label: String(s.articles), w: s.wasm, n: s.native }))));
     p('');

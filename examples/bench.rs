@@ -134,6 +134,11 @@ fn stats(samples: &[f64]) -> Value {
     json!({ "median": median, "min": s[0], "max": s[n - 1], "runs": n })
 }
 
+/// [`stats`] of the finite samples (CPU times are NaN where the clock is missing).
+fn finite(samples: &[f64]) -> Value {
+    stats(&samples.iter().copied().filter(|v| v.is_finite()).collect::<Vec<_>>())
+}
+
 /// Whether another run fits (the rule of `sideBySide` in bench/lib.mjs): at most `max` runs;
 /// at least three unless the first run alone exceeded the budget; then more while the time
 /// spent is under the budget.
@@ -177,19 +182,22 @@ fn time(args: &Args) -> Value {
         compare_cpu.push(thread_cpu_ms() - c);
         std::hint::black_box(r);
     }
-    compare_cpu.retain(|v| v.is_finite());
-    let mut prepare_ms = Vec::new();
+
+    let (mut prepare_ms, mut prepare_cpu) = (Vec::new(), Vec::new());
     while more(&prepare_ms, args.runs, args.budget_ms / 2.0) {
+        let c = thread_cpu_ms();
         let t = Instant::now();
         let p = storydiff::prepare(&sources).unwrap();
         prepare_ms.push(ms(t));
+        prepare_cpu.push(thread_cpu_ms() - c);
         std::hint::black_box(p);
     }
 
+
     // Matching, side by side on the same prepared input: indexed, then all pairs, alternately.
     let do_all = all_count <= args.all_pairs_max;
-    let (mut cand_ms, mut align_ms, mut indexed_ms) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut build_ms, mut align_all_ms, mut all_ms) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut cand_ms, mut align_ms, mut indexed_ms, mut indexed_cpu) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut build_ms, mut align_all_ms, mut all_ms, mut all_cpu) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut indexed, mut everything) = (Vec::new(), Vec::new());
     let mut candidates_count = 0;
     loop {
@@ -199,6 +207,7 @@ fn time(args: &Args) -> Value {
             break;
         }
         if go_indexed {
+            let cpu = thread_cpu_ms();
             let t = Instant::now();
             let candidates = index::candidates(units, &prepared.index);
             let c = ms(t);
@@ -209,8 +218,10 @@ fn time(args: &Args) -> Value {
             cand_ms.push(c);
             align_ms.push(a);
             indexed_ms.push(c + a);
+            indexed_cpu.push(thread_cpu_ms() - cpu);
         }
         if go_all {
+            let cpu = thread_cpu_ms();
             let t = Instant::now();
             let pairs = all_pairs(units);
             let b = ms(t);
@@ -221,6 +232,7 @@ fn time(args: &Args) -> Value {
             build_ms.push(b);
             align_all_ms.push(a);
             all_ms.push(b + a);
+            all_cpu.push(thread_cpu_ms() - cpu);
         }
     }
     let (si, sa) = (pair_set(&indexed), pair_set(&everything));
@@ -244,12 +256,13 @@ fn time(args: &Args) -> Value {
         "allPairs": all_count,
         "reportMatches": report.matches.len(),
         "compare": stats(&compare_ms),
-        "compareCpu": stats(&compare_cpu),
+        "compareCpu": finite(&compare_cpu),
         "prepare": stats(&prepare_ms),
-        "indexed": { "candidates": stats(&cand_ms), "align": stats(&align_ms), "total": stats(&indexed_ms),
+        "prepareCpu": finite(&prepare_cpu),
+        "indexed": { "candidates": stats(&cand_ms), "align": stats(&align_ms), "total": stats(&indexed_ms), "totalCpu": finite(&indexed_cpu),
                      "matches": indexed.len(), "kinds": kinds(&indexed) },
         "allPairsWay": if do_all {
-            json!({ "build": stats(&build_ms), "align": stats(&align_all_ms), "total": stats(&all_ms),
+            json!({ "build": stats(&build_ms), "align": stats(&align_all_ms), "total": stats(&all_ms), "totalCpu": finite(&all_cpu),
                     "matches": everything.len(), "kinds": kinds(&everything),
                     "common": si.intersection(&sa).count(),
                     "onlyIndexed": si.difference(&sa).count(),
