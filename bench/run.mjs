@@ -336,7 +336,9 @@ results.machine.load1 = { min: Math.min(...loads), max: Math.max(...loads), samp
 const md = writeMarkdown(results);
 results.budgets = md.budgets;
 results.allPairsExtrapolated = md.extrapolated;
-writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+// Five significant digits are far finer than the run-to-run spread.
+const round = (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toPrecision(5) : v);
+writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, round, 2) + '\n');
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), md.text);
 log(`wrote BENCHMARKS.md and bench/results.json in ${results.machine.seconds} s`);
 for (const b of md.budgets) log(`${b.status.padEnd(10)} ${b.name}: ${b.measured} (budget ${b.target})`);
