@@ -152,20 +152,69 @@ pub fn score(units: &[Unit], index: &Index, a: usize, b: usize) -> Option<Pair> 
     if bound.identical {
         return Some(Pair { a, b, kind: Kind::Identical, score: 1.0, confidence: 1.0 });
     }
-    let minor_possible = |f: &Features| (f.dice >= MINOR_MIN && f.cosine >= 0.5) || (f.shorter >= 6 && f.shared >= 3 && f.cosine >= 0.3 && f.containment >= 0.9);
-    let paraphrase_possible = |f: &Features| f.shared >= 2 && paraphrase_confidence(f) >= PARAPHRASE_MIN;
     if !minor_possible(&bound) && !paraphrase_possible(&bound) {
         return None;
     }
     let f = aligned(units, a, b, bound);
     if minor_possible(&f) {
-        return Some(Pair { a, b, kind: Kind::Minor, score: round(f.dice.max(f.containment * 0.9)), confidence: 1.0 });
+        return Some(minor(a, b, &f));
     }
     if paraphrase_possible(&f) {
-        let score = round((f.cosine + f.overlap) / 2.0);
-        return Some(Pair { a, b, kind: Kind::Paraphrase, score, confidence: paraphrase_confidence(&f) });
+        return Some(Pair { a, b, kind: Kind::Paraphrase, score: similarity(&f), confidence: paraphrase_confidence(&f) });
     }
     None
+}
+
+fn minor_possible(f: &Features) -> bool {
+    (f.dice >= MINOR_MIN && f.cosine >= 0.5) || (f.shorter >= 6 && f.shared >= 3 && f.cosine >= 0.3 && f.containment >= 0.9)
+}
+
+fn paraphrase_possible(f: &Features) -> bool {
+    f.shared >= 2 && paraphrase_confidence(f) >= PARAPHRASE_MIN
+}
+
+fn minor(a: usize, b: usize, f: &Features) -> Pair {
+    Pair { a, b, kind: Kind::Minor, score: round(f.dice.max(f.containment * 0.9)), confidence: 1.0 }
+}
+
+fn similarity(f: &Features) -> f64 {
+    round((f.cosine + f.overlap) / 2.0)
+}
+
+/// Families up to this size also report the pairs their links imply.
+const IMPLIED_MAX: usize = 16;
+/// An implied paraphrase still needs this much confidence of its own.
+const IMPLIED_MIN: f64 = 0.2;
+
+/// The pairs a family implies but no direct link scored: two sentences that each say what a
+/// third says usually say the same thing. Each is judged by the same rules (identical, minor,
+/// else paraphrase when it has some evidence of its own, [`IMPLIED_MIN`]); large families are
+/// left as they are, so that copies stay linear.
+pub fn implied(units: &[Unit], index: &Index, families: &[Vec<usize>], known: &[Pair]) -> Vec<Pair> {
+    let have: std::collections::HashSet<(usize, usize)> = known.iter().map(|p| (p.a, p.b)).collect();
+    let mut out = Vec::new();
+    for members in families.iter().filter(|m| m.len() <= IMPLIED_MAX) {
+        for (k, &x) in members.iter().enumerate() {
+            for &y in &members[k + 1..] {
+                let (a, b) = (x.min(y), x.max(y));
+                if units[a].source == units[b].source || have.contains(&(a, b)) {
+                    continue;
+                }
+                let f = features(units, index, a, b);
+                out.push(if f.identical {
+                    Pair { a, b, kind: Kind::Identical, score: 1.0, confidence: 1.0 }
+                } else if minor_possible(&f) {
+                    minor(a, b, &f)
+                } else if f.shared >= 2 && paraphrase_confidence(&f) >= IMPLIED_MIN {
+                    Pair { a, b, kind: Kind::Paraphrase, score: similarity(&f), confidence: paraphrase_confidence(&f) }
+                } else {
+                    // Chained through a third sentence that says two things: not the same claim.
+                    continue;
+                });
+            }
+        }
+    }
+    out
 }
 
 /// How likely two sentences state the same claim, from their word overlap: a logistic model

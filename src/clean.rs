@@ -187,19 +187,27 @@ fn split_lines(text: &str) -> Vec<Line> {
 
 /// Hard-wrapped paragraphs come back as one line: a line continues the previous one when
 /// that one stops mid-sentence (no final punctuation) and this one starts in lower case, or
-/// the previous one ends with a comma, hyphen or semicolon.
+/// the previous one ends with a comma, hyphen or semicolon — unless the previous one is
+/// chrome or metadata on its own.
 fn join_wrapped(text: &str, lines: Vec<Line>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    // The previous physical line: the tests look at it, not at the joined paragraph, which
+    // keeps the work linear however many lines join.
+    let mut last: Option<std::ops::Range<usize>> = None;
     for line in lines {
-        if let Some(prev) = out.last_mut() {
-            let before = &text[prev.span.clone()];
+        if let (Some(prev), Some(physical)) = (out.last_mut(), last.clone()) {
+            let before = &text[physical];
             let starts_lower = text[line.span.clone()].chars().next().is_some_and(char::is_lowercase);
             let open_end = before.ends_with([',', ';', '-']);
-            if !line.after_blank && (open_end || (starts_lower && !ends_sentence(before))) {
+            // A line that is chrome or metadata on its own (a byline, a date) was not wrapped.
+            let whole = || chrome(before).is_some() || byline(before).is_some() || date_prefix(before).is_some();
+            if !line.after_blank && (open_end || (starts_lower && !ends_sentence(before))) && !whole() {
                 prev.span.end = line.span.end;
+                last = Some(line.span.clone());
                 continue;
             }
         }
+        last = Some(line.span.clone());
         out.push(line);
     }
     out
@@ -500,8 +508,10 @@ fn find_date_at(s: &str) -> Option<(usize, usize, String)> {
         let nums: Vec<&str> = tok.split(['-', '.', '/']).filter(|p| !p.is_empty()).collect();
         if nums.len() == 3 && nums[0].len() == 4 && nums.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
             let n: Vec<u32> = nums.iter().filter_map(|p| p.parse().ok()).collect();
-            if let Some(d) = ymd(n[0], n[1], n[2]) {
-                return Some((at, at + tok.len(), d));
+            if let [y, m, d] = n[..] {
+                if let Some(date) = ymd(y, m, d) {
+                    return Some((at, at + tok.len(), date));
+                }
             }
         }
         let next = |k: usize| toks.get(i + k).map(|&(a, t)| (a, t.trim_end_matches([',', '.'])));
@@ -790,7 +800,9 @@ fn runon_title(text: &str, line: &mut Line, out: &mut Cleaned) -> Option<Line> {
 fn programme_tag(s: &str) -> Option<usize> {
     let inner_end = s.strip_prefix('[')?.find(']')? + 1;
     let tag = &s[1..inner_end];
-    (word_count(tag) <= 4 && s.len() > inner_end + 1).then_some(inner_end + 1)
+    // What follows must still be a headline (three words or more) once the tag is gone.
+    let rest = s.get(inner_end + 1..)?;
+    (word_count(tag) <= 4 && word_count(rest) >= 3).then_some(inner_end + 1)
 }
 
 /// Inside the body: short lines are subheads, or speaker labels of a transcript
@@ -1008,10 +1020,10 @@ mod tests {
 
     #[test]
     fn date_lines_and_programme_tags_are_metadata() {
-        let text = format!("date 2024-03-03 World\n[Evening News] Budget approved\n입력 2024.03.03 (18:02)\n\n{BODY}");
+        let text = format!("date 2024-03-03 World\n[Evening News] City budget approved\n입력 2024.03.03 (18:02)\n\n{BODY}");
         let c = clean(&text);
         assert_eq!(c.meta.published.as_deref(), Some("2024-03-03"));
-        assert_eq!(c.meta.title.as_deref(), Some("Budget approved"));
+        assert_eq!(c.meta.title.as_deref(), Some("City budget approved"));
         assert_eq!(c.meta.section.as_deref(), Some("World"));
     }
 

@@ -123,12 +123,12 @@ pub fn copies(units: &[Unit]) -> Vec<Vec<usize>> {
 /// Pairs `(i, j)`, `i < j`, of units from different sources worth scoring: each copy with its
 /// earlier occurrences (see [`copies`]), and among the rest, those whose shared content terms
 /// carry at least a fifth of the smaller sentence's weight. Terms in more than
-/// `max(64, n/10)` units are too common to propose pairs (they still count in scoring), which
-/// keeps the work near-linear on large inputs.
+/// `n/10` units (at least 64, at most 1000) are too common to propose pairs (they still count
+/// in scoring), which keeps the work near-linear on large inputs.
 pub fn candidates(units: &[Unit], index: &Index) -> Vec<(usize, usize)> {
     let copy_of = copies(units);
     let n = units.len();
-    let cap = (n / 10).max(64) as u32;
+    let cap = (n / 10).clamp(64, 1000) as u32;
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.df.len()];
     for (u, vector) in index.vectors.iter().enumerate() {
         if !copy_of[u].is_empty() {
@@ -141,6 +141,11 @@ pub fn candidates(units: &[Unit], index: &Index) -> Vec<(usize, usize)> {
         }
     }
     let mut pairs: Vec<(usize, usize)> = copy_of.iter().enumerate().flat_map(|(u, earlier)| earlier.iter().map(move |&e| (e, u))).collect();
+    // Units come source by source: the first unit after each unit's own source.
+    let mut next_source = vec![n; n];
+    for u in (0..n.saturating_sub(1)).rev() {
+        next_source[u] = if units[u + 1].source != units[u].source { u + 1 } else { next_source[u + 1] };
+    }
     let mut acc = vec![0.0f64; n];
     let mut touched: Vec<usize> = Vec::new();
     for (i, vector) in index.vectors.iter().enumerate() {
@@ -149,13 +154,11 @@ pub fn candidates(units: &[Unit], index: &Index) -> Vec<(usize, usize)> {
         }
         for &(t, w) in vector {
             let list = &postings[t as usize];
-            // Postings are sorted by unit; only later units are visited, so each pair once.
-            let from = list.partition_point(|&u| u as usize <= i);
+            // Postings are sorted by unit: visiting only units of later sources gives each
+            // pair once and never spends work on a source's own sentences.
+            let from = list.partition_point(|&u| (u as usize) < next_source[i]);
             for &j in &list[from..] {
                 let j = j as usize;
-                if units[j].source == units[i].source {
-                    continue;
-                }
                 if acc[j] == 0.0 {
                     touched.push(j);
                 }

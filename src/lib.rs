@@ -76,19 +76,23 @@ impl std::error::Error for Error {}
 ///
 /// The stages run in order, each a plain function over plain data: [`clean::clean`] each
 /// input, [`segment::sentences`] each kept block, [`normalize`] each sentence into words and
-/// terms, [`index::candidates`] to find pairs worth scoring, [`align::align`] to score them,
-/// then [`quote`], groups and support are derived and [`assemble`]d into the report.
+/// terms, [`index::candidates`] to find pairs worth scoring, [`align::align`] to score them;
+/// then [`group::families`] gathers the matches, [`align::implied`] adds the pairs a family
+/// implies, and quotations, support and similarity are derived into the report.
 pub fn compare(sources: &[SourceInput], options: &Options) -> Result<Report, Error> {
     if !(0.0..=1.0).contains(&options.min_score) {
         return Err(Error::BadOption(format!("minScore must be a number from 0 to 1, not {}", options.min_score)));
     }
     let prepared = prepare(sources)?;
     let candidates = index::candidates(&prepared.units, &prepared.index);
-    let pairs: Vec<align::Pair> = align::align(&prepared.units, &prepared.index, &candidates)
-        .into_iter()
-        .filter(|p| options.kinds.contains(&p.kind) && p.score >= options.min_score)
-        .collect();
-    Ok(assemble(sources, &prepared, &pairs))
+    let wanted = |p: &align::Pair| options.kinds.contains(&p.kind) && p.score >= options.min_score;
+    let mut pairs: Vec<align::Pair> = align::align(&prepared.units, &prepared.index, &candidates).into_iter().filter(wanted).collect();
+    let families = group::families(&prepared.units, &pairs);
+    let members: Vec<Vec<usize>> = families.iter().map(|f| f.members.clone()).collect();
+    let implied = align::implied(&prepared.units, &prepared.index, &members, &pairs);
+    pairs.extend(implied.into_iter().filter(wanted));
+    pairs.sort_by_key(|p| (p.a, p.b));
+    Ok(assemble(sources, &prepared, &pairs, families))
 }
 
 /// The inputs cleaned, split into sentences and indexed: everything before matching.
@@ -172,7 +176,7 @@ fn validate(sources: &[SourceInput]) -> Result<(), Error> {
 
 /// Derives groups, support, quotations and the similarity matrix from the scored pairs, and
 /// writes the report with UTF-16 offsets.
-fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair]) -> Report {
+fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair], groups: Vec<group::Family>) -> Report {
     let (docs, units, blocks_of) = (&prepared.docs, &prepared.units, &prepared.blocks);
     let n = sources.len();
     // Local sentence number of each unit, and the first unit of each source.
@@ -191,7 +195,6 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair])
         partners[p.a].push(units[p.b].source);
         partners[p.b].push(units[p.a].source);
     }
-    let groups = group::families(units, pairs);
     let mut group_of = vec![None; units.len()];
     for (g, family) in groups.iter().enumerate() {
         for &u in &family.members {
