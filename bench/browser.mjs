@@ -10,30 +10,12 @@
 //          in the DOM or in an open shadow root (checked on each DOM change and each frame);
 //   shown  the next animation frame after that, plus a task: the frame that paints them.
 
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, stats } from './lib.mjs';
+import { stats } from './lib.mjs';
+import { startServer } from '../tests/e2e/lib.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-function startServer() {
-  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
-    env: { ...process.env, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = new Promise((resolve, reject) => {
-    let buf = '';
-    server.stdout.on('data', (chunk) => {
-      buf += chunk;
-      const m = buf.match(/storydiff: (http:\/\/\S+)/);
-      if (m) resolve(m[1]);
-    });
-    server.once('exit', (code) => reject(new Error(`serve.mjs exited early with code ${code}`)));
-    setTimeout(() => reject(new Error('serve.mjs printed no URL within 10 s')), 10_000).unref();
-  });
-  return { server, url };
-}
 
 // Runs in the page before its own scripts. The page may render into shadow roots (a custom
 // element), so shaded sentences are looked for in open shadow roots too, on every DOM change
@@ -90,10 +72,9 @@ export async function measurePage({ runs = 7 } = {}) {
   } catch {
     return { skipped: 'playwright-core is not installed (npm install)' };
   }
-  const { server, url } = startServer();
+  const { server, url: pageUrl } = await startServer();
   let browser;
   try {
-    const pageUrl = await url;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
