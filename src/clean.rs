@@ -503,6 +503,10 @@ pub fn find_date(s: &str) -> Option<String> {
 
 /// The first date in `s` with its byte range.
 fn find_date_at(s: &str) -> Option<(usize, usize, String)> {
+    // Every date form has digits; most lines have none.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let toks: Vec<(usize, &str)> = tokens(s);
     for (i, &(at, tok)) in toks.iter().enumerate() {
         let nums: Vec<&str> = tok.split(['-', '.', '/']).filter(|p| !p.is_empty()).collect();
