@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Fuzzes the core with cargo-fuzz (libFuzzer): seeds each target's corpus from seeds/ and ECB+
+# (if present), then runs each target for a given time, one after another.
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     # defaults: 600 s each; clean segment compare
+#
+# Environment:
+#   FUZZ_SANITIZER  address (default) or none; "none" also works where ASan does not build
+#   ECBPLUS         ECB+ folder of <cluster>/*.txt (default: ../shared/data/ecbplus, then
+#                   /work/shared/data/ecbplus, used if present); "none" seeds from seeds/ only
+#   FUZZ_ARGS       extra libFuzzer flags, e.g. "-fork=2 -ignore_crashes=1"
+#
+# Works on stable Rust: cargo-fuzz asks for nightly only for `-Z` flags (sanitizers), which
+# RUSTC_BOOTSTRAP=1 unlocks on a stable compiler. Needs `cargo install cargo-fuzz` and a C++
+# compiler (libfuzzer-sys builds libFuzzer from source).
+#
+# Corpora go to fuzz/corpus/<target> (kept between runs, so a second run goes on where the
+# first stopped), crashes to fuzz/artifacts/<target>, logs to fuzz/logs/<target>-<time>.log;
+# all three are gitignored. The ECB+ texts are only read, never
+# copied into the repository.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$PWD
+export PATH="$HOME/.cargo/bin:$PATH"
+export RUSTC_BOOTSTRAP=1
+
+seconds=${1:-600}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(clean segment compare)
+sanitizer=${FUZZ_SANITIZER:-address}
+
+ecb=
+if [ "${ECBPLUS:-}" != none ]; then
+  for d in ${ECBPLUS:+"$ECBPLUS"} "$root/../shared/data/ecbplus" /work/shared/data/ecbplus; do
+    if compgen -G "$d/*/*.txt" >/dev/null; then ecb=$d; break; fi
+  done
+fi
+
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "fuzz: cargo-fuzz is missing; run: cargo install cargo-fuzz" >&2
+  exit 1
+fi
+
+sep=$'\xff' # the compare target splits its input into sources on this byte
+
+seed_one() {
+  local target=$1 corpus=$root/fuzz/corpus/$1
+  mkdir -p "$corpus"
+  if [ -n "$(ls -A "$corpus")" ]; then
+    echo "fuzz: $target: corpus has $(ls "$corpus" | wc -l) inputs, not reseeding"
+    return
+  fi
+  local texts=("$root"/seeds/*.txt)
+  local n=0
+  case $target in
+    clean)
+      for f in "${texts[@]}"; do cp "$f" "$corpus/seed-$((n++))"; done
+      if [ -n "$ecb" ]; then
+        for f in "$ecb"/*/*.txt; do cp "$f" "$corpus/ecb-$((n++))"; done
+      fi
+      ;;
+    segment)
+      # 5 header bytes pick the range (see fuzz_targets/segment.rs): 0x40 0 0 0 0 is 0..len.
+      for f in "${texts[@]}"; do
+        { printf '\x40\0\0\0\0'; cat "$f"; } >"$corpus/seed-$((n++))"
+        { printf '\x55\x07\0\x30\0'; cat "$f"; } >"$corpus/seed-$((n++))"
+      done
+      if [ -n "$ecb" ]; then
+        for f in "$ecb"/*/*.txt; do { printf '\x40\0\0\0\0'; cat "$f"; } >"$corpus/ecb-$((n++))"; done
+      fi
+      ;;
+    compare)
+      # Articles on the same story, 2, 3 and 4 at a time, joined by the separator byte.
+      join_sources() { local first=1; for f in "$@"; do [ $first = 1 ] || printf '%s' "$sep"; first=0; cat "$f"; done; }
+      for ((i = 0; i + 1 < ${#texts[@]}; i++)); do
+        join_sources "${texts[i]}" "${texts[i + 1]}" >"$corpus/seed-$((n++))"
+      done
+      join_sources "${texts[@]:0:4}" >"$corpus/seed-$((n++))"
+      if [ -n "$ecb" ]; then
+        for dir in "$ecb"/*/; do
+          local files=("$dir"*.txt)
+          local k=${#files[@]}
+          for ((i = 0; i + 1 < k; i += 2)); do join_sources "${files[i]}" "${files[i + 1]}" >"$corpus/ecb-$((n++))"; done
+          [ "$k" -lt 3 ] || join_sources "${files[@]:0:3}" >"$corpus/ecb-$((n++))"
+          [ "$k" -lt 4 ] || join_sources "${files[@]: -4}" >"$corpus/ecb-$((n++))"
+        done
+      fi
+      ;;
+  esac
+  echo "fuzz: $target: seeded $n inputs${ecb:+ (seeds/ and ECB+ from $ecb)}"
+}
+
+max_len() {
+  case $1 in
+    compare) echo 16384 ;;
+    *) echo 8192 ;;
+  esac
+}
+
+mkdir -p "$root/fuzz/logs"
+status=0
+for target in "${targets[@]}"; do
+  seed_one "$target"
+  log=logs/$target-$(date -u +%Y%m%dT%H%M%S).log
+  echo "fuzz: $target: running for ${seconds}s (sanitizer: $sanitizer), log in fuzz/$log"
+  # shellcheck disable=SC2086
+  if ! (cd "$root/fuzz" && cargo fuzz run -s "$sanitizer" --debug-assertions "$target" "corpus/$target" -- \
+    -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=30 -rss_limit_mb=4096 \
+    -print_final_stats=1 ${FUZZ_ARGS:-} >"$log" 2>&1); then
+    echo "fuzz: $target: stopped with a finding, see fuzz/$log and fuzz/artifacts/$target/" >&2
+    status=1
+  fi
+  grep -aE '^(#[0-9]+[[:space:]]+(DONE|INITED)|stat::)' "$root/fuzz/$log" | tail -8 || true
+done
+exit $status

@@ -1,0 +1,134 @@
+//! The fuzz harness, shared by the cargo-fuzz targets (fuzz/fuzz_targets/*.rs) and the
+//! regression test (tests/fuzz_regressions.rs), so a saved crash replays through exactly the
+//! code that found it. Each function takes the raw fuzz input; a panic is a finding.
+//!
+//! Beyond "no panic", each checks the documented contract that keeps later stages from
+//! panicking: every span slices the text it came from.
+
+#![allow(dead_code)]
+
+use std::ops::Range;
+use storydiff::{normalize, segment, Options, SourceInput};
+
+/// `clean::clean` over any bytes, decoded lossily; every block and removed span must slice the
+/// input (the report slices the text with them).
+pub fn clean(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let cleaned = storydiff::clean::clean(&text);
+    for block in &cleaned.blocks {
+        assert!(text.get(block.span.clone()).is_some(), "block span {:?} does not slice the input", block.span);
+    }
+    for cut in &cleaned.removed {
+        assert!(text.get(cut.span.clone()).is_some(), "removed span {:?} does not slice the input", cut.span);
+    }
+}
+
+/// `segment::sentences` (and `normalize::words`) over arbitrary text and an arbitrary, possibly
+/// invalid, range: out of bounds, reversed, inside a character, near `usize::MAX`. The first 5
+/// bytes pick the range (see [`pick`]), the rest is the text, decoded lossily; the whole text is
+/// split too. Checks the documented contract of `sentences`: ranges in order, non-empty,
+/// non-overlapping, on character boundaries, inside the block (clamped inward to character
+/// boundaries), with only whitespace left between them; and every word inside its sentence.
+pub fn segment(data: &[u8]) {
+    if data.len() < 5 {
+        return;
+    }
+    let (head, rest) = data.split_at(5);
+    let text = String::from_utf8_lossy(rest);
+    let len = text.len();
+    let start = pick(head[0] & 0x0f, u16::from_le_bytes([head[1], head[2]]), len);
+    let end = pick(head[0] >> 4, u16::from_le_bytes([head[3], head[4]]), len);
+    check_sentences(&text, start..end);
+    check_sentences(&text, 0..len);
+}
+
+/// One end of the range: a small offset, an offset from the end, past the end, near
+/// `usize::MAX`, the end itself, or an offset inside the text.
+fn pick(kind: u8, raw: u16, len: usize) -> usize {
+    let raw = raw as usize;
+    match kind % 6 {
+        0 => raw,
+        1 => len.saturating_sub(raw),
+        2 => len + raw,
+        3 => usize::MAX - raw,
+        4 => len,
+        _ => raw % (len + 1),
+    }
+}
+
+fn check_sentences(text: &str, block: Range<usize>) {
+    let got = segment::sentences(text, block.clone());
+    let mut lo = block.start.min(text.len());
+    let mut hi = block.end.min(text.len());
+    while lo < hi && !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    while hi > lo && !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    if lo >= hi {
+        assert!(got.is_empty(), "sentences {got:?} from the empty block {block:?}");
+    }
+    let mut covered = lo;
+    for r in &got {
+        assert!(r.start < r.end, "empty or reversed sentence {r:?}");
+        assert!(r.start >= covered, "sentence {r:?} overlaps the one before or starts before {block:?}");
+        assert!(r.end <= hi, "sentence {r:?} ends past block {block:?}");
+        assert!(text.get(r.clone()).is_some(), "sentence {r:?} does not slice the text");
+        let gap = &text[covered..r.start];
+        assert!(gap.chars().all(char::is_whitespace), "non-whitespace {gap:?} before {r:?} left out");
+        covered = r.end;
+        for w in normalize::words(text, r.clone()) {
+            assert!(w.span.start >= r.start && w.span.end <= r.end, "word {:?} outside sentence {r:?}", w.span);
+            assert!(text.get(w.span.clone()).is_some(), "word span {:?} does not slice the text", w.span);
+        }
+    }
+    if lo < hi {
+        let gap = &text[covered..hi];
+        assert!(gap.chars().all(char::is_whitespace), "non-whitespace {gap:?} at the end of {block:?} left out");
+    }
+    // The word splitter is public too and takes any range (`normalize::terms` is left to the
+    // compare target: its lexicon lookups would slow this one down fivefold).
+    let _ = normalize::words(text, block);
+}
+
+/// The byte that separates sources in a compare input; it never occurs in UTF-8.
+pub const SEPARATOR: u8 = 0xFF;
+
+/// `compare` over 2–4 sources: the input is split on [`SEPARATOR`] into at most 4 pieces, each
+/// decoded lossily; an input without a separator is compared with a copy of itself. Errors are
+/// fine. A report is written as JSON, as `compareJson` does for JS, and its UTF-16 offsets and
+/// sentence references are checked against the texts.
+pub fn compare(data: &[u8]) {
+    let mut pieces: Vec<&[u8]> = data.splitn(4, |&b| b == SEPARATOR).collect();
+    if pieces.len() == 1 {
+        pieces.push(pieces[0]);
+    }
+    let sources: Vec<SourceInput> = pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| SourceInput { name: format!("s{i}"), text: String::from_utf8_lossy(p).into_owned() })
+        .collect();
+    let Ok(report) = storydiff::compare(&sources, &Options::default()) else {
+        return;
+    };
+    assert_eq!(report.sources.len(), sources.len());
+    for (r, input) in report.sources.iter().zip(&sources) {
+        let units: Vec<u16> = input.text.encode_utf16().collect();
+        for s in &r.sentences {
+            assert_eq!(utf16_slice(&units, s.start, s.end).as_deref(), Some(s.text.as_str()), "sentence offsets");
+        }
+        for s in &r.removed {
+            assert_eq!(utf16_slice(&units, s.start, s.end).as_deref(), Some(s.text.as_str()), "removed offsets");
+        }
+    }
+    for m in &report.matches {
+        assert!(m.a.0 < sources.len() && m.b.0 < sources.len() && m.a.0 != m.b.0, "match between {:?} and {:?}", m.a, m.b);
+        assert!(m.a.1 < report.sources[m.a.0].sentences.len() && m.b.1 < report.sources[m.b.0].sentences.len());
+    }
+    serde_json::to_string(&report).expect("report serializes");
+}
+
+fn utf16_slice(units: &[u16], start: usize, end: usize) -> Option<String> {
+    String::from_utf16(units.get(start..end)?).ok()
+}
