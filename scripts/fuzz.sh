@@ -112,6 +112,9 @@ for target in "${targets[@]}"; do
     echo "fuzz: $target: stopped with a finding, see fuzz/$log and fuzz/artifacts/$target/" >&2
     status=1
   fi
+  # The closing stats (or, with -fork, the last status line) and any panic sites.
   grep -aE '^(#[0-9]+[[:space:]]+(DONE|INITED)|stat::)' "$root/fuzz/$log" | tail -8 || true
+  grep -aE '^#[0-9]+: cov:' "$root/fuzz/$log" | tail -1 || true
+  grep -aE 'panicked at' "$root/fuzz/$log" | sort | uniq -c || true
 done
 exit $status
