@@ -89,39 +89,60 @@ pub fn build(units: &[Unit]) -> Index {
 /// mostly what is said about them.
 const NAME_WEIGHT: f64 = 0.5;
 
-/// Up to this many occurrences of one sentence are all matched with each other; further
-/// copies are matched with the first occurrence only.
+/// Up to this many sources' copies of one sentence are all matched with each other; copies in
+/// further sources are matched with the first occurrence only.
 const CLIQUE: usize = 16;
 
-/// For each unit that repeats the surface words of an earlier unit of another source, the
-/// earlier occurrences it is matched with (all of them among the first [`CLIQUE`], else the
-/// first). Copies are never compared with anything else, so two hundred copies of one article
-/// cost linear work and output, not quadratic.
+/// For each unit that repeats the surface words of a unit of another source, the occurrences it
+/// is matched with. The first occurrence of a sentence in each of its first [`CLIQUE`] sources
+/// is its source's representative: representatives are matched with each other (each with the
+/// earlier ones), other copies in those sources with every other source's representative, and
+/// copies in further sources with the first representative only. So two hundred copies of one
+/// article cost linear work and output, not quadratic, a sentence a source repeats keeps its
+/// support, and no sentence is matched with its own source. Linked units are never compared
+/// with anything else.
 pub fn copies(units: &[Unit]) -> Vec<Vec<usize>> {
-    let mut seen: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
-    units
+    let mut slot_of: HashMap<Vec<&str>, usize> = HashMap::new();
+    let mut representatives: Vec<Vec<usize>> = Vec::new();
+    let slots: Vec<Option<usize>> = units
         .iter()
         .enumerate()
         .map(|(i, unit)| {
             if !unit.comparable() {
-                return Vec::new();
+                return None;
             }
-            let earlier = seen.entry(unit.words.iter().map(|w| w.surface.as_str()).collect()).or_default();
-            let links: Vec<usize> = if earlier.len() < CLIQUE {
-                earlier.iter().copied().filter(|&e| units[e].source != unit.source).collect()
+            let key = unit.words.iter().map(|w| w.surface.as_str()).collect();
+            let slot = *slot_of.entry(key).or_insert_with(|| {
+                representatives.push(Vec::new());
+                representatives.len() - 1
+            });
+            let reps = &mut representatives[slot];
+            if reps.len() < CLIQUE && reps.iter().all(|&r| units[r].source != unit.source) {
+                reps.push(i);
+            }
+            Some(slot)
+        })
+        .collect();
+    slots
+        .iter()
+        .enumerate()
+        .map(|(i, slot)| {
+            let Some(slot) = slot else { return Vec::new() };
+            let reps = &representatives[*slot];
+            let source = units[i].source;
+            if let Some(at) = reps.iter().position(|&r| r == i) {
+                reps[..at].to_vec()
+            } else if reps.iter().any(|&r| units[r].source == source) {
+                reps.iter().copied().filter(|&r| units[r].source != source).collect()
             } else {
-                vec![earlier[0]]
-            };
-            if earlier.len() < CLIQUE {
-                earlier.push(i);
+                vec![reps[0]]
             }
-            if earlier.first() == Some(&i) { Vec::new() } else { links }
         })
         .collect()
 }
 
-/// Pairs `(i, j)`, `i < j`, of units from different sources worth scoring: each copy with its
-/// earlier occurrences (see [`copies`]), and among the rest, those whose shared content terms
+/// Pairs `(i, j)`, `i < j`, of units from different sources worth scoring: each copy with the
+/// occurrences it is linked to (see [`copies`]), and among the rest, those whose shared content terms
 /// carry at least a fifth of the smaller sentence's weight. Terms in more than
 /// `n/10` units (at least 64, at most 1000) are too common to propose pairs (they still count
 /// in scoring), which keeps the work near-linear on large inputs.
@@ -140,7 +161,7 @@ pub fn candidates(units: &[Unit], index: &Index) -> Vec<(usize, usize)> {
             }
         }
     }
-    let mut pairs: Vec<(usize, usize)> = copy_of.iter().enumerate().flat_map(|(u, earlier)| earlier.iter().map(move |&e| (e, u))).collect();
+    let mut pairs: Vec<(usize, usize)> = copy_of.iter().enumerate().flat_map(|(u, linked)| linked.iter().map(move |&e| (e.min(u), e.max(u)))).collect();
     // Units come source by source: the first unit after each unit's own source.
     let mut next_source = vec![n; n];
     for u in (0..n.saturating_sub(1)).rev() {

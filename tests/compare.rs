@@ -186,6 +186,19 @@ fn many_copies_of_one_article_give_linear_output() {
 }
 
 #[test]
+fn a_sentence_repeated_within_one_source_is_never_matched_with_itself() {
+    let line = "The ministry confirmed the figures on Tuesday.\n";
+    // One paragraph (cleaning drops repeated paragraphs, not repeated sentences inside one).
+    let repeated = line.trim_end().repeat(40).replace(".T", ". T");
+    let r = compare(&[src("a", &repeated), src("b", &repeated), src("c", line)], &Options::default()).unwrap();
+    assert!(r.matches.iter().all(|m| m.a.0 != m.b.0), "a same-source match");
+    // Every copy in a and b is linked to the other sources, however often its own source repeats it.
+    for s in &r.sources[..2] {
+        assert!(s.sentences.iter().all(|x| x.support == 2), "{:?}", s.sentences.iter().map(|x| x.support).collect::<Vec<_>>());
+    }
+}
+
+#[test]
 fn limits_are_checked_before_work_with_errors_naming_them() {
     let many: Vec<SourceInput> = (0..=storydiff::MAX_SOURCES).map(|i| src(&i.to_string(), "Hi.")).collect();
     let e = compare(&many, &Options::default()).unwrap_err();
