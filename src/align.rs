@@ -77,15 +77,14 @@ pub struct Features {
 
 /// Measures a pair of units.
 pub fn features(units: &[Unit], index: &Index, a: usize, b: usize) -> Features {
-    aligned(units, a, b, cheap_features(units, index, a, b))
+    aligned(index, a, b, cheap_features(units, index, a, b))
 }
 
 /// Completes `f` with the order-aware overlap of the two sentences' terms.
-fn aligned(units: &[Unit], a: usize, b: usize, mut f: Features) -> Features {
-    let terms_a: Vec<&str> = units[a].terms.iter().map(|t| t.text.as_str()).collect();
-    let terms_b: Vec<&str> = units[b].terms.iter().map(|t| t.text.as_str()).collect();
-    let common = lcs_len(&terms_a, &terms_b) as f64;
-    let (la, lb) = (terms_a.len().max(1) as f64, terms_b.len().max(1) as f64);
+fn aligned(index: &Index, a: usize, b: usize, mut f: Features) -> Features {
+    let (ta, tb) = (&index.terms[a], &index.terms[b]);
+    let common = lcs_len(ta, tb) as f64;
+    let (la, lb) = (ta.len().max(1) as f64, tb.len().max(1) as f64);
     f.dice = 2.0 * common / (la + lb);
     f.containment = common / la.min(lb);
     f
@@ -96,7 +95,7 @@ fn aligned(units: &[Unit], a: usize, b: usize, mut f: Features) -> Features {
 /// quadratic alignment is paid for.
 fn cheap_features(units: &[Unit], index: &Index, a: usize, b: usize) -> Features {
     let (ua, ub) = (&units[a], &units[b]);
-    let identical = ua.words.len() == ub.words.len() && ua.words.iter().zip(&ub.words).all(|(x, y)| x.surface == y.surface);
+    let identical = index.words[a] == index.words[b];
     let (la, lb) = (ua.terms.len().max(1) as f64, ub.terms.len().max(1) as f64);
     let (va, vb) = (&index.vectors[a], &index.vectors[b]);
     let common = common(va, vb);
@@ -155,7 +154,7 @@ pub fn score(units: &[Unit], index: &Index, a: usize, b: usize) -> Option<Pair> 
     if !minor_possible(&bound) && !paraphrase_possible(&bound) {
         return None;
     }
-    let f = aligned(units, a, b, bound);
+    let f = aligned(index, a, b, bound);
     if minor_possible(&f) {
         return Some(minor(a, b, &f));
     }
@@ -234,17 +233,13 @@ fn round(x: f64) -> f64 {
     (x.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
 }
 
-
-
-
 /// Sentences longer than this are diffed by their common prefix and suffix only, which keeps
 /// a pathological pair (two 10,000-word "sentences") from costing quadratic memory.
 const DIFF_MAX: usize = 400;
 
 /// The longest common subsequence table walk: pairs of equal positions, in order.
 fn lcs_pairs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (prefix, suffix) = common_ends(a, b);
     let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
     let mut out: Vec<(usize, usize)> = (0..prefix).map(|i| (i, i)).collect();
     if !ma.is_empty() && !mb.is_empty() && ma.len() <= DIFF_MAX && mb.len() <= DIFF_MAX {
@@ -272,9 +267,31 @@ fn lcs_pairs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The length of the longest common subsequence of two sequences.
+/// The length of the longest common subsequence of two sequences (as [`lcs_pairs`] would
+/// find it, without building its table: one row of it at a time).
 pub fn lcs_len<T: PartialEq>(a: &[T], b: &[T]) -> usize {
-    lcs_pairs(a, b).len()
+    let (prefix, suffix) = common_ends(a, b);
+    let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    if ma.is_empty() || mb.is_empty() || ma.len() > DIFF_MAX || mb.len() > DIFF_MAX {
+        return prefix + suffix;
+    }
+    let mut row = vec![0u16; mb.len() + 1];
+    for x in ma {
+        let mut diagonal = 0;
+        for (j, y) in mb.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { up.max(row[j]) };
+            diagonal = up;
+        }
+    }
+    prefix + suffix + row[mb.len()] as usize
+}
+
+/// The lengths of the common prefix and, after it, the common suffix of two sequences.
+fn common_ends<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    (prefix, suffix)
 }
 
 /// The word-level differences between two sentences, as runs of equal, deleted and inserted

@@ -41,13 +41,26 @@ pub struct Index {
     pub norms: Vec<f64>,
     /// For each term id: how many units contain it.
     pub df: Vec<u32>,
+    /// For each unit: its words' surfaces as ids, in order (equal ids, equal surfaces), so
+    /// that comparing words costs an integer comparison.
+    pub words: Vec<Vec<u32>>,
+    /// For each unit: its terms' texts as ids, in order (stop words included).
+    pub terms: Vec<Vec<u32>>,
 }
 
 /// Weighs the terms of `units` by inverse document frequency over the whole comparison, so
 /// that the story's ever-present names (the president, the country) count for little and
 /// the details that tell sentences apart count for much.
-pub fn build(units: &[Unit]) -> Index {
+pub fn build<'a>(units: &'a [Unit]) -> Index {
     let lexicon = Lexicon::new();
+    // Surfaces and term texts share one table: only equality within each kind matters.
+    let mut texts: HashMap<&str, u32> = HashMap::new();
+    let mut intern = |s: &'a str| {
+        let next = texts.len() as u32;
+        *texts.entry(s).or_insert(next)
+    };
+    let words = units.iter().map(|u| u.words.iter().map(|w| intern(&w.surface)).collect()).collect();
+    let terms = units.iter().map(|u| u.terms.iter().map(|t| intern(&t.text)).collect()).collect();
     let mut ids: HashMap<&str, u32> = HashMap::new();
     // (term id, is a name here) per unit, deduplicated by term.
     let mut per_unit: Vec<Vec<(u32, bool)>> = Vec::with_capacity(units.len());
@@ -81,7 +94,7 @@ pub fn build(units: &[Unit]) -> Index {
         })
         .collect();
     let norms = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()).collect();
-    Index { vectors, norms, df }
+    Index { vectors, norms, df, words, terms }
 }
 
 /// How much a name (a capitalised word inside a sentence) counts against other words.
@@ -101,8 +114,8 @@ const CLIQUE: usize = 16;
 /// article cost linear work and output, not quadratic, a sentence a source repeats keeps its
 /// support, and no sentence is matched with its own source. Linked units are never compared
 /// with anything else.
-pub fn copies(units: &[Unit]) -> Vec<Vec<usize>> {
-    let mut slot_of: HashMap<Vec<&str>, usize> = HashMap::new();
+pub fn copies(units: &[Unit], index: &Index) -> Vec<Vec<usize>> {
+    let mut slot_of: HashMap<&[u32], usize> = HashMap::new();
     let mut representatives: Vec<Vec<usize>> = Vec::new();
     let slots: Vec<Option<usize>> = units
         .iter()
@@ -111,8 +124,7 @@ pub fn copies(units: &[Unit]) -> Vec<Vec<usize>> {
             if !unit.comparable() {
                 return None;
             }
-            let key = unit.words.iter().map(|w| w.surface.as_str()).collect();
-            let slot = *slot_of.entry(key).or_insert_with(|| {
+            let slot = *slot_of.entry(&index.words[i]).or_insert_with(|| {
                 representatives.push(Vec::new());
                 representatives.len() - 1
             });
@@ -147,7 +159,7 @@ pub fn copies(units: &[Unit]) -> Vec<Vec<usize>> {
 /// `n/10` units (at least 64, at most 1000) are too common to propose pairs (they still count
 /// in scoring), which keeps the work near-linear on large inputs.
 pub fn candidates(units: &[Unit], index: &Index) -> Vec<(usize, usize)> {
-    let copy_of = copies(units);
+    let copy_of = copies(units, index);
     let n = units.len();
     let cap = (n / 10).clamp(64, 1000) as u32;
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.df.len()];

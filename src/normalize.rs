@@ -7,6 +7,7 @@
 //!   folded, light stemming), so that `I'll`/`I will` and `Kim Jong Un`/`Kim Jong-un` compare
 //!   equal when scoring `minor` edits and paraphrases.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
@@ -135,16 +136,17 @@ pub fn surface(raw: &str) -> String {
 
 /// Derives the terms of a sentence from its words.
 pub fn terms(words: &[Word]) -> Vec<Term> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(words.len() + words.len() / 8);
     for (w, word) in words.iter().enumerate() {
-        for piece in expand(&word.surface) {
+        let (head, tail) = expand(&word.surface);
+        for piece in std::iter::once(head).chain(tail) {
             for part in piece.split('-') {
                 let folded = fold(part);
                 if folded.is_empty() {
                     continue;
                 }
                 let stop = is_stopword(&folded);
-                let text = if stop { folded } else { stem(&folded) };
+                let text = if stop { folded.into_owned() } else { stem(&folded) };
                 out.push(Term { text, word: w, stop });
             }
         }
@@ -153,89 +155,104 @@ pub fn terms(words: &[Word]) -> Vec<Term> {
 }
 
 /// Expands contractions and drops the possessive `'s`, which news copy uses interchangeably
-/// with the long forms (`I'll` / `I will`, `Korea's` / `of Korea`).
-fn expand(surface: &str) -> Vec<String> {
-    const WHOLE: &[(&str, &[&str])] = &[
-        ("won't", &["will", "not"]),
-        ("can't", &["can", "not"]),
-        ("cannot", &["can", "not"]),
-        ("shan't", &["shall", "not"]),
-        ("let's", &["let", "us"]),
-        ("it's", &["it", "is"]),
-        ("that's", &["that", "is"]),
-        ("there's", &["there", "is"]),
-        ("what's", &["what", "is"]),
-        ("he's", &["he", "is"]),
-        ("she's", &["she", "is"]),
-    ];
-    if let Some((_, parts)) = WHOLE.iter().find(|(w, _)| *w == surface) {
-        return parts.iter().map(|s| s.to_string()).collect();
+/// with the long forms (`I'll` / `I will`, `Korea's` / `of Korea`): one or two pieces.
+fn expand(surface: &str) -> (&str, Option<&str>) {
+    if surface == "cannot" {
+        return ("can", Some("not"));
+    }
+    if !surface.contains('\'') {
+        return (surface, None);
+    }
+    let whole = match surface {
+        "won't" => Some(("will", "not")),
+        "can't" => Some(("can", "not")),
+        "shan't" => Some(("shall", "not")),
+        "let's" => Some(("let", "us")),
+        "it's" => Some(("it", "is")),
+        "that's" => Some(("that", "is")),
+        "there's" => Some(("there", "is")),
+        "what's" => Some(("what", "is")),
+        "he's" => Some(("he", "is")),
+        "she's" => Some(("she", "is")),
+        _ => None,
+    };
+    if let Some((a, b)) = whole {
+        return (a, Some(b));
     }
     const SUFFIX: &[(&str, &str)] =
         &[("n't", "not"), ("'ll", "will"), ("'re", "are"), ("'ve", "have"), ("'m", "am"), ("'d", "would")];
     for (suffix, long) in SUFFIX {
         if let Some(head) = surface.strip_suffix(suffix) {
             if !head.is_empty() {
-                return vec![head.to_string(), long.to_string()];
+                return (head, Some(long));
             }
         }
     }
     if let Some(head) = surface.strip_suffix("'s").or_else(|| surface.strip_suffix("s'")) {
         if !head.is_empty() {
-            return vec![head.to_string()];
+            return (head, None);
         }
     }
-    vec![surface.to_string()]
+    (surface, None)
 }
 
 /// Removes what separates spellings of the same word: acronym periods (`u.s` → `us`),
 /// thousands separators, inner apostrophes; maps number words and British spellings.
-fn fold(part: &str) -> String {
-    let mut s: String = part.chars().filter(|&c| !matches!(c, '\'' | '·')).collect();
-    if s.contains('.') && !s.chars().any(|c| c.is_ascii_digit()) {
-        s.retain(|c| c != '.');
+fn fold(part: &str) -> Cow<'_, str> {
+    let mut s = Cow::Borrowed(part);
+    if part.contains(['\'', '·']) {
+        s = Cow::Owned(part.chars().filter(|&c| !matches!(c, '\'' | '·')).collect());
     }
-    if s.chars().all(|c| c.is_ascii_digit() || c == ',') {
-        s.retain(|c| c != ',');
+    let digits = s.bytes().any(|b| b.is_ascii_digit());
+    if !digits && s.contains('.') {
+        s.to_mut().retain(|c| c != '.');
+    }
+    if s.contains(',') && s.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        s.to_mut().retain(|c| c != ',');
     }
     if let Some(n) = number_word(&s) {
-        return n.to_string();
+        return Cow::Owned(n.to_string());
     }
-    const BRITISH: &[(&str, &str)] = &[
-        ("programme", "program"),
-        ("programmes", "programs"),
-        ("defence", "defense"),
-        ("offence", "offense"),
-        ("licence", "license"),
-        ("centre", "center"),
-        ("centres", "centers"),
-        ("metre", "meter"),
-        ("metres", "meters"),
-        ("theatre", "theater"),
-        ("favour", "favor"),
-        ("honour", "honor"),
-        ("labour", "labor"),
-        ("colour", "color"),
-        ("neighbour", "neighbor"),
-        ("neighbours", "neighbors"),
-        ("behaviour", "behavior"),
-        ("rumour", "rumor"),
-        ("rumours", "rumors"),
-        ("harbour", "harbor"),
-        ("endeavour", "endeavor"),
-        ("travelled", "traveled"),
-        ("cancelled", "canceled"),
-        ("judgement", "judgment"),
-        ("grey", "gray"),
-    ];
-    if let Some((_, us)) = BRITISH.iter().find(|(uk, _)| *uk == s) {
-        return us.to_string();
+    if let Some(us) = american(&s) {
+        return Cow::Borrowed(us);
     }
     // -ise/-ize, -isation/-ization, -yse/-yze: fold every "iz"/"yz" so both spellings meet.
     if s.len() > 5 && (s.contains("iz") || s.contains("yz")) {
-        s = s.replace("iz", "is").replace("yz", "ys");
+        return Cow::Owned(s.replace("iz", "is").replace("yz", "ys"));
     }
     s
+}
+
+/// The American spelling of a British one that news copy uses.
+fn american(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "programme" => "program",
+        "programmes" => "programs",
+        "defence" => "defense",
+        "offence" => "offense",
+        "licence" => "license",
+        "centre" => "center",
+        "centres" => "centers",
+        "metre" => "meter",
+        "metres" => "meters",
+        "theatre" => "theater",
+        "favour" => "favor",
+        "honour" => "honor",
+        "labour" => "labor",
+        "colour" => "color",
+        "neighbour" => "neighbor",
+        "neighbours" => "neighbors",
+        "behaviour" => "behavior",
+        "rumour" => "rumor",
+        "rumours" => "rumors",
+        "harbour" => "harbor",
+        "endeavour" => "endeavor",
+        "travelled" => "traveled",
+        "cancelled" => "canceled",
+        "judgement" => "judgment",
+        "grey" => "gray",
+        _ => return None,
+    })
 }
 
 fn number_word(s: &str) -> Option<u32> {
@@ -292,22 +309,24 @@ pub fn stem(word: &str) -> String {
 
 /// English function words. Other languages still work: their words all count as content.
 pub fn is_stopword(term: &str) -> bool {
-    const STOP: &[&str] = &[
-        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
-        "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do",
-        "does", "doing", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having",
-        "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is",
-        "it", "its", "itself", "just", "may", "me", "might", "more", "most", "much", "must", "my", "no", "nor",
-        "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own",
-        "same", "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
-        "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
-        "under", "until", "up", "upon", "very", "was", "we", "were", "what", "when", "where", "which",
-        "while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your", "yours", "s", "t",
-        "said", "says", "say", "told", "tell", "added", "according", "via", "per", "amid", "since", "still",
-        "however", "although", "though", "yet", "because", "whether", "ever", "even", "many", "several",
-    ];
-    STOP.contains(&term)
+    STOPWORDS.binary_search(&term).is_ok()
 }
+
+/// Sorted, for the binary search.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "according", "added", "after", "again", "against", "all", "also", "although",
+    "am", "amid", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being",
+    "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "during", "each", "even",
+    "ever", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its",
+    "itself", "just", "many", "may", "me", "might", "more", "most", "much", "must", "my", "no", "nor",
+    "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own",
+    "per", "s", "said", "same", "say", "says", "several", "shall", "she", "should", "since", "so", "some",
+    "still", "such", "t", "tell", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
+    "there", "these", "they", "this", "those", "though", "through", "to", "told", "too", "under", "until",
+    "up", "upon", "very", "via", "was", "we", "were", "what", "when", "where", "whether", "which", "while",
+    "who", "whom", "whose", "why", "will", "with", "would", "yet", "you", "your", "yours",
+];
 
 #[cfg(test)]
 mod tests {
@@ -371,6 +390,11 @@ mod tests {
     #[test]
     fn number_words_become_digits() {
         assert_eq!(term_texts("three summits"), term_texts("3 summits"));
+    }
+
+    #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -209,34 +209,40 @@ const OPENING_QUOTES: &str = "“‘\"'«‹„‚「『＂〝";
 /// Brackets, dashes and bullets that may stand before the first word of a sentence.
 const OTHER_LEAD_INS: &str = "([{（［【〈《〔¿¡-–—•·*";
 
+/// Whether `c` is one of the characters of `set`. None of the sets holds a letter, a digit
+/// or a space, which are most of any text: those answer at once.
+fn in_set(set: &str, c: char) -> bool {
+    !(c.is_ascii_alphanumeric() || c == ' ') && set.contains(c)
+}
+
 fn is_terminator(c: char) -> bool {
-    TERMINATORS.contains(c) || is_cjk_terminator(c)
+    in_set(TERMINATORS, c) || is_cjk_terminator(c)
 }
 
 fn is_question_or_exclamation(c: char) -> bool {
-    QUESTION_EXCLAMATION.contains(c)
+    in_set(QUESTION_EXCLAMATION, c)
 }
 
 fn is_cjk_terminator(c: char) -> bool {
-    CJK_TERMINATORS.contains(c)
+    !c.is_ascii() && CJK_TERMINATORS.contains(c)
 }
 
 fn is_closer(c: char) -> bool {
-    CLOSERS.contains(c)
+    in_set(CLOSERS, c)
 }
 
 fn is_opening_quote(c: char) -> bool {
-    OPENING_QUOTES.contains(c)
+    in_set(OPENING_QUOTES, c)
 }
 
 /// Characters that may stand before the first word of a sentence.
 fn is_lead_in(c: char) -> bool {
-    is_opening_quote(c) || OTHER_LEAD_INS.contains(c)
+    is_opening_quote(c) || in_set(OTHER_LEAD_INS, c)
 }
 
 /// Punctuation that can only continue a sentence, never open one.
 fn is_trailing_punct(c: char) -> bool {
-    is_terminator(c) || ",;:%".contains(c) || (is_closer(c) && !is_opening_quote(c))
+    is_terminator(c) || in_set(",;:%", c) || (is_closer(c) && !is_opening_quote(c))
 }
 
 /// Kana and Han ideographs: scripts written without spaces between sentences.
