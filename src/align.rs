@@ -294,83 +294,127 @@ fn common_ends<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
     (prefix, suffix)
 }
 
+/// One sentence as the diff sees it: its text, its words, and one key per word (equal keys,
+/// equal words): the surfaces themselves, or their ids from the index.
+pub struct Side<'a, K> {
+    /// The text the words' spans point into.
+    pub text: &'a str,
+    /// The sentence's words.
+    pub words: &'a [Word],
+    /// What the diff compares, one per word.
+    pub keys: &'a [K],
+}
+
+impl<'a> Side<'a, &'a str> {
+    /// A side keyed by the words' surfaces.
+    pub fn by_surface(text: &'a str, words: &'a [Word], keys: &'a mut Vec<&'a str>) -> Self {
+        keys.extend(words.iter().map(|w| w.surface.as_str()));
+        Side { text, words, keys }
+    }
+}
+
+/// A run of the diff: its tag and the words it covers on each side.
+struct Run {
+    tag: DiffTag,
+    a: std::ops::Range<usize>,
+    b: std::ops::Range<usize>,
+}
+
 /// The word-level differences between two sentences, as runs of equal, deleted and inserted
 /// words with their original text (the text of `a` for equal runs).
 pub fn diff(text_a: &str, a: &[Word], text_b: &str, b: &[Word]) -> Vec<DiffOp> {
-    let sa: Vec<&str> = a.iter().map(|w| w.surface.as_str()).collect();
-    let sb: Vec<&str> = b.iter().map(|w| w.surface.as_str()).collect();
-    let mut ops: Vec<(DiffTag, Vec<usize>, Vec<usize>)> = Vec::new();
-    let mut push = |tag: DiffTag, ia: Option<usize>, ib: Option<usize>| {
-        match ops.last_mut() {
-            Some((t, xa, xb)) if *t == tag => {
-                xa.extend(ia);
-                xb.extend(ib);
+    let (mut ka, mut kb) = (Vec::new(), Vec::new());
+    explain(&Side::by_surface(text_a, a, &mut ka), &Side::by_surface(text_b, b, &mut kb), false).0
+}
+
+/// Details the two sentences state differently: in the same slot of their [`diff`] (a run
+/// of at most four words replaced by another), numbers, days and months, or capitalised
+/// names; and the `X-based` attribute, wherever each sentence puts it. Spelling variants are
+/// not conflicts: both sides must differ after normalization.
+pub fn conflicts(text_a: &str, a: &[Word], text_b: &str, b: &[Word]) -> Vec<Conflict> {
+    let (mut ka, mut kb) = (Vec::new(), Vec::new());
+    explain(&Side::by_surface(text_a, a, &mut ka), &Side::by_surface(text_b, b, &mut kb), true).1
+}
+
+/// The [`diff`] of two sentences and, when asked, their [`conflicts`], from one alignment.
+pub fn explain<K: PartialEq>(a: &Side<K>, b: &Side<K>, with_conflicts: bool) -> (Vec<DiffOp>, Vec<Conflict>) {
+    let runs = runs(a.keys, b.keys);
+    let text = |side: &Side<K>, words: &std::ops::Range<usize>| match words.is_empty() {
+        true => String::new(),
+        false => side.text.get(side.words[words.start].span.start..side.words[words.end - 1].span.end).unwrap_or("").to_string(),
+    };
+    let ops = runs.iter().map(|r| DiffOp { op: r.tag, a: text(a, &r.a), b: text(b, &r.b) }).collect();
+    let mut found = Vec::new();
+    if with_conflicts {
+        for w in runs.windows(2) {
+            let (del, ins) = match (w[0].tag, w[1].tag) {
+                (DiffTag::Delete, DiffTag::Insert) => (&w[0].a, &w[1].b),
+                (DiffTag::Insert, DiffTag::Delete) => (&w[1].a, &w[0].b),
+                _ => continue,
+            };
+            if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()]) {
+                found.push(Conflict { kind, a: text(a, del), b: text(b, ins) });
             }
-            _ => ops.push((tag, ia.into_iter().collect(), ib.into_iter().collect())),
+        }
+        if let (Some(pa), Some(pb)) = (based(a.text, a.words), based(b.text, b.words)) {
+            if normalize::surface(&pa) != normalize::surface(&pb) {
+                found.push(Conflict { kind: ConflictKind::Place, a: format!("{pa}-based"), b: format!("{pb}-based") });
+            }
+        }
+    }
+    (ops, found)
+}
+
+/// Runs of equal, deleted and inserted words along the longest common subsequence.
+fn runs<K: PartialEq>(ka: &[K], kb: &[K]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut push = |tag: DiffTag, a: usize, b: usize| {
+        let (da, db) = match tag {
+            DiffTag::Equal => (1, 1),
+            DiffTag::Delete => (1, 0),
+            DiffTag::Insert => (0, 1),
+        };
+        match out.last_mut() {
+            Some(r) if r.tag == tag => {
+                r.a.end += da;
+                r.b.end += db;
+            }
+            _ => out.push(Run { tag, a: a..a + da, b: b..b + db }),
         }
     };
     let (mut i, mut j) = (0, 0);
-    for (pi, pj) in lcs_pairs(&sa, &sb).into_iter().chain(std::iter::once((sa.len(), sb.len()))) {
+    for (pi, pj) in lcs_pairs(ka, kb).into_iter().chain(std::iter::once((ka.len(), kb.len()))) {
         while i < pi {
-            push(DiffTag::Delete, Some(i), None);
+            push(DiffTag::Delete, i, j);
             i += 1;
         }
         while j < pj {
-            push(DiffTag::Insert, None, Some(j));
+            push(DiffTag::Insert, i, j);
             j += 1;
         }
-        if pi < sa.len() && pj < sb.len() {
-            push(DiffTag::Equal, Some(pi), Some(pj));
+        if pi < ka.len() && pj < kb.len() {
+            push(DiffTag::Equal, i, j);
             i += 1;
             j += 1;
-        }
-    }
-    let run = |text: &str, words: &[Word], idx: &[usize]| match (idx.first(), idx.last()) {
-        (Some(&f), Some(&l)) => text.get(words[f].span.start..words[l].span.end).unwrap_or("").to_string(),
-        _ => String::new(),
-    };
-    ops.into_iter().map(|(op, ia, ib)| DiffOp { op, a: run(text_a, a, &ia), b: run(text_b, b, &ib) }).collect()
-}
-
-/// Details the two sentences state differently, given their [`diff`]: in the same slot of the diff (a run of at
-/// most four words replaced by another), numbers, days and months, or capitalised names; and
-/// the `X-based` attribute, wherever each sentence puts it. Spelling variants are not
-/// conflicts: both sides must differ after normalization.
-pub fn conflicts(ops: &[DiffOp], text_a: &str, a: &[Word], text_b: &str, b: &[Word]) -> Vec<Conflict> {
-    let mut out: Vec<Conflict> = Vec::new();
-    for w in ops.windows(2) {
-        let (del, ins) = match (w[0].op, w[1].op) {
-            (DiffTag::Delete, DiffTag::Insert) => (&w[0].a, &w[1].b),
-            (DiffTag::Insert, DiffTag::Delete) => (&w[1].a, &w[0].b),
-            _ => continue,
-        };
-        let (wa, wb) = (words_of(del), words_of(ins));
-        if wa.is_empty() || wb.is_empty() || wa.len() > 4 || wb.len() > 4 || same_terms(&wa, &wb) {
-            continue;
-        }
-        let kind = if wa.iter().any(|w| is_number(&w.surface)) && wb.iter().any(|w| is_number(&w.surface)) {
-            Some(ConflictKind::Number)
-        } else if wa.iter().any(|w| is_date_word(&w.surface)) && wb.iter().any(|w| is_date_word(&w.surface)) {
-            Some(ConflictKind::Date)
-        } else if [&wa, &wb].iter().all(|ws| ws.iter().all(|w| w.capitalized && !normalize::is_stopword(&w.surface))) {
-            Some(ConflictKind::Name)
-        } else {
-            None
-        };
-        if let Some(kind) = kind {
-            out.push(Conflict { kind, a: del.clone(), b: ins.clone() });
-        }
-    }
-    if let (Some(pa), Some(pb)) = (based(text_a, a), based(text_b, b)) {
-        if normalize::surface(&pa) != normalize::surface(&pb) {
-            out.push(Conflict { kind: ConflictKind::Place, a: format!("{pa}-based"), b: format!("{pb}-based") });
         }
     }
     out
 }
 
-fn words_of(s: &str) -> Vec<Word> {
-    normalize::words(s, 0..s.len())
+/// The kind of conflict between a run of at most four words and the run that replaces it.
+fn slot_conflict(wa: &[Word], wb: &[Word]) -> Option<ConflictKind> {
+    if wa.is_empty() || wb.is_empty() || wa.len() > 4 || wb.len() > 4 || same_terms(wa, wb) {
+        return None;
+    }
+    if wa.iter().any(|w| is_number(&w.surface)) && wb.iter().any(|w| is_number(&w.surface)) {
+        Some(ConflictKind::Number)
+    } else if wa.iter().any(|w| is_date_word(&w.surface)) && wb.iter().any(|w| is_date_word(&w.surface)) {
+        Some(ConflictKind::Date)
+    } else if [wa, wb].iter().all(|ws| ws.iter().all(|w| w.capitalized && !normalize::is_stopword(&w.surface))) {
+        Some(ConflictKind::Name)
+    } else {
+        None
+    }
 }
 
 /// Whether two runs of words say the same after normalization, counting the usual
@@ -392,7 +436,7 @@ fn same_terms(a: &[Word], b: &[Word]) -> bool {
 }
 
 fn is_number(surface: &str) -> bool {
-    surface.chars().any(|c| c.is_ascii_digit()) || normalize::terms(&words_of(surface)).iter().any(|t| t.text.chars().all(|c| c.is_ascii_digit()))
+    surface.bytes().any(|b| b.is_ascii_digit()) || surface.split(['-', '\'']).any(normalize::is_number_word)
 }
 
 fn is_date_word(surface: &str) -> bool {
@@ -529,7 +573,7 @@ mod tests {
 
     fn conflict_of(a: &str, b: &str) -> Vec<(ConflictKind, String, String)> {
         let (wa, wb) = (normalize::words(a, 0..a.len()), normalize::words(b, 0..b.len()));
-        conflicts(&diff(a, &wa, b, &wb), a, &wa, b, &wb).into_iter().map(|c| (c.kind, c.a, c.b)).collect()
+        conflicts(a, &wa, b, &wb).into_iter().map(|c| (c.kind, c.a, c.b)).collect()
     }
 
     #[test]

@@ -246,10 +246,8 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
     let matches = pairs
         .iter()
         .map(|p| {
-            let (ta, tb) = (&sources[units[p.a].source].text, &sources[units[p.b].source].text);
-            let (wa, wb) = (&units[p.a].words, &units[p.b].words);
-            let diff = align::diff(ta, wa, tb, wb);
-            let conflicts = if p.kind == Kind::Identical { Vec::new() } else { align::conflicts(&diff, ta, wa, tb, wb) };
+            let side = |u: usize| align::Side { text: &sources[units[u].source].text, words: &units[u].words, keys: &prepared.index.words[u] };
+            let (diff, conflicts) = align::explain(&side(p.a), &side(p.b), p.kind != Kind::Identical);
             Match { a: at(p.a), b: at(p.b), kind: p.kind, score: p.score, diff, conflicts }
         })
         .collect();

@@ -255,6 +255,11 @@ fn american(s: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether `s` is a number written as a word (`three`, `forty`).
+pub fn is_number_word(s: &str) -> bool {
+    number_word(s).is_some()
+}
+
 fn number_word(s: &str) -> Option<u32> {
     const WORDS: &[&str] = &[
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

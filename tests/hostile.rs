@@ -21,7 +21,7 @@ fn utf16_slice(text: &str, start: usize, end: usize) -> Option<String> {
 
 /// Every sentence, removed span and quotation slices its own input.
 fn spans_valid(report: &Report, sources: &[SourceInput]) -> bool {
-    report.sources.iter().zip(sources).enumerate().all(|(s, (r, input))| {
+    report.sources.iter().zip(sources).all(|(r, input)| {
         r.sentences.iter().all(|x| utf16_slice(&input.text, x.start, x.end).as_deref() == Some(x.text.as_str()))
             && r.removed.iter().all(|x| utf16_slice(&input.text, x.start, x.end).as_deref() == Some(x.text.as_str()))
     }) && report.quotes.iter().flat_map(|q| &q.occurrences).all(|o| utf16_slice(&sources[o.source].text, o.start, o.end).as_deref() == Some(o.text.as_str()))
