@@ -43,19 +43,21 @@ export function writeMarkdown(r) {
   const out = [];
   const p = (...lines) => out.push(...lines);
   const m = r.machine;
-  const seedsW = r.seeds.wasm;
-  const seedsN = r.seeds.native;
+  // Any section may be missing (skipped, or a file written by `--only-pathological` alone).
+  const seedsW = r.seeds?.wasm;
+  const seedsN = r.seeds?.native;
   const scaling = r.scaling ?? [];
   const biggest = scaling.length ? scaling[scaling.length - 1] : null;
-  const wasmSize = r.sizes.find((s) => s.file === 'pkg/storydiff_bg.wasm');
-  const glueSize = r.sizes.find((s) => s.file === 'pkg/storydiff.js');
+  const sizes = r.sizes ?? [];
+  const wasmSize = sizes.find((s) => s.file === 'pkg/storydiff_bg.wasm');
+  const glueSize = sizes.find((s) => s.file === 'pkg/storydiff.js');
 
   // --- budgets ---
   const budgets = [];
   const add = (name, target, measured, v, cpu = null) => budgets.push({ name, target, measured, status: v.status, detail: v.detail, cpu });
   const onCpu = (st, limit) => (st ? `${ms(st.median)} ms: ${verdict(st.median, limit, ms).status}` : '–');
-  add('seeds: one `compare` in Node (wasm), median', `≤ ${BUDGETS.seedsMs} ms`, `${ms(seedsW.handoff.api.median)} ms (min ${ms(seedsW.handoff.api.min)})`,
-    verdict(seedsW.handoff.api.median, BUDGETS.seedsMs, (d) => `${ms(d)} ms`), onCpu(seedsW.handoffCpu?.api, BUDGETS.seedsMs));
+  add('seeds: one `compare` in Node (wasm), median', `≤ ${BUDGETS.seedsMs} ms`, seedsW ? `${ms(seedsW.handoff.api.median)} ms (min ${ms(seedsW.handoff.api.min)})` : 'not measured',
+    verdict(seedsW?.handoff.api.median, BUDGETS.seedsMs, (d) => `${ms(d)} ms`), seedsW ? onCpu(seedsW.handoffCpu?.api, BUDGETS.seedsMs) : null);
   const all = biggest && biggest.articles >= 982 ? biggest : null;
   const allLabel = all ? `all ${all.articles} ECB+ articles` : 'all 982 ECB+ articles';
   add(`${allLabel} in one \`compare\` (Node wasm): time, median`, `≤ ${BUDGETS.allMs / 1000} s`, all ? `${ms(all.wasm.handoff.api.median)} ms (min ${ms(all.wasm.handoff.api.min)})` : 'not measured',
@@ -80,6 +82,11 @@ export function writeMarkdown(r) {
   add('page: navigation to the seeds shown highlighted (Chromium), median', `≤ ${BUDGETS.pageMs} ms`,
     r.page?.shown ? `${ms(r.page.shown.median)} ms (${ms(r.page.shown.min)}–${ms(r.page.shown.max)})` : 'not measured',
     verdict(r.page?.shown?.median, BUDGETS.pageMs, (d) => `${ms(d)} ms`));
+  const patho = r.pathological?.rows ?? [];
+  const pathoMissed = patho.filter((x) => x.status !== 'met');
+  add(`pathological input (${patho.length || 'the'} rows below): each within its own budget`, 'per row, below',
+    patho.length ? `${patho.length - pathoMissed.length} of ${patho.length} met${pathoMissed.length ? `; missed: ${pathoMissed.map((x) => x.id).join(', ')}` : ''}` : 'not measured',
+    patho.length ? { status: pathoMissed.length ? 'missed' : 'met', detail: '' } : { status: 'not measured', detail: '' });
 
   p('# Benchmarks', '');
   p('Written by `npm run bench` (`bench/run.mjs`); the same figures, and more, are in',
@@ -110,7 +117,7 @@ export function writeMarkdown(r) {
     const pc = (v) => `${num((100 * v) / c, 0)}%`;
     return `\`prepare\` ${pc(pr)}, matching ${pc(mt)}, assembling the report ${pc(c - pr - mt)}${n.compareCpu ? ' of its CPU time' : ''}`;
   };
-  if (budgets[0].status === 'missed') {
+  if (seedsN && budgets[0].status === 'missed') {
     missNotes.push(`Seeds: the native core alone takes ${ms(seedsN.compare.median)} ms per \`compare\`${seedsN.compareCpu ? ` (${ms(seedsN.compareCpu.median)} ms of CPU)` : ''}, over the budget by itself (${split(seedsN)}); wasm in Node is ` +
       `${num(seedsW.handoff.core.median / seedsN.compare.median, 1)}× native, and handing the report to JS adds ${ms(seedsW.handoff.api.median - seedsW.handoff.core.median)} ms.`);
   }
@@ -131,44 +138,48 @@ export function writeMarkdown(r) {
 
   // --- seeds ---
   p('## The five seeds', '');
-  p(`${seedsW.articles} articles, ${int(seedsW.bytes)} bytes, ${seedsN.sentences} sentences (${seedsN.comparable} comparable);`,
-    `${seedsN.candidatePairs} candidate pairs from the index against ${int(seedsN.allPairs)} cross-source pairs in all.`, '');
-  const hw = seedsW.handoff;
-  const hc = seedsW.handoffCpu ?? {};
-  p(table(['What', 'Median (min–max) ms', 'CPU time ms', 'Runs'], [
-    ['`compare` (js/node.js, the public API), Node wasm', cell(hw.api), cell(hc.api), runs(hw.api)],
-    ['the glue\'s `compare`: report as JS objects', cell(hw.object), cell(hc.object), runs(hw.object)],
-    ['`compareJson`: report as a JSON string', cell(hw.json), cell(hc.json), runs(hw.json)],
-    ['`compareJson` + `JSON.parse`', cell(hw.jsonParsed), cell(hc.jsonParsed), runs(hw.jsonParsed)],
-    ['the core alone in wasm (report built, not handed to JS)', cell(hw.core), cell(hc.core), runs(hw.core)],
-    ['first `compare` in a fresh Node process (V8 baseline code), one run', ms(seedsW.memory?.firstCompareMs), '–', '1'],
-    ['native `compare` (Rust, release)', cell(seedsN.compare), cell(seedsN.compareCpu), runs(seedsN.compare)],
-    ['native: `prepare` (clean, split, normalize, index)', cell(seedsN.prepare), '–', runs(seedsN.prepare)],
-  ]));
-  p('', 'CPU time: in Node, of the whole process (V8\'s background threads included); natively, of the thread.');
-  p('');
-  {
-    const cpu = seedsN.compareCpu && seedsN.prepareCpu && seedsN.indexed.totalCpu;
-    const [c, pr, mt] = cpu
-      ? [seedsN.compareCpu.median, seedsN.prepareCpu.median, seedsN.indexed.totalCpu.median]
-      : [seedsN.compare.median, seedsN.prepare.median, seedsN.indexed.total.median];
-    const pc = (v) => `${num((100 * v) / c, 0)}%`;
-    p(`Native \`compare\` (${ms(c)} ms${cpu ? ' of thread CPU time, median' : ''}) splits into \`prepare\` ${ms(pr)} ms (${pc(pr)}),`,
-      `matching (candidates + align) ${ms(mt)} ms (${pc(mt)})`,
-      `and assembling the report (diffs, conflicts, quotes, groups, offsets) about ${ms(c - pr - mt)} ms (${pc(c - pr - mt)}, the remainder).`, '');
+  if (!seedsW || !seedsN) {
+    p('Not measured.', '');
+  } else {
+    p(`${seedsW.articles} articles, ${int(seedsW.bytes)} bytes, ${seedsN.sentences} sentences (${seedsN.comparable} comparable);`,
+      `${seedsN.candidatePairs} candidate pairs from the index against ${int(seedsN.allPairs)} cross-source pairs in all.`, '');
+    const hw = seedsW.handoff;
+    const hc = seedsW.handoffCpu ?? {};
+    p(table(['What', 'Median (min–max) ms', 'CPU time ms', 'Runs'], [
+      ['`compare` (js/node.js, the public API), Node wasm', cell(hw.api), cell(hc.api), runs(hw.api)],
+      ['the glue\'s `compare`: report as JS objects', cell(hw.object), cell(hc.object), runs(hw.object)],
+      ['`compareJson`: report as a JSON string', cell(hw.json), cell(hc.json), runs(hw.json)],
+      ['`compareJson` + `JSON.parse`', cell(hw.jsonParsed), cell(hc.jsonParsed), runs(hw.jsonParsed)],
+      ['the core alone in wasm (report built, not handed to JS)', cell(hw.core), cell(hc.core), runs(hw.core)],
+      ['first `compare` in a fresh Node process (V8 baseline code), one run', ms(seedsW.memory?.firstCompareMs), '–', '1'],
+      ['native `compare` (Rust, release)', cell(seedsN.compare), cell(seedsN.compareCpu), runs(seedsN.compare)],
+      ['native: `prepare` (clean, split, normalize, index)', cell(seedsN.prepare), '–', runs(seedsN.prepare)],
+    ]));
+    p('', 'CPU time: in Node, of the whole process (V8\'s background threads included); natively, of the thread.');
+    p('');
+    {
+      const cpu = seedsN.compareCpu && seedsN.prepareCpu && seedsN.indexed.totalCpu;
+      const [c, pr, mt] = cpu
+        ? [seedsN.compareCpu.median, seedsN.prepareCpu.median, seedsN.indexed.totalCpu.median]
+        : [seedsN.compare.median, seedsN.prepare.median, seedsN.indexed.total.median];
+      const pc = (v) => `${num((100 * v) / c, 0)}%`;
+      p(`Native \`compare\` (${ms(c)} ms${cpu ? ' of thread CPU time, median' : ''}) splits into \`prepare\` ${ms(pr)} ms (${pc(pr)}),`,
+        `matching (candidates + align) ${ms(mt)} ms (${pc(mt)})`,
+        `and assembling the report (diffs, conflicts, quotes, groups, offsets) about ${ms(c - pr - mt)} ms (${pc(c - pr - mt)}, the remainder).`, '');
+    }
+    p('Matching the seeds the indexed way against the straightforward way (every cross-source pair of',
+      'sentences scored by the same `align::align`), on the same `prepare` output, side by side:', '');
+    p(matchingTable([{ label: 'seeds', w: seedsW, n: seedsN }]));
+    p('');
+    p(`With the straightforward way in place of the index, a seeds \`compare\` in Node would take about`,
+      `${ms(hw.api.median - seedsW.matching.indexed.median + (seedsW.matching.allPairs?.median ?? NaN))} ms (derived: the measured \`compare\` minus indexed matching plus all-pairs matching).`, '');
+    p(matchesNote(seedsN), '');
   }
-  p('Matching the seeds the indexed way against the straightforward way (every cross-source pair of',
-    'sentences scored by the same `align::align`), on the same `prepare` output, side by side:', '');
-  p(matchingTable([{ label: 'seeds', w: seedsW, n: seedsN }]));
-  p('');
-  p(`With the straightforward way in place of the index, a seeds \`compare\` in Node would take about`,
-    `${ms(hw.api.median - seedsW.matching.indexed.median + (seedsW.matching.allPairs?.median ?? NaN))} ms (derived: the measured \`compare\` minus indexed matching plus all-pairs matching).`, '');
-  p(matchesNote(seedsN), '');
 
   // --- ECB+ ---
   p('## ECB+ clusters', '');
-  if (r.ecb.skipped) {
-    p(`${r.ecb.skipped}.`, '');
+  if (!r.ecb || r.ecb.skipped) {
+    p(`${r.ecb?.skipped ?? 'Not measured'}.`, '');
   } else {
     const cs = r.ecb.clusters;
     const med = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
@@ -277,27 +288,35 @@ export function writeMarkdown(r) {
     p('');
   }
 
+  // --- pathological ---
+  pathologicalSection(r, p);
+
   // --- handoff ---
   p('## Handing the report to JS', '');
   p('The same comparison returned as JS objects (`compare`, serde-wasm-bindgen) and as a JSON string',
     '(`compareJson`), with `JSON.parse` after it, and the core alone in wasm (the report built and',
     'dropped), side by side. The hand-over is each minus the core alone.', '');
-  const hrows = [{ label: 'seeds', w: seedsW }, ...scaling.map((s) => ({ label: String(s.articles), w: s.wasm }))];
-  p(table(['Articles', 'Report as JSON', 'Core alone', '`compare` (objects)', '`compareJson` (string)', '`compareJson` + `JSON.parse`', 'Hand-over: objects', 'string', 'string + parse', 'Hand-over objects / string'],
-    hrows.map(({ label, w }) => {
-      const h = w.handoff;
-      const [ho, hs] = [h.object.median - h.core.median, h.json.median - h.core.median];
-      const both = (k) => `${ms(h[k].median - h.core.median)} (${ms(h[k].min - h.core.min)})`;
-      return [label, bytes(w.reportJsonBytes), cell(h.core), cell(h.object), cell(h.json), cell(h.jsonParsed),
-        both('object'), both('json'), both('jsonParsed'), ho > 0 && hs > 0 ? ratio(ho, hs) : '–'];
-    })));
-  p('', 'Hand-over columns: difference of the medians (difference of the minimums). Where the hand-over is small',
-    'against the run-to-run spread these are noise and can come out negative; under load the minimums are the steadier estimate.', '');
-  p('');
+  const hrows = [...(seedsW ? [{ label: 'seeds', w: seedsW }] : []), ...scaling.map((s) => ({ label: String(s.articles), w: s.wasm }))];
+  if (!hrows.length) {
+    p('Not measured.', '');
+  } else {
+    p(table(['Articles', 'Report as JSON', 'Core alone', '`compare` (objects)', '`compareJson` (string)', '`compareJson` + `JSON.parse`', 'Hand-over: objects', 'string', 'string + parse', 'Hand-over objects / string'],
+      hrows.map(({ label, w }) => {
+        const h = w.handoff;
+        const [ho, hs] = [h.object.median - h.core.median, h.json.median - h.core.median];
+        const both = (k) => `${ms(h[k].median - h.core.median)} (${ms(h[k].min - h.core.min)})`;
+        return [label, bytes(w.reportJsonBytes), cell(h.core), cell(h.object), cell(h.json), cell(h.jsonParsed),
+          both('object'), both('json'), both('jsonParsed'), ho > 0 && hs > 0 ? ratio(ho, hs) : '–'];
+      })));
+    p('', 'Hand-over columns: difference of the medians (difference of the minimums). Where the hand-over is small',
+      'against the run-to-run spread these are noise and can come out negative; under load the minimums are the steadier estimate.', '');
+    p('');
+  }
 
   // --- sizes ---
   p('## Size', '');
-  p(table(['File', 'What', 'Raw', 'gzip -9', 'brotli 11'], r.sizes.map((s) => [`\`${s.file}\``, s.what, bytes(s.raw), bytes(s.gzip), bytes(s.brotli)])));
+  if (!sizes.length) p('Not measured.');
+  else p(table(['File', 'What', 'Raw', 'gzip -9', 'brotli 11'], sizes.map((s) => [`\`${s.file}\``, s.what, bytes(s.raw), bytes(s.gzip), bytes(s.brotli)])));
   p('');
   if (wasmSize && glueSize) p(`What a page downloads for the engine: ${bytes(wasmSize.gzip + glueSize.gzip)} gzipped (wasm + glue), plus the small JS API files.`, '');
 
@@ -346,7 +365,7 @@ export function writeMarkdown(r) {
     '  benchmark (`cargo build --release --example bench`) and `bench/core` for `wasm32-unknown-unknown`',
     '  (the core without the JS layer, same release profile, `wasm-opt -Oz` like `pkg/`), then runs',
     '  each job in a child process: `target/release/examples/bench` natively, `bench/node-wasm.mjs` in Node,',
-    '  `bench/browser.mjs` in Chromium. `--quick`, `--no-build`, `--no-browser`, `--no-profile`, `--no-ecb`',
+    '  `bench/browser.mjs` in Chromium. `--quick`, `--no-build`, `--no-browser`, `--no-profile`, `--no-ecb`, `--no-pathological`',
     '  shorten it.',
     '- `pkg/` and the native binary are copied when built and the copies measured, so a rebuild by other',
     '  work during the run cannot change what is measured mid-way (the page loads `pkg/` itself; a note',
@@ -362,11 +381,56 @@ export function writeMarkdown(r) {
     '  against `storydiff::index::candidates` + `align::align`, on one `storydiff::prepare` output.',
     '  Matches of both are reported: the index may miss pairs the full scan finds, and more competitors',
     '  can change which paraphrases survive the mutual-best filter.',
+    '- Pathological input: `bench/pathological.mjs` (inputs, budgets and the timed job), one process per',
+    '  input; `node bench/run.mjs --only-pathological` builds `pkg/` and measures only that section, and',
+    '  merges it into the existing `bench/results.json` and this file without touching the other figures.',
     '- Growth exponents are least-squares fits of log(time) on log(n); fixed costs flatten small sizes, so',
     '  the slope between the two largest sizes is given too.',
     '- Not a test: budgets are reported, never enforced; the command exits 0 unless it crashes.', '');
 
   return { text: out.join('\n'), budgets, extrapolated };
+}
+
+/** The "Pathological input" section (rows from bench/pathological.mjs, run by bench/run.mjs). */
+function pathologicalSection(r, p) {
+  p('## Pathological input', '');
+  const x = r.pathological;
+  if (!x || x.skipped || !x.rows?.length) {
+    p(`Not measured${x?.skipped ? `: ${x.skipped}` : ''}.`, '');
+    return;
+  }
+  const m = x.machine ?? {};
+  if (m.date && m.date !== r.machine?.date) {
+    p(`Measured apart from the sections above (\`node bench/run.mjs --only-pathological\`) on ${m.date.slice(0, 10)} (${m.date}),`,
+      `commit ${m.commit}${m.uncommitted?.length ? ` with uncommitted changes in ${m.uncommitted.map((f) => `\`${f}\``).join(', ')}` : ''}` +
+      `${m.wasmSha256 ? `, core wasm sha256 ${m.wasmSha256}…` : ''}; load average (1 min) ${m.load1 ? `${m.load1.min} to ${m.load1.max}` : 'unknown'}` +
+      ` on ${m.cores ?? '?'} cores${m.nice ? `, nice ${m.nice}` : ''}; ${m.seconds} s with the build.`, '');
+  }
+  for (const n of x.notes ?? []) p(`- Note: ${n}`);
+  if (x.notes?.length) p('');
+  p('Hostile inputs (those of `tests/hostile.rs`, which checks them untimed), generated deterministically by',
+    '`bench/pathological.mjs`, each beside one normal article (the first seed), through the public API\'s path',
+    '(`js/validate.js` around the glue\'s `compare`) in wasm under Node, each in a fresh process killed at a cap',
+    '(20× its budget, at least 20 s). Time: median (min–max) of warm calls, after a first call timed apart',
+    '(V8 baseline code) and a warm-up (calls until 300 ms have passed, the first included); a rejected input is',
+    'timed the same way. Wasm memory: linear memory after the first call',
+    '(it only grows, so this is the peak). Sentences: all sources (the hostile source\'s own in brackets).', '');
+  const budgetCell = (b) => `≤ ${int(b.ms)} ms (${b.rule})`;
+  const size = (row) => (row.bytes == null ? '–' : `${bytes(row.bytes)}${row.sources > 2 ? ` in ${row.sources} sources` : ''}`);
+  const result = (row) => {
+    if (row.timedOut) return `no result in ${row.timedOut / 1000} s`;
+    if (row.crashed) return `crashed: ${row.crashed}`;
+    if (row.error) return `${/internal error/.test(row.error) ? 'error' : 'rejected'}: “${row.error}”`;
+    const bound = row.matchesBound ? ` (≤ ${int(row.matchesBound.limit)})` : '';
+    return `${int(row.sentences)} sentences (${int(row.hostileSentences)}), ${int(row.matches)} match${row.matches === 1 ? '' : 'es'}${bound}`;
+  };
+  p(table(['Input', 'Size', 'Time ms', 'CPU ms', 'Runs', 'First call ms', 'Result', 'Wasm memory', 'Budget', 'Status'],
+    x.rows.map((row) => [row.what, size(row), cell(row.time), cell(row.cpu), runs(row.time), ms(row.firstMs), result(row),
+      bytes(row.wasmAfterBytes), budgetCell(row.budget), `**${row.status}**${row.detail ? ` ${row.detail}` : ''}`])));
+  p('', 'Budgets, by rule (met: the expected outcome, a report or the API\'s refusal and never an internal error; the',
+    'median within the budget; and the matches within their bound where one is given):', '');
+  for (const rule of x.rules ?? []) p(`- ${rule}`);
+  p('');
 }
 
 function stats(xs) {

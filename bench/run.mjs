@@ -4,12 +4,22 @@
 // 0 unless something crashes.
 //
 //   node bench/run.mjs [--quick] [--no-build] [--no-browser] [--no-profile] [--no-ecb]
+//                      [--no-pathological | --only-pathological]
 //
-//   --quick       fewer runs (for trying the benchmark itself; figures are noisier)
-//   --no-build    use pkg/ and the bench binaries as they are
-//   --no-browser  skip the Chromium page timing
-//   --no-profile  skip the callgrind profile
-//   --no-ecb      skip the ECB+ clusters and the scaling curve
+//   --quick              fewer runs (for trying the benchmark itself; figures are noisier)
+//   --no-build           use pkg/ and the bench binaries as they are
+//   --no-browser         skip the Chromium page timing
+//   --no-profile         skip the callgrind profile
+//   --no-ecb             skip the ECB+ clusters and the scaling curve
+//   --no-pathological    skip the pathological input rows (bench/pathological.mjs)
+//   --only-pathological  build pkg/ only (scripts/build.sh; not the native or core benches) and
+//                        run only the pathological input rows, a few minutes at most. The other
+//                        sections are not measured and not overwritten: the new section replaces
+//                        the `pathological` key of the existing bench/results.json (everything
+//                        else in it is kept as it was, with its own date and commit), and
+//                        BENCHMARKS.md is regenerated from that merged data; it says when the
+//                        section was measured apart from the rest. Without a bench/results.json,
+//                        both files hold the pathological section alone.
 //
 // ECB+ articles are read from ../shared/data/ecbplus/<cluster>/*.txt (STORYDIFF_ECB_DIR
 // overrides); when they are missing, those rows are skipped and the report says so.
@@ -26,12 +36,17 @@ import { writeMarkdown } from './report.mjs';
 const argv = process.argv.slice(2);
 const flag = (f) => argv.includes(f);
 for (const a of argv) {
-  if (!['--quick', '--no-build', '--no-browser', '--no-profile', '--no-ecb'].includes(a)) {
+  if (!['--quick', '--no-build', '--no-browser', '--no-profile', '--no-ecb', '--no-pathological', '--only-pathological'].includes(a)) {
     console.error(`bench: unknown argument ${a}`);
     process.exit(2);
   }
 }
+if (flag('--no-pathological') && flag('--only-pathological')) {
+  console.error('bench: --no-pathological and --only-pathological exclude each other');
+  process.exit(2);
+}
 const QUICK = flag('--quick');
+const ONLY_PATHOLOGICAL = flag('--only-pathological');
 const NATIVE = join(SNAPSHOT, 'bench-native');
 const ALL_PAIRS_MAX = 20_000_000; // above this many pairs, the all-pairs way is not run
 const SIZES = [10, 30, 100, 300, 982];
@@ -87,7 +102,7 @@ function machine() {
 }
 
 // --- build -------------------------------------------------------------------------------
-function build() {
+function build({ pkgOnly = false } = {}) {
   const notes = [];
   if (!flag('--no-build')) {
     log('building pkg/ (scripts/build.sh)');
@@ -97,6 +112,8 @@ function build() {
       if (!existsSync(join(ROOT, 'pkg', 'storydiff_bg.wasm'))) throw new Error('scripts/build.sh failed and pkg/ has no build');
       notes.push('scripts/build.sh failed; the pkg/ already there was measured');
     }
+  }
+  if (!flag('--no-build') && !pkgOnly) {
     log('building the native bench (cargo build --release --example bench)');
     sh('cargo', ['build', '--release', '--quiet', '--example', 'bench'], { stdio: ['ignore', 'ignore', 'inherit'] });
     log('building the core bench for wasm (bench/core, into target/bench-wasm)');
@@ -124,7 +141,7 @@ function build() {
     }
   }
   const built = join(ROOT, 'target', 'release', 'examples', 'bench');
-  for (const f of [built, CORE_WASM, join(ROOT, 'pkg', 'storydiff_bg.wasm'), join(ROOT, 'pkg', 'storydiff.js')]) {
+  for (const f of [...(pkgOnly ? [] : [built, CORE_WASM]), join(ROOT, 'pkg', 'storydiff_bg.wasm'), join(ROOT, 'pkg', 'storydiff.js')]) {
     if (!existsSync(f)) throw new Error(`${relative(ROOT, f)} is missing (run without --no-build)`);
   }
   // Other work may rebuild pkg/ while this runs: measure a copy, and make sure the copy is one
@@ -142,7 +159,7 @@ function build() {
     log('pkg/ looks mid-rebuild; waiting and copying again');
     spawnSync('sleep', ['10']);
   }
-  copyFileSync(built, NATIVE);
+  if (!pkgOnly) copyFileSync(built, NATIVE);
   return notes;
 }
 
@@ -244,6 +261,86 @@ function profile(name, files, iters) {
   };
 }
 
+// --- pathological input ------------------------------------------------------------------
+// One process per input (bench/pathological.mjs), each killed at an outer cap so that nothing
+// hangs the benchmark: 20× the row's budget, at least 20 s. Budgets and their reasons are in
+// bench/pathological.mjs.
+async function pathological(notes = []) {
+  const { CASES, RULES, inputBytes, judge } = await import('./pathological.mjs');
+  const begun = Date.now();
+  const rows = [];
+  for (const c of CASES) {
+    const input = c.build();
+    const budget = c.budget(inputBytes(input));
+    const capMs = Math.max(20_000, budget.ms * 20);
+    const maxRuns = QUICK ? Math.ceil(c.runs / 3) : c.runs;
+    log(`pathological: ${c.id} (budget ${budget.ms} ms, cap ${capMs / 1000} s)`);
+    const job = join(tmp, `pathological-${c.id}.json`);
+    writeFileSync(job, JSON.stringify({ case: c.id, maxRuns, loopMs: Math.min(capMs / 4, Math.max(2_000, budget.ms * 3)) }));
+    const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'pathological.mjs'), job], {
+      cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 24, timeout: capMs, killSignal: 'SIGKILL',
+    });
+    let row = { id: c.id };
+    if (r.error?.code === 'ETIMEDOUT') {
+      row.timedOut = capMs;
+    } else if (r.status !== 0) {
+      const last = (r.stderr || '').trim().split('\n').filter(Boolean).slice(-1)[0];
+      row.crashed = `${r.signal ? `killed by ${r.signal}` : `exit code ${r.status}`}${last ? `: ${last}` : ''}`;
+    } else {
+      row = JSON.parse(r.stdout);
+    }
+    row = { sources: input.length, bytes: inputBytes(input), ...row, what: c.what, expect: c.expect ?? 'report', budget, capMs };
+    Object.assign(row, judge(c, row));
+    rows.push(row);
+    log(`pathological: ${c.id}: ${row.status}${row.detail ? ` (${row.detail})` : ''}`);
+  }
+  return { notes, rules: RULES, seconds: Math.round((Date.now() - begun) / 1000), rows };
+}
+
+/**
+ * Writes bench/results.json and BENCHMARKS.md. The markdown is written from the rounded figures
+ * that go into the JSON, so that regenerating it from bench/results.json (as --only-pathological
+ * does) gives the same text.
+ */
+function writeResults(results) {
+  // Five significant digits are far finer than the run-to-run spread.
+  const round = (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toPrecision(5) : v);
+  const rounded = JSON.parse(JSON.stringify(results, round));
+  const md = writeMarkdown(rounded);
+  rounded.budgets = md.budgets;
+  rounded.allPairsExtrapolated = md.extrapolated;
+  writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(rounded, round, 2) + '\n');
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), md.text);
+  return md;
+}
+
+const RESULTS = join(ROOT, 'bench', 'results.json');
+if (ONLY_PATHOLOGICAL) {
+  const started = Date.now();
+  const notes = build({ pkgOnly: true });
+  let results = null;
+  try {
+    results = JSON.parse(readFileSync(RESULTS, 'utf8'));
+  } catch {
+    log('no readable bench/results.json: writing the pathological section alone');
+  }
+  const m = machine();
+  const section = await pathological(notes);
+  loads.push(+loadavg()[0].toFixed(2));
+  m.seconds = Math.round((Date.now() - started) / 1000);
+  m.load1 = { min: Math.min(...loads), max: Math.max(...loads), samples: loads };
+  m.wasmSha256 = sha(join(SNAPSHOT, 'storydiff_bg.wasm'));
+  // Without earlier results of a full run, this run is the whole record (same date: not
+  // "measured apart").
+  results ??= { notes: [], method: { allPairsMax: ALL_PAIRS_MAX, runs: RUNS, sizes: SIZES } };
+  if (!results.seeds) results.machine = m;
+  results.pathological = { machine: m, ...section };
+  const md = writeResults(results);
+  log(`merged the pathological section into bench/results.json and rewrote BENCHMARKS.md in ${m.seconds} s`);
+  for (const b of md.budgets.filter((x) => /^pathological/.test(x.name))) log(`${b.status.padEnd(10)} ${b.name}: ${b.measured}`);
+  process.exit(0);
+}
+
 // --- run ---------------------------------------------------------------------------------
 const started = Date.now();
 const results = { machine: machine(), notes: [], method: { allPairsMax: ALL_PAIRS_MAX, runs: RUNS, sizes: SIZES } };
@@ -307,6 +404,13 @@ if (!clusters) {
   };
 }
 
+if (flag('--no-pathological')) {
+  results.pathological = { skipped: 'skipped (--no-pathological)' };
+} else {
+  // Measured in this run: its machine record is the run's (same date).
+  results.pathological = { machine: { date: results.machine.date, commit: results.machine.commit }, ...(await pathological()) };
+}
+
 if (flag('--no-browser')) {
   results.page = { skipped: 'skipped (--no-browser)' };
 } else {
@@ -333,12 +437,6 @@ if (flag('--no-profile')) {
 results.machine.seconds = Math.round((Date.now() - started) / 1000);
 loads.push(+loadavg()[0].toFixed(2));
 results.machine.load1 = { min: Math.min(...loads), max: Math.max(...loads), samples: loads };
-const md = writeMarkdown(results);
-results.budgets = md.budgets;
-results.allPairsExtrapolated = md.extrapolated;
-// Five significant digits are far finer than the run-to-run spread.
-const round = (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toPrecision(5) : v);
-writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, round, 2) + '\n');
-writeFileSync(join(ROOT, 'BENCHMARKS.md'), md.text);
+const md = writeResults(results);
 log(`wrote BENCHMARKS.md and bench/results.json in ${results.machine.seconds} s`);
 for (const b of md.budgets) log(`${b.status.padEnd(10)} ${b.name}: ${b.measured} (budget ${b.target})`);
