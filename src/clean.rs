@@ -245,12 +245,17 @@ fn script_of(c: char) -> Option<Script> {
     })
 }
 
-fn script_counts(s: &str) -> Vec<(Script, usize)> {
-    let mut counts: Vec<(Script, usize)> = Vec::new();
-    for script in s.chars().filter_map(script_of) {
-        match counts.iter_mut().find(|(k, _)| *k == script) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((script, 1)),
+const SCRIPTS: [Script; 8] =
+    [Script::Latin, Script::Cyrillic, Script::Greek, Script::Arabic, Script::Hebrew, Script::Hangul, Script::Han, Script::Other];
+
+/// How many letters of each script `s` has, indexed like [`SCRIPTS`].
+fn script_counts(s: &str) -> [usize; 8] {
+    let mut counts = [0; 8];
+    for c in s.chars() {
+        if c.is_ascii() {
+            counts[0] += c.is_ascii_alphabetic() as usize;
+        } else if let Some(script) = script_of(c) {
+            counts[script as usize] += 1;
         }
     }
     counts
@@ -258,15 +263,18 @@ fn script_counts(s: &str) -> Vec<(Script, usize)> {
 
 /// The script most letters of the text are written in: the article's language, roughly.
 fn dominant_script(text: &str) -> Script {
-    script_counts(text).into_iter().max_by_key(|&(_, n)| n).map_or(Script::Latin, |(s, _)| s)
+    // The first of equally common scripts, Latin when there are no letters.
+    let counts = script_counts(text);
+    let best = (0..SCRIPTS.len()).rev().max_by_key(|&k| counts[k]).unwrap_or(0);
+    SCRIPTS[best]
 }
 
 /// A line mostly written in another script than the article is site chrome in another
 /// language (a Korean footer under an English article, say).
 fn foreign(line: &str, script: Script) -> bool {
     let counts = script_counts(line);
-    let total: usize = counts.iter().map(|(_, n)| n).sum();
-    let native = counts.iter().find(|(s, _)| *s == script).map_or(0, |(_, n)| *n);
+    let total: usize = counts.iter().sum();
+    let native = counts[script as usize];
     total >= 2 && native * 10 < total * 3
 }
 
@@ -278,10 +286,29 @@ fn lower(s: &str) -> String {
 }
 
 fn word_count(s: &str) -> usize {
-    let spaced = s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-    let ideographs = s.chars().filter(|&c| is_ideograph(c)).count();
-    spaced.max(ideographs / 2)
+    // Whitespace-separated runs with a letter or digit; half the ideographs for text written
+    // without spaces. Every caller compares the count with a number under WORDS_COUNTED, so
+    // counting stops there: long paragraphs are most of the text and reach it early.
+    let (mut spaced, mut ideographs, mut alphanumeric) = (0, 0, false);
+    for c in s.chars() {
+        if c.is_whitespace() {
+            spaced += alphanumeric as usize;
+            alphanumeric = false;
+            if spaced >= WORDS_COUNTED {
+                break;
+            }
+        } else if c.is_ascii() {
+            alphanumeric |= c.is_ascii_alphanumeric();
+        } else {
+            alphanumeric |= c.is_alphanumeric();
+            ideographs += is_ideograph(c) as usize;
+        }
+    }
+    (spaced + alphanumeric as usize).max(ideographs / 2).min(WORDS_COUNTED)
 }
+
+/// Where [`word_count`] stops counting.
+const WORDS_COUNTED: usize = 64;
 
 fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) {
     let s = &text[line.span.clone()];
@@ -325,15 +352,16 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) {
 
 /// Chrome recognisable from the line alone.
 fn chrome(s: &str) -> Option<Reason> {
-    let l = lower(s);
     let words = word_count(s);
+    // Most of the checks are for short lines: a long one is only looked at from its start.
+    let l = if words <= 40 { lower(s) } else { lower(head(s, 32)) };
     if words <= 40 && (l.contains("copyright") || l.contains('©') || l.contains('ⓒ') || l.contains("all rights reserved")) {
         return Some(Reason::Copyright);
     }
     if is_label(s) {
         return Some(Reason::Label);
     }
-    if is_credit(s) {
+    if is_credit(s, words) {
         return Some(Reason::Credit);
     }
     if words <= 25 && (has_email(s) || has_phone(s)) {
@@ -391,12 +419,12 @@ fn is_label(s: &str) -> bool {
 }
 
 /// Photo credits: `Image: AGENCY/Name`, `Photo: …`, `(AP Photo/Name)`, `Getty Images`.
-fn is_credit(s: &str) -> bool {
-    let l = lower(s);
-    if starts_with_any(&l, &["image:", "photo:", "photograph:", "picture:", "credit:", "photo credit", "image credit", "pictured:", "file photo", "(photo", "[photo"]) {
+fn is_credit(s: &str, words: usize) -> bool {
+    let prefixes = ["image:", "photo:", "photograph:", "picture:", "credit:", "photo credit", "image credit", "pictured:", "file photo", "(photo", "[photo"];
+    if starts_with_any(&lower(head(s, 32)), &prefixes) {
         return true;
     }
-    word_count(s) <= 8 && (credit_words(&l) || agency_slash(s))
+    words <= 8 && (credit_words(&lower(s)) || agency_slash(s))
 }
 
 fn credit_words(l: &str) -> bool {
@@ -449,8 +477,20 @@ fn has_phone(s: &str) -> bool {
 }
 
 fn url_only(s: &str) -> bool {
-    let l = lower(s);
-    !s.contains(char::is_whitespace) && (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www."))
+    !s.contains(char::is_whitespace) && {
+        let l = lower(head(s, 8));
+        l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")
+    }
+}
+
+/// The first `n` bytes of `s`, or fewer to end on a character boundary: enough to test what a
+/// line starts with without lower-casing all of it.
+fn head(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 fn copyright_holder(s: &str) -> Option<String> {
@@ -565,7 +605,7 @@ fn tokens(s: &str) -> Vec<(usize, &str)> {
 fn date_prefix(s: &str) -> Option<(usize, Option<String>, bool)> {
     let body = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     let skipped = s.len() - body.len();
-    let l = lower(body);
+    let l = lower(head(body, 32));
     let label_end = ["date", "published", "updated", "last updated", "posted", "first published", "입력", "수정", "등록"]
         .iter()
         .filter(|p| l.starts_with(*p))
@@ -657,7 +697,18 @@ fn is_name(s: &str) -> bool {
 
 fn key(s: &str) -> String {
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | '“' | '"' | '‘' | '\''));
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let mut key = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        if word.is_ascii() {
+            key.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            key.push_str(&word.to_lowercase());
+        }
+    }
+    key
 }
 
 /// A line repeated from earlier in the text is a second copy (pages that print the body
