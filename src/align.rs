@@ -3,7 +3,7 @@
 use crate::index::{Index, Unit};
 use crate::normalize::{self, Word};
 use crate::report::{Conflict, ConflictKind, DiffOp, DiffTag, Kind};
-use std::collections::HashMap;
+use crate::hash::{Map, Set};
 
 /// A scored pair of units (global indices), before offsets are mapped for the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +37,7 @@ const BEST_SLACK: f64 = 0.9;
 /// is far more often a true paraphrase than its second best.
 pub fn align(units: &[Unit], index: &Index, candidates: &[(usize, usize)]) -> Vec<Pair> {
     let scored: Vec<Pair> = candidates.iter().filter_map(|&(a, b)| score(units, index, a, b)).collect();
-    let mut best: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut best: Map<(usize, usize), f64> = Map::default();
     for p in scored.iter().filter(|p| p.kind == Kind::Paraphrase) {
         for (u, other) in [(p.a, p.b), (p.b, p.a)] {
             let e = best.entry((u, units[other].source)).or_insert(0.0);
@@ -190,7 +190,7 @@ const IMPLIED_MIN: f64 = 0.2;
 /// else paraphrase when it has some evidence of its own, [`IMPLIED_MIN`]); large families are
 /// left as they are, so that copies stay linear.
 pub fn implied(units: &[Unit], index: &Index, families: &[Vec<usize>], known: &[Pair]) -> Vec<Pair> {
-    let have: std::collections::HashSet<(usize, usize)> = known.iter().map(|p| (p.a, p.b)).collect();
+    let have: Set<(usize, usize)> = known.iter().map(|p| (p.a, p.b)).collect();
     let mut out = Vec::new();
     for members in families.iter().filter(|m| m.len() <= IMPLIED_MAX) {
         for (k, &x) in members.iter().enumerate() {

@@ -228,8 +228,17 @@ enum Script {
     Other,
 }
 
+fn is_hangul_syllable(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}')
+}
+
 fn script_of(c: char) -> Option<Script> {
-    if !c.is_alphabetic() {
+    // Hangul syllables are all letters; general punctuation (curly quotes, dashes) never is.
+    // Both are common, and asking `is_alphabetic` about them is slow.
+    if is_hangul_syllable(c) {
+        return Some(Script::Hangul);
+    }
+    if matches!(c, '\u{2000}'..='\u{206F}') || !c.is_alphabetic() {
         return None;
     }
     let u = c as u32;
@@ -299,7 +308,9 @@ fn word_count(s: &str) -> usize {
             }
         } else if c.is_ascii() {
             alphanumeric |= c.is_ascii_alphanumeric();
-        } else {
+        } else if is_hangul_syllable(c) {
+            alphanumeric = true;
+        } else if !matches!(c, '\u{2000}'..='\u{206F}') {
             alphanumeric |= c.is_alphanumeric();
             ideographs += is_ideograph(c) as usize;
         }
@@ -538,17 +549,21 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
 
 /// Finds the first date in `s`: `2025-06-12`, `2025.06.12`, `12 June 2025`, `June 12, 2025`.
 pub fn find_date(s: &str) -> Option<String> {
-    find_date_at(s).map(|(_, _, d)| d)
+    find_date_at(s, usize::MAX).map(|(_, _, d)| d)
 }
 
 /// The first date in `s` with its byte range.
-fn find_date_at(s: &str) -> Option<(usize, usize, String)> {
+fn find_date_at(s: &str, max_start: usize) -> Option<(usize, usize, String)> {
     // Every date form has digits; most lines have none.
     if !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let toks: Vec<(usize, &str)> = tokens(s);
+    // A date is at most three tokens long: no need to split the line past that.
+    let toks: Vec<(usize, &str)> = tokens(s, max_start);
     for (i, &(at, tok)) in toks.iter().enumerate() {
+        if at > max_start {
+            break;
+        }
         let nums: Vec<&str> = tok.split(['-', '.', '/']).filter(|p| !p.is_empty()).collect();
         if nums.len() == 3 && nums[0].len() == 4 && nums.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
             let n: Vec<u32> = nums.iter().filter_map(|p| p.parse().ok()).collect();
@@ -580,14 +595,21 @@ fn find_date_at(s: &str) -> Option<(usize, usize, String)> {
     None
 }
 
-fn tokens(s: &str) -> Vec<(usize, &str)> {
+/// The whitespace-separated tokens of `s` with their offsets, up to the second one that
+/// starts after `max_start`.
+fn tokens(s: &str, max_start: usize) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
+    let mut past = 0;
     for (i, c) in s.char_indices() {
         match (c.is_whitespace(), start) {
             (true, Some(st)) => {
                 out.push((st, &s[st..i]));
                 start = None;
+                past += (st > max_start) as usize;
+                if past == 2 {
+                    return out;
+                }
             }
             (false, None) => start = Some(i),
             _ => {}
@@ -611,7 +633,7 @@ fn date_prefix(s: &str) -> Option<(usize, Option<String>, bool)> {
         .filter(|p| l.starts_with(*p))
         .map(|p| p.len())
         .max();
-    let (start, end, date) = find_date_at(body)?;
+    let (start, end, date) = find_date_at(body, 40)?;
     let before = without_weekday(body[..start].trim_end_matches([':', ' ', ',']));
     let labelled = label_end.is_some_and(|e| e >= before.len().saturating_sub(1)) || before.trim().is_empty();
     if !labelled || start > 40 {
@@ -715,7 +737,7 @@ fn key(s: &str) -> String {
 /// twice, a headline repeated in a breadcrumb). Short lines repeat legitimately (a label, a
 /// speaker), so only lines of four words or more count.
 fn mark_duplicates(text: &str, lines: &mut [Line]) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = crate::hash::Set::default();
     for line in lines.iter_mut() {
         let s = &text[line.span.clone()];
         let k = key(s);
@@ -824,9 +846,9 @@ fn header(text: &str, lines: &mut [Line], meta: &mut Meta, removed: &mut Vec<Cut
 /// `The`) follows a word with no punctuation, which prose does not do.
 fn runon_title(text: &str, line: &mut Line, out: &mut Cleaned) -> Option<Line> {
     let s = &text[line.span.clone()];
-    let toks = tokens(s);
+    let toks = tokens(s, usize::MAX);
     let head_end = toks.get(30).map_or(s.len(), |&(at, _)| at);
-    let date = find_date_at(&s[..head_end]).filter(|&(start, _, _)| start > 0);
+    let date = find_date_at(&s[..head_end], usize::MAX).filter(|&(start, _, _)| start > 0);
     let (title_end, body_start) = match &date {
         Some((start, end, _)) => (*start, stamp_end(s, *end)),
         None => {

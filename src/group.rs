@@ -6,7 +6,7 @@ use crate::index::Unit;
 use crate::normalize;
 use crate::quote::Quoted;
 use crate::report::Kind;
-use std::collections::{HashMap, HashSet};
+use crate::hash::{Map, Set};
 
 /// Sentences from different sources that say the same thing.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,8 +46,8 @@ pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
     let mut order: Vec<&Pair> = pairs.iter().collect();
     order.sort_by(|x, y| x.kind.cmp(&y.kind).then(y.score.total_cmp(&x.score)).then((x.a, x.b).cmp(&(y.a, y.b))));
     let mut sets = Sets::new(units.len());
-    let mut sources: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut kind: HashMap<usize, Kind> = HashMap::new();
+    let mut sources: Map<usize, Vec<usize>> = Map::default();
+    let mut kind: Map<usize, Kind> = Map::default();
     for p in &order {
         let (ra, rb) = (sets.find(p.a), sets.find(p.b));
         if ra == rb {
@@ -75,14 +75,14 @@ pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
             }
         }
     }
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut members: Map<usize, Vec<usize>> = Map::default();
     for u in 0..units.len() {
         let r = sets.find(u);
         if kind.contains_key(&r) {
             members.entry(r).or_default().push(u);
         }
     }
-    let mut links: HashMap<usize, usize> = HashMap::new();
+    let mut links: Map<usize, usize> = Map::default();
     for p in pairs {
         if sets.find(p.a) == sets.find(p.b) {
             *links.entry(p.a).or_default() += 1;
@@ -119,14 +119,14 @@ pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<
         })
         .collect();
     let content: Vec<Vec<&str>> = terms.iter().map(|ts| ts.iter().map(String::as_str).filter(|t| !normalize::is_stopword(t)).collect()).collect();
-    let sets_of: Vec<HashSet<&str>> = terms.iter().map(|ts| ts.iter().map(String::as_str).collect()).collect();
-    let matched: HashSet<(usize, usize)> = pairs.iter().map(|p| (p.a, p.b)).collect();
+    let sets_of: Vec<Set<&str>> = terms.iter().map(|ts| ts.iter().map(String::as_str).collect()).collect();
+    let matched: Set<(usize, usize)> = pairs.iter().map(|p| (p.a, p.b)).collect();
     let is_matched = |a: usize, b: usize| matched.contains(&(a.min(b), a.max(b)));
 
     let mut sets = Sets::new(quoted.len());
     // The same words quoted again are linked to their first occurrence directly, and only
     // first occurrences are compared: copies cost linear work.
-    let mut first: HashMap<&[String], usize> = HashMap::new();
+    let mut first: Map<&[String], usize> = Map::default();
     let mut repeat = vec![false; quoted.len()];
     for q in 0..quoted.len() {
         match first.get(terms[q].as_slice()) {
@@ -140,16 +140,16 @@ pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<
             }
         }
     }
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: Map<&str, Vec<usize>> = Map::default();
     for q in (0..quoted.len()).filter(|&q| !repeat[q]) {
-        let mut seen = HashSet::new();
+        let mut seen = Set::default();
         for &t in &content[q] {
             if seen.insert(t) {
                 postings.entry(t).or_default().push(q);
             }
         }
     }
-    let mut tried = HashSet::new();
+    let mut tried = Set::default();
     for list in postings.values() {
         if list.len() > 500 {
             continue;
@@ -183,12 +183,12 @@ pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<
             }
         }
     }
-    let mut families: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut families: Map<usize, Vec<usize>> = Map::default();
     for q in 0..quoted.len() {
         families.entry(sets.find(q)).or_default().push(q);
     }
     let mut out: Vec<Vec<usize>> = families.into_values().collect();
-    let spread = |f: &Vec<usize>| f.iter().map(|&q| units[quoted[q].unit].source).collect::<HashSet<_>>().len();
+    let spread = |f: &Vec<usize>| f.iter().map(|&q| units[quoted[q].unit].source).collect::<Set<_>>().len();
     for f in out.iter_mut() {
         f.sort_unstable();
     }
@@ -199,7 +199,7 @@ pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<
 /// The speaker most sources agree on, by surname (`Leavitt` and `Karoline Leavitt` agree),
 /// given in its fullest form; names beat descriptions (`a spokesperson`).
 pub fn consensus<'a>(speakers: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
-    let mut by_surname: HashMap<String, (usize, &'a str)> = HashMap::new();
+    let mut by_surname: Map<String, (usize, &'a str)> = Map::default();
     let mut order = Vec::new();
     for s in speakers.flatten() {
         let surname = s.split_whitespace().last().unwrap_or(s).to_lowercase();

@@ -7,7 +7,7 @@
 use crate::lexicon::Lexicon;
 use crate::normalize::{Term, Word};
 use crate::report::Role;
-use std::collections::HashMap;
+use crate::hash::Map;
 use std::ops::Range;
 
 /// A sentence ready to compare: where it is, and its words and terms.
@@ -54,14 +54,14 @@ pub struct Index {
 pub fn build<'a>(units: &'a [Unit]) -> Index {
     let lexicon = Lexicon::new();
     // Surfaces and term texts share one table: only equality within each kind matters.
-    let mut texts: HashMap<&str, u32> = HashMap::new();
+    let mut texts: Map<&str, u32> = Map::default();
     let mut intern = |s: &'a str| {
         let next = texts.len() as u32;
         *texts.entry(s).or_insert(next)
     };
     let words = units.iter().map(|u| u.words.iter().map(|w| intern(&w.surface)).collect()).collect();
     let terms = units.iter().map(|u| u.terms.iter().map(|t| intern(&t.text)).collect()).collect();
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: Map<&str, u32> = Map::default();
     // (term id, is a name here) per unit, deduplicated by term.
     let mut per_unit: Vec<Vec<(u32, bool)>> = Vec::with_capacity(units.len());
     for unit in units {
@@ -115,7 +115,7 @@ const CLIQUE: usize = 16;
 /// support, and no sentence is matched with its own source. Linked units are never compared
 /// with anything else.
 pub fn copies(units: &[Unit], index: &Index) -> Vec<Vec<usize>> {
-    let mut slot_of: HashMap<&[u32], usize> = HashMap::new();
+    let mut slot_of: Map<&[u32], usize> = Map::default();
     let mut representatives: Vec<Vec<usize>> = Vec::new();
     let slots: Vec<Option<usize>> = units
         .iter()

@@ -6,7 +6,7 @@
 //! (never for `identical` or `minor`, which compare the words themselves).
 
 use crate::normalize::stem;
-use std::collections::HashMap;
+use crate::hash::Map;
 
 const GROUPS: &[&[&str]] = &[
     // Saying yes, no, maybe.
@@ -85,13 +85,13 @@ const GROUPS: &[&[&str]] = &[
 /// Maps a stemmed term to the first word (stemmed) of its group.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    canonical: HashMap<String, String>,
+    canonical: Map<String, String>,
 }
 
 impl Lexicon {
     /// Stems every word of the table, so that lookups match stemmed terms.
     pub fn new() -> Self {
-        let mut canonical = HashMap::new();
+        let mut canonical = Map::default();
         for group in GROUPS {
             let head = stem(group[0]);
             for word in group.iter() {

@@ -15,6 +15,7 @@
 pub mod report;
 pub mod offsets;
 pub mod group;
+pub mod hash;
 pub mod align;
 pub mod clean;
 pub mod index;
