@@ -91,26 +91,45 @@ fn aligned(index: &Index, a: usize, b: usize, mut f: Features) -> Features {
 }
 
 /// The features that need no alignment of the two sentences; `dice` and `containment` are
-/// set to the most they could be, so that a pair that cannot match is rejected before the
-/// quadratic alignment is paid for.
+/// set to the most they could be (the terms the two have in common, order aside, bound the
+/// common subsequence), so that a pair that cannot match is rejected before the quadratic
+/// alignment is paid for.
 fn cheap_features(units: &[Unit], index: &Index, a: usize, b: usize) -> Features {
     let (ua, ub) = (&units[a], &units[b]);
     let identical = index.words[a] == index.words[b];
     let (la, lb) = (ua.terms.len().max(1) as f64, ub.terms.len().max(1) as f64);
+    let in_common = bag_overlap(&index.bags[a], &index.bags[b]) as f64;
     let (va, vb) = (&index.vectors[a], &index.vectors[b]);
     let common = common(va, vb);
     let mass = |v: &[(u32, f64)]| v.iter().map(|(_, w)| w).sum::<f64>();
     let lighter = mass(va).min(mass(vb));
     Features {
         identical,
-        dice: 2.0 * la.min(lb) / (la + lb),
-        containment: 1.0,
+        dice: 2.0 * in_common / (la + lb),
+        containment: in_common / la.min(lb),
         shorter: ua.terms.len().min(ub.terms.len()),
         cosine: if index.norms[a] * index.norms[b] > 0.0 { common.dot / (index.norms[a] * index.norms[b]) } else { 0.0 },
         shared: common.shared,
         fewest: va.len().min(vb.len()),
         overlap: if lighter > 0.0 { common.weight / lighter } else { 0.0 },
     }
+}
+
+/// How many items two sorted sequences share, counting repeats as often as both have them.
+fn bag_overlap(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// What two weighted term vectors have in common, in one merge of the sorted vectors.

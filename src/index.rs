@@ -46,6 +46,9 @@ pub struct Index {
     pub words: Vec<Vec<u32>>,
     /// For each unit: its terms' texts as ids, in order (stop words included).
     pub terms: Vec<Vec<u32>>,
+    /// For each unit: the same ids sorted, so that what two units have in common, order
+    /// aside, costs one merge.
+    pub bags: Vec<Vec<u32>>,
 }
 
 /// Weighs the terms of `units` by inverse document frequency over the whole comparison, so
@@ -60,7 +63,15 @@ pub fn build<'a>(units: &'a [Unit]) -> Index {
         *texts.entry(s).or_insert(next)
     };
     let words = units.iter().map(|u| u.words.iter().map(|w| intern(&w.surface)).collect()).collect();
-    let terms = units.iter().map(|u| u.terms.iter().map(|t| intern(&t.text)).collect()).collect();
+    let terms: Vec<Vec<u32>> = units.iter().map(|u| u.terms.iter().map(|t| intern(&t.text)).collect()).collect();
+    let bags = terms
+        .iter()
+        .map(|t| {
+            let mut bag = t.clone();
+            bag.sort_unstable();
+            bag
+        })
+        .collect();
     let mut ids: Map<&str, u32> = Map::default();
     // (term id, is a name here) per unit, deduplicated by term.
     let mut per_unit: Vec<Vec<(u32, bool)>> = Vec::with_capacity(units.len());
@@ -94,7 +105,7 @@ pub fn build<'a>(units: &'a [Unit]) -> Index {
         })
         .collect();
     let norms = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()).collect();
-    Index { vectors, norms, df, words, terms }
+    Index { vectors, norms, df, words, terms, bags }
 }
 
 /// How much a name (a capitalised word inside a sentence) counts against other words.
