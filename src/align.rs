@@ -83,7 +83,13 @@ pub fn features(units: &[Unit], index: &Index, a: usize, b: usize) -> Features {
 /// Completes `f` with the order-aware overlap of the two sentences' terms.
 fn aligned(index: &Index, a: usize, b: usize, mut f: Features) -> Features {
     let (ta, tb) = (&index.terms[a], &index.terms[b]);
-    let common = lcs_len(ta, tb) as f64;
+    let common = if ta.len() <= DIFF_MAX && !tb.is_empty() && !index.positions[b].is_empty() {
+        lcs_len_bits(ta, &index.positions[b], tb.len())
+    } else if tb.len() <= DIFF_MAX && !ta.is_empty() && !index.positions[a].is_empty() {
+        lcs_len_bits(tb, &index.positions[a], ta.len())
+    } else {
+        lcs_len(ta, tb)
+    } as f64;
     let (la, lb) = (ta.len().max(1) as f64, tb.len().max(1) as f64);
     f.dice = 2.0 * common / (la + lb);
     f.containment = common / la.min(lb);
@@ -304,6 +310,22 @@ pub fn lcs_len<T: PartialEq>(a: &[T], b: &[T]) -> usize {
         }
     }
     prefix + suffix + row[mb.len()] as usize
+}
+
+/// [`lcs_len`] of `a` and a sequence of `m` ≤ 64 items given as the bit set of positions of
+/// each of its items (sorted by item), one machine word per item of `a` (Hyyrö's
+/// bit-parallel algorithm) instead of a row of the table.
+fn lcs_len_bits(a: &[u32], positions: &[(u32, u64)], m: usize) -> usize {
+    let mut v = u64::MAX;
+    for x in a {
+        if let Ok(k) = positions.binary_search_by_key(x, |&(id, _)| id) {
+            let matches = positions[k].1;
+            v = v.wrapping_add(v & matches) | (v & !matches);
+        }
+    }
+    // Each zero among the low m bits is one item of the common subsequence.
+    let low = if m >= 64 { u64::MAX } else { (1u64 << m) - 1 };
+    m - (v & low).count_ones() as usize
 }
 
 /// The lengths of the common prefix and, after it, the common suffix of two sequences.
@@ -578,6 +600,31 @@ mod tests {
             kind("Flooding forced the evacuation of 300 residents from Oakvale.", "The mayor of Oakvale blamed the flooding on poor drainage maintenance."),
             None
         );
+    }
+
+    #[test]
+    fn bit_parallel_lcs_agrees_with_the_table() {
+        // Small alphabets make many repeats, the hard case for the bit sets.
+        let mut x: u32 = 12345;
+        let mut next = |k: u32| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x % k
+        };
+        for _ in 0..2000 {
+            let alphabet = 2 + next(8);
+            let a: Vec<u32> = (0..next(80)).map(|_| next(alphabet)).collect();
+            let b: Vec<u32> = (0..1 + next(64)).map(|_| next(alphabet)).collect();
+            let mut sets: Vec<(u32, u64)> = Vec::new();
+            for (k, &id) in b.iter().enumerate() {
+                match sets.binary_search_by_key(&id, |&(i, _)| i) {
+                    Ok(at) => sets[at].1 |= 1 << k,
+                    Err(at) => sets.insert(at, (id, 1 << k)),
+                }
+            }
+            assert_eq!(lcs_len_bits(&a, &sets, b.len()), lcs_len(&a, &b), "{a:?} {b:?}");
+        }
     }
 
     #[test]

@@ -49,6 +49,10 @@ pub struct Index {
     /// For each unit: the same ids sorted, so that what two units have in common, order
     /// aside, costs one merge.
     pub bags: Vec<Vec<u32>>,
+    /// For each unit of at most 64 terms: its distinct term ids, sorted, each with the bit set
+    /// of the positions it takes (empty for longer units). Lets the alignment compare a
+    /// sentence with this one a machine word at a time.
+    pub positions: Vec<Vec<(u32, u64)>>,
 }
 
 /// Weighs the terms of `units` by inverse document frequency over the whole comparison, so
@@ -64,12 +68,31 @@ pub fn build<'a>(units: &'a [Unit]) -> Index {
     };
     let words = units.iter().map(|u| u.words.iter().map(|w| intern(&w.surface)).collect()).collect();
     let terms: Vec<Vec<u32>> = units.iter().map(|u| u.terms.iter().map(|t| intern(&t.text)).collect()).collect();
-    let bags = terms
+    let bags: Vec<Vec<u32>> = terms
         .iter()
         .map(|t| {
             let mut bag = t.clone();
             bag.sort_unstable();
             bag
+        })
+        .collect();
+    let positions = terms
+        .iter()
+        .zip(&bags)
+        .map(|(t, bag)| {
+            let mut sets: Vec<(u32, u64)> = Vec::new();
+            if t.len() <= 64 {
+                for &id in bag {
+                    if sets.last().is_none_or(|&(last, _)| last != id) {
+                        sets.push((id, 0));
+                    }
+                }
+                for (k, id) in t.iter().enumerate() {
+                    let at = sets.binary_search_by_key(id, |&(i, _)| i).expect("every id is in the bag");
+                    sets[at].1 |= 1 << k;
+                }
+            }
+            sets
         })
         .collect();
     let mut ids: Map<&str, u32> = Map::default();
@@ -105,7 +128,7 @@ pub fn build<'a>(units: &'a [Unit]) -> Index {
         })
         .collect();
     let norms = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()).collect();
-    Index { vectors, norms, df, words, terms, bags }
+    Index { vectors, norms, df, words, terms, bags, positions }
 }
 
 /// How much a name (a capitalised word inside a sentence) counts against other words.
