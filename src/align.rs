@@ -107,8 +107,7 @@ fn cheap_features(units: &[Unit], index: &Index, a: usize, b: usize) -> Features
     let in_common = bag_overlap(&index.bags[a], &index.bags[b]) as f64;
     let (va, vb) = (&index.vectors[a], &index.vectors[b]);
     let common = common(va, vb);
-    let mass = |v: &[(u32, f64)]| v.iter().map(|(_, w)| w).sum::<f64>();
-    let lighter = mass(va).min(mass(vb));
+    let lighter = index.masses[a].min(index.masses[b]);
     Features {
         identical,
         dice: 2.0 * in_common / (la + lb),

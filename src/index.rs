@@ -39,6 +39,8 @@ pub struct Index {
     pub vectors: Vec<Vec<(u32, f64)>>,
     /// For each unit: the Euclidean norm of its vector.
     pub norms: Vec<f64>,
+    /// For each unit: the sum of its vector's weights.
+    pub masses: Vec<f64>,
     /// For each term id: how many units contain it.
     pub df: Vec<u32>,
     /// For each unit: its words' surfaces as ids, in order (equal ids, equal surfaces), so
@@ -128,7 +130,8 @@ pub fn build<'a>(units: &'a [Unit]) -> Index {
         })
         .collect();
     let norms = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()).collect();
-    Index { vectors, norms, df, words, terms, bags, positions }
+    let masses = vectors.iter().map(|v| v.iter().map(|(_, w)| w).sum::<f64>()).collect();
+    Index { vectors, norms, masses, df, words, terms, bags, positions }
 }
 
 /// How much a name (a capitalised word inside a sentence) counts against other words.

@@ -262,6 +262,10 @@ pub fn is_number_word(s: &str) -> bool {
 }
 
 fn number_word(s: &str) -> Option<u32> {
+    // Every number word has three to nine letters and starts with one of these.
+    if !(3..=9).contains(&s.len()) || !matches!(s.as_bytes()[0], b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n') {
+        return None;
+    }
     const WORDS: &[&str] = &[
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
