@@ -1,5 +1,7 @@
 // Writes BENCHMARKS.md from the results of bench/run.mjs.
 
+import { existsSync, readFileSync } from 'node:fs';
+
 const BUDGETS = {
   seedsMs: 2,
   allMs: 2000,
@@ -135,6 +137,9 @@ export function writeMarkdown(r) {
     for (const n of missNotes) p(`- ${n}`);
     p('');
   }
+  // The hand-written account of what was done about the misses (kept beside this file).
+  const analysis = new URL('./analysis.md', import.meta.url);
+  if (existsSync(analysis)) p(readFileSync(analysis, 'utf8').trimEnd(), '');
 
   // --- seeds ---
   p('## The five seeds', '');
