@@ -293,14 +293,20 @@ fn terminator_run(s: &str, start: usize) -> Range<usize> {
     start..start + len
 }
 
-/// `end` moved past any closing quotes and brackets.
+/// `end` moved past any closing quotes and brackets, and past emoji and other pictographs
+/// (and U+FFFD, what a broken character becomes): they close the sentence they follow.
 fn skip_closers(s: &str, end: usize) -> usize {
     let tail = s.get(end..).unwrap_or("");
     end + tail
         .chars()
-        .take_while(|&c| is_closer(c))
+        .take_while(|&c| is_closer(c) || is_pictograph(c))
         .map(char::len_utf8)
         .sum::<usize>()
+}
+
+/// Emoji and pictographs with what joins and modifies them, and the replacement character.
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}' | '\u{200D}' | '\u{FFFD}')
 }
 
 /// Decides whether the terminator `run` ends a sentence; returns where the next one begins.
@@ -685,6 +691,13 @@ mod tests {
             ["Is this the end?!", "Officials say no."]
         );
         assert_eq!(split("Really?? Yes!!! Fine."), ["Really??", "Yes!!!", "Fine."]);
+    }
+
+    #[test]
+    fn emoji_or_a_broken_character_right_after_the_period_stays_with_its_sentence() {
+        assert_eq!(split("It rained all day.🌧️ Then it stopped."), ["It rained all day.🌧️", "Then it stopped."]);
+        assert_eq!(split("After a week of heat.\u{FFFD} Officials said so."), ["After a week of heat.\u{FFFD}", "Officials said so."]);
+        assert_eq!(split("The score was 3.5 👍 in all."), ["The score was 3.5 👍 in all."]);
     }
 
     #[test]
