@@ -424,7 +424,7 @@ fn is_prompt(l: &str) -> bool {
     let product = words.iter().any(|w| {
         matches!(*w, "app" | "apps" | "read" | "reading" | "news" | "access" | "titles" | "sources" | "member" | "account" | "notifications" | "inbox" | "email" | "free" | "download" | "place")
     });
-    (second_person && product) || words.iter().any(|w| *w == "app") && words.len() <= 5
+    (second_person && product) || words.contains(&"app") && words.len() <= 5
 }
 
 /// `[LEAD]`, `[REPORT]`, `[ANCHOR]`: script labels of broadcast transcripts.
