@@ -1,5 +1,6 @@
 //! Alignment: score candidate pairs, decide their kind, and explain them word by word.
 
+use crate::group::Family;
 use crate::index::{Index, Unit};
 use crate::normalize::{self, Word};
 use crate::report::{Conflict, ConflictKind, DiffOp, DiffTag, Kind};
@@ -121,7 +122,7 @@ fn cheap_features(units: &[Unit], index: &Index, a: usize, b: usize) -> Features
 }
 
 /// How many items two sorted sequences share, counting repeats as often as both have them.
-fn bag_overlap(a: &[u32], b: &[u32]) -> usize {
+pub fn bag_overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -213,10 +214,10 @@ const IMPLIED_MIN: f64 = 0.2;
 /// third says usually say the same thing. Each is judged by the same rules (identical, minor,
 /// else paraphrase when it has some evidence of its own, [`IMPLIED_MIN`]); large families are
 /// left as they are, so that copies stay linear.
-pub fn implied(units: &[Unit], index: &Index, families: &[Vec<usize>], known: &[Pair]) -> Vec<Pair> {
+pub fn implied(units: &[Unit], index: &Index, families: &[Family], known: &[Pair]) -> Vec<Pair> {
     let have: Set<(usize, usize)> = known.iter().map(|p| (p.a, p.b)).collect();
     let mut out = Vec::new();
-    for members in families.iter().filter(|m| m.len() <= IMPLIED_MAX) {
+    for members in families.iter().map(|f| &f.members).filter(|m| m.len() <= IMPLIED_MAX) {
         for (k, &x) in members.iter().enumerate() {
             for &y in &members[k + 1..] {
                 let (a, b) = (x.min(y), x.max(y));
@@ -345,14 +346,6 @@ pub struct Side<'a, K> {
     pub keys: &'a [K],
 }
 
-impl<'a> Side<'a, &'a str> {
-    /// A side keyed by the words' surfaces.
-    pub fn by_surface(text: &'a str, words: &'a [Word], keys: &'a mut Vec<&'a str>) -> Self {
-        keys.extend(words.iter().map(|w| w.surface.as_str()));
-        Side { text, words, keys }
-    }
-}
-
 /// A run of the diff: its tag and the words it covers on each side.
 struct Run {
     tag: DiffTag,
@@ -360,28 +353,19 @@ struct Run {
     b: std::ops::Range<usize>,
 }
 
-/// The word-level differences between two sentences, as runs of equal, deleted and inserted
-/// words with their original text (the text of `a` for equal runs).
-pub fn diff(text_a: &str, a: &[Word], text_b: &str, b: &[Word]) -> Vec<DiffOp> {
-    let (mut ka, mut kb) = (Vec::new(), Vec::new());
-    explain(&Side::by_surface(text_a, a, &mut ka), &Side::by_surface(text_b, b, &mut kb), false).0
-}
-
-/// Details the two sentences state differently: in the same slot of their [`diff`] (a run
-/// of at most four words replaced by another), numbers, days and months, or capitalised
-/// names; and the `X-based` attribute, wherever each sentence puts it. Spelling variants are
-/// not conflicts: both sides must differ after normalization.
-pub fn conflicts(text_a: &str, a: &[Word], text_b: &str, b: &[Word]) -> Vec<Conflict> {
-    let (mut ka, mut kb) = (Vec::new(), Vec::new());
-    explain(&Side::by_surface(text_a, a, &mut ka), &Side::by_surface(text_b, b, &mut kb), true).1
-}
-
-/// The [`diff`] of two sentences and, when asked, their [`conflicts`], from one alignment.
+/// Two sentences word by word, from one alignment: the differences, as runs of equal, deleted
+/// and inserted words with their original text (the text of `a` for equal runs); and, when
+/// asked, the details they state differently: in the same slot of the diff (a run of at most
+/// four words replaced by another), numbers, days and months, or capitalised names; and the
+/// `X-based` attribute, wherever each sentence puts it. Spelling variants are not conflicts:
+/// both sides must differ after normalization.
 pub fn explain<K: PartialEq>(a: &Side<K>, b: &Side<K>, with_conflicts: bool) -> (Vec<DiffOp>, Vec<Conflict>) {
     let runs = runs(a.keys, b.keys);
-    let text = |side: &Side<K>, words: &std::ops::Range<usize>| match words.is_empty() {
-        true => String::new(),
-        false => side.text.get(side.words[words.start].span.start..side.words[words.end - 1].span.end).unwrap_or("").to_string(),
+    let text = |side: &Side<K>, words: &std::ops::Range<usize>| {
+        if words.is_empty() {
+            return String::new();
+        }
+        side.text.get(side.words[words.start].span.start..side.words[words.end - 1].span.end).unwrap_or("").to_string()
     };
     let ops = runs.iter().map(|r| DiffOp { op: r.tag, a: text(a, &r.a), b: text(b, &r.b) }).collect();
     let mut found = Vec::new();
@@ -630,15 +614,22 @@ mod tests {
     fn diff_marks_replaced_words() {
         let a = "The bridge reopened on Monday.";
         let b = "The bridge reopened on Tuesday.";
-        let ops = diff(a, &normalize::words(a, 0..a.len()), b, &normalize::words(b, 0..b.len()));
+        let (ops, _) = explained(a, b);
         let tags: Vec<DiffTag> = ops.iter().map(|o| o.op).collect();
         assert_eq!(tags, [DiffTag::Equal, DiffTag::Delete, DiffTag::Insert]);
         assert_eq!((ops[1].a.as_str(), ops[2].b.as_str()), ("Monday", "Tuesday"));
     }
 
-    fn conflict_of(a: &str, b: &str) -> Vec<(ConflictKind, String, String)> {
+    /// `explain` keyed by the words' surfaces, as the report's ids compare them.
+    fn explained(a: &str, b: &str) -> (Vec<DiffOp>, Vec<Conflict>) {
         let (wa, wb) = (normalize::words(a, 0..a.len()), normalize::words(b, 0..b.len()));
-        conflicts(a, &wa, b, &wb).into_iter().map(|c| (c.kind, c.a, c.b)).collect()
+        let keys = |w: &[Word]| w.iter().map(|w| w.surface.clone()).collect::<Vec<_>>();
+        let (ka, kb) = (keys(&wa), keys(&wb));
+        explain(&Side { text: a, words: &wa, keys: &ka }, &Side { text: b, words: &wb, keys: &kb }, true)
+    }
+
+    fn conflict_of(a: &str, b: &str) -> Vec<(ConflictKind, String, String)> {
+        explained(a, b).1.into_iter().map(|c| (c.kind, c.a, c.b)).collect()
     }
 
     #[test]

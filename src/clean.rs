@@ -262,7 +262,7 @@ fn script_counts(s: &str) -> [usize; 8] {
     let mut counts = [0; 8];
     for c in s.chars() {
         if c.is_ascii() {
-            counts[0] += c.is_ascii_alphabetic() as usize;
+            counts[Script::Latin as usize] += c.is_ascii_alphabetic() as usize;
         } else if let Some(script) = script_of(c) {
             counts[script as usize] += 1;
         }
@@ -843,8 +843,6 @@ fn header(text: &str, lines: &mut [Line], meta: &mut Meta, removed: &mut Vec<Cut
             meta.authors.push(s.to_string());
         }
     }
-    // A body that never had prose (a list of headlines only) keeps no title.
-    let _ = text;
 }
 
 /// Pages flattened to one line run the headline into the first paragraph:

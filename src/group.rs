@@ -119,7 +119,14 @@ pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<
         })
         .collect();
     let content: Vec<Vec<&str>> = terms.iter().map(|ts| ts.iter().map(String::as_str).filter(|t| !normalize::is_stopword(t)).collect()).collect();
-    let sets_of: Vec<Set<&str>> = terms.iter().map(|ts| ts.iter().map(String::as_str).collect()).collect();
+    let bags: Vec<Vec<&str>> = terms
+        .iter()
+        .map(|ts| {
+            let mut bag: Vec<&str> = ts.iter().map(String::as_str).collect();
+            bag.sort_unstable();
+            bag
+        })
+        .collect();
     let matched: Set<(usize, usize)> = pairs.iter().map(|p| (p.a, p.b)).collect();
     let is_matched = |a: usize, b: usize| matched.contains(&(a.min(b), a.max(b)));
 
@@ -165,8 +172,8 @@ pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<
                 let linked = if shorter >= 2 {
                     let (short, long) = if terms[x].len() <= terms[y].len() { (x, y) } else { (y, x) };
                     let short_all = terms[short].len();
-                    // Words of the shorter found anywhere in the longer bound the aligned ones.
-                    let found = terms[short].iter().filter(|t| sets_of[long].contains(t.as_str())).count();
+                    // The words the two share in any order bound the aligned ones.
+                    let found = crate::align::bag_overlap(&bags[short], &bags[long]);
                     found * 5 >= short_all * 4 && {
                         let common = crate::align::lcs_len(&terms[x], &terms[y]);
                         common >= 2 && common * 5 >= short_all * 4

@@ -89,8 +89,7 @@ pub fn compare(sources: &[SourceInput], options: &Options) -> Result<Report, Err
     let wanted = |p: &align::Pair| options.kinds.contains(&p.kind) && p.score >= options.min_score;
     let mut pairs: Vec<align::Pair> = align::align(&prepared.units, &prepared.index, &candidates).into_iter().filter(wanted).collect();
     let families = group::families(&prepared.units, &pairs);
-    let members: Vec<Vec<usize>> = families.iter().map(|f| f.members.clone()).collect();
-    let implied = align::implied(&prepared.units, &prepared.index, &members, &pairs);
+    let implied = align::implied(&prepared.units, &prepared.index, &families, &pairs);
     pairs.extend(implied.into_iter().filter(wanted));
     pairs.sort_by_key(|p| (p.a, p.b));
     Ok(assemble(sources, &prepared, &pairs, families))
