@@ -445,8 +445,19 @@ fn is_credit(s: &str, words: usize) -> bool {
     words <= 8 && (credit_words(&lower(s)) || agency_slash(s))
 }
 
+/// Credit wording in a lower-cased short line, word by word: `photo by`, `file photo`,
+/// `Getty Images`, `AP Photo`, and a picture agency after a slash or `via` (`Jane Roe /
+/// Reuters`, `via AFP`). Whole words only: `via Apple's store` is not a credit.
 fn credit_words(l: &str) -> bool {
-    ["getty images", "file photo", "ap photo", "afp photo", "photo by", "images via", "/ reuters", "/reuters", "via reuters", "via ap"].iter().any(|p| has(l, p))
+    /// International news and picture agencies whose names credit photos.
+    const AGENCIES: &[&str] = &["ap", "afp", "reuters", "epa", "getty", "xinhua", "kyodo", "dpa", "ansa", "efe", "anadolu", "bloomberg", "shutterstock", "alamy"];
+    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric() && c != '/').flat_map(|w| w.split_inclusive('/')).filter(|w| !w.is_empty()).collect();
+    let agency = |w: &str| AGENCIES.contains(&w.trim_end_matches('/'));
+    words.windows(2).any(|p| {
+        matches!((p[0], p[1]), ("photo", "by") | ("file", "photo") | ("getty", "images") | ("images", "via"))
+            || (agency(p[0]) && matches!(p[1], "photo" | "photo/" | "images" | "images/"))
+            || ((p[0] == "via" || p[0].ends_with('/')) && agency(p[1]))
+    })
 }
 
 /// `REUTERS/Kevin Lamarque`: an all-capitals agency, a slash, a photographer.
@@ -1070,6 +1081,16 @@ mod tests {
         assert!(removed(&text).contains(&(Reason::Credit, "Photo: AFP/Jane Roe")));
         let text = format!("Firefighters battle the blaze in the old town on Sunday [Jane Roe/AFP]\n\n{BODY}");
         assert_eq!(kept(&text)[0], (Role::Caption, "Firefighters battle the blaze in the old town on Sunday"));
+    }
+
+    #[test]
+    fn credits_name_an_agency_as_a_whole_word() {
+        for credit in ["Jane Roe / Reuters", "Photo: Jane Roe/AFP", "(AP Photo/Jane Roe)", "Jane Roe via EPA", "File photo of the harbour", "Getty Images"] {
+            assert!(is_credit(credit, word_count(credit)), "{credit}");
+        }
+        for prose in ["Updates arrive via Apple's store.", "The apartments were sold.", "He reported via satellite."] {
+            assert!(!is_credit(prose, word_count(prose)), "{prose}");
+        }
     }
 
     #[test]
