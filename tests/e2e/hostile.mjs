@@ -14,10 +14,8 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT, ROOT, launch, makeChecks, startServer, waitReady, waitSettled, watchdog } from './lib.mjs';
+import { OUT, ROOT, runBrowserTest, waitReady, waitSettled } from './lib.mjs';
 
-const { check, finish } = makeChecks('hostile');
-const dog = watchdog(300, 'hostile test');
 const vectors = readFileSync(join(ROOT, 'tests/e2e/fixtures/xss-vectors.txt'), 'utf8').split('\n').filter((l) => l.trim());
 
 // Article A: the vectors as paragraphs, in a byline, a headline, quotes and boilerplate; B shares
@@ -51,9 +49,7 @@ function trap() {
 
 const ALLOWED = new Set(['div', 'section', 'header', 'p', 'span', 'h2', 'h3', 'details', 'summary', 'ol', 'ul', 'li', 'button', 'input', 'select', 'option', 'label', 'fieldset', 'legend', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'ins', 'del', 'mark', 'q', 'blockquote', 'article', 'style']);
 
-const { url, server } = await startServer();
-const browser = await launch();
-try {
+await runBrowserTest('hostile', 300, async ({ url, browser, check }) => {
   // --- 1. XSS ------------------------------------------------------------------------------------------------
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true, acceptDownloads: true });
   await ctx.addInitScript(trap);
@@ -218,11 +214,5 @@ try {
   const recovered = await p2.evaluate(() => document.querySelector('story-diff').report.sources.map((s) => s.name));
   check(recovered.length === seeded && recovered.includes('My own article'), 'Retry with a working worker compares the articles again', recovered.join(', '));
   await c2.close();
-} catch (err) {
-  check(false, 'hostile test ran to the end', err && err.stack ? err.stack.split('\n').slice(0, 3).join(' / ') : String(err));
-} finally {
-  await browser.close().catch(() => {});
-  server.kill('SIGTERM');
-  clearTimeout(dog);
-}
-process.exit(finish());
+
+});

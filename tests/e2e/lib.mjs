@@ -39,7 +39,34 @@ export function makeChecks(name) {
     console.log(`${name}: ${passed} passed, ${failed} failed`);
     return failed === 0 ? 0 : 1;
   };
-  return { check, finish, get failed() { return failed; } };
+  return { check, finish };
+}
+
+/**
+ * Runs one browser test file: a watchdog of `seconds`, the page server and Chromium, then
+ * `body({ url, browser, check })`. An exception fails the run (as one failed check); the
+ * browser and server are stopped either way, the summary printed and the process exits with
+ * 0 when every check passed.
+ */
+export async function runBrowserTest(name, seconds, body) {
+  const { check, finish } = makeChecks(name);
+  const dog = watchdog(seconds, `${name} test`);
+  let server = null;
+  let browser = null;
+  try {
+    let url;
+    ({ url, server } = await startServer());
+    browser = await launch();
+    await body({ url, browser, check });
+  } catch (err) {
+    check(false, `${name} test ran to the end`, err && err.stack ? err.stack.split('\n').slice(0, 3).join(' / ') : String(err));
+  } finally {
+    await browser?.close().catch(() => {});
+    server?.kill('SIGTERM');
+    clearTimeout(dog);
+  }
+  console.log(`# output (screenshots, exports): ${OUT}`);
+  process.exit(finish());
 }
 
 /** Starts scripts/serve.mjs on a free port; resolves to { url, server }. */
@@ -119,6 +146,3 @@ export function watchdog(seconds, what) {
   timer.unref();
   return timer;
 }
-
-/** In-page helpers (run through page.evaluate): the element's shadow root. */
-export const SR = "document.querySelector('story-diff').shadowRoot";

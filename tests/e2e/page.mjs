@@ -10,13 +10,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { OUT, ROOT, axe, launch, makeChecks, startServer, waitReady, waitSettled, watchdog, watchProblems } from './lib.mjs';
+import { OUT, ROOT, axe, runBrowserTest, waitReady, waitSettled, watchProblems } from './lib.mjs';
 
-const { check, finish } = makeChecks('page');
 const labels = JSON.parse(readFileSync(join(ROOT, 'tests/labels/seeds.json'), 'utf8'));
 const SEEDS = JSON.parse(readFileSync(join(ROOT, 'seeds/index.json'), 'utf8')).length;
 const BUDGET_MS = Number(process.env.STORYDIFF_PAGE_BUDGET_MS || 500);
-const dog = watchdog(420, 'page test');
 
 // Runs in the page: facts about the rendered view.
 const facts = () => {
@@ -61,9 +59,7 @@ const findSentence = ([col, snippet]) => {
 
 const selected = () => document.querySelector('story-diff').selected;
 
-const { url, server } = await startServer();
-const browser = await launch();
-try {
+await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   check(/^http:\/\/localhost:\d+\/www\/$/.test(url), 'serve.mjs prints the page URL', url);
 
   // --- 1. Time from navigation to the seeds shown highlighted (fresh context each time). ------
@@ -536,12 +532,4 @@ try {
   check(violations.length === 0, 'axe-core: no serious or critical violations (phone overview)', JSON.stringify(violations));
   check(phoneProblems.length === 0, 'no console errors, page errors or failed requests (phone)', phoneProblems.join(' | '));
   await phone.close();
-} catch (err) {
-  check(false, 'page test ran to the end', err && err.stack ? err.stack.split('\n').slice(0, 3).join(' / ') : String(err));
-} finally {
-  await browser.close().catch(() => {});
-  server.kill('SIGTERM');
-  clearTimeout(dog);
-}
-console.log(`# screenshots: ${OUT}`);
-process.exit(finish());
+});
