@@ -1,8 +1,26 @@
 // Argument checks shared by the browser (index.js) and Node (node.js) entry points, so that
-// bad input gets a clear message before it reaches the WebAssembly module.
+// bad input gets a clear message before it reaches the WebAssembly module. The element, the
+// worker and the page use its constants and helpers too, so each rule is written once.
 
-const KINDS = ['identical', 'minor', 'paraphrase'];
+/** The match kinds, closest first. */
+export const KINDS = ['identical', 'minor', 'paraphrase'];
 const OPTION_KEYS = ['kinds', 'minScore'];
+
+/** The engine's limit per source, in bytes of UTF-8. */
+export const MAX_BYTES = 8 << 20;
+
+/** The message of anything thrown (an Error's message, or the value as a string). */
+export const errorMessage = (err) => (err && typeof err.message === 'string' ? err.message : String(err));
+
+/**
+ * Why the text of source `name` cannot be compared ("source "x" is empty", "… is not text"), or
+ * null when it can. The byte limit is the engine's to enforce (it knows the exact size).
+ */
+export function sourceProblem(name, text) {
+  if (text.trim() === '') return `source "${name}" is empty`;
+  if (text.includes('\u0000')) return `source "${name}" is not text (it looks like binary data)`;
+  return null;
+}
 
 const describe = (value) =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
@@ -33,12 +51,8 @@ export function checkArgs(sources, options) {
     if (typeof text !== 'string') {
       throw new TypeError(`sources[${i}].text must be a string, not ${describe(text)}`);
     }
-    if (text.trim() === '') {
-      throw new Error(`source "${name}" is empty`);
-    }
-    if (text.includes('\u0000')) {
-      throw new Error(`source "${name}" is not text (it looks like binary data)`);
-    }
+    const problem = sourceProblem(name, text);
+    if (problem) throw new Error(problem);
     return { name, text };
   });
 
@@ -76,16 +90,19 @@ export function checkArgs(sources, options) {
   return [clean, out];
 }
 
-/** Calls the wasm `compare` and turns whatever it throws into a plain Error with a message. */
+/**
+ * Calls the wasm `compare` and turns whatever it throws into a plain Error with a message. A trap
+ * in the engine (its memory may be left in a bad state) is marked `internal: true`; the message
+ * alone cannot tell, since it may quote source names.
+ */
 export function callWasm(wasmCompare, sources, options) {
   const [s, o] = checkArgs(sources, options);
   try {
     return wasmCompare(s, o);
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) {
-      throw new Error(`storydiff internal error (${err.message}); please report it with the input that caused it`);
+      throw Object.assign(new Error(`storydiff internal error (${err.message}); please report it with the input that caused it`), { internal: true });
     }
-    const message = err && typeof err.message === 'string' ? err.message : String(err);
-    throw new Error(message);
+    throw new Error(errorMessage(err));
   }
 }

@@ -17,9 +17,9 @@
 // No top-level await, so bundlers may emit it as a classic (iife) worker too.
 
 import init, { compareJson } from '../pkg/storydiff.js';
-import { callWasm } from './validate.js';
+import { callWasm, errorMessage } from './validate.js';
 
-const message = (err) => (err && typeof err.message === 'string' ? err.message : String(err));
+const loadFailed = (err) => `could not load the comparison engine: ${errorMessage(err)}`;
 
 // The owner may hand over the compiled module ({ type: 'init', module }), compiled on its thread
 // while this worker was starting; without one the worker fetches and compiles the wasm itself.
@@ -29,7 +29,7 @@ function boot(module) {
   ready = init({ module_or_path: module || new URL('../pkg/storydiff_bg.wasm', import.meta.url) });
   ready.then(
     () => self.postMessage({ type: 'ready' }),
-    (err) => self.postMessage({ type: 'fatal', error: `could not load the comparison engine: ${message(err)}` }),
+    (err) => self.postMessage({ type: 'fatal', error: loadFailed(err) }),
   );
   return ready;
 }
@@ -47,15 +47,17 @@ self.onmessage = async (event) => {
   try {
     await boot();
   } catch (err) {
-    self.postMessage({ id, error: `could not load the comparison engine: ${message(err)}`, internal: true });
+    self.postMessage({ id, error: loadFailed(err), internal: true });
     return;
   }
   try {
     const json = callWasm(compareJson, sources, options);
     self.postMessage({ id, json });
   } catch (err) {
-    const internal = /internal error/.test(message(err));
-    self.postMessage({ id, error: message(err), internal });
+    // Only a trap in the engine (tagged by callWasm) ends this worker; a message can quote any
+    // source name, so it is never searched.
+    const internal = !!(err && err.internal);
+    self.postMessage({ id, error: errorMessage(err), internal });
     if (internal) self.close();
   }
 };

@@ -9,6 +9,8 @@
 // 2. A crashed worker: the worker script is replaced by one that throws; the page shows an
 //    error with a Retry button, the pasted articles are still there after a reload, and Retry
 //    with a working worker compares them.
+// 3. A source named "internal error x": its ordinary error (empty, not text) is not taken for a
+//    crash of the engine, by the worker or by the element.
 //
 //   node tests/e2e/hostile.mjs
 
@@ -215,4 +217,45 @@ await runBrowserTest('hostile', 300, async ({ url, browser, check }) => {
   check(recovered.length === seeded && recovered.includes('My own article'), 'Retry with a working worker compares the articles again', recovered.join(', '));
   await c2.close();
 
+  // --- 3. A source named like an engine crash --------------------------------------------------------------------
+  // Error messages quote source names, so a name must not make an ordinary error pass for a trap
+  // in the engine (which ends the worker and shows the "engine stopped" error with Retry).
+  const c3 = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const p3 = await c3.newPage();
+  await p3.goto(url);
+  await waitSettled(p3);
+  const direct = await p3.evaluate(async () => {
+    const worker = new Worker(new URL('../js/worker.js', location.href), { type: 'module' });
+    const ask = (msg) => new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ id: msg.id, timedOut: true }), 15_000);
+      worker.addEventListener('message', function answer({ data }) {
+        if (data.id !== msg.id) return;
+        clearTimeout(timer);
+        worker.removeEventListener('message', answer);
+        resolve(data);
+      });
+      worker.postMessage(msg);
+    });
+    worker.postMessage({ type: 'init' });
+    const first = await ask({ id: 1, sources: [{ name: 'internal error x', text: '' }, { name: 'b', text: 'Rain fell on Paris on Monday.' }] });
+    const second = await ask({ id: 2, sources: [{ name: 'a', text: 'Rain fell on Paris on Monday.' }, { name: 'b', text: 'Rain fell on Paris on Monday.' }] });
+    worker.terminate();
+    return { first, second: { timedOut: !!second.timedOut, json: typeof second.json === 'string', error: second.error } };
+  });
+  check(/"internal error x" is empty/.test(direct.first.error || '') && direct.first.internal === false, 'the worker answers a blank source named "internal error x" with an ordinary error, not an internal one', JSON.stringify(direct.first));
+  check(direct.second.json, 'the worker keeps running after that error and compares the next request', JSON.stringify(direct.second));
+  const viaElement = await p3.evaluate(async () => {
+    const v = document.createElement('story-diff');
+    document.body.append(v);
+    const failed = new Promise((resolve) => v.addEventListener('comparisonerror', (e) => resolve(e.detail), { once: true }));
+    v.sources = [{ name: 'internal error x', text: 'PNG\u0000\u0001 not text' }, { name: 'b', text: 'Rain fell on Paris on Monday.' }];
+    const detail = await failed;
+    const root = v.shadowRoot;
+    const out = { detail, text: root.querySelector('.error')?.textContent || '', retry: !!root.querySelector('.error .retry') };
+    v.remove();
+    return out;
+  });
+  check(!viaElement.detail.retryable && /cannot be compared: source "internal error x" is not text/.test(viaElement.text) && !viaElement.retry,
+    'the element shows an ordinary error for it (no "engine stopped", no Retry)', JSON.stringify(viaElement));
+  await c3.close();
 });

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compare, compareJson, REPORT_VERSION } from '../../js/node.js';
+import { callWasm } from '../../js/validate.js';
 import { binaryWithoutNul, loadSeeds } from './helpers.mjs';
 
 const KINDS = ['identical', 'minor', 'paraphrase'];
@@ -260,6 +261,25 @@ test('errors: fewer than two sources, empty and binary text, wrong types', () =>
 test('errors from the engine come back as a plain Error with its message', () => {
   // No NUL, so the JS checks pass it on and the engine itself refuses it.
   assertPlainError(() => compare([inputs[0], { name: 'noise', text: binaryWithoutNul() }]), /"noise" is not text/);
+});
+
+test('only a trap in the engine is marked internal, whatever the source names say', () => {
+  // Source names appear in error messages, so a name cannot make an ordinary error look like a crash.
+  for (const [name, text] of [['internal error x', ''], ['storydiff internal error (unreachable)', 'PNG\u0000'], ['internal error', binaryWithoutNul()]]) {
+    let caught;
+    try {
+      compare([inputs[0], { name, text }]);
+    } catch (err) {
+      caught = err;
+    }
+    assert.ok(caught instanceof Error && caught.message.includes(name), `an ordinary error for "${name}": ${caught && caught.message}`);
+    assert.ok(!caught.internal, `"${name}": not marked internal`);
+  }
+  const trap = () => {
+    throw new WebAssembly.RuntimeError('unreachable');
+  };
+  assert.throws(() => callWasm(trap, inputs.slice(0, 2)), (err) => err.internal === true && /internal error \(unreachable\)/.test(err.message));
+  assert.throws(() => callWasm(() => { throw 'a string'; }, inputs.slice(0, 2)), (err) => err instanceof Error && err.message === 'a string' && !err.internal);
 });
 
 test('compareJson returns the same report as a JSON string, and checks its arguments the same way', () => {
