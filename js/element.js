@@ -180,6 +180,28 @@ export function rebuildText(text, restored) {
   return { text: out, places, segments };
 }
 
+/**
+ * Puts the sources left out of a comparison (blank ones) back into its report as sources without
+ * sentences, so that source indices in the report follow the element's sources. `sent[k]` is the
+ * index among `inputs` of the k-th source the engine compared.
+ */
+function withBlanks(report, sent, inputs) {
+  if (sent.length === inputs.length) return report;
+  const ref = ([s, j]) => [sent[s], j];
+  const sources = inputs.map(({ name }) => ({ name, title: null, outlet: null, published: null, authors: [], sentences: [], removed: [] }));
+  report.sources.forEach((src, k) => { sources[sent[k]] = src; });
+  const similarity = inputs.map((_, a) => inputs.map((_, b) => (a === b ? 1 : 0)));
+  report.similarity.forEach((row, a) => row.forEach((v, b) => { similarity[sent[a]][sent[b]] = v; }));
+  return {
+    ...report,
+    sources,
+    matches: report.matches.map((m) => ({ ...m, a: ref(m.a), b: ref(m.b) })),
+    groups: report.groups.map((g) => ({ ...g, members: g.members.map(ref) })),
+    quotes: report.quotes.map((q) => ({ ...q, occurrences: q.occurrences.map((o) => ({ ...o, source: sent[o.source] })) })),
+    similarity,
+  };
+}
+
 /** Maps an offset in rebuilt text back to the original text (null inside an inserted part). */
 function toOriginal(segments, offset, isEnd = false) {
   for (const seg of segments) {
@@ -398,7 +420,7 @@ export class StoryDiffElement extends Base {
     return this._report;
   }
 
-  /** What the engine compared last: [{ name, text }], restored spans rebuilt into the text. */
+  /** What the engine compared last: [{ name, text }] per source (restored spans rebuilt into the text; a blank one is listed but not sent). */
   get compared() {
     return this._inputs ? this._inputs.map(({ name, text }) => ({ name, text })) : null;
   }
@@ -581,6 +603,8 @@ export class StoryDiffElement extends Base {
       return;
     }
     const inputs = this._sources.map((s) => ({ name: s.name, ...rebuildText(s.text, s.restored) }));
+    // Blank articles are not sent (the engine refuses them): they show as empty columns.
+    const sent = inputs.map((_, i) => i).filter((i) => this._sources[i].text.trim() !== '');
     const options = { kinds: [...this._options.kinds] };
     if (typeof this._options.minScore === 'number') options.minScore = this._options.minScore;
     this._setState('comparing');
@@ -590,7 +614,7 @@ export class StoryDiffElement extends Base {
     performance.mark?.('storydiff:compare');
     let json;
     try {
-      json = await this._engine.run(inputs.map(({ name, text }) => ({ name, text })), options);
+      json = await this._engine.run(sent.map((i) => ({ name: inputs[i].name, text: inputs[i].text })), options);
     } catch (err) {
       if (run !== this._run) return;
       this._fail(errorText(err), err && err.retryable);
@@ -598,7 +622,7 @@ export class StoryDiffElement extends Base {
     }
     if (run !== this._run) return;
     performance.mark?.('storydiff:compared');
-    const report = JSON.parse(json);
+    const report = withBlanks(JSON.parse(json), sent, inputs);
     const ms = Math.round(performance.now() - started);
     this._report = report;
     this._inputs = inputs;
@@ -687,15 +711,20 @@ export class StoryDiffElement extends Base {
     return best;
   }
 
-  /** Counterparts of a sentence, per other source: direct matches first, then group members. */
+  /**
+   * Counterparts of a sentence, per other source: direct matches first, then group members. Other
+   * sentences of its own source (a group may hold two) are not counterparts.
+   */
   _counterparts(s, j) {
     const r = this._report;
     const out = r.sources.map(() => []);
-    for (const m of this._idx.byRef.get(`${s}:${j}`) || []) out[m.other[0]].push({ ref: m.other, match: m.match, selfIsA: m.selfIsA });
+    for (const m of this._idx.byRef.get(`${s}:${j}`) || []) {
+      if (m.other[0] !== s) out[m.other[0]].push({ ref: m.other, match: m.match, selfIsA: m.selfIsA });
+    }
     const sent = r.sources[s].sentences[j];
     if (sent.group !== null && r.groups[sent.group]) {
       for (const ref of r.groups[sent.group].members) {
-        if (ref[0] === s && ref[1] === j) continue;
+        if (ref[0] === s) continue;
         if (out[ref[0]].some((c) => c.ref[1] === ref[1])) continue;
         out[ref[0]].push({ ref, match: null, groupKind: r.groups[sent.group].kind });
       }
@@ -828,7 +857,10 @@ export class StoryDiffElement extends Base {
       body.append(node);
     });
     while (e < extra.length) body.append(this._notComparedNode(i, extra[e++]));
-    if (source.sentences.length === 0) body.append(h('p', { class: 'empty-col', text: 'No article text was found in this source.' }));
+    if (source.sentences.length === 0) {
+      const blank = this._inputs[i].text.trim() === '';
+      body.append(h('p', { class: 'empty-col', text: blank ? 'This article is empty: there is nothing to compare.' : 'No article text was found in this source.' }));
+    }
     const first = this._nodes[i].find((n) => n && n.getAttribute('role') === 'button');
     if (first) first.tabIndex = 0;
     this._board.append(head, body);

@@ -2,6 +2,7 @@
 // unique sentences are marked; focusing a sentence shows its counterparts; keyboard navigation;
 // filters and summaries; putting a removed span back; pasting, opening, dropping, renaming and
 // removing articles (kept across a reload); the JSON and HTML exports open (the HTML offline);
+// a blank article among others shows as an empty column while the rest are compared;
 // axe-core finds no serious or critical violations at desktop and phone width; the seeds show
 // within the time budget. Screenshots go to tests/e2e/out/.
 //
@@ -501,6 +502,47 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   await page.waitForFunction((n) => document.querySelector('story-diff').report?.sources.length === n && document.body.dataset.state === 'ready', SEEDS, { timeout: 30_000 });
   const stored = await page.evaluate(() => localStorage.getItem('storydiff:articles:v1'));
   check(stored === null, 'start over brings the seeds back and forgets the stored articles');
+
+  // --- 10b. A blank article among three: the other two are compared, it shows as empty. ----------
+  const blank = await page.evaluate(async () => {
+    const v = document.createElement('story-diff');
+    document.body.append(v);
+    const done = new Promise((resolve) => {
+      v.addEventListener('report', (e) => resolve({ report: e.detail.report }), { once: true });
+      v.addEventListener('comparisonerror', (e) => resolve({ error: e.detail.message }), { once: true });
+    });
+    v.sources = [
+      { name: 'wire', text: 'Rain fell on Paris on Monday. Officials said roads were closed.' },
+      { name: 'blank', text: '  \n ' },
+      { name: 'paper', text: 'Rain fell on Paris on Monday. A museum shut its doors early.' },
+    ];
+    const got = await done;
+    const root = v.shadowRoot;
+    const cols = [...root.querySelectorAll('.sentences')];
+    let selectDetail = null;
+    if (got.report) {
+      v.addEventListener('select', (e) => { selectDetail = e.detail; }, { once: true });
+      const j = got.report.sources[2].sentences.findIndex((x) => x.support > 0);
+      v.select(2, j);
+    }
+    const out = {
+      error: got.error,
+      state: v.state,
+      names: got.report?.sources.map((x) => x.name),
+      pairs: got.report?.matches.map((m) => `${m.a[0]}-${m.b[0]}`),
+      similarity: got.report?.similarity,
+      columns: root.querySelectorAll('.column-head').length,
+      blankColumn: cols[1]?.textContent,
+      shared: cols.map((c) => c.querySelectorAll('.sentence.shared').length),
+      select: selectDetail && { source: selectDetail.source, counterparts: selectDetail.counterparts.map((c) => c.source) },
+    };
+    v.remove();
+    return out;
+  });
+  check(!blank.error && blank.state === 'ready' && blank.columns === 3 && blank.names.join() === 'wire,blank,paper' && /empty/.test(blank.blankColumn) &&
+    blank.shared[0] > 0 && blank.shared[1] === 0 && blank.shared[2] > 0 && blank.pairs.length > 0 && blank.pairs.every((x) => x === '0-2') &&
+    blank.similarity[1].join() === '0,1,0' && blank.select?.source === 2 && blank.select.counterparts.join() === '0',
+  'a blank article among three shows as an empty column and the other two are compared (indices follow the sources)', JSON.stringify(blank));
 
   check(problems.length === 0, 'no console errors, page errors or failed requests (desktop)', problems.join(' | '));
   await ctx.close();
