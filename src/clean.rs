@@ -232,13 +232,18 @@ fn is_hangul_syllable(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}')
 }
 
+/// Curly quotes, dashes, typographic spaces: never letters.
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}')
+}
+
 fn script_of(c: char) -> Option<Script> {
     // Hangul syllables are all letters; general punctuation (curly quotes, dashes) never is.
     // Both are common, and asking `is_alphabetic` about them is slow.
     if is_hangul_syllable(c) {
         return Some(Script::Hangul);
     }
-    if matches!(c, '\u{2000}'..='\u{206F}') || !c.is_alphabetic() {
+    if is_general_punctuation(c) || !c.is_alphabetic() {
         return None;
     }
     let u = c as u32;
@@ -310,7 +315,7 @@ fn word_count(s: &str) -> usize {
             alphanumeric |= c.is_ascii_alphanumeric();
         } else if is_hangul_syllable(c) {
             alphanumeric = true;
-        } else if !matches!(c, '\u{2000}'..='\u{206F}') {
+        } else if !is_general_punctuation(c) {
             alphanumeric |= c.is_alphanumeric();
             ideographs += is_ideograph(c) as usize;
         }
