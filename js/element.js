@@ -351,7 +351,9 @@ export class StoryDiffElement extends Base {
     this._run = 0;
     this._state = 'idle';
     this._tab = 'similarity';
-    this._nodes = [];
+    this._nodes = []; // per source, the node of each sentence
+    this._rows = []; // per source, each row of its column as the filters see it
+    this._cards = null; // the focus panel's cards, when a sentence is focused
     const root = this.attachShadow({ mode: 'open' });
     const s = styleSheet();
     if (s) root.adoptedStyleSheets = [s];
@@ -359,10 +361,14 @@ export class StoryDiffElement extends Base {
     this._view = h('div', { class: 'view' });
     root.append(this._view);
     this._observer = null;
+    this._narrow = null;
+    // A resize may switch the phone layout on or off (see _isNarrow).
+    this._resizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => { this._narrow = null; });
   }
 
   connectedCallback() {
     this._engine.start();
+    this._resizes?.observe(this);
     if (!this._observer && typeof MutationObserver !== 'undefined') {
       this._observer = new MutationObserver(() => {
         if (!this._fromProperty && !this.hasAttribute('src')) this._loadChildren();
@@ -379,6 +385,7 @@ export class StoryDiffElement extends Base {
   disconnectedCallback() {
     this._observer?.disconnect();
     this._observer = null;
+    this._resizes?.disconnect();
     // A comparison under way is dropped (its answer would be stale); reconnecting compares again.
     if (this._state === 'comparing') {
       this._report = null;
@@ -688,9 +695,14 @@ export class StoryDiffElement extends Base {
     const notCompared = r.sources.map(() => []);
     this._inputs.forEach((input, i) => {
       for (const place of input.places) {
-        const hits = r.sources[i].sentences.filter((s) => s.start < place.end && s.end > place.start);
-        hits.forEach((s) => restoredSentences.add(key(i, r.sources[i].sentences.indexOf(s))));
-        if (hits.length === 0) notCompared[i].push(place);
+        let hit = false;
+        r.sources[i].sentences.forEach((s, j) => {
+          if (s.start < place.end && s.end > place.start) {
+            restoredSentences.add(key(i, j));
+            hit = true;
+          }
+        });
+        if (!hit) notCompared[i].push(place);
         else {
           // Parts of it the engine still removes are shown in place too.
           for (const x of r.sources[i].removed) {
@@ -699,7 +711,9 @@ export class StoryDiffElement extends Base {
         }
       }
     });
-    this._idx = { byRef, quotesAt, key, restoredSentences, notCompared };
+    // Per quotation, the sources that carry it (in order of first occurrence).
+    const carriers = r.quotes.map((q) => [...new Set(q.occurrences.map((o) => o.source))]);
+    this._idx = { byRef, quotesAt, key, restoredSentences, notCompared, carriers };
   }
 
   _kindOf(s, j) {
@@ -737,23 +751,23 @@ export class StoryDiffElement extends Base {
   _render() {
     this._index();
     const r = this._report;
-    const n = r.sources.length;
-    this.style.setProperty('--n', String(n));
+    // The number of columns, for the board's and the panel's grids.
+    this._view.style.setProperty('--n', String(r.sources.length));
     this._view.classList.remove('busy');
     this._nodes = r.sources.map(() => []);
+    this._rows = r.sources.map(() => []);
+    this._narrow = null;
     this._toolbar = this._renderToolbar();
     this._board = h('div', { class: 'board', part: 'board', attrs: { role: 'region', 'aria-label': 'Sources side by side' } });
-    this._board.style.setProperty('--n', String(n));
     r.sources.forEach((_, i) => this._renderColumn(i));
     this._panel = h('section', { class: 'panel', part: 'panel', attrs: { 'aria-label': 'Focused sentence and its counterparts' } });
-    this._panel.style.setProperty('--n', String(n));
     const overview = h('div', { class: 'overview' }, this._board, this._panel);
     this._summaries = this._renderSummaries();
     this._view.replaceChildren(this._toolbar, overview, this._summaries);
     this._view.onkeydown = (e) => this._onKey(e);
     this._board.addEventListener('scroll', () => {
-      const c = this._panel.querySelector('.cards');
-      if (c && getComputedStyle(c).gridTemplateColumns.split(' ').length > 1) c.scrollLeft = this._board.scrollLeft;
+      // The panel's cards sit under their columns (except at phone width): keep them aligned.
+      if (this._cards && !this._isNarrow()) this._cards.scrollLeft = this._board.scrollLeft;
     }, { passive: true });
     this._board.addEventListener('focusin', (e) => {
       if (this._quiet) return;
@@ -857,6 +871,20 @@ export class StoryDiffElement extends Base {
       body.append(node);
     });
     while (e < extra.length) body.append(this._notComparedNode(i, extra[e++]));
+    // What the filters need of each row, read once: see _applyFilters.
+    for (const node of body.children) {
+      if (!node.classList.contains('sentence')) continue;
+      this._rows[i].push({
+        node,
+        text: node.dataset.text,
+        folded: null, // the text folded for search, when first searched
+        mark: '', // the query highlighted in the text now
+        textEl: node.querySelector('.text'),
+        support: Number(node.dataset.support || 0),
+        speaker: node.classList.contains('role-speaker'),
+        button: node.getAttribute('role') === 'button',
+      });
+    }
     if (source.sentences.length === 0) {
       const blank = this._inputs[i].text.trim() === '';
       body.append(h('p', { class: 'empty-col', text: blank ? 'This article is empty: there is nothing to compare.' : 'No article text was found in this source.' }));
@@ -902,10 +930,8 @@ export class StoryDiffElement extends Base {
   _notComparedNode(i, place) {
     const node = h('p', { class: 'sentence not-compared', data: { source: i, restored: '' }, attrs: { title: 'Put back by you; the engine still reads it as page chrome, so it is shown but not compared' } });
     node.append(h('span', { class: 'badge-restored', text: 'put back' }), h('span', { class: 'sr-only', text: 'Not compared. ' }));
-    node.dataset.text = place.text;
-    const t = h('span', { class: 'text' });
-    fillText(t, place.text.trim(), '');
-    node.append(t);
+    node.dataset.text = place.text.trim();
+    node.append(h('span', { class: 'text', text: node.dataset.text }));
     return node;
   }
 
@@ -941,42 +967,45 @@ export class StoryDiffElement extends Base {
     }
     node.className = classes.join(' ');
     node.setAttribute('part', 'sentence');
-    const t = h('span', { class: 'text' });
-    fillText(t, s.text, '');
-    node.append(t);
+    node.append(h('span', { class: 'text', text: s.text }));
     return node;
   }
 
+  /**
+   * Shows the sentences that pass the filters (minimum support, search) and marks the search hits.
+   * Runs on every keystroke in the search box, so it touches a sentence's text only when its
+   * highlight changes, and folds each text once.
+   */
   _applyFilters() {
     if (!this._report) return;
     const q = fold(this._query.trim());
     let shown = 0;
     let total = 0;
-    for (const col of this._board.querySelectorAll('.sentences')) {
-      for (const node of col.querySelectorAll('.sentence')) {
-        const support = Number(node.dataset.support || 0);
-        const text = node.dataset.text || '';
-        const speaker = node.classList.contains('role-speaker');
-        let visible = true;
-        if (this._minSupport > 0 && (support < this._minSupport || speaker)) visible = false;
-        if (q && !fold(text).includes(q)) visible = false;
-        node.hidden = !visible;
-        const t = node.querySelector('.text');
-        if (t) {
-          t.replaceChildren();
-          fillText(t, node.classList.contains('not-compared') ? text.trim() : text, visible ? q : '');
+    for (const rows of this._rows) {
+      let tabStop = null;
+      let firstVisible = null;
+      for (const row of rows) {
+        let visible = !(this._minSupport > 0 && (row.support < this._minSupport || row.speaker));
+        if (visible && q) visible = (row.folded ??= fold(row.text)).includes(q);
+        row.node.hidden = !visible;
+        const mark = visible ? q : '';
+        if (row.mark !== mark) {
+          row.textEl.replaceChildren();
+          fillText(row.textEl, row.text, mark);
+          row.mark = mark;
         }
-        if (!speaker) {
+        if (!row.speaker) {
           total++;
           if (visible) shown++;
         }
+        if (row.button) {
+          if (!tabStop && row.node.tabIndex === 0) tabStop = row.node;
+          if (!firstVisible && visible) firstVisible = row.node;
+        }
       }
       // Keep one visible sentence per column in the tab order.
-      const buttons = [...col.querySelectorAll('.sentence[role="button"]')];
-      const current = buttons.find((b) => b.tabIndex === 0);
-      if (!current || current.hidden) {
-        buttons.forEach((b) => { b.tabIndex = -1; });
-        const firstVisible = buttons.find((b) => !b.hidden);
+      if (!tabStop || tabStop.hidden) {
+        for (const row of rows) if (row.button) row.node.tabIndex = -1;
         if (firstVisible) firstVisible.tabIndex = 0;
       }
     }
@@ -990,6 +1019,18 @@ export class StoryDiffElement extends Base {
 
   _node(s, j) {
     return this._nodes[s]?.[j] || null;
+  }
+
+  /**
+   * Whether the phone layout is on (the element's container query: columns swiped, the panel a
+   * bottom sheet, one card per row). Read from the styles once, then kept until the element is
+   * resized or rendered again, since scrolling asks on every frame.
+   */
+  _isNarrow() {
+    if (this._narrow === null || !this._resizes) {
+      this._narrow = !!this._panel && getComputedStyle(this._panel).position === 'fixed';
+    }
+    return this._narrow;
   }
 
   _select(ref, { focus = true, scroll = true, quiet = false } = {}) {
@@ -1034,8 +1075,7 @@ export class StoryDiffElement extends Base {
     });
     this._renderPanel(counterparts);
     if (focus && this.shadowRoot.activeElement !== node) node.focus({ preventScroll: true });
-    const sheet = getComputedStyle(this._panel).position === 'fixed';
-    if (scroll && sheet) {
+    if (scroll && this._isNarrow()) {
       // Phone width: the panel is a bottom sheet, so bring the sentence to the top of the screen.
       node.scrollIntoView({ block: 'start', inline: 'nearest' });
     } else if (scroll) {
@@ -1085,6 +1125,7 @@ export class StoryDiffElement extends Base {
     if (!panel) return;
     const sel = this._selected;
     if (!sel) {
+      this._cards = null;
       panel.replaceChildren(h('p', { class: 'panel-hint' },
         'Select a sentence (click it, or Tab to a column and use ↑ ↓) to see its counterparts in the other sources. ',
         'Keys: ← → other sources · n / Shift+N next / previous shared · u / Shift+U next / previous unique · / find · Esc close.'));
@@ -1115,8 +1156,7 @@ export class StoryDiffElement extends Base {
           const ul = h('ul', { class: 'quotes-here', attrs: { 'aria-label': 'Quotations in this sentence' } });
           for (const qi of qs) {
             const q = r.quotes[qi];
-            const carriers = new Set(q.occurrences.map((o) => o.source));
-            ul.append(h('li', { text: `${q.speaker || 'Unattributed'}: “${q.text}” (in ${plural(carriers.size, 'source')})` }));
+            ul.append(h('li', { text: `${q.speaker || 'Unattributed'}: “${q.text}” (in ${plural(this._idx.carriers[qi].length, 'source')})` }));
           }
           card.append(ul);
         }
@@ -1132,6 +1172,7 @@ export class StoryDiffElement extends Base {
     });
     const key = h('p', { class: 'diff-key' }, 'In the counterparts, ', h('ins', { text: 'underlined' }), ' words are only in that source and ', h('del', { text: 'struck' }), ' words only in the focused sentence; ⚠ marks details stated differently.');
     panel.replaceChildren(h('div', { class: 'panel-body' }, h('div', { class: 'panel-head' }, title, close), cards, key));
+    this._cards = cards;
     cards.scrollLeft = this._board.scrollLeft;
   }
 
@@ -1378,10 +1419,12 @@ export class StoryDiffElement extends Base {
   _quotesPanel(label) {
     const r = this._report;
     if (r.quotes.length === 0) return h('p', { class: 'note', text: 'No direct quotations found.' });
-    const quotes = [...r.quotes].map((q, i) => [q, i]).sort((x, y) => new Set(y[0].occurrences.map((o) => o.source)).size - new Set(x[0].occurrences.map((o) => o.source)).size || x[1] - y[1]);
+    const { carriers: carriedBy } = this._idx;
+    const order = r.quotes.map((_, i) => i).sort((x, y) => carriedBy[y].length - carriedBy[x].length || x - y);
     const out = [h('p', { class: 'note', text: 'Direct quotations: who said what, which outlets carry it and how each words it.' })];
-    for (const [q] of quotes) {
-      const carriers = [...new Set(q.occurrences.map((o) => o.source))];
+    for (const i of order) {
+      const q = r.quotes[i];
+      const carriers = carriedBy[i];
       const box = h('article', { class: 'quote' });
       box.append(h('p', { class: 'quote-head' }, h('span', { class: 'speaker', text: q.speaker || 'Unattributed' }), h('span', { class: 'carried', text: ` · carried by ${plural(carriers.length, 'source')}: ${carriers.map(label).join(', ')}` })));
       box.append(h('blockquote', { text: `“${q.text}”` }));
