@@ -141,7 +141,7 @@ const NAME_WEIGHT: f64 = 0.5;
 
 /// Up to this many sources' copies of one sentence are all matched with each other; copies in
 /// further sources are matched with the first occurrence only.
-const CLIQUE: usize = 16;
+pub const CLIQUE: usize = 16;
 
 /// For each unit that repeats the surface words of a unit of another source, the occurrences it
 /// is matched with. The first occurrence of a sentence in each of its first [`CLIQUE`] sources
