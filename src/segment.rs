@@ -167,14 +167,8 @@ impl Abbrev {
 
 /// Clamps `block` into `text` and onto char boundaries (inward, so we stay within the block).
 fn clamp_block(text: &str, block: Range<usize>) -> Option<(usize, &str)> {
-    let mut start = block.start.min(text.len());
-    let mut end = block.end.min(text.len());
-    while start < end && !text.is_char_boundary(start) {
-        start += 1;
-    }
-    while end > start && !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let start = text.ceil_char_boundary(block.start);
+    let end = text.floor_char_boundary(block.end);
     if start >= end {
         return None;
     }

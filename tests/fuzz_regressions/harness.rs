@@ -58,14 +58,9 @@ fn pick(kind: u8, raw: u16, len: usize) -> usize {
 
 fn check_sentences(text: &str, block: Range<usize>) {
     let got = segment::sentences(text, block.clone());
-    let mut lo = block.start.min(text.len());
-    let mut hi = block.end.min(text.len());
-    while lo < hi && !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    while hi > lo && !text.is_char_boundary(hi) {
-        hi -= 1;
-    }
+    // The block clamped into the text and inward onto character boundaries.
+    let lo = text.ceil_char_boundary(block.start);
+    let hi = text.floor_char_boundary(block.end);
     if lo >= hi {
         assert!(got.is_empty(), "sentences {got:?} from the empty block {block:?}");
     }
