@@ -3,12 +3,13 @@
 //! code that found it. Each function takes the raw fuzz input; a panic is a finding.
 //!
 //! Beyond "no panic", each checks the documented contract that keeps later stages from
-//! panicking: every span slices the text it came from.
+//! panicking: every span slices the text it came from. [`assert_report_spans`], the check on a
+//! whole report, is used by tests/hostile.rs and tests/compare.rs as well.
 
 #![allow(dead_code)]
 
 use std::ops::Range;
-use storydiff::{normalize, segment, Options, SourceInput};
+use storydiff::{normalize, segment, Options, Report, SourceInput};
 
 /// `clean::clean` over any bytes, decoded lossily; every block and removed span must slice the
 /// input (the report slices the text with them).
@@ -92,8 +93,8 @@ pub const SEPARATOR: u8 = 0xFF;
 
 /// `compare` over 2–4 sources: the input is split on [`SEPARATOR`] into at most 4 pieces, each
 /// decoded lossily; an input without a separator is compared with a copy of itself. Errors are
-/// fine. A report is written as JSON, as `compareJson` does for JS, and its UTF-16 offsets and
-/// sentence references are checked against the texts.
+/// fine. A report is checked with [`assert_report_spans`] and written as JSON, as `compareJson`
+/// does for JS.
 pub fn compare(data: &[u8]) {
     let mut pieces: Vec<&[u8]> = data.splitn(4, |&b| b == SEPARATOR).collect();
     if pieces.len() == 1 {
@@ -107,21 +108,36 @@ pub fn compare(data: &[u8]) {
     let Ok(report) = storydiff::compare(&sources, &Options::default()) else {
         return;
     };
-    assert_eq!(report.sources.len(), sources.len());
-    for (r, input) in report.sources.iter().zip(&sources) {
-        let units: Vec<u16> = input.text.encode_utf16().collect();
-        for s in &r.sentences {
-            assert_eq!(utf16_slice(&units, s.start, s.end).as_deref(), Some(s.text.as_str()), "sentence offsets");
+    assert_report_spans(&report, &sources);
+    serde_json::to_string(&report).expect("report serializes");
+}
+
+/// The report's references hold for the inputs it was made from: one source report per input;
+/// every sentence, removed span and quotation occurrence is the UTF-16 slice of its input that
+/// its offsets name, and every occurrence names a sentence that exists; every match joins
+/// existing sentences of two different sources. Also used by tests/hostile.rs and
+/// tests/compare.rs.
+pub fn assert_report_spans(report: &Report, sources: &[SourceInput]) {
+    assert_eq!(report.sources.len(), sources.len(), "one source report per input");
+    let units: Vec<Vec<u16>> = sources.iter().map(|s| s.text.encode_utf16().collect()).collect();
+    for (s, r) in report.sources.iter().enumerate() {
+        for x in &r.sentences {
+            assert_eq!(utf16_slice(&units[s], x.start, x.end).as_deref(), Some(x.text.as_str()), "{}: sentence offsets {}..{}", r.name, x.start, x.end);
         }
-        for s in &r.removed {
-            assert_eq!(utf16_slice(&units, s.start, s.end).as_deref(), Some(s.text.as_str()), "removed offsets");
+        for x in &r.removed {
+            assert_eq!(utf16_slice(&units[s], x.start, x.end).as_deref(), Some(x.text.as_str()), "{}: removed offsets {}..{}", r.name, x.start, x.end);
+        }
+    }
+    for q in &report.quotes {
+        for o in &q.occurrences {
+            assert!(o.source < sources.len() && o.sentence < report.sources[o.source].sentences.len(), "quotation in sentence {:?}", (o.source, o.sentence));
+            assert_eq!(utf16_slice(&units[o.source], o.start, o.end).as_deref(), Some(o.text.as_str()), "quotation offsets {}..{} in source {}", o.start, o.end, o.source);
         }
     }
     for m in &report.matches {
         assert!(m.a.0 < sources.len() && m.b.0 < sources.len() && m.a.0 != m.b.0, "match between {:?} and {:?}", m.a, m.b);
-        assert!(m.a.1 < report.sources[m.a.0].sentences.len() && m.b.1 < report.sources[m.b.0].sentences.len());
+        assert!(m.a.1 < report.sources[m.a.0].sentences.len() && m.b.1 < report.sources[m.b.0].sentences.len(), "match between {:?} and {:?}: no such sentence", m.a, m.b);
     }
-    serde_json::to_string(&report).expect("report serializes");
 }
 
 fn utf16_slice(units: &[u16], start: usize, end: usize) -> Option<String> {
