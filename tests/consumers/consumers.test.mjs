@@ -13,15 +13,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from './static-server.mjs';
+import { staticHandler } from '../../scripts/static.mjs';
+import { ROOT, launch, watchProblems } from '../e2e/lib.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const TSC = join(ROOT, 'node_modules/.bin/tsc');
 
@@ -48,12 +45,26 @@ function app(name, files) {
   return d;
 }
 
+/** Serves `root` on 127.0.0.1 (any free port) with the page server's handler; records request paths. */
+async function serve(root) {
+  const handle = staticHandler(root);
+  const requests = [];
+  const server = createServer((req, res) => {
+    requests.push(new URL(req.url, 'http://localhost').pathname);
+    handle(req, res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    requests,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
 /** Opens a page, waits for every <story-diff> to settle, returns facts and collected problems. */
 async function visit(url, { wait = 'story-diff' } = {}) {
   const page = await browser.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = watchProblems(page);
   await page.goto(url);
   await page.waitForFunction((sel) => {
     const els = [...document.querySelectorAll(sel)];
@@ -76,7 +87,7 @@ before(async () => {
   const out = execFileSync(NPM, ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const info = JSON.parse(out.slice(out.indexOf('[')));
   tarball = join(dir, info[0].filename);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await launch();
 });
 
 after(async () => {
@@ -209,7 +220,7 @@ test('a plain static page (no bundler, strict CSP) renders <story-diff> from chi
     assert.equal(selects[0].id, 'prop');
     assert.ok(selects[0].counterparts.length >= 1 && typeof selects[0].text === 'string', JSON.stringify(selects[0]));
     assert.ok(server.requests.some((p) => p.endsWith('/js/worker.js')), 'the comparison ran in the worker');
-    assert.deepEqual(problems, [], 'no console errors (CSP included)');
+    assert.deepEqual(problems, [], 'no console errors, page errors or failed requests (CSP included)');
     await page.close();
   } finally {
     await server.close();
@@ -249,7 +260,7 @@ test('a Vite 7 app (no plugins) installing the npm pack tarball renders <story-d
     const selects = await page.evaluate(() => window.selects);
     assert.ok(selects.length === 1 && selects[0].counterparts.length >= 1, JSON.stringify(selects));
     assert.ok(server.requests.some((p) => /\/assets\/worker.*\.js$/.test(p)), `the worker ran: ${server.requests}`);
-    assert.deepEqual(problems, [], 'no console errors');
+    assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
     await page.close();
   } finally {
     await server.close();
