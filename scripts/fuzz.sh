@@ -6,8 +6,10 @@
 #
 # Environment:
 #   FUZZ_SANITIZER  address (default) or none; "none" also works where ASan does not build
-#   ECBPLUS         ECB+ folder of <cluster>/*.txt (default: ../shared/data/ecbplus, then
-#                   /work/shared/data/ecbplus, used if present); "none" seeds from seeds/ only
+#   STORYDIFF_ECB_DIR  ECB+ folder of <cluster>/*.txt, as for the tests and the benchmark
+#                   (default: ../shared/data/ecbplus beside the repository, used if present)
+#   ECBPLUS         the same, under its older name (wins over STORYDIFF_ECB_DIR); "none" in
+#                   either seeds from seeds/ only
 #   FUZZ_ARGS       extra libFuzzer flags, e.g. "-fork=2 -ignore_crashes=1"
 #
 # Works on stable Rust: cargo-fuzz asks for nightly only for `-Z` flags (sanitizers), which
@@ -32,10 +34,13 @@ targets=("$@")
 sanitizer=${FUZZ_SANITIZER:-address}
 
 ecb=
-if [ "${ECBPLUS:-}" != none ]; then
-  for d in ${ECBPLUS:+"$ECBPLUS"} "$root/../shared/data/ecbplus" /work/shared/data/ecbplus; do
-    if compgen -G "$d/*/*.txt" >/dev/null; then ecb=$d; break; fi
-  done
+ecb_dir=${ECBPLUS:-${STORYDIFF_ECB_DIR:-$root/../shared/data/ecbplus}}
+if [ "$ecb_dir" != none ]; then
+  if compgen -G "$ecb_dir/*/*.txt" >/dev/null; then
+    ecb=$ecb_dir
+  else
+    echo "fuzz: no ECB+ texts in $ecb_dir; seeding from seeds/ only" >&2
+  fi
 fi
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
@@ -62,7 +67,8 @@ seed_one() {
       fi
       ;;
     segment)
-      # 5 header bytes pick the range (see fuzz_targets/segment.rs): 0x40 0 0 0 0 is 0..len.
+      # 5 header bytes pick the range (see `segment` in tests/fuzz_regressions/harness.rs):
+      # 0x40 0 0 0 0 is 0..len.
       for f in "${texts[@]}"; do
         { printf '\x40\0\0\0\0'; cat "$f"; } >"$corpus/seed-$((n++))"
         { printf '\x55\x07\0\x30\0'; cat "$f"; } >"$corpus/seed-$((n++))"
