@@ -221,7 +221,6 @@ table.heatmap { border-collapse: separate; border-spacing: 3px; font-size: 0.88e
   display: block; width: 100%; text-align: left; border: 1px solid transparent; background: var(--_unique-bg);
   border-left: 4px dashed var(--_unique); border-radius: 4px; padding: 0.25rem 0.45rem; overflow-wrap: anywhere; white-space: pre-wrap;
 }
-.link-button.neutral { background: #f3f2ee; border-left: 4px solid var(--_line); }
 .quote { margin: 0 0 0.8rem; padding: 0 0 0.6rem; border-bottom: 1px solid var(--_line); }
 .quote:last-child { border-bottom: 0; }
 .quote blockquote { margin: 0.15rem 0 0.3rem; padding-left: 0.7rem; border-left: 3px solid var(--_accent); font-style: italic; overflow-wrap: anywhere; }
@@ -239,7 +238,6 @@ table.conflict-table { border-collapse: collapse; width: 100%; font-size: 0.9em;
 .error p { margin: 0 0 0.5rem; }
 .error button { background: #fff; border-color: #b35252; color: #7a1616; font-weight: 600; }
 .busy { opacity: 0.85; }
-.spinner { color: var(--_muted); font-size: 0.85em; }
 
 /* Phone width: columns side by side, swiped; the focus panel is a bottom sheet. */
 @container (max-width: 40rem) {

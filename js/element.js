@@ -36,10 +36,9 @@ const REASONS = {
   credit: ['credit', 'Photo and image credits'],
   language: ['other language', 'Site chrome in another language than the article'],
   duplicate: ['duplicate', 'A repeated copy of text that appears earlier'],
-  metadata: ['metadata', 'Date, byline, outlet, section and programme lines, read into the header'],
-  label: ['label', 'Script labels such as [LEAD] or [REPORT]'],
+  metadata: ['metadata', 'Date, byline, outlet and section lines, read into the header'],
+  label: ['label', 'A line of a few words in square brackets, such as a label in a script or transcript'],
 };
-const CONFLICT_LABEL = { number: 'number', name: 'name', place: 'place', date: 'date' };
 const TIMEOUT_MS = 60_000;
 
 const Base = globalThis.HTMLElement ?? class {};
@@ -252,7 +251,7 @@ class Engine {
         compiled = null;
         return null;
       });
-      this.handed = compiled.then(handOver, () => handOver(null));
+      this.handed = compiled.then(handOver); // a failed compile resolves to null: the worker loads it
     } else {
       handOver(null);
       this.handed = Promise.resolve();
@@ -1215,7 +1214,7 @@ export class StoryDiffElement extends Base {
       for (const cf of c.match.conflicts) {
         const here = c.selfIsA ? cf.b : cf.a;
         const there = c.selfIsA ? cf.a : cf.b;
-        ul.append(h('li', { text: `${CONFLICT_LABEL[cf.kind] || cf.kind}: “${here}” here, “${there}” in the focused sentence` }));
+        ul.append(h('li', { text: `${cf.kind}: “${here}” here, “${there}” in the focused sentence` }));
       }
       item.append(ul);
     }
@@ -1369,8 +1368,8 @@ export class StoryDiffElement extends Base {
     return wrap;
   }
 
-  _goButton(ref, text, neutral = false) {
-    return h('button', { class: `link-button${neutral ? ' neutral' : ''}`, text, attrs: { type: 'button' }, on: { click: () => this._select(ref) } });
+  _goButton(ref, text) {
+    return h('button', { class: 'link-button', text, attrs: { type: 'button' }, on: { click: () => this._select(ref) } });
   }
 
   _similarityPanel(label) {
@@ -1462,7 +1461,7 @@ export class StoryDiffElement extends Base {
     const body = h('tbody');
     for (const [m, c] of rows) {
       body.append(h('tr', {},
-        h('td', { text: `⚠ ${CONFLICT_LABEL[c.kind] || c.kind}` }),
+        h('td', { text: `⚠ ${c.kind}` }),
         h('td', { text: `${label(m.a[0])}: “${c.a}”` }),
         h('td', { text: `${label(m.b[0])}: “${c.b}”` }),
         h('td', {},
