@@ -108,6 +108,13 @@ export declare class StoryDiffElement extends HTMLElement {
 }
 
 /**
+ * Loads articles as the `src` attribute names them: URLs of .txt files separated by spaces (each
+ * named by its file name), or one .json URL listing file names, `{ name, url }` or
+ * `{ name, text }`. Relative URLs resolve against `base` (default: the document's base URL).
+ */
+export declare function loadSources(src: string, base?: string | URL): Promise<SourceInput[]>;
+
+/**
  * Rebuilds a text with the given removed spans standing as their own paragraphs (what the
  * element compares for put-back spans); `places` tells where each span landed.
  */

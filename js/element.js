@@ -20,9 +20,10 @@
 // Styling: CSS custom properties (see js/element-style.js) and ::part() names: toolbar, legend,
 // board, column-head, sentences, sentence, panel, card, summaries, tab, tabpanel, error.
 
+import { h, plural } from './dom.js';
 import { STYLE } from './element-style.js';
+import { KINDS, errorMessage } from './validate.js';
 
-const KINDS = ['identical', 'minor', 'paraphrase'];
 const KIND_INFO = {
   identical: { icon: '=', label: 'identical', long: 'identical wording' },
   minor: { icon: '≈', label: 'minor edits', long: 'the same sentence with minor edits' },
@@ -42,25 +43,6 @@ const REASONS = {
 const TIMEOUT_MS = 60_000;
 
 const Base = globalThis.HTMLElement ?? class {};
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const errorText = (err) => (err && typeof err.message === 'string' ? err.message : String(err));
-
-/**
- * Creates an element. `props`: class, text (set as textContent, never HTML), attrs, data, part,
- * on (event listeners), hidden. Children: nodes or strings (added as text nodes).
- */
-function h(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  if (props.class) node.className = props.class;
-  if (props.text !== undefined && props.text !== null) node.textContent = String(props.text);
-  if (props.part) node.setAttribute('part', props.part);
-  if (props.hidden) node.hidden = true;
-  for (const [k, v] of Object.entries(props.attrs || {})) if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? '' : String(v));
-  for (const [k, v] of Object.entries(props.data || {})) if (v !== undefined && v !== null) node.dataset[k] = String(v);
-  for (const [k, v] of Object.entries(props.on || {})) node.addEventListener(k, v);
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
-  return node;
-}
 
 /** Shade level 1..4 for a sentence shared with `support` of `others` other sources. */
 function level(support, others) {
@@ -207,6 +189,39 @@ function toOriginal(segments, offset, isEnd = false) {
     if (offset >= seg.from && (offset < seg.to || (isEnd && offset === seg.to))) return seg.orig + (offset - seg.from);
   }
   return null;
+}
+
+/**
+ * Loads articles as the `src` attribute names them: URLs of .txt files separated by spaces (each
+ * named by its file name), or one .json URL listing file names, { name, url } or { name, text }
+ * (URLs in it relative to it). Relative URLs resolve against `base` (the document's by default).
+ * Resolves to [{ name, text }]; rejects with a message naming what could not be loaded.
+ */
+export async function loadSources(src, base = document.baseURI) {
+  const urls = String(src).trim().split(/\s+/).filter(Boolean).map((u) => new URL(u, base));
+  let items;
+  if (urls.length === 1 && /\.json$/i.test(urls[0].pathname)) {
+    const res = await fetch(urls[0]);
+    if (!res.ok) throw new Error(`could not load ${urls[0].href} (HTTP ${res.status})`);
+    const list = await res.json();
+    if (!Array.isArray(list)) throw new Error(`${urls[0].href} must hold an array`);
+    items = list.map((item) => {
+      if (typeof item === 'string') return { name: item, url: new URL(item, urls[0]) };
+      if (item && typeof item.text === 'string') return { name: String(item.name ?? ''), text: item.text };
+      if (item && typeof item.url === 'string') return { name: String(item.name ?? item.url), url: new URL(item.url, urls[0]) };
+      throw new Error(`${urls[0].href}: each entry must be a file name, { name, url } or { name, text }`);
+    });
+  } else {
+    items = urls.map((url) => ({ name: decodeURIComponent(url.pathname.split('/').pop() || url.href), url }));
+  }
+  return Promise.all(
+    items.map(async (item) => {
+      if (item.text !== undefined) return { name: item.name, text: item.text };
+      const res = await fetch(item.url);
+      if (!res.ok) throw new Error(`could not load ${item.url.href} (HTTP ${res.status})`);
+      return { name: item.name, text: await res.text() };
+    }),
+  );
 }
 
 // The compiled wasm module, shared by every element of the page (and reused after a crash).
@@ -549,35 +564,12 @@ export class StoryDiffElement extends Base {
     this._setState('comparing');
     this._renderMessage('Loading the articles…');
     try {
-      const urls = src.split(/\s+/).map((u) => new URL(u, document.baseURI));
-      let items;
-      if (urls.length === 1 && /\.json$/i.test(urls[0].pathname)) {
-        const res = await fetch(urls[0]);
-        if (!res.ok) throw new Error(`could not load ${urls[0].href} (HTTP ${res.status})`);
-        const list = await res.json();
-        if (!Array.isArray(list)) throw new Error(`${urls[0].href} must hold an array`);
-        items = list.map((item) => {
-          if (typeof item === 'string') return { name: item, url: new URL(item, urls[0]) };
-          if (item && typeof item.text === 'string') return { name: String(item.name ?? ''), text: item.text };
-          if (item && typeof item.url === 'string') return { name: String(item.name ?? item.url), url: new URL(item.url, urls[0]) };
-          throw new Error(`${urls[0].href}: each entry must be a file name, { name, url } or { name, text }`);
-        });
-      } else {
-        items = urls.map((url) => ({ name: decodeURIComponent(url.pathname.split('/').pop() || url.href), url }));
-      }
-      const list = await Promise.all(
-        items.map(async (item) => {
-          if (item.text !== undefined) return { name: item.name, text: item.text };
-          const res = await fetch(item.url);
-          if (!res.ok) throw new Error(`could not load ${item.url.href} (HTTP ${res.status})`);
-          return { name: item.name, text: await res.text() };
-        }),
-      );
+      const list = await loadSources(src);
       if (run !== this._run) return;
       this._setSources(list);
     } catch (err) {
       if (run !== this._run) return;
-      this._fail(errorText(err), true);
+      this._fail(errorMessage(err), true);
     }
   }
 
@@ -623,7 +615,7 @@ export class StoryDiffElement extends Base {
       json = await this._engine.run(sent.map((i) => ({ name: inputs[i].name, text: inputs[i].text })), options);
     } catch (err) {
       if (run !== this._run) return;
-      this._fail(errorText(err), err && err.retryable);
+      this._fail(errorMessage(err), err && err.retryable);
       return;
     }
     if (run !== this._run) return;

@@ -4,10 +4,12 @@
 // articles are kept in local storage, so they survive a reload. The comparison runs in a Web
 // Worker inside the element. Article text only ever goes into the page as text.
 
-import '../js/element.js';
+import { h, plural } from '../js/dom.js';
+import { loadSources } from '../js/element.js';
+import { MAX_BYTES, errorMessage, sourceProblem } from '../js/validate.js';
 
 const STORE = 'storydiff:articles:v1';
-const MAX_BYTES = 8 << 20; // the engine's limit per source
+const LIMIT = `${MAX_BYTES >> 20} MiB`; // the engine's limit per source
 
 const $ = (id) => document.getElementById(id);
 const view = $('view');
@@ -18,21 +20,11 @@ const dialog = $('add-dialog');
 
 let sources = []; // [{ name, text, restored? }]
 let custom = false; // true once the visitor changed anything (then it is saved)
-let seedNames = [];
-
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function setStatus(state, message) {
   document.body.dataset.state = state;
   statusEl.textContent = message;
   statusEl.classList.toggle('error', state === 'error');
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
 }
 
 // --- storage --------------------------------------------------------------------------------
@@ -68,11 +60,8 @@ function wordCount(text) {
 function renderList() {
   listEl.replaceChildren();
   sources.forEach((s, i) => {
-    const item = el('li', 'source-item');
-    const name = el('input', 'source-name');
-    name.type = 'text';
+    const name = h('input', { class: 'source-name', attrs: { type: 'text', 'aria-label': `Name of article ${i + 1}` } });
     name.value = s.name;
-    name.setAttribute('aria-label', `Name of article ${i + 1}`);
     name.addEventListener('change', () => {
       const value = name.value.trim();
       if (!value || value === s.name) {
@@ -82,26 +71,28 @@ function renderList() {
       s.name = value;
       changed(`Renamed article ${i + 1} to “${value}”.`);
     });
-    const info = el('span', 'source-info', `${wordCount(s.text).toLocaleString('en')} words`);
-    const remove = el('button', 'remove', 'Remove');
-    remove.type = 'button';
-    remove.setAttribute('aria-label', `Remove ${s.name}`);
+    const remove = h('button', { class: 'remove', text: 'Remove', attrs: { type: 'button', 'aria-label': `Remove ${s.name}` } });
     remove.addEventListener('click', () => {
       const [gone] = sources.splice(i, 1);
       changed(`Removed “${gone.name}”.`);
       const next = listEl.querySelectorAll('button.remove')[Math.min(i, sources.length - 1)];
       (next || $('add-button')).focus();
     });
-    item.append(name, info, remove);
-    listEl.append(item);
+    listEl.append(h('li', { class: 'source-item' }, name, h('span', { class: 'source-info', text: `${wordCount(s.text).toLocaleString('en')} words` }), remove));
   });
   summaryEl.textContent = `${plural(sources.length, 'article')}${custom ? ' (yours, kept in this browser)' : ' (the seeds)'}`;
 }
 
-function changed(message) {
+/** The visitor's articles changed: keep them (they are theirs now) and list them again. */
+function keep() {
   custom = true;
   save();
   renderList();
+}
+
+/** `sources` changed here: keep them, say so and compare them again. */
+function changed(message) {
+  keep();
   if (message) setStatus('comparing', `${message} Comparing…`);
   view.sources = sources;
 }
@@ -120,16 +111,8 @@ function guessName(text) {
 }
 
 async function loadSeeds() {
-  const res = await fetch('../seeds/index.json');
-  if (!res.ok) throw new Error(`could not load the seed list (HTTP ${res.status})`);
-  const names = await res.json();
-  if (!Array.isArray(names) || names.some((n) => typeof n !== 'string')) throw new Error('seeds/index.json must list the seed file names');
-  seedNames = names;
-  return Promise.all(names.map(async (name) => {
-    const r = await fetch(`../seeds/${encodeURIComponent(name)}`);
-    if (!r.ok) throw new Error(`could not load ${name} (HTTP ${r.status})`);
-    return { name, text: await r.text(), restored: [] };
-  }));
+  const list = await loadSources('../seeds/index.json');
+  return list.map(({ name, text }) => ({ name, text, restored: [] }));
 }
 
 async function startOver() {
@@ -156,19 +139,20 @@ async function addFiles(files) {
       continue;
     }
     if (file.size > MAX_BYTES) {
-      refused.push(`${file.name} (larger than 8 MiB)`);
+      refused.push(`${file.name} (larger than ${LIMIT})`);
       continue;
     }
     const text = await file.text();
-    if (text.includes('\u0000') || text.trim() === '') {
-      refused.push(`${file.name} (${text.trim() === '' ? 'empty' : 'not text'})`);
+    const problem = sourceProblem(file.name, text);
+    if (problem) {
+      refused.push(problem);
       continue;
     }
     added.push(addSource(file.name, text));
   }
   if (added.length) changed(`Added ${added.map((n) => `“${n}”`).join(', ')}.`);
   if (refused.length) {
-    setStatus(added.length ? 'comparing' : document.body.dataset.state, `${added.length ? `Added ${plural(added.length, 'file')}. ` : ''}Not added: ${refused.join(', ')}.`);
+    setStatus(added.length ? 'comparing' : document.body.dataset.state, `${added.length ? `Added ${plural(added.length, 'file')}. ` : ''}Not added: ${refused.join('; ')}.`);
   }
 }
 
@@ -214,9 +198,10 @@ $('add-cancel').addEventListener('click', () => dialog.close());
 $('add-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const text = $('add-text').value;
-  let problem = '';
-  if (text.trim() === '') problem = 'Paste the article text first.';
-  else if (new Blob([text]).size > MAX_BYTES) problem = 'That is more than 8 MiB of text: the limit per article.';
+  const given = $('add-name').value.trim();
+  let problem = sourceProblem(given || 'the pasted article', text);
+  if (problem) problem = `Cannot add it: ${problem}.`;
+  else if (new Blob([text]).size > MAX_BYTES) problem = `That is more than ${LIMIT} of text: the limit per article.`;
   if (problem) {
     addError.textContent = problem;
     addError.hidden = false;
@@ -232,9 +217,7 @@ $('add-form').addEventListener('submit', (e) => {
 
 function download(name, type, content) {
   const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = el('a');
-  a.href = url;
-  a.download = name;
+  const a = h('a', { attrs: { href: url, download: name } });
   document.body.append(a);
   a.click();
   a.remove();
@@ -248,34 +231,29 @@ $('export-html').addEventListener('click', () => {
   if (view.report) download('storydiff-report.html', 'text/html', view.exportHTML({ title: 'storydiff report' }));
 });
 $('reset-button').addEventListener('click', () => {
-  startOver().catch((err) => setStatus('error', `Could not load the seeds: ${err.message}`));
+  startOver().catch((err) => setStatus('error', `Could not load the seeds: ${errorMessage(err)}`));
 });
 
 // --- the element's events ---------------------------------------------------------------------
 
 view.addEventListener('report', (e) => {
   const { report, ms } = e.detail;
-  $('export-json').disabled = false;
-  $('export-html').disabled = false;
   setStatus('ready',
     `Compared ${plural(report.sources.length, 'source')} in ${ms} ms: ` +
       `${plural(report.groups.length, 'shared sentence group')}, ${plural(report.quotes.length, 'quotation')}.`);
 });
 view.addEventListener('comparisonerror', (e) => {
-  $('export-json').disabled = true;
-  $('export-html').disabled = true;
   setStatus('error', `Something went wrong: ${e.detail.message}${e.detail.retryable ? ' (use Retry below)' : ''}`);
 });
 view.addEventListener('restore', (e) => {
+  // The element compares the restored text itself.
   sources = e.detail.sources;
-  custom = true;
-  save();
-  renderList();
+  keep();
 });
 const observer = new MutationObserver(() => {
+  // The exports are of the report on show: there is one only once the element is ready.
+  for (const id of ['export-json', 'export-html']) $(id).disabled = view.state !== 'ready';
   if (view.state === 'empty') {
-    $('export-json').disabled = true;
-    $('export-html').disabled = true;
     setStatus('empty', sources.length === 0 ? 'No articles: paste or open two or more, or start over with the seeds.' : 'Add at least one more article to compare.');
   } else if (view.state === 'comparing' && document.body.dataset.state !== 'loading') {
     document.body.dataset.state = 'comparing';
@@ -299,4 +277,4 @@ async function main() {
   view.sources = sources;
 }
 
-main().catch((err) => setStatus('error', `Something went wrong: ${err && err.message ? err.message : err}`));
+main().catch((err) => setStatus('error', `Something went wrong: ${errorMessage(err)}`));
