@@ -199,7 +199,7 @@ button:hover { border-color: var(--_muted); }
 .summaries { margin-top: 1rem; }
 .summaries > h2 { font-size: 1.1em; margin: 0 0 0.4rem; }
 .tabs { display: flex; flex-wrap: wrap; gap: 0.3rem; border-bottom: 2px solid var(--_line); }
-.tab { border-radius: 6px 6px 0 0; border-bottom: 0; padding: 0.3rem 0.8rem; background: #ebe9e3; margin-bottom: -2px; border: 1px solid var(--_line); border-bottom: 2px solid var(--_line); }
+.tab { border-radius: 6px 6px 0 0; padding: 0.3rem 0.8rem; background: #ebe9e3; margin-bottom: -2px; border: 1px solid var(--_line); border-bottom-width: 2px; }
 .tab[aria-selected="true"] { background: var(--_paper); border-bottom-color: var(--_paper); font-weight: 700; }
 .tabpanel { background: var(--_paper); border: 1px solid var(--_line); border-top: 0; border-radius: 0 0 8px 8px; padding: 0.7rem 0.8rem; overflow-x: auto; }
 .tabpanel h3 { font-size: 1em; margin: 0.2rem 0 0.4rem; }
@@ -208,9 +208,9 @@ table.heatmap { border-collapse: separate; border-spacing: 3px; font-size: 0.88e
 .heatmap th { font-weight: 600; text-align: right; padding: 0.2rem 0.4rem; max-width: 10rem; overflow-wrap: anywhere; }
 .heatmap thead th { text-align: center; vertical-align: bottom; }
 .heatmap td {
-  min-width: 3.6rem; height: 2.4rem; text-align: center; border-radius: 4px; font-variant-numeric: tabular-nums;
+  min-width: 3.6rem; height: 2.4rem; text-align: center; border-radius: 4px; font-variant-numeric: tabular-nums; color: #000;
 }
-.heatmap td { color: #000; }
+.heatmap td.corner { background: transparent; }
 .heatmap td.dark { color: #fff; }
 .heatmap td.self { background: repeating-linear-gradient(45deg, #eceae4 0 4px, #f6f5f1 4px 8px); color: var(--_muted); }
 .only-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.8rem; }

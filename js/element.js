@@ -800,7 +800,7 @@ export class StoryDiffElement extends Base {
       this._minSupport = Number(min.value);
       this._applyFilters();
     });
-    const search = h('input', { attrs: { type: 'search', placeholder: 'Find text…', 'aria-label': 'Find sentences containing', value: this._query } });
+    const search = h('input', { attrs: { type: 'search', placeholder: 'Find text…', 'aria-label': 'Find sentences containing' } });
     search.value = this._query;
     search.addEventListener('input', () => {
       this._query = search.value;
@@ -836,7 +836,7 @@ export class StoryDiffElement extends Base {
     const others = r.sources.length - 1;
     const headId = `col-${i}-title`;
     const head = h('header', { class: 'column-head', part: 'column-head', data: { source: i } });
-    head.append(h('p', { class: source.outlet ? 'outlet' : 'outlet name-only', text: source.outlet || source.name }));
+    head.append(h('p', { class: source.outlet ? 'outlet' : 'outlet name-only', text: this._label(i) }));
     head.append(h('h3', { class: source.title ? 'title' : 'title missing', text: source.title || '(no headline found)', attrs: { id: headId, title: source.title || null } }));
     const meta = h('p', { class: 'meta' });
     meta.append(h('span', { class: source.published ? null : 'missing', text: source.published || 'no date' }));
@@ -1012,6 +1012,12 @@ export class StoryDiffElement extends Base {
     return this._nodes[s]?.[j] || null;
   }
 
+  /** What source `k` is called in the view: its outlet, else its name. */
+  _label(k) {
+    const src = this._report.sources[k];
+    return src.outlet || src.name;
+  }
+
   /**
    * Whether the phone layout is on (the element's container query: columns swiped, the panel a
    * bottom sheet, one card per row). Read from the styles once, then kept until the element is
@@ -1126,7 +1132,7 @@ export class StoryDiffElement extends Base {
     const [s, j] = sel;
     const sent = r.sources[s].sentences[j];
     const cps = counterparts || this._counterparts(s, j);
-    const srcLabel = (k) => r.sources[k].outlet || r.sources[k].name;
+    const srcLabel = (k) => this._label(k);
     const title = h('h2', { attrs: { id: 'panel-title', tabindex: '-1' }, text: `${srcLabel(s)}, sentence ${j + 1}: ${sent.support > 0 ? `shared with ${plural(sent.support, 'other source')}` : 'unique to this source'}` });
     const close = h('button', { class: 'close', text: 'Close ✕', attrs: { type: 'button', 'aria-label': 'Close the focus panel' }, on: { click: () => {
       const node = this._node(...sel);
@@ -1180,7 +1186,7 @@ export class StoryDiffElement extends Base {
       line.append(h('span', { class: 'kind-badge kind-group', text: 'same group' }));
       line.append(h('span', { class: 'score', text: 'linked through other sources' }));
     }
-    line.append(h('button', { class: 'go', text: 'Go to', attrs: { type: 'button', 'aria-label': `Go to this sentence in ${r.sources[c.ref[0]].outlet || r.sources[c.ref[0]].name}` }, on: { click: () => this._select(c.ref) } }));
+    line.append(h('button', { class: 'go', text: 'Go to', attrs: { type: 'button', 'aria-label': `Go to this sentence in ${this._label(c.ref[0])}` }, on: { click: () => this._select(c.ref) } }));
     item.append(line);
     const diff = h('p', { class: 'diff' });
     if (c.match) {
@@ -1305,7 +1311,7 @@ export class StoryDiffElement extends Base {
 
   _renderSummaries() {
     const r = this._report;
-    const label = (k) => r.sources[k].outlet || r.sources[k].name;
+    const label = (k) => this._label(k);
     const tabs = [
       ['similarity', 'Similarity', () => this._similarityPanel(label)],
       ['only', 'Only in one source', () => this._onlyPanel(label)],
@@ -1388,7 +1394,6 @@ export class StoryDiffElement extends Base {
       body.append(tr);
     });
     table.append(body);
-    table.querySelector('.corner').style.background = 'transparent';
     return [h('p', { class: 'note', text: 'The share of the sentences of two sources that match a sentence of the other: darker is more alike.' }), table];
   }
 
