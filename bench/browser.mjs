@@ -2,9 +2,11 @@
 //
 //   node bench/browser.mjs [RUNS]      # prints JSON
 //
-// Serves the repository with scripts/serve.mjs on a free port, drives /usr/bin/chromium
-// (CHROMIUM_PATH overrides) through playwright-core, and loads /www/ RUNS times, each in a
-// fresh browser context (no cache, no storage; the server sends no-store anyway). An init
+// Serves the repository and launches Chromium with the browser tests' helpers
+// (tests/e2e/lib.mjs: startServer, launch, CHROMIUM; /usr/bin/chromium unless CHROMIUM_PATH
+// says otherwise, through playwright-core), and loads /www/ RUNS times, each in a fresh
+// browser context (no cache, no storage; the server sends no-store anyway). Without
+// playwright-core or Chromium the result says why it was skipped. An init
 // script notes, on the page's own clock (performance.now(), 0 = navigation start):
 //   ready  the first moment body[data-state] is "ready" with shaded (.sentence.shared) sentences
 //          in the DOM or in an open shadow root (checked on each DOM change and each frame);
@@ -12,10 +14,6 @@
 
 import { existsSync } from 'node:fs';
 import { stats } from './lib.mjs';
-import { startServer } from '../tests/e2e/lib.mjs';
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
 
 // Runs in the page before its own scripts. The page may render into shadow roots (a custom
 // element), so shaded sentences are looked for in open shadow roots too, on every DOM change
@@ -65,22 +63,23 @@ function marker() {
 
 /** Loads the page `runs` times; returns per-run timings and their median/min/max. */
 export async function measurePage({ runs = 7 } = {}) {
-  if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
-  let chromium;
+  // Loaded here, not imported above: it imports playwright-core, which may not be installed.
+  let e2e;
   try {
-    ({ chromium } = await import('playwright-core'));
-  } catch {
-    return { skipped: 'playwright-core is not installed (npm install)' };
+    e2e = await import('../tests/e2e/lib.mjs');
+  } catch (err) {
+    const missing = err.code === 'ERR_MODULE_NOT_FOUND' && /playwright/.test(err.message);
+    return { skipped: missing ? 'playwright-core is not installed (npm install)' : `tests/e2e/lib.mjs did not load: ${err.message.split('\n')[0]}` };
   }
+  const { CHROMIUM, launch, startServer } = e2e;
+  if (typeof CHROMIUM !== 'string' || typeof launch !== 'function' || typeof startServer !== 'function') {
+    return { skipped: 'tests/e2e/lib.mjs no longer exports CHROMIUM, launch and startServer' };
+  }
+  if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
   const { server, url: pageUrl } = await startServer();
   let browser;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launch();
     const version = browser.version();
     const samples = [];
     for (let r = 0; r < runs; r++) {

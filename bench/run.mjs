@@ -415,8 +415,8 @@ if (flag('--no-browser')) {
   results.page = { skipped: 'skipped (--no-browser)' };
 } else {
   log(`page: Chromium, ${RUNS.page} loads`);
-  const { measurePage } = await import('./browser.mjs');
   try {
+    const { measurePage } = await import('./browser.mjs');
     results.page = await measurePage({ runs: RUNS.page });
     if (sha(join(ROOT, 'pkg', 'storydiff_bg.wasm')) !== sha(join(SNAPSHOT, 'storydiff_bg.wasm'))) {
       results.notes.push('pkg/ was rebuilt by other work during the run: the page (which loads pkg/) ran a different build from the rest');
