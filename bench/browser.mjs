@@ -110,11 +110,12 @@ export async function measurePage({ runs = 7 } = {}) {
       const m = /in (\d+) ms/.exec(s.status);
       samples.push({ ...s, compareMs: m ? Number(m[1]) : null, errors });
     }
-    const pick = (k) => stats(samples.map((s) => s[k]).filter((v) => typeof v === 'number'));
+    const pick = (k) => stats(samples.map((s) => s[k]));
     return {
       chromium: version,
       url: pageUrl,
       runs: samples,
+      responseEnd: pick('responseEnd'),
       ready: pick('ready'),
       shown: pick('shown'),
       wasmLoaded: pick('wasmLoaded'),

@@ -14,10 +14,13 @@ export const CORE_WASM = join(ROOT, 'target', 'bench-wasm', 'core.wasm');
  */
 export const SNAPSHOT = join(ROOT, 'target', 'bench-wasm', 'snapshot');
 
-/** Median, min and max of a list of numbers (milliseconds, bytes...), and how many. */
+/**
+ * Median, min and max of a list of numbers (milliseconds, bytes...), and how many; anything
+ * else in the list (null for a figure a run did not give) is left out. Null when no number is left.
+ */
 export function stats(samples) {
-  if (!samples || samples.length === 0) return null;
-  const s = [...samples].sort((a, b) => a - b);
+  const s = (samples ?? []).filter((v) => typeof v === 'number' && !Number.isNaN(v)).sort((a, b) => a - b);
+  if (s.length === 0) return null;
   const n = s.length;
   const median = n % 2 ? s[n >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2;
   return { median, min: s[0], max: s[n - 1], runs: n };
@@ -96,7 +99,7 @@ export function fitExponent(xs, ys) {
   return sxx === 0 ? null : sxy / sxx;
 }
 
-/** The five seeds, as file paths, in the page's order. */
+/** The seeds (seeds/index.json), as file paths, in the page's order. */
 export function seedFiles() {
   const names = JSON.parse(readFileSync(join(ROOT, 'seeds', 'index.json'), 'utf8'));
   return names.map((n) => join(ROOT, 'seeds', n));

@@ -3,7 +3,8 @@
 //
 //   node bench/node-wasm.mjs JOB.json      # prints one JSON result on stdout
 //
-// JOB: { sets: [{ name, files }], maxRuns, minRuns, budgetMs, allPairsMax, memory }
+// JOB: { sets: [{ name, files }], maxRuns, minRuns?, budgetMs, allPairsMax, memory, progress }
+// (minRuns: sideBySide's default when left out)
 //
 // Per set, side by side in one loop:
 //   api        the public API's path: js/validate.js's checks around the glue's compare (what
@@ -11,7 +12,8 @@
 //   object     the glue's compare(): the report handed over as JS objects (serde-wasm-bindgen)
 //   json       the glue's compareJson(): the report handed over as one JSON string
 //   jsonParsed compareJson() then JSON.parse: a JS object by way of JSON
-//   core       the same core in wasm (examples/bench.rs), report built and not handed over
+//   core       the same core in wasm (bench/core/lib.rs, driven by bench/core.mjs), report
+//              built and not handed over
 // then, on one prepare() output, side by side: the indexed way (index::candidates +
 // align::align) and the all-pairs way (every cross-source pair + align::align), in wasm.
 // With `memory`, the first set is first run once of each kind to read wasm memory and the
@@ -72,7 +74,7 @@ for (const [k, set] of job.sets.entries()) {
   }
 
   // The first set warms V8 up for the rest (the same modules), so later sets need little.
-  const opts = { maxRuns: job.maxRuns, minRuns: job.minRuns ?? 3, budgetMs: job.budgetMs, warmupMs: k === 0 ? 500 : 50 };
+  const opts = { maxRuns: job.maxRuns, minRuns: job.minRuns, budgetMs: job.budgetMs, warmupMs: k === 0 ? 500 : 50 };
   const handoff = sideBySide(
     {
       api: () => apiCompare(sources).matches.length,

@@ -1,6 +1,7 @@
 // Writes BENCHMARKS.md from the results of bench/run.mjs.
 
 import { existsSync, readFileSync } from 'node:fs';
+import { stats } from './lib.mjs';
 
 const BUDGETS = {
   seedsMs: 2,
@@ -35,10 +36,26 @@ const exp = (v) => (v == null ? '–' : num(v, 2));
 const table = (head, rows) =>
   [`| ${head.join(' | ')} |`, `| ${head.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
-function verdict(value, limit, fmt, { lowerIsBetter = true } = {}) {
+function verdict(value, limit, fmt) {
   if (value == null) return { status: 'not measured', detail: '' };
-  if (lowerIsBetter ? value <= limit : value >= limit) return { status: 'met', detail: '' };
+  if (value <= limit) return { status: 'met', detail: '' };
   return { status: 'missed', detail: `by ${fmt(value - limit)} (${num(value / limit, 1)}× the budget)` };
+}
+
+/** The peak RSS a wasm `compare` added to the Node process, in bytes (from a run's `memory`). */
+const rssAdded = (wm) => (wm.rssAfterCompareKiB - wm.rssBeforeCompareKiB) * 1024;
+
+/**
+ * Native `compare` (a run of examples/bench.rs `time`) split into `prepare`, matching (candidates
+ * + align) and the rest (assembling the report), as medians: of thread CPU time when `cpu` is
+ * asked for and all three were measured on it (then `cpu` is true in the result), else of wall time.
+ */
+function nativeSplit(n, { cpu = true } = {}) {
+  const onCpu = cpu && !!(n.compareCpu && n.prepareCpu && n.indexed.totalCpu);
+  const [compare, prepare, matching] = onCpu
+    ? [n.compareCpu.median, n.prepareCpu.median, n.indexed.totalCpu.median]
+    : [n.compare.median, n.prepare.median, n.indexed.total.median];
+  return { cpu: onCpu, compare, prepare, matching, rest: compare - prepare - matching };
 }
 
 export function writeMarkdown(r) {
@@ -56,37 +73,37 @@ export function writeMarkdown(r) {
 
   // --- budgets ---
   const budgets = [];
-  const add = (name, target, measured, v, cpu = null) => budgets.push({ name, target, measured, status: v.status, detail: v.detail, cpu });
+  const add = (id, name, target, measured, v, cpu = null) => budgets.push({ id, name, target, measured, status: v.status, detail: v.detail, cpu });
+  const statusOf = (id) => budgets.find((b) => b.id === id).status;
   const onCpu = (st, limit) => (st ? `${ms(st.median)} ms: ${verdict(st.median, limit, ms).status}` : '–');
-  add('seeds: one `compare` in Node (wasm), median', `≤ ${BUDGETS.seedsMs} ms`, seedsW ? `${ms(seedsW.handoff.api.median)} ms (min ${ms(seedsW.handoff.api.min)})` : 'not measured',
+  add('seeds', 'seeds: one `compare` in Node (wasm), median', `≤ ${BUDGETS.seedsMs} ms`, seedsW ? `${ms(seedsW.handoff.api.median)} ms (min ${ms(seedsW.handoff.api.min)})` : 'not measured',
     verdict(seedsW?.handoff.api.median, BUDGETS.seedsMs, (d) => `${ms(d)} ms`), seedsW ? onCpu(seedsW.handoffCpu?.api, BUDGETS.seedsMs) : null);
-  const all = biggest && biggest.articles >= 982 ? biggest : null;
-  const allLabel = all ? `all ${all.articles} ECB+ articles` : 'all 982 ECB+ articles';
-  add(`${allLabel} in one \`compare\` (Node wasm): time, median`, `≤ ${BUDGETS.allMs / 1000} s`, all ? `${ms(all.wasm.handoff.api.median)} ms (min ${ms(all.wasm.handoff.api.min)})` : 'not measured',
+  const all = biggest && r.ecb?.articles && biggest.articles === r.ecb.articles ? biggest : null;
+  const allLabel = all ? `all ${all.articles} ECB+ articles` : 'all ECB+ articles';
+  add('allTime', `${allLabel} in one \`compare\` (Node wasm): time, median`, `≤ ${BUDGETS.allMs / 1000} s`, all ? `${ms(all.wasm.handoff.api.median)} ms (min ${ms(all.wasm.handoff.api.min)})` : 'not measured',
     verdict(all?.wasm.handoff.api.median, BUDGETS.allMs, (d) => `${ms(d)} ms`), onCpu(all?.wasm.handoffCpu?.api, BUDGETS.allMs));
   let allMem = null;
   if (all) {
     const wm = all.wasm.memory;
-    const rssAdded = (wm.rssAfterCompareKiB - wm.rssBeforeCompareKiB) * 1024;
-    allMem = { wasm: wm.apiWasmAfterCompareBytes, rssAdded, worst: Math.max(wm.apiWasmAfterCompareBytes, rssAdded) };
+    allMem = { wasm: wm.apiWasmAfterCompareBytes, rssAdded: rssAdded(wm), worst: Math.max(wm.apiWasmAfterCompareBytes, rssAdded(wm)) };
   }
-  add(`${allLabel} in one \`compare\`: memory (the larger of wasm memory and the peak RSS the call added)`, `≤ ${BUDGETS.allBytes / 1e6} MB`,
+  add('allMemory', `${allLabel} in one \`compare\`: memory (the larger of wasm memory and the peak RSS the call added)`, `≤ ${BUDGETS.allBytes / 1e6} MB`,
     allMem ? `${bytes(allMem.worst)} (wasm ${bytes(allMem.wasm)}, RSS +${bytes(allMem.rssAdded)})` : 'not measured',
     verdict(allMem?.worst, BUDGETS.allBytes, bytes));
   const g = r.growth?.wasmCompare;
   const gv = verdict(g?.articles, BUDGETS.exponent, (d) => num(d, 2));
   if (gv.status === 'missed' && g.articles <= BUDGETS.exponent + 0.1) gv.status = 'borderline';
-  add('growth of `compare` time (Node wasm) with articles, fitted exponent', `≲ ${BUDGETS.exponent}`,
+  add('growth', 'growth of `compare` time (Node wasm) with articles, fitted exponent', `≲ ${BUDGETS.exponent}`,
     g ? `n^${exp(g.articles)} (n^${exp(g.last)} between the last two sizes; sentences^${exp(g.sentences)})` : 'not measured', gv,
     r.growth?.wasmCompareCpu?.articles != null ? `n^${exp(r.growth.wasmCompareCpu.articles)}` : null);
-  add('core wasm, gzipped', `≤ ${BUDGETS.wasmGzip / 1e3} kB`, wasmSize ? `${bytes(wasmSize.gzip)} (${bytes(wasmSize.raw)} raw)` : 'not measured',
+  add('wasmGzip', 'core wasm, gzipped', `≤ ${BUDGETS.wasmGzip / 1e3} kB`, wasmSize ? `${bytes(wasmSize.gzip)} (${bytes(wasmSize.raw)} raw)` : 'not measured',
     verdict(wasmSize?.gzip, BUDGETS.wasmGzip, bytes));
-  add('page: navigation to the seeds shown highlighted (Chromium), median', `≤ ${BUDGETS.pageMs} ms`,
+  add('page', 'page: navigation to the seeds shown highlighted (Chromium), median', `≤ ${BUDGETS.pageMs} ms`,
     r.page?.shown ? `${ms(r.page.shown.median)} ms (${ms(r.page.shown.min)}–${ms(r.page.shown.max)})` : 'not measured',
     verdict(r.page?.shown?.median, BUDGETS.pageMs, (d) => `${ms(d)} ms`));
   const patho = r.pathological?.rows ?? [];
   const pathoMissed = patho.filter((x) => x.status !== 'met');
-  add(`pathological input (${patho.length || 'the'} rows below): each within its own budget`, 'per row, below',
+  add('pathological', `pathological input (${patho.length || 'the'} rows below): each within its own budget`, 'per row, below',
     patho.length ? `${patho.length - pathoMissed.length} of ${patho.length} met${pathoMissed.length ? `; missed: ${pathoMissed.map((x) => x.id).join(', ')}` : ''}` : 'not measured',
     patho.length ? { status: pathoMissed.length ? 'missed' : 'met', detail: '' } : { status: 'not measured', detail: '' });
 
@@ -113,17 +130,15 @@ export function writeMarkdown(r) {
     'better guide to what an idle one would show.', '');
   const missNotes = [];
   const split = (n) => {
-    const [c, pr, mt] = n.compareCpu && n.prepareCpu && n.indexed.totalCpu
-      ? [n.compareCpu.median, n.prepareCpu.median, n.indexed.totalCpu.median]
-      : [n.compare.median, n.prepare.median, n.indexed.total.median];
-    const pc = (v) => `${num((100 * v) / c, 0)}%`;
-    return `\`prepare\` ${pc(pr)}, matching ${pc(mt)}, assembling the report ${pc(c - pr - mt)}${n.compareCpu ? ' of its CPU time' : ''}`;
+    const x = nativeSplit(n);
+    const pc = (v) => `${num((100 * v) / x.compare, 0)}%`;
+    return `\`prepare\` ${pc(x.prepare)}, matching ${pc(x.matching)}, assembling the report ${pc(x.rest)}${x.cpu ? ' of its CPU time' : ''}`;
   };
-  if (seedsN && budgets[0].status === 'missed') {
+  if (seedsN && statusOf('seeds') === 'missed') {
     missNotes.push(`Seeds: the native core alone takes ${ms(seedsN.compare.median)} ms per \`compare\`${seedsN.compareCpu ? ` (${ms(seedsN.compareCpu.median)} ms of CPU)` : ''}, over the budget by itself (${split(seedsN)}); wasm in Node is ` +
       `${num(seedsW.handoff.core.median / seedsN.compare.median, 1)}× native, and handing the report to JS adds ${ms(seedsW.handoff.api.median - seedsW.handoff.core.median)} ms.`);
   }
-  if (all && (budgets[1].status === 'missed' || budgets[3].status !== 'met')) {
+  if (all && (statusOf('allTime') === 'missed' || statusOf('growth') !== 'met')) {
     const gr = r.growth;
     missNotes.push(`${all.articles} articles: native \`compare\` ${ms(all.native.compare.median)} ms${all.native.compareCpu ? ` (${ms(all.native.compareCpu.median)} ms of CPU)` : ''} (${split(all.native)}); ` +
       `candidate pairs grow as n^${exp(gr.candidatePairs.articles)} and indexed matching as n^${exp(gr.nativeIndexed.articles)} (native), ` +
@@ -142,7 +157,7 @@ export function writeMarkdown(r) {
   if (existsSync(analysis)) p(readFileSync(analysis, 'utf8').trimEnd(), '');
 
   // --- seeds ---
-  p('## The five seeds', '');
+  p(seedsW ? `## The ${seedsW.articles} seeds` : '## The seeds', '');
   if (!seedsW || !seedsN) {
     p('Not measured.', '');
   } else {
@@ -163,14 +178,11 @@ export function writeMarkdown(r) {
     p('', 'CPU time: in Node, of the whole process (V8\'s background threads included); natively, of the thread.');
     p('');
     {
-      const cpu = seedsN.compareCpu && seedsN.prepareCpu && seedsN.indexed.totalCpu;
-      const [c, pr, mt] = cpu
-        ? [seedsN.compareCpu.median, seedsN.prepareCpu.median, seedsN.indexed.totalCpu.median]
-        : [seedsN.compare.median, seedsN.prepare.median, seedsN.indexed.total.median];
-      const pc = (v) => `${num((100 * v) / c, 0)}%`;
-      p(`Native \`compare\` (${ms(c)} ms${cpu ? ' of thread CPU time, median' : ''}) splits into \`prepare\` ${ms(pr)} ms (${pc(pr)}),`,
-        `matching (candidates + align) ${ms(mt)} ms (${pc(mt)})`,
-        `and assembling the report (diffs, conflicts, quotes, groups, offsets) about ${ms(c - pr - mt)} ms (${pc(c - pr - mt)}, the remainder).`, '');
+      const x = nativeSplit(seedsN);
+      const pc = (v) => `${num((100 * v) / x.compare, 0)}%`;
+      p(`Native \`compare\` (${ms(x.compare)} ms${x.cpu ? ' of thread CPU time, median' : ''}) splits into \`prepare\` ${ms(x.prepare)} ms (${pc(x.prepare)}),`,
+        `matching (candidates + align) ${ms(x.matching)} ms (${pc(x.matching)})`,
+        `and assembling the report (diffs, conflicts, quotes, groups, offsets) about ${ms(x.rest)} ms (${pc(x.rest)}, the remainder).`, '');
     }
     p('Matching the seeds the indexed way against the straightforward way (every cross-source pair of',
       'sentences scored by the same `align::align`), on the same `prepare` output, side by side:', '');
@@ -187,7 +199,7 @@ export function writeMarkdown(r) {
     p(`${r.ecb?.skipped ?? 'Not measured'}.`, '');
   } else {
     const cs = r.ecb.clusters;
-    const med = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+    const med = (xs) => stats(xs)?.median;
     const wasmT = cs.map((c) => c.wasm.handoff.api.median);
     const ratios = cs.filter((c) => c.wasm.matching.allPairs).map((c) => c.wasm.matching.allPairs.median / c.wasm.matching.indexed.median);
     const slowest = cs.reduce((a, c) => (c.wasm.handoff.api.median > a.wasm.handoff.api.median ? c : a));
@@ -230,7 +242,7 @@ export function writeMarkdown(r) {
     p(table(['What', 'Median (min–max) ms', 'CPU time ms', 'Runs'], rows));
     p('');
     p(`Memory: wasm linear memory ${bytes(wm.apiWasmAfterCompareBytes)} after \`compare\` (${bytes(wm.apiWasmAfterJsonBytes)} after \`compareJson\` as well),`,
-      `the Node process's peak RSS grew by ${bytes((wm.rssAfterCompareKiB - wm.rssBeforeCompareKiB) * 1024)} during \`compare\`; natively the whole process peaks at ${bytes(all.nativeMemory.peakRssKiB * 1024)}.`,
+      `the Node process's peak RSS grew by ${bytes(rssAdded(wm))} during \`compare\`; natively the whole process peaks at ${bytes(all.nativeMemory.peakRssKiB * 1024)}.`,
       `The report is ${bytes(all.wasm.reportJsonBytes)} as JSON.`);
     if (extrapolated) {
       p(`The all-pairs way was not run at this size (${int(all.native.allPairs)} pairs, above the cap of ${int(r.method.allPairsMax)}): the estimates scale`,
@@ -251,9 +263,7 @@ export function writeMarkdown(r) {
     p(table(['Articles', 'Sentences', 'Candidate pairs', 'All pairs', 'Node wasm `compare`', 'its CPU time', 'Native `compare`', 'Native `prepare`', 'Native matching', 'Native rest (report)'],
       scaling.map((s) => [s.articles, int(s.native.sentences), int(s.native.candidatePairs), int(s.native.allPairs),
         cell(s.wasm.handoff.api), cell(s.wasm.handoffCpu?.api), cell(s.native.compare), cell(s.native.prepare), cell(s.native.indexed.total),
-        s.native.compareCpu && s.native.prepareCpu && s.native.indexed.totalCpu
-          ? `${ms(s.native.compare.median - s.native.prepare.median - s.native.indexed.total.median)} (CPU ${ms(s.native.compareCpu.median - s.native.prepareCpu.median - s.native.indexed.totalCpu.median)})`
-          : ms(s.native.compare.median - s.native.prepare.median - s.native.indexed.total.median)])));
+        restCell(s.native)])));
     p('', '"Native rest" is `compare` minus `prepare` minus matching (medians of wall time, and of thread CPU time): assembling the report (diffs, conflicts, quotes, groups, offsets).', '');
     p('Matching only (on one `prepare` output), indexed against all pairs, side by side:', '');
     p(matchingTable(scaling.map((s) => ({ label: String(s.articles), w: s.wasm, n: s.native }))));
@@ -266,7 +276,7 @@ export function writeMarkdown(r) {
     p(table(['Articles', 'Wasm memory after `compare`', 'after `compareJson` too', 'Node peak RSS added by `compare`', 'Native peak RSS: `compare`', 'Native peak RSS: prepare + all pairs', 'Core wasm memory: indexed', 'all pairs'],
       scaling.map((s) => {
         const wm = s.wasm.memory;
-        return [s.articles, bytes(wm.apiWasmAfterCompareBytes), bytes(wm.apiWasmAfterJsonBytes), bytes((wm.rssAfterCompareKiB - wm.rssBeforeCompareKiB) * 1024),
+        return [s.articles, bytes(wm.apiWasmAfterCompareBytes), bytes(wm.apiWasmAfterJsonBytes), bytes(rssAdded(wm)),
           bytes(s.nativeMemory.peakRssKiB * 1024), s.nativeMemoryAllPairs ? bytes(s.nativeMemoryAllPairs.peakRssKiB * 1024) : 'skipped',
           bytes(wm.coreWasmAfterIndexedBytes), wm.coreWasmAfterAllPairsBytes ? bytes(wm.coreWasmAfterAllPairsBytes) : 'skipped'];
       })));
@@ -334,7 +344,7 @@ export function writeMarkdown(r) {
     p(`\`node scripts/serve.mjs\` on a free port, headless Chromium ${pg.chromium} (playwright-core), ${pg.shown.runs} loads of`,
       '`/www/`, each in a fresh browser context. Times from navigation start, on the page\'s clock:', '');
     p(table(['Moment', 'Median (min–max) ms'], [
-      ['HTML received', cell(stats(pg.runs.map((x) => x.responseEnd)))],
+      ['HTML received', cell(pg.responseEnd ?? stats(pg.runs.map((x) => x.responseEnd)))],
       ['DOMContentLoaded', cell(pg.domContentLoaded)],
       ['wasm downloaded', cell(pg.wasmLoaded)],
       ['`compare` inside the page (its own status line, whole ms)', cell(pg.compareMs)],
@@ -413,7 +423,7 @@ function pathologicalSection(r, p) {
   }
   for (const n of x.notes ?? []) p(`- Note: ${n}`);
   if (x.notes?.length) p('');
-  p('Hostile inputs (those of `tests/hostile.rs`, which checks them untimed), generated deterministically by',
+  p('Hostile inputs (the same kinds as `tests/hostile.rs`, which checks its own untimed), generated deterministically by',
     '`bench/pathological.mjs`, each beside one normal article (the first seed), through the public API\'s path',
     '(`js/validate.js` around the glue\'s `compare`) in wasm under Node, each in a fresh process killed at a cap',
     '(20× its budget, at least 20 s). Time: median (min–max) of warm calls, after a first call timed apart',
@@ -438,11 +448,11 @@ function pathologicalSection(r, p) {
   p('');
 }
 
-function stats(xs) {
-  const s = xs.filter((v) => typeof v === 'number').sort((a, b) => a - b);
-  if (!s.length) return null;
-  const n = s.length;
-  return { median: n % 2 ? s[n >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2, min: s[0], max: s[n - 1], runs: n };
+/** "Native rest" of a scaling row: wall-time median, and the CPU-time one where measured. */
+function restCell(n) {
+  const wall = nativeSplit(n, { cpu: false });
+  const cpu = nativeSplit(n);
+  return cpu.cpu ? `${ms(wall.rest)} (CPU ${ms(cpu.rest)})` : ms(wall.rest);
 }
 
 function matchingTable(rows) {
