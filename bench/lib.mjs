@@ -1,8 +1,9 @@
-// Shared helpers for the benchmark: statistics, side-by-side timing, fits, inputs.
+// Shared helpers for the benchmark: statistics, side-by-side timing, fits, inputs, and the
+// measured build of the API.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const ECB_DIR = process.env.STORYDIFF_ECB_DIR || join(ROOT, '..', 'shared', 'data', 'ecbplus');
@@ -129,4 +130,21 @@ export function ecbClusters(dir = ECB_DIR) {
 /** Reads files as `[{ name, text }]`. */
 export function readSources(files) {
   return files.map((f) => ({ name: basename(f), text: readFileSync(f, 'utf8') }));
+}
+
+/** Size of sources (`[{ text }]`) in UTF-8 bytes, all together. */
+export const inputBytes = (sources) => sources.reduce((a, s) => a + Buffer.byteLength(s.text), 0);
+
+/**
+ * The snapshot of pkg/ (see SNAPSHOT), instantiated: `{ glue, wasm, apiCompare }`, where
+ * `wasm` holds the module's exports (its memory) and `apiCompare(sources, options)` is the
+ * public API's path, js/validate.js's callWasm around the glue's compare (what js/node.js's
+ * compare() runs).
+ */
+export async function loadApi() {
+  const glue = await import(pathToFileURL(join(SNAPSHOT, 'storydiff.js')).href);
+  const wasm = glue.initSync({ module: readFileSync(join(SNAPSHOT, 'storydiff_bg.wasm')) });
+  const { callWasm } = await import(pathToFileURL(join(ROOT, 'js', 'validate.js')).href);
+  if (typeof callWasm !== 'function') throw new Error('js/validate.js exports no callWasm');
+  return { glue, wasm, apiCompare: (sources, options) => callWasm(glue.compare, sources, options) };
 }

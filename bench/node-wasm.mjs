@@ -20,25 +20,20 @@
 // process's peak RSS, and the time of that first (cold) call.
 
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { CORE_WASM, ROOT, SNAPSHOT, readSources, sideBySide } from './lib.mjs';
+import { CORE_WASM, ROOT, inputBytes, loadApi, readSources, sideBySide } from './lib.mjs';
 
 const job = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const rssKiB = () => process.resourceUsage().maxRSS;
 
 const rssStart = rssKiB();
-const glue = await import(pathToFileURL(join(SNAPSHOT, 'storydiff.js')).href);
-const wasm = glue.initSync({ module: readFileSync(join(SNAPSHOT, 'storydiff_bg.wasm')) });
+const { glue, wasm, apiCompare } = await loadApi();
 if (typeof glue.compareJson !== 'function') throw new Error('the glue has no compareJson: rebuild with scripts/build.sh');
-const { callWasm } = await import(new URL('../js/validate.js', import.meta.url).href);
-const apiCompare = (sources, options) => callWasm(glue.compare, sources, options);
 const { Core } = await import('./core.mjs');
 
 const results = [];
 for (const [k, set] of job.sets.entries()) {
   const sources = readSources(set.files);
-  const result = { name: set.name, articles: sources.length, bytes: sources.reduce((a, s) => a + Buffer.byteLength(s.text), 0) };
+  const result = { name: set.name, articles: sources.length, bytes: inputBytes(sources) };
 
   let core;
   if (job.memory && k === 0) {

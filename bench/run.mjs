@@ -30,7 +30,7 @@ import { cpus, getPriority, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { CORE_WASM, ECB_DIR, ROOT, SNAPSHOT, ecbClusters, fitExponent, seedFiles } from './lib.mjs';
+import { CORE_WASM, ECB_DIR, ROOT, SNAPSHOT, ecbClusters, fitExponent, inputBytes, seedFiles } from './lib.mjs';
 import { writeMarkdown } from './report.mjs';
 
 const argv = process.argv.slice(2);
@@ -266,7 +266,7 @@ function profile(name, files, iters) {
 // hangs the benchmark: 20× the row's budget, at least 20 s. Budgets and their reasons are in
 // bench/pathological.mjs.
 async function pathological(notes = []) {
-  const { CASES, RULES, inputBytes, judge } = await import('./pathological.mjs');
+  const { CASES, RULES, judge } = await import('./pathological.mjs');
   const begun = Date.now();
   const rows = [];
   for (const c of CASES) {
@@ -290,7 +290,7 @@ async function pathological(notes = []) {
       row = JSON.parse(r.stdout);
     }
     row = { sources: input.length, bytes: inputBytes(input), ...row, what: c.what, expect: c.expect ?? 'report', budget, capMs };
-    Object.assign(row, judge(c, row));
+    Object.assign(row, judge(row));
     rows.push(row);
     log(`pathological: ${c.id}: ${row.status}${row.detail ? ` (${row.detail})` : ''}`);
   }
