@@ -7,20 +7,31 @@
 // readers; match kinds are also told apart by border style and an icon (= ≈ ∼), unique sentences
 // by a dashed border and a "unique" badge, differences by underline and strike-through.
 //
-// Public custom properties (set them on story-diff or an ancestor):
+// Public custom properties (set them on story-diff or an ancestor; PROPERTIES lists them):
 //   --storydiff-font, --storydiff-font-size, --storydiff-ink, --storydiff-muted, --storydiff-paper,
 //   --storydiff-bg, --storydiff-line, --storydiff-accent, --storydiff-focus,
 //   --storydiff-level-1 … --storydiff-level-4, --storydiff-unique, --storydiff-unique-bg,
 //   --storydiff-insert-bg, --storydiff-delete, --storydiff-height, --storydiff-column-min
 
+export const PROPERTIES = [
+  'font', 'font-size', 'ink', 'muted', 'paper', 'bg', 'line', 'accent', 'focus',
+  'level-1', 'level-2', 'level-3', 'level-4', 'unique', 'unique-bg', 'insert-bg', 'delete', 'height', 'column-min',
+].map((p) => `--storydiff-${p}`);
+
+// The defaults of the properties a page around the element uses too (the export's page below).
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
+const INK = '#1f2328';
+const MUTED = '#56606b';
+const BG = '#f4f3ef';
+
 export const STYLE = String.raw`
 :host {
-  --_font: var(--storydiff-font, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif);
+  --_font: var(--storydiff-font, ${FONT});
   --_size: var(--storydiff-font-size, 0.9rem);
-  --_ink: var(--storydiff-ink, #1f2328);
-  --_muted: var(--storydiff-muted, #56606b);
+  --_ink: var(--storydiff-ink, ${INK});
+  --_muted: var(--storydiff-muted, ${MUTED});
   --_paper: var(--storydiff-paper, #ffffff);
-  --_bg: var(--storydiff-bg, #f4f3ef);
+  --_bg: var(--storydiff-bg, ${BG});
   --_line: var(--storydiff-line, #d6d3ca);
   --_accent: var(--storydiff-accent, #9c4a0c);
   --_focus: var(--storydiff-focus, #1d1d1f);
@@ -256,3 +267,14 @@ table.conflict-table { border-collapse: collapse; width: 100%; font-size: 0.9em;
   .legend .kind-part { display: none; }
 }
 `;
+
+/**
+ * The page around the view in the standalone HTML export (js/element.js exportHTML): its title
+ * and date line in the element's font and colours (or the ones the page set, which the export
+ * carries over on :root).
+ */
+export const EXPORT_PAGE_STYLE = [
+  `body { margin: 0; padding: 1rem; background: var(--storydiff-bg, ${BG}); font-family: var(--storydiff-font, ${FONT}); color: var(--storydiff-ink, ${INK}); }`,
+  'h1 { font-size: 1.4rem; margin: 0 0 0.2rem; }',
+  `.stamp { color: var(--storydiff-muted, ${MUTED}); margin: 0 0 0.6rem; }`,
+].join(' ');

@@ -21,7 +21,7 @@
 // board, column-head, sentences, sentence, panel, card, summaries, tab, tabpanel, error.
 
 import { h, plural } from './dom.js';
-import { STYLE } from './element-style.js';
+import { EXPORT_PAGE_STYLE, PROPERTIES, STYLE } from './element-style.js';
 import { KINDS, errorMessage } from './validate.js';
 
 const KIND_INFO = {
@@ -521,6 +521,11 @@ export class StoryDiffElement extends Base {
     clone.querySelectorAll('mark').forEach((m) => m.replaceWith(m.textContent));
     for (const n of [clone, ...clone.querySelectorAll('*')]) for (const k of Object.keys(n.dataset)) delete n.dataset[k];
     const sheetText = STYLE + '\n.overview { height: auto; max-height: none; } .sentences { max-height: 70vh; } .panel { max-height: none; position: static; }';
+    // The custom properties the page set for the element (its colours, say) go along. The values
+    // are CSS the page's author wrote; "<" is escaped so none can close the <style> element.
+    const computed = getComputedStyle(this);
+    const props = PROPERTIES.map((p) => [p, computed.getPropertyValue(p).trim()]).filter(([, v]) => v);
+    const rootRule = props.length ? `:root { ${props.map(([p, v]) => `${p}: ${v};`).join(' ')} }\n` : '';
     const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
     const note = `${plural(this._report?.sources.length ?? 0, 'source')} compared by storydiff, ${stamp} UTC. A snapshot: open it in any browser, no network needed.`;
     // outerHTML escapes text (&, <, >) and attribute values, so article text stays text; the
@@ -533,7 +538,7 @@ export class StoryDiffElement extends Base {
       `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
       `<title>${escapeHTML(title)}</title>`,
-      '<style>body { margin: 0; padding: 1rem; background: #f4f3ef; font-family: system-ui, "DejaVu Sans", sans-serif; color: #1f2328; } h1 { font-size: 1.4rem; margin: 0 0 0.2rem; } .stamp { color: #56606b; margin: 0 0 0.6rem; }</style>',
+      `<style>${(rootRule + EXPORT_PAGE_STYLE).replace(/</g, '\\3c ')}</style>`,
       '</head>',
       '<body>',
       `<h1>${escapeHTML(title)}</h1>`,
