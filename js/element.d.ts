@@ -71,9 +71,9 @@ export declare class StoryDiffElement extends HTMLElement {
   sources: ElementSource[];
   /** Comparison options; the toolbar's kind toggles follow them. */
   options: Options;
-  /** The latest report, or null. */
+  /** The latest report, or null. A blank article is not compared: it is in the report without sentences. */
   readonly report: Report | null;
-  /** The inputs the engine compared last (restored spans rebuilt into the text), or null. */
+  /** The inputs of the latest comparison, one per source (restored spans rebuilt into the text), or null. */
   readonly compared: SourceInput[] | null;
   /** What the element is doing (also reflected in its `state` attribute). */
   readonly state: StoryDiffState;
