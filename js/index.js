@@ -6,8 +6,9 @@
 // Importing this module fetches and instantiates pkg/storydiff_bg.wasm (relative to this file)
 // with top-level await, so `compare` is ready as soon as the import resolves.
 
-import init, { compare as wasmCompare, compareJson as wasmCompareJson } from '../pkg/storydiff.js';
+import init, { compareTape as wasmCompareTape, compareJson as wasmCompareJson } from '../pkg/storydiff.js';
 import { callWasm } from './validate.js';
+import { decodeTape } from './tape.js';
 
 await init({ module_or_path: new URL('../pkg/storydiff_bg.wasm', import.meta.url) });
 
@@ -17,7 +18,8 @@ await init({ module_or_path: new URL('../pkg/storydiff_bg.wasm', import.meta.url
  * @param {{ kinds?: ('identical'|'minor'|'paraphrase')[], minScore?: number }} [options]
  */
 export function compare(sources, options) {
-  return callWasm(wasmCompare, sources, options);
+  const [numbers, text] = callWasm(wasmCompareTape, sources, options);
+  return decodeTape(numbers, text);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { callWasm } from './validate.js';
+import { decodeTape } from './tape.js';
 
 const glueUrl = new URL('../pkg/storydiff.js', import.meta.url);
 const wasmUrl = new URL('../pkg/storydiff_bg.wasm', import.meta.url);
@@ -31,7 +32,8 @@ glue.initSync({ module: bytes });
  * @param {{ kinds?: ('identical'|'minor'|'paraphrase')[], minScore?: number }} [options]
  */
 export function compare(sources, options) {
-  return callWasm(glue.compare, sources, options);
+  const [numbers, text] = callWasm(glue.compareTape, sources, options);
+  return decodeTape(numbers, text);
 }
 
 /** Like `compare`, but returns the report as a compact JSON string. */

@@ -23,6 +23,7 @@ pub mod lexicon;
 pub mod normalize;
 pub mod quote;
 pub mod segment;
+pub mod tape;
 
 pub use report::*;
 

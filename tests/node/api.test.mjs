@@ -291,3 +291,20 @@ test('compareJson returns the same report as a JSON string, and checks its argum
   assertPlainError(() => compareJson([inputs[0], { name: 'noise', text: binaryWithoutNul() }]), /"noise" is not text/);
   assertPlainError(() => compareJson(inputs, { minScore: 'x' }), /minScore/, TypeError);
 });
+
+test('the report rebuilt from the tape equals the one serde-wasm-bindgen builds object by object', async () => {
+  const glue = await import('../../pkg/storydiff.js');
+  const mixed = [...inputs, { name: 'emoji 😀 한국', text: 'Kim 😀 said “no.” 한국 뉴스입니다. The summit 🇰🇷 was in 2018.' }];
+  assert.deepEqual(compare(mixed), glue.compare(mixed, undefined));
+});
+
+test('a damaged tape is refused with a message, not read as a wrong report', async () => {
+  const { decodeTape } = await import('../../js/tape.js');
+  const glue = await import('../../pkg/storydiff.js');
+  const [numbers, text] = glue.compareTape(inputs, undefined);
+  assert.throws(() => decodeTape(numbers.slice(0, -1), text), /tape/);
+  assert.throws(() => decodeTape(numbers, text + 'x'), /tape/);
+  const bad = numbers.slice();
+  bad[0] = 9;
+  assert.throws(() => decodeTape(bad, text), /tag 9/);
+});

@@ -1,0 +1,529 @@
+//! The report as a flat tape, for handing it to JS in two pieces instead of thousands.
+//!
+//! Building a JS object graph from wasm costs one call across the boundary per object, field
+//! and string (serde-wasm-bindgen), and each string is decoded on its own. The tape instead
+//! is one array of numbers and one string with every text of the report run together; a
+//! small decoder in JS (`js/tape.js`) rebuilds the same objects from them, slicing the texts
+//! out of the one string. Any `Serialize` value is written as `serde_json` would write it
+//! (structs as objects, unit variants as their names, `None` as `null`), so the decoded
+//! object equals `JSON.parse` of the JSON report.
+//!
+//! The numbers, read from the start, describe one value:
+//!
+//! | tag | value | followed by |
+//! |---|---|---|
+//! | 0 | `null` | |
+//! | 1 | `false` | |
+//! | 2 | `true` | |
+//! | 3 | a number | the number |
+//! | 4 | a string | its length `n` in UTF-16 code units: the next `n` units of the text |
+//! | 5 | an array | its length, then each item |
+//! | 6 | an object | its field count, then per field a key and the value |
+//! | 7 | an object with computed keys (a map) | its entry count, then per entry a string value (the key) and the value |
+//!
+//! A key `k >= 0` is the `k`-th key seen so far; `k < 0` is a new key whose text is the next
+//! `-k - 1` units of the text (and whose index is the number of keys seen before it).
+//! Numbers that are tags, lengths and keys are small integers, exact in an `f64`.
+
+use crate::hash::Map;
+use serde::ser::{self, Serialize};
+use std::fmt;
+
+/// A value written as numbers and text; see the [module](self) for the layout.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tape {
+    /// Tags, lengths, keys and numbers.
+    pub numbers: Vec<f64>,
+    /// Every string and new key, in the order the numbers refer to them.
+    pub text: String,
+}
+
+/// Why a value could not be written (only maps with keys that are not strings).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+}
+
+const NULL: f64 = 0.0;
+const FALSE: f64 = 1.0;
+const TRUE: f64 = 2.0;
+const NUMBER: f64 = 3.0;
+const STRING: f64 = 4.0;
+const ARRAY: f64 = 5.0;
+const OBJECT: f64 = 6.0;
+const MAP: f64 = 7.0;
+
+/// Writes `value` as a tape.
+pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
+    let mut encoder = Encoder::default();
+    value.serialize(&mut encoder)?;
+    Ok(encoder.tape)
+}
+
+#[derive(Default)]
+struct Encoder {
+    tape: Tape,
+    /// Keys by address: a struct's field names are the same static strings every time, so
+    /// their address finds them without hashing their text.
+    keys: Map<(usize, usize), u32>,
+}
+
+fn utf16_len(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
+    // One unit per character (every byte but UTF-8 continuation bytes), two for those outside
+    // the Basic Multilingual Plane (four-byte sequences, led by 0xF0..=0xF4).
+    s.bytes().map(|b| ((b & 0xC0) != 0x80) as usize + (b >= 0xF0) as usize).sum()
+}
+
+impl Encoder {
+    fn push(&mut self, n: f64) {
+        self.tape.numbers.push(n);
+    }
+
+    fn string(&mut self, s: &str) {
+        self.push(STRING);
+        self.push(utf16_len(s) as f64);
+        self.tape.text.push_str(s);
+    }
+
+    fn key(&mut self, key: &'static str) {
+        let next = self.keys.len() as u32;
+        let known = *self.keys.entry((key.as_ptr() as usize, key.len())).or_insert(next);
+        if known == next {
+            self.push(-(utf16_len(key) as f64) - 1.0);
+            self.tape.text.push_str(key);
+        } else {
+            self.push(known as f64);
+        }
+    }
+
+    /// Starts a container: its tag and a count to fill in when it ends.
+    fn open(&mut self, tag: f64) -> Compound<'_> {
+        self.push(tag);
+        let at = self.tape.numbers.len();
+        self.push(0.0);
+        Compound { encoder: self, at, count: 0 }
+    }
+
+    /// `{ "Variant": … }`: the object around the content of a non-unit enum variant.
+    fn variant(&mut self, variant: &'static str) {
+        self.push(OBJECT);
+        self.push(1.0);
+        self.key(variant);
+    }
+}
+
+/// An array, object or map being written.
+struct Compound<'a> {
+    encoder: &'a mut Encoder,
+    /// Where its count goes.
+    at: usize,
+    count: usize,
+}
+
+impl Compound<'_> {
+    fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.count += 1;
+        value.serialize(&mut *self.encoder)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.encoder.tape.numbers[self.at] = self.count as f64;
+        Ok(())
+    }
+}
+
+impl<'a> ser::Serializer for &'a mut Encoder {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Compound<'a>;
+    type SerializeMap = Compound<'a>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Compound<'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        self.push(if v { TRUE } else { FALSE });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Error> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Error> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Error> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Error> {
+        self.serialize_f64(v as f64)
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+        self.serialize_f64(v as f64)
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        // As in JSON, a number that is not finite is null.
+        if v.is_finite() {
+            self.push(NUMBER);
+            self.push(v);
+        } else {
+            self.push(NULL);
+        }
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        self.string(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.string(v);
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
+        let mut seq = self.open(ARRAY);
+        for b in v {
+            seq.item(b)?;
+        }
+        seq.end()
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        self.push(NULL);
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.push(NULL);
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<(), Error> {
+        self.string(variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.variant(variant);
+        value.serialize(self)
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
+        Ok(self.open(ARRAY))
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'a>, Error> {
+        Ok(self.open(ARRAY))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>, Error> {
+        Ok(self.open(ARRAY))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>, Error> {
+        self.variant(variant);
+        Ok(self.open(ARRAY))
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
+        Ok(self.open(MAP))
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>, Error> {
+        Ok(self.open(OBJECT))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>, Error> {
+        self.variant(variant);
+        Ok(self.open(OBJECT))
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+        let before = self.encoder.tape.numbers.len();
+        key.serialize(&mut *self.encoder)?;
+        if self.encoder.tape.numbers.get(before) != Some(&STRING) {
+            return Err(Error("a map key must be a string".into()));
+        }
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        self.encoder.key(key);
+        self.item(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        self.encoder.key(key);
+        self.item(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+    use serde_json::{json, Value};
+
+    /// What `js/tape.js` does, in Rust: rebuilds the value the tape describes.
+    fn decode(tape: &Tape) -> Value {
+        struct Reader<'a> {
+            numbers: &'a [f64],
+            text: Vec<u16>,
+            at: usize,
+            text_at: usize,
+            keys: Vec<String>,
+        }
+        impl Reader<'_> {
+            fn next(&mut self) -> f64 {
+                self.at += 1;
+                self.numbers[self.at - 1]
+            }
+            fn text(&mut self, len: usize) -> String {
+                self.text_at += len;
+                String::from_utf16(&self.text[self.text_at - len..self.text_at]).unwrap()
+            }
+            fn key(&mut self) -> String {
+                let k = self.next();
+                if k < 0.0 {
+                    let key = self.text((-k - 1.0) as usize);
+                    self.keys.push(key.clone());
+                    key
+                } else {
+                    self.keys[k as usize].clone()
+                }
+            }
+            fn value(&mut self) -> Value {
+                match self.next() {
+                    NULL => Value::Null,
+                    FALSE => Value::Bool(false),
+                    TRUE => Value::Bool(true),
+                    NUMBER => json!(self.next()),
+                    STRING => {
+                        let len = self.next() as usize;
+                        Value::String(self.text(len))
+                    }
+                    ARRAY => (0..self.next() as usize).map(|_| self.value()).collect(),
+                    OBJECT => Value::Object((0..self.next() as usize).map(|_| (self.key(), self.value())).collect()),
+                    MAP => Value::Object(
+                        (0..self.next() as usize)
+                            .map(|_| (self.value().as_str().unwrap().to_string(), self.value()))
+                            .collect(),
+                    ),
+                    tag => panic!("unknown tag {tag}"),
+                }
+            }
+        }
+        let mut reader = Reader { numbers: &tape.numbers, text: tape.text.encode_utf16().collect(), at: 0, text_at: 0, keys: Vec::new() };
+        let value = reader.value();
+        assert_eq!(reader.at, tape.numbers.len(), "the whole tape is read");
+        assert_eq!(reader.text_at, reader.text.len(), "the whole text is read");
+        value
+    }
+
+    /// serde_json writes integers as integers; the tape, like JS, has only numbers.
+    fn as_floats(v: Value) -> Value {
+        match v {
+            Value::Number(n) => json!(n.as_f64().unwrap()),
+            Value::Array(a) => a.into_iter().map(as_floats).collect(),
+            Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, as_floats(v))).collect()),
+            other => other,
+        }
+    }
+
+    fn round_trips<T: Serialize>(value: &T) {
+        let expected = as_floats(serde_json::to_value(value).unwrap());
+        assert_eq!(decode(&encode(value).unwrap()), expected);
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "lowercase")]
+    enum Shape {
+        Unit,
+        Newtype(u8),
+        Tuple(i32, String),
+        Struct { x: f64, name: Option<String> },
+    }
+
+    #[derive(Serialize)]
+    struct Everything {
+        flag: bool,
+        small: i8,
+        big: u64,
+        ratio: f32,
+        letter: char,
+        text: String,
+        nothing: Option<u32>,
+        something: Option<u32>,
+        unit: (),
+        pair: (u32, &'static str),
+        shapes: Vec<Shape>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        skipped: Vec<u8>,
+        #[serde(rename = "renamedKey")]
+        renamed: Vec<Vec<u32>>,
+        map: std::collections::BTreeMap<String, u32>,
+    }
+
+    #[test]
+    fn every_serde_shape_decodes_to_what_serde_json_writes() {
+        let value = Everything {
+            flag: true,
+            small: -3,
+            big: 1 << 40,
+            ratio: 0.5,
+            letter: '한',
+            text: "Kim \"said\" — 😀 é \u{FFFD} done".into(),
+            nothing: None,
+            something: Some(7),
+            unit: (),
+            pair: (1, "one"),
+            shapes: vec![Shape::Unit, Shape::Newtype(2), Shape::Tuple(-1, "t".into()), Shape::Struct { x: 1.25, name: None }],
+            skipped: vec![],
+            renamed: vec![vec![], vec![1, 2]],
+            map: [("b".to_string(), 2), ("a😀".to_string(), 1)].into_iter().collect(),
+        };
+        round_trips(&value);
+    }
+
+    #[test]
+    fn keys_are_written_once_and_then_referred_to() {
+        #[derive(Serialize)]
+        struct Point {
+            x: u8,
+        }
+        let tape = encode(&vec![Point { x: 1 }, Point { x: 2 }]).unwrap();
+        assert_eq!(tape.text, "x");
+        assert_eq!(tape.numbers, [ARRAY, 2.0, OBJECT, 1.0, -2.0, NUMBER, 1.0, OBJECT, 1.0, 0.0, NUMBER, 2.0]);
+    }
+
+    #[test]
+    fn numbers_that_json_cannot_hold_are_null() {
+        round_trips(&vec![f64::NAN, f64::INFINITY, 1.5]);
+    }
+
+    #[test]
+    fn map_keys_must_be_strings() {
+        let map: std::collections::BTreeMap<u32, u32> = [(1, 2)].into_iter().collect();
+        assert!(encode(&map).is_err());
+    }
+
+    #[test]
+    fn a_report_decodes_to_its_json() {
+        let sources = vec![
+            crate::SourceInput { name: "wire 😀".into(), text: "Rain fell on Paris on Monday, officials said. Roads were closed.".into() },
+            crate::SourceInput { name: "paper".into(), text: "Rain fell on Paris on Monday, the mayor said. 한국 뉴스.".into() },
+        ];
+        round_trips(&crate::compare(&sources, &crate::Options::default()).unwrap());
+    }
+}
