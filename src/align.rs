@@ -77,8 +77,8 @@ pub struct Features {
 }
 
 /// Measures a pair of units.
-pub fn features(units: &[Unit], index: &Index, a: usize, b: usize) -> Features {
-    aligned(index, a, b, cheap_features(units, index, a, b))
+pub fn features(index: &Index, a: usize, b: usize) -> Features {
+    aligned(index, a, b, cheap_features(index, a, b))
 }
 
 /// Completes `f` with the order-aware overlap of the two sentences' terms.
@@ -101,10 +101,9 @@ fn aligned(index: &Index, a: usize, b: usize, mut f: Features) -> Features {
 /// set to the most they could be (the terms the two have in common, order aside, bound the
 /// common subsequence), so that a pair that cannot match is rejected before the quadratic
 /// alignment is paid for.
-fn cheap_features(units: &[Unit], index: &Index, a: usize, b: usize) -> Features {
-    let (ua, ub) = (&units[a], &units[b]);
+fn cheap_features(index: &Index, a: usize, b: usize) -> Features {
     let identical = index.words[a] == index.words[b];
-    let (la, lb) = (ua.terms.len().max(1) as f64, ub.terms.len().max(1) as f64);
+    let (la, lb) = (index.terms[a].len().max(1) as f64, index.terms[b].len().max(1) as f64);
     let in_common = bag_overlap(&index.bags[a], &index.bags[b]) as f64;
     let (va, vb) = (&index.vectors[a], &index.vectors[b]);
     let common = common(va, vb);
@@ -113,7 +112,7 @@ fn cheap_features(units: &[Unit], index: &Index, a: usize, b: usize) -> Features
         identical,
         dice: 2.0 * in_common / (la + lb),
         containment: in_common / la.min(lb),
-        shorter: ua.terms.len().min(ub.terms.len()),
+        shorter: index.terms[a].len().min(index.terms[b].len()),
         cosine: if index.norms[a] * index.norms[b] > 0.0 { common.dot / (index.norms[a] * index.norms[b]) } else { 0.0 },
         shared: common.shared,
         fewest: va.len().min(vb.len()),
@@ -172,7 +171,7 @@ pub fn score(units: &[Unit], index: &Index, a: usize, b: usize) -> Option<Pair> 
     if !units[a].comparable() || !units[b].comparable() {
         return None;
     }
-    let bound = cheap_features(units, index, a, b);
+    let bound = cheap_features(index, a, b);
     if bound.identical {
         return Some(Pair { a, b, kind: Kind::Identical, score: 1.0, confidence: 1.0 });
     }
@@ -224,7 +223,7 @@ pub fn implied(units: &[Unit], index: &Index, families: &[Family], known: &[Pair
                 if units[a].source == units[b].source || have.contains(&(a, b)) {
                     continue;
                 }
-                let f = features(units, index, a, b);
+                let f = features(index, a, b);
                 out.push(if f.identical {
                     Pair { a, b, kind: Kind::Identical, score: 1.0, confidence: 1.0 }
                 } else if minor_possible(&f) {
@@ -512,8 +511,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| {
                 let words = normalize::words(t, 0..t.len());
-                let terms = normalize::terms(&words);
-                Unit { source: i, span: 0..t.len(), role: Role::Body, words, terms }
+                Unit { source: i, span: 0..t.len(), role: Role::Body, words }
             })
             .collect()
     }

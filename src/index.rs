@@ -5,7 +5,7 @@
 //! something rare enough to matter are ever scored.
 
 use crate::lexicon::Lexicon;
-use crate::normalize::{Term, Word};
+use crate::normalize::{Vocabulary, Word};
 use crate::report::Role;
 use crate::hash::Map;
 use std::ops::Range;
@@ -21,8 +21,6 @@ pub struct Unit {
     pub role: Role,
     /// Its words, in order.
     pub words: Vec<Word>,
-    /// Its terms, in order.
-    pub terms: Vec<Term>,
 }
 
 impl Unit {
@@ -60,16 +58,31 @@ pub struct Index {
 /// Weighs the terms of `units` by inverse document frequency over the whole comparison, so
 /// that the story's ever-present names (the president, the country) count for little and
 /// the details that tell sentences apart count for much.
-pub fn build<'a>(units: &'a [Unit]) -> Index {
+pub fn build(units: &[Unit]) -> Index {
     let lexicon = Lexicon::new();
-    // Surfaces and term texts share one table: only equality within each kind matters.
-    let mut texts: Map<&str, u32> = Map::default();
-    let mut intern = |s: &'a str| {
-        let next = texts.len() as u32;
-        *texts.entry(s).or_insert(next)
-    };
-    let words = units.iter().map(|u| u.words.iter().map(|w| intern(&w.surface)).collect()).collect();
-    let terms: Vec<Vec<u32>> = units.iter().map(|u| u.terms.iter().map(|t| intern(&t.text)).collect()).collect();
+    let mut vocabulary = Vocabulary::default();
+    let mut words: Vec<Vec<u32>> = Vec::with_capacity(units.len());
+    let mut terms: Vec<Vec<u32>> = Vec::with_capacity(units.len());
+    // Per unit: its content terms as (text id, is a name here).
+    let mut content: Vec<Vec<(u32, bool)>> = Vec::with_capacity(units.len());
+    for unit in units {
+        let mut keys = Vec::with_capacity(unit.words.len());
+        let mut ids = Vec::with_capacity(unit.words.len() + unit.words.len() / 8);
+        let mut own = Vec::new();
+        for (w, word) in unit.words.iter().enumerate() {
+            let (key, pieces) = vocabulary.word(&word.surface);
+            keys.push(key);
+            for &(id, stop) in pieces {
+                ids.push(id);
+                if !stop && unit.comparable() {
+                    own.push((id, w > 0 && word.capitalized));
+                }
+            }
+        }
+        words.push(keys);
+        terms.push(ids);
+        content.push(own);
+    }
     let bags: Vec<Vec<u32>> = terms
         .iter()
         .map(|t| {
@@ -97,22 +110,29 @@ pub fn build<'a>(units: &'a [Unit]) -> Index {
             sets
         })
         .collect();
+    // Content terms are weighed by their canonical form (a thesaurus entry for synonyms),
+    // numbered in order of first appearance.
     let mut ids: Map<&str, u32> = Map::default();
-    // (term id, is a name here) per unit, deduplicated by term.
-    let mut per_unit: Vec<Vec<(u32, bool)>> = Vec::with_capacity(units.len());
-    for unit in units {
-        let mut terms: Vec<(u32, bool)> = Vec::new();
-        if unit.comparable() {
-            for t in unit.terms.iter().filter(|t| !t.stop) {
-                let next = ids.len() as u32;
-                let id = *ids.entry(lexicon.canonical(&t.text)).or_insert(next);
-                terms.push((id, t.word > 0 && unit.words[t.word].capitalized));
-            }
-        }
-        terms.sort_unstable();
-        terms.dedup_by_key(|(id, _)| *id);
-        per_unit.push(terms);
-    }
+    let mut canonical_of = vec![u32::MAX; vocabulary.len()];
+    let per_unit: Vec<Vec<(u32, bool)>> = content
+        .into_iter()
+        .map(|own| {
+            let mut terms: Vec<(u32, bool)> = own
+                .into_iter()
+                .map(|(id, name)| {
+                    let canonical = &mut canonical_of[id as usize];
+                    if *canonical == u32::MAX {
+                        let next = ids.len() as u32;
+                        *canonical = *ids.entry(lexicon.canonical(vocabulary.text(id))).or_insert(next);
+                    }
+                    (*canonical, name)
+                })
+                .collect();
+            terms.sort_unstable();
+            terms.dedup_by_key(|(id, _)| *id);
+            terms
+        })
+        .collect();
     let mut df = vec![0u32; ids.len()];
     for terms in &per_unit {
         for &(t, _) in terms {

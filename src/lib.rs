@@ -125,8 +125,7 @@ pub fn prepare(sources: &[SourceInput]) -> Result<Prepared, Error> {
             };
             for span in spans {
                 let words = normalize::words(text, span.clone());
-                let terms = normalize::terms(&words);
-                units.push(index::Unit { source: s, span, role: block.role, words, terms });
+                units.push(index::Unit { source: s, span, role: block.role, words });
                 blocks.push(b);
             }
         }

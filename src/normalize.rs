@@ -7,6 +7,7 @@
 //!   folded, light stemming), so that `I'll`/`I will` and `Kim Jong Un`/`Kim Jong-un` compare
 //!   equal when scoring `minor` edits and paraphrases.
 
+use crate::hash::Map;
 use std::borrow::Cow;
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
@@ -139,20 +140,88 @@ pub fn surface(raw: &str) -> String {
 pub fn terms(words: &[Word]) -> Vec<Term> {
     let mut out = Vec::with_capacity(words.len() + words.len() / 8);
     for (w, word) in words.iter().enumerate() {
-        let (head, tail) = expand(&word.surface);
-        for piece in std::iter::once(head).chain(tail) {
-            for part in piece.split('-') {
-                let folded = fold(part);
-                if folded.is_empty() {
-                    continue;
-                }
-                let stop = is_stopword(&folded);
-                let text = if stop { folded.into_owned() } else { stem(&folded) };
-                out.push(Term { text, word: w, stop });
-            }
-        }
+        word_terms(&word.surface, |text, stop| out.push(Term { text: text.into_owned(), word: w, stop }));
     }
     out
+}
+
+/// Calls `found` with each term of one word's surface and whether it is a stop word.
+fn word_terms(surface: &str, mut found: impl FnMut(Cow<'_, str>, bool)) {
+    let (head, tail) = expand(surface);
+    for piece in std::iter::once(head).chain(tail) {
+        for part in piece.split('-') {
+            let folded = fold(part);
+            if folded.is_empty() {
+                continue;
+            }
+            let stop = is_stopword(&folded);
+            found(if stop { folded } else { Cow::Owned(stem(&folded)) }, stop);
+        }
+    }
+}
+
+/// Every distinct surface and term text of one comparison, each stored once and named by a
+/// number, with the terms of each surface derived once. Later stages compare ids instead of
+/// strings, and news copy, which repeats its words, derives each word's terms only once.
+/// Surfaces and term texts share the ids: only equality within each kind matters.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    ids: Map<String, u32>,
+    texts: Vec<String>,
+    /// By id, for surfaces whose terms were asked for: where their terms are in `pieces`.
+    terms_of: Vec<Option<Range<u32>>>,
+    /// Terms as (text id, is a stop word), surface after surface.
+    pieces: Vec<(u32, bool)>,
+}
+
+impl Vocabulary {
+    /// The id of `text`, added if new.
+    pub fn id(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let id = self.texts.len() as u32;
+        self.ids.insert(text.to_string(), id);
+        self.texts.push(text.to_string());
+        id
+    }
+
+    /// The text named `id`.
+    pub fn text(&self, id: u32) -> &str {
+        &self.texts[id as usize]
+    }
+
+    /// How many texts it holds: every id is below this.
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// Whether it holds no text yet.
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+
+    /// The id of a word's surface and its terms, as (text id, is a stop word).
+    pub fn word(&mut self, surface: &str) -> (u32, &[(u32, bool)]) {
+        let id = self.id(surface);
+        if self.terms_of.len() <= id as usize {
+            self.terms_of.resize(id as usize + 1, None);
+        }
+        let range = match self.terms_of[id as usize].clone() {
+            Some(range) => range,
+            None => {
+                let start = self.pieces.len() as u32;
+                word_terms(surface, |text, stop| {
+                    let term = self.id(&text);
+                    self.pieces.push((term, stop));
+                });
+                let range = start..self.pieces.len() as u32;
+                self.terms_of[id as usize] = Some(range.clone());
+                range
+            }
+        };
+        (id, &self.pieces[range.start as usize..range.end as usize])
+    }
 }
 
 /// Expands contractions and drops the possessive `'s`, which news copy uses interchangeably

@@ -230,8 +230,7 @@ mod tests {
         for (b, p) in paragraphs.iter().enumerate() {
             let role = if p.contains(" / ") { Role::Speaker } else { Role::Body };
             let words = normalize::words(&text, at..at + p.len());
-            let terms = normalize::terms(&words);
-            units.push(Unit { source: 0, span: at..at + p.len(), role, words, terms });
+            units.push(Unit { source: 0, span: at..at + p.len(), role, words });
             blocks.push(b);
             at += p.len() + 1;
         }
