@@ -71,12 +71,21 @@ pub fn extract(text: &str, units: &[Unit], blocks: &[usize], first: usize) -> Ve
 fn quote_spans(text: &str, range: Range<usize>, open: &mut Option<char>) -> Vec<Range<usize>> {
     let s = &text[range.clone()];
     let mut out = Vec::new();
+    // Most sentences quote nothing: one cheap pass tells.
+    if open.is_none() && !s.contains(|c: char| c == '"' || OPEN_CLOSE.iter().any(|&(a, _)| a == c)) {
+        return out;
+    }
     let mut start = open.map(|_| 0);
     let mut straight_open = *open == Some('"');
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (n, &(i, c)) in chars.iter().enumerate() {
-        let prev = n.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(n + 1).map(|&(_, c)| c);
+    let mut prev = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // Every quote mark but the straight one is outside ASCII.
+        if c.is_ascii() && c != '"' {
+            prev = Some(c);
+            continue;
+        }
+        let next = chars.peek().map(|&(_, c)| c);
         match (*open, start) {
             (Some(o), Some(st)) => {
                 let closes = if o == '"' { c == '"' } else { OPEN_CLOSE.iter().any(|&(a, b)| a == o && b == c) };
@@ -107,6 +116,7 @@ fn quote_spans(text: &str, range: Range<usize>, open: &mut Option<char>) -> Vec<
                 }
             }
         }
+        prev = Some(c);
     }
     if let (Some(_), Some(st)) = (*open, start) {
         push_span(&mut out, s, range.start, st, s.len());
