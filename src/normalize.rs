@@ -46,45 +46,59 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         None => return Vec::new(),
     };
     let base = range.start;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let bytes = slice.as_bytes();
+    // The character at byte `p` and its length; ASCII, most of the text, without decoding.
+    let char_at = |p: usize| -> Option<(char, usize)> {
+        let b = *bytes.get(p)?;
+        if b < 0x80 {
+            return Some((b as char, 1));
+        }
+        slice.get(p..)?.chars().next().map(|c| (c, c.len_utf8()))
+    };
     // News prose averages about six bytes a word, space included.
     let mut out = Vec::with_capacity(slice.len() / 6 + 1);
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut p = 0;
+    while let Some((c, len)) = char_at(p) {
         if is_ideograph(c) {
-            push_word(&mut out, slice, base, pos, pos + c.len_utf8());
-            i += 1;
+            push_word(&mut out, slice, base, p, p + len);
+            p += len;
             continue;
         }
         if !is_word_char(c) {
-            i += 1;
+            p += len;
             continue;
         }
-        let start = pos;
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
+        let start = p;
+        let mut prev = c;
+        let mut q = p + len;
+        while let Some((c, len)) = char_at(q) {
             if is_word_char(c) && !is_ideograph(c) {
-                j += 1;
-            } else if is_joiner(c)
-                && j + 1 < chars.len()
-                && is_word_char(chars[j + 1].1)
-                && !is_ideograph(chars[j + 1].1)
-                && (c != ',' || (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()))
-            {
-                j += 2;
-            } else {
+                prev = c;
+                q += len;
+                continue;
+            }
+            if !is_joiner(c) {
                 break;
+            }
+            match char_at(q + len) {
+                Some((next, next_len))
+                    if is_word_char(next)
+                        && !is_ideograph(next)
+                        && (c != ',' || (prev.is_ascii_digit() && next.is_ascii_digit())) =>
+                {
+                    prev = next;
+                    q += len + next_len;
+                }
+                _ => break,
             }
         }
         // Keep the final period of a dotted acronym ("U.S.") so it reads as one word.
-        let mut end = chars.get(j).map_or(slice.len(), |&(p, _)| p);
-        if j < chars.len() && chars[j].1 == '.' && is_dotted_acronym(&slice[start..end]) {
+        let mut end = q;
+        if bytes.get(q) == Some(&b'.') && is_dotted_acronym(&slice[start..end]) {
             end += 1;
         }
         push_word(&mut out, slice, base, start, end);
-        i = j;
+        p = q;
     }
     out
 }
