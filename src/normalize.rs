@@ -7,7 +7,8 @@
 //!   folded, light stemming), so that `I'll`/`I will` and `Kim Jong Un`/`Kim Jong-un` compare
 //!   equal when scoring `minor` edits and paraphrases.
 
-use crate::hash::Map;
+use crate::hash::FastHasher;
+use std::hash::Hasher;
 use std::borrow::Cow;
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
@@ -109,7 +110,11 @@ fn push_word(out: &mut Vec<Word>, slice: &str, base: usize, start: usize, end: u
     out.push(Word { span: base + start..base + end, surface: surface(raw), capitalized });
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 
@@ -124,6 +129,7 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Han ideographs, kana: scripts written without spaces between words.
+#[inline]
 pub fn is_ideograph(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
@@ -180,39 +186,75 @@ fn word_terms(surface: &str, mut found: impl FnMut(Cow<'_, str>, bool)) {
 /// Surfaces and term texts share the ids: only equality within each kind matters.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    ids: Map<String, u32>,
-    texts: Vec<String>,
+    /// Every text, run together.
+    arena: String,
+    /// By id: where its text is in `arena`.
+    spans: Vec<(u32, u32)>,
+    /// Open addressing over the ids, by hash of their text: `id + 1`, or 0 for a free slot.
+    /// Texts are stored once, in `arena`, instead of once in a map and once in a list.
+    slots: Vec<u32>,
     /// By id, for surfaces whose terms were asked for: where their terms are in `pieces`.
     terms_of: Vec<Option<Range<u32>>>,
     /// Terms as (text id, is a stop word), surface after surface.
     pieces: Vec<(u32, bool)>,
 }
 
+fn hash_text(text: &str) -> usize {
+    let mut hasher = FastHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish() as usize
+}
+
 impl Vocabulary {
     /// The id of `text`, added if new.
     pub fn id(&mut self, text: &str) -> u32 {
-        if let Some(&id) = self.ids.get(text) {
-            return id;
+        if self.slots.len() < 2 * (self.spans.len() + 1) {
+            self.grow();
         }
-        let id = self.texts.len() as u32;
-        self.ids.insert(text.to_string(), id);
-        self.texts.push(text.to_string());
+        let mask = self.slots.len() - 1;
+        let mut at = hash_text(text) & mask;
+        loop {
+            match self.slots[at] {
+                0 => break,
+                slot if self.text(slot - 1) == text => return slot - 1,
+                _ => at = (at + 1) & mask,
+            }
+        }
+        let id = self.spans.len() as u32;
+        self.spans.push((self.arena.len() as u32, (self.arena.len() + text.len()) as u32));
+        self.arena.push_str(text);
+        self.slots[at] = id + 1;
         id
+    }
+
+    /// Doubles the slots (at least 64) and puts every id back.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(64);
+        let mut slots = vec![0u32; size];
+        for id in 0..self.spans.len() as u32 {
+            let mut at = hash_text(self.text(id)) & (size - 1);
+            while slots[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = id + 1;
+        }
+        self.slots = slots;
     }
 
     /// The text named `id`.
     pub fn text(&self, id: u32) -> &str {
-        &self.texts[id as usize]
+        let (start, end) = self.spans[id as usize];
+        &self.arena[start as usize..end as usize]
     }
 
     /// How many texts it holds: every id is below this.
     pub fn len(&self) -> usize {
-        self.texts.len()
+        self.spans.len()
     }
 
     /// Whether it holds no text yet.
     pub fn is_empty(&self) -> bool {
-        self.texts.is_empty()
+        self.spans.is_empty()
     }
 
     /// The id of a word's surface and its terms, as (text id, is a stop word).
@@ -424,6 +466,33 @@ const STOPWORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_vocabulary_names_each_text_once_and_gives_it_back() {
+        let mut v = Vocabulary::default();
+        let texts: Vec<String> = (0..5000).map(|i| format!("w{i}")).chain(["", "한국", "é"].map(String::from)).collect();
+        let ids: Vec<u32> = texts.iter().map(|t| v.id(t)).collect();
+        assert_eq!(ids, (0..texts.len() as u32).collect::<Vec<_>>(), "new texts get the next id");
+        for (t, &id) in texts.iter().zip(&ids) {
+            assert_eq!(v.id(t), id, "a known text keeps its id");
+            assert_eq!(v.text(id), t);
+        }
+        assert_eq!(v.len(), texts.len());
+    }
+
+    #[test]
+    fn the_vocabulary_gives_a_surface_the_same_terms_as_terms_does() {
+        let mut v = Vocabulary::default();
+        for text in ["I'll", "won't", "Kim Jong-un's", "organised", "forty", "U.S.", "talks"] {
+            let ws = words(text, 0..text.len());
+            let expected: Vec<(String, bool)> = terms(&ws).into_iter().map(|t| (t.text, t.stop)).collect();
+            for _ in 0..2 {
+                let pieces: Vec<(u32, bool)> = ws.iter().flat_map(|w| v.word(&w.surface).1.to_vec()).collect();
+                let got: Vec<(String, bool)> = pieces.into_iter().map(|(id, stop)| (v.text(id).to_string(), stop)).collect();
+                assert_eq!(got, expected, "{text}");
+            }
+        }
+    }
 
     fn surfaces(s: &str) -> Vec<String> {
         words(s, 0..s.len()).into_iter().map(|w| w.surface).collect()
