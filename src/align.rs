@@ -171,10 +171,16 @@ pub fn score(units: &[Unit], index: &Index, a: usize, b: usize) -> Option<Pair> 
     if !units[a].comparable() || !units[b].comparable() {
         return None;
     }
-    let bound = cheap_features(index, a, b);
-    if bound.identical {
+    if index.words[a] == index.words[b] {
         return Some(Pair { a, b, kind: Kind::Identical, score: 1.0, confidence: 1.0 });
     }
+    // Every other kind needs two shared content terms, or a cosine of 0.5 for a minor edit:
+    // most candidates fail this first, on their content terms alone.
+    let shared = common(&index.vectors[a], &index.vectors[b]);
+    if shared.shared < 2 && shared.dot < 0.5 * index.norms[a] * index.norms[b] {
+        return None;
+    }
+    let bound = cheap_features(index, a, b);
     if !minor_possible(&bound) && !paraphrase_possible(&bound) {
         return None;
     }
