@@ -232,7 +232,10 @@ pub fn candidates(units: &[Unit], index: &Index) -> Vec<(usize, usize)> {
             }
         }
     }
-    let mut pairs: Vec<(usize, usize)> = copy_of.iter().enumerate().flat_map(|(u, linked)| linked.iter().map(move |&e| (e.min(u), e.max(u)))).collect();
+    let mut linked: Vec<(usize, usize)> = copy_of.iter().enumerate().flat_map(|(u, linked)| linked.iter().map(move |&e| (e.min(u), e.max(u)))).collect();
+    linked.sort_unstable();
+    let mut proposed: Vec<(usize, usize)> = Vec::new();
+    let mut passed: Vec<usize> = Vec::new();
     // Units come source by source: the first unit after each unit's own source.
     let mut next_source = vec![n; n];
     for u in (0..n.saturating_sub(1)).rev() {
@@ -260,13 +263,34 @@ pub fn candidates(units: &[Unit], index: &Index) -> Vec<(usize, usize)> {
         for &j in &touched {
             let smaller = index.norms[i].min(index.norms[j]);
             if acc[j] >= 0.2 * smaller * smaller {
-                pairs.push((i, j));
+                passed.push(j);
             }
             acc[j] = 0.0;
         }
         touched.clear();
+        // Sorting each unit's few partners keeps the whole list in order without sorting it.
+        passed.sort_unstable();
+        proposed.extend(passed.drain(..).map(|j| (i, j)));
     }
-    pairs.sort_unstable();
+    let mut pairs = merge_sorted(linked, proposed);
     pairs.dedup();
     pairs
+}
+
+/// The items of two sorted lists in one sorted list.
+fn merge_sorted<T: Ord + Copy>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
