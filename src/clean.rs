@@ -304,15 +304,32 @@ fn word_count(s: &str) -> usize {
     // without spaces. Every caller compares the count with a number under WORDS_COUNTED, so
     // counting stops there: long paragraphs are most of the text and reach it early.
     let (mut spaced, mut ideographs, mut alphanumeric) = (0, 0, false);
-    for c in s.chars() {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 {
+            // ASCII, most of the text: whitespace as `char::is_whitespace` has it.
+            at += 1;
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                spaced += alphanumeric as usize;
+                alphanumeric = false;
+                if spaced >= WORDS_COUNTED {
+                    break;
+                }
+            } else {
+                alphanumeric |= b.is_ascii_alphanumeric();
+            }
+            continue;
+        }
+        let c = s[at..].chars().next().expect("a character starts here");
+        at += c.len_utf8();
         if c.is_whitespace() {
             spaced += alphanumeric as usize;
             alphanumeric = false;
             if spaced >= WORDS_COUNTED {
                 break;
             }
-        } else if c.is_ascii() {
-            alphanumeric |= c.is_ascii_alphanumeric();
         } else if is_hangul_syllable(c) {
             alphanumeric = true;
         } else if !is_general_punctuation(c) {
@@ -650,13 +667,14 @@ fn tokens(s: &str, max_start: usize) -> Vec<(usize, &str)> {
 fn date_prefix(s: &str) -> Option<(usize, Option<String>, bool)> {
     let body = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     let skipped = s.len() - body.len();
+    // Most lines have no date: look for one before anything else.
+    let (start, end, date) = find_date_at(body, 40)?;
     let l = lower(head(body, 32));
     let label_end = ["date", "published", "updated", "last updated", "posted", "first published", "입력", "수정", "등록"]
         .iter()
         .filter(|p| l.starts_with(*p))
         .map(|p| p.len())
         .max();
-    let (start, end, date) = find_date_at(body, 40)?;
     let before = without_weekday(body[..start].trim_end_matches([':', ' ', ',']));
     let labelled = label_end.is_some_and(|e| e >= before.len().saturating_sub(1)) || before.trim().is_empty();
     if !labelled || start > 40 {
@@ -740,6 +758,7 @@ fn is_name(s: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Pass 2: duplicates, prose, captions
 
+/// What makes two lines the same line, whatever their case, spacing and leading bullets.
 fn key(s: &str) -> String {
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | '“' | '"' | '‘' | '\''));
     let mut key = String::with_capacity(s.len());
@@ -763,11 +782,10 @@ fn mark_duplicates(text: &str, lines: &mut [Line]) {
     let mut seen = crate::hash::Set::default();
     for line in lines.iter_mut() {
         let s = &text[line.span.clone()];
-        let k = key(s);
         if word_count(s) < 4 {
             continue;
         }
-        if !seen.insert(k) && !matches!(line.class, Class::Cut(_)) {
+        if !seen.insert(key(s)) && !matches!(line.class, Class::Cut(_)) {
             line.class = Class::Cut(Reason::Duplicate);
         }
     }
