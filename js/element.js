@@ -1734,6 +1734,7 @@ export class StoryDiffElement extends Base {
     const box = h('div', { class: 'scroll-x', attrs: { tabindex: '0', role: 'region', 'aria-label': 'Similarity of each pair of sources' } }, content);
     if (typeof ResizeObserver !== 'undefined') {
       cue.hidden = true;
+      box.tabIndex = -1;
       // While it scrolls, the box is in the tab order too, so the keyboard can scroll it.
       new ResizeObserver(() => {
         const wide = box.scrollWidth > box.clientWidth + 1;

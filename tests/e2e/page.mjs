@@ -968,9 +968,12 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
     check(read.scroll <= read.width && read.scrollers === 0 && read.spilling.length === 0 && read.broken.length === 0 && read.anywhere === 0 && read.win === 390,
       `phone: the ${tab} summary fits the screen with no word broken mid-word`, JSON.stringify(read));
   }
+  violations = await axe(p2);
+  check(violations.length === 0, 'axe-core: no serious or critical violations (phone, conflicts as cards)', JSON.stringify(violations));
   await p2.locator('story-diff #tab-similarity').tap();
   // Eight sources are too many for the heatmap at this width: it scrolls in its own box, saying so.
   await p2.evaluate(eightSources);
+  await p2.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const wide8 = await p2.evaluate(() => {
     const v = document.getElementById('eight');
     const root = v.shadowRoot;
