@@ -275,6 +275,8 @@ async function loadSeeds() {
 }
 
 async function startOver() {
+  clearTimeout(saveTimer);
+  saveTimer = 0;
   saves++;
   try {
     localStorage.removeItem(STORE);
