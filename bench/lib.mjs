@@ -138,13 +138,19 @@ export const inputBytes = (sources) => sources.reduce((a, s) => a + Buffer.byteL
 /**
  * The snapshot of pkg/ (see SNAPSHOT), instantiated: `{ glue, wasm, apiCompare }`, where
  * `wasm` holds the module's exports (its memory) and `apiCompare(sources, options)` is the
- * public API's path, js/validate.js's callWasm around the glue's compare (what js/node.js's
- * compare() runs).
+ * public API's path, what js/node.js's compare() runs: js/validate.js's callWasm around the
+ * glue's compareTape, and js/tape.js's decodeTape.
  */
 export async function loadApi() {
   const glue = await import(pathToFileURL(join(SNAPSHOT, 'storydiff.js')).href);
   const wasm = glue.initSync({ module: readFileSync(join(SNAPSHOT, 'storydiff_bg.wasm')) });
   const { callWasm } = await import(pathToFileURL(join(ROOT, 'js', 'validate.js')).href);
   if (typeof callWasm !== 'function') throw new Error('js/validate.js exports no callWasm');
-  return { glue, wasm, apiCompare: (sources, options) => callWasm(glue.compare, sources, options) };
+  const { decodeTape } = await import(pathToFileURL(join(ROOT, 'js', 'tape.js')).href);
+  if (typeof glue.compareTape !== 'function') throw new Error('the glue has no compareTape: rebuild with scripts/build.sh');
+  const apiCompare = (sources, options) => {
+    const [numbers, text] = callWasm(glue.compareTape, sources, options);
+    return decodeTape(numbers, text);
+  };
+  return { glue, wasm, apiCompare };
 }

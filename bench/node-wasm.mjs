@@ -7,8 +7,11 @@
 // (minRuns: sideBySide's default when left out)
 //
 // Per set, side by side in one loop:
-//   api        the public API's path: js/validate.js's checks around the glue's compare (what
-//              js/node.js's compare() does), on the snapshot of pkg/ taken at build time
+//   api        the public API's path: js/validate.js's checks around the glue's compareTape and
+//              js/tape.js's decodeTape (what js/node.js's compare() does), on the snapshot of
+//              pkg/ taken at build time
+//   tape       the glue's compareTape(): the report handed over as a tape (one Float64Array and
+//              one string), not yet decoded
 //   object     the glue's compare(): the report handed over as JS objects (serde-wasm-bindgen)
 //   json       the glue's compareJson(): the report handed over as one JSON string
 //   jsonParsed compareJson() then JSON.parse: a JS object by way of JSON
@@ -73,6 +76,7 @@ for (const [k, set] of job.sets.entries()) {
   const handoff = sideBySide(
     {
       api: () => apiCompare(sources).matches.length,
+      tape: () => glue.compareTape(sources)[0].length,
       object: () => glue.compare(sources).matches.length,
       json: () => glue.compareJson(sources),
       jsonParsed: () => JSON.parse(glue.compareJson(sources)).matches.length,

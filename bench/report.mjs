@@ -166,8 +166,9 @@ export function writeMarkdown(r) {
     const hw = seedsW.handoff;
     const hc = seedsW.handoffCpu ?? {};
     p(table(['What', 'Median (min–max) ms', 'CPU time ms', 'Runs'], [
-      ['`compare` (js/node.js, the public API), Node wasm', cell(hw.api), cell(hc.api), runs(hw.api)],
-      ['the glue\'s `compare`: report as JS objects', cell(hw.object), cell(hc.object), runs(hw.object)],
+      ['`compare` (js/node.js, the public API: tape, then decoded), Node wasm', cell(hw.api), cell(hc.api), runs(hw.api)],
+      ...(hw.tape ? [['the glue\'s `compareTape`: report as a tape, not decoded', cell(hw.tape), cell(hc.tape), runs(hw.tape)]] : []),
+      ['the glue\'s `compare`: report as JS objects (serde-wasm-bindgen)', cell(hw.object), cell(hc.object), runs(hw.object)],
       ['`compareJson`: report as a JSON string', cell(hw.json), cell(hc.json), runs(hw.json)],
       ['`compareJson` + `JSON.parse`', cell(hw.jsonParsed), cell(hc.jsonParsed), runs(hw.jsonParsed)],
       ['the core alone in wasm (report built, not handed to JS)', cell(hw.core), cell(hc.core), runs(hw.core)],
@@ -308,20 +309,21 @@ export function writeMarkdown(r) {
 
   // --- handoff ---
   p('## Handing the report to JS', '');
-  p('The same comparison returned as JS objects (`compare`, serde-wasm-bindgen) and as a JSON string',
-    '(`compareJson`), with `JSON.parse` after it, and the core alone in wasm (the report built and',
-    'dropped), side by side. The hand-over is each minus the core alone.', '');
+  p('The same comparison returned as JS objects built by serde-wasm-bindgen (the glue\'s `compare`), as a',
+    'JSON string (`compareJson`, with `JSON.parse` after it), and as a tape decoded in JS (the public API\'s',
+    '`compare`: one Float64Array and one string, see `src/tape.rs` and `js/tape.js`), and the core alone in',
+    'wasm (the report built and dropped), side by side. The hand-over is each minus the core alone.', '');
   const hrows = [...(seedsW ? [{ label: 'seeds', w: seedsW }] : []), ...scaling.map((s) => ({ label: String(s.articles), w: s.wasm }))];
   if (!hrows.length) {
     p('Not measured.', '');
   } else {
-    p(table(['Articles', 'Report as JSON', 'Core alone', '`compare` (objects)', '`compareJson` (string)', '`compareJson` + `JSON.parse`', 'Hand-over: objects', 'string', 'string + parse', 'Hand-over objects / string'],
+    p(table(['Articles', 'Report as JSON', 'Core alone', '`compare` (tape, decoded)', 'objects', '`compareJson` (string)', 'string + `JSON.parse`', 'Hand-over: tape + decode', 'objects', 'string', 'string + parse', 'Objects / tape + decode'],
       hrows.map(({ label, w }) => {
         const h = w.handoff;
-        const [ho, hs] = [h.object.median - h.core.median, h.json.median - h.core.median];
+        const [ha, ho] = [h.api.median - h.core.median, h.object.median - h.core.median];
         const both = (k) => `${ms(h[k].median - h.core.median)} (${ms(h[k].min - h.core.min)})`;
-        return [label, bytes(w.reportJsonBytes), cell(h.core), cell(h.object), cell(h.json), cell(h.jsonParsed),
-          both('object'), both('json'), both('jsonParsed'), ho > 0 && hs > 0 ? ratio(ho, hs) : '–'];
+        return [label, bytes(w.reportJsonBytes), cell(h.core), cell(h.api), cell(h.object), cell(h.json), cell(h.jsonParsed),
+          both('api'), both('object'), both('json'), both('jsonParsed'), ha > 0 && ho > 0 ? ratio(ho, ha) : '–'];
       })));
     p('', 'Hand-over columns: difference of the medians (difference of the minimums). Where the hand-over is small',
       'against the run-to-run spread these are noise and can come out negative; under load the minimums are the steadier estimate.', '');

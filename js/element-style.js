@@ -71,6 +71,9 @@ button:hover { border-color: var(--_muted); }
   position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
 }
+/* Scrolling boxes hold the visually hidden text inside them: placed against the page, it would
+   widen the page when a box is scrolled sideways (and a phone would zoom out). */
+.board, .column-head, .cards, .tabpanel, .scroll-x { position: relative; }
 
 /* Toolbar: filters and legend */
 .toolbar {
@@ -112,14 +115,20 @@ button:hover { border-color: var(--_muted); }
 .column-head, .sentences { background: var(--_paper); border: 1px solid var(--_line); min-width: 0; }
 .column-head { grid-row: 1; border-radius: 8px 8px 0 0; border-bottom: 0; padding: 0.5rem 0.7rem 0.35rem; }
 .sentences { grid-row: 2; border-radius: 0 0 8px 8px; border-top: 1px solid var(--_line); overflow-y: auto; padding: 0.45rem 0.45rem 0.7rem; overscroll-behavior: contain; }
-.outlet.name-only { text-transform: none; letter-spacing: 0; }
+.head-top { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 0.5rem; }
+.outlet.name-only { text-transform: none; letter-spacing: 0; overflow-wrap: anywhere; }
 .outlet { margin: 0; font-size: 0.78em; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--_accent); }
+.column-head .name { margin: 0; min-width: 0; font-size: 0.8em; font-weight: 600; color: var(--_ink); overflow-wrap: anywhere; }
+.stats .expand { margin-left: auto; padding: 0 0.3rem; font-size: 0.92em; line-height: 1.4; color: var(--_ink); }
 .title { margin: 0.15rem 0 0.25rem; font-size: 1.02em; line-height: 1.28; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 .title.missing, .missing { color: var(--_muted); font-style: italic; font-weight: 400; }
 .meta { margin: 0; font-size: 0.82em; color: var(--_muted); overflow-wrap: anywhere; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 .meta span + span::before { content: " · "; }
-.stats { display: flex; flex-wrap: wrap; gap: 0.1rem 0.7rem; margin: 0.25rem 0 0; font-size: 0.82em; }
-.stat-shared { color: #1d4f7a; } .stat-unique { color: #8a3500; }
+.column-head.clipped .head-info { cursor: pointer; }
+.column-head.expanded .title, .column-head.expanded .meta { display: block; -webkit-line-clamp: none; overflow: visible; }
+.stats { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.1rem 0.6rem; margin: 0.25rem 0 0; font-size: 0.82em; }
+.stat-shared { color: #1d4f7a; } .stat-unique { color: #8a3500; } .stat-off { color: var(--_muted); }
+.filter-note { flex-basis: 100%; margin: 0; padding: 0.3rem 0.6rem; border: 1px solid #c9a100; border-radius: 6px; background: #fff8db; font-size: 0.88em; }
 .removed { margin-top: 0.2rem; font-size: 0.8em; color: var(--_muted); }
 .removed summary { cursor: pointer; }
 .removed ol { margin: 0.35rem 0 0; padding: 0; list-style: none; max-height: 14rem; overflow-y: auto; }
@@ -164,7 +173,12 @@ button:hover { border-color: var(--_muted); }
   content: "↔"; position: absolute; top: -0.55rem; right: -0.2rem; background: var(--_counter); color: #000;
   border-radius: 50%; width: 1.15rem; height: 1.15rem; font-size: 0.75rem; line-height: 1.15rem; text-align: center;
 }
+.sentence.unmatched { background: #f4f3ef; border-left-color: var(--_line); }
 .empty-col { color: var(--_muted); font-style: italic; }
+/* A long column lays out only its blocks of rows near the screen (js/element.js _buildRows sets
+   each block's estimated height); a long list, only its items near the screen. */
+.sentences.long > .chunk { content-visibility: auto; contain-intrinsic-size: auto 400em; }
+.plain-list.long > li { content-visibility: auto; contain-intrinsic-size: auto 3em; }
 
 /* Focus panel */
 .panel { min-height: 0; max-height: calc(var(--_height) * 0.42); display: flex; flex-direction: column; }
@@ -216,8 +230,11 @@ button:hover { border-color: var(--_muted); }
 .tabpanel h3 { font-size: 1em; margin: 0.2rem 0 0.4rem; }
 .tabpanel > p.note { margin: 0 0 0.5rem; color: var(--_muted); font-size: 0.88em; }
 table.heatmap { border-collapse: separate; border-spacing: 3px; font-size: 0.88em; }
-.heatmap th { font-weight: 600; text-align: right; padding: 0.2rem 0.4rem; max-width: 10rem; overflow-wrap: anywhere; }
+.heatmap th { font-weight: 600; text-align: right; padding: 0.2rem 0.4rem; max-width: 10rem; }
 .heatmap thead th { text-align: center; vertical-align: bottom; }
+.heatmap .th-num, .heatmap .row-num { display: none; }
+.scroll-x { overflow-x: auto; }
+.scroll-cue { margin: 0 0 0.3rem; font-size: 0.85em; font-weight: 600; color: var(--_muted); }
 .heatmap td {
   min-width: 3.6rem; height: 2.4rem; text-align: center; border-radius: 4px; font-variant-numeric: tabular-nums; color: #000;
 }
@@ -241,7 +258,8 @@ table.heatmap { border-collapse: separate; border-spacing: 3px; font-size: 0.88e
 .variants li { margin: 0.15rem 0; }
 table.conflict-table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
 .conflict-table th, .conflict-table td { text-align: left; border-bottom: 1px solid var(--_line); padding: 0.3rem 0.4rem; vertical-align: top; }
-.conflict-table td { overflow-wrap: anywhere; }
+.conflict-table td { overflow-wrap: break-word; }
+.conflict-table .cell-label { display: none; }
 
 /* States */
 .message { padding: 1rem; border: 1px dashed var(--_line); border-radius: 8px; color: var(--_muted); background: var(--_paper); }
@@ -265,6 +283,25 @@ table.conflict-table { border-collapse: collapse; width: 100%; font-size: 0.9em;
   .toolbar { gap: 0.35rem 0.8rem; padding-top: 0.3rem; }
   .filters legend { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .legend .kind-part { display: none; }
+  /* The heatmap: columns headed by the sources' numbers (each row's name starts with its number). */
+  .heatmap .th-full {
+    position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+    overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+  }
+  .heatmap .th-num, .heatmap .row-num { display: inline; }
+  .heatmap .row-num { color: var(--_muted); font-variant-numeric: tabular-nums; }
+  table.heatmap { font-size: 0.84em; border-spacing: 2px; }
+  .heatmap th { padding: 0.15rem 0.25rem; max-width: none; }
+  .heatmap td { min-width: 2.3rem; height: 2.2rem; }
+  /* Conflicts: one card per row, each cell with its label. */
+  .conflict-table thead {
+    position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+    overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+  }
+  .conflict-table, .conflict-table tbody, .conflict-table tr, .conflict-table td { display: block; }
+  .conflict-table tr { padding: 0.4rem 0; border-bottom: 1px solid var(--_line); }
+  .conflict-table td { border: 0; padding: 0.1rem 0; }
+  .conflict-table .cell-label { display: inline; font-weight: 600; color: var(--_muted); }
 }
 `;
 

@@ -58,7 +58,11 @@ export interface StoryDiffEventMap extends HTMLElementEventMap {
   restore: CustomEvent<RestoreDetail>;
 }
 
-/** What the element is doing. */
+/**
+ * What the element is doing. A long report is put on screen in slices (the page stays
+ * responsive): the state stays `comparing` until every sentence is shown, then turns `ready` and
+ * `report` fires.
+ */
 export type StoryDiffState = 'idle' | 'comparing' | 'ready' | 'empty' | 'error';
 
 /**

@@ -42,12 +42,66 @@ const REASONS = {
 };
 const TIMEOUT_MS = 60_000;
 
+// A long report is put on screen in slices, so the page never freezes: the top of every column is
+// built with the rest of the view, the remaining sentences in slices of a few milliseconds between
+// which the browser paints and handles input (a 1 MB article is about 9,000 sentences).
+const FIRST_ROWS = 60; // per column, built at once
+const SLICE_MS = 8; // the work of one slice
+const BATCH = 16; // rows built between two looks at the clock
+const LONG_LIST = 150; // rows: a longer column (or list) lays out only what is near the screen
+const CHUNK = 100; // rows per block of a long column: see _buildRows
+
+/**
+ * Resolves in a later task: lets the browser paint and handle input in between. (A timer rather
+ * than scheduler.yield(), whose continuations run ahead of painting.)
+ */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Whether a source's name says no more than its outlet ("Reuters" and "reuters.txt"). */
+const sameName = (name, outlet) => fold(name.replace(/\.(txt|text|md)$/i, '')).trim() === fold(outlet).trim();
+
+/**
+ * A label as text with line-break opportunities (<wbr>) after "_", ".", "/" and "-", so a file
+ * name such as 003_eb91be4df2256679.txt wraps between its parts instead of inside a word.
+ */
+function breakable(text) {
+  const parts = String(text).split(/(?<=[_./-])(?=[^_./-])/);
+  const out = [];
+  parts.forEach((part, k) => {
+    if (k > 0) out.push(document.createElement('wbr'));
+    out.push(part);
+  });
+  return out;
+}
+
 const Base = globalThis.HTMLElement ?? class {};
 
 /** Shade level 1..4 for a sentence shared with `support` of `others` other sources. */
 function level(support, others) {
   if (support <= 0) return 0;
   return Math.max(1, Math.min(4, Math.ceil((support / Math.max(others, 1)) * 4)));
+}
+
+/**
+ * The legend's entries: each shade level in use with the range of support counts it stands for,
+ * as [level, from, to] (with more than four other sources a level covers several counts).
+ */
+function levelRanges(others) {
+  const out = [];
+  for (let s = 1; s <= others; s++) {
+    const lv = level(s, others);
+    const last = out[out.length - 1];
+    if (last && last[0] === lv) last[2] = s;
+    else out.push([lv, s, s]);
+  }
+  return out;
+}
+
+/** "1 other", "3 others", "all 4 others", "2–3 others": what a legend entry stands for. */
+function rangeLabel(from, to, others) {
+  if (from !== to) return `${from}–${to} others`;
+  if (to === others && others > 1) return `all ${to} others`;
+  return `${to} other${to === 1 ? '' : 's'}`;
 }
 
 const escapeHTML = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -74,6 +128,18 @@ const fold = (s) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 function fillText(node, text, query) {
   if (!query) {
     node.append(text);
+    return;
+  }
+  if (/^[\x00-\x7f]*$/.test(text)) {
+    // ASCII: folding is lower-casing, and offsets stay as they are.
+    const lower = text.toLowerCase();
+    let pos = 0;
+    for (let hit = lower.indexOf(query); hit >= 0; hit = lower.indexOf(query, hit + query.length)) {
+      if (hit > pos) node.append(text.slice(pos, hit));
+      node.append(h('mark', { text: text.slice(hit, hit + query.length) }));
+      pos = hit + query.length;
+    }
+    node.append(text.slice(pos));
     return;
   }
   // Fold character by character so offsets in the folded string map back to the original.
@@ -368,6 +434,12 @@ export class StoryDiffElement extends Base {
     this._nodes = []; // per source, the node of each sentence
     this._rows = []; // per source, each row of its column as the filters see it
     this._cards = null; // the focus panel's cards, when a sentence is focused
+    this._job = null; // the rendering under way: see _render
+    this._cols = []; // per source, the rows of its column still to build
+    this._lists = new Set(); // long summary lists still being built: see _appendSliced
+    this._cpKeys = null; // "s:j" of the focused sentence's counterparts
+    this._expanded = new Set(); // sources whose column head shows its headline and byline in full
+    this._kinds = [...KINDS]; // the match kinds of the report on show
     const root = this.attachShadow({ mode: 'open' });
     const s = styleSheet();
     if (s) root.adoptedStyleSheets = [s];
@@ -378,6 +450,10 @@ export class StoryDiffElement extends Base {
     this._narrow = null;
     // A resize may switch the phone layout on or off (see _isNarrow).
     this._resizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => { this._narrow = null; });
+    // A column head shows its "more" button only when its headline or byline is cut short.
+    this._headSizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
+      for (const head of new Set(entries.map((e) => e.target.closest('.column-head')))) if (head) this._checkHead(head);
+    });
   }
 
   connectedCallback() {
@@ -400,6 +476,7 @@ export class StoryDiffElement extends Base {
     this._observer?.disconnect();
     this._observer = null;
     this._resizes?.disconnect();
+    this._job = null;
     // A comparison under way is dropped (its answer would be stale); reconnecting compares again.
     if (this._state === 'comparing') {
       this._report = null;
@@ -502,8 +579,11 @@ export class StoryDiffElement extends Base {
   /** A standalone HTML document of the current view: no scripts, opens offline. */
   exportHTML({ title = 'storydiff report' } = {}) {
     this._view.querySelectorAll('.tabpanel').forEach((p) => p._build?.());
+    this._flush(); // every sentence and list item, also of a long report still being put on screen
     const clone = this._view.cloneNode(true);
-    clone.querySelectorAll('.toolbar .filters, .removed button, .go, .panel-head .close, .error button, .tabs, .shown-count').forEach((n) => n.remove());
+    clone.querySelectorAll('.toolbar .filters, .removed button, .go, .panel-head .close, .error button, .tabs, .shown-count, .column-head .expand, .scroll-cue').forEach((n) => n.remove());
+    // No script in the snapshot to show a cut headline in full: show them all in full.
+    clone.querySelectorAll('.column-head').forEach((n) => n.classList.add('expanded'));
     clone.querySelectorAll('[tabindex]').forEach((n) => n.removeAttribute('tabindex'));
     clone.querySelectorAll('[role="button"]').forEach((n) => {
       n.removeAttribute('role');
@@ -585,6 +665,7 @@ export class StoryDiffElement extends Base {
       return { name: String(s.name ?? `Source ${i + 1}`), text: typeof s.text === 'string' ? s.text : String(s.text ?? ''), restored };
     });
     this._selected = null;
+    this._expanded.clear();
     this._compare();
   }
 
@@ -629,17 +710,22 @@ export class StoryDiffElement extends Base {
     const ms = Math.round(performance.now() - started);
     this._report = report;
     this._inputs = inputs;
+    this._kinds = options.kinds;
     if (this._selected) {
       const [s, j] = this._selected;
       if (!report.sources[s] || !report.sources[s].sentences[j]) this._selected = null;
     }
-    this._render();
+    // The view is ready once every sentence is on screen; a long report takes a few slices.
+    const done = this._render();
+    if (done !== true && !(await done)) return;
+    if (run !== this._run) return;
     performance.mark?.('storydiff:rendered');
     this._setState('ready');
     this._emit('report', { report, ms });
   }
 
   _fail(message, retryable) {
+    this._job = null;
     this._setState('error');
     this._view.classList.remove('busy');
     const box = h('div', { class: 'error', part: 'error', attrs: { role: 'alert' } },
@@ -661,6 +747,7 @@ export class StoryDiffElement extends Base {
   }
 
   _renderMessage(text) {
+    this._job = null;
     this._view.classList.remove('busy');
     this._view.replaceChildren(h('p', { class: 'message', text, attrs: { role: 'status' } }));
   }
@@ -744,6 +831,12 @@ export class StoryDiffElement extends Base {
 
   // --- rendering ---------------------------------------------------------------------------
 
+  /**
+   * Renders the report: the toolbar, the column heads, the panel and the summaries at once, with
+   * the top of every column; the rest of the sentences in slices (see FIRST_ROWS). Returns true
+   * when everything is on screen, else a promise of true once it is (false if a newer rendering
+   * or message took its place).
+   */
   _render() {
     this._index();
     const r = this._report;
@@ -752,10 +845,16 @@ export class StoryDiffElement extends Base {
     this._view.classList.remove('busy');
     this._nodes = r.sources.map(() => []);
     this._rows = r.sources.map(() => []);
+    this._cpKeys = null;
     this._narrow = null;
+    this._lists.clear();
+    this._headSizes?.disconnect();
+    const job = { done: false, selected: this._selected };
+    this._job = job;
+    this._selected = null;
     this._toolbar = this._renderToolbar();
     this._board = h('div', { class: 'board', part: 'board', attrs: { role: 'region', 'aria-label': 'Sources side by side' } });
-    r.sources.forEach((_, i) => this._renderColumn(i));
+    this._cols = r.sources.map((_, i) => this._renderColumn(i));
     this._panel = h('section', { class: 'panel', part: 'panel', attrs: { 'aria-label': 'Focused sentence and its counterparts' } });
     const overview = h('div', { class: 'overview' }, this._board, this._panel);
     this._summaries = this._renderSummaries();
@@ -777,11 +876,56 @@ export class StoryDiffElement extends Base {
         this._select([Number(node.dataset.source), Number(node.dataset.sentence)], { focus: false });
       }
     });
+    this._cols.forEach((_, i) => this._buildRows(i, FIRST_ROWS));
     this._applyFilters();
-    const sel = this._selected;
-    this._selected = null;
-    if (sel) this._select(sel, { focus: false, scroll: false, quiet: true });
-    else this._renderPanel();
+    this._renderPanel();
+    if (this._cols.every((c) => c.pos === c.items.length)) {
+      this._finishRender(job);
+      return true;
+    }
+    this._board.setAttribute('aria-busy', 'true');
+    return this._renderRest(job);
+  }
+
+  /** Builds the rest of the columns, a slice at a time, round the columns. */
+  async _renderRest(job) {
+    for (;;) {
+      await nextTask();
+      if (this._job !== job) return false;
+      if (job.done) return true; // finished at once by _flush
+      const until = performance.now() + SLICE_MS;
+      let left = true;
+      while (left && performance.now() < until) {
+        left = false;
+        this._cols.forEach((col, i) => {
+          if (col.pos < col.items.length) this._buildRows(i, BATCH);
+          if (col.pos < col.items.length) left = true;
+        });
+      }
+      if (this._query || this._minSupport > 0) this._countShown();
+      if (!left) {
+        this._finishRender(job);
+        return true;
+      }
+    }
+  }
+
+  /** Builds whatever is left of the rendering under way now (an export or a jump needs it all). */
+  _flush() {
+    const job = this._job;
+    if (job && !job.done) {
+      this._cols.forEach((col, i) => this._buildRows(i, Infinity));
+      this._finishRender(job);
+    }
+    for (const list of [...this._lists]) list.finish();
+  }
+
+  _finishRender(job) {
+    job.done = true;
+    this._board.removeAttribute('aria-busy');
+    this._countShown();
+    // The sentence focused before the comparison stays focused (unless another was chosen since).
+    if (job.selected && !this._selected) this._select(job.selected, { focus: false, scroll: false, quiet: true });
   }
 
   _renderToolbar() {
@@ -821,56 +965,121 @@ export class StoryDiffElement extends Base {
     const legend = h('ul', { class: 'legend', part: 'legend', attrs: { 'aria-label': 'Legend' } });
     legend.append(h('li', { class: 'legend-title', text: 'Shared with:' }));
     legend.append(h('li', {}, h('span', { class: 'swatch unique', attrs: { 'aria-hidden': 'true' } }), 'no other source (unique)'));
-    const seen = new Set();
-    for (let s = 1; s <= others; s++) {
-      const lv = level(s, others);
-      if (seen.has(lv) && s !== others) continue;
-      seen.add(lv);
-      legend.append(h('li', {}, h('span', { class: `swatch level-${lv}`, attrs: { 'aria-hidden': 'true' } }), s === others ? `all ${s} others` : `${s} other${s === 1 ? '' : 's'}`));
+    // One entry per shade: with more than four other sources a shade stands for a range.
+    for (const [lv, from, to] of levelRanges(others)) {
+      legend.append(h('li', { data: { level: lv, from, to } }, h('span', { class: `swatch level-${lv}`, attrs: { 'aria-hidden': 'true' } }), rangeLabel(from, to, others)));
     }
     legend.append(h('li', { class: 'legend-title kind-part', text: 'Match:' }));
     for (const k of KINDS) {
       legend.append(h('li', { class: 'kind-part' }, h('span', { class: `kind-sample kind-${k}`, attrs: { 'aria-hidden': 'true' } }), h('span', { class: 'kind-icon', text: KIND_INFO[k].icon, attrs: { 'aria-hidden': 'true' } }), KIND_INFO[k].label));
     }
-    return h('div', { class: 'toolbar', part: 'toolbar' }, kinds, legend);
+    const toolbar = h('div', { class: 'toolbar', part: 'toolbar' }, kinds, legend);
+    // With match kinds switched off, "unique" means less (or nothing): say so.
+    const on = KINDS.filter((k) => this._kinds.includes(k));
+    if (on.length === 0) {
+      toolbar.append(h('p', { class: 'filter-note', attrs: { role: 'note' }, text: 'Every match kind is switched off in the filters, so no sentence is matched with the other sources and none is marked unique. Switch a kind back on to compare.' }));
+    } else if (on.length < KINDS.length) {
+      const off = KINDS.filter((k) => !on.includes(k));
+      const names = off.map((k) => KIND_INFO[k].label).join(' and ');
+      const ways = off.map((k) => ({ identical: 'word for word', minor: 'with minor edits', paraphrase: 'in other words' })[k]).join(' or ');
+      toolbar.append(h('p', { class: 'filter-note', attrs: { role: 'note' }, text: `${names[0].toUpperCase()}${names.slice(1)} ${off.length === 1 ? 'is' : 'are'} switched off in the filters: a sentence marked unique may still be reported elsewhere ${ways}.` }));
+    }
+    return toolbar;
   }
 
+  /** The column of source `i`: its head and an empty list of sentences, filled by _buildRows. */
   _renderColumn(i) {
     const r = this._report;
     const source = r.sources[i];
-    const others = r.sources.length - 1;
     const headId = `col-${i}-title`;
+    const label = this._label(i);
     const head = h('header', { class: 'column-head', part: 'column-head', data: { source: i } });
-    head.append(h('p', { class: source.outlet ? 'outlet' : 'outlet name-only', text: this._label(i) }));
-    head.append(h('h3', { class: source.title ? 'title' : 'title missing', text: source.title || '(no headline found)', attrs: { id: headId, title: source.title || null } }));
+    // The outlet and the source's name (which the page lets the reader change), never cut; under
+    // the headline and byline, a "more" button when either is cut short.
+    const top = h('div', { class: 'head-top' }, h('p', { class: source.outlet ? 'outlet' : 'outlet name-only', text: label }));
+    if (source.outlet && !sameName(source.name, source.outlet)) top.append(h('p', { class: 'name', text: source.name }));
+    const more = h('button', { class: 'expand', attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': `col-${i}-info` } },
+      h('span', { class: 'expand-text', text: 'more' }), h('span', { class: 'sr-only', text: `: the full headline and byline of ${label}` }), h('span', { class: 'chevron', text: ' ▾', attrs: { 'aria-hidden': 'true' } }));
+    more.hidden = !!this._headSizes; // shown once it is known that something is cut (_checkHead)
+    more.addEventListener('click', () => this._toggleHead(head));
+    head.append(top);
+    const info = h('div', { class: 'head-info', attrs: { id: `col-${i}-info` } });
+    info.append(h('h3', { class: source.title ? 'title' : 'title missing', text: source.title || '(no headline found)', attrs: { id: headId, title: source.title || null } }));
     const meta = h('p', { class: 'meta' });
     meta.append(h('span', { class: source.published ? null : 'missing', text: source.published || 'no date' }));
     meta.append(h('span', { class: source.authors.length ? null : 'missing', text: source.authors.length ? `By ${source.authors.join(', ')}` : 'no byline' }));
-    if (source.outlet) meta.append(h('span', { class: 'name', text: source.name }));
-    head.append(meta);
+    info.append(meta);
+    // A click on a cut headline or byline shows it in full, as the button does.
+    info.addEventListener('click', () => {
+      if (String(document.getSelection?.() ?? '') !== '') return; // the reader is selecting text
+      if (head.classList.contains('clipped') || head.classList.contains('expanded')) this._toggleHead(head);
+    });
+    head.append(info);
     const counted = source.sentences.filter((x) => x.role !== 'speaker');
     const shared = counted.filter((x) => x.support > 0).length;
-    head.append(h('p', { class: 'stats' },
-      h('span', { text: plural(counted.length, 'sentence') }),
-      h('span', { class: 'stat-shared', text: `${shared} shared` }),
-      h('span', { class: 'stat-unique', text: `${counted.length - shared} unique` })));
+    const stats = h('p', { class: 'stats' }, h('span', { text: plural(counted.length, 'sentence') }));
+    if (this._kinds.length === 0) stats.append(h('span', { class: 'stat-off', text: 'not matched (every match kind is off)' }));
+    else stats.append(h('span', { class: 'stat-shared', text: `${shared} shared` }), h('span', { class: 'stat-unique', text: `${counted.length - shared} unique` }));
+    stats.append(more);
+    head.append(stats);
     head.append(this._renderRemoved(i));
+    if (this._expanded.has(i)) this._toggleHead(head, true);
+    this._headSizes?.observe(info.firstChild);
+    this._headSizes?.observe(meta);
 
     const body = h('div', { class: 'sentences', part: 'sentences', data: { source: i }, attrs: { role: 'group', 'aria-labelledby': headId } });
-    // Sentences, with restored spans the engine removed again shown in place (not compared).
+    // Its rows: the sentences, with restored spans the engine removed again shown in place (not
+    // compared). Built by _buildRows.
+    const items = [];
     const extra = [...this._idx.notCompared[i]].sort((a, b) => a.start - b.start);
     let e = 0;
     source.sentences.forEach((s, j) => {
-      while (e < extra.length && extra[e].start <= s.start) body.append(this._notComparedNode(i, extra[e++]));
-      const node = this._sentenceNode(i, j, s, others);
-      this._nodes[i][j] = node;
-      body.append(node);
+      while (e < extra.length && extra[e].start <= s.start) items.push({ place: extra[e++] });
+      items.push({ j });
     });
-    while (e < extra.length) body.append(this._notComparedNode(i, extra[e++]));
-    // What the filters need of each row, read once: see _applyFilters.
-    for (const node of body.children) {
-      if (!node.classList.contains('sentence')) continue;
-      this._rows[i].push({
+    while (e < extra.length) items.push({ place: extra[e++] });
+    // A long column lays out only the rows near the screen.
+    if (items.length > LONG_LIST) body.classList.add('long');
+    if (source.sentences.length === 0) {
+      const blank = this._inputs[i].text.trim() === '';
+      body.append(h('p', { class: 'empty-col', text: blank ? 'This article is empty: there is nothing to compare.' : 'No article text was found in this source.' }));
+    }
+    this._board.append(head, body);
+    return { items, pos: 0, body, chunk: null, chunks: [], stop: false };
+  }
+
+  /** Builds up to `max` more rows of column `i`, shown or hidden as the filters say. */
+  _buildRows(i, max) {
+    const col = this._cols[i];
+    const end = Math.min(col.items.length, col.pos + max);
+    if (col.pos >= end) return;
+    const source = this._report.sources[i];
+    const others = this._report.sources.length - 1;
+    const q = fold(this._query.trim());
+    const long = col.items.length > LONG_LIST;
+    let frag = document.createDocumentFragment();
+    for (; col.pos < end; col.pos++) {
+      // A long column is built in blocks of CHUNK rows. The browser lays out only the blocks
+      // near the screen (content-visibility: auto), sizing the others from an estimate until it
+      // has seen them; and a block added leaves the others' layout alone.
+      if (long && col.pos % CHUNK === 0) {
+        if (col.chunk) this._fillChunk(col.chunk, frag);
+        frag = document.createDocumentFragment();
+        col.chunk = h('div', { class: 'chunk' });
+        col.chunk.rows = [];
+        col.chunks.push(col.chunk);
+        col.body.append(col.chunk);
+      }
+      const item = col.items[col.pos];
+      let node;
+      if (item.place) node = this._notComparedNode(i, item.place);
+      else {
+        node = this._sentenceNode(i, item.j, source.sentences[item.j], others);
+        this._nodes[i][item.j] = node;
+        if (this._cpKeys?.has(`${i}:${item.j}`)) node.classList.add('counterpart');
+      }
+      // What the filters need of each row, read once: see _applyFilters.
+      const row = {
         node,
         text: node.dataset.text,
         folded: null, // the text folded for search, when first searched
@@ -879,15 +1088,67 @@ export class StoryDiffElement extends Base {
         support: Number(node.dataset.support || 0),
         speaker: node.classList.contains('role-speaker'),
         button: node.getAttribute('role') === 'button',
-      });
+      };
+      this._rows[i].push(row);
+      const visible = this._filterRow(row, q);
+      // One visible sentence per column is in the tab order.
+      if (row.button && visible && !col.stop) {
+        node.tabIndex = 0;
+        col.stop = true;
+      }
+      frag.append(node);
+      if (long) {
+        // Its height, roughly: about 38 characters to a line of a column, 1.45em a line, 0.86em
+        // of padding and margin.
+        row.em = 0.86 + 1.45 * Math.max(1, Math.ceil(row.text.length / 38));
+        col.chunk.rows.push(row);
+      }
     }
-    if (source.sentences.length === 0) {
-      const blank = this._inputs[i].text.trim() === '';
-      body.append(h('p', { class: 'empty-col', text: blank ? 'This article is empty: there is nothing to compare.' : 'No article text was found in this source.' }));
-    }
-    const first = this._nodes[i].find((n) => n && n.getAttribute('role') === 'button');
-    if (first) first.tabIndex = 0;
-    this._board.append(head, body);
+    if (long) this._fillChunk(col.chunk, frag);
+    else col.body.append(frag);
+  }
+
+  _fillChunk(chunk, frag) {
+    chunk.append(frag);
+    this._sizeChunk(chunk);
+  }
+
+  /**
+   * Gives a block of a long column the height it has while the browser skips it (off screen): the
+   * estimate of the rows the filters show; the block is hidden when they show none. Unfiltered,
+   * the browser remembers the height it found once it has laid the block out ("auto"); while
+   * filters hide rows that height would be stale, so the estimate is used alone.
+   */
+  _sizeChunk(chunk) {
+    let em = 0;
+    for (const row of chunk.rows) if (!row.node.hidden) em += row.em;
+    chunk.hidden = em === 0;
+    const filtered = this._minSupport > 0 || this._query.trim() !== '';
+    chunk.style.containIntrinsicSize = `${filtered ? '' : 'auto '}${Math.max(1, Math.round(em))}em`;
+  }
+
+  /** Shows a column head's headline and byline in full (or cut to two lines again). */
+  _toggleHead(head, open = !head.classList.contains('expanded')) {
+    const i = Number(head.dataset.source);
+    head.classList.toggle('expanded', open);
+    if (open) this._expanded.add(i);
+    else this._expanded.delete(i);
+    const more = head.querySelector('.expand');
+    more.setAttribute('aria-expanded', open ? 'true' : 'false');
+    more.querySelector('.expand-text').textContent = open ? 'less' : 'more';
+    more.querySelector('.chevron').textContent = open ? ' ▴' : ' ▾';
+    this._checkHead(head);
+  }
+
+  /** Marks a column head whose headline or byline is cut short, and shows its button if so. */
+  _checkHead(head) {
+    const more = head.querySelector('.expand');
+    if (!more || !head.isConnected) return;
+    const expanded = head.classList.contains('expanded');
+    const cut = (n) => n && n.scrollHeight > n.clientHeight + 1;
+    const clipped = !expanded && (cut(head.querySelector('.title')) || cut(head.querySelector('.meta')));
+    head.classList.toggle('clipped', clipped);
+    more.hidden = !clipped && !expanded;
   }
 
   _renderRemoved(i) {
@@ -951,6 +1212,10 @@ export class StoryDiffElement extends Base {
         node.append(h('span', { class: 'kind-icon', text: KIND_INFO[kind].icon, attrs: { 'aria-hidden': 'true' } }));
         node.append(h('span', { class: 'sr-only', text: `Shared with ${plural(s.support, 'other source')}, ${KIND_INFO[kind].label}: ` }));
         node.title = `Shared with ${plural(s.support, 'other source')} (${KIND_INFO[kind].long})`;
+      } else if (this._kinds.length === 0) {
+        // Every match kind is off: nothing was matched, so nothing is known to be unique.
+        classes.push('unmatched');
+        node.title = 'Not matched: every match kind is switched off in the filters';
       } else {
         classes.push('unique');
         node.append(h('span', { class: 'badge-unique', text: 'unique' }), h('span', { class: 'sr-only', text: ': ' }));
@@ -975,42 +1240,90 @@ export class StoryDiffElement extends Base {
   _applyFilters() {
     if (!this._report) return;
     const q = fold(this._query.trim());
-    let shown = 0;
-    let total = 0;
-    for (const rows of this._rows) {
+    const marks = []; // rows whose highlight changes: the top of each column first
+    this._rows.forEach((rows, i) => {
       let tabStop = null;
       let firstVisible = null;
-      for (const row of rows) {
-        let visible = !(this._minSupport > 0 && (row.support < this._minSupport || row.speaker));
-        if (visible && q) visible = (row.folded ??= fold(row.text)).includes(q);
-        row.node.hidden = !visible;
-        const mark = visible ? q : '';
-        if (row.mark !== mark) {
-          row.textEl.replaceChildren();
-          fillText(row.textEl, row.text, mark);
-          row.mark = mark;
-        }
-        if (!row.speaker) {
-          total++;
-          if (visible) shown++;
-        }
+      rows.forEach((row, k) => {
+        const visible = this._filterRow(row, q, marks, k);
         if (row.button) {
           if (!tabStop && row.node.tabIndex === 0) tabStop = row.node;
           if (!firstVisible && visible) firstVisible = row.node;
         }
-      }
+      });
       // Keep one visible sentence per column in the tab order.
       if (!tabStop || tabStop.hidden) {
         for (const row of rows) if (row.button) row.node.tabIndex = -1;
         if (firstVisible) firstVisible.tabIndex = 0;
+        tabStop = firstVisible;
       }
-    }
-    const filtered = shown !== total;
-    this._shownCount.textContent = filtered ? `showing ${shown} of ${total} sentences` : '';
+      if (this._cols[i]) {
+        this._cols[i].stop = !!tabStop;
+        for (const chunk of this._cols[i].chunks) this._sizeChunk(chunk);
+      }
+    });
+    this._countShown();
     if (this._selected) {
       const node = this._node(...this._selected);
       if (!node || node.hidden) this._select(null);
     }
+    // Highlighting thousands of hits (a short query in a long report) would hold up typing: the
+    // top rows of each column are marked now, the rest in slices.
+    marks.sort((a, b) => a[2] - b[2]);
+    const job = { marks, pos: 0 };
+    this._marking = job;
+    const markSome = (until) => {
+      for (; job.pos < marks.length && (job.pos < 2 * FIRST_ROWS || performance.now() < until); job.pos++) {
+        const [row, mark] = marks[job.pos];
+        this._mark(row, mark);
+      }
+    };
+    markSome(0);
+    if (job.pos === marks.length) return;
+    (async () => {
+      while (job.pos < marks.length) {
+        await nextTask();
+        if (this._marking !== job) return; // the filters changed again
+        markSome(performance.now() + SLICE_MS);
+      }
+    })();
+  }
+
+  /**
+   * Shows or hides one row as the filters say (query `q`, folded) and marks its hits, or, given
+   * `later`, lists it there to be marked ([row, mark, place in column]); returns whether it shows.
+   */
+  _filterRow(row, q, later = null, place = 0) {
+    let visible = !(this._minSupport > 0 && (row.support < this._minSupport || row.speaker));
+    if (visible && q) visible = (row.folded ??= fold(row.text)).includes(q);
+    row.node.hidden = !visible;
+    const mark = visible ? q : '';
+    if (row.mark !== mark) {
+      if (later) later.push([row, mark, place]);
+      else this._mark(row, mark);
+    }
+    return visible;
+  }
+
+  _mark(row, mark) {
+    if (row.mark === mark) return;
+    row.textEl.replaceChildren();
+    fillText(row.textEl, row.text, mark);
+    row.mark = mark;
+  }
+
+  /** "showing 12 of 80 sentences" when the filters hide some. */
+  _countShown() {
+    let shown = 0;
+    let total = 0;
+    for (const rows of this._rows) {
+      for (const row of rows) {
+        if (row.speaker) continue;
+        total++;
+        if (!row.node.hidden) shown++;
+      }
+    }
+    this._shownCount.textContent = shown !== total ? `showing ${shown} of ${total} sentences` : '';
   }
 
   _node(s, j) {
@@ -1048,17 +1361,22 @@ export class StoryDiffElement extends Base {
     }
     if (!ref) {
       this._selected = null;
+      this._cpKeys = null;
       this._renderPanel();
       return;
     }
+    // A sentence not built yet (a long report still being put on screen): build the rest now.
+    if (!this._node(...ref) && this._job && !this._job.done) this._flush();
     const node = this._node(...ref);
     if (!node || node.getAttribute('role') !== 'button') return;
     this._selected = [...ref];
     node.classList.add('focused');
     node.setAttribute('aria-pressed', 'true');
-    const col = node.parentElement;
+    const col = node.closest('.sentences');
     for (const b of col.querySelectorAll('.sentence[role="button"]')) b.tabIndex = b === node ? 0 : -1;
     const counterparts = this._counterparts(...ref);
+    // Counterparts built later are marked as they are built (_buildRows).
+    this._cpKeys = new Set(counterparts.flat().map((c) => `${c.ref[0]}:${c.ref[1]}`));
     const nodes = []; // per other column, the closest counterpart: it is scrolled into view
     counterparts.forEach((list, k) => {
       let best = null;
@@ -1106,7 +1424,7 @@ export class StoryDiffElement extends Base {
 
   /** Scrolls `node` into view inside its column (and the column into view on the board). */
   _scrollInto(node, horizontal = true) {
-    const col = node.parentElement;
+    const col = node.closest('.sentences');
     if (col && col.scrollHeight > col.clientHeight + 1) {
       const c = col.getBoundingClientRect();
       const n = node.getBoundingClientRect();
@@ -1138,7 +1456,9 @@ export class StoryDiffElement extends Base {
     const sent = r.sources[s].sentences[j];
     const cps = counterparts || this._counterparts(s, j);
     const srcLabel = (k) => this._label(k);
-    const title = h('h2', { attrs: { id: 'panel-title', tabindex: '-1' }, text: `${srcLabel(s)}, sentence ${j + 1}: ${sent.support > 0 ? `shared with ${plural(sent.support, 'other source')}` : 'unique to this source'}` });
+    const off = this._kinds.length === 0;
+    const how = sent.support > 0 ? `shared with ${plural(sent.support, 'other source')}` : off ? 'not matched (every match kind is switched off)' : 'unique to this source';
+    const title = h('h2', { attrs: { id: 'panel-title', tabindex: '-1' }, text: `${srcLabel(s)}, sentence ${j + 1}: ${how}` });
     const close = h('button', { class: 'close', text: 'Close ✕', attrs: { type: 'button', 'aria-label': 'Close the focus panel' }, on: { click: () => {
       const node = this._node(...sel);
       this._select(null);
@@ -1152,7 +1472,7 @@ export class StoryDiffElement extends Base {
         card.classList.add('self');
         card.append(h('p', { class: 'focused-text', text: sent.text }));
         const kind = sent.support > 0 ? this._kindOf(s, j) : null;
-        card.append(h('p', { class: 'none', text: kind ? `Focused. Closest match: ${KIND_INFO[kind].long}.` : 'Focused. No other source reports this.' }));
+        card.append(h('p', { class: 'none', text: kind ? `Focused. Closest match: ${KIND_INFO[kind].long}.` : off ? 'Focused. Matching is switched off in the filters.' : 'Focused. No other source reports this.' }));
         const qs = this._idx.quotesAt.get(`${s}:${j}`) || [];
         if (qs.length) {
           const ul = h('ul', { class: 'quotes-here', attrs: { 'aria-label': 'Quotations in this sentence' } });
@@ -1166,7 +1486,7 @@ export class StoryDiffElement extends Base {
         const list = cps[k];
         if (list.length === 0) {
           card.classList.add('empty-card');
-          card.append(h('p', { class: 'none', text: 'Not reported in this source.' }));
+          card.append(h('p', { class: 'none', text: off ? 'Not matched: matching is switched off.' : 'Not reported in this source.' }));
         }
         for (const c of list) card.append(this._counterpartItem(s, j, c));
       }
@@ -1284,7 +1604,7 @@ export class StoryDiffElement extends Base {
       case '/': this._search?.focus(); break;
       case 'ArrowDown': case 'ArrowUp': case 'Home': case 'End': {
         if (!node) { handled = false; break; }
-        const list = [...node.parentElement.querySelectorAll('.sentence[role="button"]')].filter((n) => !n.hidden);
+        const list = [...node.closest('.sentences').querySelectorAll('.sentence[role="button"]')].filter((n) => !n.hidden);
         const i = list.indexOf(node);
         const to = e.key === 'ArrowDown' ? list[i + 1] : e.key === 'ArrowUp' ? list[i - 1] : e.key === 'Home' ? list[0] : list[list.length - 1];
         if (to) this._select([Number(to.dataset.source), Number(to.dataset.sentence)]);
@@ -1379,12 +1699,15 @@ export class StoryDiffElement extends Base {
     const r = this._report;
     const table = h('table', { class: 'heatmap', part: 'heatmap' });
     table.append(h('caption', { class: 'sr-only', text: 'Share of the sentences of each pair of sources that match the other source' }));
+    // Names wrap between words and between the parts of a file name, never inside a word. In a
+    // narrow view the columns are headed by the sources' numbers, which start the rows' names.
     const headRow = h('tr', {}, h('td', { attrs: { 'aria-hidden': 'true' }, class: 'corner' }));
-    r.sources.forEach((_, k) => headRow.append(h('th', { text: label(k), attrs: { scope: 'col' } })));
+    r.sources.forEach((_, k) => headRow.append(h('th', { attrs: { scope: 'col' } },
+      h('span', { class: 'th-full' }, breakable(label(k))), h('span', { class: 'th-num', text: String(k + 1), attrs: { 'aria-hidden': 'true' } }))));
     table.append(h('thead', {}, headRow));
     const body = h('tbody');
     r.similarity.forEach((row, a) => {
-      const tr = h('tr', {}, h('th', { text: label(a), attrs: { scope: 'row' } }));
+      const tr = h('tr', {}, h('th', { attrs: { scope: 'row' } }, h('span', { class: 'row-num', text: `${a + 1} `, attrs: { 'aria-hidden': 'true' } }), breakable(label(a))));
       row.forEach((v, b) => {
         if (a === b) {
           tr.append(h('td', { class: 'self', text: '—', attrs: { title: 'the same source' } }));
@@ -1399,7 +1722,27 @@ export class StoryDiffElement extends Base {
       body.append(tr);
     });
     table.append(body);
-    return [h('p', { class: 'note', text: 'The share of the sentences of two sources that match a sentence of the other: darker is more alike.' }), table];
+    return [h('p', { class: 'note', text: 'The share of the sentences of two sources that match a sentence of the other: darker is more alike.' }), this._scrollBox(table)];
+  }
+
+  /**
+   * `content` in a box that scrolls sideways when it is too wide (many sources in a narrow
+   * view), with a line saying so above it while it is.
+   */
+  _scrollBox(content) {
+    const cue = h('p', { class: 'scroll-cue', text: 'Scroll sideways to see every source →' });
+    const box = h('div', { class: 'scroll-x', attrs: { tabindex: '0', role: 'region', 'aria-label': 'Similarity of each pair of sources' } }, content);
+    if (typeof ResizeObserver !== 'undefined') {
+      cue.hidden = true;
+      box.tabIndex = -1;
+      // While it scrolls, the box is in the tab order too, so the keyboard can scroll it.
+      new ResizeObserver(() => {
+        const wide = box.scrollWidth > box.clientWidth + 1;
+        cue.hidden = !wide;
+        box.tabIndex = wide ? 0 : -1;
+      }).observe(box);
+    }
+    return h('div', { class: 'scroll-wrap' }, cue, box);
   }
 
   _onlyPanel(label) {
@@ -1409,12 +1752,44 @@ export class StoryDiffElement extends Base {
       const uniq = src.sentences.map((x, j) => [x, j]).filter(([x]) => x.support === 0 && x.role !== 'speaker');
       const sec = h('section', { attrs: { 'aria-label': `Only in ${label(k)}` } }, h('h3', { text: `${label(k)}: ${plural(uniq.length, 'sentence')}` }));
       const ul = h('ul', { class: 'plain-list' });
-      for (const [x, j] of uniq) ul.append(h('li', {}, this._goButton([k, j], x.text)));
+      this._appendSliced(ul, uniq, ([x, j]) => h('li', {}, this._goButton([k, j], x.text)));
       if (uniq.length === 0) ul.append(h('li', { class: 'missing', text: 'Nothing: every sentence is reported elsewhere.' }));
       sec.append(ul);
       grid.append(sec);
     });
+    if (this._kinds.length === 0) {
+      return h('p', { class: 'note', text: 'Every match kind is switched off in the filters, so no sentence was matched with the other sources: there is nothing to tell apart. Switch a kind back on to see what only one source reports.' });
+    }
     return [h('p', { class: 'note', text: 'What each source reports that no other source does.' }), grid];
+  }
+
+  /**
+   * Appends `make(item)` for each of `items` to `parent`: the first ones at once, the rest of a
+   * long list in slices between which the browser paints (see FIRST_ROWS). An export finishes it
+   * at once (_flush).
+   */
+  _appendSliced(parent, items, make, first = 2 * FIRST_ROWS) {
+    let pos = 0;
+    const build = (until) => {
+      const frag = document.createDocumentFragment();
+      while (pos < items.length && (pos < first || performance.now() < until)) {
+        for (let k = 0; k < BATCH && pos < items.length; k++) frag.append(make(items[pos++]));
+      }
+      parent.append(frag);
+    };
+    build(0);
+    if (pos === items.length) return;
+    if (items.length > LONG_LIST) parent.classList.add('long');
+    const list = { finish: () => { build(Infinity); this._lists.delete(list); } };
+    this._lists.add(list);
+    (async () => {
+      while (pos < items.length) {
+        await nextTask();
+        if (!this._lists.has(list)) return; // finished, or the view was rendered again
+        build(performance.now() + SLICE_MS);
+      }
+      this._lists.delete(list);
+    })();
   }
 
   _quotesPanel(label) {
@@ -1458,15 +1833,19 @@ export class StoryDiffElement extends Base {
     const rows = [];
     for (const m of r.matches) for (const c of m.conflicts) rows.push([m, c]);
     if (rows.length === 0) return h('p', { class: 'note', text: 'No conflicting details between matched sentences.' });
-    const table = h('table', { class: 'conflict-table' });
-    table.append(h('thead', {}, h('tr', {}, ...['Detail', 'One source says', 'Another says', 'Sentences'].map((t) => h('th', { text: t, attrs: { scope: 'col' } })))));
-    const body = h('tbody');
+    // In a narrow view each row is stacked as a card with its cells labelled (the ARIA roles keep
+    // it a table for screen readers whatever its display).
+    const heads = ['Detail', 'One source says', 'Another says', 'Sentences'];
+    const table = h('table', { class: 'conflict-table', attrs: { role: 'table' } });
+    table.append(h('thead', { attrs: { role: 'rowgroup' } }, h('tr', { attrs: { role: 'row' } }, ...heads.map((t) => h('th', { text: t, attrs: { scope: 'col', role: 'columnheader' } })))));
+    const body = h('tbody', { attrs: { role: 'rowgroup' } });
+    const cell = (k, ...kids) => h('td', { attrs: { role: 'cell' } }, h('span', { class: 'cell-label', text: `${heads[k]}: `, attrs: { 'aria-hidden': 'true' } }), ...kids);
     for (const [m, c] of rows) {
-      body.append(h('tr', {},
-        h('td', { text: `⚠ ${c.kind}` }),
-        h('td', { text: `${label(m.a[0])}: “${c.a}”` }),
-        h('td', { text: `${label(m.b[0])}: “${c.b}”` }),
-        h('td', {},
+      body.append(h('tr', { attrs: { role: 'row' } },
+        cell(0, `⚠ ${c.kind}`),
+        cell(1, `${label(m.a[0])}: “${c.a}”`),
+        cell(2, `${label(m.b[0])}: “${c.b}”`),
+        cell(3,
           h('button', { class: 'go', text: `${label(m.a[0])} ${m.a[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => this._select(m.a) } }), ' ',
           h('button', { class: 'go', text: `${label(m.b[0])} ${m.b[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => this._select(m.b) } }))));
     }

@@ -357,7 +357,7 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) {
             line.class = Class::Cut(Reason::Metadata);
             return;
         }
-        out.removed.push(Cut { span: line.span.start..rest.start, reason: Reason::Metadata });
+        out.removed.push(Cut { span: trim_span(text, line.span.start..rest.start), reason: Reason::Metadata });
         line.span = rest;
         return classify(text, line, script, out);
     }
@@ -372,9 +372,12 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) {
         line.class = Class::Cut(reason);
         return;
     }
-    if let Some(authors) = byline(s) {
+    if let Some((authors, outlet)) = byline(s) {
         if out.meta.authors.is_empty() {
             out.meta.authors = authors;
+        }
+        if out.meta.outlet.is_none() {
+            out.meta.outlet = outlet;
         }
         if out.meta.published.is_none() {
             out.meta.published = find_date(s);
@@ -403,7 +406,7 @@ fn chrome(s: &str) -> Option<Reason> {
     if words <= 12 && starts_with_any(&l, &["related", "more from", "most read", "most popular", "recommended", "top stories", "our picks", "trending", "latest news", "read next", "see also", "also read", "you may also like", "more stories", "editor's picks", "popular now"]) {
         return Some(Reason::Navigation);
     }
-    if words <= 15 && is_prompt(&l) {
+    if words <= 15 && (is_prompt(&l) || is_standards(&l)) {
         return Some(Reason::Boilerplate);
     }
     if url_only(s) || starts_with_any(&l, &["reporting by", "writing by", "editing by", "additional reporting", "compiled by"]) {
@@ -449,6 +452,24 @@ fn is_prompt(l: &str) -> bool {
     (second_person && product) || words.contains(&"app") && words.len() <= 5
 }
 
+/// The outlet pointing the reader to its own rules: `Our Standards: The Thomson Reuters Trust
+/// Principles.`, `Read our editorial guidelines`, `Corrections policy: …`. The wording must
+/// address the reader (start with it, with `our`, or with `read`/`see`/`learn`, or label it
+/// with a colon), so that a sentence about someone's guidelines stays.
+fn is_standards(l: &str) -> bool {
+    const TOPICS: &[&str] = &[
+        "our standards", "trust principles", "editorial guidelines", "editorial standards", "editorial policy",
+        "editorial policies", "editorial values", "corrections policy", "ethics policy", "code of ethics",
+        "journalistic standards", "fact-checking policy",
+    ];
+    let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some(at) = TOPICS.iter().filter_map(|t| l.find(t)).min() else { return false };
+    let before = &l[..at];
+    at == 0
+        || l[at..].contains(':')
+        || starts_with_any(before, &["our ", "read ", "see ", "learn ", "view ", "find out", "about ", "more about", "how we"])
+}
+
 /// `[LEAD]`, `[REPORT]`, `[ANCHOR]`: script labels of broadcast transcripts.
 fn is_label(s: &str) -> bool {
     let inner = match s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
@@ -467,12 +488,13 @@ fn is_credit(s: &str, words: usize) -> bool {
     words <= 8 && (credit_words(&lower(s)) || agency_slash(s))
 }
 
+/// International news and picture agencies whose names credit photos and close bylines.
+const AGENCIES: &[&str] = &["ap", "afp", "reuters", "epa", "getty", "xinhua", "kyodo", "dpa", "ansa", "efe", "anadolu", "bloomberg", "shutterstock", "alamy"];
+
 /// Credit wording in a lower-cased short line, word by word: `photo by`, `file photo`,
 /// `Getty Images`, `AP Photo`, and a picture agency after a slash or `via` (`Jane Roe /
 /// Reuters`, `via AFP`). Whole words only: `via Apple's store` is not a credit.
 fn credit_words(l: &str) -> bool {
-    /// International news and picture agencies whose names credit photos.
-    const AGENCIES: &[&str] = &["ap", "afp", "reuters", "epa", "getty", "xinhua", "kyodo", "dpa", "ansa", "efe", "anadolu", "bloomberg", "shutterstock", "alamy"];
     let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric() && c != '/').flat_map(|w| w.split_inclusive('/')).filter(|w| !w.is_empty()).collect();
     let agency = |w: &str| AGENCIES.contains(&w.trim_end_matches('/'));
     words.windows(2).any(|p| {
@@ -587,6 +609,31 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
     ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// Three all-digit parts: year first (`2025-06-12`, `2025.06.12`), or, with slashes, year
+/// last in the American order (`6/12/2025`; day first when the first part cannot be a month).
+fn numeric_date(parts: &[&str], slashed: bool) -> Option<String> {
+    let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    match (parts[0].len(), parts[1].len(), parts[2].len(), &n[..]) {
+        (4, 1 | 2, 1 | 2, &[y, m, d]) => ymd(y, m, d),
+        (1 | 2, 1 | 2, 4, &[m, d, y]) if slashed => ymd(y, m, d).filter(|_| m <= 12).or_else(|| ymd(y, d, m)),
+        // 09/10/10: a two-digit year, this century's below 50.
+        (1 | 2, 1 | 2, 2, &[m, d, y]) if slashed => {
+            let y = if y < 50 { 2000 + y } else { 1900 + y };
+            ymd(y, m, d).filter(|_| m <= 12).or_else(|| ymd(y, d, m))
+        }
+        _ => None,
+    }
+}
+
+/// A year token, also with a time glued to it (`2012-4:43`, `2011|12:35`): the year and
+/// its length.
+fn year(t: &str) -> Option<(u32, usize)> {
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &t[digits..];
+    let glued = rest.starts_with(['-', '|']) && rest.contains(':');
+    (digits == 4 && (rest.is_empty() || glued)).then(|| t[..4].parse().ok()).flatten().map(|y| (y, 4))
+}
+
 /// Finds the first date in `s`: `2025-06-12`, `2025.06.12`, `12 June 2025`, `June 12, 2025`.
 pub fn find_date(s: &str) -> Option<String> {
     find_date_at(s, usize::MAX).map(|(_, _, d)| d)
@@ -605,29 +652,35 @@ fn find_date_at(s: &str, max_start: usize) -> Option<(usize, usize, String)> {
             break;
         }
         let nums: Vec<&str> = tok.split(['-', '.', '/']).filter(|p| !p.is_empty()).collect();
-        if nums.len() == 3 && nums[0].len() == 4 && nums.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
-            let n: Vec<u32> = nums.iter().filter_map(|p| p.parse().ok()).collect();
-            if let [y, m, d] = n[..] {
-                if let Some(date) = ymd(y, m, d) {
-                    return Some((at, at + tok.len(), date));
-                }
+        if nums.len() == 3 && nums.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+            if let Some(date) = numeric_date(&nums, tok.contains('/')) {
+                return Some((at, at + tok.len(), date));
             }
         }
         let next = |k: usize| toks.get(i + k).map(|&(a, t)| (a, t.trim_end_matches([',', '.'])));
+        // 6 / 6 / 2013: a slashed date written with spaces.
+        if let (Some((_, "/")), Some((_, d)), Some((_, "/")), Some((ya, y))) = (next(1), next(2), next(3), next(4)) {
+            let parts = [tok, d, y];
+            if parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+                if let Some(date) = numeric_date(&parts, true) {
+                    return Some((at, ya + y.len(), date));
+                }
+            }
+        }
         let num = |t: &str| t.trim_end_matches(|c: char| c.is_alphabetic()).parse::<u32>().ok();
         // 12 June 2025
         if let (Some(d), Some((_, m)), Some((ya, y))) = (num(tok.trim_end_matches(',')), next(1), next(2)) {
-            if let (Some(m), Ok(yn)) = (month(m), y.parse::<u32>()) {
+            if let (Some(m), Some((yn, len))) = (month(m), year(y)) {
                 if let Some(date) = ymd(yn, m, d) {
-                    return Some((at, ya + y.len(), date));
+                    return Some((at, ya + len, date));
                 }
             }
         }
         // June 12, 2025
         if let (Some(m), Some((_, d)), Some((ya, y))) = (month(tok), next(1), next(2)) {
-            if let (Some(d), Ok(yn)) = (num(d), y.parse::<u32>()) {
+            if let (Some(d), Some((yn, len))) = (num(d), year(y)) {
                 if let Some(date) = ymd(yn, m, d) {
-                    return Some((at, ya + y.len(), date));
+                    return Some((at, ya + len, date));
                 }
             }
         }
@@ -681,6 +734,10 @@ fn date_prefix(s: &str) -> Option<(usize, Option<String>, bool)> {
         return None;
     }
     let end = stamp_end(body, end);
+    // `Tuesday, Oct. 10, 1972, Washington awoke …`: a date opening a sentence.
+    if label_end.is_none() && body[..end].trim_end().ends_with(',') {
+        return None;
+    }
     let rest = body[end..].trim();
     let section = !rest.is_empty() && word_count(rest) <= 3 && !ends_sentence(rest) && rest.chars().next().is_some_and(char::is_uppercase);
     Some((skipped + end, Some(date), section))
@@ -689,44 +746,115 @@ fn date_prefix(s: &str) -> Option<(usize, Option<String>, bool)> {
 /// `Friday, June 7, 2013`, `Posted: Sat June 8`: weekdays and stamp labels before a date
 /// belong to the stamp, not to what precedes it.
 fn without_weekday(s: &str) -> &str {
-    const STAMP: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
-        "thu", "thur", "thurs", "fri", "sat", "sun", "on", "posted", "published", "updated", "last", "at", "|", "-",
-    ];
-    let mut s = s.trim_end_matches([':', ' ', ',']);
-    while let Some((head, last)) = s.rsplit_once(' ') {
-        if !STAMP.contains(&lower(last.trim_end_matches([',', ':', '.'])).as_str()) {
+    const LABELS: &[&str] =
+        &["on", "posted", "published", "updated", "edited", "last", "first", "at", "|", "-", "release", "immediate", "for"];
+    let mut s = s.trim_end_matches([':', ' ', ',', '|']);
+    // Read backwards: times, then a weekday, then labels (`Posted`, `First published`);
+    // a weekday before a label is the headline's (`… early Thursday Posted: 03/14/2013`).
+    let mut labelled = false;
+    loop {
+        let (head, last) = s.rsplit_once(' ').unwrap_or(("", s));
+        let l = lower(last.trim_end_matches([',', ':', '.', '|']));
+        let weekday = is_weekday(&l);
+        // A lone first word is a label only if it is a weekday (`On` opens sentences too).
+        let label = LABELS.contains(&l.as_str()) && !head.is_empty();
+        if l.is_empty() || !(label || (weekday && !labelled) || (!labelled && (is_time(&l) || is_zone(&l)))) {
             break;
         }
-        s = head.trim_end_matches([':', ' ', ',']);
+        labelled |= label;
+        s = head.trim_end_matches([':', ' ', ',', '|']);
     }
     s
 }
 
-/// Extends a date stamp over the times, zones and revision stamps that follow it.
-fn stamp_end(body: &str, mut end: usize) -> usize {
-    loop {
-        let rest = &body[end..];
-        let trimmed = rest.trim_start();
-        let tok_len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
-        if tok_len == 0 {
-            return end;
-        }
-        let tok = &trimmed[..tok_len];
-        let t = lower(tok.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '|')));
-        let stampy = t.is_empty()
-            || t.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '-' | '/'))
-            || matches!(t.as_str(), "am" | "pm" | "a.m." | "p.m." | "gmt" | "utc" | "et" | "edt" | "est" | "kst" | "bst" | "updated" | "updated:" | "last")
-            || t.starts_with("수정");
-        if !stampy {
-            return end;
-        }
-        end += rest.len() - trimmed.len() + tok_len;
-    }
+/// `Monday`, `mon`, `Thurs` (lower-cased).
+fn is_weekday(t: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs", "fri", "sat", "sun",
+    ];
+    DAYS.contains(&t)
 }
 
-/// `By Jane Doe, John Roe and Ann Poe - 12 June 2025 - 08:08` → the authors.
-fn byline(s: &str) -> Option<Vec<String>> {
+/// `10:10`, `7:21`, `10:10am`: a clock time (never a bare number, which a headline may end with).
+fn is_time(t: &str) -> bool {
+    let t = t.trim_end_matches(['a', 'p', 'm', '.']);
+    t.contains(':') && t.chars().all(|c| c.is_ascii_digit() || c == ':') && t.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// `AM`, `PDT`, `GMT`: what follows a clock time in a stamp (lower-cased).
+fn is_zone(t: &str) -> bool {
+    matches!(
+        t,
+        "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "et" | "pt" | "ct" | "edt" | "est" | "pdt" | "pst" | "cdt" | "cst" | "mdt" | "mst" | "kst" | "bst" | "cet" | "cest" | "ist" | "jst" | "hkt" | "aest" | "aedt" | "nzst" | "nzdt" | "sast" | "msk"
+    )
+}
+
+/// Extends a date stamp over the times, zones and revision stamps that follow it:
+/// `… 2013 at 11:00 AM EDT Originally published 05/03/2013 at 10:20 AM EDT`.
+fn stamp_end(body: &str, mut end: usize) -> usize {
+    // The next token after `at` and the offset after it.
+    let token = |at: usize| {
+        let rest = &body[at..];
+        let trimmed = rest.trim_start();
+        let len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        (len > 0).then(|| (lower(trimmed[..len].trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '|'))), at + rest.len() - trimmed.len() + len))
+    };
+    // `10:20`, `1:`, `41am`, `8pm`: a time or a piece of one.
+    let clock = |t: &str| {
+        let bare = t.trim_end_matches(':');
+        let digits = bare.trim_end_matches(['a', 'p', 'm', '.']);
+        (digits.len() < t.len() || digits.contains(':'))
+            && digits.starts_with(|c: char| c.is_ascii_digit())
+            && digits.chars().all(|c| c.is_ascii_digit() || c == ':')
+    };
+    let label = |t: &str| {
+        let t = t.trim_end_matches(':');
+        matches!(t, "updated" | "originally" | "published" | "posted" | "first" | "last" | "on" | "edited") || is_weekday(t)
+    };
+    // Whether the token before ends a split time (`08.` `23`, `11:` `41am`).
+    let mut split_time = false;
+    while let Some((t, next)) = token(end) {
+        let numeric = t.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '-' | '/'));
+        // A bare number is a stamp's only inside a time: `08. 23 BST`, not `… PM 5 Thoughts`.
+        let bare_number = !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+        let zone_next = || token(next).is_some_and(|(n, _)| is_zone(n.trim_end_matches('.')));
+        let stampy = t.is_empty()
+            || (numeric && (!bare_number || split_time || zone_next()))
+            || clock(&t)
+            || is_zone(t.trim_end_matches('.'))
+            || t.starts_with("수정");
+        let at_clock = |at: usize| token(at).is_some_and(|(t, _)| matches!(t.as_str(), "at" | "@") || clock(&t));
+        split_time = false;
+        if stampy {
+            split_time = numeric && t.ends_with([':', '.']);
+            end = next;
+        } else if matches!(t.as_str(), "at" | "@") && token(next).is_some_and(|(t, _)| clock(&t)) {
+            end = next;
+        } else if label(&t) {
+            // Labels belong to the stamp when a date or a time follows them (`Last updated
+            // at 11:11 GMT`, `updated April 30, 2008`), and `updated` or `last updated` at its end.
+            let mut after = next;
+            let mut revision = matches!(t.trim_end_matches(':'), "updated" | "last");
+            while let Some((t, n)) = token(after).filter(|(t, _)| label(t)) {
+                revision &= matches!(t.trim_end_matches(':'), "updated" | "last");
+                after = n;
+            }
+            match find_date_at(&body[after..], 16) {
+                Some((start, date_end, _)) if body[after..after + start].trim().is_empty() => end = after + date_end,
+                _ if at_clock(after) || revision => end = after,
+                _ => return end,
+            }
+        } else {
+            return end;
+        }
+    }
+    end
+}
+
+/// `By Jane Doe, John Roe and Ann Poe - 12 June 2025 - 08:08` → the authors;
+/// `By Jane Doe, Reuters` → the author and the outlet (see [`outlet_like`]).
+fn byline(s: &str) -> Option<(Vec<String>, Option<String>)> {
     let rest = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")).or_else(|| s.strip_prefix("by "))?;
     if word_count(s) > 30 || ends_sentence(s) && !s.ends_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -735,7 +863,9 @@ fn byline(s: &str) -> Option<Vec<String>> {
     let cut = [" - ", " | ", " — ", " – "].iter().filter_map(|sep| names_part.find(sep)).min().unwrap_or(names_part.len());
     let names_part = &names_part[..cut];
     let mut authors = Vec::new();
-    for part in names_part.split(", ").flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" & ")) {
+    let mut outlet = None;
+    let parts: Vec<&str> = names_part.split(", ").flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" & ")).collect();
+    for (k, part) in parts.iter().enumerate() {
         let name = part.trim().trim_end_matches(',');
         if name.is_empty() || find_date(name).is_some() {
             continue;
@@ -743,9 +873,31 @@ fn byline(s: &str) -> Option<Vec<String>> {
         if !is_name(name) {
             break;
         }
+        // The last part after a comma can name the outlet rather than a person.
+        let last = parts[k + 1..].iter().all(|p| p.trim().is_empty() || find_date(p).is_some());
+        if last && !authors.is_empty() && names_part.contains(", ") && outlet_like(name, &authors) {
+            outlet = Some(name.to_string());
+            break;
+        }
         authors.push(name.to_string());
     }
-    (!authors.is_empty()).then_some(authors)
+    (!authors.is_empty()).then_some((authors, outlet))
+}
+
+/// A byline part that names an outlet, not a person: a known news agency (`Reuters`, `AFP`),
+/// a name ending in an outlet word (`Associated Press`, `The Daily Times`), or an acronym
+/// where the authors' names are not written in capitals (`CNN`).
+fn outlet_like(part: &str, authors: &[String]) -> bool {
+    const OUTLET_WORDS: &[&str] = &[
+        "press", "news", "times", "post", "herald", "journal", "tribune", "agency", "wire", "network", "telegraph",
+        "gazette", "chronicle", "examiner", "guardian", "observer", "independent", "standard", "express", "mail",
+        "daily", "weekly", "magazine", "radio", "television", "tv", "broadcasting", "media", "newswire", "service",
+    ];
+    let l = lower(part);
+    let last = l.rsplit(' ').next().unwrap_or("");
+    let acronym = part.len() >= 2 && part.len() <= 5 && part.chars().all(|c| c.is_ascii_uppercase())
+        && authors.iter().any(|a| a.chars().any(char::is_lowercase));
+    AGENCIES.contains(&l.as_str()) || (part.contains(' ') && OUTLET_WORDS.contains(&last)) || acronym
 }
 
 /// Two to four capitalised words: a person's name, or an outlet's.
@@ -837,17 +989,52 @@ const SECTIONS: &[&str] = &[
     "features", "environment", "climate", "north korea", "korea", "breaking news", "latest",
 ];
 
-/// Before the body: the headline (the first line of three words or more, without a
-/// programme tag such as `[News Today]`) and the header block around it.
+/// Before the body: the headline and the header block around it (outlet, section, author).
+///
+/// The headline is the first line of three words or more that is not a name, without a
+/// programme tag such as `[News Today]` or a trailing date stamp. When every line is
+/// name-like (`Fed Cuts Rates Again` is written like a name) and nothing marks a header block
+/// (a section name, a line printed twice, an outlet over a section), the first line of two
+/// words or more is the headline: an article starts with it. A name line is an author only
+/// where the context says so: in a header block, or right under the headline.
 fn header(text: &str, lines: &mut [Line], meta: &mut Meta, removed: &mut Vec<Cut>) {
-    let mut title_seen = false;
+    let short = |l: &Line| l.class == Class::Short;
+    let keys: Vec<Option<String>> = lines.iter().map(|l| short(l).then(|| key(&text[l.span.clone()]))).collect();
+    let known_section = meta.section.as_deref().map(key);
+    let sections: Vec<bool> = keys.iter().map(|k| k.as_deref().is_some_and(|k| SECTIONS.contains(&k) || known_section.as_deref() == Some(k))).collect();
+    let names: Vec<bool> = lines.iter().map(|l| short(l) && is_name(&text[l.span.clone()])).collect();
+    let words: Vec<usize> = lines.iter().map(|l| if short(l) { word_count(&text[l.span.clone()]) } else { 0 }).collect();
+    let is_section = |i: usize| sections.get(i).copied().unwrap_or(false);
+    let repeated = |i: usize| {
+        let same = |j: Option<usize>| j.and_then(|j| keys.get(j)).and_then(|k| k.as_ref()).is_some_and(|k| keys[i].as_ref() == Some(k));
+        same(i.checked_sub(1)) || same(Some(i + 1))
+    };
+    let outlet_over_section = |i: usize| names[i] && is_section(i + 1);
+    let is_short: Vec<bool> = lines.iter().map(short).collect();
+    // Paragraphs (runs of lines without a blank between them) holding a header-block line.
+    let mut paragraph = Vec::with_capacity(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        paragraph.push(paragraph.last().map_or(0, |&p| p + (l.after_blank && i > 0) as usize));
+    }
+    let evidence = |i: usize| is_short[i] && (is_section(i) || repeated(i) || outlet_over_section(i));
+    let block_paragraphs: Vec<usize> = (0..lines.len()).filter(|&i| evidence(i)).map(|i| paragraph[i]).collect();
+    let block = !block_paragraphs.is_empty();
+    let title = (0..lines.len())
+        .find(|&i| is_short[i] && words[i] >= 3 && !names[i])
+        .or_else(|| (0..lines.len()).find(|&i| is_short[i] && words[i] >= 2 && !block_paragraphs.contains(&paragraph[i])));
+    // The line before each, skipping removed lines: whether a name sits right under the headline.
+    let mut previous_kept: Option<usize> = None;
     for i in 0..lines.len() {
-        if lines[i].class != Class::Short {
+        if !short(&lines[i]) {
+            if !matches!(lines[i].class, Class::Cut(_)) {
+                previous_kept = Some(i);
+            }
             continue;
         }
+        let under_title = previous_kept.is_some() && previous_kept == title;
+        previous_kept = Some(i);
         let s = &text[lines[i].span.clone()];
-        if !title_seen && word_count(s) >= 3 && !is_name(s) {
-            title_seen = true;
+        if Some(i) == title {
             lines[i].class = Class::Title;
             if let Some(tag_end) = programme_tag(s) {
                 let rest = trim_span(text, lines[i].span.start + tag_end..lines[i].span.end);
@@ -857,6 +1044,7 @@ fn header(text: &str, lines: &mut [Line], meta: &mut Meta, removed: &mut Vec<Cut
                 }
                 lines[i].span = rest;
             }
+            trailing_stamp(text, &mut lines[i], meta, removed);
             continue;
         }
         if sentence_like(s) {
@@ -865,18 +1053,38 @@ fn header(text: &str, lines: &mut [Line], meta: &mut Meta, removed: &mut Vec<Cut
             continue;
         }
         lines[i].class = Class::Cut(Reason::Metadata);
-        let k = key(s);
-        let repeated = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_some_and(|l| key(&text[l.span.clone()]) == k);
-        if SECTIONS.contains(&k.as_str()) || meta.section.as_deref().is_some_and(|x| key(x) == k) {
+        let k = keys[i].as_deref().unwrap_or("");
+        if is_section(i) {
             meta.section.get_or_insert_with(|| s.to_string());
-        } else if repeated(i.checked_sub(1)) || repeated(Some(i + 1)) {
+        } else if repeated(i) {
             meta.outlet.get_or_insert_with(|| s.to_string());
-        } else if is_name(s) && meta.outlet.is_none() && lines.get(i + 1).is_some_and(|n| SECTIONS.contains(&key(&text[n.span.clone()]).as_str())) {
+        } else if outlet_over_section(i) && meta.outlet.is_none() {
             meta.outlet = Some(s.to_string());
-        } else if is_name(s) && !title_seen && meta.authors.is_empty() && meta.outlet.as_deref().map(key) != Some(k.clone()) {
+        } else if names[i]
+            && ((block && title.is_none_or(|t| i < t)) || under_title)
+            && meta.authors.is_empty()
+            && meta.outlet.as_deref().map(key).as_deref() != Some(k)
+        {
             meta.authors.push(s.to_string());
         }
     }
+}
+
+/// A date stamp closing a headline line (`Star Dies at 91 10:10 AM PDT 6 / 6 / 2013`): the
+/// date is read and the stamp, times and weekday included, removed as metadata.
+fn trailing_stamp(text: &str, line: &mut Line, meta: &mut Meta, removed: &mut Vec<Cut>) {
+    let s = &text[line.span.clone()];
+    let Some((start, end, date)) = find_date_at(s, usize::MAX).filter(|&(start, _, _)| start > 0) else { return };
+    if stamp_end(s, end) != s.len() {
+        return;
+    }
+    let title = without_weekday(s[..start].trim_end());
+    if word_count(title) < 2 {
+        return;
+    }
+    meta.published.get_or_insert(date);
+    removed.push(Cut { span: trim_span(text, line.span.start + title.len()..line.span.end), reason: Reason::Metadata });
+    line.span = trim_span(text, line.span.start..line.span.start + title.len());
 }
 
 /// Pages flattened to one line run the headline into the first paragraph:
@@ -891,10 +1099,23 @@ fn runon_title(text: &str, line: &mut Line, out: &mut Cleaned) -> Option<Line> {
     let (title_end, body_start) = match &date {
         Some((start, end, _)) => (*start, stamp_end(s, *end)),
         None => {
-            let k = (3..toks.len().min(25)).find(|&k| {
+            let open = |k: usize| toks[k - 1].1.ends_with(|c: char| c.is_alphanumeric());
+            let article = (3..toks.len().min(25)).find(|&k| matches!(toks[k].1, "A" | "An" | "The") && open(k));
+            // The first sentence often starts with the name the headline starts with. Before
+            // it, the headline ends on a word that is neither a function word (`that`) nor
+            // capitalised (which would make one longer name: `former World Champion, …`).
+            let name = opening_name(&toks);
+            let ends_headline = |k: usize| {
                 let prev = toks[k - 1].1;
-                matches!(toks[k].1, "A" | "An" | "The") && prev.ends_with(|c: char| c.is_alphanumeric())
-            })?;
+                open(k) && !prev.chars().any(char::is_uppercase) && !crate::normalize::is_stopword(&lower(prev))
+            };
+            let repeated = (name >= 2)
+                .then(|| {
+                    (3..toks.len().min(25).saturating_sub(name - 1))
+                        .find(|&k| ends_headline(k) && (0..name).all(|j| bare(toks[k + j].1) == bare(toks[j].1)))
+                })
+                .flatten();
+            let k = article.into_iter().chain(repeated).min()?;
             (toks[k].0, toks[k].0)
         }
     };
@@ -905,11 +1126,33 @@ fn runon_title(text: &str, line: &mut Line, out: &mut Cleaned) -> Option<Line> {
     }
     if let Some((_, _, published)) = date {
         out.meta.published.get_or_insert(published);
-        out.removed.push(Cut { span: line.span.start + title_end..line.span.start + body_start, reason: Reason::Metadata });
+    }
+    // The stamp between headline and body (`Updated 9:06 AM`), with or without a date.
+    let stamp = trim_span(text, line.span.start + title_end..line.span.start + body_start);
+    if !stamp.is_empty() {
+        out.removed.push(Cut { span: stamp, reason: Reason::Metadata });
     }
     let title_span = trim_span(text, line.span.start..line.span.start + title_end);
     line.span = trim_span(text, line.span.start + body_start..line.span.end);
     Some(Line { span: title_span, class: Class::Title, after_blank: true })
+}
+
+/// How many capitalised words (up to three, the last may end with a comma) open a line: a
+/// name such as `Esther Williams,`.
+fn opening_name(toks: &[(usize, &str)]) -> usize {
+    let mut n = 0;
+    while n < 3 && toks.get(n).is_some_and(|&(_, t)| is_name(bare(t))) {
+        n += 1;
+        if toks[n - 1].1.ends_with(',') {
+            break;
+        }
+    }
+    n
+}
+
+/// A token without the punctuation around it.
+fn bare(t: &str) -> &str {
+    t.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// `[News Today] Headline`: a bracketed programme or tag before a headline.
@@ -943,10 +1186,12 @@ fn middle(text: &str, lines: &mut [Line]) {
         }
         for &k in &run {
             let s = &text[lines[k].span.clone()];
-            lines[k].class = if run.len() >= 3 && title_case(s) {
-                Class::Cut(Reason::Navigation)
-            } else if is_speaker(s) {
+            // A speaker label (`Name / Role`, one slash) is a speaker even in a run of short
+            // lines, where it is written in title case like the links of a menu.
+            lines[k].class = if is_speaker(s) && s.matches(" / ").count() <= 1 {
                 Class::Speaker
+            } else if run.len() >= 3 && title_case(s) {
+                Class::Cut(Reason::Navigation)
             } else {
                 Class::Body
             };
@@ -1194,6 +1439,104 @@ mod tests {
             let text = BODY.replace('\n', sep);
             assert_eq!(kept(&text).len(), 2, "separator {sep:?}");
         }
+    }
+
+    #[test]
+    fn a_short_title_case_headline_is_the_title_not_an_author() {
+        let body = "The central bank cut its main rate by a quarter point on Wednesday, its third cut this year.\n\nMarkets rose after the decision, traders said.";
+        for headline in ["Fed Cuts Rates Again", "Biden Wins", "Powell Signals Pause"] {
+            let text = format!("{headline}\n\n{body}");
+            let c = clean(&text);
+            assert_eq!(c.meta.title.as_deref(), Some(headline), "{text}");
+            assert!(c.meta.authors.is_empty(), "{:?}", c.meta.authors);
+            assert_eq!(kept(&text)[0], (Role::Title, headline));
+            // With a byline under it, the headline is still the headline.
+            let text = format!("{headline}\nBy Jane Public\n\n{body}");
+            let c = clean(&text);
+            assert_eq!(c.meta.title.as_deref(), Some(headline), "{text}");
+            assert_eq!(c.meta.authors, ["Jane Public"]);
+        }
+    }
+
+    #[test]
+    fn a_name_line_is_an_author_only_in_a_header_block_or_under_the_headline() {
+        // Right after the headline: the author.
+        let text = format!("Fed Cuts Rates Again\nJane Public\n\n{BODY}");
+        let c = clean(&text);
+        assert_eq!((c.meta.title.as_deref(), c.meta.authors.clone()), (Some("Fed Cuts Rates Again"), vec!["Jane Public".to_string()]));
+        // In a header block with an outlet and a section line: the author, before the headline.
+        let text = format!("Daily Planet\nDaily Planet\nBusiness\nLois Lane\n\nFed Cuts Rates Again\n\n{BODY}");
+        let c = clean(&text);
+        assert_eq!((c.meta.title.as_deref(), c.meta.authors.clone()), (Some("Fed Cuts Rates Again"), vec!["Lois Lane".to_string()]));
+    }
+
+    #[test]
+    fn an_outlet_closing_the_byline_is_the_outlet() {
+        for (byline, authors, outlet) in [
+            ("By Jane Public, Reuters", vec!["Jane Public"], "Reuters"),
+            ("By Jane Public and Tom Roe, Associated Press", vec!["Jane Public", "Tom Roe"], "Associated Press"),
+            ("By Jane Public, The Daily Times - 3 March 2024", vec!["Jane Public"], "The Daily Times"),
+            ("BY JANE PUBLIC, AFP", vec!["JANE PUBLIC"], "AFP"),
+        ] {
+            let text = format!("Council passes budget after long debate\n{byline}\n\n{BODY}");
+            let c = clean(&text);
+            assert_eq!(c.meta.authors, authors, "{byline}");
+            assert_eq!(c.meta.outlet.as_deref(), Some(outlet), "{byline}");
+        }
+        // Names are still names.
+        let c = clean(&format!("Council passes budget after long debate\nBy Jane Public, Tom Roe\n\n{BODY}"));
+        assert_eq!((c.meta.authors.len(), c.meta.outlet), (2, None));
+    }
+
+    #[test]
+    fn a_standards_line_after_the_body_is_boilerplate() {
+        for line in ["Our Standards: The Thomson Reuters Trust Principles.", "Read our editorial guidelines.", "Learn more about our corrections policy", "Editorial standards: how we report."] {
+            let text = format!("{BODY}\n\n{line}");
+            assert!(removed(&text).contains(&(Reason::Boilerplate, line)), "{line}: {:?}", removed(&text));
+            assert_eq!(kept(&text).len(), 2);
+        }
+        // Prose about someone's standards is prose.
+        let text = format!("{BODY}\n\nThe newspaper said its editorial guidelines had been followed in the report.");
+        assert_eq!(kept(&text).len(), 3);
+        let text = format!("{BODY}\n\n“We followed our editorial guidelines,” the editor said.");
+        assert_eq!(kept(&text).len(), 3);
+    }
+
+    #[test]
+    fn a_speaker_line_among_short_lines_is_a_speaker() {
+        let text = "Ukraine war: latest updates\nKim Jong-un / North Korean leader\nWe will never give up our weapons\nAnother line without a period";
+        assert!(kept(text).contains(&(Role::Speaker, "Kim Jong-un / North Korean leader")), "{:?} {:?}", kept(text), removed(text));
+        // A list of links with slashes is still navigation.
+        let text = format!("{BODY}\n\nWorld / Asia / Korea\nMayor Unveils Plan for New Tram Line\nLocal Team Wins Cup After Penalty Shootout\nStorm Warning Issued for Coastal Towns");
+        assert!(!kept(&text).iter().any(|(r, _)| *r == Role::Speaker));
+    }
+
+    #[test]
+    fn a_date_stamp_glued_to_the_headline_is_read_and_cut() {
+        let text = "Friday, June 7, 2013 Star swimmer dies at 91 Champion turned film star\n\nThe actress died in her sleep at her home on Thursday, her publicist said.";
+        let c = clean(text);
+        assert_eq!(c.meta.title.as_deref(), Some("Star swimmer dies at 91 Champion turned film star"));
+        assert_eq!(c.meta.published.as_deref(), Some("2013-06-07"));
+        assert!(removed(text).contains(&(Reason::Metadata, "Friday, June 7, 2013")));
+        let text = "Star Swimmer Dies at 91 10:10 AM PDT 6 / 6 / 2013 The actress died in her sleep at home, her publicist said.";
+        let c = clean(text);
+        assert_eq!(c.meta.title.as_deref(), Some("Star Swimmer Dies at 91"));
+        assert_eq!(c.meta.published.as_deref(), Some("2013-06-06"));
+        assert!(removed(text).contains(&(Reason::Metadata, "10:10 AM PDT 6 / 6 / 2013")), "{:?}", removed(text));
+        // The same stamp after a headline on a line of its own.
+        let text = format!("Council Passes Budget After Debate 9:15 AM EST 3/4/2024\n\n{BODY}");
+        let c = clean(&text);
+        assert_eq!((c.meta.title.as_deref(), c.meta.published.as_deref()), (Some("Council Passes Budget After Debate"), Some("2024-03-04")));
+    }
+
+    #[test]
+    fn a_headline_run_into_a_first_sentence_that_repeats_its_subject_is_split() {
+        let text = "Jane Roe, Olympic diver turned actress, dies at 88 Jane Roe, the diving champion who starred in musicals, has died. She was 88.";
+        assert_eq!(kept(text)[0], (Role::Title, "Jane Roe, Olympic diver turned actress, dies at 88"));
+        assert_eq!(kept(text)[1].1, "Jane Roe, the diving champion who starred in musicals, has died. She was 88.");
+        // Prose that names its subject twice is prose.
+        let text = "Jane Roe said on Monday that Jane Roe Foundation grants would double next year, officials said.";
+        assert_eq!(kept(text), [(Role::Body, text)]);
     }
 
     #[test]

@@ -1,8 +1,10 @@
 // The storydiff page: the <story-diff> element (js/element.js) over the seed articles, plus what
 // a visitor needs around it: paste, open or drop their own articles, rename and remove them, start
 // over with the seeds, and download the report (JSON) or the view (standalone HTML). The user's
-// articles are kept in local storage, so they survive a reload. The comparison runs in a Web
-// Worker inside the element. Article text only ever goes into the page as text.
+// articles are kept in local storage (in IndexedDB when they are too big for it), so they survive
+// a reload; when the browser cannot keep them, a notice says so for as long as that lasts. The
+// comparison runs in a Web Worker inside the element. Article text only ever goes into the page
+// as text.
 
 import { h, plural } from '../js/dom.js';
 import { loadSources } from '../js/element.js';
@@ -10,6 +12,12 @@ import { MAX_BYTES, errorMessage, sourceProblem } from '../js/validate.js';
 
 const STORE = 'storydiff:articles:v1';
 const LIMIT = `${MAX_BYTES >> 20} MiB`; // the engine's limit per source
+const DB = 'storydiff'; // IndexedDB database (object store "articles", key STORE) for big articles
+
+// Files read as articles: plain text by name (or by type, for a name without a known ending);
+// web pages and documents are refused with a word on what to do instead.
+const TEXT_FILE = /\.(txt|text|md|markdown)$/i;
+const WEB_PAGE = /\.(html?|xhtml|mht|mhtml|xml|svg)$/i;
 
 const $ = (id) => document.getElementById(id);
 const view = $('view');
@@ -17,6 +25,7 @@ const statusEl = $('status');
 const listEl = $('source-list');
 const summaryEl = $('source-summary');
 const dialog = $('add-dialog');
+const noticesEl = $('notices');
 
 let sources = []; // [{ name, text, restored? }]
 let custom = false; // true once the visitor changed anything (then it is saved)
@@ -27,35 +36,169 @@ function setStatus(state, message) {
   statusEl.classList.toggle('error', state === 'error');
 }
 
-// --- storage --------------------------------------------------------------------------------
+/**
+ * Shows a notice under the status line, kept until it is dismissed or replaced (the status line
+ * itself changes with every comparison). `kind` names it: a new notice of a kind replaces the
+ * old one; a null message takes it away.
+ */
+function notice(kind, message, { dismissible = true } = {}) {
+  let el = noticesEl.querySelector(`[data-kind="${kind}"]`);
+  if (!message) {
+    el?.remove();
+    return;
+  }
+  if (!el) {
+    el = h('div', { class: `notice notice-${kind}`, data: { kind } });
+    noticesEl.append(el);
+  }
+  el.replaceChildren(h('p', { text: message }));
+  if (dismissible) {
+    el.append(h('button', { class: 'dismiss', text: 'Dismiss', attrs: { type: 'button', 'aria-label': 'Dismiss this notice' }, on: { click: () => {
+      el.remove();
+      $('add-button').focus();
+    } } }));
+  }
+}
 
-function load() {
+// --- storage --------------------------------------------------------------------------------
+//
+// The articles go to local storage as JSON. Local storage holds about 5 MB per site and writes
+// synchronously, so long articles (over LOCAL_MAX characters of JSON, or whatever local storage
+// refuses) go to IndexedDB, which may use much more of the disk, and local storage keeps a
+// pointer to them ({ version: 1, in: 'indexeddb' }). When neither can keep them, a notice says
+// that they will be lost on reload, and stays while that is so.
+
+const LOCAL_MAX = 1_000_000;
+
+let saves = 0; // the latest save wins
+let inDb = false; // the articles are in IndexedDB
+
+/** Runs `op(store)` in a transaction on the articles store; resolves to its request's result. */
+function idb(mode, op) {
+  return new Promise((resolve, reject) => {
+    let open;
+    try {
+      open = indexedDB.open(DB, 1);
+    } catch (err) {
+      reject(err);
+      return;
+    }
+    open.onupgradeneeded = () => open.result.createObjectStore('articles');
+    open.onblocked = () => reject(new Error('the storage is in use by another tab'));
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      try {
+        const tx = db.transaction('articles', mode);
+        const req = op(tx.objectStore('articles'));
+        tx.oncomplete = () => {
+          db.close();
+          resolve(req.result);
+        };
+        tx.onerror = tx.onabort = () => {
+          db.close();
+          reject(tx.error || new Error('the storage refused them'));
+        };
+      } catch (err) {
+        db.close();
+        reject(err);
+      }
+    };
+  });
+}
+
+function parseStored(data) {
+  if (!data || data.version !== 1 || !Array.isArray(data.sources)) return null;
+  const list = data.sources.filter((s) => s && typeof s.name === 'string' && typeof s.text === 'string');
+  return list.map((s) => ({ name: s.name, text: s.text, restored: Array.isArray(s.restored) ? s.restored : [] }));
+}
+
+async function load() {
+  let data;
   try {
     const raw = localStorage.getItem(STORE);
     if (!raw) return null;
-    const data = JSON.parse(raw);
-    if (!data || data.version !== 1 || !Array.isArray(data.sources)) return null;
-    const list = data.sources.filter((s) => s && typeof s.name === 'string' && typeof s.text === 'string');
-    return list.map((s) => ({ name: s.name, text: s.text, restored: Array.isArray(s.restored) ? s.restored : [] }));
+    data = JSON.parse(raw);
   } catch {
     return null;
   }
+  if (data && data.in === 'indexeddb') {
+    try {
+      data = JSON.parse(await idb('readonly', (store) => store.get(STORE)));
+      inDb = true;
+    } catch (err) {
+      notice('storage', `Your articles could not be read back from this browser's storage (${errorMessage(err)}): showing the seed articles.`);
+      return null;
+    }
+  }
+  return parseStored(data);
+}
+
+/** Says that the articles are not kept (err), or takes that notice away (null). */
+function kept(err) {
+  if (!err) {
+    notice('storage', null);
+    return;
+  }
+  const why = err.name === 'QuotaExceededError' ? "there is no room left in this browser's storage" : `this browser's storage refused them: ${errorMessage(err)}`;
+  notice('storage', `Your articles are not kept (${why}). They will be lost when you reload or close this page.`, { dismissible: false });
 }
 
 function save() {
   if (!custom) return;
+  const seq = ++saves;
+  const json = JSON.stringify({ version: 1, sources });
   try {
-    localStorage.setItem(STORE, JSON.stringify({ version: 1, sources }));
-  } catch (err) {
-    setStatus(document.body.dataset.state, `Could not keep your articles in this browser (${err.name === 'QuotaExceededError' ? 'storage is full' : err.message}); they will be lost on reload.`);
+    if (json.length > LOCAL_MAX) throw new Error('long: to IndexedDB');
+    localStorage.setItem(STORE, json);
+    kept(null);
+    if (inDb) {
+      inDb = false;
+      idb('readwrite', (store) => store.delete(STORE)).catch(() => {});
+    }
+    return;
+  } catch {
+    // Too big for local storage (or no local storage): IndexedDB, below.
   }
+  idb('readwrite', (store) => store.put(json, STORE)).then(() => {
+    if (seq !== saves) return; // a later save took over
+    inDb = true;
+    try {
+      localStorage.setItem(STORE, JSON.stringify({ version: 1, in: 'indexeddb' }));
+      kept(null);
+    } catch (err) {
+      // Without the pointer a reload would not find them (and must not load an older list).
+      try {
+        localStorage.removeItem(STORE);
+      } catch {
+        // storage unavailable: nothing older to find either
+      }
+      kept(err);
+    }
+  }, (err) => {
+    if (seq !== saves) return;
+    try {
+      localStorage.removeItem(STORE); // an older list must not come back on reload
+    } catch {
+      // storage unavailable
+    }
+    kept(err);
+  });
 }
 
 // --- sources --------------------------------------------------------------------------------
 
+/** The number of words (runs of non-space characters), counted without copying the text. */
 function wordCount(text) {
-  return (text.match(/\S+/g) || []).length;
+  if (!words.has(text)) {
+    const re = /\S+/g;
+    let n = 0;
+    while (re.test(text)) n++;
+    words.set(text, n);
+  }
+  return words.get(text);
 }
+let words = new Map(); // text -> its word count, for the articles listed now
 
 function renderList() {
   listEl.replaceChildren();
@@ -80,15 +223,29 @@ function renderList() {
     });
     listEl.append(h('li', { class: 'source-item' }, name, h('span', { class: 'source-info', text: `${wordCount(s.text).toLocaleString('en')} words` }), remove));
   });
+  words = new Map(sources.map((s) => [s.text, wordCount(s.text)])); // forget the texts gone
   summaryEl.textContent = `${plural(sources.length, 'article')}${custom ? ' (yours, kept in this browser)' : ' (the seeds)'}`;
 }
 
 /** The visitor's articles changed: keep them (they are theirs now) and list them again. */
 function keep() {
   custom = true;
-  save();
+  // Saved in a task of its own, so that with long articles neither step holds up the page long.
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    saveTimer = 0;
+    save();
+  }, 0);
   renderList();
 }
+let saveTimer = 0;
+// A save still waiting when the page goes away is done at once.
+window.addEventListener('pagehide', () => {
+  if (!saveTimer) return;
+  clearTimeout(saveTimer);
+  saveTimer = 0;
+  save();
+});
 
 /** `sources` changed here: keep them, say so and compare them again. */
 function changed(message) {
@@ -105,8 +262,10 @@ function addSource(name, text) {
   return unique;
 }
 
+/** The first line of `text` with something on it, shortened to 60 characters. */
 function guessName(text) {
-  const line = text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) || '';
+  const m = /\S[^\n]*/.exec(text);
+  const line = m ? m[0].trim() : '';
   return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 }
 
@@ -116,11 +275,17 @@ async function loadSeeds() {
 }
 
 async function startOver() {
+  clearTimeout(saveTimer);
+  saveTimer = 0;
+  saves++;
   try {
     localStorage.removeItem(STORE);
   } catch {
     // storage unavailable: nothing to clear
   }
+  idb('readwrite', (store) => store.delete(STORE)).catch(() => {});
+  inDb = false;
+  kept(null);
   custom = false;
   setStatus('loading', 'Loading the seed articles…');
   sources = await loadSeeds();
@@ -130,12 +295,24 @@ async function startOver() {
 
 // --- files and drops ------------------------------------------------------------------------
 
+/** Why `file` is not read as an article, or null. */
+function fileProblem(file) {
+  const type = (file.type || '').toLowerCase();
+  if (TEXT_FILE.test(file.name)) return null;
+  if (WEB_PAGE.test(file.name) || /html|xml/.test(type)) {
+    return `${file.name} (a web page: open it in a browser, copy the article and use “Paste an article”)`;
+  }
+  if (type === 'text/plain' || type === 'text/markdown' || (type === '' && !/\.[^.]+$/.test(file.name))) return null;
+  return `${file.name} (not a plain-text file: only .txt, .text and .md files are read)`;
+}
+
 async function addFiles(files) {
   const added = [];
   const refused = [];
   for (const file of files) {
-    if (!/\.txt$/i.test(file.name) && !(file.type || '').startsWith('text/')) {
-      refused.push(`${file.name} (not a .txt file)`);
+    const unread = fileProblem(file);
+    if (unread) {
+      refused.push(unread);
       continue;
     }
     if (file.size > MAX_BYTES) {
@@ -151,9 +328,8 @@ async function addFiles(files) {
     added.push(addSource(file.name, text));
   }
   if (added.length) changed(`Added ${added.map((n) => `“${n}”`).join(', ')}.`);
-  if (refused.length) {
-    setStatus(added.length ? 'comparing' : document.body.dataset.state, `${added.length ? `Added ${plural(added.length, 'file')}. ` : ''}Not added: ${refused.join('; ')}.`);
-  }
+  // What was refused stays in view (the status line moves on with the comparison).
+  notice('files', refused.length ? `Not added: ${refused.join('; ')}.` : null);
 }
 
 $('open-button').addEventListener('click', () => $('file-input').click());
@@ -209,6 +385,7 @@ $('add-form').addEventListener('submit', (e) => {
     return;
   }
   const name = addSource($('add-name').value, text);
+  $('add-text').value = ''; // a long text need not stay in the closed dialog
   dialog.close();
   changed(`Added “${name}”.`);
 });
@@ -264,7 +441,7 @@ observer.observe(view, { attributes: true, attributeFilter: ['state'] });
 // --- start ------------------------------------------------------------------------------------
 
 async function main() {
-  const stored = load();
+  const stored = await load();
   if (stored) {
     custom = true;
     sources = stored;
