@@ -391,7 +391,8 @@ fn chrome(s: &str) -> Option<Reason> {
     let words = word_count(s);
     // Most of the checks are for short lines: a long one is only looked at from its start.
     let l = if words <= 40 { lower(s) } else { lower(head(s, 32)) };
-    if words <= 40 && (has(&l, "copyright") || l.contains('©') || l.contains('ⓒ') || has(&l, "all rights reserved")) {
+    let l = Lowered::new(l);
+    if words <= 40 && (l.has("copyright") || l.contains('©') || l.contains('ⓒ') || l.has("all rights reserved")) {
         return Some(Reason::Copyright);
     }
     if is_label(s) {
@@ -415,6 +416,50 @@ fn chrome(s: &str) -> Option<Reason> {
     None
 }
 
+/// A lower-cased line with the three-byte sequences it contains (hashed into 512 bits): a
+/// phrase whose first three bytes it lacks is not in it, which spares most phrase scans.
+struct Lowered {
+    text: String,
+    trigrams: [u64; 8],
+}
+
+impl Lowered {
+    fn new(text: String) -> Self {
+        let mut trigrams = [0u64; 8];
+        for w in text.as_bytes().windows(3) {
+            let h = trigram(w);
+            trigrams[h >> 6] |= 1 << (h & 63);
+        }
+        Lowered { text, trigrams }
+    }
+
+    /// Whether the line may contain `needle` (it does not when this says no).
+    fn may_have(&self, needle: &str) -> bool {
+        let n = needle.as_bytes();
+        n.len() < 3 || {
+            let h = trigram(n);
+            self.trigrams[h >> 6] >> (h & 63) & 1 == 1
+        }
+    }
+
+    /// Whether the line contains `needle`.
+    fn has(&self, needle: &str) -> bool {
+        self.may_have(needle) && has(&self.text, needle)
+    }
+}
+
+impl std::ops::Deref for Lowered {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+fn trigram(w: &[u8]) -> usize {
+    let x = u32::from_le_bytes([w[0], w[1], w[2], 0]);
+    (x.wrapping_mul(0x9E37_79B1) >> 23) as usize
+}
+
 /// Whether `hay` contains `needle`: the plain scan, which on the short lines these rules look
 /// at beats the standard library's search (its set-up costs more than the scan).
 fn has(hay: &str, needle: &str) -> bool {
@@ -427,7 +472,7 @@ fn starts_with_any(l: &str, prefixes: &[&str]) -> bool {
 }
 
 /// Subscription, sign-in, app, newsletter and sharing prompts.
-fn is_prompt(l: &str) -> bool {
+fn is_prompt(l: &Lowered) -> bool {
     const PHRASES: &[&str] = &[
         "sign up", "sign in", "signup", "log in", "login", "subscribe", "subscription", "subscriber", "newsletter",
         "download the app", "get the app", "our app", "start reading", "continue reading", "read more",
@@ -436,7 +481,7 @@ fn is_prompt(l: &str) -> bool {
         "advertisement", "listen to this article", "skip to", "cookie", "enable javascript", "turn on notifications",
         "support our journalism", "become a member", "unlock", "paywall",
     ];
-    if PHRASES.iter().any(|p| has(l, p)) {
+    if PHRASES.iter().any(|p| l.has(p)) {
         return true;
     }
     // Single-word chrome: share buttons and ad markers.
@@ -456,14 +501,15 @@ fn is_prompt(l: &str) -> bool {
 /// Principles.`, `Read our editorial guidelines`, `Corrections policy: …`. The wording must
 /// address the reader (start with it, with `our`, or with `read`/`see`/`learn`, or label it
 /// with a colon), so that a sentence about someone's guidelines stays.
-fn is_standards(l: &str) -> bool {
+fn is_standards(l: &Lowered) -> bool {
     const TOPICS: &[&str] = &[
         "our standards", "trust principles", "editorial guidelines", "editorial standards", "editorial policy",
         "editorial policies", "editorial values", "corrections policy", "ethics policy", "code of ethics",
         "journalistic standards", "fact-checking policy",
     ];
+    let grams = l;
     let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let Some(at) = TOPICS.iter().filter_map(|t| l.find(t)).min() else { return false };
+    let Some(at) = TOPICS.iter().filter(|t| grams.may_have(t)).filter_map(|t| l.find(t)).min() else { return false };
     let before = &l[..at];
     at == 0
         || l[at..].contains(':')
@@ -1290,6 +1336,22 @@ fn signoff(text: &str, line: &mut Line, out: &mut Cleaned) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lowered_line_finds_every_phrase_it_contains_and_no_other() {
+        let line = "sign up for our newsletter — 한국 news, © 2025 all rights reserved";
+        let l = Lowered::new(line.to_string());
+        for start in 0..line.len() {
+            for end in start + 1..=line.len() {
+                if let Some(sub) = line.get(start..end) {
+                    assert!(l.has(sub), "{sub:?}");
+                }
+            }
+        }
+        for absent in ["subscribe", "newsletters", "sign in", "한국어", "copyright"] {
+            assert!(!l.has(absent), "{absent:?}");
+        }
+    }
 
     fn kept(text: &str) -> Vec<(Role, &str)> {
         clean(text).blocks.iter().map(|b| (b.role, &text[b.span.clone()])).collect()
