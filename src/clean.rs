@@ -958,9 +958,14 @@ fn is_name(s: &str) -> bool {
 
 /// What makes two lines the same line, whatever their case, spacing and leading bullets.
 fn key(s: &str) -> String {
+    key_of(s, usize::MAX)
+}
+
+/// The [`key`] of the first `words` words of `s`.
+fn key_of(s: &str, words: usize) -> String {
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | '“' | '"' | '‘' | '\''));
-    let mut key = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    let mut key = String::with_capacity(s.len().min(words.saturating_mul(8)));
+    for word in s.split_whitespace().take(words) {
         if !key.is_empty() {
             key.push(' ');
         }
@@ -977,13 +982,18 @@ fn key(s: &str) -> String {
 /// twice, a headline repeated in a breadcrumb). Short lines repeat legitimately (a label, a
 /// speaker), so only lines of four words or more count.
 fn mark_duplicates(text: &str, lines: &mut [Line]) {
-    let mut seen = crate::hash::Set::default();
+    // Earlier lines by the key of their first words: most lines start unlike any other, and
+    // only lines that start alike have their whole keys written and compared.
+    let mut seen: crate::hash::Map<String, Vec<Range<usize>>> = crate::hash::Map::default();
     for line in lines.iter_mut() {
         let s = &text[line.span.clone()];
         if word_count(s) < 4 {
             continue;
         }
-        if !seen.insert(key(s)) && !matches!(line.class, Class::Cut(_)) {
+        let alike = seen.entry(key_of(s, 6)).or_default();
+        if !alike.iter().any(|e| key(&text[e.clone()]) == key(s)) {
+            alike.push(line.span.clone());
+        } else if !matches!(line.class, Class::Cut(_)) {
             line.class = Class::Cut(Reason::Duplicate);
         }
     }
