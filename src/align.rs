@@ -275,9 +275,11 @@ fn lcs_pairs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
     if !ma.is_empty() && !mb.is_empty() && ma.len() <= DIFF_MAX && mb.len() <= DIFF_MAX {
         let w = mb.len() + 1;
         let mut t = vec![0u16; (ma.len() + 1) * w];
-        for i in (0..ma.len()).rev() {
+        for (i, x) in ma.iter().enumerate().rev() {
+            // Row i from row i + 1, as slices of the same length, so no cell is bounds-checked.
+            let (row, below) = t[i * w..(i + 2) * w].split_at_mut(w);
             for j in (0..mb.len()).rev() {
-                t[i * w + j] = if ma[i] == mb[j] { t[(i + 1) * w + j + 1] + 1 } else { t[(i + 1) * w + j].max(t[i * w + j + 1]) };
+                row[j] = if *x == mb[j] { below[j + 1] + 1 } else { below[j].max(row[j + 1]) };
             }
         }
         let (mut i, mut j) = (0, 0);
