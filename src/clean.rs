@@ -286,6 +286,10 @@ fn dominant_script(text: &str) -> Script {
 /// A line mostly written in another script than the article is site chrome in another
 /// language (a Korean footer under an English article, say).
 fn foreign(line: &str, script: Script) -> bool {
+    if line.is_ascii() {
+        // Every letter Latin: foreign to a non-Latin article when there are two or more.
+        return script != Script::Latin && line.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some();
+    }
     let counts = script_counts(line);
     let total: usize = counts.iter().sum();
     let native = counts[script as usize];
