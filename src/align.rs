@@ -3,7 +3,7 @@
 use crate::group::Family;
 use crate::index::{Index, Unit};
 use crate::normalize::{self, Word};
-use crate::report::{Conflict, ConflictKind, DiffOp, DiffTag, Kind};
+use crate::report::{Conflict, ConflictKind, DiffOp, DiffTag, Kind, Role};
 use crate::hash::{Map, Set};
 
 /// A scored pair of units (global indices), before offsets are mapped for the report.
@@ -38,21 +38,46 @@ const BEST_SLACK: f64 = 0.9;
 /// is far more often a true paraphrase than its second best.
 pub fn align(units: &[Unit], index: &Index, candidates: &[(usize, usize)]) -> Vec<Pair> {
     let scored: Vec<Pair> = candidates.iter().filter_map(|&(a, b)| score(units, index, a, b)).collect();
-    let mut best: Map<(usize, usize), f64> = Map::default();
+    // Each unit's best paraphrase confidence in each other source, and the counterpart with it.
+    let mut best: Map<(usize, usize), (f64, usize)> = Map::default();
     for p in scored.iter().filter(|p| p.kind == Kind::Paraphrase) {
         for (u, other) in [(p.a, p.b), (p.b, p.a)] {
-            let e = best.entry((u, units[other].source)).or_insert(0.0);
-            *e = e.max(p.confidence);
+            let e = best.entry((u, units[other].source)).or_insert((0.0, other));
+            if p.confidence > e.0 {
+                *e = (p.confidence, other);
+            }
         }
     }
-    scored
-        .into_iter()
-        .filter(|p| {
-            p.kind != Kind::Paraphrase
-                || (p.confidence >= BEST_SLACK * best[&(p.a, units[p.b].source)] && p.confidence >= BEST_SLACK * best[&(p.b, units[p.a].source)])
-        })
-        .collect()
+    // Near the best; or, for a sentence that merges two consecutive body sentences of the
+    // other source, the one after or before its best: it must be the best for that sentence,
+    // and about another part of this one (see [`other_claim`]).
+    let kept = |u: usize, other: usize, confidence: f64| {
+        let (top, rival) = best[&(u, units[other].source)];
+        let body = |x: usize| units[x].role == Role::Body;
+        confidence >= BEST_SLACK * top
+            || (other.abs_diff(rival) == 1 && body(other) && body(rival) && best[&(other, units[u].source)].1 == u && other_claim(index, u, other, rival))
+    };
+    scored.into_iter().filter(|p| p.kind != Kind::Paraphrase || (kept(p.a, p.b, p.confidence) && kept(p.b, p.a, p.confidence))).collect()
 }
+
+/// Whether `v` matches another part of `u` than `w` does: most of the weight of the content
+/// terms `u` shares with `v` is not among those it shares with `w`.
+fn other_claim(index: &Index, u: usize, v: usize, w: usize) -> bool {
+    let (vu, vv, vw) = (&index.vectors[u], &index.vectors[v], &index.vectors[w]);
+    let has = |vec: &[(u32, f64)], id: u32| vec.binary_search_by_key(&id, |&(t, _)| t).is_ok();
+    let (mut shared, mut also_with_w) = (0.0, 0.0);
+    for &(id, weight) in vu.iter().filter(|&&(id, _)| has(vv, id)) {
+        shared += weight;
+        if has(vw, id) {
+            also_with_w += weight;
+        }
+    }
+    shared > 0.0 && also_with_w < OTHER_CLAIM_MAX * shared
+}
+
+/// At most this share of what a second counterpart shares with a sentence may be shared with
+/// its best one too, for the second to be taken as matching another claim of the sentence.
+const OTHER_CLAIM_MAX: f64 = 0.5;
 
 /// What the pair scoring looks at, exposed so that misses can be explained.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -723,6 +748,30 @@ mod tests {
             kind("Flooding forced the evacuation of 300 residents from Oakvale.", "The mayor of Oakvale blamed the flooding on poor drainage maintenance."),
             None
         );
+    }
+
+    #[test]
+    fn a_sentence_merging_two_consecutive_sentences_matches_both() {
+        let texts = [
+            "The new president pledged on Monday to resume peace talks with the rebel leaders.",
+            "As a goodwill gesture, the army halted artillery shelling along the northern front.",
+            "Meanwhile, the new president has pledged to resume peace talks with rebel leaders and halted the artillery shelling as a goodwill gesture.",
+        ];
+        let mut u = units(&texts);
+        u[1].source = 0;
+        u[2].source = 1;
+        for (k, t) in BACKGROUND.iter().enumerate() {
+            let mut extra = units(&[t]);
+            extra[0].source = 2 + k;
+            u.extend(extra);
+        }
+        let idx = index::build(&u);
+        let pairs = align(&u, &idx, &index::candidates(&u, &idx));
+        let conf = |a: usize| pairs.iter().find(|p| (p.a, p.b) == (a, 2)).map(|p| p.confidence);
+        let (first, second) = (conf(0), conf(1));
+        assert!(first.is_some() && second.is_some(), "{pairs:?}");
+        // The second is well below the best: only the merged-sentence rule keeps it.
+        assert!(second.unwrap() < BEST_SLACK * first.unwrap(), "{first:?} {second:?}");
     }
 
     #[test]
