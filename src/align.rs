@@ -3,7 +3,7 @@
 use crate::group::Family;
 use crate::index::{Index, Unit};
 use crate::normalize::{self, Word};
-use crate::report::{Conflict, ConflictKind, DiffOp, DiffTag, Kind};
+use crate::report::{Conflict, ConflictKind, DiffOp, DiffTag, Kind, Role};
 use crate::hash::{Map, Set};
 
 /// A scored pair of units (global indices), before offsets are mapped for the report.
@@ -38,21 +38,46 @@ const BEST_SLACK: f64 = 0.9;
 /// is far more often a true paraphrase than its second best.
 pub fn align(units: &[Unit], index: &Index, candidates: &[(usize, usize)]) -> Vec<Pair> {
     let scored: Vec<Pair> = candidates.iter().filter_map(|&(a, b)| score(units, index, a, b)).collect();
-    let mut best: Map<(usize, usize), f64> = Map::default();
+    // Each unit's best paraphrase confidence in each other source, and the counterpart with it.
+    let mut best: Map<(usize, usize), (f64, usize)> = Map::default();
     for p in scored.iter().filter(|p| p.kind == Kind::Paraphrase) {
         for (u, other) in [(p.a, p.b), (p.b, p.a)] {
-            let e = best.entry((u, units[other].source)).or_insert(0.0);
-            *e = e.max(p.confidence);
+            let e = best.entry((u, units[other].source)).or_insert((0.0, other));
+            if p.confidence > e.0 {
+                *e = (p.confidence, other);
+            }
         }
     }
-    scored
-        .into_iter()
-        .filter(|p| {
-            p.kind != Kind::Paraphrase
-                || (p.confidence >= BEST_SLACK * best[&(p.a, units[p.b].source)] && p.confidence >= BEST_SLACK * best[&(p.b, units[p.a].source)])
-        })
-        .collect()
+    // Near the best; or, for a sentence that merges two consecutive body sentences of the
+    // other source, the one after or before its best: it must be the best for that sentence,
+    // and about another part of this one (see [`other_claim`]).
+    let kept = |u: usize, other: usize, confidence: f64| {
+        let (top, rival) = best[&(u, units[other].source)];
+        let body = |x: usize| units[x].role == Role::Body;
+        confidence >= BEST_SLACK * top
+            || (other.abs_diff(rival) == 1 && body(other) && body(rival) && best[&(other, units[u].source)].1 == u && other_claim(index, u, other, rival))
+    };
+    scored.into_iter().filter(|p| p.kind != Kind::Paraphrase || (kept(p.a, p.b, p.confidence) && kept(p.b, p.a, p.confidence))).collect()
 }
+
+/// Whether `v` matches another part of `u` than `w` does: most of the weight of the content
+/// terms `u` shares with `v` is not among those it shares with `w`.
+fn other_claim(index: &Index, u: usize, v: usize, w: usize) -> bool {
+    let (vu, vv, vw) = (&index.vectors[u], &index.vectors[v], &index.vectors[w]);
+    let has = |vec: &[(u32, f64)], id: u32| vec.binary_search_by_key(&id, |&(t, _)| t).is_ok();
+    let (mut shared, mut also_with_w) = (0.0, 0.0);
+    for &(id, weight) in vu.iter().filter(|&&(id, _)| has(vv, id)) {
+        shared += weight;
+        if has(vw, id) {
+            also_with_w += weight;
+        }
+    }
+    shared > 0.0 && also_with_w < OTHER_CLAIM_MAX * shared
+}
+
+/// At most this share of what a second counterpart shares with a sentence may be shared with
+/// its best one too, for the second to be taken as matching another claim of the sentence.
+const OTHER_CLAIM_MAX: f64 = 0.5;
 
 /// What the pair scoring looks at, exposed so that misses can be explained.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -377,13 +402,22 @@ pub fn explain<K: PartialEq>(a: &Side<K>, b: &Side<K>, with_conflicts: bool) -> 
     let ops = runs.iter().map(|r| DiffOp { op: r.tag, a: text(a, &r.a), b: text(b, &r.b) }).collect();
     let mut found = Vec::new();
     if with_conflicts {
-        for w in runs.windows(2) {
+        // In a headline written in title case (or capitals), capitals do not mark names.
+        let names_marked = !headline_case(a.words) && !headline_case(b.words);
+        for (k, w) in runs.windows(2).enumerate() {
             let (del, ins) = match (w[0].tag, w[1].tag) {
                 (DiffTag::Delete, DiffTag::Insert) => (&w[0].a, &w[1].b),
                 (DiffTag::Insert, DiffTag::Delete) => (&w[1].a, &w[0].b),
                 _ => continue,
             };
-            if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()]) {
+            // The shared word before the slot, if any: `in` before a name makes it a place.
+            let before = k.checked_sub(1).filter(|&p| runs[p].tag == DiffTag::Equal).and_then(|_| a.words.get(del.start.wrapping_sub(1)));
+            // `Report: …`, `Herald: …`: a label opening the sentence, not a name in it.
+            let kicker = |side: &Side<K>, r: &std::ops::Range<usize>| {
+                r.start == 0 && !r.is_empty() && side.text.get(side.words[r.end - 1].span.end..).is_some_and(|t| t.starts_with(':'))
+            };
+            let names_marked = names_marked && !kicker(a, del) && !kicker(b, ins);
+            if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()], names_marked, before) {
                 found.push(Conflict { kind, a: text(a, del), b: text(b, ins) });
             }
         }
@@ -433,23 +467,105 @@ fn runs<K: PartialEq>(ka: &[K], kb: &[K]) -> Vec<Run> {
 }
 
 /// The kind of conflict between a run of at most four words and the run that replaces it.
-fn slot_conflict(wa: &[Word], wb: &[Word]) -> Option<ConflictKind> {
+///
+/// Numbers conflict when two of them fill the same slot (the same unit or following word, see
+/// [`quantities`]) with different values; days or months when both runs name one; names when
+/// both runs are all capitalised words (not in a headline written in title case, where every
+/// word is) that are not spellings, abbreviations or short forms of each other (see
+/// [`same_terms`]), and places when such names follow `in`, `near` or `outside`.
+fn slot_conflict(wa: &[Word], wb: &[Word], names_marked: bool, before: Option<&Word>) -> Option<ConflictKind> {
     if wa.is_empty() || wb.is_empty() || wa.len() > 4 || wb.len() > 4 || same_terms(wa, wb) {
         return None;
     }
-    if wa.iter().any(|w| is_number(&w.surface)) && wb.iter().any(|w| is_number(&w.surface)) {
-        Some(ConflictKind::Number)
-    } else if wa.iter().any(|w| is_date_word(&w.surface)) && wb.iter().any(|w| is_date_word(&w.surface)) {
+    let (qa, qb) = (quantities(wa), quantities(wb));
+    if !qa.is_empty() && !qb.is_empty() {
+        let digits = |q: &[Quantity]| q.iter().map(|q| q.value.as_str()).collect::<String>();
+        let same_figures = digits(&qa) == digits(&qb) || sorted_values(&qa) == sorted_values(&qb);
+        let one_slot = qa.iter().any(|x| qb.iter().any(|y| x.unit == y.unit && x.value != y.value));
+        return (!same_figures && one_slot).then_some(ConflictKind::Number);
+    }
+    let classes = |ws: &[Word]| ws.iter().filter_map(|w| date_class(&w.surface)).fold(0u8, |m, c| m | c);
+    let (da, db) = (classes(wa), classes(wb));
+    if da & db != 0 {
         Some(ConflictKind::Date)
-    } else if [wa, wb].iter().all(|ws| ws.iter().all(|w| w.capitalized && !normalize::is_stopword(&w.surface))) {
-        Some(ConflictKind::Name)
+    } else if da != 0 || db != 0 || [wa, wb].iter().any(|ws| ws.iter().any(|w| RELATIVE_DAYS.contains(&w.surface.as_str()))) {
+        // A weekday against a month or a relative day: not the same kind of detail.
+        None
+    } else if names_marked && [wa, wb].iter().all(|ws| ws.iter().all(|w| w.capitalized && !normalize::is_stopword(&w.surface))) {
+        let locative = before.is_some_and(|w| matches!(w.surface.as_str(), "in" | "near" | "outside"));
+        Some(if locative { ConflictKind::Place } else { ConflictKind::Name })
     } else {
         None
     }
 }
 
+const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
+
+/// A figure in a run of words: its digits, and what it counts.
+struct Quantity {
+    /// The digits (`8` for `8-year`, `eight` and `8`; `1999` for `$1,999`).
+    value: String,
+    /// Its unit: letters glued to it (`km`, `bn`, `-year`), else the next content word in
+    /// the run, else `None`: the word after the run, which both runs share.
+    unit: Option<String>,
+}
+
+/// The figures of a run of words. Words that start with a letter (`AK-47`, `SMW4`, `Q10`)
+/// are names, not figures.
+fn quantities(words: &[Word]) -> Vec<Quantity> {
+    let terms = normalize::terms(words);
+    let mut out = Vec::new();
+    for (k, t) in terms.iter().enumerate() {
+        let surface = &words[t.word].surface;
+        let figure = surface.starts_with(|c: char| c.is_ascii_digit()) || normalize::is_number_word(surface.split('-').next().unwrap_or(""));
+        if !figure || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let digits_end = t.text.find(|c: char| !c.is_ascii_digit() && !matches!(c, '.' | ',' | ':')).unwrap_or(t.text.len());
+        let value: String = t.text[..digits_end].chars().filter(char::is_ascii_digit).collect();
+        let glued = &t.text[digits_end..];
+        // `1950s` and `50s` are one decade.
+        let value = if glued == "s" && value.len() == 4 { value[2..].to_string() } else { value };
+        let unit = if !glued.is_empty() {
+            Some(glued.trim_start_matches(['-', '.']).to_string())
+        } else {
+            // The next content term of the run that is not itself a figure.
+            terms[k + 1..].iter().find(|n| !n.stop && !n.text.starts_with(|c: char| c.is_ascii_digit())).map(|n| n.text.clone())
+        };
+        out.push(Quantity { value, unit: unit.map(|u| unit_name(&u)) });
+    }
+    out
+}
+
+fn sorted_values(q: &[Quantity]) -> Vec<&str> {
+    let mut v: Vec<&str> = q.iter().map(|q| q.value.as_str()).collect();
+    v.sort_unstable();
+    v
+}
+
+/// Short and long names of a unit or multiplier, as one.
+fn unit_name(u: &str) -> String {
+    match u {
+        "m" | "mn" | "mln" => "million",
+        "bn" | "b" => "billion",
+        "k" => "thousand",
+        "yr" | "yrs" | "years" => "year",
+        "percent" | "pct" | "per" => "percent",
+        other => other,
+    }
+    .to_string()
+}
+
+/// Most longer words capitalised: a headline in title case, or in capitals.
+fn headline_case(words: &[Word]) -> bool {
+    let long: Vec<&Word> = words.iter().filter(|w| w.surface.chars().count() > 3 && w.surface.starts_with(char::is_alphabetic)).collect();
+    long.len() >= 3 && long.iter().filter(|w| w.capitalized).count() * 10 >= long.len() * 7
+}
+
 /// Whether two runs of words say the same after normalization, counting the usual
-/// short and long names of a few countries and bodies as the same.
+/// short and long names of a few countries and bodies as the same, and a word and its
+/// abbreviation or other spelling (`Dec.`/`December`, `Sgt`/`Sergeant`, `U. K`/`UK`,
+/// `Co-operation`/`Cooperation`, `Advisers`/`Advisors`).
 fn same_terms(a: &[Word], b: &[Word]) -> bool {
     const ALIASES: &[&[&str]] = &[
         &["us", "usa", "united states", "united states of america", "america"],
@@ -460,23 +576,74 @@ fn same_terms(a: &[Word], b: &[Word]) -> bool {
     ];
     let terms = |w: &[Word]| normalize::terms(w).into_iter().map(|t| t.text).collect::<Vec<_>>();
     let name = |w: &[Word]| {
-        let s = w.iter().map(|w| w.surface.replace('.', "")).collect::<Vec<_>>().join(" ");
-        ALIASES.iter().find(|g| g.contains(&s.as_str())).map_or(s, |g| g[0].to_string())
+        let spaced = w.iter().map(|w| w.surface.replace('.', "")).collect::<Vec<_>>().join(" ");
+        let compact: String = spaced.chars().filter(|c| c.is_alphanumeric()).collect();
+        ALIASES.iter().find(|g| g.contains(&spaced.as_str()) || g.contains(&compact.as_str())).map_or(compact, |g| g[0].replace(' ', ""))
     };
-    terms(a) == terms(b) || name(a) == name(b)
+    if terms(a) == terms(b) {
+        return true;
+    }
+    let (na, nb) = (name(a), name(b));
+    na == nb
+        || (a.len() == 1 && b.len() == 1 && (abbreviates(&na, &nb) || abbreviates(&nb, &na) || one_edit_apart(&na, &nb)))
+        || initials_of(a, b)
+        || initials_of(b, a)
+        || [a, b].iter().any(|w| w.iter().all(|w| HONORIFICS.contains(&w.surface.trim_end_matches('.'))))
 }
 
-fn is_number(surface: &str) -> bool {
-    surface.bytes().any(|b| b.is_ascii_digit()) || surface.split(['-', '\'']).any(normalize::is_number_word)
+/// Titles that stand for a person's first name (`Mr Smith`, `John Smith`): not a different name.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "mme", "m"];
+
+/// `IE`/`Internet Explorer`, `AMA's`/`American Medical Association's`: an acronym (one word
+/// written in capitals) of the other run's words.
+fn initials_of(acronym: &[Word], words: &[Word]) -> bool {
+    let [w] = acronym else { return false };
+    let letters: String = w.surface.trim_end_matches("'s").chars().filter(|c| c.is_alphanumeric()).collect();
+    let initials: String = words.iter().filter_map(|w| w.surface.chars().next()).collect();
+    words.len() >= 2 && letters.len() == words.len() && letters == initials
 }
 
-fn is_date_word(surface: &str) -> bool {
-    const DATE: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-        "march", "april", "june", "july", "august", "september", "october", "november", "december", "yesterday",
-        "today", "tomorrow",
+/// `short` is an abbreviation of `long`: its start (`dec`/`december`, `ark`/`arkansas`), or
+/// its letters in order with the same first and last letter (`sgt`/`sergeant`, `lt`/`lieutenant`).
+fn abbreviates(short: &str, long: &str) -> bool {
+    let (s, l) = (short.trim_end_matches('s'), long);
+    if s.len() < 2 || s.len() >= l.len() || !s.is_ascii() || !l.is_ascii() {
+        return false;
+    }
+    if l.starts_with(s) {
+        return true;
+    }
+    let mut rest = l.bytes();
+    s.bytes().all(|c| rest.any(|d| d == c)) && s.as_bytes()[0] == l.as_bytes()[0] && s.as_bytes()[s.len() - 1] == l.as_bytes()[l.len() - 1]
+}
+
+/// Spelling variants of a longer word: one letter added, dropped or changed
+/// (`advisers`/`advisors`, `marshal`/`marshall`, `technicolor`/`technicolour`).
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 6 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    a.len().max(b.len()) - prefix - suffix <= 1 && a.len().min(b.len()) - prefix - suffix <= 1
+}
+
+/// The kind of date a word names: 1 a weekday, 2 a month. Relative days (`yesterday`,
+/// `today`) name a day only from the day of writing, which reports of one story differ in:
+/// they are not compared.
+fn date_class(surface: &str) -> Option<u8> {
+    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const MONTHS: &[&str] = &[
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
     ];
-    DATE.contains(&surface)
+    if WEEKDAYS.contains(&surface) {
+        Some(1)
+    } else if MONTHS.contains(&surface) {
+        Some(2)
+    } else {
+        None
+    }
 }
 
 /// The single `X-based` attribute of a sentence (`Seoul-based`, `U.S.-based`), as `X`.
@@ -592,6 +759,30 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_merging_two_consecutive_sentences_matches_both() {
+        let texts = [
+            "The new president pledged on Monday to resume peace talks with the rebel leaders.",
+            "As a goodwill gesture, the army halted artillery shelling along the northern front.",
+            "Meanwhile, the new president has pledged to resume peace talks with rebel leaders and halted the artillery shelling as a goodwill gesture.",
+        ];
+        let mut u = units(&texts);
+        u[1].source = 0;
+        u[2].source = 1;
+        for (k, t) in BACKGROUND.iter().enumerate() {
+            let mut extra = units(&[t]);
+            extra[0].source = 2 + k;
+            u.extend(extra);
+        }
+        let idx = index::build(&u);
+        let pairs = align(&u, &idx, &index::candidates(&u, &idx));
+        let conf = |a: usize| pairs.iter().find(|p| (p.a, p.b) == (a, 2)).map(|p| p.confidence);
+        let (first, second) = (conf(0), conf(1));
+        assert!(first.is_some() && second.is_some(), "{pairs:?}");
+        // The second is well below the best: only the merged-sentence rule keeps it.
+        assert!(second.unwrap() < BEST_SLACK * first.unwrap(), "{first:?} {second:?}");
+    }
+
+    #[test]
     fn bit_parallel_lcs_agrees_with_the_table() {
         // Small alphabets make many repeats, the hard case for the bit sets.
         let mut x: u32 = 12345;
@@ -662,7 +853,60 @@ mod tests {
 
     #[test]
     fn different_names_in_the_same_slot_conflict() {
+        let c = conflict_of("The talks were chaired by Lindqvist on Monday.", "The talks were chaired by Okafor on Monday.");
+        assert_eq!(c, [(ConflictKind::Name, "Lindqvist".into(), "Okafor".into())]);
+    }
+
+    #[test]
+    fn different_names_after_in_are_place_conflicts() {
         let c = conflict_of("The talks were held in Geneva on Monday.", "The talks were held in Vienna on Monday.");
-        assert_eq!(c, [(ConflictKind::Name, "Geneva".into(), "Vienna".into())]);
+        assert_eq!(c, [(ConflictKind::Place, "Geneva".into(), "Vienna".into())]);
+        let c = conflict_of("Envoys will meet in Seoul next week.", "Envoys will meet in Tokyo next week.");
+        assert_eq!(c, [(ConflictKind::Place, "Seoul".into(), "Tokyo".into())]);
+    }
+
+    #[test]
+    fn abbreviations_are_not_conflicts() {
+        assert!(conflict_of("Power was restored to normal by December 31.", "Power was back to normal by Dec. 31.").is_empty());
+        assert!(conflict_of("The vote is set for Nov. 4 in Little Rock.", "The vote is set for November 4 in Little Rock.").is_empty());
+        assert!(conflict_of("Sgt. Ana Ruiz said the road was closed.", "Sergeant Ana Ruiz said the road was closed.").is_empty());
+        assert!(conflict_of("Officials in the U. K said so.", "Officials in the UK said so.").is_empty());
+        assert!(conflict_of("The Cooperation Council met.", "The Co-operation Council met.").is_empty());
+        assert!(conflict_of("A flaw in IE lets attackers in.", "A flaw in Internet Explorer lets attackers in.").is_empty());
+        assert!(conflict_of("Police said Mr Okafor was hurt.", "Police said Daniel Okafor was hurt.").is_empty());
+    }
+
+    #[test]
+    fn numbers_for_different_things_do_not_conflict() {
+        // Each number fills its own slot: a year of a visit, the years of a term.
+        let a = "The minister praised the progress made during her 2019 visit to Lagos.";
+        let b = "The minister praised the ties built during her 2015–2020 term.";
+        assert!(conflict_of(a, b).is_empty(), "{:?}", conflict_of(a, b));
+        // A code with a digit is a name, not a figure.
+        assert!(conflict_of("Traffic moved to the AAE1 cable or satellites.", "Traffic moved to the Asia-Africa 1or satellites.").is_empty());
+        // The same figure in other units or spacing.
+        assert!(conflict_of("The storm moved 48km inland.", "The storm moved 30 miles inland.").is_empty());
+        assert!(conflict_of("The phone has 16 GB of storage.", "The phone has 16GB of storage.").is_empty());
+        assert!(conflict_of("He signed an 8-year deal.", "He signed a deal for eight years.").is_empty());
+        assert!(conflict_of("Losses reached 4bn dollars.", "Losses reached 4 billion dollars.").is_empty());
+        // A figure stated differently in the same slot still conflicts.
+        assert_eq!(conflict_of("He signed an 8-year deal.", "He signed a 7-year deal."), [(ConflictKind::Number, "an 8-year".into(), "a 7-year".into())]);
+    }
+
+    #[test]
+    fn relative_days_and_decades_are_not_conflicts() {
+        assert!(conflict_of("She died yesterday at her home.", "She died on Thursday at her home.").is_empty());
+        assert!(conflict_of("She starred in musicals of the 1950s and later.", "She starred in musicals of the 50s and later.").is_empty());
+        assert_eq!(conflict_of("She died on Thursday at home.", "She died on Friday at home."), [(ConflictKind::Date, "Thursday".into(), "Friday".into())]);
+    }
+
+    #[test]
+    fn capitalised_headline_words_are_not_name_conflicts() {
+        let a = "Report: Blue Jays sign pitcher Alvarez to record deal";
+        let b = "Star: Jays Sign Pitcher Alvarez To Record Deal";
+        assert!(conflict_of(a, b).is_empty(), "{:?}", conflict_of(a, b));
+        // A label opening a sentence is not a name in it.
+        let b = "Rumour: Jays sign pitcher Alvarez to record deal, sources say";
+        assert!(conflict_of(a, b).is_empty(), "{:?}", conflict_of(a, b));
     }
 }

@@ -74,6 +74,12 @@ struct Score {
     lost: Vec<String>,
     leaks: Vec<String>,
     titles_missed: Vec<String>,
+    /// Conflicts the report gives, and how many of them are on a labeled conflict pair.
+    conflicts_reported: usize,
+    conflicts_on_labeled: usize,
+    /// Labeled conflict pairs, and how many of them the report gives a conflict for.
+    conflicts_labeled: usize,
+    conflicts_found: usize,
 }
 
 impl Score {
@@ -188,6 +194,27 @@ fn score(set: &Labeled) -> Score {
             sc.leaks.push(format!("source {s}: {snippet:?} is in a sentence"));
         }
     }
+    let mut labeled_conflicts: BTreeSet<(At, At)> = BTreeSet::new();
+    for c in set.labels["conflicts"].as_array().into_iter().flatten() {
+        match (at(&report, src, &c["a"]), at(&report, src, &c["b"])) {
+            (Ok(a), Ok(b)) => {
+                labeled_conflicts.insert(key(a, b));
+            }
+            (Err(e), _) | (_, Err(e)) => sc.lost.push(e),
+        }
+    }
+    sc.conflicts_labeled = labeled_conflicts.len();
+    for (k, m) in &predicted {
+        sc.conflicts_reported += m.conflicts.len();
+        if labeled_conflicts.contains(k) {
+            sc.conflicts_on_labeled += m.conflicts.len();
+            sc.conflicts_found += !m.conflicts.is_empty() as usize;
+        } else if explain {
+            for c in &m.conflicts {
+                println!("CONFLICT NOT LABELED {:?} {:?} {:?}: {:?} / {:?}", c.kind, k.0, k.1, c.a, c.b);
+            }
+        }
+    }
     for t in set.labels["titles"].as_array().into_iter().flatten() {
         let ok = at(&report, src, t).is_ok_and(|(s, k)| report.sources[s].sentences[k].role == storydiff::Role::Title);
         if !ok {
@@ -195,7 +222,7 @@ fn score(set: &Labeled) -> Score {
         }
     }
     println!(
-        "{:<22} precision {:.3} ({}/{})  recall {:.3} ({}/{})  paraphrase recall {:.3} ({}/{})  unique kept {}/{}  quotes linked {}/{}  lost {} leaks {} titles missed {}",
+        "{:<22} precision {:.3} ({}/{})  recall {:.3} ({}/{})  paraphrase recall {:.3} ({}/{})  unique kept {}/{}  quotes linked {}/{}  conflicts found {}/{}, on labeled pairs {}/{}  lost {} leaks {} titles missed {}",
         set.name,
         sc.precision(),
         sc.true_positive,
@@ -210,6 +237,10 @@ fn score(set: &Labeled) -> Score {
         sc.unique_total,
         sc.quotes_linked,
         sc.quotes_total,
+        sc.conflicts_found,
+        sc.conflicts_labeled,
+        sc.conflicts_on_labeled,
+        sc.conflicts_reported,
         sc.lost.len(),
         sc.leaks.len(),
         sc.titles_missed.len()
@@ -232,6 +263,10 @@ fn seeds_meet_the_labels() {
     assert_eq!(sc.quotes_linked, sc.quotes_total, "shared quotations not linked across all their sources");
     assert!(sc.recall() >= 0.55, "recall {:.3} fell below 0.55", sc.recall());
     assert!(sc.paraphrase_recall() >= 0.5, "paraphrase recall {:.3} fell below 0.5", sc.paraphrase_recall());
+    // The seeds' labeled conflicts (Seoul-based vs U.S.-based NK News) are found, and no
+    // conflict is reported between sentences the labels do not say conflict.
+    assert!(sc.conflicts_found >= 2, "labeled conflicts found: {}/{}", sc.conflicts_found, sc.conflicts_labeled);
+    assert_eq!(sc.conflicts_on_labeled, sc.conflicts_reported, "conflicts reported on pairs the labels do not say conflict");
 }
 
 /// Recall floor of each ECB+ label set: the recall measured when the floor was set, less a
@@ -254,5 +289,6 @@ fn ecb_clusters_meet_the_labels() {
         assert!(sc.lost.is_empty(), "{file}: labeled sentences lost: {:?}", sc.lost);
         assert!(sc.precision() >= 0.9, "{file}: match precision {:.3} below 0.9", sc.precision());
         assert!(sc.recall() >= floor, "{file}: recall {:.3} fell below {floor}", sc.recall());
+        assert_eq!(sc.conflicts_on_labeled, sc.conflicts_reported, "{file}: conflicts reported on pairs the labels do not say conflict");
     }
 }
