@@ -107,7 +107,9 @@ pub fn clean(text: &str) -> Cleaned {
             dateline(text, &mut lines[first], &mut out);
             signoff(text, &mut lines[last], &mut out);
             if !lines[..first].iter().any(|l| l.class == Class::Title) {
-                if let Some(title) = runon_title(text, &mut lines[first], &mut out) {
+                // The page's address, pasted before the article, often spells its headline.
+                let address = lines[..first].iter().map(|l| &text[l.span.clone()]).find(|s| url_only(s)).unwrap_or("");
+                if let Some(title) = runon_title(text, &mut lines[first], address, &mut out) {
                     lines.insert(first, title);
                 }
             }
@@ -1151,7 +1153,7 @@ fn trailing_stamp(text: &str, line: &mut Line, meta: &mut Meta, removed: &mut Ve
 /// `Quake shakes town, damages homes An earthquake shook…` or `Star dies at 91 June 6, 2013
 /// The actress…`. The headline ends at a date, or where a capitalised article (`A`, `An`,
 /// `The`) follows a word with no punctuation, which prose does not do.
-fn runon_title(text: &str, line: &mut Line, out: &mut Cleaned) -> Option<Line> {
+fn runon_title(text: &str, line: &mut Line, address: &str, out: &mut Cleaned) -> Option<Line> {
     let s = &text[line.span.clone()];
     let toks = tokens(s, usize::MAX);
     let head_end = toks.get(30).map_or(s.len(), |&(at, _)| at);
@@ -1175,7 +1177,17 @@ fn runon_title(text: &str, line: &mut Line, out: &mut Cleaned) -> Option<Line> {
                         .find(|&k| ends_headline(k) && (0..name).all(|j| bare(toks[k + j].1) == bare(toks[j].1)))
                 })
                 .flatten();
-            let k = article.into_iter().chain(repeated).min()?;
+            // The words of the address's last part (`…/78310-red-sox-to-break-bank`), when
+            // the line starts with all of them and goes on with a capital. Sites cut long
+            // addresses short, so after a headline in title case, two capitalised words may
+            // be the rest of it (`… Yvonne Hiller Charged | With Two Counts`): not split there.
+            let slug = slug_words(address);
+            let capital = |k: usize| toks.get(k).is_some_and(|t| t.1.starts_with(char::is_uppercase));
+            let spelled = (slug.len() >= 3 && toks.len() > slug.len() + 3)
+                .then_some(slug.len())
+                .filter(|&n| slug.iter().zip(&toks).all(|(w, t)| bare(t.1).eq_ignore_ascii_case(w)) && capital(n))
+                .filter(|&n| !(capital(n + 1) && title_case(&s[..toks[n].0])));
+            let k = article.into_iter().chain(repeated).chain(spelled).min()?;
             (toks[k].0, toks[k].0)
         }
     };
@@ -1195,6 +1207,18 @@ fn runon_title(text: &str, line: &mut Line, out: &mut Cleaned) -> Option<Line> {
     let title_span = trim_span(text, line.span.start..line.span.start + title_end);
     line.span = trim_span(text, line.span.start + body_start..line.span.end);
     Some(Line { span: title_span, class: Class::Title, after_blank: true })
+}
+
+/// The words of the last part of a page address (`…/78310-red-sox-to-break-bank.html` →
+/// `red sox to break bank`): its words of letters, without the extension and the numbers.
+fn slug_words(address: &str) -> Vec<&str> {
+    let path = address.split(['?', '#']).next().unwrap_or("").trim_end_matches('/');
+    let last = path.rsplit('/').next().unwrap_or("");
+    let last = last.rsplit_once('.').filter(|(_, ext)| ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphabetic())).map_or(last, |(stem, _)| stem);
+    if path.len() == last.len() {
+        return Vec::new();
+    }
+    last.split(['-', '_']).filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit())).collect()
 }
 
 /// How many capitalised words (up to three, the last may end with a comma) open a line: a
@@ -1610,6 +1634,12 @@ mod tests {
         let text = "Jane Roe, Olympic diver turned actress, dies at 88 Jane Roe, the diving champion who starred in musicals, has died. She was 88.";
         assert_eq!(kept(text)[0], (Role::Title, "Jane Roe, Olympic diver turned actress, dies at 88"));
         assert_eq!(kept(text)[1].1, "Jane Roe, the diving champion who starred in musicals, has died. She was 88.");
+        // The page address pasted above spells the headline.
+        let text = "https://news.example.com/sports/4411-club-to-break-bank-for-striker\n\nClub to break bank for striker Here's a prediction: the club will make the largest offer in its history.";
+        assert_eq!(kept(text)[0], (Role::Title, "Club to break bank for striker"));
+        // An address cut short is not the whole of a title-case headline.
+        let text = "https://blog.example.com/2010/09/council-passes-budget-after.html\n\nCouncil Passes Budget After Long Debate The council approved the budget on Tuesday.";
+        assert_eq!(kept(text)[0], (Role::Title, "Council Passes Budget After Long Debate"));
         // Prose that names its subject twice is prose.
         let text = "Jane Roe said on Monday that Jane Roe Foundation grants would double next year, officials said.";
         assert_eq!(kept(text), [(Role::Body, text)]);
