@@ -239,34 +239,68 @@ fn similarity(f: &Features) -> f64 {
 const IMPLIED_MAX: usize = 16;
 /// An implied paraphrase still needs this much confidence of its own.
 const IMPLIED_MIN: f64 = 0.2;
+/// A paraphrase implied across families (see [`implied`]) needs this much.
+const BRIDGED_MIN: f64 = 0.4;
 
 /// The pairs a family implies but no direct link scored: two sentences that each say what a
-/// third says usually say the same thing. Each is judged by the same rules (identical, minor,
+/// third says usually say the same thing. A sentence matched with two consecutive sentences
+/// of one source (which says in two what it says in one) is also paired with the family of
+/// the sentence whose family it is not in. Each is judged by the same rules (identical, minor,
 /// else paraphrase when it has some evidence of its own, [`IMPLIED_MIN`]); large families are
 /// left as they are, so that copies stay linear.
 pub fn implied(units: &[Unit], index: &Index, families: &[Family], known: &[Pair]) -> Vec<Pair> {
-    let have: Set<(usize, usize)> = known.iter().map(|p| (p.a, p.b)).collect();
-    let mut out = Vec::new();
-    for members in families.iter().map(|f| &f.members).filter(|m| m.len() <= IMPLIED_MAX) {
+    let mut have: Set<(usize, usize)> = known.iter().map(|p| (p.a, p.b)).collect();
+    let small: Vec<&Vec<usize>> = families.iter().map(|f| &f.members).filter(|m| m.len() <= IMPLIED_MAX).collect();
+    let mut family_of = vec![None; units.len()];
+    for (k, members) in small.iter().enumerate() {
+        for &u in members.iter() {
+            family_of[u] = Some(k);
+        }
+    }
+    let mut implied_pairs: Vec<(usize, usize)> = Vec::new();
+    for members in &small {
         for (k, &x) in members.iter().enumerate() {
-            for &y in &members[k + 1..] {
-                let (a, b) = (x.min(y), x.max(y));
-                if units[a].source == units[b].source || have.contains(&(a, b)) {
-                    continue;
-                }
-                let f = features(index, a, b);
-                out.push(if f.identical {
-                    Pair { a, b, kind: Kind::Identical, score: 1.0, confidence: 1.0 }
-                } else if minor_possible(&f) {
-                    minor(a, b, &f)
-                } else if f.shared >= 2 && paraphrase_confidence(&f) >= IMPLIED_MIN {
-                    Pair { a, b, kind: Kind::Paraphrase, score: similarity(&f), confidence: paraphrase_confidence(&f) }
-                } else {
-                    // Chained through a third sentence that says two things: not the same claim.
-                    continue;
-                });
+            implied_pairs.extend(members[k + 1..].iter().map(|&y| (x, y)));
+        }
+    }
+    // A sentence that says two things, matched with two consecutive sentences of another
+    // source (which ran them together), belongs to one family but says what the other
+    // sentence's family says too.
+    let mut partners: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+    for p in known {
+        partners[p.a].push(p.b);
+        partners[p.b].push(p.a);
+    }
+    let before = implied_pairs.len();
+    for (x, list) in partners.iter().enumerate() {
+        for &y in list {
+            // y's neighbour in its own source is matched with x as well.
+            let merged = list.iter().any(|&z| (z + 1 == y || y + 1 == z) && units[z].source == units[y].source);
+            if let Some(k) = family_of[y].filter(|&k| merged && family_of[x] != Some(k)) {
+                implied_pairs.extend(small[k].iter().filter(|&&z| z != y).map(|&z| (x, z)));
             }
         }
+    }
+    let bridged = implied_pairs.len() - before;
+    let mut out = Vec::new();
+    let within = implied_pairs.len() - bridged;
+    for (n, (x, y)) in implied_pairs.into_iter().enumerate() {
+        let least = if n < within { IMPLIED_MIN } else { BRIDGED_MIN };
+        let (a, b) = (x.min(y), x.max(y));
+        if units[a].source == units[b].source || !have.insert((a, b)) {
+            continue;
+        }
+        let f = features(index, a, b);
+        out.push(if f.identical {
+            Pair { a, b, kind: Kind::Identical, score: 1.0, confidence: 1.0 }
+        } else if minor_possible(&f) {
+            minor(a, b, &f)
+        } else if f.shared >= 2 && paraphrase_confidence(&f) >= least {
+            Pair { a, b, kind: Kind::Paraphrase, score: similarity(&f), confidence: paraphrase_confidence(&f) }
+        } else {
+            // Chained through a third sentence that says two things: not the same claim.
+            continue;
+        });
     }
     out
 }
@@ -780,6 +814,33 @@ mod tests {
         assert!(first.is_some() && second.is_some(), "{pairs:?}");
         // The second is well below the best: only the merged-sentence rule keeps it.
         assert!(second.unwrap() < BEST_SLACK * first.unwrap(), "{first:?} {second:?}");
+    }
+
+    #[test]
+    fn a_merged_sentence_is_linked_with_the_family_of_each_sentence_it_merges() {
+        // Source 0 says two things in two sentences, source 1 runs them together, source 2
+        // says only the second, in other words than source 0.
+        let texts = [
+            "The new president pledged on Monday to resume peace talks with the rebel leaders.",
+            "As a goodwill gesture, the army halted artillery shelling along the northern front.",
+            "Meanwhile, the new president has pledged to resume peace talks with rebel leaders and halted the artillery shelling as a goodwill gesture.",
+            "Officers said the army halted artillery shelling along the northern front as a gesture.",
+        ];
+        let mut u = units(&texts);
+        (u[1].source, u[2].source, u[3].source) = (0, 1, 2);
+        for (k, t) in BACKGROUND.iter().enumerate() {
+            let mut extra = units(&[t]);
+            extra[0].source = 3 + k;
+            u.extend(extra);
+        }
+        let idx = index::build(&u);
+        let direct = align(&u, &idx, &index::candidates(&u, &idx));
+        let linked = |pairs: &[Pair], a: usize, b: usize| pairs.iter().any(|p| (p.a, p.b) == (a, b));
+        assert!(linked(&direct, 0, 2) && linked(&direct, 1, 2) && linked(&direct, 1, 3), "{direct:?}");
+        assert!(!linked(&direct, 2, 3), "the merged sentence and the short one are not matched directly");
+        let families = crate::group::families(&u, &direct);
+        let implied = implied(&u, &idx, &families, &direct);
+        assert!(linked(&implied, 2, 3), "{implied:?} {families:?}");
     }
 
     #[test]

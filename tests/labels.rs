@@ -261,8 +261,8 @@ fn seeds_meet_the_labels() {
     assert!(sc.precision() >= 0.95, "match precision {:.3} below 0.95", sc.precision());
     assert_eq!(sc.unique_kept, sc.unique_total, "sentences only one source has were matched");
     assert_eq!(sc.quotes_linked, sc.quotes_total, "shared quotations not linked across all their sources");
-    assert!(sc.recall() >= 0.55, "recall {:.3} fell below 0.55", sc.recall());
-    assert!(sc.paraphrase_recall() >= 0.5, "paraphrase recall {:.3} fell below 0.5", sc.paraphrase_recall());
+    assert!(sc.recall() >= 0.62, "recall {:.3} fell below 0.62", sc.recall());
+    assert!(sc.paraphrase_recall() >= 0.55, "paraphrase recall {:.3} fell below 0.55", sc.paraphrase_recall());
     // The seeds' labeled conflicts (Seoul-based vs U.S.-based NK News) are found, and no
     // conflict is reported between sentences the labels do not say conflict.
     assert!(sc.conflicts_found >= 2, "labeled conflicts found: {}/{}", sc.conflicts_found, sc.conflicts_labeled);
