@@ -149,8 +149,8 @@ export async function loadApi() {
   const { decodeTape } = await import(pathToFileURL(join(ROOT, 'js', 'tape.js')).href);
   if (typeof glue.compareTape !== 'function') throw new Error('the glue has no compareTape: rebuild with scripts/build.sh');
   const apiCompare = (sources, options) => {
-    const [numbers, text] = callWasm(glue.compareTape, sources, options);
-    return decodeTape(numbers, text);
+    const [ints, floats, text] = callWasm(glue.compareTape, sources, options);
+    return decodeTape(ints, floats, text);
   };
   return { glue, wasm, apiCompare };
 }

@@ -18,8 +18,8 @@ await init({ module_or_path: new URL('../pkg/storydiff_bg.wasm', import.meta.url
  * @param {{ kinds?: ('identical'|'minor'|'paraphrase')[], minScore?: number }} [options]
  */
 export function compare(sources, options) {
-  const [numbers, text] = callWasm(wasmCompareTape, sources, options);
-  return decodeTape(numbers, text);
+  const [ints, floats, text] = callWasm(wasmCompareTape, sources, options);
+  return decodeTape(ints, floats, text);
 }
 
 /**

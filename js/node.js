@@ -32,8 +32,8 @@ glue.initSync({ module: bytes });
  * @param {{ kinds?: ('identical'|'minor'|'paraphrase')[], minScore?: number }} [options]
  */
 export function compare(sources, options) {
-  const [numbers, text] = callWasm(glue.compareTape, sources, options);
-  return decodeTape(numbers, text);
+  const [ints, floats, text] = callWasm(glue.compareTape, sources, options);
+  return decodeTape(ints, floats, text);
 }
 
 /** Like `compare`, but returns the report as a compact JSON string. */

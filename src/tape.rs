@@ -2,39 +2,44 @@
 //!
 //! Building a JS object graph from wasm costs one call across the boundary per object, field
 //! and string (serde-wasm-bindgen), and each string is decoded on its own. The tape instead
-//! is one array of numbers and one string with every text of the report run together; a
+//! is an array of integers, an array of floats and one string with every text of the report
+//! run together; a
 //! small decoder in JS (`js/tape.js`) rebuilds the same objects from them, slicing the texts
 //! out of the one string. Any `Serialize` value is written as `serde_json` would write it
 //! (structs as objects, unit variants as their names, `None` as `null`), so the decoded
 //! object equals `JSON.parse` of the JSON report.
 //!
-//! The numbers, read from the start, describe one value:
+//! The integers, read from the start, describe one value:
 //!
 //! | tag | value | followed by |
 //! |---|---|---|
 //! | 0 | `null` | |
 //! | 1 | `false` | |
 //! | 2 | `true` | |
-//! | 3 | a number | the number |
-//! | 4 | a string | its length `n` in UTF-16 code units: the next `n` units of the text |
-//! | 5 | an array | its length, then each item |
-//! | 6 | an object | its field count, then per field a key and the value |
-//! | 7 | an object with computed keys (a map) | its entry count, then per entry a string value (the key) and the value |
+//! | 3 | a whole number from 0 to 2³²−1 | the number |
+//! | 4 | any other number | nothing: it is the next of the floats |
+//! | 5 | a string | its length `n` in UTF-16 code units: the next `n` units of the text |
+//! | 6 | an array | its length, then each item |
+//! | 7 | an object | its field count, then per field a key and the value |
+//! | 8 | an object with computed keys (a map) | its entry count, then per entry a string value (the key) and the value |
 //!
-//! A key `k >= 0` is the `k`-th key seen so far; `k < 0` is a new key whose text is the next
-//! `-k - 1` units of the text (and whose index is the number of keys seen before it).
-//! Numbers that are tags, lengths and keys are small integers, exact in an `f64`.
+//! A key below 2³¹ is the index of a key seen before; 2³¹ + `n` is a new key whose text is the
+//! next `n` units of the text (and whose index is the number of keys seen before it). Whole
+//! numbers (offsets, indices, counts: nearly all of a report's numbers) take four bytes, and
+//! only the others (scores) eight.
 
 use crate::hash::Map;
 use serde::ser::{self, Serialize};
 use std::fmt;
 
-/// A value written as numbers and text; see the [module](self) for the layout.
+/// A value written as integers, floats and text; see the [module](self) for the layout.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tape {
-    /// Tags, lengths, keys and numbers.
-    pub numbers: Vec<f64>,
-    /// Every string and new key, in the order the numbers refer to them.
+    /// Tags, lengths, keys and whole numbers.
+    pub ints: Vec<u32>,
+    /// The numbers that are not whole numbers from 0 to 2³²−1, in order.
+    pub floats: Vec<f64>,
+    /// Every string and new key, in order.
     pub text: String,
 }
 
@@ -56,14 +61,17 @@ impl ser::Error for Error {
     }
 }
 
-const NULL: f64 = 0.0;
-const FALSE: f64 = 1.0;
-const TRUE: f64 = 2.0;
-const NUMBER: f64 = 3.0;
-const STRING: f64 = 4.0;
-const ARRAY: f64 = 5.0;
-const OBJECT: f64 = 6.0;
-const MAP: f64 = 7.0;
+const NULL: u32 = 0;
+const FALSE: u32 = 1;
+const TRUE: u32 = 2;
+const INT: u32 = 3;
+const FLOAT: u32 = 4;
+const STRING: u32 = 5;
+const ARRAY: u32 = 6;
+const OBJECT: u32 = 7;
+const MAP: u32 = 8;
+/// Added to a new key's length.
+const NEW_KEY: u32 = 1 << 31;
 
 /// Writes `value` as a tape.
 pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
@@ -90,13 +98,13 @@ fn utf16_len(s: &str) -> usize {
 }
 
 impl Encoder {
-    fn push(&mut self, n: f64) {
-        self.tape.numbers.push(n);
+    fn push(&mut self, n: u32) {
+        self.tape.ints.push(n);
     }
 
     fn string(&mut self, s: &str) {
         self.push(STRING);
-        self.push(utf16_len(s) as f64);
+        self.push(utf16_len(s) as u32);
         self.tape.text.push_str(s);
     }
 
@@ -104,25 +112,25 @@ impl Encoder {
         let next = self.keys.len() as u32;
         let known = *self.keys.entry((key.as_ptr() as usize, key.len())).or_insert(next);
         if known == next {
-            self.push(-(utf16_len(key) as f64) - 1.0);
+            self.push(NEW_KEY + utf16_len(key) as u32);
             self.tape.text.push_str(key);
         } else {
-            self.push(known as f64);
+            self.push(known);
         }
     }
 
     /// Starts a container: its tag and a count to fill in when it ends.
-    fn open(&mut self, tag: f64) -> Compound<'_> {
+    fn open(&mut self, tag: u32) -> Compound<'_> {
         self.push(tag);
-        let at = self.tape.numbers.len();
-        self.push(0.0);
+        let at = self.tape.ints.len();
+        self.push(0);
         Compound { encoder: self, at, count: 0 }
     }
 
     /// `{ "Variant": … }`: the object around the content of a non-unit enum variant.
     fn variant(&mut self, variant: &'static str) {
         self.push(OBJECT);
-        self.push(1.0);
+        self.push(1);
         self.key(variant);
     }
 }
@@ -142,7 +150,7 @@ impl Compound<'_> {
     }
 
     fn end(self) -> Result<(), Error> {
-        self.encoder.tape.numbers[self.at] = self.count as f64;
+        self.encoder.tape.ints[self.at] = self.count as u32;
         Ok(())
     }
 }
@@ -191,11 +199,14 @@ impl<'a> ser::Serializer for &'a mut Encoder {
     }
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
         // As in JSON, a number that is not finite is null.
-        if v.is_finite() {
-            self.push(NUMBER);
-            self.push(v);
-        } else {
+        if !v.is_finite() {
             self.push(NULL);
+        } else if v.fract() == 0.0 && v.is_sign_positive() && v <= u32::MAX as f64 {
+            self.push(INT);
+            self.push(v as u32);
+        } else {
+            self.push(FLOAT);
+            self.tape.floats.push(v);
         }
         Ok(())
     }
@@ -330,9 +341,9 @@ impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
-        let before = self.encoder.tape.numbers.len();
+        let before = self.encoder.tape.ints.len();
         key.serialize(&mut *self.encoder)?;
-        if self.encoder.tape.numbers.get(before) != Some(&STRING) {
+        if self.encoder.tape.ints.get(before) != Some(&STRING) {
             return Err(Error("a map key must be a string".into()));
         }
         Ok(())
@@ -378,16 +389,17 @@ mod tests {
     /// What `js/tape.js` does, in Rust: rebuilds the value the tape describes.
     fn decode(tape: &Tape) -> Value {
         struct Reader<'a> {
-            numbers: &'a [f64],
+            tape: &'a Tape,
             text: Vec<u16>,
             at: usize,
+            float_at: usize,
             text_at: usize,
             keys: Vec<String>,
         }
         impl Reader<'_> {
-            fn next(&mut self) -> f64 {
+            fn next(&mut self) -> u32 {
                 self.at += 1;
-                self.numbers[self.at - 1]
+                self.tape.ints[self.at - 1]
             }
             fn text(&mut self, len: usize) -> String {
                 self.text_at += len;
@@ -395,8 +407,8 @@ mod tests {
             }
             fn key(&mut self) -> String {
                 let k = self.next();
-                if k < 0.0 {
-                    let key = self.text((-k - 1.0) as usize);
+                if k >= NEW_KEY {
+                    let key = self.text((k - NEW_KEY) as usize);
                     self.keys.push(key.clone());
                     key
                 } else {
@@ -408,25 +420,28 @@ mod tests {
                     NULL => Value::Null,
                     FALSE => Value::Bool(false),
                     TRUE => Value::Bool(true),
-                    NUMBER => json!(self.next()),
+                    INT => json!(self.next() as f64),
+                    FLOAT => {
+                        self.float_at += 1;
+                        json!(self.tape.floats[self.float_at - 1])
+                    }
                     STRING => {
                         let len = self.next() as usize;
                         Value::String(self.text(len))
                     }
-                    ARRAY => (0..self.next() as usize).map(|_| self.value()).collect(),
-                    OBJECT => Value::Object((0..self.next() as usize).map(|_| (self.key(), self.value())).collect()),
+                    ARRAY => (0..self.next()).map(|_| self.value()).collect(),
+                    OBJECT => Value::Object((0..self.next()).map(|_| (self.key(), self.value())).collect()),
                     MAP => Value::Object(
-                        (0..self.next() as usize)
-                            .map(|_| (self.value().as_str().unwrap().to_string(), self.value()))
-                            .collect(),
+                        (0..self.next()).map(|_| (self.value().as_str().unwrap().to_string(), self.value())).collect(),
                     ),
                     tag => panic!("unknown tag {tag}"),
                 }
             }
         }
-        let mut reader = Reader { numbers: &tape.numbers, text: tape.text.encode_utf16().collect(), at: 0, text_at: 0, keys: Vec::new() };
+        let mut reader = Reader { tape, text: tape.text.encode_utf16().collect(), at: 0, float_at: 0, text_at: 0, keys: Vec::new() };
         let value = reader.value();
-        assert_eq!(reader.at, tape.numbers.len(), "the whole tape is read");
+        assert_eq!(reader.at, tape.ints.len(), "every integer is read");
+        assert_eq!(reader.float_at, tape.floats.len(), "every float is read");
         assert_eq!(reader.text_at, reader.text.len(), "the whole text is read");
         value
     }
@@ -504,12 +519,22 @@ mod tests {
         }
         let tape = encode(&vec![Point { x: 1 }, Point { x: 2 }]).unwrap();
         assert_eq!(tape.text, "x");
-        assert_eq!(tape.numbers, [ARRAY, 2.0, OBJECT, 1.0, -2.0, NUMBER, 1.0, OBJECT, 1.0, 0.0, NUMBER, 2.0]);
+        assert_eq!(tape.ints, [ARRAY, 2, OBJECT, 1, NEW_KEY + 1, INT, 1, OBJECT, 1, 0, INT, 2]);
+        assert!(tape.floats.is_empty());
     }
 
     #[test]
     fn numbers_that_json_cannot_hold_are_null() {
         round_trips(&vec![f64::NAN, f64::INFINITY, 1.5]);
+    }
+
+    #[test]
+    fn whole_numbers_take_an_integer_and_the_others_a_float() {
+        let values = vec![0.0, 7.0, 4_294_967_295.0, 4_294_967_296.0, -1.0, -0.0, 0.25];
+        let tape = encode(&values).unwrap();
+        assert_eq!(tape.floats, [4_294_967_296.0, -1.0, -0.0, 0.25]);
+        assert!(tape.floats[2].is_sign_negative(), "-0 keeps its sign");
+        round_trips(&values);
     }
 
     #[test]

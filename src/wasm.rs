@@ -32,15 +32,16 @@ pub fn compare(sources: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("could not hand the report to JS: {e}")))
 }
 
-/// Like [`compare`], but returns the report as a [tape](crate::tape): `[numbers, text]`, a
-/// `Float64Array` and a string, which `js/tape.js` turns into the same object several times
-/// faster than [`compare`] builds it. The JS API's `compare` uses this.
+/// Like [`compare`], but returns the report as a [tape](crate::tape): `[ints, floats, text]`,
+/// a `Uint32Array`, a `Float64Array` and a string, which `js/tape.js` turns into the same
+/// object several times faster than [`compare`] builds it. The JS API's `compare` uses this.
 #[wasm_bindgen(js_name = compareTape)]
 pub fn compare_tape(sources: JsValue, options: JsValue) -> Result<js_sys::Array, JsError> {
     let tape = crate::tape::encode(&run(sources, options)?)
         .map_err(|e| JsError::new(&format!("could not hand the report to JS: {e}")))?;
-    let numbers = js_sys::Float64Array::from(&tape.numbers[..]);
-    Ok(js_sys::Array::of2(&numbers, &JsValue::from_str(&tape.text)))
+    let ints = js_sys::Uint32Array::from(&tape.ints[..]);
+    let floats = js_sys::Float64Array::from(&tape.floats[..]);
+    Ok(js_sys::Array::of3(&ints, &floats, &JsValue::from_str(&tape.text)))
 }
 
 /// Like [`compare`], but returns the report as a JSON string: cheaper to hand over for large

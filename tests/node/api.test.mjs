@@ -301,10 +301,11 @@ test('the report rebuilt from the tape equals the one serde-wasm-bindgen builds 
 test('a damaged tape is refused with a message, not read as a wrong report', async () => {
   const { decodeTape } = await import('../../js/tape.js');
   const glue = await import('../../pkg/storydiff.js');
-  const [numbers, text] = glue.compareTape(inputs, undefined);
-  assert.throws(() => decodeTape(numbers.slice(0, -1), text), /tape/);
-  assert.throws(() => decodeTape(numbers, text + 'x'), /tape/);
-  const bad = numbers.slice();
+  const [ints, floats, text] = glue.compareTape(inputs, undefined);
+  assert.throws(() => decodeTape(ints.slice(0, -1), floats, text), /tape/);
+  assert.throws(() => decodeTape(ints, floats, text + 'x'), /tape/);
+  assert.throws(() => decodeTape(ints, Float64Array.of(...floats, 1), text), /tape/);
+  const bad = ints.slice();
   bad[0] = 9;
-  assert.throws(() => decodeTape(bad, text), /tag 9/);
+  assert.throws(() => decodeTape(bad, floats, text), /tag 9/);
 });
