@@ -24,6 +24,15 @@ export function decodeTape(ints, floats, text) {
     keys.push(name);
     return name;
   };
+  // Fields of an object; a map's keys are string values, a struct's come from the key table.
+  const object = (name) => {
+    const fields = {};
+    for (let n = ints[at++]; n > 0; n--) {
+      const field = name();
+      fields[field] = value();
+    }
+    return fields;
+  };
   const value = () => {
     switch (ints[at++]) {
       case 0:
@@ -43,22 +52,10 @@ export function decodeTape(ints, floats, text) {
         for (let i = 0; i < items.length; i++) items[i] = value();
         return items;
       }
-      case 7: {
-        const object = {};
-        for (let n = ints[at++]; n > 0; n--) {
-          const name = key();
-          object[name] = value();
-        }
-        return object;
-      }
-      case 8: {
-        const object = {};
-        for (let n = ints[at++]; n > 0; n--) {
-          const name = value();
-          object[name] = value();
-        }
-        return object;
-      }
+      case 7:
+        return object(key);
+      case 8:
+        return object(value);
       default:
         throw new Error(`storydiff: unreadable report tape (tag ${ints[at - 1]} at ${at - 1})`);
     }
