@@ -175,7 +175,7 @@ button:hover { border-color: var(--_muted); }
 }
 .sentence.unmatched { background: #f4f3ef; border-left-color: var(--_line); }
 .empty-col { color: var(--_muted); font-style: italic; }
-/* A long column lays out only its blocks of rows near the screen (js/element.js _buildRows sets
+/* A long column lays out only its blocks of rows near the screen (js/element.js _sizeChunk sets
    each block's estimated height); a long list, only its items near the screen. */
 .sentences.long > .chunk { content-visibility: auto; contain-intrinsic-size: auto 400em; }
 .plain-list.long > li { content-visibility: auto; contain-intrinsic-size: auto 3em; }

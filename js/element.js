@@ -476,7 +476,7 @@ export class StoryDiffElement extends Base {
     this._observer?.disconnect();
     this._observer = null;
     this._resizes?.disconnect();
-    this._job = null;
+    this._stopRendering();
     // A comparison under way is dropped (its answer would be stale); reconnecting compares again.
     if (this._state === 'comparing') {
       this._report = null;
@@ -725,7 +725,7 @@ export class StoryDiffElement extends Base {
   }
 
   _fail(message, retryable) {
-    this._job = null;
+    this._stopRendering();
     this._setState('error');
     this._view.classList.remove('busy');
     const box = h('div', { class: 'error', part: 'error', attrs: { role: 'alert' } },
@@ -746,8 +746,15 @@ export class StoryDiffElement extends Base {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  _renderMessage(text) {
+  /** Stops every slice of rendering still to come: the view, long lists, search highlights. */
+  _stopRendering() {
     this._job = null;
+    this._lists.clear();
+    this._marking = null;
+  }
+
+  _renderMessage(text) {
+    this._stopRendering();
     this._view.classList.remove('busy');
     this._view.replaceChildren(h('p', { class: 'message', text, attrs: { role: 'status' } }));
   }
@@ -1355,6 +1362,9 @@ export class StoryDiffElement extends Base {
       if (focus) this._node(...ref)?.focus({ preventScroll: true });
       return;
     }
+    // A choice made while the report is still being built replaces the one the build would
+    // restore when it finishes (see _finishRender).
+    if (!quiet && this._job) this._job.selected = null;
     for (const n of this._board.querySelectorAll('.sentence.focused, .sentence.counterpart')) {
       n.classList.remove('focused', 'counterpart');
       if (n.getAttribute('role') === 'button') n.setAttribute('aria-pressed', 'false');
@@ -1746,6 +1756,9 @@ export class StoryDiffElement extends Base {
   }
 
   _onlyPanel(label) {
+    if (this._kinds.length === 0) {
+      return h('p', { class: 'note', text: 'Every match kind is switched off in the filters, so no sentence was matched with the other sources: there is nothing to tell apart. Switch a kind back on to see what only one source reports.' });
+    }
     const r = this._report;
     const grid = h('div', { class: 'only-grid' });
     r.sources.forEach((src, k) => {
@@ -1757,9 +1770,6 @@ export class StoryDiffElement extends Base {
       sec.append(ul);
       grid.append(sec);
     });
-    if (this._kinds.length === 0) {
-      return h('p', { class: 'note', text: 'Every match kind is switched off in the filters, so no sentence was matched with the other sources: there is nothing to tell apart. Switch a kind back on to see what only one source reports.' });
-    }
     return [h('p', { class: 'note', text: 'What each source reports that no other source does.' }), grid];
   }
 

@@ -19,7 +19,10 @@ export function decodeTape(ints, floats, text) {
   const slice = (length) => text.slice(textAt, (textAt += length));
   const key = () => {
     const k = ints[at++];
-    if (k < NEW_KEY) return keys[k];
+    if (k < NEW_KEY) {
+      if (k >= keys.length) throw new Error(`storydiff: unreadable report tape (key ${k} at ${at - 1})`);
+      return keys[k];
+    }
     const name = slice(k - NEW_KEY);
     keys.push(name);
     return name;
@@ -29,7 +32,9 @@ export function decodeTape(ints, floats, text) {
     const fields = {};
     for (let n = ints[at++]; n > 0; n--) {
       const field = name();
-      fields[field] = value();
+      // As JSON.parse does: "__proto__" is an own property, not the prototype.
+      if (field === '__proto__') Object.defineProperty(fields, field, { value: value(), enumerable: true, writable: true, configurable: true });
+      else fields[field] = value();
     }
     return fields;
   };

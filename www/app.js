@@ -148,21 +148,24 @@ function save() {
   if (!custom) return;
   const seq = ++saves;
   const json = JSON.stringify({ version: 1, sources });
-  try {
-    if (json.length > LOCAL_MAX) throw new Error('long: to IndexedDB');
-    localStorage.setItem(STORE, json);
-    kept(null);
-    if (inDb) {
-      inDb = false;
-      idb('readwrite', (store) => store.delete(STORE)).catch(() => {});
+  if (json.length <= LOCAL_MAX) {
+    try {
+      localStorage.setItem(STORE, json);
+      kept(null);
+      if (inDb) {
+        inDb = false;
+        idb('readwrite', (store) => store.delete(STORE)).catch(() => {});
+      }
+      return;
+    } catch {
+      // Local storage is full (or missing): IndexedDB, below.
     }
-    return;
-  } catch {
-    // Too big for local storage (or no local storage): IndexedDB, below.
   }
+  // Marked at once, not when the write ends: a smaller save landing in local storage meanwhile
+  // then deletes this copy (writes to one store run in order, so the delete comes after it).
+  inDb = true;
   idb('readwrite', (store) => store.put(json, STORE)).then(() => {
     if (seq !== saves) return; // a later save took over
-    inDb = true;
     try {
       localStorage.setItem(STORE, JSON.stringify({ version: 1, in: 'indexeddb' }));
       kept(null);
@@ -239,7 +242,8 @@ function keep() {
   renderList();
 }
 let saveTimer = 0;
-// A save still waiting when the page goes away is done at once.
+// A save still waiting when the page goes away is started at once (a write to IndexedDB may
+// still not finish before the page is gone; local storage's does).
 window.addEventListener('pagehide', () => {
   if (!saveTimer) return;
   clearTimeout(saveTimer);
@@ -303,7 +307,7 @@ function fileProblem(file) {
     return `${file.name} (a web page: open it in a browser, copy the article and use “Paste an article”)`;
   }
   if (type === 'text/plain' || type === 'text/markdown' || (type === '' && !/\.[^.]+$/.test(file.name))) return null;
-  return `${file.name} (not a plain-text file: only .txt, .text and .md files are read)`;
+  return `${file.name} (not a plain-text file: only .txt, .text, .md and .markdown files are read)`;
 }
 
 async function addFiles(files) {
