@@ -508,7 +508,18 @@ fn runs<K: PartialEq>(ka: &[K], kb: &[K]) -> Vec<Run> {
 /// word is) that are not spellings, abbreviations or short forms of each other (see
 /// [`same_terms`]), and places when such names follow `in`, `near` or `outside`.
 fn slot_conflict(wa: &[Word], wb: &[Word], names_marked: bool, before: Option<&Word>) -> Option<ConflictKind> {
-    if wa.is_empty() || wb.is_empty() || wa.len() > 4 || wb.len() > 4 || same_terms(wa, wb) {
+    if wa.is_empty() || wb.is_empty() || wa.len() > 4 || wb.len() > 4 {
+        return None;
+    }
+    let figure = |ws: &[Word]| {
+        ws.iter().any(|w| w.surface.starts_with(|c: char| c.is_ascii_digit()) || normalize::is_number_word(w.surface.split('-').next().unwrap_or("")))
+    };
+    let dated = |ws: &[Word]| ws.iter().any(|w| date_class(&w.surface).is_some());
+    let named = |ws: &[Word]| ws.iter().all(|w| w.capitalized && !normalize::is_stopword(&w.surface));
+    // Only figures, dates and names conflict: most runs have none of them on both sides, and
+    // are settled before their terms are worked out.
+    let possible = (figure(wa) && figure(wb)) || (dated(wa) && dated(wb)) || (names_marked && named(wa) && named(wb));
+    if !possible || same_terms(wa, wb) {
         return None;
     }
     let (qa, qb) = (quantities(wa), quantities(wb));
@@ -525,7 +536,7 @@ fn slot_conflict(wa: &[Word], wb: &[Word], names_marked: bool, before: Option<&W
     } else if da != 0 || db != 0 || [wa, wb].iter().any(|ws| ws.iter().any(|w| RELATIVE_DAYS.contains(&w.surface.as_str()))) {
         // A weekday against a month or a relative day: not the same kind of detail.
         None
-    } else if names_marked && [wa, wb].iter().all(|ws| ws.iter().all(|w| w.capitalized && !normalize::is_stopword(&w.surface))) {
+    } else if names_marked && named(wa) && named(wb) {
         let locative = before.is_some_and(|w| matches!(w.surface.as_str(), "in" | "near" | "outside"));
         Some(if locative { ConflictKind::Place } else { ConflictKind::Name })
     } else {
@@ -592,8 +603,12 @@ fn unit_name(u: &str) -> String {
 
 /// Most longer words capitalised: a headline in title case, or in capitals.
 fn headline_case(words: &[Word]) -> bool {
-    let long: Vec<&Word> = words.iter().filter(|w| w.surface.chars().count() > 3 && w.surface.starts_with(char::is_alphabetic)).collect();
-    long.len() >= 3 && long.iter().filter(|w| w.capitalized).count() * 10 >= long.len() * 7
+    let (mut long, mut capitalized) = (0, 0);
+    for w in words.iter().filter(|w| w.surface.chars().nth(3).is_some() && w.surface.starts_with(char::is_alphabetic)) {
+        long += 1;
+        capitalized += w.capitalized as usize;
+    }
+    long >= 3 && capitalized * 10 >= long * 7
 }
 
 /// Whether two runs of words say the same after normalization, counting the usual
