@@ -990,7 +990,7 @@ fn key_of(s: &str, words: usize) -> String {
 fn mark_duplicates(text: &str, lines: &mut [Line]) {
     // Earlier lines by the key of their first words: most lines start unlike any other, and
     // only lines that start alike have their whole keys written and compared.
-    let mut seen: crate::hash::Map<String, Vec<Range<usize>>> = crate::hash::Map::default();
+    let mut seen: crate::hash::Map<String, Vec<Range<usize>>> = crate::hash::Map::with_capacity_and_hasher(lines.len(), Default::default());
     for line in lines.iter_mut() {
         let s = &text[line.span.clone()];
         if word_count(s) < 4 {

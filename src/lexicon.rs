@@ -91,7 +91,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// Stems every word of the table, so that lookups match stemmed terms.
     pub fn new() -> Self {
-        let mut canonical = Map::default();
+        let mut canonical = Map::with_capacity_and_hasher(GROUPS.iter().map(|g| g.len()).sum(), Default::default());
         for group in GROUPS {
             let head = stem(group[0]);
             for word in group.iter() {
