@@ -593,6 +593,10 @@ fn has_email(s: &str) -> bool {
 fn has_phone(s: &str) -> bool {
     s.split(|c: char| c.is_whitespace() || c == ',').any(|w| {
         let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        // Seven digits at least: most words have none, and are done with here.
+        if w.bytes().filter(u8::is_ascii_digit).count() < 7 {
+            return false;
+        }
         let groups: Vec<&str> = w.split(['-', '.']).collect();
         groups.len() >= 3
             && groups.iter().all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()) && g.len() <= 4)
