@@ -652,10 +652,16 @@ fn copyright_holder(s: &str) -> Option<String> {
 const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 fn month(word: &str) -> Option<u32> {
-    let w = lower(word.trim_end_matches(['.', ',']));
-    if w.len() < 3 {
+    let w = word.trim_end_matches(['.', ',']);
+    // Month names are ASCII words of three to nine letters: most words are ruled out here,
+    // and the rest lower-cased on the stack.
+    if !(3..=9).contains(&w.len()) || !w.is_ascii() {
         return None;
     }
+    let mut lowered = [0u8; 9];
+    lowered[..w.len()].copy_from_slice(w.as_bytes());
+    lowered.make_ascii_lowercase();
+    let w = std::str::from_utf8(&lowered[..w.len()]).expect("ASCII");
     let m = MONTHS.iter().position(|m| w.starts_with(m))? as u32 + 1;
     const FULL: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
     (FULL[m as usize - 1].starts_with(&w) || w == "sept").then_some(m)
