@@ -55,9 +55,15 @@ pub fn align(units: &[Unit], index: &Index, candidates: &[(usize, usize)]) -> Ve
         let (top, rival) = best[&(u, units[other].source)];
         let body = |x: usize| units[x].role == Role::Body;
         confidence >= BEST_SLACK * top
-            || (other.abs_diff(rival) == 1 && body(other) && body(rival) && best[&(other, units[u].source)].1 == u && other_claim(index, u, other, rival))
+            || (consecutive(units, other, rival) && body(other) && body(rival) && best[&(other, units[u].source)].1 == u && other_claim(index, u, other, rival))
     };
     scored.into_iter().filter(|p| p.kind != Kind::Paraphrase || (kept(p.a, p.b, p.confidence) && kept(p.b, p.a, p.confidence))).collect()
+}
+
+/// Whether two units are consecutive sentences of one source: a sentence matched with both
+/// says what that source says in two.
+fn consecutive(units: &[Unit], a: usize, b: usize) -> bool {
+    a.abs_diff(b) == 1 && units[a].source == units[b].source
 }
 
 /// Whether `v` matches another part of `u` than `w` does: most of the weight of the content
@@ -271,19 +277,17 @@ pub fn implied(units: &[Unit], index: &Index, families: &[Family], known: &[Pair
         partners[p.a].push(p.b);
         partners[p.b].push(p.a);
     }
-    let before = implied_pairs.len();
+    let within = implied_pairs.len();
     for (x, list) in partners.iter().enumerate() {
         for &y in list {
             // y's neighbour in its own source is matched with x as well.
-            let merged = list.iter().any(|&z| (z + 1 == y || y + 1 == z) && units[z].source == units[y].source);
+            let merged = list.iter().any(|&z| consecutive(units, y, z));
             if let Some(k) = family_of[y].filter(|&k| merged && family_of[x] != Some(k)) {
                 implied_pairs.extend(small[k].iter().filter(|&&z| z != y).map(|&z| (x, z)));
             }
         }
     }
-    let bridged = implied_pairs.len() - before;
     let mut out = Vec::new();
-    let within = implied_pairs.len() - bridged;
     for (n, (x, y)) in implied_pairs.into_iter().enumerate() {
         let least = if n < within { IMPLIED_MIN } else { BRIDGED_MIN };
         let (a, b) = (x.min(y), x.max(y));
@@ -511,9 +515,7 @@ fn slot_conflict(wa: &[Word], wb: &[Word], names_marked: bool, before: Option<&W
     if wa.is_empty() || wb.is_empty() || wa.len() > 4 || wb.len() > 4 {
         return None;
     }
-    let figure = |ws: &[Word]| {
-        ws.iter().any(|w| w.surface.starts_with(|c: char| c.is_ascii_digit()) || normalize::is_number_word(w.surface.split('-').next().unwrap_or("")))
-    };
+    let figure = |ws: &[Word]| ws.iter().any(|w| is_figure(&w.surface));
     let dated = |ws: &[Word]| ws.iter().any(|w| date_class(&w.surface).is_some());
     let named = |ws: &[Word]| ws.iter().all(|w| w.capitalized && !normalize::is_stopword(&w.surface));
     // Only figures, dates and names conflict: most runs have none of them on both sides, and
@@ -561,9 +563,7 @@ fn quantities(words: &[Word]) -> Vec<Quantity> {
     let terms = normalize::terms(words);
     let mut out = Vec::new();
     for (k, t) in terms.iter().enumerate() {
-        let surface = &words[t.word].surface;
-        let figure = surface.starts_with(|c: char| c.is_ascii_digit()) || normalize::is_number_word(surface.split('-').next().unwrap_or(""));
-        if !figure || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        if !is_figure(&words[t.word].surface) || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
         let digits_end = t.text.find(|c: char| !c.is_ascii_digit() && !matches!(c, '.' | ',' | ':')).unwrap_or(t.text.len());
@@ -580,6 +580,12 @@ fn quantities(words: &[Word]) -> Vec<Quantity> {
         out.push(Quantity { value, unit: unit.map(|u| unit_name(&u)) });
     }
     out
+}
+
+/// A word that states a figure: it starts with a digit (`12`, `8-year`, `$`-less `1,999`) or
+/// is a number word (`eight`, `forty-two`). `AK-47` and `SMW4` are names.
+fn is_figure(surface: &str) -> bool {
+    surface.starts_with(|c: char| c.is_ascii_digit()) || normalize::is_number_word(surface.split('-').next().unwrap_or(""))
 }
 
 fn sorted_values(q: &[Quantity]) -> Vec<&str> {
@@ -673,8 +679,7 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     if a.len().min(b.len()) < 6 || a.len().abs_diff(b.len()) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (prefix, suffix) = common_ends(&a, &b);
     a.len().max(b.len()) - prefix - suffix <= 1 && a.len().min(b.len()) - prefix - suffix <= 1
 }
 
@@ -682,13 +687,11 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 /// `today`) name a day only from the day of writing, which reports of one story differ in:
 /// they are not compared.
 fn date_class(surface: &str) -> Option<u8> {
-    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    const MONTHS: &[&str] = &[
-        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
-    ];
+    use crate::lexicon::{MONTHS, WEEKDAYS};
     if WEEKDAYS.contains(&surface) {
         Some(1)
-    } else if MONTHS.contains(&surface) {
+    } else if MONTHS.contains(&surface) && surface != "may" {
+        // `may` is the verb far more often than the month.
         Some(2)
     } else {
         None
@@ -740,6 +743,16 @@ mod tests {
             .collect()
     }
 
+    /// `texts` from the given sources, then [`BACKGROUND`], each sentence from a source of its own.
+    fn with_background(texts: &[&str], sources: &[usize]) -> Vec<Unit> {
+        let mut u = units(&[texts, BACKGROUND].concat());
+        let after = sources.iter().max().map_or(0, |&m| m + 1);
+        for (k, unit) in u.iter_mut().enumerate() {
+            unit.source = sources.get(k).copied().unwrap_or(after + k - texts.len());
+        }
+        u
+    }
+
     /// Unrelated sentences from a third source, so that term weights are realistic.
     const BACKGROUND: &[&str] = &[
         "The council will vote on the budget next week.",
@@ -749,12 +762,7 @@ mod tests {
     ];
 
     fn kind(a: &str, b: &str) -> Option<Kind> {
-        let mut u = units(&[a, b]);
-        for (k, t) in BACKGROUND.iter().enumerate() {
-            let mut extra = units(&[t]);
-            extra[0].source = 2 + k;
-            u.extend(extra);
-        }
+        let u = with_background(&[a, b], &[0, 1]);
         let idx = index::build(&u);
         score(&u, &idx, 0, 1).map(|p| p.kind)
     }
@@ -814,14 +822,7 @@ mod tests {
             "As a goodwill gesture, the army halted artillery shelling along the northern front.",
             "Meanwhile, the new president has pledged to resume peace talks with rebel leaders and halted the artillery shelling as a goodwill gesture.",
         ];
-        let mut u = units(&texts);
-        u[1].source = 0;
-        u[2].source = 1;
-        for (k, t) in BACKGROUND.iter().enumerate() {
-            let mut extra = units(&[t]);
-            extra[0].source = 2 + k;
-            u.extend(extra);
-        }
+        let u = with_background(&texts, &[0, 0, 1]);
         let idx = index::build(&u);
         let pairs = align(&u, &idx, &index::candidates(&u, &idx));
         let conf = |a: usize| pairs.iter().find(|p| (p.a, p.b) == (a, 2)).map(|p| p.confidence);
@@ -841,13 +842,7 @@ mod tests {
             "Meanwhile, the new president has pledged to resume peace talks with rebel leaders and halted the artillery shelling as a goodwill gesture.",
             "Officers said the army halted artillery shelling along the northern front as a gesture.",
         ];
-        let mut u = units(&texts);
-        (u[1].source, u[2].source, u[3].source) = (0, 1, 2);
-        for (k, t) in BACKGROUND.iter().enumerate() {
-            let mut extra = units(&[t]);
-            extra[0].source = 3 + k;
-            u.extend(extra);
-        }
+        let u = with_background(&texts, &[0, 0, 1, 2]);
         let idx = index::build(&u);
         let direct = align(&u, &idx, &index::candidates(&u, &idx));
         let linked = |pairs: &[Pair], a: usize, b: usize| pairs.iter().any(|p| (p.a, p.b) == (a, b));

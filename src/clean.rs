@@ -13,6 +13,7 @@
 //! Nothing is rewritten: the result is spans of the input, each kept with a role or removed
 //! with a reason, so the page can show every removed span and a user can restore it.
 
+use crate::lexicon::{MONTHS, WEEKDAYS};
 use crate::normalize::is_ideograph;
 use crate::report::{Reason, Role};
 use std::ops::Range;
@@ -649,7 +650,6 @@ fn copyright_holder(s: &str) -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 // Dates and bylines
 
-const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches(['.', ',']);
@@ -662,9 +662,9 @@ fn month(word: &str) -> Option<u32> {
     lowered[..w.len()].copy_from_slice(w.as_bytes());
     lowered.make_ascii_lowercase();
     let w = std::str::from_utf8(&lowered[..w.len()]).expect("ASCII");
-    let m = MONTHS.iter().position(|m| w.starts_with(m))? as u32 + 1;
-    const FULL: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-    (FULL[m as usize - 1].starts_with(&w) || w == "sept").then_some(m)
+    // A month's name, or its start from the first three letters on (`Sept` too).
+    let m = MONTHS.iter().position(|m| m.starts_with(&w[..3]))?;
+    (MONTHS[m].starts_with(w) || w == "sept").then_some(m as u32 + 1)
 }
 
 fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
@@ -831,11 +831,8 @@ fn without_weekday(s: &str) -> &str {
 
 /// `Monday`, `mon`, `Thurs` (lower-cased).
 fn is_weekday(t: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
-        "thu", "thur", "thurs", "fri", "sat", "sun",
-    ];
-    DAYS.contains(&t)
+    const SHORT: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"];
+    WEEKDAYS.contains(&t) || SHORT.contains(&t)
 }
 
 /// `10:10`, `7:21`, `10:10am`: a clock time (never a bare number, which a headline may end with).
@@ -1058,7 +1055,7 @@ const SECTIONS: &[&str] = &[
     "world", "politics", "business", "economy", "markets", "sport", "sports", "tech", "technology", "science",
     "health", "opinion", "culture", "entertainment", "lifestyle", "travel", "news", "local", "national",
     "international", "asia", "europe", "americas", "africa", "middle east", "us", "uk", "video", "analysis",
-    "features", "environment", "climate", "north korea", "korea", "breaking news", "latest",
+    "features", "environment", "climate", "breaking news", "latest",
 ];
 
 /// Before the body: the headline and the header block around it (outlet, section, author).
@@ -1082,18 +1079,18 @@ fn header(text: &str, lines: &mut [Line], meta: &mut Meta, removed: &mut Vec<Cut
         same(i.checked_sub(1)) || same(Some(i + 1))
     };
     let outlet_over_section = |i: usize| names[i] && is_section(i + 1);
-    let is_short: Vec<bool> = lines.iter().map(short).collect();
     // Paragraphs (runs of lines without a blank between them) holding a header-block line.
     let mut paragraph = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
         paragraph.push(paragraph.last().map_or(0, |&p| p + (l.after_blank && i > 0) as usize));
     }
-    let evidence = |i: usize| is_short[i] && (is_section(i) || repeated(i) || outlet_over_section(i));
+    // Only short lines have keys, names and word counts here, so only they can be evidence.
+    let evidence = |i: usize| is_section(i) || repeated(i) || outlet_over_section(i);
     let block_paragraphs: Vec<usize> = (0..lines.len()).filter(|&i| evidence(i)).map(|i| paragraph[i]).collect();
     let block = !block_paragraphs.is_empty();
     let title = (0..lines.len())
-        .find(|&i| is_short[i] && words[i] >= 3 && !names[i])
-        .or_else(|| (0..lines.len()).find(|&i| is_short[i] && words[i] >= 2 && !block_paragraphs.contains(&paragraph[i])));
+        .find(|&i| words[i] >= 3 && !names[i])
+        .or_else(|| (0..lines.len()).find(|&i| words[i] >= 2 && !block_paragraphs.contains(&paragraph[i])));
     // The line before each, skipping removed lines: whether a name sits right under the headline.
     let mut previous_kept: Option<usize> = None;
     for i in 0..lines.len() {

@@ -8,6 +8,13 @@
 use crate::normalize::stem;
 use crate::hash::Map;
 
+/// The months, lower-cased, January first: dates are read (`clean`) and compared (`align`) by them.
+pub const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// The days of the week, lower-cased, Monday first.
+pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 const GROUPS: &[&[&str]] = &[
     // Saying yes, no, maybe.
     &["refuse", "reject", "rebuff", "decline", "snub", "spurn", "rebuke"],
