@@ -10,8 +10,8 @@
 //   api        the public API's path: js/validate.js's checks around the glue's compareTape and
 //              js/tape.js's decodeTape (what js/node.js's compare() does), on the snapshot of
 //              pkg/ taken at build time
-//   tape       the glue's compareTape(): the report handed over as a tape (one Float64Array and
-//              one string), not yet decoded
+//   tape       the glue's compareTape(): the report handed over as a tape (a Uint32Array, a
+//              Float64Array and one string), not yet decoded
 //   object     the glue's compare(): the report handed over as JS objects (serde-wasm-bindgen)
 //   json       the glue's compareJson(): the report handed over as one JSON string
 //   jsonParsed compareJson() then JSON.parse: a JS object by way of JSON

@@ -8,8 +8,8 @@
 // hangs is killed and reported rather than hanging the benchmark.
 //
 // Each input goes through the public API's path, as bench/node-wasm.mjs's `api` does
-// (lib.mjs's loadApi: js/validate.js's callWasm around the glue's compare, on the snapshot of
-// pkg/ taken at build time). The first call is timed apart (it runs on V8's baseline code and
+// (lib.mjs's loadApi: js/validate.js's callWasm around the glue's compareTape, then
+// js/tape.js's decodeTape, on the snapshot of pkg/ taken at build time). The first call is timed apart (it runs on V8's baseline code and
 // reads wasm memory and the peak RSS it added); then lib.mjs's sideBySide warms up (calls until
 // 300 ms have passed, the first included) and times up to `maxRuns` warm calls while their
 // total stays under `loopMs` (at least one). A rejected input is timed the same way, and its
@@ -24,7 +24,7 @@
 
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { inputBytes, loadApi, seedFiles, sideBySide } from './lib.mjs';
+import { inputBytes, loadApi, readSources, seedFiles, sideBySide } from './lib.mjs';
 
 /**
  * src/index.rs's CLIQUE: the copies of a sentence in its first CLIQUE sources are matched with
@@ -60,10 +60,7 @@ function pseudoWords(n, seed) {
   return words.join(' ');
 }
 
-const seed = () => {
-  const file = seedFiles()[0];
-  return { name: file.replace(/.*\//, ''), text: readFileSync(file, 'utf8') };
-};
+const seed = () => readSources(seedFiles().slice(0, 1))[0];
 const withSeed = (name, text) => [{ name, text }, seed()];
 
 /** Size of the generated article, in bytes (a little more: it ends on a whole paragraph). */

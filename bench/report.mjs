@@ -77,7 +77,7 @@ export function writeMarkdown(r) {
   const statusOf = (id) => budgets.find((b) => b.id === id).status;
   const onCpu = (st, limit) => (st ? `${ms(st.median)} ms: ${verdict(st.median, limit, ms).status}` : '–');
   add('seeds', 'seeds: one `compare` in Node (wasm), median', `≤ ${BUDGETS.seedsMs} ms`, seedsW ? `${ms(seedsW.handoff.api.median)} ms (min ${ms(seedsW.handoff.api.min)})` : 'not measured',
-    verdict(seedsW?.handoff.api.median, BUDGETS.seedsMs, (d) => `${ms(d)} ms`), seedsW ? onCpu(seedsW.handoffCpu?.api, BUDGETS.seedsMs) : null);
+    verdict(seedsW?.handoff.api.median, BUDGETS.seedsMs, (d) => `${ms(d)} ms`), onCpu(seedsW?.handoffCpu?.api, BUDGETS.seedsMs));
   const all = biggest && r.ecb?.articles && biggest.articles === r.ecb.articles ? biggest : null;
   const allLabel = all ? `all ${all.articles} ECB+ articles` : 'all ECB+ articles';
   add('allTime', `${allLabel} in one \`compare\` (Node wasm): time, median`, `≤ ${BUDGETS.allMs / 1000} s`, all ? `${ms(all.wasm.handoff.api.median)} ms (min ${ms(all.wasm.handoff.api.min)})` : 'not measured',
@@ -311,7 +311,7 @@ export function writeMarkdown(r) {
   p('## Handing the report to JS', '');
   p('The same comparison returned as JS objects built by serde-wasm-bindgen (the glue\'s `compare`), as a',
     'JSON string (`compareJson`, with `JSON.parse` after it), and as a tape decoded in JS (the public API\'s',
-    '`compare`: one Float64Array and one string, see `src/tape.rs` and `js/tape.js`), and the core alone in',
+    '`compare`: a Uint32Array, a Float64Array and one string, see `src/tape.rs` and `js/tape.js`), and the core alone in',
     'wasm (the report built and dropped), side by side. The hand-over is each minus the core alone.', '');
   const hrows = [...(seedsW ? [{ label: 'seeds', w: seedsW }] : []), ...scaling.map((s) => ({ label: String(s.articles), w: s.wasm }))];
   if (!hrows.length) {
@@ -427,7 +427,7 @@ function pathologicalSection(r, p) {
   if (x.notes?.length) p('');
   p('Hostile inputs (the same kinds as `tests/hostile.rs`, which checks its own untimed), generated deterministically by',
     '`bench/pathological.mjs`, each beside one normal article (the first seed), through the public API\'s path',
-    '(`js/validate.js` around the glue\'s `compare`) in wasm under Node, each in a fresh process killed at a cap',
+    '(`js/validate.js` around the glue\'s `compareTape`, then `js/tape.js`) in wasm under Node, each in a fresh process killed at a cap',
     '(20× its budget, at least 20 s). Time: median (min–max) of warm calls, after a first call timed apart',
     '(V8 baseline code) and a warm-up (calls until 300 ms have passed, the first included); a rejected input is',
     'timed the same way. Wasm memory: linear memory after the first call',

@@ -91,14 +91,15 @@ export function checkArgs(sources, options) {
 }
 
 /**
- * Calls the wasm `compare` and turns whatever it throws into a plain Error with a message. A trap
- * in the engine (its memory may be left in a bad state) is marked `internal: true`; the message
- * alone cannot tell, since it may quote source names.
+ * Checks the arguments, calls one of the wasm module's comparisons (`compareTape`, `compareJson`)
+ * and turns whatever it throws into a plain Error with a message. A trap in the engine (its
+ * memory may be left in a bad state) is marked `internal: true`; the message alone cannot tell,
+ * since it may quote source names.
  */
-export function callWasm(wasmCompare, sources, options) {
+export function callWasm(wasmFunction, sources, options) {
   const [s, o] = checkArgs(sources, options);
   try {
-    return wasmCompare(s, o);
+    return wasmFunction(s, o);
   } catch (err) {
     if (err instanceof WebAssembly.RuntimeError) {
       throw Object.assign(new Error(`storydiff internal error (${err.message}); please report it with the input that caused it`), { internal: true });

@@ -23,7 +23,13 @@ struct Labeled {
 fn load(file: &str) -> Option<Labeled> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let labels: Value = serde_json::from_str(&std::fs::read_to_string(root.join("tests/labels").join(file)).ok()?).ok()?;
-    let dir: PathBuf = root.join(labels["dir"].as_str()?);
+    // ECB+ sets name `../shared/data/ecbplus/<cluster>`; STORYDIFF_ECB_DIR moves the corpus, as for
+    // tests/compare.rs and the benchmark.
+    let named = labels["dir"].as_str()?;
+    let dir: PathBuf = match (named.strip_prefix("../shared/data/ecbplus/"), std::env::var_os("STORYDIFF_ECB_DIR")) {
+        (Some(cluster), Some(ecb)) => PathBuf::from(ecb).join(cluster),
+        _ => root.join(named),
+    };
     if !dir.is_dir() {
         eprintln!("{file}: {} is not on this machine; skipped", dir.display());
         return None;

@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const OUT = join(ROOT, 'tests/e2e/out');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const ARGS = [
+const ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -22,7 +22,7 @@ export const ARGS = [
 ];
 mkdirSync(OUT, { recursive: true });
 
-export function makeChecks(name) {
+function makeChecks(name) {
   let passed = 0;
   let failed = 0;
   const check = (ok, what, detail = '') => {
@@ -137,7 +137,7 @@ export async function axe(page, context = null) {
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-export function watchdog(seconds, what) {
+function watchdog(seconds, what) {
   const timer = setTimeout(() => {
     console.log(`not ok - ${what} timed out after ${seconds} s`);
     console.log(`${what}: 0 passed, 1 failed`);

@@ -264,11 +264,12 @@ test('errors from the engine come back as a plain Error with its message', () =>
 });
 
 test('only a trap in the engine is marked internal, whatever the source names say', () => {
-  // Source names appear in error messages, so a name cannot make an ordinary error look like a crash.
-  for (const [name, text] of [['internal error x', ''], ['storydiff internal error (unreachable)', 'PNG\u0000'], ['internal error', binaryWithoutNul()]]) {
+  // Source names appear in error messages, so a name cannot make an ordinary error look like a
+  // crash. Text without NULs passes the JS checks: the engine itself refuses it, by name.
+  for (const name of ['internal error x', 'storydiff internal error (unreachable)', 'internal error']) {
     let caught;
     try {
-      compare([inputs[0], { name, text }]);
+      compare([inputs[0], { name, text: binaryWithoutNul() }]);
     } catch (err) {
       caught = err;
     }
