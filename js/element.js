@@ -845,6 +845,7 @@ export class StoryDiffElement extends Base {
    * or message took its place).
    */
   _render() {
+    this._stopRendering();
     this._index();
     const r = this._report;
     // The number of columns, for the board's and the panel's grids.
@@ -854,7 +855,6 @@ export class StoryDiffElement extends Base {
     this._rows = r.sources.map(() => []);
     this._cpKeys = null;
     this._narrow = null;
-    this._lists.clear();
     this._headSizes?.disconnect();
     const job = { done: false, selected: this._selected };
     this._job = job;
@@ -883,8 +883,9 @@ export class StoryDiffElement extends Base {
         this._select([Number(node.dataset.source), Number(node.dataset.sentence)], { focus: false });
       }
     });
+    // _buildRows filters each row as it builds it: only the count of those shown is left to write.
     this._cols.forEach((_, i) => this._buildRows(i, FIRST_ROWS));
-    this._applyFilters();
+    this._countShown();
     this._renderPanel();
     if (this._cols.every((c) => c.pos === c.items.length)) {
       this._finishRender(job);
