@@ -433,6 +433,7 @@ export class StoryDiffElement extends Base {
     this._tab = 'similarity';
     this._nodes = []; // per source, the node of each sentence
     this._rows = []; // per source, each row of its column as the filters see it
+    this._tally = { shown: 0, total: 0 }; // sentences (not speaker labels) built and shown: see _filterRow
     this._cards = null; // the focus panel's cards, when a sentence is focused
     this._job = null; // the rendering under way: see _render
     this._cols = []; // per source, the rows of its column still to build
@@ -853,6 +854,7 @@ export class StoryDiffElement extends Base {
     this._view.classList.remove('busy');
     this._nodes = r.sources.map(() => []);
     this._rows = r.sources.map(() => []);
+    this._tally = { shown: 0, total: 0 };
     this._cpKeys = null;
     this._narrow = null;
     this._headSizes?.disconnect();
@@ -1249,6 +1251,7 @@ export class StoryDiffElement extends Base {
     if (!this._report) return;
     const q = fold(this._query.trim());
     const marks = []; // rows whose highlight changes: the top of each column first
+    this._tally = { shown: 0, total: 0 };
     this._rows.forEach((rows, i) => {
       let tabStop = null;
       let firstVisible = null;
@@ -1300,11 +1303,16 @@ export class StoryDiffElement extends Base {
   /**
    * Shows or hides one row as the filters say (query `q`, folded) and marks its hits, or, given
    * `later`, lists it there to be marked ([row, mark, place in column]); returns whether it shows.
+   * Counts it in `_tally` (reset when every row is filtered again).
    */
   _filterRow(row, q, later = null, place = 0) {
     let visible = !(this._minSupport > 0 && (row.support < this._minSupport || row.speaker));
     if (visible && q) visible = (row.folded ??= fold(row.text)).includes(q);
     row.node.hidden = !visible;
+    if (!row.speaker) {
+      this._tally.total++;
+      if (visible) this._tally.shown++;
+    }
     const mark = visible ? q : '';
     if (row.mark !== mark) {
       if (later) later.push([row, mark, place]);
@@ -1320,17 +1328,9 @@ export class StoryDiffElement extends Base {
     row.mark = mark;
   }
 
-  /** "showing 12 of 80 sentences" when the filters hide some. */
+  /** "showing 12 of 80 sentences" when the filters hide some (counted by _filterRow). */
   _countShown() {
-    let shown = 0;
-    let total = 0;
-    for (const rows of this._rows) {
-      for (const row of rows) {
-        if (row.speaker) continue;
-        total++;
-        if (!row.node.hidden) shown++;
-      }
-    }
+    const { shown, total } = this._tally;
     this._shownCount.textContent = shown !== total ? `showing ${shown} of ${total} sentences` : '';
   }
 
