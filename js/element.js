@@ -57,6 +57,19 @@ const CHUNK = 100; // rows per block of a long column: see _buildRows
  */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * The slices of work left once the first part is done at once: `step(until)` runs in each later
+ * task, working until the clock passes `until`, and returns true when all is done. Stops as soon
+ * as `isCurrent()` says the work was dropped. Resolves to true when it finished, else false.
+ */
+async function slices(step, isCurrent) {
+  for (;;) {
+    await nextTask();
+    if (!isCurrent()) return false;
+    if (step(performance.now() + SLICE_MS)) return true;
+  }
+}
+
 /** Whether a source's name says no more than its outlet ("Reuters" and "reuters.txt"). */
 const sameName = (name, outlet) => fold(name.replace(/\.(txt|text|md)$/i, '')).trim() === fold(outlet).trim();
 
@@ -898,12 +911,9 @@ export class StoryDiffElement extends Base {
   }
 
   /** Builds the rest of the columns, a slice at a time, round the columns. */
-  async _renderRest(job) {
-    for (;;) {
-      await nextTask();
-      if (this._job !== job) return false;
+  _renderRest(job) {
+    return slices((until) => {
       if (job.done) return true; // finished at once by _flush
-      const until = performance.now() + SLICE_MS;
       let left = true;
       while (left && performance.now() < until) {
         left = false;
@@ -913,11 +923,10 @@ export class StoryDiffElement extends Base {
         });
       }
       if (this._query || this._minSupport > 0) this._countShown();
-      if (!left) {
-        this._finishRender(job);
-        return true;
-      }
-    }
+      if (left) return false;
+      this._finishRender(job);
+      return true;
+    }, () => this._job === job);
   }
 
   /** Builds whatever is left of the rendering under way now (an export or a jump needs it all). */
@@ -1288,16 +1297,9 @@ export class StoryDiffElement extends Base {
         const [row, mark] = marks[job.pos];
         this._mark(row, mark);
       }
+      return job.pos === marks.length;
     };
-    markSome(0);
-    if (job.pos === marks.length) return;
-    (async () => {
-      while (job.pos < marks.length) {
-        await nextTask();
-        if (this._marking !== job) return; // the filters changed again
-        markSome(performance.now() + SLICE_MS);
-      }
-    })();
+    if (!markSome(0)) slices(markSome, () => this._marking === job); // stops if the filters change again
   }
 
   /**
@@ -1779,28 +1781,26 @@ export class StoryDiffElement extends Base {
    * long list in slices between which the browser paints (see FIRST_ROWS). An export finishes it
    * at once (_flush).
    */
-  _appendSliced(parent, items, make, first = 2 * FIRST_ROWS) {
+  _appendSliced(parent, items, make) {
     let pos = 0;
     const build = (until) => {
       const frag = document.createDocumentFragment();
-      while (pos < items.length && (pos < first || performance.now() < until)) {
+      while (pos < items.length && (pos < 2 * FIRST_ROWS || performance.now() < until)) {
         for (let k = 0; k < BATCH && pos < items.length; k++) frag.append(make(items[pos++]));
       }
       parent.append(frag);
+      return pos === items.length;
     };
-    build(0);
-    if (pos === items.length) return;
+    if (build(0)) return;
     if (items.length > LONG_LIST) parent.classList.add('long');
     const list = { finish: () => { build(Infinity); this._lists.delete(list); } };
     this._lists.add(list);
-    (async () => {
-      while (pos < items.length) {
-        await nextTask();
-        if (!this._lists.has(list)) return; // finished, or the view was rendered again
-        build(performance.now() + SLICE_MS);
-      }
+    // Stops when finished by an export, or when the view is rendered again.
+    slices((until) => {
+      if (!build(until)) return false;
       this._lists.delete(list);
-    })();
+      return true;
+    }, () => this._lists.has(list));
   }
 
   _quotesPanel(label) {
