@@ -1090,24 +1090,12 @@ export class StoryDiffElement extends Base {
         col.body.append(col.chunk);
       }
       const item = col.items[col.pos];
-      let node;
-      if (item.place) node = this._notComparedNode(i, item.place);
-      else {
-        node = this._sentenceNode(i, item.j, source.sentences[item.j], others);
+      const row = item.place ? this._notComparedRow(i, item.place) : this._sentenceRow(i, item.j, source.sentences[item.j], others);
+      const { node } = row;
+      if (!item.place) {
         this._nodes[i][item.j] = node;
         if (this._cpKeys?.has(`${i}:${item.j}`)) node.classList.add('counterpart');
       }
-      // What the filters need of each row, read once: see _applyFilters.
-      const row = {
-        node,
-        text: node.dataset.text,
-        folded: null, // the text folded for search, when first searched
-        mark: '', // the query highlighted in the text now
-        textEl: node.querySelector('.text'),
-        support: Number(node.dataset.support || 0),
-        speaker: node.classList.contains('role-speaker'),
-        button: node.getAttribute('role') === 'button',
-      };
       this._rows[i].push(row);
       const visible = this._filterRow(row, q);
       // One visible sentence per column is in the tab order.
@@ -1203,15 +1191,36 @@ export class StoryDiffElement extends Base {
     return details;
   }
 
-  _notComparedNode(i, place) {
-    const node = h('p', { class: 'sentence not-compared', data: { source: i, restored: '' }, attrs: { title: 'Put back by you; the engine still reads it as page chrome, so it is shown but not compared' } });
-    node.append(h('span', { class: 'badge-restored', text: 'put back' }), h('span', { class: 'sr-only', text: 'Not compared. ' }));
-    node.dataset.text = place.text.trim();
-    node.append(h('span', { class: 'text', text: node.dataset.text }));
-    return node;
+  /**
+   * A row of a column: its node, and what the filters need of it (see _filterRow), taken from the
+   * report rather than read back from the node.
+   */
+  _row(node, text, { support = 0, speaker = false, button = false } = {}) {
+    const textEl = h('span', { class: 'text', text });
+    node.append(textEl);
+    return {
+      node,
+      text,
+      folded: null, // the text folded for search, when first searched
+      mark: '', // the query highlighted in the text now
+      textEl,
+      support,
+      speaker,
+      button, // a sentence that can be selected (not a speaker label, not a span put back)
+    };
   }
 
-  _sentenceNode(i, j, s, others) {
+  /** The row of a span the reader put back that the engine did not compare. */
+  _notComparedRow(i, place) {
+    const node = h('p', { class: 'sentence not-compared', data: { source: i, restored: '' }, attrs: { title: 'Put back by you; the engine still reads it as page chrome, so it is shown but not compared' } });
+    node.append(h('span', { class: 'badge-restored', text: 'put back' }), h('span', { class: 'sr-only', text: 'Not compared. ' }));
+    const text = place.text.trim();
+    node.dataset.text = text;
+    return this._row(node, text);
+  }
+
+  /** The row of sentence `j` (`s`) of source `i`. */
+  _sentenceRow(i, j, s, others) {
     const classes = ['sentence', `role-${s.role}`];
     const key = `${i}:${j}`;
     const restored = this._idx.restoredSentences.has(key);
@@ -1247,8 +1256,8 @@ export class StoryDiffElement extends Base {
     }
     node.className = classes.join(' ');
     node.setAttribute('part', 'sentence');
-    node.append(h('span', { class: 'text', text: s.text }));
-    return node;
+    const speaker = s.role === 'speaker';
+    return this._row(node, s.text, { support: s.support, speaker, button: !speaker });
   }
 
   /**
