@@ -440,6 +440,7 @@ export class StoryDiffElement extends Base {
     this._query = '';
     this._report = null;
     this._inputs = null; // what the engine compared, with restored-span places
+    this._sent = null; // the indices of the sources sent to the engine (the others are blank)
     this._selected = null;
     this._run = 0;
     this._state = 'idle';
@@ -688,10 +689,12 @@ export class StoryDiffElement extends Base {
   async _compare() {
     if (!this._sources) return;
     const run = ++this._run;
-    const usable = this._sources.filter((s) => s.text.trim() !== '');
-    if (this._sources.length < 2 || usable.length < 2) {
+    // Blank articles are not sent (the engine refuses them): they show as empty columns.
+    const sent = this._sources.map((_, i) => i).filter((i) => this._sources[i].text.trim() !== '');
+    if (sent.length < 2) {
       this._report = null;
       this._inputs = null;
+      this._sent = null;
       this._setState('empty');
       this._renderMessage(
         this._sources.length === 0
@@ -701,8 +704,6 @@ export class StoryDiffElement extends Base {
       return;
     }
     const inputs = this._sources.map((s) => ({ name: s.name, ...rebuildText(s.text, s.restored) }));
-    // Blank articles are not sent (the engine refuses them): they show as empty columns.
-    const sent = inputs.map((_, i) => i).filter((i) => this._sources[i].text.trim() !== '');
     const options = { kinds: [...this._options.kinds] };
     if (typeof this._options.minScore === 'number') options.minScore = this._options.minScore;
     this._setState('comparing');
@@ -724,6 +725,7 @@ export class StoryDiffElement extends Base {
     const ms = Math.round(performance.now() - started);
     this._report = report;
     this._inputs = inputs;
+    this._sent = sent;
     this._kinds = options.kinds;
     if (this._selected) {
       const [s, j] = this._selected;
@@ -1060,7 +1062,7 @@ export class StoryDiffElement extends Base {
     // A long column lays out only the rows near the screen.
     if (items.length > LONG_LIST) body.classList.add('long');
     if (source.sentences.length === 0) {
-      const blank = this._inputs[i].text.trim() === '';
+      const blank = !this._sent.includes(i);
       body.append(h('p', { class: 'empty-col', text: blank ? 'This article is empty: there is nothing to compare.' : 'No article text was found in this source.' }));
     }
     this._board.append(head, body);
