@@ -1396,8 +1396,7 @@ export class StoryDiffElement extends Base {
     this._selected = [...ref];
     node.classList.add('focused');
     node.setAttribute('aria-pressed', 'true');
-    const col = node.closest('.sentences');
-    for (const b of col.querySelectorAll('.sentence[role="button"]')) b.tabIndex = b === node ? 0 : -1;
+    for (const row of this._rows[ref[0]]) if (row.button) row.node.tabIndex = row.node === node ? 0 : -1;
     const counterparts = this._counterparts(...ref);
     // Counterparts built later are marked as they are built (_buildRows).
     this._cpKeys = new Set(counterparts.flat().map((c) => `${c.ref[0]}:${c.ref[1]}`));
@@ -1628,7 +1627,7 @@ export class StoryDiffElement extends Base {
       case '/': this._search?.focus(); break;
       case 'ArrowDown': case 'ArrowUp': case 'Home': case 'End': {
         if (!node) { handled = false; break; }
-        const list = [...node.closest('.sentences').querySelectorAll('.sentence[role="button"]')].filter((n) => !n.hidden);
+        const list = this._rows[Number(node.dataset.source)].filter((row) => row.button && !row.node.hidden).map((row) => row.node);
         const i = list.indexOf(node);
         const to = e.key === 'ArrowDown' ? list[i + 1] : e.key === 'ArrowUp' ? list[i - 1] : e.key === 'Home' ? list[0] : list[list.length - 1];
         if (to) this._select([Number(to.dataset.source), Number(to.dataset.sentence)]);
