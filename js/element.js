@@ -1478,10 +1478,9 @@ export class StoryDiffElement extends Base {
     const [s, j] = sel;
     const sent = r.sources[s].sentences[j];
     const cps = counterparts || this._counterparts(s, j);
-    const srcLabel = (k) => this._label(k);
     const off = this._kinds.length === 0;
     const how = sent.support > 0 ? `shared with ${plural(sent.support, 'other source')}` : off ? 'not matched (every match kind is switched off)' : 'unique to this source';
-    const title = h('h2', { attrs: { id: 'panel-title', tabindex: '-1' }, text: `${srcLabel(s)}, sentence ${j + 1}: ${how}` });
+    const title = h('h2', { attrs: { id: 'panel-title', tabindex: '-1' }, text: `${this._label(s)}, sentence ${j + 1}: ${how}` });
     const close = h('button', { class: 'close', text: 'Close ✕', attrs: { type: 'button', 'aria-label': 'Close the focus panel' }, on: { click: () => {
       const node = this._node(...sel);
       this._select(null);
@@ -1489,8 +1488,8 @@ export class StoryDiffElement extends Base {
     } } });
     const cards = h('div', { class: 'cards' });
     r.sources.forEach((src, k) => {
-      const card = h('section', { class: 'card', part: 'card', data: { source: k }, attrs: { 'aria-label': srcLabel(k) } });
-      card.append(h('h3', { text: srcLabel(k) }));
+      const card = h('section', { class: 'card', part: 'card', data: { source: k }, attrs: { 'aria-label': this._label(k) } });
+      card.append(h('h3', { text: this._label(k) }));
       if (k === s) {
         card.classList.add('self');
         card.append(h('p', { class: 'focused-text', text: sent.text }));
@@ -1659,12 +1658,11 @@ export class StoryDiffElement extends Base {
 
   _renderSummaries() {
     const r = this._report;
-    const label = (k) => this._label(k);
     const tabs = [
-      ['similarity', 'Similarity', () => this._similarityPanel(label)],
-      ['only', 'Only in one source', () => this._onlyPanel(label)],
-      ['quotes', `Quotations (${r.quotes.length})`, () => this._quotesPanel(label)],
-      ['conflicts', `Conflicts (${r.matches.reduce((n, m) => n + m.conflicts.length, 0)})`, () => this._conflictsPanel(label)],
+      ['similarity', 'Similarity', () => this._similarityPanel()],
+      ['only', 'Only in one source', () => this._onlyPanel()],
+      ['quotes', `Quotations (${r.quotes.length})`, () => this._quotesPanel()],
+      ['conflicts', `Conflicts (${r.matches.reduce((n, m) => n + m.conflicts.length, 0)})`, () => this._conflictsPanel()],
     ];
     const list = h('div', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Summaries' } });
     const wrap = h('section', { class: 'summaries', part: 'summaries', attrs: { 'aria-labelledby': 'summaries-title' } }, h('h2', { text: 'Summaries', attrs: { id: 'summaries-title' } }), list);
@@ -1718,7 +1716,7 @@ export class StoryDiffElement extends Base {
     return h('button', { class: 'link-button', text, attrs: { type: 'button' }, on: { click: () => this._select(ref) } });
   }
 
-  _similarityPanel(label) {
+  _similarityPanel() {
     const r = this._report;
     const table = h('table', { class: 'heatmap', part: 'heatmap' });
     table.append(h('caption', { class: 'sr-only', text: 'Share of the sentences of each pair of sources that match the other source' }));
@@ -1726,17 +1724,17 @@ export class StoryDiffElement extends Base {
     // narrow view the columns are headed by the sources' numbers, which start the rows' names.
     const headRow = h('tr', {}, h('td', { attrs: { 'aria-hidden': 'true' }, class: 'corner' }));
     r.sources.forEach((_, k) => headRow.append(h('th', { attrs: { scope: 'col' } },
-      h('span', { class: 'th-full' }, breakable(label(k))), h('span', { class: 'th-num', text: String(k + 1), attrs: { 'aria-hidden': 'true' } }))));
+      h('span', { class: 'th-full' }, breakable(this._label(k))), h('span', { class: 'th-num', text: String(k + 1), attrs: { 'aria-hidden': 'true' } }))));
     table.append(h('thead', {}, headRow));
     const body = h('tbody');
     r.similarity.forEach((row, a) => {
-      const tr = h('tr', {}, h('th', { attrs: { scope: 'row' } }, h('span', { class: 'row-num', text: `${a + 1} `, attrs: { 'aria-hidden': 'true' } }), breakable(label(a))));
+      const tr = h('tr', {}, h('th', { attrs: { scope: 'row' } }, h('span', { class: 'row-num', text: `${a + 1} `, attrs: { 'aria-hidden': 'true' } }), breakable(this._label(a))));
       row.forEach((v, b) => {
         if (a === b) {
           tr.append(h('td', { class: 'self', text: '—', attrs: { title: 'the same source' } }));
           return;
         }
-        const td = h('td', { text: `${Math.round(v * 100)}%`, attrs: { title: `${label(a)} and ${label(b)}: ${Math.round(v * 100)}% of their sentences match the other` } });
+        const td = h('td', { text: `${Math.round(v * 100)}%`, attrs: { title: `${this._label(a)} and ${this._label(b)}: ${Math.round(v * 100)}% of their sentences match the other` } });
         const [bg, dark] = heat(v);
         td.style.backgroundColor = bg;
         if (dark) td.classList.add('dark');
@@ -1768,7 +1766,7 @@ export class StoryDiffElement extends Base {
     return h('div', { class: 'scroll-wrap' }, cue, box);
   }
 
-  _onlyPanel(label) {
+  _onlyPanel() {
     if (this._kinds.length === 0) {
       return h('p', { class: 'note', text: 'Every match kind is switched off in the filters, so no sentence was matched with the other sources: there is nothing to tell apart. Switch a kind back on to see what only one source reports.' });
     }
@@ -1776,7 +1774,7 @@ export class StoryDiffElement extends Base {
     const grid = h('div', { class: 'only-grid' });
     r.sources.forEach((src, k) => {
       const uniq = src.sentences.map((x, j) => [x, j]).filter(([x]) => x.support === 0 && x.role !== 'speaker');
-      const sec = h('section', { attrs: { 'aria-label': `Only in ${label(k)}` } }, h('h3', { text: `${label(k)}: ${plural(uniq.length, 'sentence')}` }));
+      const sec = h('section', { attrs: { 'aria-label': `Only in ${this._label(k)}` } }, h('h3', { text: `${this._label(k)}: ${plural(uniq.length, 'sentence')}` }));
       const ul = h('ul', { class: 'plain-list' });
       this._appendSliced(ul, uniq, ([x, j]) => h('li', {}, this._goButton([k, j], x.text)));
       if (uniq.length === 0) ul.append(h('li', { class: 'missing', text: 'Nothing: every sentence is reported elsewhere.' }));
@@ -1813,7 +1811,7 @@ export class StoryDiffElement extends Base {
     }, () => this._lists.has(list));
   }
 
-  _quotesPanel(label) {
+  _quotesPanel() {
     const r = this._report;
     if (r.quotes.length === 0) return h('p', { class: 'note', text: 'No direct quotations found.' });
     const { carriers: carriedBy } = this._idx;
@@ -1823,7 +1821,7 @@ export class StoryDiffElement extends Base {
       const q = r.quotes[i];
       const carriers = carriedBy[i];
       const box = h('article', { class: 'quote' });
-      box.append(h('p', { class: 'quote-head' }, h('span', { class: 'speaker', text: q.speaker || 'Unattributed' }), h('span', { class: 'carried', text: ` · carried by ${plural(carriers.length, 'source')}: ${carriers.map(label).join(', ')}` })));
+      box.append(h('p', { class: 'quote-head' }, h('span', { class: 'speaker', text: q.speaker || 'Unattributed' }), h('span', { class: 'carried', text: ` · carried by ${plural(carriers.length, 'source')}: ${carriers.map((k) => this._label(k)).join(', ')}` })));
       box.append(h('blockquote', { text: `“${q.text}”` }));
       // Variants: occurrences grouped by their wording.
       const variants = new Map();
@@ -1839,7 +1837,7 @@ export class StoryDiffElement extends Base {
         occ.forEach((o, i) => {
           if (i > 0) li.append(', ');
           const who = o.speaker && o.speaker !== q.speaker ? ` (says ${o.speaker})` : '';
-          li.append(h('button', { class: 'go', text: `${label(o.source)}${who}`, attrs: { type: 'button', title: 'Go to this quotation' }, on: { click: () => this._select([o.source, o.sentence]) } }));
+          li.append(h('button', { class: 'go', text: `${this._label(o.source)}${who}`, attrs: { type: 'button', title: 'Go to this quotation' }, on: { click: () => this._select([o.source, o.sentence]) } }));
         });
         ul.append(li);
       }
@@ -1849,7 +1847,7 @@ export class StoryDiffElement extends Base {
     return out;
   }
 
-  _conflictsPanel(label) {
+  _conflictsPanel() {
     const r = this._report;
     const rows = [];
     for (const m of r.matches) for (const c of m.conflicts) rows.push([m, c]);
@@ -1864,11 +1862,11 @@ export class StoryDiffElement extends Base {
     for (const [m, c] of rows) {
       body.append(h('tr', { attrs: { role: 'row' } },
         cell(0, `⚠ ${c.kind}`),
-        cell(1, `${label(m.a[0])}: “${c.a}”`),
-        cell(2, `${label(m.b[0])}: “${c.b}”`),
+        cell(1, `${this._label(m.a[0])}: “${c.a}”`),
+        cell(2, `${this._label(m.b[0])}: “${c.b}”`),
         cell(3,
-          h('button', { class: 'go', text: `${label(m.a[0])} ${m.a[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => this._select(m.a) } }), ' ',
-          h('button', { class: 'go', text: `${label(m.b[0])} ${m.b[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => this._select(m.b) } }))));
+          h('button', { class: 'go', text: `${this._label(m.a[0])} ${m.a[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => this._select(m.a) } }), ' ',
+          h('button', { class: 'go', text: `${this._label(m.b[0])} ${m.b[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => this._select(m.b) } }))));
     }
     table.append(body);
     return [h('p', { class: 'note', text: 'Details that matched sentences state differently: numbers, names, places, dates.' }), table];
