@@ -281,23 +281,21 @@ table.conflict-table { border-collapse: collapse; width: 100%; font-size: 0.9em;
   .card.self .focused-text { display: none; }
   .field input[type="search"] { width: 8.5rem; }
   .toolbar { gap: 0.35rem 0.8rem; padding-top: 0.3rem; }
-  .filters legend { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-  .legend .kind-part { display: none; }
-  /* The heatmap: columns headed by the sources' numbers (each row's name starts with its number). */
-  .heatmap .th-full {
+  /* Visually hidden (still read out): the filters' legend; the heatmap's full names (its columns
+     are headed by the sources' numbers, and each row's name starts with its number); the
+     conflicts' column heads (each cell carries its label). */
+  .filters legend, .heatmap .th-full, .conflict-table thead {
     position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
     overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
   }
+  .legend .kind-part { display: none; }
+  /* The heatmap: columns headed by the sources' numbers. */
   .heatmap .th-num, .heatmap .row-num { display: inline; }
   .heatmap .row-num { color: var(--_muted); font-variant-numeric: tabular-nums; }
   table.heatmap { font-size: 0.84em; border-spacing: 2px; }
   .heatmap th { padding: 0.15rem 0.25rem; max-width: none; }
   .heatmap td { min-width: 2.3rem; height: 2.2rem; }
   /* Conflicts: one card per row, each cell with its label. */
-  .conflict-table thead {
-    position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
-    overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
-  }
   .conflict-table, .conflict-table tbody, .conflict-table tr, .conflict-table td { display: block; }
   .conflict-table tr { padding: 0.4rem 0; border-bottom: 1px solid var(--_line); }
   .conflict-table td { border: 0; padding: 0.1rem 0; }
