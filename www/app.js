@@ -193,17 +193,16 @@ function save() {
 
 /** The number of words (runs of non-space characters), counted without copying the text. */
 function wordCount(text) {
-  if (!words.has(text)) {
-    const re = /\S+/g;
-    let n = 0;
-    while (re.test(text)) n++;
-    words.set(text, n);
-  }
-  return words.get(text);
+  const re = /\S+/g;
+  let n = 0;
+  while (re.test(text)) n++;
+  return n;
 }
 let words = new Map(); // text -> its word count, for the articles listed now
 
 function renderList() {
+  // Each text is counted once: the counts of the articles still listed are kept, the others dropped.
+  words = new Map(sources.map((s) => [s.text, words.get(s.text) ?? wordCount(s.text)]));
   listEl.replaceChildren();
   sources.forEach((s, i) => {
     const name = h('input', { class: 'source-name', attrs: { type: 'text', 'aria-label': `Name of article ${i + 1}` } });
@@ -224,9 +223,8 @@ function renderList() {
       const next = listEl.querySelectorAll('button.remove')[Math.min(i, sources.length - 1)];
       (next || $('add-button')).focus();
     });
-    listEl.append(h('li', { class: 'source-item' }, name, h('span', { class: 'source-info', text: `${wordCount(s.text).toLocaleString('en')} words` }), remove));
+    listEl.append(h('li', { class: 'source-item' }, name, h('span', { class: 'source-info', text: `${words.get(s.text).toLocaleString('en')} words` }), remove));
   });
-  words = new Map(sources.map((s) => [s.text, wordCount(s.text)])); // forget the texts gone
   summaryEl.textContent = `${plural(sources.length, 'article')}${custom ? ' (yours, kept in this browser)' : ' (the seeds)'}`;
 }
 
@@ -388,7 +386,7 @@ $('add-form').addEventListener('submit', (e) => {
     $('add-text').focus();
     return;
   }
-  const name = addSource($('add-name').value, text);
+  const name = addSource(given, text);
   $('add-text').value = ''; // a long text need not stay in the closed dialog
   dialog.close();
   changed(`Added “${name}”.`);
