@@ -297,15 +297,15 @@ async function startOver() {
 
 // --- files and drops ------------------------------------------------------------------------
 
-/** Why `file` is not read as an article, or null. */
+/** Why `file` is not read as an article, or null; worded as sourceProblem words what is read. */
 function fileProblem(file) {
   const type = (file.type || '').toLowerCase();
   if (TEXT_FILE.test(file.name)) return null;
   if (WEB_PAGE.test(file.name) || /html|xml/.test(type)) {
-    return `${file.name} (a web page: open it in a browser, copy the article and use “Paste an article”)`;
+    return `source "${file.name}" is a web page (open it in a browser, copy the article and use “Paste an article”)`;
   }
   if (type === 'text/plain' || type === 'text/markdown' || (type === '' && !/\.[^.]+$/.test(file.name))) return null;
-  return `${file.name} (not a plain-text file: only .txt, .text, .md and .markdown files are read)`;
+  return `source "${file.name}" is not a plain-text file (only .txt, .text, .md and .markdown files are read)`;
 }
 
 async function addFiles(files) {
@@ -318,7 +318,7 @@ async function addFiles(files) {
       continue;
     }
     if (file.size > MAX_BYTES) {
-      refused.push(`${file.name} (larger than ${LIMIT})`);
+      refused.push(`source "${file.name}" is larger than ${LIMIT}`);
       continue;
     }
     const text = await file.text();

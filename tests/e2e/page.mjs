@@ -644,12 +644,12 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   await page.waitForTimeout(500);
   let notes = await noticeText();
   const statusNow = await page.textContent('#status');
-  check(/Not added: x\.pdf/.test(notes) && /^Compared/.test(statusNow), '"Not added: x.pdf" stays in view after the .txt dropped with it is compared', JSON.stringify({ notes, statusNow }));
+  check(/Not added: source "x\.pdf"/.test(notes) && /^Compared/.test(statusNow), 'the "Not added" notice for x.pdf stays in view after the .txt dropped with it is compared', JSON.stringify({ notes, statusNow }));
   await drop([['page.html', 'text/html', '<html><body><h1>Page Post</h1><p>Kim Jong Un has not answered the letter, officials said.</p></body></html>']]);
   await page.waitForTimeout(500);
   notes = await noticeText();
   const afterHtml = await page.evaluate(() => document.querySelector('story-diff').report.sources.map((s) => s.name));
-  check(!afterHtml.includes('page.html') && /page\.html \(a web page/.test(notes), 'a dropped .html page is refused with a word on pasting its article instead', JSON.stringify({ notes, afterHtml }));
+  check(!afterHtml.includes('page.html') && /"page\.html" is a web page/.test(notes), 'a dropped .html page is refused with a word on pasting its article instead', JSON.stringify({ notes, afterHtml }));
   const dismissed = await page.click('#notices .notice-files .dismiss', { timeout: 5000 }).then(() => true, () => false);
   check(dismissed && (await noticeText()) === '', 'the notice of refused files goes when dismissed');
   await drop([['notes.md', '', 'Markdown Daily\n\n# Kim silent on letter\n\nNorth Korea has not answered the letter, analysts said on Friday.\n']]);
