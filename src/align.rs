@@ -748,7 +748,7 @@ mod tests {
         let mut u = units(&[texts, BACKGROUND].concat());
         let after = sources.iter().max().map_or(0, |&m| m + 1);
         for (k, unit) in u.iter_mut().enumerate() {
-            unit.source = sources.get(k).copied().unwrap_or(after + k - texts.len());
+            unit.source = sources.get(k).copied().unwrap_or_else(|| after + k - texts.len());
         }
         u
     }
