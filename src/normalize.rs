@@ -60,7 +60,7 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let mut out = Vec::with_capacity(slice.len() / 6 + 1);
     let mut p = 0;
     while let Some((c, len)) = char_at(p) {
-        if is_ideograph(c) {
+        if !c.is_ascii() && is_ideograph(c) {
             push_word(&mut out, slice, base, p, p + len);
             p += len;
             continue;
@@ -73,7 +73,7 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         let mut prev = c;
         let mut q = p + len;
         while let Some((c, len)) = char_at(q) {
-            if is_word_char(c) && !is_ideograph(c) {
+            if c.is_ascii_alphanumeric() || (!c.is_ascii() && is_word_char(c) && !is_ideograph(c)) {
                 prev = c;
                 q += len;
                 continue;

@@ -210,7 +210,11 @@ fn in_set(set: &str, c: char) -> bool {
 }
 
 fn is_terminator(c: char) -> bool {
-    in_set(TERMINATORS, c) || is_cjk_terminator(c)
+    // Asked of every character of the text: ASCII, most of it, without searching the sets.
+    if c.is_ascii() {
+        return matches!(c, '.' | '!' | '?');
+    }
+    TERMINATORS.contains(c) || is_cjk_terminator(c)
 }
 
 fn is_question_or_exclamation(c: char) -> bool {
@@ -254,8 +258,17 @@ fn is_time_zone(word: &str) -> bool {
 fn find_cuts(s: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
     let mut sentence_start: Option<usize> = None;
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
+    while i < bytes.len() {
+        // ASCII, most of the text, without decoding.
+        let c = match bytes[i] {
+            b if b < 0x80 => b as char,
+            _ => match char_at(s, i) {
+                Some(c) => c,
+                None => break,
+            },
+        };
         if sentence_start.is_none() && !is_space(c) {
             sentence_start = Some(i);
         }
