@@ -72,7 +72,7 @@ fn quote_spans(text: &str, range: Range<usize>, open: &mut Option<char>) -> Vec<
     let s = &text[range.clone()];
     let mut out = Vec::new();
     // Most sentences quote nothing: one cheap pass tells.
-    if open.is_none() && !s.contains(|c: char| c == '"' || OPEN_CLOSE.iter().any(|&(a, _)| a == c)) {
+    if open.is_none() && !may_open_quote(s) {
         return out;
     }
     let mut start = open.map(|_| 0);
@@ -122,6 +122,21 @@ fn quote_spans(text: &str, range: Range<usize>, open: &mut Option<char>) -> Vec<
         push_span(&mut out, s, range.start, st, s.len());
     }
     out
+}
+
+/// Whether `s` holds a straight double quote or one of the opening marks of [`OPEN_CLOSE`],
+/// read from the bytes: decoding every character of every sentence costs more than the rest
+/// of the quotation search.
+fn may_open_quote(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'"' => true,
+        // “ „ ‘ (U+201C, U+201E, U+2018), « (U+00AB), 「 『 (U+300C, U+300E)
+        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9E | 0x98)),
+        0xC2 => b.get(i + 1) == Some(&0xAB),
+        0xE3 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x8C | 0x8E)),
+        _ => false,
+    })
 }
 
 fn push_span(out: &mut Vec<Range<usize>>, s: &str, base: usize, start: usize, end: usize) {
@@ -231,6 +246,17 @@ fn name_run(text: &str, words: &[&normalize::Word], forward: bool) -> Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_every_opening_mark_and_nothing_else() {
+        for &(open, _) in OPEN_CLOSE {
+            assert!(may_open_quote(&format!("he said {open}yes")), "{open}");
+        }
+        assert!(may_open_quote("he said \"yes\""));
+        for plain in ["it’s over, isn’t it", "they’re » done ” now", "「」 no, 』 and 」", "plain ASCII text"] {
+            assert_eq!(may_open_quote(plain), plain.contains(|c: char| c == '"' || OPEN_CLOSE.iter().any(|&(a, _)| a == c)), "{plain}");
+        }
+    }
 
     fn quotes(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
         let text = paragraphs.join("\n");
