@@ -2,7 +2,7 @@
 //! each two sources share.
 
 use crate::align::Pair;
-use crate::index::Unit;
+use crate::index::{Index, Unit};
 use crate::normalize;
 use crate::quote::Quoted;
 use crate::report::Kind;
@@ -110,19 +110,24 @@ pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
 /// (a source may quote a longer or shorter stretch), or when a one-word quotation (“receptive”)
 /// is quoted alone elsewhere too, or appears inside a quotation in a sentence it was matched with. Returns families of indices
 /// into `quoted`, the most widely carried first.
-pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<Vec<usize>> {
-    let terms: Vec<Vec<String>> = quoted
+pub fn quote_families(units: &[Unit], index: &Index, quoted: &[Quoted], pairs: &[Pair]) -> Vec<Vec<usize>> {
+    let vocabulary = &index.vocabulary;
+    // Each quotation's terms as text ids, from the terms of the words inside its span.
+    let terms: Vec<Vec<u32>> = quoted
         .iter()
         .map(|q| {
-            let words: Vec<normalize::Word> = units[q.unit].words.iter().filter(|w| w.span.start >= q.span.start && w.span.end <= q.span.end).cloned().collect();
-            normalize::terms(&words).into_iter().map(|t| t.text).collect()
+            let unit = &units[q.unit];
+            let inside = |w: &&normalize::Word| w.span.start >= q.span.start && w.span.end <= q.span.end;
+            let words = unit.words.iter().zip(&index.words[q.unit]).filter(|(w, _)| inside(w));
+            words.flat_map(|(_, &surface)| vocabulary.terms_of(surface).iter().map(|&(t, _)| t)).collect()
         })
         .collect();
-    let content: Vec<Vec<&str>> = terms.iter().map(|ts| ts.iter().map(String::as_str).filter(|t| !normalize::is_stopword(t)).collect()).collect();
-    let bags: Vec<Vec<&str>> = terms
+    let content: Vec<Vec<u32>> =
+        terms.iter().map(|ts| ts.iter().copied().filter(|&t| !normalize::is_stopword(vocabulary.text(t))).collect()).collect();
+    let bags: Vec<Vec<u32>> = terms
         .iter()
         .map(|ts| {
-            let mut bag: Vec<&str> = ts.iter().map(String::as_str).collect();
+            let mut bag = ts.clone();
             bag.sort_unstable();
             bag
         })
@@ -133,7 +138,7 @@ pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<
     let mut sets = Sets::new(quoted.len());
     // The same words quoted again are linked to their first occurrence directly, and only
     // first occurrences are compared: copies cost linear work.
-    let mut first: Map<&[String], usize> = Map::default();
+    let mut first: Map<&[u32], usize> = Map::default();
     let mut repeat = vec![false; quoted.len()];
     for q in 0..quoted.len() {
         match first.get(terms[q].as_slice()) {
@@ -147,7 +152,7 @@ pub fn quote_families(units: &[Unit], quoted: &[Quoted], pairs: &[Pair]) -> Vec<
             }
         }
     }
-    let mut postings: Map<&str, Vec<usize>> = Map::default();
+    let mut postings: Map<u32, Vec<usize>> = Map::default();
     for q in (0..quoted.len()).filter(|&q| !repeat[q]) {
         let mut seen = Set::default();
         for &t in &content[q] {

@@ -53,6 +53,8 @@ pub struct Index {
     /// of the positions it takes (empty for longer units). Lets the alignment compare a
     /// sentence with this one a machine word at a time.
     pub positions: Vec<Vec<(u32, u64)>>,
+    /// The texts behind the ids of `words` and `terms`, and each surface's terms.
+    pub vocabulary: Vocabulary,
 }
 
 /// Weighs the terms of `units` by inverse document frequency over the whole comparison, so
@@ -151,7 +153,7 @@ pub fn build(units: &[Unit]) -> Index {
         .collect();
     let norms = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()).collect();
     let masses = vectors.iter().map(|v| v.iter().map(|(_, w)| w).sum::<f64>()).collect();
-    Index { vectors, norms, masses, df, words, terms, bags, positions }
+    Index { vectors, norms, masses, df, words, terms, bags, positions, vocabulary }
 }
 
 /// How much a name (a capitalised word inside a sentence) counts against other words.

@@ -268,7 +268,7 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
         }
         quoted.extend(quote::extract(&sources[s].text, &units[range.clone()], &blocks_of[range], first[s]));
     }
-    let quotes = group::quote_families(units, &quoted, pairs)
+    let quotes = group::quote_families(units, &prepared.index, &quoted, pairs)
         .into_iter()
         .map(|family| {
             let occurrences: Vec<QuoteOccurrence> = family

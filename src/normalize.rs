@@ -257,6 +257,15 @@ impl Vocabulary {
         self.spans.is_empty()
     }
 
+    /// The terms of a surface already given to [`Vocabulary::word`], as (text id, is a stop
+    /// word); none for any other id.
+    pub fn terms_of(&self, surface: u32) -> &[(u32, bool)] {
+        match self.terms_of.get(surface as usize) {
+            Some(Some(range)) => &self.pieces[range.start as usize..range.end as usize],
+            _ => &[],
+        }
+    }
+
     /// The id of a word's surface and its terms, as (text id, is a stop word).
     pub fn word(&mut self, surface: &str) -> (u32, &[(u32, bool)]) {
         let id = self.id(surface);
