@@ -146,6 +146,10 @@ pub fn surface(raw: &str) -> String {
     if raw.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b',' | b'\'')) {
         return raw.to_ascii_lowercase();
     }
+    // Next most common: ASCII with curly apostrophes (`Korea’s`), which NFKC also leaves alone.
+    if raw.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ',' | '\'' | '’')) {
+        return raw.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }).collect();
+    }
     raw.nfkc()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
