@@ -5,6 +5,7 @@
 //! one story's; a group's words all count as its first word when content terms are weighed
 //! (never for `identical` or `minor`, which compare the words themselves).
 
+use std::borrow::Cow;
 use crate::normalize::stem;
 use crate::hash::Map;
 
@@ -92,7 +93,8 @@ const GROUPS: &[&[&str]] = &[
 /// Maps a stemmed term to the first word (stemmed) of its group.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    canonical: Map<String, String>,
+    // Stems of the table's own words: slices of them, mostly, so building it allocates little.
+    canonical: Map<Cow<'static, str>, Cow<'static, str>>,
 }
 
 impl Lexicon {
@@ -110,7 +112,7 @@ impl Lexicon {
 
     /// The term every word of `term`'s group counts as (the term itself outside the table).
     pub fn canonical<'a>(&'a self, term: &'a str) -> &'a str {
-        self.canonical.get(term).map_or(term, String::as_str)
+        self.canonical.get(term).map_or(term, |c| c)
     }
 }
 

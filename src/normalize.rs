@@ -179,7 +179,7 @@ fn word_terms(surface: &str, mut found: impl FnMut(Cow<'_, str>, bool)) {
                 continue;
             }
             let stop = is_stopword(&folded);
-            found(if stop { folded } else { Cow::Owned(stem(&folded)) }, stop);
+            found(if stop { folded } else { stem(&folded) }, stop);
         }
     }
 }
@@ -418,39 +418,44 @@ fn number_word(s: &str) -> Option<u32> {
 
 /// A light suffix stripper: enough to meet `talks`/`talk`, `resumed`/`resuming`/`resume`,
 /// `repeatedly`/`repeated`, without the cost or over-reach of a full stemmer.
-pub fn stem(word: &str) -> String {
-    if word.chars().any(|c| !c.is_ascii_alphabetic()) || word.len() <= 3 {
-        return word.to_string();
+pub fn stem(word: &str) -> Cow<'_, str> {
+    let mut w = Cow::Borrowed(word);
+    if word.bytes().any(|b| !b.is_ascii_alphabetic()) || word.len() <= 3 {
+        return w;
     }
-    let mut w = word.to_string();
+    // Every rule strips a suffix, and only two add a letter: most stems are a slice of the word.
+    let cut = |w: &mut Cow<'_, str>, n: usize| match w {
+        Cow::Borrowed(s) => *s = &s[..s.len() - n],
+        Cow::Owned(s) => s.truncate(s.len() - n),
+    };
     if w.len() > 5 && w.ends_with("ly") {
-        w.truncate(w.len() - 2);
+        cut(&mut w, 2);
     }
     if w.len() > 4 && w.ends_with("ies") {
-        w.truncate(w.len() - 3);
-        w.push('y');
+        cut(&mut w, 3);
+        w.to_mut().push('y');
     } else if w.ends_with("sses") {
-        w.truncate(w.len() - 2);
+        cut(&mut w, 2);
     } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        w.truncate(w.len() - 1);
+        cut(&mut w, 1);
     }
     for suffix in ["ion", "ing", "ed"] {
         if w.len() > suffix.len() + 3 && w.ends_with(suffix) {
-            w.truncate(w.len() - suffix.len());
+            cut(&mut w, suffix.len());
             let b = w.as_bytes();
             let n = b.len();
             if n >= 2 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') {
-                w.truncate(n - 1);
+                cut(&mut w, 1);
             }
             break;
         }
     }
     if w.len() > 4 && w.ends_with('e') {
-        w.truncate(w.len() - 1);
+        cut(&mut w, 1);
     }
     if w.len() > 4 && w.ends_with('y') {
-        w.truncate(w.len() - 1);
-        w.push('i');
+        cut(&mut w, 1);
+        w.to_mut().push('i');
     }
     w
 }
