@@ -142,14 +142,10 @@ pub fn build(units: &[Unit]) -> Index {
         }
     }
     let n = units.len().max(1) as f64;
+    let idf: Vec<f64> = df.iter().map(|&d| (1.0 + n / d.max(1) as f64).ln()).collect();
     let vectors: Vec<Vec<(u32, f64)>> = per_unit
         .into_iter()
-        .map(|terms| {
-            terms
-                .into_iter()
-                .map(|(t, name)| (t, (1.0 + n / df[t as usize] as f64).ln() * if name { NAME_WEIGHT } else { 1.0 }))
-                .collect()
-        })
+        .map(|terms| terms.into_iter().map(|(t, name)| (t, idf[t as usize] * if name { NAME_WEIGHT } else { 1.0 })).collect())
         .collect();
     let norms = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()).collect();
     let masses = vectors.iter().map(|v| v.iter().map(|(_, w)| w).sum::<f64>()).collect();
