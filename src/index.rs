@@ -62,7 +62,10 @@ pub struct Index {
 /// the details that tell sentences apart count for much.
 pub fn build(units: &[Unit]) -> Index {
     let lexicon = Lexicon::new();
-    let mut vocabulary = Vocabulary::default();
+    // Distinct surfaces and terms come to about as many as the words of a few articles, and
+    // grow far slower than the words of many.
+    let words_in_all: usize = units.iter().map(|u| u.words.len()).sum();
+    let mut vocabulary = Vocabulary::with_capacity(words_in_all.min(1 << 16));
     let mut words: Vec<Vec<u32>> = Vec::with_capacity(units.len());
     let mut terms: Vec<Vec<u32>> = Vec::with_capacity(units.len());
     // Per unit: its content terms as (text id, is a name here).

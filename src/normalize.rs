@@ -210,6 +210,12 @@ fn hash_text(text: &str) -> usize {
 }
 
 impl Vocabulary {
+    /// An empty vocabulary with room for about `texts` texts before it has to grow (growing
+    /// hashes every text again).
+    pub fn with_capacity(texts: usize) -> Self {
+        Vocabulary { slots: vec![0; (2 * texts + 2).next_power_of_two().max(64)], spans: Vec::with_capacity(texts), ..Self::default() }
+    }
+
     /// The id of `text`, added if new.
     pub fn id(&mut self, text: &str) -> u32 {
         if self.slots.len() < 2 * (self.spans.len() + 1) {
