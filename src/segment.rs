@@ -209,6 +209,7 @@ fn in_set(set: &str, c: char) -> bool {
     !(c.is_ascii_alphanumeric() || c == ' ') && set.contains(c)
 }
 
+#[inline]
 fn is_terminator(c: char) -> bool {
     // Asked of every character of the text: ASCII, most of it, without searching the sets.
     if c.is_ascii() {
