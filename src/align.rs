@@ -440,8 +440,10 @@ pub fn explain<K: PartialEq>(a: &Side<K>, b: &Side<K>, with_conflicts: bool) -> 
     let ops = runs.iter().map(|r| DiffOp { op: r.tag, a: text(a, &r.a), b: text(b, &r.b) }).collect();
     let mut found = Vec::new();
     if with_conflicts {
-        // In a headline written in title case (or capitals), capitals do not mark names.
-        let names_marked = !headline_case(a.words) && !headline_case(b.words);
+        // In a headline written in title case (or capitals), capitals do not mark names. Only
+        // asked when a slot has capitalised words on both sides.
+        let headlines = std::cell::OnceCell::new();
+        let names_in_sentences = || *headlines.get_or_init(|| !headline_case(a.words) && !headline_case(b.words));
         for (k, w) in runs.windows(2).enumerate() {
             let (del, ins) = match (w[0].tag, w[1].tag) {
                 (DiffTag::Delete, DiffTag::Insert) => (&w[0].a, &w[1].b),
@@ -454,7 +456,7 @@ pub fn explain<K: PartialEq>(a: &Side<K>, b: &Side<K>, with_conflicts: bool) -> 
             let kicker = |side: &Side<K>, r: &std::ops::Range<usize>| {
                 r.start == 0 && !r.is_empty() && side.text.get(side.words[r.end - 1].span.end..).is_some_and(|t| t.starts_with(':'))
             };
-            let names_marked = names_marked && !kicker(a, del) && !kicker(b, ins);
+            let names_marked = || !kicker(a, del) && !kicker(b, ins) && names_in_sentences();
             if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()], names_marked, before) {
                 found.push(Conflict { kind, a: text(a, del), b: text(b, ins) });
             }
@@ -511,7 +513,7 @@ fn runs<K: PartialEq>(ka: &[K], kb: &[K]) -> Vec<Run> {
 /// both runs are all capitalised words (not in a headline written in title case, where every
 /// word is) that are not spellings, abbreviations or short forms of each other (see
 /// [`same_terms`]), and places when such names follow `in`, `near` or `outside`.
-fn slot_conflict(wa: &[Word], wb: &[Word], names_marked: bool, before: Option<&Word>) -> Option<ConflictKind> {
+fn slot_conflict(wa: &[Word], wb: &[Word], names_marked: impl Fn() -> bool, before: Option<&Word>) -> Option<ConflictKind> {
     if wa.is_empty() || wb.is_empty() || wa.len() > 4 || wb.len() > 4 {
         return None;
     }
@@ -520,7 +522,7 @@ fn slot_conflict(wa: &[Word], wb: &[Word], names_marked: bool, before: Option<&W
     let named = |ws: &[Word]| ws.iter().all(|w| w.capitalized && !normalize::is_stopword(&w.surface));
     // Only figures, dates and names conflict: most runs have none of them on both sides, and
     // are settled before their terms are worked out.
-    let possible = (figure(wa) && figure(wb)) || (dated(wa) && dated(wb)) || (names_marked && named(wa) && named(wb));
+    let possible = (figure(wa) && figure(wb)) || (dated(wa) && dated(wb)) || (named(wa) && named(wb) && names_marked());
     if !possible || same_terms(wa, wb) {
         return None;
     }
@@ -538,7 +540,7 @@ fn slot_conflict(wa: &[Word], wb: &[Word], names_marked: bool, before: Option<&W
     } else if da != 0 || db != 0 || [wa, wb].iter().any(|ws| ws.iter().any(|w| RELATIVE_DAYS.contains(&w.surface.as_str()))) {
         // A weekday against a month or a relative day: not the same kind of detail.
         None
-    } else if names_marked && named(wa) && named(wb) {
+    } else if named(wa) && named(wb) && names_marked() {
         let locative = before.is_some_and(|w| matches!(w.surface.as_str(), "in" | "near" | "outside"));
         Some(if locative { ConflictKind::Place } else { ConflictKind::Name })
     } else {
