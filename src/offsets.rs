@@ -14,11 +14,19 @@ impl Utf16Map {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
         let mut marks = Vec::new();
-        let mut units = 0;
-        for (i, c) in text.char_indices() {
-            units += c.len_utf16();
-            if !c.is_ascii() {
-                marks.push((i + c.len_utf8(), units));
+        // Bytes beyond the UTF-16 units of the characters so far: a character of two or three
+        // bytes is one unit, one of four bytes (a surrogate pair) two. Read from each
+        // character's lead byte, without decoding the text.
+        let mut surplus = 0;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b >= 0xC0 {
+                let len = match b {
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    _ => 2,
+                };
+                surplus += len - if len == 4 { 2 } else { 1 };
+                marks.push((i + len, i + len - surplus));
             }
         }
         Utf16Map { marks }
@@ -45,5 +53,14 @@ mod tests {
         let expect: Vec<usize> = vec![0, 1, 2, 3, 5, 6];
         let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
         assert_eq!(bytes.iter().map(|&b| map.utf16(b)).collect::<Vec<_>>(), expect);
+    }
+
+    #[test]
+    fn every_char_boundary_maps_to_the_utf16_length_before_it() {
+        let text = "Korea’s «talks» 東京 ö 😀𝄞 한국어 end";
+        let map = Utf16Map::new(text);
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(map.utf16(i), text[..i].encode_utf16().count(), "at byte {i}");
+        }
     }
 }
