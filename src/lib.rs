@@ -157,21 +157,45 @@ fn validate(sources: &[SourceInput]) -> Result<(), Error> {
         }
         // Binary data decodes to control characters and replacement characters; a few NULs
         // in text are noise, but text that is half NULs is UTF-16 read as bytes.
-        let (mut odd, mut nul, mut all) = (0usize, 0usize, 0usize);
-        for c in text.chars() {
-            all += 1;
-            match c {
-                '\0' => nul += 1,
-                '\u{FFFD}' => odd += 1,
-                c if c.is_control() && !c.is_whitespace() => odd += 1,
-                _ => {}
-            }
-        }
+        let Signs { all, odd, nul } = binary_signs(text);
         if odd * 10 > all || nul * 3 > all {
             return Err(Error::BinarySource(source.name.clone()));
         }
     }
     Ok(())
+}
+
+/// What tells binary data from text, counted in characters.
+#[derive(Debug, PartialEq)]
+struct Signs {
+    /// Characters.
+    all: usize,
+    /// Control characters other than whitespace and NUL, and U+FFFD (what an undecodable byte
+    /// becomes).
+    odd: usize,
+    /// NULs.
+    nul: usize,
+}
+
+/// Counts [`Signs`] from the bytes, which spares decoding every character of the input: the
+/// only non-ASCII characters that count are the C1 controls (`C2 80`–`C2 9F`, but U+0085,
+/// which is whitespace) and U+FFFD (`EF BF BD`).
+fn binary_signs(text: &str) -> Signs {
+    let b = text.as_bytes();
+    let mut signs = Signs { all: text.chars().count(), odd: 0, nul: 0 };
+    for (i, &x) in b.iter().enumerate() {
+        if x >= 0x20 && !matches!(x, 0x7F | 0xC2 | 0xEF) {
+            continue;
+        }
+        match x {
+            0 => signs.nul += 1,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => {}
+            0xC2 => signs.odd += matches!(b.get(i + 1), Some(0x80..=0x84 | 0x86..=0x9F)) as usize,
+            0xEF => signs.odd += (b.get(i + 1..i + 3) == Some(&[0xBF, 0xBD][..])) as usize,
+            _ => signs.odd += 1,
+        }
+    }
+    signs
 }
 
 /// Derives groups, support, quotations and the similarity matrix from the scored pairs, and
@@ -291,3 +315,36 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`Signs`] as the definition says, character by character.
+    fn signs_by_chars(text: &str) -> Signs {
+        let mut signs = Signs { all: 0, odd: 0, nul: 0 };
+        for c in text.chars() {
+            signs.all += 1;
+            match c {
+                '\0' => signs.nul += 1,
+                '\u{FFFD}' => signs.odd += 1,
+                c if c.is_control() && !c.is_whitespace() => signs.odd += 1,
+                _ => {}
+            }
+        }
+        signs
+    }
+
+    #[test]
+    fn binary_signs_counted_from_bytes_are_those_of_the_characters() {
+        let samples = [
+            "", "plain text\r\n\ttabbed", "nul\0 and bell\u{7} and del\u{7F}", "C1: \u{80}\u{85}\u{9F}\u{A0}\u{AB}",
+            "replacement \u{FFFD}\u{FFFC}\u{FFFE} \u{EFBF}", "Korea’s 뉴스 東京 🗳 \u{2028}", "\u{C2}\u{BF}\u{BD}",
+        ];
+        for text in samples {
+            assert_eq!(binary_signs(text), signs_by_chars(text), "{text:?}");
+        }
+        let every: String = (0..0x3000u32).chain(0xFFF0..0x10000).filter_map(char::from_u32).collect();
+        assert_eq!(binary_signs(&every), signs_by_chars(&every));
+    }
+}
