@@ -345,15 +345,18 @@ fn expand(surface: &str) -> (&str, Option<&str>) {
 /// thousands separators, inner apostrophes; maps number words and British spellings.
 fn fold(part: &str) -> Cow<'_, str> {
     let mut s = Cow::Borrowed(part);
-    if part.contains(['\'', '·']) {
-        s = Cow::Owned(part.chars().filter(|&c| !matches!(c, '\'' | '·')).collect());
-    }
-    let digits = s.bytes().any(|b| b.is_ascii_digit());
-    if !digits && s.contains('.') {
-        s.to_mut().retain(|c| c != '.');
-    }
-    if s.contains(',') && s.bytes().all(|b| b.is_ascii_digit() || b == b',') {
-        s.to_mut().retain(|c| c != ',');
+    // Plain lower-case words, most of them, have no marks to remove.
+    if !part.bytes().all(|b| b.is_ascii_lowercase()) {
+        if part.contains(['\'', '·']) {
+            s = Cow::Owned(part.chars().filter(|&c| !matches!(c, '\'' | '·')).collect());
+        }
+        let digits = s.bytes().any(|b| b.is_ascii_digit());
+        if !digits && s.contains('.') {
+            s.to_mut().retain(|c| c != '.');
+        }
+        if s.contains(',') && s.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+            s.to_mut().retain(|c| c != ',');
+        }
     }
     if let Some(n) = number_word(&s) {
         return Cow::Owned(n.to_string());
