@@ -30,7 +30,7 @@ import { cpus, getPriority, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { CORE_WASM, ECB_DIR, ROOT, SNAPSHOT, ecbClusters, fitExponent, inputBytes, seedFiles } from './lib.mjs';
+import { CORE_WASM, ECB_DIR, ROOT, SNAPSHOT, balancedOrder, ecbClusters, fitExponent, inputBytes, seedFiles } from './lib.mjs';
 import { writeMarkdown } from './report.mjs';
 
 const argv = process.argv.slice(2);
@@ -49,7 +49,7 @@ const QUICK = flag('--quick');
 const ONLY_PATHOLOGICAL = flag('--only-pathological');
 const NATIVE = join(SNAPSHOT, 'bench-native');
 const ALL_PAIRS_MAX = 20_000_000; // above this many pairs, the all-pairs way is not run
-const SIZES = [10, 30, 100, 300]; // first n ECB+ articles; all of them are added as the last size
+const SIZES = [10, 30, 100, 300]; // first n ECB+ articles in balancedOrder; all of them are added as the last size
 const WASM_OPT_FLAGS = ['-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 const RUNS = QUICK
@@ -367,8 +367,9 @@ if (!clusters) {
   results.ecb.clusters = clusters.map((c, i) => ({ name: c.name, articles: c.files.length, native: nativeRows[i], wasm: wasmRows[i] }));
 
   results.scaling = [];
-  for (const n of SIZES.filter((s) => s < all.length).concat(all.length)) {
-    const files = all.slice(0, n);
+  const ordered = balancedOrder(clusters).flatMap((c) => c.files);
+  for (const n of SIZES.filter((s) => s < ordered.length).concat(ordered.length)) {
+    const files = ordered.slice(0, n);
     log(`scaling: ${n} articles: native time`);
     const time = nativeTime(files, RUNS.scale, RUNS.budgetMs);
     log(`scaling: ${n} articles: native memory`);
