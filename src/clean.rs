@@ -88,12 +88,10 @@ pub fn clean(text: &str) -> Cleaned {
     let mut lines = join_wrapped(text, split_lines(text));
     let script = dominant_script(text);
 
-    for line in lines.iter_mut() {
-        classify(text, line, script, &mut out);
-    }
-    mark_duplicates(text, &mut lines);
-    for line in lines.iter_mut() {
-        if line.class == Class::Short && is_prose(&text[line.span.clone()]) {
+    let words: Vec<usize> = lines.iter_mut().map(|line| classify(text, line, script, &mut out)).collect();
+    mark_duplicates(text, &mut lines, &words);
+    for (line, &words) in lines.iter_mut().zip(&words) {
+        if line.class == Class::Short && is_prose(&text[line.span.clone()], words) {
             line.class = Class::Prose;
         }
     }
@@ -164,7 +162,6 @@ fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = 0;
     let mut blank_before = true;
-    let mut iter = text.char_indices().peekable();
     let push = |start: usize, end: usize, lines: &mut Vec<Line>, blank_before: &mut bool| {
         let span = trim_span(text, start..end);
         if span.is_empty() {
@@ -174,15 +171,22 @@ fn split_lines(text: &str) -> Vec<Line> {
             *blank_before = false;
         }
     };
-    while let Some((i, c)) = iter.next() {
-        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
-            push(start, i, &mut lines, &mut blank_before);
-            start = i + c.len_utf8();
-            if c == '\r' && iter.peek().map(|&(_, n)| n) == Some('\n') {
-                iter.next();
-                start += 1;
+    // Byte by byte: in UTF-8, U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\n' | b'\r' => 1,
+            0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => 3,
+            _ => {
+                i += 1;
+                continue;
             }
-        }
+        };
+        push(start, i, &mut lines, &mut blank_before);
+        i += len;
+        start = i;
     }
     push(start, text.len(), &mut lines, &mut blank_before);
     lines
@@ -203,7 +207,7 @@ fn join_wrapped(text: &str, lines: Vec<Line>) -> Vec<Line> {
             let starts_lower = text[line.span.clone()].chars().next().is_some_and(char::is_lowercase);
             let open_end = before.ends_with([',', ';', '-']);
             // A line that is chrome or metadata on its own (a byline, a date) was not wrapped.
-            let whole = || chrome(before).is_some() || byline(before).is_some() || date_prefix(before).is_some();
+            let whole = || chrome(before, word_count(before)).is_some() || byline(before).is_some() || date_prefix(before).is_some();
             if !line.after_blank && (open_end || (starts_lower && !ends_sentence(before))) && !whole() {
                 prev.span.end = line.span.end;
                 last = Some(line.span.clone());
@@ -268,10 +272,18 @@ const SCRIPTS: [Script; 8] =
 /// How many letters of each script `s` has, indexed like [`SCRIPTS`].
 fn script_counts(s: &str) -> [usize; 8] {
     let mut counts = [0; 8];
-    for c in s.chars() {
-        if c.is_ascii() {
-            counts[Script::Latin as usize] += c.is_ascii_alphabetic() as usize;
-        } else if let Some(script) = script_of(c) {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII, most of the text, byte by byte; the rest decoded.
+        if bytes[at] < 0x80 {
+            counts[Script::Latin as usize] += bytes[at].is_ascii_alphabetic() as usize;
+            at += 1;
+            continue;
+        }
+        let c = s[at..].chars().next().expect("a character starts here");
+        at += c.len_utf8();
+        if let Some(script) = script_of(c) {
             counts[script as usize] += 1;
         }
     }
@@ -316,16 +328,17 @@ fn word_count(s: &str) -> usize {
     while at < bytes.len() {
         let b = bytes[at];
         if b < 0x80 {
-            // ASCII, most of the text: whitespace as `char::is_whitespace` has it.
+            // ASCII, most of the text: whitespace as `char::is_whitespace` has it (all of it
+            // up to the space; the other control characters are neither space nor word).
             at += 1;
-            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            if b > b' ' {
+                alphanumeric |= b.is_ascii_alphanumeric();
+            } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
                 spaced += alphanumeric as usize;
                 alphanumeric = false;
                 if spaced >= WORDS_COUNTED {
                     break;
                 }
-            } else {
-                alphanumeric |= b.is_ascii_alphanumeric();
             }
             continue;
         }
@@ -350,7 +363,9 @@ fn word_count(s: &str) -> usize {
 /// Where [`word_count`] stops counting.
 const WORDS_COUNTED: usize = 64;
 
-fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) {
+/// Pass 1 for one line: cuts its date prefix and classes it as chrome or metadata when a
+/// pattern says so. Returns the [`word_count`] of what is left, which the later passes read too.
+fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) -> usize {
     let s = &text[line.span.clone()];
     if let Some((len, date, rest_is_section)) = date_prefix(s) {
         if out.meta.published.is_none() {
@@ -362,22 +377,23 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) {
                 out.meta.section = Some(text[rest.clone()].to_string());
             }
             line.class = Class::Cut(Reason::Metadata);
-            return;
+            return word_count(s);
         }
         out.removed.push(Cut { span: trim_span(text, line.span.start..rest.start), reason: Reason::Metadata });
         line.span = rest;
         return classify(text, line, script, out);
     }
+    let words = word_count(s);
     if foreign(s, script) {
         line.class = Class::Cut(Reason::Language);
-        return;
+        return words;
     }
-    if let Some(reason) = chrome(s) {
+    if let Some(reason) = chrome(s, words) {
         if reason == Reason::Copyright && out.meta.outlet.is_none() {
             out.meta.outlet = copyright_holder(s);
         }
         line.class = Class::Cut(reason);
-        return;
+        return words;
     }
     if let Some((authors, outlet)) = byline(s) {
         if out.meta.authors.is_empty() {
@@ -391,11 +407,11 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) {
         }
         line.class = Class::Cut(Reason::Metadata);
     }
+    words
 }
 
-/// Chrome recognisable from the line alone.
-fn chrome(s: &str) -> Option<Reason> {
-    let words = word_count(s);
+/// Chrome recognisable from the line alone, which has `words` words ([`word_count`]).
+fn chrome(s: &str, words: usize) -> Option<Reason> {
     // Most of the checks are for short lines: a long one is only looked at from its start.
     let l = if words <= 40 { lower(s) } else { lower(head(s, 32)) };
     let l = Lowered::new(l);
@@ -424,7 +440,9 @@ fn chrome(s: &str) -> Option<Reason> {
 }
 
 /// A lower-cased line with the three-byte sequences it contains (hashed into 512 bits): a
-/// phrase whose first three bytes it lacks is not in it, which spares most phrase scans.
+/// phrase with a three-byte sequence the line lacks is not in it, which spares most phrase
+/// scans (checking all of a phrase's sequences, not only its first, rules out phrases that
+/// start like common words: `our standards`).
 struct Lowered {
     text: String,
     trigrams: [u64; 8],
@@ -442,11 +460,10 @@ impl Lowered {
 
     /// Whether the line may contain `needle` (it does not when this says no).
     fn may_have(&self, needle: &str) -> bool {
-        let n = needle.as_bytes();
-        n.len() < 3 || {
-            let h = trigram(n);
+        needle.as_bytes().windows(3).all(|w| {
+            let h = trigram(w);
             self.trigrams[h >> 6] >> (h & 63) & 1 == 1
-        }
+        })
     }
 
     /// Whether the line contains `needle`.
@@ -478,6 +495,13 @@ fn starts_with_any(l: &str, prefixes: &[&str]) -> bool {
     prefixes.iter().any(|p| l.starts_with(p))
 }
 
+/// Whether lower-casing `s` makes it start with `prefix`, which is lower-case ASCII and does
+/// not end with an `i` (which `İ` lower-cases to) nor contain a `k` (the Kelvin sign's):
+/// no other character lower-cases to ASCII, so `s` need not be lower-cased.
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes().get(..prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// Subscription, sign-in, app, newsletter and sharing prompts.
 fn is_prompt(l: &Lowered) -> bool {
     const PHRASES: &[&str] = &[
@@ -496,12 +520,14 @@ fn is_prompt(l: &Lowered) -> bool {
         return true;
     }
     // Prompts talk to the reader about the product: "you" plus product words.
-    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let second_person = words.iter().any(|w| matches!(*w, "you" | "your"));
-    let product = words.iter().any(|w| {
-        matches!(*w, "app" | "apps" | "read" | "reading" | "news" | "access" | "titles" | "sources" | "member" | "account" | "notifications" | "inbox" | "email" | "free" | "download" | "place")
-    });
-    (second_person && product) || words.contains(&"app") && words.len() <= 5
+    let (mut second_person, mut product, mut app, mut words) = (false, false, false, 0);
+    for w in l.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        words += 1;
+        second_person |= matches!(w, "you" | "your");
+        product |= matches!(w, "app" | "apps" | "read" | "reading" | "news" | "access" | "titles" | "sources" | "member" | "account" | "notifications" | "inbox" | "email" | "free" | "download" | "place");
+        app |= w == "app";
+    }
+    (second_person && product) || app && words <= 5
 }
 
 /// The outlet pointing the reader to its own rules: `Our Standards: The Thomson Reuters Trust
@@ -535,7 +561,7 @@ fn is_label(s: &str) -> bool {
 /// Photo credits: `Image: AGENCY/Name`, `Photo: …`, `(AP Photo/Name)`, `Getty Images`.
 fn is_credit(s: &str, words: usize) -> bool {
     let prefixes = ["image:", "photo:", "photograph:", "picture:", "credit:", "photo credit", "image credit", "pictured:", "file photo", "(photo", "[photo"];
-    if starts_with_any(&lower(head(s, 32)), &prefixes) {
+    if prefixes.iter().any(|p| starts_with_ignore_case(s, p)) {
         return true;
     }
     words <= 8 && (credit_words(&lower(s)) || agency_slash(s))
@@ -548,12 +574,12 @@ const AGENCIES: &[&str] = &["ap", "afp", "reuters", "epa", "getty", "xinhua", "k
 /// `Getty Images`, `AP Photo`, and a picture agency after a slash or `via` (`Jane Roe /
 /// Reuters`, `via AFP`). Whole words only: `via Apple's store` is not a credit.
 fn credit_words(l: &str) -> bool {
-    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric() && c != '/').flat_map(|w| w.split_inclusive('/')).filter(|w| !w.is_empty()).collect();
+    let words = l.split(|c: char| !c.is_alphanumeric() && c != '/').flat_map(|w| w.split_inclusive('/')).filter(|w| !w.is_empty());
     let agency = |w: &str| AGENCIES.contains(&w.trim_end_matches('/'));
-    words.windows(2).any(|p| {
-        matches!((p[0], p[1]), ("photo", "by") | ("file", "photo") | ("getty", "images") | ("images", "via"))
-            || (agency(p[0]) && matches!(p[1], "photo" | "photo/" | "images" | "images/"))
-            || ((p[0] == "via" || p[0].ends_with('/')) && agency(p[1]))
+    words.clone().zip(words.skip(1)).any(|p| {
+        matches!(p, ("photo", "by") | ("file", "photo") | ("getty", "images") | ("images", "via"))
+            || (agency(p.0) && matches!(p.1, "photo" | "photo/" | "images" | "images/"))
+            || ((p.0 == "via" || p.0.ends_with('/')) && agency(p.1))
     })
 }
 
@@ -581,7 +607,8 @@ fn trailing_credit(s: &str) -> Option<usize> {
 }
 
 fn has_email(s: &str) -> bool {
-    s.split_whitespace().any(|w| {
+    // Most lines have no `@` and are done with here.
+    s.contains('@') && s.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         match w.split_once('@') {
             Some((user, host)) => !user.is_empty() && host.contains('.') && !host.starts_with('.'),
@@ -592,7 +619,8 @@ fn has_email(s: &str) -> bool {
 
 /// Phone numbers: groups of digits joined by hyphens, at least seven digits in all.
 fn has_phone(s: &str) -> bool {
-    s.split(|c: char| c.is_whitespace() || c == ',').any(|w| {
+    // Most lines have fewer than seven digits in all and are done with here.
+    s.bytes().filter(u8::is_ascii_digit).nth(6).is_some() && s.split(|c: char| c.is_whitespace() || c == ',').any(|w| {
         let w = w.trim_matches(|c: char| !c.is_ascii_digit());
         // Seven digits at least: most words have none, and are done with here.
         if w.bytes().filter(u8::is_ascii_digit).count() < 7 {
@@ -607,10 +635,7 @@ fn has_phone(s: &str) -> bool {
 }
 
 fn url_only(s: &str) -> bool {
-    !s.contains(char::is_whitespace) && {
-        let l = lower(head(s, 8));
-        l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")
-    }
+    ["http://", "https://", "www."].iter().any(|p| starts_with_ignore_case(s, p)) && !s.contains(char::is_whitespace)
 }
 
 /// The first `n` bytes of `s`, or fewer to end on a character boundary: enough to test what a
@@ -673,13 +698,13 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
 
 /// Three all-digit parts: year first (`2025-06-12`, `2025.06.12`), or, with slashes, year
 /// last in the American order (`6/12/2025`; day first when the first part cannot be a month).
-fn numeric_date(parts: &[&str], slashed: bool) -> Option<String> {
-    let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
-    match (parts[0].len(), parts[1].len(), parts[2].len(), &n[..]) {
-        (4, 1 | 2, 1 | 2, &[y, m, d]) => ymd(y, m, d),
-        (1 | 2, 1 | 2, 4, &[m, d, y]) if slashed => ymd(y, m, d).filter(|_| m <= 12).or_else(|| ymd(y, d, m)),
+fn numeric_date(parts: [&str; 3], slashed: bool) -> Option<String> {
+    let n: [u32; 3] = [parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?];
+    match (parts[0].len(), parts[1].len(), parts[2].len(), n) {
+        (4, 1 | 2, 1 | 2, [y, m, d]) => ymd(y, m, d),
+        (1 | 2, 1 | 2, 4, [m, d, y]) if slashed => ymd(y, m, d).filter(|_| m <= 12).or_else(|| ymd(y, d, m)),
         // 09/10/10: a two-digit year, this century's below 50.
-        (1 | 2, 1 | 2, 2, &[m, d, y]) if slashed => {
+        (1 | 2, 1 | 2, 2, [m, d, y]) if slashed => {
             let y = if y < 50 { 2000 + y } else { 1900 + y };
             ymd(y, m, d).filter(|_| m <= 12).or_else(|| ymd(y, d, m))
         }
@@ -713,33 +738,39 @@ fn find_date_at(s: &str, max_start: usize) -> Option<(usize, usize, String)> {
         if at > max_start {
             break;
         }
-        let nums: Vec<&str> = tok.split(['-', '.', '/']).filter(|p| !p.is_empty()).collect();
-        if nums.len() == 3 && nums.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
-            if let Some(date) = numeric_date(&nums, tok.contains('/')) {
-                return Some((at, at + tok.len(), date));
-            }
-        }
         let next = |k: usize| toks.get(i + k).map(|&(a, t)| (a, t.trim_end_matches([',', '.'])));
-        // 6 / 6 / 2013: a slashed date written with spaces.
-        if let (Some((_, "/")), Some((_, d)), Some((_, "/")), Some((ya, y))) = (next(1), next(2), next(3), next(4)) {
-            let parts = [tok, d, y];
-            if parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
-                if let Some(date) = numeric_date(&parts, true) {
-                    return Some((at, ya + y.len(), date));
+        let num = |t: &str| t.trim_end_matches(|c: char| c.is_alphabetic()).parse::<u32>().ok();
+        // The forms that start with a number: most tokens have no digit and skip them.
+        if tok.bytes().any(|b| b.is_ascii_digit()) {
+            let mut nums = tok.split(['-', '.', '/']).filter(|p| !p.is_empty());
+            if let (Some(a), Some(b), Some(c), None) = (nums.next(), nums.next(), nums.next(), nums.next()) {
+                if [a, b, c].iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+                    if let Some(date) = numeric_date([a, b, c], tok.contains('/')) {
+                        return Some((at, at + tok.len(), date));
+                    }
                 }
             }
-        }
-        let num = |t: &str| t.trim_end_matches(|c: char| c.is_alphabetic()).parse::<u32>().ok();
-        // 12 June 2025
-        if let (Some(d), Some((_, m)), Some((ya, y))) = (num(tok.trim_end_matches(',')), next(1), next(2)) {
-            if let (Some(m), Some((yn, len))) = (month(m), year(y)) {
-                if let Some(date) = ymd(yn, m, d) {
-                    return Some((at, ya + len, date));
+            // 6 / 6 / 2013: a slashed date written with spaces.
+            if let (Some((_, "/")), Some((_, d)), Some((_, "/")), Some((ya, y))) = (next(1), next(2), next(3), next(4)) {
+                let parts = [tok, d, y];
+                if parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+                    if let Some(date) = numeric_date(parts, true) {
+                        return Some((at, ya + y.len(), date));
+                    }
+                }
+            }
+            // 12 June 2025
+            if let (Some(d), Some((_, m)), Some((ya, y))) = (num(tok.trim_end_matches(',')), next(1), next(2)) {
+                if let (Some(m), Some((yn, len))) = (month(m), year(y)) {
+                    if let Some(date) = ymd(yn, m, d) {
+                        return Some((at, ya + len, date));
+                    }
                 }
             }
         }
         // June 12, 2025
-        if let (Some(m), Some((_, d)), Some((ya, y))) = (month(tok), next(1), next(2)) {
+        if let Some(m) = month(tok) {
+            let (Some((_, d)), Some((ya, y))) = (next(1), next(2)) else { continue };
             if let (Some(d), Some((yn, len))) = (num(d), year(y)) {
                 if let Some(date) = ymd(yn, m, d) {
                     return Some((at, ya + len, date));
@@ -969,42 +1000,67 @@ fn is_name(s: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Pass 2: duplicates, prose, captions
 
-/// What makes two lines the same line, whatever their case, spacing and leading bullets.
-fn key(s: &str) -> String {
-    key_of(s, usize::MAX)
+/// The words that make two lines the same line, whatever their case, spacing and leading
+/// bullets: the words of `s` from its first letter, digit, bracket or quote on.
+fn key_words(s: &str) -> std::str::SplitWhitespace<'_> {
+    s.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | '“' | '"' | '‘' | '\'')).split_whitespace()
 }
 
-/// The [`key`] of the first `words` words of `s`.
-fn key_of(s: &str, words: usize) -> String {
-    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | '“' | '"' | '‘' | '\''));
-    let mut key = String::with_capacity(s.len().min(words.saturating_mul(8)));
-    for word in s.split_whitespace().take(words) {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        if word.is_ascii() {
-            key.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
-        } else {
-            key.push_str(&word.to_lowercase());
+/// Whether `a` and `b` are the same line: the same [`key_words`], lower-cased.
+fn same_key(a: &str, b: &str) -> bool {
+    let (mut a, mut b) = (key_words(a), key_words(b));
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+            // Lower-casing outside ASCII can change lengths (and make a word ASCII): compare
+            // what it gives.
+            (Some(x), Some(y)) if !(x.is_ascii() && y.is_ascii()) && x.to_lowercase() == y.to_lowercase() => {}
+            _ => return false,
         }
     }
-    key
+}
+
+/// A hash of the first `words` [`key_words`] of `s`, lower-cased: lines that are the same
+/// line ([`same_key`]) hash alike.
+fn key_hash(s: &str, words: usize) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::hash::FastHasher::default();
+    for word in key_words(s).take(words) {
+        h.write_u8(b' ');
+        if word.is_ascii() {
+            for b in word.bytes() {
+                h.write_u8(b.to_ascii_lowercase());
+            }
+            continue;
+        }
+        // Character by character, as `str::to_lowercase` does but for a final sigma, which
+        // hashes like any other.
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let c = if c == 'ς' { 'σ' } else { c };
+            let mut buf = [0; 4];
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                h.write_u8(b);
+            }
+        }
+    }
+    h.finish()
 }
 
 /// A line repeated from earlier in the text is a second copy (pages that print the body
 /// twice, a headline repeated in a breadcrumb). Short lines repeat legitimately (a label, a
-/// speaker), so only lines of four words or more count.
-fn mark_duplicates(text: &str, lines: &mut [Line]) {
-    // Earlier lines by the key of their first words: most lines start unlike any other, and
-    // only lines that start alike have their whole keys written and compared.
-    let mut seen: crate::hash::Map<String, Vec<Range<usize>>> = crate::hash::Map::with_capacity_and_hasher(lines.len(), Default::default());
-    for line in lines.iter_mut() {
-        let s = &text[line.span.clone()];
-        if word_count(s) < 4 {
+/// speaker), so only lines of four words or more (`words`, by line) count.
+fn mark_duplicates(text: &str, lines: &mut [Line], words: &[usize]) {
+    // Earlier lines by a hash of their first words: most lines start unlike any other, and
+    // only lines that start alike have their whole keys compared.
+    let mut seen: crate::hash::Map<u64, Vec<Range<usize>>> = crate::hash::Map::with_capacity_and_hasher(lines.len(), Default::default());
+    for (line, &words) in lines.iter_mut().zip(words) {
+        if words < 4 {
             continue;
         }
-        let alike = seen.entry(key_of(s, 6)).or_default();
-        if !alike.iter().any(|e| key(&text[e.clone()]) == key(s)) {
+        let s = &text[line.span.clone()];
+        let alike = seen.entry(key_hash(s, 6)).or_default();
+        if !alike.iter().any(|e| same_key(&text[e.clone()], s)) {
             alike.push(line.span.clone());
         } else if !matches!(line.class, Class::Cut(_)) {
             line.class = Class::Cut(Reason::Duplicate);
@@ -1019,9 +1075,9 @@ fn ends_sentence(s: &str) -> bool {
     t.ends_with(ENDS)
 }
 
-/// Prose: a line that ends like a sentence and is long enough to be one, or is long anyway.
-fn is_prose(s: &str) -> bool {
-    let words = word_count(s);
+/// Prose: a line that ends like a sentence and is long enough to be one, or is long anyway
+/// (`words` is its [`word_count`]).
+fn is_prose(s: &str, words: usize) -> bool {
     // A trailing sign-off, `… on Friday. (Wire)`, does not make a paragraph a headline.
     let core = match s.trim_end().strip_suffix(')').and_then(|r| r.rfind('(').map(|i| &s[..i])) {
         Some(before) if ends_sentence(before) => before,
@@ -1068,24 +1124,28 @@ const SECTIONS: &[&str] = &[
 /// where the context says so: in a header block, or right under the headline.
 fn header(text: &str, lines: &mut [Line], meta: &mut Meta, removed: &mut Vec<Cut>) {
     let short = |l: &Line| l.class == Class::Short;
-    let keys: Vec<Option<String>> = lines.iter().map(|l| short(l).then(|| key(&text[l.span.clone()]))).collect();
-    let known_section = meta.section.as_deref().map(key);
-    let sections: Vec<bool> = keys.iter().map(|k| k.as_deref().is_some_and(|k| SECTIONS.contains(&k) || known_section.as_deref() == Some(k))).collect();
+    let line = |i: usize| &text[lines[i].span.clone()];
+    let sections: Vec<bool> = (0..lines.len())
+        .map(|i| short(&lines[i]) && (SECTIONS.iter().any(|k| same_key(k, line(i))) || meta.section.as_deref().is_some_and(|k| same_key(k, line(i)))))
+        .collect();
     let names: Vec<bool> = lines.iter().map(|l| short(l) && is_name(&text[l.span.clone()])).collect();
     let words: Vec<usize> = lines.iter().map(|l| if short(l) { word_count(&text[l.span.clone()]) } else { 0 }).collect();
+    // A line printed twice in a row.
+    let repeated: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            let same = |j: usize| j < lines.len() && short(&lines[i]) && short(&lines[j]) && same_key(line(i), line(j));
+            (i > 0 && same(i - 1)) || same(i + 1)
+        })
+        .collect();
     let is_section = |i: usize| sections.get(i).copied().unwrap_or(false);
-    let repeated = |i: usize| {
-        let same = |j: Option<usize>| j.and_then(|j| keys.get(j)).and_then(|k| k.as_ref()).is_some_and(|k| keys[i].as_ref() == Some(k));
-        same(i.checked_sub(1)) || same(Some(i + 1))
-    };
     let outlet_over_section = |i: usize| names[i] && is_section(i + 1);
     // Paragraphs (runs of lines without a blank between them) holding a header-block line.
     let mut paragraph = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
         paragraph.push(paragraph.last().map_or(0, |&p| p + (l.after_blank && i > 0) as usize));
     }
-    // Only short lines have keys, names and word counts here, so only they can be evidence.
-    let evidence = |i: usize| is_section(i) || repeated(i) || outlet_over_section(i);
+    // Only short lines are sections, repeated, names or counted here, so only they can be evidence.
+    let evidence = |i: usize| is_section(i) || repeated[i] || outlet_over_section(i);
     let block_paragraphs: Vec<usize> = (0..lines.len()).filter(|&i| evidence(i)).map(|i| paragraph[i]).collect();
     let block = !block_paragraphs.is_empty();
     let title = (0..lines.len())
@@ -1122,17 +1182,16 @@ fn header(text: &str, lines: &mut [Line], meta: &mut Meta, removed: &mut Vec<Cut
             continue;
         }
         lines[i].class = Class::Cut(Reason::Metadata);
-        let k = keys[i].as_deref().unwrap_or("");
         if is_section(i) {
             meta.section.get_or_insert_with(|| s.to_string());
-        } else if repeated(i) {
+        } else if repeated[i] {
             meta.outlet.get_or_insert_with(|| s.to_string());
         } else if outlet_over_section(i) && meta.outlet.is_none() {
             meta.outlet = Some(s.to_string());
         } else if names[i]
             && ((block && title.is_none_or(|t| i < t)) || under_title)
             && meta.authors.is_empty()
-            && meta.outlet.as_deref().map(key).as_deref() != Some(k)
+            && !meta.outlet.as_deref().is_some_and(|o| same_key(o, s))
         {
             meta.authors.push(s.to_string());
         }
@@ -1300,10 +1359,7 @@ fn is_speaker(s: &str) -> bool {
 /// body before any chrome (`No one was hurt.`) stay; other short lines are menus, headline
 /// lists and leftover prompts.
 fn tail(text: &str, lines: &mut [Line], meta: &mut Meta) {
-    let known = |s: &str, meta: &Meta| {
-        let k = key(s);
-        [&meta.outlet, &meta.section].iter().any(|m| m.as_deref().is_some_and(|m| key(m) == k))
-    };
+    let known = |s: &str, meta: &Meta| [&meta.outlet, &meta.section].iter().any(|m| m.as_deref().is_some_and(|m| same_key(m, s)));
     let shorts = lines.iter().filter(|l| l.class == Class::Short).count();
     let mut chrome = false;
     for (n, line) in lines.iter_mut().enumerate() {
