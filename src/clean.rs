@@ -16,6 +16,7 @@
 use crate::lexicon::{MONTHS, WEEKDAYS};
 use crate::normalize::is_ideograph;
 use crate::report::{Reason, Role};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A kept paragraph of the article, to be split into sentences.
@@ -360,8 +361,9 @@ fn word_count(s: &str) -> usize {
     (spaced + alphanumeric as usize).max(ideographs / 2).min(WORDS_COUNTED)
 }
 
-/// Where [`word_count`] stops counting.
-const WORDS_COUNTED: usize = 64;
+/// Where [`word_count`] stops counting: above every number a caller compares the count with
+/// (40 at most).
+const WORDS_COUNTED: usize = 41;
 
 /// Pass 1 for one line: cuts its date prefix and classes it as chrome or metadata when a
 /// pattern says so. Returns the [`word_count`] of what is left, which the later passes read too.
@@ -413,9 +415,10 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) -> u
 /// Chrome recognisable from the line alone, which has `words` words ([`word_count`]).
 fn chrome(s: &str, words: usize) -> Option<Reason> {
     // Most of the checks are for short lines: a long one is only looked at from its start.
-    let l = if words <= 40 { lower(s) } else { lower(head(s, 32)) };
-    let l = Lowered::new(l);
-    if words <= 40 && (l.has("copyright") || l.contains('©') || l.contains('ⓒ') || l.has("all rights reserved")) {
+    let l = Lowered::new(if words <= 40 { s } else { head(s, 32) });
+    // `Ⓒ` lower-cases to `ⓒ`.
+    let sign = || ['©', 'ⓒ', 'Ⓒ'].iter().any(|&c| l.text.contains(c));
+    if words <= 40 && (l.has("copyright") || sign() || l.has("all rights reserved")) {
         return Some(Reason::Copyright);
     }
     if is_label(s) {
@@ -427,33 +430,40 @@ fn chrome(s: &str, words: usize) -> Option<Reason> {
     if words <= 25 && (has_email(s) || has_phone(s)) {
         return Some(Reason::Contact);
     }
-    if words <= 12 && starts_with_any(&l, &["related", "more from", "most read", "most popular", "recommended", "top stories", "our picks", "trending", "latest news", "read next", "see also", "also read", "you may also like", "more stories", "editor's picks", "popular now"]) {
+    if words <= 12 && starts_with_any(&l.text, &["related", "more from", "most read", "most popular", "recommended", "top stories", "our picks", "trending", "latest news", "read next", "see also", "also read", "you may also like", "more stories", "editor's picks", "popular now"]) {
         return Some(Reason::Navigation);
     }
     if words <= 15 && (is_prompt(&l) || is_standards(&l)) {
         return Some(Reason::Boilerplate);
     }
-    if url_only(s) || starts_with_any(&l, &["reporting by", "writing by", "editing by", "additional reporting", "compiled by"]) {
+    if url_only(s) || starts_with_any(&l.text, &["reporting by", "writing by", "editing by", "additional reporting", "compiled by"]) {
         return Some(Reason::Metadata);
     }
     None
 }
 
-/// A lower-cased line with the three-byte sequences it contains (hashed into 512 bits): a
-/// phrase with a three-byte sequence the line lacks is not in it, which spares most phrase
-/// scans (checking all of a phrase's sequences, not only its first, rules out phrases that
-/// start like common words: `our standards`).
-struct Lowered {
-    text: String,
+/// A line as the phrase rules read it, in lower case as far as they can tell ([`comparable`]),
+/// with the three-byte sequences it contains regardless of ASCII case (hashed into 512 bits):
+/// a phrase with a sequence the line lacks is not in it, which spares most phrase scans
+/// (checking all of a phrase's sequences, not only its first, rules out phrases that start
+/// like common words: `our standards`).
+struct Lowered<'a> {
+    text: Cow<'a, str>,
     trigrams: [u64; 8],
 }
 
-impl Lowered {
-    fn new(text: String) -> Self {
+impl<'a> Lowered<'a> {
+    fn new(line: &'a str) -> Self {
+        let text = comparable(line);
         let mut trigrams = [0u64; 8];
-        for w in text.as_bytes().windows(3) {
-            let h = trigram(w);
-            trigrams[h >> 6] |= 1 << (h & 63);
+        // The last three bytes as `trigram` reads them, shifted along rather than reloaded.
+        let mut last = 0u32;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            last = last >> 8 | (b as u32) << 16;
+            if i >= 2 {
+                let h = trigram_hash(last);
+                trigrams[h >> 6] |= 1 << (h & 63);
+            }
         }
         Lowered { text, trigrams }
     }
@@ -466,40 +476,64 @@ impl Lowered {
         })
     }
 
-    /// Whether the line contains `needle`.
+    /// Whether the line contains `needle` (lower-case).
     fn has(&self, needle: &str) -> bool {
-        self.may_have(needle) && has(&self.text, needle)
+        self.may_have(needle) && find_ignore_case(&self.text, needle).is_some()
     }
 }
 
-impl std::ops::Deref for Lowered {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.text
-    }
-}
-
+/// The hash of three bytes regardless of ASCII case (other bytes may hash alike: it is a filter).
 fn trigram(w: &[u8]) -> usize {
-    let x = u32::from_le_bytes([w[0], w[1], w[2], 0]);
-    (x.wrapping_mul(0x9E37_79B1) >> 23) as usize
+    trigram_hash(u32::from_le_bytes([w[0], w[1], w[2], 0]))
 }
 
-/// Whether `hay` contains `needle`: the plain scan, which on the short lines these rules look
-/// at beats the standard library's search (its set-up costs more than the scan).
-fn has(hay: &str, needle: &str) -> bool {
+/// [`trigram`] of three bytes in the low ones of `x`, first byte lowest.
+fn trigram_hash(x: u32) -> usize {
+    ((x | 0x0020_2020).wrapping_mul(0x9E37_79B1) >> 23) as usize
+}
+
+/// `s` as the rules compare it with their lower-case ASCII words, regardless of ASCII case:
+/// comparing so finds what lower-casing `s` would, since no other character lower-cases to
+/// ASCII, but for `İ` (to `i` and a dot) and the Kelvin sign (to `k`), which get `s`
+/// lower-cased (copied) after all.
+fn comparable(s: &str) -> Cow<'_, str> {
+    if !s.is_ascii() && (s.contains('\u{130}') || s.contains('\u{212A}')) {
+        Cow::Owned(lower(s))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Where `hay` contains `needle` (lower-case) regardless of ASCII case: the plain scan, which
+/// on the short lines these rules look at beats the standard library's search (its set-up
+/// costs more than the scan).
+fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w[0] == n[0] && w == n)
+    if n.is_empty() {
+        return Some(0);
+    }
+    h.windows(n.len()).position(|w| w[0].to_ascii_lowercase() == n[0] && w.eq_ignore_ascii_case(n))
 }
 
-fn starts_with_any(l: &str, prefixes: &[&str]) -> bool {
-    prefixes.iter().any(|p| l.starts_with(p))
+/// Whether `w` is one of `words` (lower-case ASCII) regardless of ASCII case, as a word of a
+/// [`comparable`] line.
+fn is_any(w: &str, words: &[&str]) -> bool {
+    words.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
-/// Whether lower-casing `s` makes it start with `prefix`, which is lower-case ASCII and does
-/// not end with an `i` (which `İ` lower-cases to) nor contain a `k` (the Kelvin sign's):
-/// no other character lower-cases to ASCII, so `s` need not be lower-cased.
+/// Whether `s` starts with one of `prefixes` (lower-case ASCII) regardless of ASCII case; see
+/// [`starts_with_ignore_case`].
+fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| starts_with_ignore_case(s, p))
+}
+
+/// Whether `s` starts with `prefix` (lower-case ASCII) regardless of ASCII case: whether
+/// lower-casing `s` would make it start with `prefix` when `s` is [`comparable`], or when
+/// `prefix` neither ends with an `i` nor has a `k` (which `İ` and the Kelvin sign give).
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.as_bytes().get(..prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
+    let (s, p) = (s.as_bytes(), prefix.as_bytes());
+    // The first byte alone rules out most prefixes.
+    s.first().map(u8::to_ascii_lowercase) == p.first().copied() && s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
 }
 
 /// Subscription, sign-in, app, newsletter and sharing prompts.
@@ -516,16 +550,21 @@ fn is_prompt(l: &Lowered) -> bool {
         return true;
     }
     // Single-word chrome: share buttons and ad markers.
-    if matches!(l.trim_matches(|c: char| !c.is_alphanumeric()), "share" | "tweet" | "print" | "email" | "comments" | "advertisement" | "ad" | "menu" | "search" | "close") {
+    let single = l.text.trim_matches(|c: char| !c.is_alphanumeric());
+    if is_any(single, &["share", "tweet", "print", "email", "comments", "advertisement", "ad", "menu", "search", "close"]) {
         return true;
     }
     // Prompts talk to the reader about the product: "you" plus product words.
+    const PRODUCT: &[&str] = &[
+        "app", "apps", "read", "reading", "news", "access", "titles", "sources", "member", "account", "notifications",
+        "inbox", "email", "free", "download", "place",
+    ];
     let (mut second_person, mut product, mut app, mut words) = (false, false, false, 0);
-    for w in l.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in l.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         words += 1;
-        second_person |= matches!(w, "you" | "your");
-        product |= matches!(w, "app" | "apps" | "read" | "reading" | "news" | "access" | "titles" | "sources" | "member" | "account" | "notifications" | "inbox" | "email" | "free" | "download" | "place");
-        app |= w == "app";
+        second_person |= is_any(w, &["you", "your"]);
+        product |= is_any(w, PRODUCT);
+        app |= w.eq_ignore_ascii_case("app");
     }
     (second_person && product) || app && words <= 5
 }
@@ -540,12 +579,11 @@ fn is_standards(l: &Lowered) -> bool {
         "editorial policies", "editorial values", "corrections policy", "ethics policy", "code of ethics",
         "journalistic standards", "fact-checking policy",
     ];
-    let grams = l;
-    let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let Some(at) = TOPICS.iter().filter(|t| grams.may_have(t)).filter_map(|t| l.find(t)).min() else { return false };
-    let before = &l[..at];
+    let text = l.text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some(at) = TOPICS.iter().filter(|t| l.may_have(t)).filter_map(|t| find_ignore_case(text, t)).min() else { return false };
+    let before = &text[..at];
     at == 0
-        || l[at..].contains(':')
+        || text[at..].contains(':')
         || starts_with_any(before, &["our ", "read ", "see ", "learn ", "view ", "find out", "about ", "more about", "how we"])
 }
 
@@ -564,22 +602,23 @@ fn is_credit(s: &str, words: usize) -> bool {
     if prefixes.iter().any(|p| starts_with_ignore_case(s, p)) {
         return true;
     }
-    words <= 8 && (credit_words(&lower(s)) || agency_slash(s))
+    words <= 8 && (credit_words(&comparable(s)) || agency_slash(s))
 }
 
 /// International news and picture agencies whose names credit photos and close bylines.
 const AGENCIES: &[&str] = &["ap", "afp", "reuters", "epa", "getty", "xinhua", "kyodo", "dpa", "ansa", "efe", "anadolu", "bloomberg", "shutterstock", "alamy"];
 
-/// Credit wording in a lower-cased short line, word by word: `photo by`, `file photo`,
+/// Credit wording in a short line ([`comparable`]), word by word: `photo by`, `file photo`,
 /// `Getty Images`, `AP Photo`, and a picture agency after a slash or `via` (`Jane Roe /
 /// Reuters`, `via AFP`). Whole words only: `via Apple's store` is not a credit.
 fn credit_words(l: &str) -> bool {
     let words = l.split(|c: char| !c.is_alphanumeric() && c != '/').flat_map(|w| w.split_inclusive('/')).filter(|w| !w.is_empty());
-    let agency = |w: &str| AGENCIES.contains(&w.trim_end_matches('/'));
-    words.clone().zip(words.skip(1)).any(|p| {
-        matches!(p, ("photo", "by") | ("file", "photo") | ("getty", "images") | ("images", "via"))
-            || (agency(p.0) && matches!(p.1, "photo" | "photo/" | "images" | "images/"))
-            || ((p.0 == "via" || p.0.ends_with('/')) && agency(p.1))
+    let agency = |w: &str| is_any(w.trim_end_matches('/'), AGENCIES);
+    const PAIRS: [(&str, &str); 4] = [("photo", "by"), ("file", "photo"), ("getty", "images"), ("images", "via")];
+    words.clone().zip(words.skip(1)).any(|(a, b)| {
+        PAIRS.iter().any(|&(x, y)| a.eq_ignore_ascii_case(x) && b.eq_ignore_ascii_case(y))
+            || (agency(a) && is_any(b, &["photo", "photo/", "images", "images/"]))
+            || ((a.eq_ignore_ascii_case("via") || a.ends_with('/')) && agency(b))
     })
 }
 
@@ -678,9 +717,9 @@ fn copyright_holder(s: &str) -> Option<String> {
 
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches(['.', ',']);
-    // Month names are ASCII words of three to nine letters: most words are ruled out here,
-    // and the rest lower-cased on the stack.
-    if !(3..=9).contains(&w.len()) || !w.is_ascii() {
+    // Month names are ASCII words of three to nine letters that start with one of eight
+    // letters: most words are ruled out here, and the rest lower-cased on the stack.
+    if !(3..=9).contains(&w.len()) || !w.is_ascii() || !matches!(w.as_bytes()[0].to_ascii_lowercase(), b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's') {
         return None;
     }
     let mut lowered = [0u8; 9];
@@ -732,16 +771,32 @@ fn find_date_at(s: &str, max_start: usize) -> Option<(usize, usize, String)> {
     if !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    // A date is at most three tokens long: no need to split the line past that.
-    let toks: Vec<(usize, &str)> = tokens(s, max_start);
-    for (i, &(at, tok)) in toks.iter().enumerate() {
+    // A date is a few tokens long: the line is split as far as the dates looked for need.
+    let mut toks = tokens(s);
+    while let Some((at, tok)) = toks.next() {
         if at > max_start {
             break;
         }
-        let next = |k: usize| toks.get(i + k).map(|&(a, t)| (a, t.trim_end_matches([',', '.'])));
         let num = |t: &str| t.trim_end_matches(|c: char| c.is_alphabetic()).parse::<u32>().ok();
-        // The forms that start with a number: most tokens have no digit and skip them.
-        if tok.bytes().any(|b| b.is_ascii_digit()) {
+        let digits = tok.bytes().any(|b| b.is_ascii_digit());
+        let named = month(tok);
+        // Most tokens start no date form: neither a number nor a month.
+        if !digits && named.is_none() {
+            continue;
+        }
+        // The tokens after it, as far as the second that starts after `max_start`: as far as
+        // a date looked for may reach.
+        let mut past = 0;
+        let mut after = toks
+            .clone()
+            .take_while(|&(a, _)| {
+                past += (a > max_start) as usize;
+                past <= 2
+            })
+            .map(|(a, t)| (a, t.trim_end_matches([',', '.'])));
+        let ahead = [after.next(), after.next(), after.next(), after.next()];
+        let next = |k: usize| ahead[k - 1];
+        if digits {
             let mut nums = tok.split(['-', '.', '/']).filter(|p| !p.is_empty());
             if let (Some(a), Some(b), Some(c), None) = (nums.next(), nums.next(), nums.next(), nums.next()) {
                 if [a, b, c].iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
@@ -769,7 +824,7 @@ fn find_date_at(s: &str, max_start: usize) -> Option<(usize, usize, String)> {
             }
         }
         // June 12, 2025
-        if let Some(m) = month(tok) {
+        if let Some(m) = named {
             let (Some((_, d)), Some((ya, y))) = (next(1), next(2)) else { continue };
             if let (Some(d), Some((yn, len))) = (num(d), year(y)) {
                 if let Some(date) = ymd(yn, m, d) {
@@ -781,30 +836,14 @@ fn find_date_at(s: &str, max_start: usize) -> Option<(usize, usize, String)> {
     None
 }
 
-/// The whitespace-separated tokens of `s` with their offsets, up to the second one that
-/// starts after `max_start`.
-fn tokens(s: &str, max_start: usize) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut past = 0;
-    for (i, c) in s.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(st)) => {
-                out.push((st, &s[st..i]));
-                start = None;
-                past += (st > max_start) as usize;
-                if past == 2 {
-                    return out;
-                }
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(st) = start {
-        out.push((st, &s[st..]));
-    }
-    out
+/// The whitespace-separated tokens of `s` with their offsets.
+fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
+    let mut end = 0;
+    std::iter::from_fn(move || {
+        let start = s.len() - s[end..].trim_start().len();
+        end = s[start..].find(char::is_whitespace).map_or(s.len(), |len| start + len);
+        (start < end).then(|| (start, &s[start..end]))
+    })
 }
 
 /// A leading date line: `date 2025-06-12 World`, `Published: June 12, 2025`,
@@ -1000,14 +1039,23 @@ fn is_name(s: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Pass 2: duplicates, prose, captions
 
-/// The words that make two lines the same line, whatever their case, spacing and leading
-/// bullets: the words of `s` from its first letter, digit, bracket or quote on.
+/// What of `s` makes it the same line as another, whatever their case, spacing and leading
+/// bullets: `s` from its first letter, digit, bracket or quote on.
+fn key_text(s: &str) -> &str {
+    s.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | '“' | '"' | '‘' | '\''))
+}
+
+/// The words of [`key_text`], which are the same line's lower-cased.
 fn key_words(s: &str) -> std::str::SplitWhitespace<'_> {
-    s.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | '“' | '"' | '‘' | '\'')).split_whitespace()
+    key_text(s).split_whitespace()
 }
 
 /// Whether `a` and `b` are the same line: the same [`key_words`], lower-cased.
 fn same_key(a: &str, b: &str) -> bool {
+    // Most lines printed twice are printed alike.
+    if a == b {
+        return true;
+    }
     let (mut a, mut b) = (key_words(a), key_words(b));
     loop {
         match (a.next(), b.next()) {
@@ -1026,22 +1074,27 @@ fn same_key(a: &str, b: &str) -> bool {
 fn key_hash(s: &str, words: usize) -> u64 {
     use std::hash::Hasher;
     let mut h = crate::hash::FastHasher::default();
-    for word in key_words(s).take(words) {
-        h.write_u8(b' ');
-        if word.is_ascii() {
-            for b in word.bytes() {
-                h.write_u8(b.to_ascii_lowercase());
-            }
+    let (mut count, mut in_word) = (0, false);
+    for c in key_text(s).chars() {
+        if c.is_whitespace() {
+            in_word = false;
             continue;
         }
-        // Character by character, as `str::to_lowercase` does but for a final sigma, which
-        // hashes like any other.
-        for c in word.chars().flat_map(char::to_lowercase) {
-            let c = if c == 'ς' { 'σ' } else { c };
-            let mut buf = [0; 4];
-            for &b in c.encode_utf8(&mut buf).as_bytes() {
-                h.write_u8(b);
+        if !in_word {
+            count += 1;
+            if count > words {
+                break;
             }
+            in_word = true;
+            h.write_u8(b' ');
+        }
+        if c.is_ascii() {
+            h.write_u8(c.to_ascii_lowercase() as u8);
+            continue;
+        }
+        // As `str::to_lowercase` does, but for a final sigma, which hashes like any other.
+        for l in c.to_lowercase() {
+            h.write_u32(if l == 'ς' { 'σ' } else { l } as u32);
         }
     }
     h.finish()
@@ -1051,19 +1104,18 @@ fn key_hash(s: &str, words: usize) -> u64 {
 /// twice, a headline repeated in a breadcrumb). Short lines repeat legitimately (a label, a
 /// speaker), so only lines of four words or more (`words`, by line) count.
 fn mark_duplicates(text: &str, lines: &mut [Line], words: &[usize]) {
-    // Earlier lines by a hash of their first words: most lines start unlike any other, and
-    // only lines that start alike have their whole keys compared.
-    let mut seen: crate::hash::Map<u64, Vec<Range<usize>>> = crate::hash::Map::with_capacity_and_hasher(lines.len(), Default::default());
-    for (line, &words) in lines.iter_mut().zip(words) {
-        if words < 4 {
-            continue;
-        }
-        let s = &text[line.span.clone()];
-        let alike = seen.entry(key_hash(s, 6)).or_default();
-        if !alike.iter().any(|e| same_key(&text[e.clone()], s)) {
-            alike.push(line.span.clone());
-        } else if !matches!(line.class, Class::Cut(_)) {
-            line.class = Class::Cut(Reason::Duplicate);
+    // The lines grouped by a hash of their first words, in text order within a group: most
+    // lines start unlike any other, and only lines that start alike have their whole keys
+    // compared. Sorting spares building a hash map of the lines.
+    let mut order: Vec<(u64, usize)> = (0..lines.len()).filter(|&i| words[i] >= 4).map(|i| (key_hash(&text[lines[i].span.clone()], 6), i)).collect();
+    order.sort_unstable();
+    for alike in order.chunk_by(|a, b| a.0 == b.0) {
+        for (k, &(_, i)) in alike.iter().enumerate() {
+            let s = &text[lines[i].span.clone()];
+            let earlier = alike[..k].iter().any(|&(_, e)| same_key(&text[lines[e].span.clone()], s));
+            if earlier && !matches!(lines[i].class, Class::Cut(_)) {
+                lines[i].class = Class::Cut(Reason::Duplicate);
+            }
         }
     }
 }
@@ -1125,15 +1177,16 @@ const SECTIONS: &[&str] = &[
 fn header(text: &str, lines: &mut [Line], meta: &mut Meta, removed: &mut Vec<Cut>) {
     let short = |l: &Line| l.class == Class::Short;
     let line = |i: usize| &text[lines[i].span.clone()];
-    let sections: Vec<bool> = (0..lines.len())
-        .map(|i| short(&lines[i]) && (SECTIONS.iter().any(|k| same_key(k, line(i))) || meta.section.as_deref().is_some_and(|k| same_key(k, line(i)))))
-        .collect();
+    // Short lines by the hash of their keys, which spares most comparisons.
+    let hashes: Vec<Option<u64>> = (0..lines.len()).map(|i| short(&lines[i]).then(|| key_hash(line(i), usize::MAX))).collect();
+    let known: Vec<(&str, u64)> = SECTIONS.iter().copied().chain(meta.section.as_deref()).map(|k| (k, key_hash(k, usize::MAX))).collect();
+    let sections: Vec<bool> = (0..lines.len()).map(|i| known.iter().any(|&(k, h)| hashes[i] == Some(h) && same_key(k, line(i)))).collect();
     let names: Vec<bool> = lines.iter().map(|l| short(l) && is_name(&text[l.span.clone()])).collect();
     let words: Vec<usize> = lines.iter().map(|l| if short(l) { word_count(&text[l.span.clone()]) } else { 0 }).collect();
     // A line printed twice in a row.
     let repeated: Vec<bool> = (0..lines.len())
         .map(|i| {
-            let same = |j: usize| j < lines.len() && short(&lines[i]) && short(&lines[j]) && same_key(line(i), line(j));
+            let same = |j: usize| j < lines.len() && hashes[i].is_some() && hashes[i] == hashes[j] && same_key(line(i), line(j));
             (i > 0 && same(i - 1)) || same(i + 1)
         })
         .collect();
@@ -1221,7 +1274,7 @@ fn trailing_stamp(text: &str, line: &mut Line, meta: &mut Meta, removed: &mut Ve
 /// `The`) follows a word with no punctuation, which prose does not do.
 fn runon_title(text: &str, line: &mut Line, address: &str, out: &mut Cleaned) -> Option<Line> {
     let s = &text[line.span.clone()];
-    let toks = tokens(s, usize::MAX);
+    let toks: Vec<(usize, &str)> = tokens(s).collect();
     let head_end = toks.get(30).map_or(s.len(), |&(at, _)| at);
     let date = find_date_at(&s[..head_end], usize::MAX).filter(|&(start, _, _)| start > 0);
     let (title_end, body_start) = match &date {
@@ -1441,7 +1494,7 @@ mod tests {
     #[test]
     fn a_lowered_line_finds_every_phrase_it_contains_and_no_other() {
         let line = "sign up for our newsletter — 한국 news, © 2025 all rights reserved";
-        let l = Lowered::new(line.to_string());
+        let l = Lowered::new(line);
         for start in 0..line.len() {
             for end in start + 1..=line.len() {
                 if let Some(sub) = line.get(start..end) {
