@@ -333,7 +333,13 @@ fn word_count(s: &str) -> usize {
             // up to the space; the other control characters are neither space nor word).
             at += 1;
             if b > b' ' {
-                alphanumeric |= b.is_ascii_alphanumeric();
+                if b.is_ascii_alphanumeric() {
+                    // The word counts: on to its end (as far as ASCII goes).
+                    alphanumeric = true;
+                    while bytes.get(at).is_some_and(|&b| b > b' ' && b < 0x80) {
+                        at += 1;
+                    }
+                }
             } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
                 spaced += alphanumeric as usize;
                 alphanumeric = false;
@@ -417,7 +423,7 @@ fn chrome(s: &str, words: usize) -> Option<Reason> {
     // Most of the checks are for short lines: a long one is only looked at from its start.
     let l = Lowered::new(if words <= 40 { s } else { head(s, 32) });
     // `Ⓒ` lower-cases to `ⓒ`.
-    let sign = || ['©', 'ⓒ', 'Ⓒ'].iter().any(|&c| l.text.contains(c));
+    let sign = || !s.is_ascii() && ['©', 'ⓒ', 'Ⓒ'].iter().any(|&c| l.text.contains(c));
     if words <= 40 && (l.has("copyright") || sign() || l.has("all rights reserved")) {
         return Some(Reason::Copyright);
     }
@@ -767,12 +773,13 @@ pub fn find_date(s: &str) -> Option<String> {
 
 /// The first date in `s` with its byte range.
 fn find_date_at(s: &str, max_start: usize) -> Option<(usize, usize, String)> {
-    // Every date form has digits; most lines have none.
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
+    // Every date form has digits; most lines have none. A date has one in its first token or
+    // its second, so it starts no earlier than the token before the first digit's.
+    let digit = s.bytes().position(|b| b.is_ascii_digit())?;
+    let token_start = |end: usize| s[..end].rfind(char::is_whitespace).map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let from = token_start(s[..token_start(digit)].trim_end().len());
     // A date is a few tokens long: the line is split as far as the dates looked for need.
-    let mut toks = tokens(s);
+    let mut toks = tokens(&s[from..]).map(|(at, t)| (from + at, t));
     while let Some((at, tok)) = toks.next() {
         if at > max_start {
             break;
