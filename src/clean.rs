@@ -605,7 +605,7 @@ fn is_label(s: &str) -> bool {
 /// Photo credits: `Image: AGENCY/Name`, `Photo: …`, `(AP Photo/Name)`, `Getty Images`.
 fn is_credit(s: &str, words: usize) -> bool {
     let prefixes = ["image:", "photo:", "photograph:", "picture:", "credit:", "photo credit", "image credit", "pictured:", "file photo", "(photo", "[photo"];
-    if prefixes.iter().any(|p| starts_with_ignore_case(s, p)) {
+    if starts_with_any(s, &prefixes) {
         return true;
     }
     words <= 8 && (credit_words(&comparable(s)) || agency_slash(s))
@@ -680,7 +680,7 @@ fn has_phone(s: &str) -> bool {
 }
 
 fn url_only(s: &str) -> bool {
-    ["http://", "https://", "www."].iter().any(|p| starts_with_ignore_case(s, p)) && !s.contains(char::is_whitespace)
+    starts_with_any(s, &["http://", "https://", "www."]) && !s.contains(char::is_whitespace)
 }
 
 /// The first `n` bytes of `s`, or fewer to end on a character boundary: enough to test what a
