@@ -16,6 +16,7 @@
 use crate::lexicon::{MONTHS, WEEKDAYS};
 use crate::normalize::is_ideograph;
 use crate::report::{Reason, Role};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A kept paragraph of the article, to be split into sentences.
@@ -88,12 +89,10 @@ pub fn clean(text: &str) -> Cleaned {
     let mut lines = join_wrapped(text, split_lines(text));
     let script = dominant_script(text);
 
-    for line in lines.iter_mut() {
-        classify(text, line, script, &mut out);
-    }
-    mark_duplicates(text, &mut lines);
-    for line in lines.iter_mut() {
-        if line.class == Class::Short && is_prose(&text[line.span.clone()]) {
+    let words: Vec<usize> = lines.iter_mut().map(|line| classify(text, line, script, &mut out)).collect();
+    mark_duplicates(text, &mut lines, &words);
+    for (line, &words) in lines.iter_mut().zip(&words) {
+        if line.class == Class::Short && is_prose(&text[line.span.clone()], words) {
             line.class = Class::Prose;
         }
     }
@@ -164,7 +163,6 @@ fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = 0;
     let mut blank_before = true;
-    let mut iter = text.char_indices().peekable();
     let push = |start: usize, end: usize, lines: &mut Vec<Line>, blank_before: &mut bool| {
         let span = trim_span(text, start..end);
         if span.is_empty() {
@@ -174,15 +172,22 @@ fn split_lines(text: &str) -> Vec<Line> {
             *blank_before = false;
         }
     };
-    while let Some((i, c)) = iter.next() {
-        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
-            push(start, i, &mut lines, &mut blank_before);
-            start = i + c.len_utf8();
-            if c == '\r' && iter.peek().map(|&(_, n)| n) == Some('\n') {
-                iter.next();
-                start += 1;
+    // Byte by byte: in UTF-8, U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\n' | b'\r' => 1,
+            0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => 3,
+            _ => {
+                i += 1;
+                continue;
             }
-        }
+        };
+        push(start, i, &mut lines, &mut blank_before);
+        i += len;
+        start = i;
     }
     push(start, text.len(), &mut lines, &mut blank_before);
     lines
@@ -203,7 +208,7 @@ fn join_wrapped(text: &str, lines: Vec<Line>) -> Vec<Line> {
             let starts_lower = text[line.span.clone()].chars().next().is_some_and(char::is_lowercase);
             let open_end = before.ends_with([',', ';', '-']);
             // A line that is chrome or metadata on its own (a byline, a date) was not wrapped.
-            let whole = || chrome(before).is_some() || byline(before).is_some() || date_prefix(before).is_some();
+            let whole = || chrome(before, word_count(before)).is_some() || byline(before).is_some() || date_prefix(before).is_some();
             if !line.after_blank && (open_end || (starts_lower && !ends_sentence(before))) && !whole() {
                 prev.span.end = line.span.end;
                 last = Some(line.span.clone());
@@ -268,10 +273,18 @@ const SCRIPTS: [Script; 8] =
 /// How many letters of each script `s` has, indexed like [`SCRIPTS`].
 fn script_counts(s: &str) -> [usize; 8] {
     let mut counts = [0; 8];
-    for c in s.chars() {
-        if c.is_ascii() {
-            counts[Script::Latin as usize] += c.is_ascii_alphabetic() as usize;
-        } else if let Some(script) = script_of(c) {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII, most of the text, byte by byte; the rest decoded.
+        if bytes[at] < 0x80 {
+            counts[Script::Latin as usize] += bytes[at].is_ascii_alphabetic() as usize;
+            at += 1;
+            continue;
+        }
+        let c = s[at..].chars().next().expect("a character starts here");
+        at += c.len_utf8();
+        if let Some(script) = script_of(c) {
             counts[script as usize] += 1;
         }
     }
@@ -316,16 +329,23 @@ fn word_count(s: &str) -> usize {
     while at < bytes.len() {
         let b = bytes[at];
         if b < 0x80 {
-            // ASCII, most of the text: whitespace as `char::is_whitespace` has it.
+            // ASCII, most of the text: whitespace as `char::is_whitespace` has it (all of it
+            // up to the space; the other control characters are neither space nor word).
             at += 1;
-            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            if b > b' ' {
+                if b.is_ascii_alphanumeric() {
+                    // The word counts: on to its end (as far as ASCII goes).
+                    alphanumeric = true;
+                    while bytes.get(at).is_some_and(|&b| b > b' ' && b < 0x80) {
+                        at += 1;
+                    }
+                }
+            } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
                 spaced += alphanumeric as usize;
                 alphanumeric = false;
                 if spaced >= WORDS_COUNTED {
                     break;
                 }
-            } else {
-                alphanumeric |= b.is_ascii_alphanumeric();
             }
             continue;
         }
@@ -347,10 +367,13 @@ fn word_count(s: &str) -> usize {
     (spaced + alphanumeric as usize).max(ideographs / 2).min(WORDS_COUNTED)
 }
 
-/// Where [`word_count`] stops counting.
-const WORDS_COUNTED: usize = 64;
+/// Where [`word_count`] stops counting: above every number a caller compares the count with
+/// (40 at most).
+const WORDS_COUNTED: usize = 41;
 
-fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) {
+/// Pass 1 for one line: cuts its date prefix and classes it as chrome or metadata when a
+/// pattern says so. Returns the [`word_count`] of what is left, which the later passes read too.
+fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) -> usize {
     let s = &text[line.span.clone()];
     if let Some((len, date, rest_is_section)) = date_prefix(s) {
         if out.meta.published.is_none() {
@@ -362,22 +385,23 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) {
                 out.meta.section = Some(text[rest.clone()].to_string());
             }
             line.class = Class::Cut(Reason::Metadata);
-            return;
+            return word_count(s);
         }
         out.removed.push(Cut { span: trim_span(text, line.span.start..rest.start), reason: Reason::Metadata });
         line.span = rest;
         return classify(text, line, script, out);
     }
+    let words = word_count(s);
     if foreign(s, script) {
         line.class = Class::Cut(Reason::Language);
-        return;
+        return words;
     }
-    if let Some(reason) = chrome(s) {
+    if let Some(reason) = chrome(s, words) {
         if reason == Reason::Copyright && out.meta.outlet.is_none() {
             out.meta.outlet = copyright_holder(s);
         }
         line.class = Class::Cut(reason);
-        return;
+        return words;
     }
     if let Some((authors, outlet)) = byline(s) {
         if out.meta.authors.is_empty() {
@@ -391,15 +415,16 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) {
         }
         line.class = Class::Cut(Reason::Metadata);
     }
+    words
 }
 
-/// Chrome recognisable from the line alone.
-fn chrome(s: &str) -> Option<Reason> {
-    let words = word_count(s);
+/// Chrome recognisable from the line alone, which has `words` words ([`word_count`]).
+fn chrome(s: &str, words: usize) -> Option<Reason> {
     // Most of the checks are for short lines: a long one is only looked at from its start.
-    let l = if words <= 40 { lower(s) } else { lower(head(s, 32)) };
-    let l = Lowered::new(l);
-    if words <= 40 && (l.has("copyright") || l.contains('©') || l.contains('ⓒ') || l.has("all rights reserved")) {
+    let l = Lowered::new(if words <= 40 { s } else { head(s, 32) });
+    // `Ⓒ` lower-cases to `ⓒ`.
+    let sign = || !s.is_ascii() && ['©', 'ⓒ', 'Ⓒ'].iter().any(|&c| l.text.contains(c));
+    if words <= 40 && (l.has("copyright") || sign() || l.has("all rights reserved")) {
         return Some(Reason::Copyright);
     }
     if is_label(s) {
@@ -411,71 +436,110 @@ fn chrome(s: &str) -> Option<Reason> {
     if words <= 25 && (has_email(s) || has_phone(s)) {
         return Some(Reason::Contact);
     }
-    if words <= 12 && starts_with_any(&l, &["related", "more from", "most read", "most popular", "recommended", "top stories", "our picks", "trending", "latest news", "read next", "see also", "also read", "you may also like", "more stories", "editor's picks", "popular now"]) {
+    if words <= 12 && starts_with_any(&l.text, &["related", "more from", "most read", "most popular", "recommended", "top stories", "our picks", "trending", "latest news", "read next", "see also", "also read", "you may also like", "more stories", "editor's picks", "popular now"]) {
         return Some(Reason::Navigation);
     }
     if words <= 15 && (is_prompt(&l) || is_standards(&l)) {
         return Some(Reason::Boilerplate);
     }
-    if url_only(s) || starts_with_any(&l, &["reporting by", "writing by", "editing by", "additional reporting", "compiled by"]) {
+    if url_only(s) || starts_with_any(&l.text, &["reporting by", "writing by", "editing by", "additional reporting", "compiled by"]) {
         return Some(Reason::Metadata);
     }
     None
 }
 
-/// A lower-cased line with the three-byte sequences it contains (hashed into 512 bits): a
-/// phrase whose first three bytes it lacks is not in it, which spares most phrase scans.
-struct Lowered {
-    text: String,
+/// A line as the phrase rules read it, in lower case as far as they can tell ([`comparable`]),
+/// with the three-byte sequences it contains regardless of ASCII case (hashed into 512 bits):
+/// a phrase with a sequence the line lacks is not in it, which spares most phrase scans
+/// (checking all of a phrase's sequences, not only its first, rules out phrases that start
+/// like common words: `our standards`).
+struct Lowered<'a> {
+    text: Cow<'a, str>,
     trigrams: [u64; 8],
 }
 
-impl Lowered {
-    fn new(text: String) -> Self {
+impl<'a> Lowered<'a> {
+    fn new(line: &'a str) -> Self {
+        let text = comparable(line);
         let mut trigrams = [0u64; 8];
-        for w in text.as_bytes().windows(3) {
-            let h = trigram(w);
-            trigrams[h >> 6] |= 1 << (h & 63);
+        // The last three bytes as `trigram` reads them, shifted along rather than reloaded.
+        let mut last = 0u32;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            last = last >> 8 | (b as u32) << 16;
+            if i >= 2 {
+                let h = trigram_hash(last);
+                trigrams[h >> 6] |= 1 << (h & 63);
+            }
         }
         Lowered { text, trigrams }
     }
 
     /// Whether the line may contain `needle` (it does not when this says no).
     fn may_have(&self, needle: &str) -> bool {
-        let n = needle.as_bytes();
-        n.len() < 3 || {
-            let h = trigram(n);
+        needle.as_bytes().windows(3).all(|w| {
+            let h = trigram(w);
             self.trigrams[h >> 6] >> (h & 63) & 1 == 1
-        }
+        })
     }
 
-    /// Whether the line contains `needle`.
+    /// Whether the line contains `needle` (lower-case).
     fn has(&self, needle: &str) -> bool {
-        self.may_have(needle) && has(&self.text, needle)
+        self.may_have(needle) && find_ignore_case(&self.text, needle).is_some()
     }
 }
 
-impl std::ops::Deref for Lowered {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.text
-    }
-}
-
+/// The hash of three bytes regardless of ASCII case (other bytes may hash alike: it is a filter).
 fn trigram(w: &[u8]) -> usize {
-    let x = u32::from_le_bytes([w[0], w[1], w[2], 0]);
-    (x.wrapping_mul(0x9E37_79B1) >> 23) as usize
+    trigram_hash(u32::from_le_bytes([w[0], w[1], w[2], 0]))
 }
 
-/// Whether `hay` contains `needle`: the plain scan, which on the short lines these rules look
-/// at beats the standard library's search (its set-up costs more than the scan).
-fn has(hay: &str, needle: &str) -> bool {
+/// [`trigram`] of three bytes in the low ones of `x`, first byte lowest.
+fn trigram_hash(x: u32) -> usize {
+    ((x | 0x0020_2020).wrapping_mul(0x9E37_79B1) >> 23) as usize
+}
+
+/// `s` as the rules compare it with their lower-case ASCII words, regardless of ASCII case:
+/// comparing so finds what lower-casing `s` would, since no other character lower-cases to
+/// ASCII, but for `İ` (to `i` and a dot) and the Kelvin sign (to `k`), which get `s`
+/// lower-cased (copied) after all.
+fn comparable(s: &str) -> Cow<'_, str> {
+    if !s.is_ascii() && (s.contains('\u{130}') || s.contains('\u{212A}')) {
+        Cow::Owned(lower(s))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Where `hay` contains `needle` (lower-case) regardless of ASCII case: the plain scan, which
+/// on the short lines these rules look at beats the standard library's search (its set-up
+/// costs more than the scan).
+fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w[0] == n[0] && w == n)
+    if n.is_empty() {
+        return Some(0);
+    }
+    h.windows(n.len()).position(|w| w[0].to_ascii_lowercase() == n[0] && w.eq_ignore_ascii_case(n))
 }
 
-fn starts_with_any(l: &str, prefixes: &[&str]) -> bool {
-    prefixes.iter().any(|p| l.starts_with(p))
+/// Whether `w` is one of `words` (lower-case ASCII) regardless of ASCII case, as a word of a
+/// [`comparable`] line.
+fn is_any(w: &str, words: &[&str]) -> bool {
+    words.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// Whether `s` starts with one of `prefixes` (lower-case ASCII) regardless of ASCII case; see
+/// [`starts_with_ignore_case`].
+fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| starts_with_ignore_case(s, p))
+}
+
+/// Whether `s` starts with `prefix` (lower-case ASCII) regardless of ASCII case: whether
+/// lower-casing `s` would make it start with `prefix` when `s` is [`comparable`], or when
+/// `prefix` neither ends with an `i` nor has a `k` (which `İ` and the Kelvin sign give).
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    let (s, p) = (s.as_bytes(), prefix.as_bytes());
+    // The first byte alone rules out most prefixes.
+    s.first().map(u8::to_ascii_lowercase) == p.first().copied() && s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
 }
 
 /// Subscription, sign-in, app, newsletter and sharing prompts.
@@ -492,16 +556,23 @@ fn is_prompt(l: &Lowered) -> bool {
         return true;
     }
     // Single-word chrome: share buttons and ad markers.
-    if matches!(l.trim_matches(|c: char| !c.is_alphanumeric()), "share" | "tweet" | "print" | "email" | "comments" | "advertisement" | "ad" | "menu" | "search" | "close") {
+    let single = l.text.trim_matches(|c: char| !c.is_alphanumeric());
+    if is_any(single, &["share", "tweet", "print", "email", "comments", "advertisement", "ad", "menu", "search", "close"]) {
         return true;
     }
     // Prompts talk to the reader about the product: "you" plus product words.
-    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let second_person = words.iter().any(|w| matches!(*w, "you" | "your"));
-    let product = words.iter().any(|w| {
-        matches!(*w, "app" | "apps" | "read" | "reading" | "news" | "access" | "titles" | "sources" | "member" | "account" | "notifications" | "inbox" | "email" | "free" | "download" | "place")
-    });
-    (second_person && product) || words.contains(&"app") && words.len() <= 5
+    const PRODUCT: &[&str] = &[
+        "app", "apps", "read", "reading", "news", "access", "titles", "sources", "member", "account", "notifications",
+        "inbox", "email", "free", "download", "place",
+    ];
+    let (mut second_person, mut product, mut app, mut words) = (false, false, false, 0);
+    for w in l.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        words += 1;
+        second_person |= is_any(w, &["you", "your"]);
+        product |= is_any(w, PRODUCT);
+        app |= w.eq_ignore_ascii_case("app");
+    }
+    (second_person && product) || app && words <= 5
 }
 
 /// The outlet pointing the reader to its own rules: `Our Standards: The Thomson Reuters Trust
@@ -514,12 +585,11 @@ fn is_standards(l: &Lowered) -> bool {
         "editorial policies", "editorial values", "corrections policy", "ethics policy", "code of ethics",
         "journalistic standards", "fact-checking policy",
     ];
-    let grams = l;
-    let l = l.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let Some(at) = TOPICS.iter().filter(|t| grams.may_have(t)).filter_map(|t| l.find(t)).min() else { return false };
-    let before = &l[..at];
+    let text = l.text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some(at) = TOPICS.iter().filter(|t| l.may_have(t)).filter_map(|t| find_ignore_case(text, t)).min() else { return false };
+    let before = &text[..at];
     at == 0
-        || l[at..].contains(':')
+        || text[at..].contains(':')
         || starts_with_any(before, &["our ", "read ", "see ", "learn ", "view ", "find out", "about ", "more about", "how we"])
 }
 
@@ -535,25 +605,26 @@ fn is_label(s: &str) -> bool {
 /// Photo credits: `Image: AGENCY/Name`, `Photo: …`, `(AP Photo/Name)`, `Getty Images`.
 fn is_credit(s: &str, words: usize) -> bool {
     let prefixes = ["image:", "photo:", "photograph:", "picture:", "credit:", "photo credit", "image credit", "pictured:", "file photo", "(photo", "[photo"];
-    if starts_with_any(&lower(head(s, 32)), &prefixes) {
+    if starts_with_any(s, &prefixes) {
         return true;
     }
-    words <= 8 && (credit_words(&lower(s)) || agency_slash(s))
+    words <= 8 && (credit_words(&comparable(s)) || agency_slash(s))
 }
 
 /// International news and picture agencies whose names credit photos and close bylines.
 const AGENCIES: &[&str] = &["ap", "afp", "reuters", "epa", "getty", "xinhua", "kyodo", "dpa", "ansa", "efe", "anadolu", "bloomberg", "shutterstock", "alamy"];
 
-/// Credit wording in a lower-cased short line, word by word: `photo by`, `file photo`,
+/// Credit wording in a short line ([`comparable`]), word by word: `photo by`, `file photo`,
 /// `Getty Images`, `AP Photo`, and a picture agency after a slash or `via` (`Jane Roe /
 /// Reuters`, `via AFP`). Whole words only: `via Apple's store` is not a credit.
 fn credit_words(l: &str) -> bool {
-    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric() && c != '/').flat_map(|w| w.split_inclusive('/')).filter(|w| !w.is_empty()).collect();
-    let agency = |w: &str| AGENCIES.contains(&w.trim_end_matches('/'));
-    words.windows(2).any(|p| {
-        matches!((p[0], p[1]), ("photo", "by") | ("file", "photo") | ("getty", "images") | ("images", "via"))
-            || (agency(p[0]) && matches!(p[1], "photo" | "photo/" | "images" | "images/"))
-            || ((p[0] == "via" || p[0].ends_with('/')) && agency(p[1]))
+    let words = l.split(|c: char| !c.is_alphanumeric() && c != '/').flat_map(|w| w.split_inclusive('/')).filter(|w| !w.is_empty());
+    let agency = |w: &str| is_any(w.trim_end_matches('/'), AGENCIES);
+    const PAIRS: [(&str, &str); 4] = [("photo", "by"), ("file", "photo"), ("getty", "images"), ("images", "via")];
+    words.clone().zip(words.skip(1)).any(|(a, b)| {
+        PAIRS.iter().any(|&(x, y)| a.eq_ignore_ascii_case(x) && b.eq_ignore_ascii_case(y))
+            || (agency(a) && is_any(b, &["photo", "photo/", "images", "images/"]))
+            || ((a.eq_ignore_ascii_case("via") || a.ends_with('/')) && agency(b))
     })
 }
 
@@ -581,7 +652,8 @@ fn trailing_credit(s: &str) -> Option<usize> {
 }
 
 fn has_email(s: &str) -> bool {
-    s.split_whitespace().any(|w| {
+    // Most lines have no `@` and are done with here.
+    s.contains('@') && s.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         match w.split_once('@') {
             Some((user, host)) => !user.is_empty() && host.contains('.') && !host.starts_with('.'),
@@ -592,7 +664,8 @@ fn has_email(s: &str) -> bool {
 
 /// Phone numbers: groups of digits joined by hyphens, at least seven digits in all.
 fn has_phone(s: &str) -> bool {
-    s.split(|c: char| c.is_whitespace() || c == ',').any(|w| {
+    // Most lines have fewer than seven digits in all and are done with here.
+    s.bytes().filter(u8::is_ascii_digit).nth(6).is_some() && s.split(|c: char| c.is_whitespace() || c == ',').any(|w| {
         let w = w.trim_matches(|c: char| !c.is_ascii_digit());
         // Seven digits at least: most words have none, and are done with here.
         if w.bytes().filter(u8::is_ascii_digit).count() < 7 {
@@ -607,10 +680,7 @@ fn has_phone(s: &str) -> bool {
 }
 
 fn url_only(s: &str) -> bool {
-    !s.contains(char::is_whitespace) && {
-        let l = lower(head(s, 8));
-        l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")
-    }
+    starts_with_any(s, &["http://", "https://", "www."]) && !s.contains(char::is_whitespace)
 }
 
 /// The first `n` bytes of `s`, or fewer to end on a character boundary: enough to test what a
@@ -653,9 +723,9 @@ fn copyright_holder(s: &str) -> Option<String> {
 
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches(['.', ',']);
-    // Month names are ASCII words of three to nine letters: most words are ruled out here,
-    // and the rest lower-cased on the stack.
-    if !(3..=9).contains(&w.len()) || !w.is_ascii() {
+    // Month names are ASCII words of three to nine letters that start with one of eight
+    // letters: most words are ruled out here, and the rest lower-cased on the stack.
+    if !(3..=9).contains(&w.len()) || !w.is_ascii() || !matches!(w.as_bytes()[0].to_ascii_lowercase(), b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's') {
         return None;
     }
     let mut lowered = [0u8; 9];
@@ -673,13 +743,13 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
 
 /// Three all-digit parts: year first (`2025-06-12`, `2025.06.12`), or, with slashes, year
 /// last in the American order (`6/12/2025`; day first when the first part cannot be a month).
-fn numeric_date(parts: &[&str], slashed: bool) -> Option<String> {
-    let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
-    match (parts[0].len(), parts[1].len(), parts[2].len(), &n[..]) {
-        (4, 1 | 2, 1 | 2, &[y, m, d]) => ymd(y, m, d),
-        (1 | 2, 1 | 2, 4, &[m, d, y]) if slashed => ymd(y, m, d).filter(|_| m <= 12).or_else(|| ymd(y, d, m)),
+fn numeric_date(parts: [&str; 3], slashed: bool) -> Option<String> {
+    let n: [u32; 3] = [parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?];
+    match (parts[0].len(), parts[1].len(), parts[2].len(), n) {
+        (4, 1 | 2, 1 | 2, [y, m, d]) => ymd(y, m, d),
+        (1 | 2, 1 | 2, 4, [m, d, y]) if slashed => ymd(y, m, d).filter(|_| m <= 12).or_else(|| ymd(y, d, m)),
         // 09/10/10: a two-digit year, this century's below 50.
-        (1 | 2, 1 | 2, 2, &[m, d, y]) if slashed => {
+        (1 | 2, 1 | 2, 2, [m, d, y]) if slashed => {
             let y = if y < 50 { 2000 + y } else { 1900 + y };
             ymd(y, m, d).filter(|_| m <= 12).or_else(|| ymd(y, d, m))
         }
@@ -703,43 +773,66 @@ pub fn find_date(s: &str) -> Option<String> {
 
 /// The first date in `s` with its byte range.
 fn find_date_at(s: &str, max_start: usize) -> Option<(usize, usize, String)> {
-    // Every date form has digits; most lines have none.
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    // A date is at most three tokens long: no need to split the line past that.
-    let toks: Vec<(usize, &str)> = tokens(s, max_start);
-    for (i, &(at, tok)) in toks.iter().enumerate() {
+    // Every date form has digits; most lines have none. A date has one in its first token or
+    // its second, so it starts no earlier than the token before the first digit's.
+    let digit = s.bytes().position(|b| b.is_ascii_digit())?;
+    let token_start = |end: usize| s[..end].rfind(char::is_whitespace).map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let from = token_start(s[..token_start(digit)].trim_end().len());
+    // A date is a few tokens long: the line is split as far as the dates looked for need.
+    let mut toks = tokens(&s[from..]).map(|(at, t)| (from + at, t));
+    while let Some((at, tok)) = toks.next() {
         if at > max_start {
             break;
         }
-        let nums: Vec<&str> = tok.split(['-', '.', '/']).filter(|p| !p.is_empty()).collect();
-        if nums.len() == 3 && nums.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
-            if let Some(date) = numeric_date(&nums, tok.contains('/')) {
-                return Some((at, at + tok.len(), date));
-            }
+        let num = |t: &str| t.trim_end_matches(|c: char| c.is_alphabetic()).parse::<u32>().ok();
+        let digits = tok.bytes().any(|b| b.is_ascii_digit());
+        let named = month(tok);
+        // Most tokens start no date form: neither a number nor a month.
+        if !digits && named.is_none() {
+            continue;
         }
-        let next = |k: usize| toks.get(i + k).map(|&(a, t)| (a, t.trim_end_matches([',', '.'])));
-        // 6 / 6 / 2013: a slashed date written with spaces.
-        if let (Some((_, "/")), Some((_, d)), Some((_, "/")), Some((ya, y))) = (next(1), next(2), next(3), next(4)) {
-            let parts = [tok, d, y];
-            if parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
-                if let Some(date) = numeric_date(&parts, true) {
-                    return Some((at, ya + y.len(), date));
+        // The tokens after it, as far as the second that starts after `max_start`: as far as
+        // a date looked for may reach.
+        let mut past = 0;
+        let mut after = toks
+            .clone()
+            .take_while(|&(a, _)| {
+                past += (a > max_start) as usize;
+                past <= 2
+            })
+            .map(|(a, t)| (a, t.trim_end_matches([',', '.'])));
+        let ahead = [after.next(), after.next(), after.next(), after.next()];
+        let next = |k: usize| ahead[k - 1];
+        if digits {
+            let mut nums = tok.split(['-', '.', '/']).filter(|p| !p.is_empty());
+            if let (Some(a), Some(b), Some(c), None) = (nums.next(), nums.next(), nums.next(), nums.next()) {
+                if [a, b, c].iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+                    if let Some(date) = numeric_date([a, b, c], tok.contains('/')) {
+                        return Some((at, at + tok.len(), date));
+                    }
                 }
             }
-        }
-        let num = |t: &str| t.trim_end_matches(|c: char| c.is_alphabetic()).parse::<u32>().ok();
-        // 12 June 2025
-        if let (Some(d), Some((_, m)), Some((ya, y))) = (num(tok.trim_end_matches(',')), next(1), next(2)) {
-            if let (Some(m), Some((yn, len))) = (month(m), year(y)) {
-                if let Some(date) = ymd(yn, m, d) {
-                    return Some((at, ya + len, date));
+            // 6 / 6 / 2013: a slashed date written with spaces.
+            if let (Some((_, "/")), Some((_, d)), Some((_, "/")), Some((ya, y))) = (next(1), next(2), next(3), next(4)) {
+                let parts = [tok, d, y];
+                if parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+                    if let Some(date) = numeric_date(parts, true) {
+                        return Some((at, ya + y.len(), date));
+                    }
+                }
+            }
+            // 12 June 2025
+            if let (Some(d), Some((_, m)), Some((ya, y))) = (num(tok.trim_end_matches(',')), next(1), next(2)) {
+                if let (Some(m), Some((yn, len))) = (month(m), year(y)) {
+                    if let Some(date) = ymd(yn, m, d) {
+                        return Some((at, ya + len, date));
+                    }
                 }
             }
         }
         // June 12, 2025
-        if let (Some(m), Some((_, d)), Some((ya, y))) = (month(tok), next(1), next(2)) {
+        if let Some(m) = named {
+            let (Some((_, d)), Some((ya, y))) = (next(1), next(2)) else { continue };
             if let (Some(d), Some((yn, len))) = (num(d), year(y)) {
                 if let Some(date) = ymd(yn, m, d) {
                     return Some((at, ya + len, date));
@@ -750,30 +843,14 @@ fn find_date_at(s: &str, max_start: usize) -> Option<(usize, usize, String)> {
     None
 }
 
-/// The whitespace-separated tokens of `s` with their offsets, up to the second one that
-/// starts after `max_start`.
-fn tokens(s: &str, max_start: usize) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut past = 0;
-    for (i, c) in s.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(st)) => {
-                out.push((st, &s[st..i]));
-                start = None;
-                past += (st > max_start) as usize;
-                if past == 2 {
-                    return out;
-                }
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(st) = start {
-        out.push((st, &s[st..]));
-    }
-    out
+/// The whitespace-separated tokens of `s` with their offsets.
+fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
+    let mut end = 0;
+    std::iter::from_fn(move || {
+        let start = s.len() - s[end..].trim_start().len();
+        end = s[start..].find(char::is_whitespace).map_or(s.len(), |len| start + len);
+        (start < end).then(|| (start, &s[start..end]))
+    })
 }
 
 /// A leading date line: `date 2025-06-12 World`, `Published: June 12, 2025`,
@@ -969,45 +1046,83 @@ fn is_name(s: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Pass 2: duplicates, prose, captions
 
-/// What makes two lines the same line, whatever their case, spacing and leading bullets.
-fn key(s: &str) -> String {
-    key_of(s, usize::MAX)
+/// What of `s` makes it the same line as another, whatever their case, spacing and leading
+/// bullets: `s` from its first letter, digit, bracket or quote on.
+fn key_text(s: &str) -> &str {
+    s.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | '“' | '"' | '‘' | '\''))
 }
 
-/// The [`key`] of the first `words` words of `s`.
-fn key_of(s: &str, words: usize) -> String {
-    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '[' | '“' | '"' | '‘' | '\''));
-    let mut key = String::with_capacity(s.len().min(words.saturating_mul(8)));
-    for word in s.split_whitespace().take(words) {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        if word.is_ascii() {
-            key.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
-        } else {
-            key.push_str(&word.to_lowercase());
+/// The words of [`key_text`], which are the same line's lower-cased.
+fn key_words(s: &str) -> std::str::SplitWhitespace<'_> {
+    key_text(s).split_whitespace()
+}
+
+/// Whether `a` and `b` are the same line: the same [`key_words`], lower-cased.
+fn same_key(a: &str, b: &str) -> bool {
+    // Most lines printed twice are printed alike.
+    if a == b {
+        return true;
+    }
+    let (mut a, mut b) = (key_words(a), key_words(b));
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+            // Lower-casing outside ASCII can change lengths (and make a word ASCII): compare
+            // what it gives.
+            (Some(x), Some(y)) if !(x.is_ascii() && y.is_ascii()) && x.to_lowercase() == y.to_lowercase() => {}
+            _ => return false,
         }
     }
-    key
+}
+
+/// A hash of the first `words` [`key_words`] of `s`, lower-cased: lines that are the same
+/// line ([`same_key`]) hash alike.
+fn key_hash(s: &str, words: usize) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::hash::FastHasher::default();
+    let (mut count, mut in_word) = (0, false);
+    for c in key_text(s).chars() {
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            count += 1;
+            if count > words {
+                break;
+            }
+            in_word = true;
+            h.write_u8(b' ');
+        }
+        if c.is_ascii() {
+            h.write_u8(c.to_ascii_lowercase() as u8);
+            continue;
+        }
+        // As `str::to_lowercase` does, but for a final sigma, which hashes like any other.
+        for l in c.to_lowercase() {
+            h.write_u32(if l == 'ς' { 'σ' } else { l } as u32);
+        }
+    }
+    h.finish()
 }
 
 /// A line repeated from earlier in the text is a second copy (pages that print the body
 /// twice, a headline repeated in a breadcrumb). Short lines repeat legitimately (a label, a
-/// speaker), so only lines of four words or more count.
-fn mark_duplicates(text: &str, lines: &mut [Line]) {
-    // Earlier lines by the key of their first words: most lines start unlike any other, and
-    // only lines that start alike have their whole keys written and compared.
-    let mut seen: crate::hash::Map<String, Vec<Range<usize>>> = crate::hash::Map::with_capacity_and_hasher(lines.len(), Default::default());
-    for line in lines.iter_mut() {
-        let s = &text[line.span.clone()];
-        if word_count(s) < 4 {
-            continue;
-        }
-        let alike = seen.entry(key_of(s, 6)).or_default();
-        if !alike.iter().any(|e| key(&text[e.clone()]) == key(s)) {
-            alike.push(line.span.clone());
-        } else if !matches!(line.class, Class::Cut(_)) {
-            line.class = Class::Cut(Reason::Duplicate);
+/// speaker), so only lines of four words or more (`words`, by line) count.
+fn mark_duplicates(text: &str, lines: &mut [Line], words: &[usize]) {
+    // The lines grouped by a hash of their first words, in text order within a group: most
+    // lines start unlike any other, and only lines that start alike have their whole keys
+    // compared. Sorting spares building a hash map of the lines.
+    let mut order: Vec<(u64, usize)> = (0..lines.len()).filter(|&i| words[i] >= 4).map(|i| (key_hash(&text[lines[i].span.clone()], 6), i)).collect();
+    order.sort_unstable();
+    for alike in order.chunk_by(|a, b| a.0 == b.0) {
+        for (k, &(_, i)) in alike.iter().enumerate() {
+            let s = &text[lines[i].span.clone()];
+            let earlier = alike[..k].iter().any(|&(_, e)| same_key(&text[lines[e].span.clone()], s));
+            if earlier && !matches!(lines[i].class, Class::Cut(_)) {
+                lines[i].class = Class::Cut(Reason::Duplicate);
+            }
         }
     }
 }
@@ -1019,9 +1134,9 @@ fn ends_sentence(s: &str) -> bool {
     t.ends_with(ENDS)
 }
 
-/// Prose: a line that ends like a sentence and is long enough to be one, or is long anyway.
-fn is_prose(s: &str) -> bool {
-    let words = word_count(s);
+/// Prose: a line that ends like a sentence and is long enough to be one, or is long anyway
+/// (`words` is its [`word_count`]).
+fn is_prose(s: &str, words: usize) -> bool {
     // A trailing sign-off, `… on Friday. (Wire)`, does not make a paragraph a headline.
     let core = match s.trim_end().strip_suffix(')').and_then(|r| r.rfind('(').map(|i| &s[..i])) {
         Some(before) if ends_sentence(before) => before,
@@ -1068,24 +1183,29 @@ const SECTIONS: &[&str] = &[
 /// where the context says so: in a header block, or right under the headline.
 fn header(text: &str, lines: &mut [Line], meta: &mut Meta, removed: &mut Vec<Cut>) {
     let short = |l: &Line| l.class == Class::Short;
-    let keys: Vec<Option<String>> = lines.iter().map(|l| short(l).then(|| key(&text[l.span.clone()]))).collect();
-    let known_section = meta.section.as_deref().map(key);
-    let sections: Vec<bool> = keys.iter().map(|k| k.as_deref().is_some_and(|k| SECTIONS.contains(&k) || known_section.as_deref() == Some(k))).collect();
+    let line = |i: usize| &text[lines[i].span.clone()];
+    // Short lines by the hash of their keys, which spares most comparisons.
+    let hashes: Vec<Option<u64>> = (0..lines.len()).map(|i| short(&lines[i]).then(|| key_hash(line(i), usize::MAX))).collect();
+    let known: Vec<(&str, u64)> = SECTIONS.iter().copied().chain(meta.section.as_deref()).map(|k| (k, key_hash(k, usize::MAX))).collect();
+    let sections: Vec<bool> = (0..lines.len()).map(|i| known.iter().any(|&(k, h)| hashes[i] == Some(h) && same_key(k, line(i)))).collect();
     let names: Vec<bool> = lines.iter().map(|l| short(l) && is_name(&text[l.span.clone()])).collect();
     let words: Vec<usize> = lines.iter().map(|l| if short(l) { word_count(&text[l.span.clone()]) } else { 0 }).collect();
+    // A line printed twice in a row.
+    let repeated: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            let same = |j: usize| j < lines.len() && hashes[i].is_some() && hashes[i] == hashes[j] && same_key(line(i), line(j));
+            (i > 0 && same(i - 1)) || same(i + 1)
+        })
+        .collect();
     let is_section = |i: usize| sections.get(i).copied().unwrap_or(false);
-    let repeated = |i: usize| {
-        let same = |j: Option<usize>| j.and_then(|j| keys.get(j)).and_then(|k| k.as_ref()).is_some_and(|k| keys[i].as_ref() == Some(k));
-        same(i.checked_sub(1)) || same(Some(i + 1))
-    };
     let outlet_over_section = |i: usize| names[i] && is_section(i + 1);
     // Paragraphs (runs of lines without a blank between them) holding a header-block line.
     let mut paragraph = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
         paragraph.push(paragraph.last().map_or(0, |&p| p + (l.after_blank && i > 0) as usize));
     }
-    // Only short lines have keys, names and word counts here, so only they can be evidence.
-    let evidence = |i: usize| is_section(i) || repeated(i) || outlet_over_section(i);
+    // Only short lines are sections, repeated, names or counted here, so only they can be evidence.
+    let evidence = |i: usize| is_section(i) || repeated[i] || outlet_over_section(i);
     let block_paragraphs: Vec<usize> = (0..lines.len()).filter(|&i| evidence(i)).map(|i| paragraph[i]).collect();
     let block = !block_paragraphs.is_empty();
     let title = (0..lines.len())
@@ -1122,17 +1242,16 @@ fn header(text: &str, lines: &mut [Line], meta: &mut Meta, removed: &mut Vec<Cut
             continue;
         }
         lines[i].class = Class::Cut(Reason::Metadata);
-        let k = keys[i].as_deref().unwrap_or("");
         if is_section(i) {
             meta.section.get_or_insert_with(|| s.to_string());
-        } else if repeated(i) {
+        } else if repeated[i] {
             meta.outlet.get_or_insert_with(|| s.to_string());
         } else if outlet_over_section(i) && meta.outlet.is_none() {
             meta.outlet = Some(s.to_string());
         } else if names[i]
             && ((block && title.is_none_or(|t| i < t)) || under_title)
             && meta.authors.is_empty()
-            && meta.outlet.as_deref().map(key).as_deref() != Some(k)
+            && !meta.outlet.as_deref().is_some_and(|o| same_key(o, s))
         {
             meta.authors.push(s.to_string());
         }
@@ -1162,7 +1281,7 @@ fn trailing_stamp(text: &str, line: &mut Line, meta: &mut Meta, removed: &mut Ve
 /// `The`) follows a word with no punctuation, which prose does not do.
 fn runon_title(text: &str, line: &mut Line, address: &str, out: &mut Cleaned) -> Option<Line> {
     let s = &text[line.span.clone()];
-    let toks = tokens(s, usize::MAX);
+    let toks: Vec<(usize, &str)> = tokens(s).collect();
     let head_end = toks.get(30).map_or(s.len(), |&(at, _)| at);
     let date = find_date_at(&s[..head_end], usize::MAX).filter(|&(start, _, _)| start > 0);
     let (title_end, body_start) = match &date {
@@ -1300,10 +1419,7 @@ fn is_speaker(s: &str) -> bool {
 /// body before any chrome (`No one was hurt.`) stay; other short lines are menus, headline
 /// lists and leftover prompts.
 fn tail(text: &str, lines: &mut [Line], meta: &mut Meta) {
-    let known = |s: &str, meta: &Meta| {
-        let k = key(s);
-        [&meta.outlet, &meta.section].iter().any(|m| m.as_deref().is_some_and(|m| key(m) == k))
-    };
+    let known = |s: &str, meta: &Meta| [&meta.outlet, &meta.section].iter().any(|m| m.as_deref().is_some_and(|m| same_key(m, s)));
     let shorts = lines.iter().filter(|l| l.class == Class::Short).count();
     let mut chrome = false;
     for (n, line) in lines.iter_mut().enumerate() {
@@ -1385,7 +1501,7 @@ mod tests {
     #[test]
     fn a_lowered_line_finds_every_phrase_it_contains_and_no_other() {
         let line = "sign up for our newsletter — 한국 news, © 2025 all rights reserved";
-        let l = Lowered::new(line.to_string());
+        let l = Lowered::new(line);
         for start in 0..line.len() {
             for end in start + 1..=line.len() {
                 if let Some(sub) = line.get(start..end) {
