@@ -331,35 +331,117 @@ fn round(x: f64) -> f64 {
 const DIFF_MAX: usize = 400;
 
 /// The longest common subsequence table walk: pairs of equal positions, in order.
-fn lcs_pairs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
+fn lcs_pairs<T: Ord>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
     let (prefix, suffix) = common_ends(a, b);
     let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
-    let mut out: Vec<(usize, usize)> = (0..prefix).map(|i| (i, i)).collect();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ma.len().min(mb.len()) + prefix + suffix);
+    out.extend((0..prefix).map(|i| (i, i)));
     if !ma.is_empty() && !mb.is_empty() && ma.len() <= DIFF_MAX && mb.len() <= DIFF_MAX {
-        let w = mb.len() + 1;
-        let mut t = vec![0u16; (ma.len() + 1) * w];
-        for (i, x) in ma.iter().enumerate().rev() {
-            // Row i from row i + 1, as slices of the same length, so no cell is bounds-checked.
-            let (row, below) = t[i * w..(i + 2) * w].split_at_mut(w);
-            for j in (0..mb.len()).rev() {
-                row[j] = if *x == mb[j] { below[j + 1] + 1 } else { below[j].max(row[j + 1]) };
-            }
-        }
-        let (mut i, mut j) = (0, 0);
-        while i < ma.len() && j < mb.len() {
-            if ma[i] == mb[j] {
-                out.push((prefix + i, prefix + j));
-                i += 1;
-                j += 1;
-            } else if t[(i + 1) * w + j] >= t[i * w + j + 1] {
-                i += 1;
-            } else {
-                j += 1;
-            }
-        }
+        walk(ma, mb, &Suffixes::new(ma, mb), |i, j| out.push((prefix + i, prefix + j)));
     }
     out.extend((0..suffix).map(|k| (a.len() - suffix + k, b.len() - suffix + k)));
     out
+}
+
+/// Walks the alignment of `a` and `b` from their starts, calling `pair` with each pair of equal
+/// positions: equal items are paired; otherwise the walk skips the item of `a` when that
+/// loses nothing (by `lcs`), else the item of `b`.
+fn walk<T: PartialEq>(a: &[T], b: &[T], lcs: &Suffixes, mut pair: impl FnMut(usize, usize)) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            pair(i, j);
+            i += 1;
+            j += 1;
+        } else if lcs.at(i + 1, j) >= lcs.at(i, j + 1) {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+}
+
+/// The length of the longest common subsequence of every pair of suffixes `a[i..]`, `b[j..]`.
+enum Suffixes {
+    /// When one sequence has at most 64 items: Hyyrö's bit vector of each suffix of the other,
+    /// run against the short one backwards, whose zeros among its low `k` bits count the
+    /// common subsequence with the short one's last `k` items. One machine word per item
+    /// instead of a row of the table, and far fewer steps to fill.
+    Bits {
+        /// By `long.len() - i`: the vector after the suffix of the long sequence from `i`.
+        rows: Vec<u64>,
+        /// Whether `a` is the short sequence (the vectors run over `b`).
+        a_short: bool,
+        la: usize,
+        lb: usize,
+    },
+    /// Longer pairs: the full table, `(a.len() + 1) × (b.len() + 1)` cells.
+    Table { cells: Vec<u16>, width: usize },
+}
+
+impl Suffixes {
+    fn new<T: Ord>(a: &[T], b: &[T]) -> Self {
+        if b.len() <= 64 {
+            Suffixes::Bits { rows: suffix_bits(a, b), a_short: false, la: a.len(), lb: b.len() }
+        } else if a.len() <= 64 {
+            Suffixes::Bits { rows: suffix_bits(b, a), a_short: true, la: a.len(), lb: b.len() }
+        } else {
+            Self::table(a, b)
+        }
+    }
+
+    fn table<T: PartialEq>(a: &[T], b: &[T]) -> Self {
+        let width = b.len() + 1;
+        let mut cells = vec![0u16; (a.len() + 1) * width];
+        for (i, x) in a.iter().enumerate().rev() {
+            // Row i from row i + 1, as slices of the same length, so no cell is bounds-checked.
+            let (row, below) = cells[i * width..(i + 2) * width].split_at_mut(width);
+            for j in (0..b.len()).rev() {
+                row[j] = if *x == b[j] { below[j + 1] + 1 } else { below[j].max(row[j + 1]) };
+            }
+        }
+        Suffixes::Table { cells, width }
+    }
+
+    /// The length of the longest common subsequence of `a[i..]` and `b[j..]`.
+    fn at(&self, i: usize, j: usize) -> usize {
+        match self {
+            Suffixes::Table { cells, width } => cells[i * width + j] as usize,
+            Suffixes::Bits { rows, a_short, la, lb } => {
+                let (long_from, short_left) = if *a_short { (lb - j, la - i) } else { (la - i, lb - j) };
+                let low = if short_left >= 64 { u64::MAX } else { (1u64 << short_left) - 1 };
+                (!rows[long_from] & low).count_ones() as usize
+            }
+        }
+    }
+}
+
+/// The bit vectors of [`Suffixes::Bits`]: for each suffix of `long` (shortest first), the
+/// vector of its common subsequence with `short` read backwards (bit `p` for
+/// `short[short.len() - 1 - p]`).
+fn suffix_bits<T: Ord>(long: &[T], short: &[T]) -> Vec<u64> {
+    // Each distinct item of `short` with the bits of its positions, sorted by item: an item of
+    // `long` finds its bits by binary search rather than by comparing it with all of `short`.
+    let mut positions: Vec<(&T, u64)> = short.iter().rev().enumerate().map(|(p, y)| (y, 1u64 << p)).collect();
+    positions.sort_unstable_by(|x, y| x.0.cmp(y.0));
+    positions.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1 |= later.1;
+        }
+        same
+    });
+    let mut rows = Vec::with_capacity(long.len() + 1);
+    let mut v = u64::MAX;
+    rows.push(v);
+    for x in long.iter().rev() {
+        if let Ok(k) = positions.binary_search_by(|(y, _)| (*y).cmp(x)) {
+            let matches = positions[k].1;
+            v = v.wrapping_add(v & matches) | (v & !matches);
+        }
+        rows.push(v);
+    }
+    rows
 }
 
 /// The length of the longest common subsequence of two sequences (as [`lcs_pairs`] would
@@ -429,7 +511,7 @@ struct Run {
 /// four words replaced by another), numbers, days and months, or capitalised names; and the
 /// `X-based` attribute, wherever each sentence puts it. Spelling variants are not conflicts:
 /// both sides must differ after normalization.
-pub fn explain<K: PartialEq>(a: &Side<K>, b: &Side<K>, with_conflicts: bool) -> (Vec<DiffOp>, Vec<Conflict>) {
+pub fn explain<K: Ord>(a: &Side<K>, b: &Side<K>, with_conflicts: bool) -> (Vec<DiffOp>, Vec<Conflict>) {
     let runs = runs(a.keys, b.keys);
     let text = |side: &Side<K>, words: &std::ops::Range<usize>| {
         if words.is_empty() {
@@ -471,7 +553,7 @@ pub fn explain<K: PartialEq>(a: &Side<K>, b: &Side<K>, with_conflicts: bool) -> 
 }
 
 /// Runs of equal, deleted and inserted words along the longest common subsequence.
-fn runs<K: PartialEq>(ka: &[K], kb: &[K]) -> Vec<Run> {
+fn runs<K: Ord>(ka: &[K], kb: &[K]) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut push = |tag: DiffTag, a: usize, b: usize| {
         let (da, db) = match tag {
@@ -877,6 +959,29 @@ mod tests {
                 }
             }
             assert_eq!(lcs_len_bits(&a, &sets, b.len()), lcs_len(&a, &b), "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn bit_vectors_give_the_alignment_the_full_table_gives() {
+        // Small alphabets make many equally long alignments, where the walk's tie-breaking shows.
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..400 {
+            let (la, lb, alphabet) = (next(80) as usize, next(80) as usize, 2 + next(6));
+            let a: Vec<u64> = (0..la).map(|_| next(alphabet)).collect();
+            let b: Vec<u64> = (0..lb).map(|_| next(alphabet)).collect();
+            let pairs = |lcs: &Suffixes| {
+                let mut out = Vec::new();
+                walk(&a, &b, lcs, |i, j| out.push((i, j)));
+                out
+            };
+            let full = Suffixes::table(&a, &b);
+            assert_eq!(pairs(&Suffixes::new(&a, &b)), pairs(&full), "{a:?} {b:?}");
+            assert_eq!(pairs(&full).len(), lcs_len(&a, &b));
         }
     }
 
