@@ -14,6 +14,14 @@ export const CORE_WASM = join(ROOT, 'target', 'bench-wasm', 'core.wasm');
  * storydiff_bg.wasm, bench-native.
  */
 export const SNAPSHOT = join(ROOT, 'target', 'bench-wasm', 'snapshot');
+/**
+ * The `handover` build (`scripts/build.sh --features handover --out-dir`): the same module with
+ * the report's other two hand-overs, JS objects (`compare`) and a JSON string (`compareJson`),
+ * which the shipped one leaves out. Only the benchmark builds it (into its own Cargo target
+ * directory, HANDOVER_TARGET), so it needs no snapshot.
+ */
+export const HANDOVER = join(ROOT, 'target', 'bench-wasm', 'handover');
+export const HANDOVER_TARGET = join(ROOT, 'target', 'bench-handover');
 
 /**
  * Median, min and max of a list of numbers (milliseconds, bytes...), and how many; anything
@@ -178,4 +186,14 @@ export async function loadApi() {
     return decodeTape(ints, floats, text);
   };
   return { glue, wasm, apiCompare };
+}
+
+/** The `handover` build (see HANDOVER), instantiated: `{ glue, wasm }`. */
+export async function loadHandover() {
+  const glue = await import(pathToFileURL(join(HANDOVER, 'storydiff.js')).href);
+  const wasm = glue.initSync({ module: readFileSync(join(HANDOVER, 'storydiff_bg.wasm')) });
+  if (typeof glue.compare !== 'function' || typeof glue.compareJson !== 'function') {
+    throw new Error(`${HANDOVER} has no compare or compareJson: rebuild it with bench/run.mjs`);
+  }
+  return { glue, wasm };
 }

@@ -9,28 +9,33 @@
 // Per set, side by side in one loop:
 //   api        the public API's path: js/validate.js's checks around the glue's compareTape and
 //              js/tape.js's decodeTape (what js/node.js's compare() does), on the snapshot of
-//              pkg/ taken at build time
-//   tape       the glue's compareTape(): the report handed over as a tape (a Uint32Array, a
-//              Float64Array and one string), not yet decoded
-//   object     the glue's compare(): the report handed over as JS objects (serde-wasm-bindgen)
-//   json       the glue's compareJson(): the report handed over as one JSON string
+//              pkg/ taken at build time (the shipped build)
+//   tape       the shipped glue's compareTape(): the report handed over as a tape (a
+//              Uint32Array, a Float64Array and one string), not yet decoded
+//   object     the handover build's compare(): the report handed over as JS objects
+//              (serde-wasm-bindgen)
+//   json       the handover build's compareJson(): the report handed over as one JSON string
 //   jsonParsed compareJson() then JSON.parse: a JS object by way of JSON
 //   core       the same core in wasm (bench/core/lib.rs, driven by bench/core.mjs), report
 //              built and not handed over
+// The shipped module exports compareTape alone; object and json come from the handover build
+// (lib.mjs's HANDOVER), the same code with those two exports added, in an instance of its own.
+// On each job's first set, its report must equal the public API's (else the job fails).
 // then, on one prepare() output, side by side: the indexed way (index::candidates +
 // align::align) and the all-pairs way (every cross-source pair + align::align), in wasm.
 // With `memory`, the first set is first run once of each kind to read wasm memory and the
 // process's peak RSS, and the time of that first (cold) call.
 
 import { readFileSync } from 'node:fs';
-import { CORE_WASM, ROOT, inputBytes, loadApi, readSources, sideBySide } from './lib.mjs';
+import { isDeepStrictEqual } from 'node:util';
+import { CORE_WASM, ROOT, inputBytes, loadApi, loadHandover, readSources, sideBySide } from './lib.mjs';
 
 const job = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const rssKiB = () => process.resourceUsage().maxRSS;
 
 const rssStart = rssKiB();
 const { glue, wasm, apiCompare } = await loadApi();
-if (typeof glue.compareJson !== 'function') throw new Error('the glue has no compareJson: rebuild with scripts/build.sh');
+const handover = await loadHandover();
 const { Core } = await import('./core.mjs');
 
 const results = [];
@@ -49,8 +54,8 @@ for (const [k, set] of job.sets.entries()) {
     m.apiWasmAfterCompareBytes = wasm.memory.buffer.byteLength;
     m.rssAfterCompareKiB = rssKiB();
     result.reportMatches = report.matches.length;
-    const json = glue.compareJson(sources);
-    m.apiWasmAfterJsonBytes = wasm.memory.buffer.byteLength;
+    const json = handover.glue.compareJson(sources);
+    m.handoverWasmAfterJsonBytes = handover.wasm.memory.buffer.byteLength;
     m.reportJsonBytes = Buffer.byteLength(json);
     m.rssAfterJsonKiB = rssKiB();
     core = new Core(CORE_WASM);
@@ -70,6 +75,9 @@ for (const [k, set] of job.sets.entries()) {
     core = new Core(CORE_WASM);
     core.load(sources);
   }
+  if (k === 0 && !isDeepStrictEqual(apiCompare(sources), handover.glue.compare(sources))) {
+    throw new Error(`${set.name}: the report decoded from the tape differs from the handover build's objects`);
+  }
 
   // The first set warms V8 up for the rest (the same modules), so later sets need little.
   const opts = { maxRuns: job.maxRuns, minRuns: job.minRuns, budgetMs: job.budgetMs, warmupMs: k === 0 ? 500 : 50 };
@@ -77,9 +85,9 @@ for (const [k, set] of job.sets.entries()) {
     {
       api: () => apiCompare(sources).matches.length,
       tape: () => glue.compareTape(sources)[0].length,
-      object: () => glue.compare(sources).matches.length,
-      json: () => glue.compareJson(sources),
-      jsonParsed: () => JSON.parse(glue.compareJson(sources)).matches.length,
+      object: () => handover.glue.compare(sources).matches.length,
+      json: () => handover.glue.compareJson(sources),
+      jsonParsed: () => JSON.parse(handover.glue.compareJson(sources)).matches.length,
       core: () => core.compare(),
     },
     opts,

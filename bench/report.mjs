@@ -168,15 +168,16 @@ export function writeMarkdown(r) {
     p(table(['What', 'Median (min–max) ms', 'CPU time ms', 'Runs'], [
       ['`compare` (js/node.js, the public API: tape, then decoded), Node wasm', cell(hw.api), cell(hc.api), runs(hw.api)],
       ...(hw.tape ? [['the glue\'s `compareTape`: report as a tape, not decoded', cell(hw.tape), cell(hc.tape), runs(hw.tape)]] : []),
-      ['the glue\'s `compare`: report as JS objects (serde-wasm-bindgen)', cell(hw.object), cell(hc.object), runs(hw.object)],
-      ['`compareJson`: report as a JSON string', cell(hw.json), cell(hc.json), runs(hw.json)],
-      ['`compareJson` + `JSON.parse`', cell(hw.jsonParsed), cell(hc.jsonParsed), runs(hw.jsonParsed)],
+      ['`handover` build: the glue\'s `compare`, report as JS objects (serde-wasm-bindgen)', cell(hw.object), cell(hc.object), runs(hw.object)],
+      ['`handover` build: the glue\'s `compareJson`, report as a JSON string', cell(hw.json), cell(hc.json), runs(hw.json)],
+      ['`handover` build: `compareJson` + `JSON.parse`', cell(hw.jsonParsed), cell(hc.jsonParsed), runs(hw.jsonParsed)],
       ['the core alone in wasm (report built, not handed to JS)', cell(hw.core), cell(hc.core), runs(hw.core)],
       ['first `compare` in a fresh Node process (V8 baseline code), one run', ms(seedsW.memory?.firstCompareMs), '–', '1'],
       ['native `compare` (Rust, release)', cell(seedsN.compare), cell(seedsN.compareCpu), runs(seedsN.compare)],
       ['native: `prepare` (clean, split, normalize, index)', cell(seedsN.prepare), '–', runs(seedsN.prepare)],
     ]));
-    p('', 'CPU time: in Node, of the whole process (V8\'s background threads included); natively, of the thread.');
+    p('', 'CPU time: in Node, of the whole process (V8\'s background threads included); natively, of the thread.',
+      '`handover` build: see "Handing the report to JS" below.');
     p('');
     {
       const x = nativeSplit(seedsN);
@@ -242,7 +243,7 @@ export function writeMarkdown(r) {
     }
     p(table(['What', 'Median (min–max) ms', 'CPU time ms', 'Runs'], rows));
     p('');
-    p(`Memory: wasm linear memory ${bytes(wm.apiWasmAfterCompareBytes)} after \`compare\` (${bytes(wm.apiWasmAfterJsonBytes)} after \`compareJson\` as well),`,
+    p(`Memory: wasm linear memory ${bytes(wm.apiWasmAfterCompareBytes)} after \`compare\` (${bytes(wm.handoverWasmAfterJsonBytes)} after \`compareJson\` in an instance of the \`handover\` build),`,
       `the Node process's peak RSS grew by ${bytes(rssAdded(wm))} during \`compare\`; natively the whole process peaks at ${bytes(all.nativeMemory.peakRssKiB * 1024)}.`,
       `The report is ${bytes(all.wasm.reportJsonBytes)} as JSON.`);
     if (extrapolated) {
@@ -278,10 +279,10 @@ export function writeMarkdown(r) {
       'so this is the peak); Node RSS is the peak resident set the call added to the process',
       '(wasm memory, the report as JS objects, V8 heap); native is the peak RSS (VmHWM) of a process',
       'that reads the files and runs the job once.', '');
-    p(table(['Articles', 'Wasm memory after `compare`', 'after `compareJson` too', 'Node peak RSS added by `compare`', 'Native peak RSS: `compare`', 'Native peak RSS: prepare + all pairs', 'Core wasm memory: indexed', 'all pairs'],
+    p(table(['Articles', 'Wasm memory after `compare`', '`handover` build: after `compareJson`', 'Node peak RSS added by `compare`', 'Native peak RSS: `compare`', 'Native peak RSS: prepare + all pairs', 'Core wasm memory: indexed', 'all pairs'],
       scaling.map((s) => {
         const wm = s.wasm.memory;
-        return [s.articles, bytes(wm.apiWasmAfterCompareBytes), bytes(wm.apiWasmAfterJsonBytes), bytes(rssAdded(wm)),
+        return [s.articles, bytes(wm.apiWasmAfterCompareBytes), bytes(wm.handoverWasmAfterJsonBytes), bytes(rssAdded(wm)),
           bytes(s.nativeMemory.peakRssKiB * 1024), s.nativeMemoryAllPairs ? bytes(s.nativeMemoryAllPairs.peakRssKiB * 1024) : 'skipped',
           bytes(wm.coreWasmAfterIndexedBytes), wm.coreWasmAfterAllPairsBytes ? bytes(wm.coreWasmAfterAllPairsBytes) : 'skipped'];
       })));
@@ -317,6 +318,12 @@ export function writeMarkdown(r) {
     'JSON string (`compareJson`, with `JSON.parse` after it), and as a tape decoded in JS (the public API\'s',
     '`compare`: a Uint32Array, a Float64Array and one string, see `src/tape.rs` and `js/tape.js`), and the core alone in',
     'wasm (the report built and dropped), side by side. The hand-over is each minus the core alone.', '');
+  const hs = r.handoverWasmSize;
+  p('The shipped wasm hands the report over only as a tape: the objects and JSON exports would make it',
+    `${hs && wasmSize ? `${bytes(hs.gzip - wasmSize.gzip)} larger gzipped (${bytes(hs.gzip)} against ${bytes(wasmSize.gzip)})` : 'larger'}, and nothing in the product uses them.`,
+    'So the objects and JSON columns come from a second build of the same code, the `handover` build',
+    '(`scripts/build.sh --features handover`, which adds the two exports), timed in an instance of its own beside',
+    'the shipped one; the tape and core columns, and every size in this file, are of the shipped build.', '');
   const hrows = [...(seedsW ? [{ label: 'seeds', w: seedsW }] : []), ...scaling.map((s) => ({ label: String(s.articles), w: s.wasm }))];
   if (!hrows.length) {
     p('Not measured.', '');
@@ -382,7 +389,8 @@ export function writeMarkdown(r) {
   }
 
   p('## Method', '');
-  p('- `npm run bench` runs `bench/run.mjs`: it builds `pkg/` (`scripts/build.sh`), the native',
+  p('- `npm run bench` runs `bench/run.mjs`: it builds `pkg/` (`scripts/build.sh`), the `handover` build',
+    '  (`scripts/build.sh --features handover`, into `target/bench-wasm/handover`), the native',
     '  benchmark (`cargo build --release --example bench`) and `bench/core` for `wasm32-unknown-unknown`',
     '  (the core without the JS layer, same release profile, `wasm-opt -O3` like `pkg/`), then runs',
     '  each job in a child process: `target/release/examples/bench` natively, `bench/node-wasm.mjs` in Node,',
@@ -391,7 +399,7 @@ export function writeMarkdown(r) {
     '- `pkg/` and the native binary are copied when built and the copies measured, so a rebuild by other',
     '  work during the run cannot change what is measured mid-way (the page loads `pkg/` itself; a note',
     '  above says if it changed). The API figure in Node is `js/validate.js`\'s `callWasm` around the',
-    '  glue\'s `compare`, which is what `js/node.js` runs.',
+    '  glue\'s `compareTape`, then `js/tape.js`\'s `decodeTape`, which is what `js/node.js` runs.',
     '- Every timed call is warmed up first: in Node until 0.5 s of calls have passed for the first input',
     '  of a process (V8 compiles wasm with a baseline compiler first and optimizes hot functions later),',
     '  at least once otherwise. The first-call and page figures are cold on purpose. Runs per figure: at',

@@ -30,7 +30,7 @@ import { cpus, getPriority, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { CORE_WASM, ECB_DIR, ROOT, SNAPSHOT, balancedOrder, ecbClusters, fitExponent, inputBytes, seedFiles } from './lib.mjs';
+import { CORE_WASM, ECB_DIR, HANDOVER, HANDOVER_TARGET, ROOT, SNAPSHOT, balancedOrder, ecbClusters, fitExponent, inputBytes, seedFiles } from './lib.mjs';
 import { writeMarkdown } from './report.mjs';
 
 const argv = process.argv.slice(2);
@@ -114,6 +114,16 @@ function build({ pkgOnly = false } = {}) {
     }
   }
   if (!flag('--no-build') && !pkgOnly) {
+    // The objects and JSON rows time the hand-overs the shipped module leaves out: they need a
+    // build of their own, in a Cargo target directory of its own (features change the crate).
+    log(`building the handover wasm (scripts/build.sh --features handover, into ${relative(ROOT, HANDOVER)})`);
+    const r = spawnSync('bash', ['scripts/build.sh', '--features', 'handover', '--out-dir', HANDOVER], {
+      cwd: ROOT, env: { ...env, CARGO_TARGET_DIR: HANDOVER_TARGET }, encoding: 'utf8',
+    });
+    if (r.status !== 0) {
+      process.stderr.write(r.stderr);
+      throw new Error('building the handover wasm failed');
+    }
     log('building the native bench (cargo build --release --example bench)');
     sh('cargo', ['build', '--release', '--quiet', '--example', 'bench'], { stdio: ['ignore', 'ignore', 'inherit'] });
     log('building the core bench for wasm (bench/core, into target/bench-wasm)');
@@ -141,7 +151,8 @@ function build({ pkgOnly = false } = {}) {
     }
   }
   const built = join(ROOT, 'target', 'release', 'examples', 'bench');
-  for (const f of [...(pkgOnly ? [] : [built, CORE_WASM]), join(ROOT, 'pkg', 'storydiff_bg.wasm'), join(ROOT, 'pkg', 'storydiff.js')]) {
+  const handover = [join(HANDOVER, 'storydiff_bg.wasm'), join(HANDOVER, 'storydiff.js')];
+  for (const f of [...(pkgOnly ? [] : [built, CORE_WASM, ...handover]), join(ROOT, 'pkg', 'storydiff_bg.wasm'), join(ROOT, 'pkg', 'storydiff.js')]) {
     if (!existsSync(f)) throw new Error(`${relative(ROOT, f)} is missing (run without --no-build)`);
   }
   // Other work may rebuild pkg/ while this runs: measure a copy, and make sure the copy is one
@@ -154,8 +165,8 @@ function build({ pkgOnly = false } = {}) {
     const bytes = readFileSync(join(SNAPSHOT, 'storydiff_bg.wasm'));
     const whole = WebAssembly.validate(bytes) &&
       WebAssembly.Module.imports(new WebAssembly.Module(bytes)).every((i) => glue.includes(i.name));
-    if (whole && glue.includes('export function compareJson')) break;
-    if (attempt === 3) throw new Error('pkg/ is not one consistent build with compareJson (is another build running?)');
+    if (whole) break;
+    if (attempt === 3) throw new Error('pkg/ is not one consistent build (is another build running?)');
     log('pkg/ looks mid-rebuild; waiting and copying again');
     spawnSync('sleep', ['10']);
   }
@@ -166,28 +177,31 @@ function build({ pkgOnly = false } = {}) {
 const sha = (f) => (existsSync(f) ? createHash('sha256').update(readFileSync(f)).digest('hex').slice(0, 16) : null);
 
 // --- sizes -------------------------------------------------------------------------------
+/** A file's size: raw, gzip -9 and brotli 11. */
+function sizeOf(path) {
+  const buf = readFileSync(path);
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** What is shipped (the snapshot of pkg/ and the JS API), file by file. */
 function sizes() {
   const files = [
     ['pkg/storydiff_bg.wasm', 'core wasm', join(SNAPSHOT, 'storydiff_bg.wasm')],
     ['pkg/storydiff.js', 'wasm-bindgen JS glue', join(SNAPSHOT, 'storydiff.js')],
     ['js/index.js', 'JS API (browser)'],
     ['js/validate.js', 'JS API argument checks'],
+    ['js/tape.js', 'JS API report decoder'],
     ['js/node.js', 'JS API (Node)'],
     ['www/app.js', 'page script'],
   ];
   return files
     .map(([f, what, at]) => [f, what, at ?? join(ROOT, f)])
     .filter(([, , at]) => existsSync(at))
-    .map(([f, what, at]) => {
-      const buf = readFileSync(at);
-      return {
-        file: f,
-        what,
-        raw: buf.length,
-        gzip: gzipSync(buf, { level: 9 }).length,
-        brotli: brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      };
-    });
+    .map(([f, what, at]) => ({ file: f, what, ...sizeOf(at) }));
 }
 
 // --- native and wasm jobs ----------------------------------------------------------------
@@ -346,6 +360,7 @@ const started = Date.now();
 const results = { machine: machine(), notes: [], method: { allPairsMax: ALL_PAIRS_MAX, runs: RUNS, sizes: SIZES } };
 results.notes.push(...build());
 results.sizes = sizes();
+results.handoverWasmSize = sizeOf(join(HANDOVER, 'storydiff_bg.wasm'));
 
 const seeds = seedFiles();
 log(`seeds: ${seeds.length} articles, native (${RUNS.seeds} runs)`);

@@ -22,6 +22,7 @@
 
 import { h, plural } from './dom.js';
 import { EXPORT_PAGE_STYLE, PROPERTIES, STYLE } from './element-style.js';
+import { decodeTape } from './tape.js';
 import { KINDS, errorMessage } from './validate.js';
 
 const KIND_INFO = {
@@ -360,7 +361,7 @@ class Engine {
       clearTimeout(job.timer);
       if (data.internal) this.forget(worker);
       if (typeof data.error === 'string') job.reject(Object.assign(new Error(data.error), { retryable: !!data.internal }));
-      else job.resolve(data.json);
+      else job.resolve(data.tape);
     };
     worker.onerror = (event) => {
       event.preventDefault?.();
@@ -386,13 +387,14 @@ class Engine {
     this.pending.clear();
   }
 
-  /** Resolves to the report as a JSON string. */
+  /** Resolves to the report. */
   run(sources, options) {
     this.start();
-    if (this.main) return this.main.then((m) => m.compareJson(sources, options));
+    if (this.main) return this.main.then((m) => m.compare(sources, options));
     const id = ++this.seq;
     const worker = this.worker;
-    return new Promise((resolve, reject) => {
+    // The worker answers with the report's tape (see js/worker.js), decoded here.
+    const tape = new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.crash(`the comparison took longer than ${TIMEOUT_MS / 1000} s and was stopped`, worker);
       }, TIMEOUT_MS);
@@ -408,6 +410,7 @@ class Engine {
         }
       });
     });
+    return tape.then(([ints, floats, text]) => decodeTape(ints, floats, text));
   }
 
   stop() {
@@ -711,9 +714,9 @@ export class StoryDiffElement extends Base {
     else this._view.classList.add('busy');
     const started = performance.now();
     performance.mark?.('storydiff:compare');
-    let json;
+    let compared;
     try {
-      json = await this._engine.run(sent.map((i) => ({ name: inputs[i].name, text: inputs[i].text })), options);
+      compared = await this._engine.run(sent.map((i) => ({ name: inputs[i].name, text: inputs[i].text })), options);
     } catch (err) {
       if (run !== this._run) return;
       this._fail(errorMessage(err), err && err.retryable);
@@ -721,7 +724,7 @@ export class StoryDiffElement extends Base {
     }
     if (run !== this._run) return;
     performance.mark?.('storydiff:compared');
-    const report = withBlanks(JSON.parse(json), sent, inputs);
+    const report = withBlanks(compared, sent, inputs);
     const ms = Math.round(performance.now() - started);
     this._report = report;
     this._inputs = inputs;

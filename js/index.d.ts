@@ -192,7 +192,6 @@ export declare function compare(sources: SourceInput[], options?: Options | null
 
 /**
  * Like `compare`, but returns the report as a compact JSON string (`JSON.parse` gives the same
- * `Report`): cheaper to hand over for large reports that are saved or sent on rather than walked
- * in JS. Throws exactly as `compare` does.
+ * `Report`), for saving or sending it. Throws exactly as `compare` does.
  */
 export declare function compareJson(sources: SourceInput[], options?: Options | null): string;

@@ -2,7 +2,9 @@
 // Uint32Array of tags, lengths, keys and whole numbers, a Float64Array of the other numbers, and
 // one string with every text run together.
 // Crossing from wasm to JS once per report, instead of once per object, field and string, is
-// what makes this the cheap way to hand a report over.
+// what makes this the cheap way to hand a report over. The JS API decodes the tape where the
+// wasm runs; the element (and any page using the worker, through `storydiff/tape`) decodes the
+// tape the worker posts.
 
 /**
  * The value a tape describes: the report, equal to `JSON.parse` of its JSON.

@@ -91,10 +91,10 @@ export function checkArgs(sources, options) {
 }
 
 /**
- * Checks the arguments, calls one of the wasm module's comparisons (`compareTape`, `compareJson`)
- * and turns whatever it throws into a plain Error with a message. A trap in the engine (its
- * memory may be left in a bad state) is marked `internal: true`; the message alone cannot tell,
- * since it may quote source names.
+ * Checks the arguments, calls the wasm module's comparison (`compareTape`) and turns whatever it
+ * throws into a plain Error with a message. A trap in the engine (its memory may be left in a bad
+ * state) is marked `internal: true`; the message alone cannot tell, since it may quote source
+ * names.
  */
 export function callWasm(wasmFunction, sources, options) {
   const [s, o] = checkArgs(sources, options);

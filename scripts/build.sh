@@ -2,8 +2,11 @@
 # Builds the WebAssembly module and its JS glue into pkg/:
 #   pkg/storydiff.js, pkg/storydiff.d.ts, pkg/storydiff_bg.wasm, pkg/storydiff_bg.wasm.d.ts
 #
-#   bash scripts/build.sh            # release build, then binaryen's wasm-opt -O3
-#   bash scripts/build.sh --no-opt   # skip wasm-opt (or set STORYDIFF_NO_OPT=1)
+#   bash scripts/build.sh                  # release build, then binaryen's wasm-opt -O3
+#   bash scripts/build.sh --no-opt         # skip wasm-opt (or set STORYDIFF_NO_OPT=1)
+#   bash scripts/build.sh --features F --out-dir DIR
+#                                          # with Cargo features F, into DIR instead of pkg/
+#                                          # (the benchmark's `handover` build)
 #
 # Downloads nothing: wasm-pack runs with --mode no-install (it uses the wasm-bindgen on PATH,
 # which scripts/setup.sh installs at the version Cargo.lock pins), wasm-pack's own wasm-opt is
@@ -14,12 +17,19 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 opt=1
-for arg in "$@"; do
-  case "$arg" in
+out=pkg
+features=()
+while [ $# -gt 0 ]; do
+  case "$1" in
     --no-opt) opt=0 ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "build: unknown argument: $arg" >&2; exit 2 ;;
+    --features|--out-dir)
+      [ $# -ge 2 ] || { echo "build: $1 needs a value" >&2; exit 2; }
+      if [ "$1" = --features ]; then features=(--features "$2"); else out=$2; fi
+      shift ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "build: unknown argument: $1" >&2; exit 2 ;;
   esac
+  shift
 done
 if [ "${STORYDIFF_NO_OPT:-0}" = 1 ]; then opt=0; fi
 
@@ -28,12 +38,13 @@ command -v wasm-bindgen >/dev/null || { echo "build: wasm-bindgen not found: run
 
 # --no-pack: no pkg/package.json (the root package.json is the package);
 # --no-gitignore: no pkg/.gitignore, which would hide pkg/ from npm pack.
-wasm-pack build --release --target web --out-dir pkg --mode no-install --no-pack --no-gitignore
+# Everything after -- goes to cargo build.
+wasm-pack build --release --target web --out-dir "$out" --mode no-install --no-pack --no-gitignore -- "${features[@]}"
 
-wasm=pkg/storydiff_bg.wasm
+wasm=$out/storydiff_bg.wasm
 [ -f "$wasm" ] || { echo "build: $wasm was not produced" >&2; exit 1; }
 # Leftovers from builds made without --no-pack / --no-gitignore.
-rm -f pkg/package.json pkg/.gitignore pkg/README.md pkg/LICENSE*
+rm -f "$out"/package.json "$out"/.gitignore "$out"/README.md "$out"/LICENSE*
 
 size() { wc -c <"$1" | tr -d ' '; }
 before=$(size "$wasm")

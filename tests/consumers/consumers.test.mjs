@@ -126,6 +126,7 @@ test('TypeScript: the shipped types check a consumer of the API, the report and 
   writeFileSync(join(d, 'good.ts'), [
     "import { compare, compareJson, REPORT_VERSION, type Report, type Match, type Kind, type Quote } from 'storydiff';",
     "import type { StoryDiffElement, SelectDetail, ElementSource } from 'storydiff/element';",
+    "import { decodeTape } from 'storydiff/tape';",
     "const report: Report = compare([{ name: 'a', text: 'One. Two.' }, { name: 'b', text: 'One. Three.' }], { kinds: ['identical'], minScore: 0.5 });",
     'const first: Match | undefined = report.matches[0];',
     'const kinds: Kind[] = report.matches.map((m) => m.kind);',
@@ -133,6 +134,7 @@ test('TypeScript: the shipped types check a consumer of the API, the report and 
     'const support: number = report.sources[0].sentences[0].support;',
     'const group: number | null = report.sources[0].sentences[0].group;',
     'const json: string = compareJson([]);',
+    "const decoded: Report = decodeTape(new Uint32Array(), new Float64Array(), '');",
     'const v: 1 = REPORT_VERSION;',
     'export function wire(el: StoryDiffElement): void {',
     "  const sources: ElementSource[] = [{ name: 'x', text: 'y', restored: [[0, 1]] }];",
@@ -144,7 +146,7 @@ test('TypeScript: the shipped types check a consumer of the API, the report and 
     '  console.log(html.length);',
     '}',
     "const created: StoryDiffElement = document.createElement('story-diff');",
-    'console.log(first, kinds, quotes, support, group, json, v, created);',
+    'console.log(first, kinds, quotes, support, group, json, decoded, v, created);',
   ].join('\n'));
   const good = spawnSync(TSC, ['-p', 'tsconfig.json'], { cwd: d, encoding: 'utf8' });
   assert.equal(good.status, 0, `tsc rejected the good consumer:\n${good.stdout}${good.stderr}`);

@@ -226,6 +226,7 @@ await runBrowserTest('hostile', 300, async ({ url, browser, check }) => {
   await p3.goto(url);
   await waitSettled(p3);
   const direct = await p3.evaluate(async () => {
+    const { decodeTape } = await import(new URL('../js/tape.js', location.href).href);
     const worker = new Worker(new URL('../js/worker.js', location.href), { type: 'module' });
     const ask = (msg) => new Promise((resolve) => {
       const timer = setTimeout(() => resolve({ id: msg.id, timedOut: true }), 15_000);
@@ -241,10 +242,11 @@ await runBrowserTest('hostile', 300, async ({ url, browser, check }) => {
     const first = await ask({ id: 1, sources: [{ name: 'internal error x', text: '' }, { name: 'b', text: 'Rain fell on Paris on Monday.' }] });
     const second = await ask({ id: 2, sources: [{ name: 'a', text: 'Rain fell on Paris on Monday.' }, { name: 'b', text: 'Rain fell on Paris on Monday.' }] });
     worker.terminate();
-    return { first, second: { timedOut: !!second.timedOut, json: typeof second.json === 'string', error: second.error } };
+    const sources = second.tape ? decodeTape(...second.tape).sources.length : null;
+    return { first, second: { timedOut: !!second.timedOut, sources, error: second.error } };
   });
   check(/"internal error x" is empty/.test(direct.first.error || '') && direct.first.internal === false, 'the worker answers a blank source named "internal error x" with an ordinary error, not an internal one', JSON.stringify(direct.first));
-  check(direct.second.json, 'the worker keeps running after that error and compares the next request', JSON.stringify(direct.second));
+  check(direct.second.sources === 2, 'the worker keeps running after that error and compares the next request', JSON.stringify(direct.second));
   const viaElement = await p3.evaluate(async () => {
     const v = document.createElement('story-diff');
     document.body.append(v);

@@ -93,8 +93,8 @@ pub const SEPARATOR: u8 = 0xFF;
 
 /// `compare` over 2–4 sources: the input is split on [`SEPARATOR`] into at most 4 pieces, each
 /// decoded lossily; an input without a separator is compared with a copy of itself. Errors are
-/// fine. A report is checked with [`assert_report_spans`] and written as JSON, as `compareJson`
-/// does for JS.
+/// fine. A report is checked with [`assert_report_spans`] and written as a tape, as the wasm
+/// hands it to JS.
 pub fn compare(data: &[u8]) {
     let mut pieces: Vec<&[u8]> = data.splitn(4, |&b| b == SEPARATOR).collect();
     if pieces.len() == 1 {
@@ -109,7 +109,7 @@ pub fn compare(data: &[u8]) {
         return;
     };
     assert_report_spans(&report, &sources);
-    serde_json::to_string(&report).expect("report serializes");
+    storydiff::tape::encode(&report).expect("report encodes as a tape");
 }
 
 /// The report's references hold for the inputs it was made from: one source report per input;

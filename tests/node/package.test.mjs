@@ -19,6 +19,8 @@ test('package.json: name, module type, bin and exports', () => {
   assert.equal(pkg.exports['./element'].default, './js/element.js');
   assert.equal(pkg.exports['./element'].types, './js/element.d.ts');
   assert.equal(pkg.exports['./worker'], './js/worker.js');
+  assert.equal(pkg.exports['./tape'].default, './js/tape.js');
+  assert.equal(pkg.exports['./tape'].types, './js/tape.d.ts');
 });
 
 test('npm pack ships the wasm, its glue, the JS API, the CLI and the README, and nothing else', () => {
@@ -41,6 +43,8 @@ test('npm pack ships the wasm, its glue, the JS API, the CLI and the README, and
     'js/element.d.ts',
     'js/element-style.js',
     'js/worker.js',
+    'js/tape.js',
+    'js/tape.d.ts',
     'pkg/storydiff.js',
     'pkg/storydiff.d.ts',
     'pkg/storydiff_bg.wasm',
