@@ -2,7 +2,7 @@
 
 use crate::group::Family;
 use crate::index::{Index, Unit};
-use crate::normalize::{self, Word};
+use crate::normalize::{self, Vocabulary, Word};
 use crate::report::{Conflict, ConflictKind, DiffOp, DiffTag, Kind, Role};
 use crate::hash::{Map, Set};
 
@@ -492,6 +492,8 @@ fn common_ends<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
 pub struct Side<'a, K> {
     /// The text the words' spans point into.
     pub text: &'a str,
+    /// The vocabulary the words' surfaces are ids of.
+    pub vocabulary: &'a Vocabulary,
     /// The sentence's words.
     pub words: &'a [Word],
     /// What the diff compares, one per word.
@@ -525,7 +527,8 @@ pub fn explain<K: Ord>(a: &Side<K>, b: &Side<K>, with_conflicts: bool) -> (Vec<D
         // In a headline written in title case (or capitals), capitals do not mark names. Only
         // asked when a slot has capitalised words on both sides.
         let headlines = std::cell::OnceCell::new();
-        let names_in_sentences = || *headlines.get_or_init(|| !headline_case(a.words) && !headline_case(b.words));
+        let v = a.vocabulary;
+        let names_in_sentences = || *headlines.get_or_init(|| !headline_case(a.words, v) && !headline_case(b.words, v));
         for (k, w) in runs.windows(2).enumerate() {
             let (del, ins) = match (w[0].tag, w[1].tag) {
                 (DiffTag::Delete, DiffTag::Insert) => (&w[0].a, &w[1].b),
@@ -539,11 +542,11 @@ pub fn explain<K: Ord>(a: &Side<K>, b: &Side<K>, with_conflicts: bool) -> (Vec<D
                 r.start == 0 && !r.is_empty() && side.text.get(side.words[r.end - 1].span.end..).is_some_and(|t| t.starts_with(':'))
             };
             let names_marked = || !kicker(a, del) && !kicker(b, ins) && names_in_sentences();
-            if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()], names_marked, before) {
+            if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()], v, names_marked, before) {
                 found.push(Conflict { kind, a: text(a, del), b: text(b, ins) });
             }
         }
-        if let (Some(pa), Some(pb)) = (based(a.text, a.words), based(b.text, b.words)) {
+        if let (Some(pa), Some(pb)) = (based(a.text, a.words, v), based(b.text, b.words, v)) {
             if normalize::surface(&pa) != normalize::surface(&pb) {
                 found.push(Conflict { kind: ConflictKind::Place, a: format!("{pa}-based"), b: format!("{pb}-based") });
             }
@@ -595,35 +598,35 @@ fn runs<K: Ord>(ka: &[K], kb: &[K]) -> Vec<Run> {
 /// both runs are all capitalised words (not in a headline written in title case, where every
 /// word is) that are not spellings, abbreviations or short forms of each other (see
 /// [`same_terms`]), and places when such names follow `in`, `near` or `outside`.
-fn slot_conflict(wa: &[Word], wb: &[Word], names_marked: impl Fn() -> bool, before: Option<&Word>) -> Option<ConflictKind> {
+fn slot_conflict(wa: &[Word], wb: &[Word], v: &Vocabulary, names_marked: impl Fn() -> bool, before: Option<&Word>) -> Option<ConflictKind> {
     if wa.is_empty() || wb.is_empty() || wa.len() > 4 || wb.len() > 4 {
         return None;
     }
-    let figure = |ws: &[Word]| ws.iter().any(|w| is_figure(&w.surface));
-    let dated = |ws: &[Word]| ws.iter().any(|w| date_class(&w.surface).is_some());
-    let named = |ws: &[Word]| ws.iter().all(|w| w.capitalized && !normalize::is_stopword(&w.surface));
+    let figure = |ws: &[Word]| ws.iter().any(|w| is_figure(v.text(w.surface)));
+    let dated = |ws: &[Word]| ws.iter().any(|w| date_class(v.text(w.surface)).is_some());
+    let named = |ws: &[Word]| ws.iter().all(|w| w.capitalized && !normalize::is_stopword(v.text(w.surface)));
     // Only figures, dates and names conflict: most runs have none of them on both sides, and
     // are settled before their terms are worked out.
     let possible = (figure(wa) && figure(wb)) || (dated(wa) && dated(wb)) || (named(wa) && named(wb) && names_marked());
-    if !possible || same_terms(wa, wb) {
+    if !possible || same_terms(wa, wb, v) {
         return None;
     }
-    let (qa, qb) = (quantities(wa), quantities(wb));
+    let (qa, qb) = (quantities(wa, v), quantities(wb, v));
     if !qa.is_empty() && !qb.is_empty() {
         let digits = |q: &[Quantity]| q.iter().map(|q| q.value.as_str()).collect::<String>();
         let same_figures = digits(&qa) == digits(&qb) || sorted_values(&qa) == sorted_values(&qb);
         let one_slot = qa.iter().any(|x| qb.iter().any(|y| x.unit == y.unit && x.value != y.value));
         return (!same_figures && one_slot).then_some(ConflictKind::Number);
     }
-    let classes = |ws: &[Word]| ws.iter().filter_map(|w| date_class(&w.surface)).fold(0u8, |m, c| m | c);
+    let classes = |ws: &[Word]| ws.iter().filter_map(|w| date_class(v.text(w.surface))).fold(0u8, |m, c| m | c);
     let (da, db) = (classes(wa), classes(wb));
     if da & db != 0 {
         Some(ConflictKind::Date)
-    } else if da != 0 || db != 0 || [wa, wb].iter().any(|ws| ws.iter().any(|w| RELATIVE_DAYS.contains(&w.surface.as_str()))) {
+    } else if da != 0 || db != 0 || [wa, wb].iter().any(|ws| ws.iter().any(|w| RELATIVE_DAYS.contains(&v.text(w.surface)))) {
         // A weekday against a month or a relative day: not the same kind of detail.
         None
     } else if named(wa) && named(wb) && names_marked() {
-        let locative = before.is_some_and(|w| matches!(w.surface.as_str(), "in" | "near" | "outside"));
+        let locative = before.is_some_and(|w| matches!(v.text(w.surface), "in" | "near" | "outside"));
         Some(if locative { ConflictKind::Place } else { ConflictKind::Name })
     } else {
         None
@@ -643,11 +646,11 @@ struct Quantity {
 
 /// The figures of a run of words. Words that start with a letter (`AK-47`, `SMW4`, `Q10`)
 /// are names, not figures.
-fn quantities(words: &[Word]) -> Vec<Quantity> {
-    let terms = normalize::terms(words);
+fn quantities(words: &[Word], v: &Vocabulary) -> Vec<Quantity> {
+    let terms = normalize::terms(words, v);
     let mut out = Vec::new();
     for (k, t) in terms.iter().enumerate() {
-        if !is_figure(&words[t.word].surface) || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+        if !is_figure(v.text(words[t.word].surface)) || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
         let digits_end = t.text.find(|c: char| !c.is_ascii_digit() && !matches!(c, '.' | ',' | ':')).unwrap_or(t.text.len());
@@ -692,9 +695,9 @@ fn unit_name(u: &str) -> String {
 }
 
 /// Most longer words capitalised: a headline in title case, or in capitals.
-fn headline_case(words: &[Word]) -> bool {
+fn headline_case(words: &[Word], v: &Vocabulary) -> bool {
     let (mut long, mut capitalized) = (0, 0);
-    for w in words.iter().filter(|w| w.surface.chars().nth(3).is_some() && w.surface.starts_with(char::is_alphabetic)) {
+    for w in words.iter().map(|w| (w, v.text(w.surface))).filter(|(_, s)| s.chars().nth(3).is_some() && s.starts_with(char::is_alphabetic)).map(|(w, _)| w) {
         long += 1;
         capitalized += w.capitalized as usize;
     }
@@ -705,7 +708,7 @@ fn headline_case(words: &[Word]) -> bool {
 /// short and long names of a few countries and bodies as the same, and a word and its
 /// abbreviation or other spelling (`Dec.`/`December`, `Sgt`/`Sergeant`, `U. K`/`UK`,
 /// `Co-operation`/`Cooperation`, `Advisers`/`Advisors`).
-fn same_terms(a: &[Word], b: &[Word]) -> bool {
+fn same_terms(a: &[Word], b: &[Word], v: &Vocabulary) -> bool {
     const ALIASES: &[&[&str]] = &[
         &["us", "usa", "united states", "united states of america", "america"],
         &["uk", "united kingdom", "britain", "great britain"],
@@ -713,9 +716,9 @@ fn same_terms(a: &[Word], b: &[Word]) -> bool {
         &["eu", "european union"],
         &["uae", "united arab emirates"],
     ];
-    let terms = |w: &[Word]| normalize::terms(w).into_iter().map(|t| t.text).collect::<Vec<_>>();
+    let terms = |w: &[Word]| normalize::terms(w, v).into_iter().map(|t| t.text).collect::<Vec<_>>();
     let name = |w: &[Word]| {
-        let spaced = w.iter().map(|w| w.surface.replace('.', "")).collect::<Vec<_>>().join(" ");
+        let spaced = w.iter().map(|w| v.text(w.surface).replace('.', "")).collect::<Vec<_>>().join(" ");
         let compact: String = spaced.chars().filter(|c| c.is_alphanumeric()).collect();
         ALIASES.iter().find(|g| g.contains(&spaced.as_str()) || g.contains(&compact.as_str())).map_or(compact, |g| g[0].replace(' ', ""))
     };
@@ -725,9 +728,9 @@ fn same_terms(a: &[Word], b: &[Word]) -> bool {
     let (na, nb) = (name(a), name(b));
     na == nb
         || (a.len() == 1 && b.len() == 1 && (abbreviates(&na, &nb) || abbreviates(&nb, &na) || one_edit_apart(&na, &nb)))
-        || initials_of(a, b)
-        || initials_of(b, a)
-        || [a, b].iter().any(|w| w.iter().all(|w| HONORIFICS.contains(&w.surface.trim_end_matches('.'))))
+        || initials_of(a, b, v)
+        || initials_of(b, a, v)
+        || [a, b].iter().any(|w| w.iter().all(|w| HONORIFICS.contains(&v.text(w.surface).trim_end_matches('.'))))
 }
 
 /// Titles that stand for a person's first name (`Mr Smith`, `John Smith`): not a different name.
@@ -735,10 +738,10 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dam
 
 /// `IE`/`Internet Explorer`, `AMA's`/`American Medical Association's`: an acronym (one word
 /// written in capitals) of the other run's words.
-fn initials_of(acronym: &[Word], words: &[Word]) -> bool {
+fn initials_of(acronym: &[Word], words: &[Word], v: &Vocabulary) -> bool {
     let [w] = acronym else { return false };
-    let letters: String = w.surface.trim_end_matches("'s").chars().filter(|c| c.is_alphanumeric()).collect();
-    let initials: String = words.iter().filter_map(|w| w.surface.chars().next()).collect();
+    let letters: String = v.text(w.surface).trim_end_matches("'s").chars().filter(|c| c.is_alphanumeric()).collect();
+    let initials: String = words.iter().filter_map(|w| v.text(w.surface).chars().next()).collect();
     words.len() >= 2 && letters.len() == words.len() && letters == initials
 }
 
@@ -783,12 +786,13 @@ fn date_class(surface: &str) -> Option<u8> {
 }
 
 /// The single `X-based` attribute of a sentence (`Seoul-based`, `U.S.-based`), as `X`.
-fn based(text: &str, words: &[Word]) -> Option<String> {
+fn based(text: &str, words: &[Word], v: &Vocabulary) -> Option<String> {
     let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        let head = if let Some(head) = w.surface.strip_suffix("-based") {
+        let surface = v.text(w.surface);
+        let head = if let Some(head) = surface.strip_suffix("-based") {
             Some((w.span.start, w.span.start + head.len()))
-        } else if w.surface == "based" && i > 0 && text.get(words[i - 1].span.end..w.span.start) == Some("-") {
+        } else if surface == "based" && i > 0 && text.get(words[i - 1].span.end..w.span.start) == Some("-") {
             Some((words[i - 1].span.start, words[i - 1].span.end))
         } else {
             None
@@ -816,25 +820,23 @@ mod tests {
     use crate::index::{self, Unit};
     use crate::report::Role;
 
-    fn units(texts: &[&str]) -> Vec<Unit> {
-        texts
+    /// `texts` from the given sources, then [`BACKGROUND`], each sentence from a source of its
+    /// own; indexed.
+    fn with_background(texts: &[&str], sources: &[usize]) -> (Vec<Unit>, Index) {
+        let mut vocabulary = Vocabulary::default();
+        let after = sources.iter().max().map_or(0, |&m| m + 1);
+        let u: Vec<Unit> = [texts, BACKGROUND]
+            .concat()
             .iter()
             .enumerate()
-            .map(|(i, t)| {
-                let words = normalize::words(t, 0..t.len());
-                Unit { source: i, span: 0..t.len(), role: Role::Body, words }
+            .map(|(k, t)| {
+                let words = normalize::words(t, 0..t.len(), &mut vocabulary);
+                let source = sources.get(k).copied().unwrap_or_else(|| after + k - texts.len());
+                Unit { source, span: 0..t.len(), role: Role::Body, words }
             })
-            .collect()
-    }
-
-    /// `texts` from the given sources, then [`BACKGROUND`], each sentence from a source of its own.
-    fn with_background(texts: &[&str], sources: &[usize]) -> Vec<Unit> {
-        let mut u = units(&[texts, BACKGROUND].concat());
-        let after = sources.iter().max().map_or(0, |&m| m + 1);
-        for (k, unit) in u.iter_mut().enumerate() {
-            unit.source = sources.get(k).copied().unwrap_or_else(|| after + k - texts.len());
-        }
-        u
+            .collect();
+        let idx = index::build(&u, vocabulary);
+        (u, idx)
     }
 
     /// Unrelated sentences from a third source, so that term weights are realistic.
@@ -846,8 +848,7 @@ mod tests {
     ];
 
     fn kind(a: &str, b: &str) -> Option<Kind> {
-        let u = with_background(&[a, b], &[0, 1]);
-        let idx = index::build(&u);
+        let (u, idx) = with_background(&[a, b], &[0, 1]);
         score(&u, &idx, 0, 1).map(|p| p.kind)
     }
 
@@ -906,8 +907,7 @@ mod tests {
             "As a goodwill gesture, the army halted artillery shelling along the northern front.",
             "Meanwhile, the new president has pledged to resume peace talks with rebel leaders and halted the artillery shelling as a goodwill gesture.",
         ];
-        let u = with_background(&texts, &[0, 0, 1]);
-        let idx = index::build(&u);
+        let (u, idx) = with_background(&texts, &[0, 0, 1]);
         let pairs = align(&u, &idx, &index::candidates(&u, &idx));
         let conf = |a: usize| pairs.iter().find(|p| (p.a, p.b) == (a, 2)).map(|p| p.confidence);
         let (first, second) = (conf(0), conf(1));
@@ -926,8 +926,7 @@ mod tests {
             "Meanwhile, the new president has pledged to resume peace talks with rebel leaders and halted the artillery shelling as a goodwill gesture.",
             "Officers said the army halted artillery shelling along the northern front as a gesture.",
         ];
-        let u = with_background(&texts, &[0, 0, 1, 2]);
-        let idx = index::build(&u);
+        let (u, idx) = with_background(&texts, &[0, 0, 1, 2]);
         let direct = align(&u, &idx, &index::candidates(&u, &idx));
         let linked = |pairs: &[Pair], a: usize, b: usize| pairs.iter().any(|p| (p.a, p.b) == (a, b));
         assert!(linked(&direct, 0, 2) && linked(&direct, 1, 2) && linked(&direct, 1, 3), "{direct:?}");
@@ -997,10 +996,12 @@ mod tests {
 
     /// `explain` keyed by the words' surfaces, as the report's ids compare them.
     fn explained(a: &str, b: &str) -> (Vec<DiffOp>, Vec<Conflict>) {
-        let (wa, wb) = (normalize::words(a, 0..a.len()), normalize::words(b, 0..b.len()));
-        let keys = |w: &[Word]| w.iter().map(|w| w.surface.clone()).collect::<Vec<_>>();
+        let mut vocabulary = Vocabulary::default();
+        let (wa, wb) = (normalize::words(a, 0..a.len(), &mut vocabulary), normalize::words(b, 0..b.len(), &mut vocabulary));
+        let keys = |w: &[Word]| w.iter().map(|w| w.surface).collect::<Vec<_>>();
         let (ka, kb) = (keys(&wa), keys(&wb));
-        explain(&Side { text: a, words: &wa, keys: &ka }, &Side { text: b, words: &wb, keys: &kb }, true)
+        let side = |text, words, keys| Side { text, vocabulary: &vocabulary, words, keys };
+        explain(&side(a, &wa, &ka), &side(b, &wb, &kb), true)
     }
 
     fn conflict_of(a: &str, b: &str) -> Vec<(ConflictKind, String, String)> {

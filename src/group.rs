@@ -116,10 +116,9 @@ pub fn quote_families(units: &[Unit], index: &Index, quoted: &[Quoted], pairs: &
     let terms: Vec<Vec<u32>> = quoted
         .iter()
         .map(|q| {
-            let unit = &units[q.unit];
             let inside = |w: &&normalize::Word| w.span.start >= q.span.start && w.span.end <= q.span.end;
-            let words = unit.words.iter().zip(&index.words[q.unit]).filter(|(w, _)| inside(w));
-            words.flat_map(|(_, &surface)| vocabulary.terms_of(surface).iter().map(|&(t, _)| t)).collect()
+            let words = units[q.unit].words.iter().filter(inside);
+            words.flat_map(|w| vocabulary.terms_of(w.surface).iter().map(|&(t, _)| t)).collect()
         })
         .collect();
     let content: Vec<Vec<u32>> =

@@ -59,13 +59,10 @@ pub struct Index {
 
 /// Weighs the terms of `units` by inverse document frequency over the whole comparison, so
 /// that the story's ever-present names (the president, the country) count for little and
-/// the details that tell sentences apart count for much.
-pub fn build(units: &[Unit]) -> Index {
+/// the details that tell sentences apart count for much. `vocabulary` is the one the units'
+/// words were read with; the index keeps it.
+pub fn build(units: &[Unit], vocabulary: Vocabulary) -> Index {
     let lexicon = Lexicon::new();
-    // Distinct surfaces and terms come to about as many as the words of a few articles, and
-    // grow far slower than the words of many.
-    let words_in_all: usize = units.iter().map(|u| u.words.len()).sum();
-    let mut vocabulary = Vocabulary::with_capacity(words_in_all.min(1 << 16));
     let mut words: Vec<Vec<u32>> = Vec::with_capacity(units.len());
     let mut terms: Vec<Vec<u32>> = Vec::with_capacity(units.len());
     // Per unit: its content terms as (text id, is a name here).
@@ -75,9 +72,8 @@ pub fn build(units: &[Unit]) -> Index {
         let mut ids = Vec::with_capacity(unit.words.len() + unit.words.len() / 8);
         let mut own = Vec::new();
         for (w, word) in unit.words.iter().enumerate() {
-            let (key, pieces) = vocabulary.word(&word.surface);
-            keys.push(key);
-            for &(id, stop) in pieces {
+            keys.push(word.surface);
+            for &(id, stop) in vocabulary.terms_of(word.surface) {
                 ids.push(id);
                 if !stop && unit.comparable() {
                     own.push((id, w > 0 && word.capitalized));

@@ -125,11 +125,12 @@ impl Default for Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::{terms, words};
+    use crate::normalize::{terms, words, Vocabulary};
 
     fn canon(s: &str) -> Vec<String> {
         let lex = Lexicon::new();
-        terms(&words(s, 0..s.len())).iter().filter(|t| !t.stop).map(|t| lex.canonical(&t.text).to_string()).collect()
+        let mut v = Vocabulary::default();
+        terms(&words(s, 0..s.len(), &mut v), &v).iter().filter(|t| !t.stop).map(|t| lex.canonical(&t.text).to_string()).collect()
     }
 
     #[test]

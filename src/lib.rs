@@ -113,6 +113,10 @@ pub struct Prepared {
 pub fn prepare(sources: &[SourceInput]) -> Result<Prepared, Error> {
     validate(sources)?;
     let mut docs = Vec::with_capacity(sources.len());
+    // Distinct surfaces and terms come to about a word per six bytes of a few articles, and
+    // grow far slower than the text of many.
+    let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
+    let mut vocabulary = normalize::Vocabulary::with_capacity((bytes / 6).min(1 << 16));
     let mut units = Vec::new();
     let mut blocks = Vec::new();
     for (s, source) in sources.iter().enumerate() {
@@ -124,14 +128,14 @@ pub fn prepare(sources: &[SourceInput]) -> Result<Prepared, Error> {
                 Role::Title | Role::Speaker => vec![block.span.clone()],
             };
             for span in spans {
-                let words = normalize::words(text, span.clone());
+                let words = normalize::words(text, span.clone(), &mut vocabulary);
                 units.push(index::Unit { source: s, span, role: block.role, words });
                 blocks.push(b);
             }
         }
         docs.push(cleaned);
     }
-    let index = index::build(&units);
+    let index = index::build(&units, vocabulary);
     Ok(Prepared { docs, units, blocks, index })
 }
 
@@ -270,7 +274,7 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
     let matches = pairs
         .iter()
         .map(|p| {
-            let side = |u: usize| align::Side { text: &sources[units[u].source].text, words: &units[u].words, keys: &prepared.index.words[u] };
+            let side = |u: usize| align::Side { text: &sources[units[u].source].text, vocabulary: &prepared.index.vocabulary, words: &units[u].words, keys: &prepared.index.words[u] };
             let (diff, conflicts) = align::explain(&side(p.a), &side(p.b), p.kind != Kind::Identical);
             Match { a: at(p.a), b: at(p.b), kind: p.kind, score: p.score, diff, conflicts }
         })
@@ -290,7 +294,7 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
         if range.is_empty() {
             continue;
         }
-        quoted.extend(quote::extract(&sources[s].text, &units[range.clone()], &blocks_of[range], first[s]));
+        quoted.extend(quote::extract(&sources[s].text, &units[range.clone()], &blocks_of[range], first[s], &prepared.index.vocabulary));
     }
     let quotes = group::quote_families(units, &prepared.index, &quoted, pairs)
         .into_iter()

@@ -18,8 +18,10 @@ use unicode_normalization::UnicodeNormalization;
 pub struct Word {
     /// Byte range in the input.
     pub span: Range<usize>,
-    /// NFKC, lower-cased, with quote/apostrophe/dash variants unified.
-    pub surface: String,
+    /// Its surface (NFKC, lower-cased, with quote/apostrophe/dash variants unified) as an id
+    /// of the comparison's [`Vocabulary`], which holds its text and its terms: a word costs
+    /// no string of its own, and equal surfaces compare as equal numbers.
+    pub surface: u32,
     /// Whether the word starts with an upper-case letter in the input (names, places).
     pub capitalized: bool,
 }
@@ -41,7 +43,7 @@ pub struct Term {
 /// they sit between two alphanumerics (`don't`, `Jong-un`, `U.S`, `3.5`) and commas between
 /// digits (`1,000`). Han and kana characters are words of their own, since those scripts
 /// do not put spaces between words.
-pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+pub fn words(text: &str, range: Range<usize>, vocabulary: &mut Vocabulary) -> Vec<Word> {
     let slice = match text.get(range.clone()) {
         Some(s) => s,
         None => return Vec::new(),
@@ -61,7 +63,7 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let mut p = 0;
     while let Some((c, len)) = char_at(p) {
         if !c.is_ascii() && is_ideograph(c) {
-            push_word(&mut out, slice, base, p, p + len);
+            push_word(&mut out, slice, base, p, p + len, vocabulary);
             p += len;
             continue;
         }
@@ -98,16 +100,16 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         if bytes.get(q) == Some(&b'.') && is_dotted_acronym(&slice[start..end]) {
             end += 1;
         }
-        push_word(&mut out, slice, base, start, end);
+        push_word(&mut out, slice, base, start, end, vocabulary);
         p = q;
     }
     out
 }
 
-fn push_word(out: &mut Vec<Word>, slice: &str, base: usize, start: usize, end: usize) {
+fn push_word(out: &mut Vec<Word>, slice: &str, base: usize, start: usize, end: usize, vocabulary: &mut Vocabulary) {
     let raw = &slice[start..end];
     let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase());
-    out.push(Word { span: base + start..base + end, surface: surface(raw), capitalized });
+    out.push(Word { span: base + start..base + end, surface: vocabulary.surface(raw), capitalized });
 }
 
 #[inline]
@@ -142,29 +144,37 @@ fn is_dotted_acronym(s: &str) -> bool {
 
 /// Folds typographic variants so that only the words themselves are compared.
 pub fn surface(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    surface_into(raw, &mut out);
+    out
+}
+
+/// [`surface`], appended to `out`.
+fn surface_into(raw: &str, out: &mut String) {
     // Most words are plain ASCII, which NFKC leaves alone.
     if raw.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b',' | b'\'')) {
-        return raw.to_ascii_lowercase();
+        out.extend(raw.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
     }
     // Next most common: ASCII with curly apostrophes (`Korea’s`), which NFKC also leaves alone.
     if raw.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ',' | '\'' | '’')) {
-        return raw.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }).collect();
+        out.extend(raw.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }));
+        return;
     }
-    raw.nfkc()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '’' | 'ʼ' | '‘' | '`' | '´' | '′' => '\'',
-            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
-            c => c,
-        })
-        .collect()
+    out.extend(raw.nfkc().flat_map(char::to_lowercase).map(|c| match c {
+        '’' | 'ʼ' | '‘' | '`' | '´' | '′' => '\'',
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+        c => c,
+    }));
 }
 
-/// Derives the terms of a sentence from its words.
-pub fn terms(words: &[Word]) -> Vec<Term> {
+/// The terms of a sentence's words, as the vocabulary derived them.
+pub fn terms(words: &[Word], vocabulary: &Vocabulary) -> Vec<Term> {
     let mut out = Vec::with_capacity(words.len() + words.len() / 8);
     for (w, word) in words.iter().enumerate() {
-        word_terms(&word.surface, |text, stop| out.push(Term { text: text.into_owned(), word: w, stop }));
+        for &(id, stop) in vocabulary.terms_of(word.surface) {
+            out.push(Term { text: vocabulary.text(id).to_string(), word: w, stop });
+        }
     }
     out
 }
@@ -201,6 +211,8 @@ pub struct Vocabulary {
     terms_of: Vec<Option<Range<u32>>>,
     /// Terms as (text id, is a stop word), surface after surface.
     pieces: Vec<(u32, bool)>,
+    /// Room to write a surface in before looking it up, kept to spare an allocation a word.
+    scratch: String,
 }
 
 fn hash_text(text: &str) -> usize {
@@ -267,8 +279,8 @@ impl Vocabulary {
         self.spans.is_empty()
     }
 
-    /// The terms of a surface already given to [`Vocabulary::word`], as (text id, is a stop
-    /// word); none for any other id.
+    /// The terms of a surface (an id from [`Vocabulary::surface`] or [`Vocabulary::word`]), as
+    /// (text id, is a stop word); none for any other id.
     pub fn terms_of(&self, surface: u32) -> &[(u32, bool)] {
         match self.terms_of.get(surface as usize) {
             Some(Some(range)) => &self.pieces[range.start as usize..range.end as usize],
@@ -276,26 +288,32 @@ impl Vocabulary {
         }
     }
 
-    /// The id of a word's surface and its terms, as (text id, is a stop word).
-    pub fn word(&mut self, surface: &str) -> (u32, &[(u32, bool)]) {
+    /// The id of the surface of `raw`, a word as it stands in the text (see [`surface`]), its
+    /// terms derived when it is new.
+    pub fn surface(&mut self, raw: &str) -> u32 {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        surface_into(raw, &mut scratch);
+        let id = self.word(&scratch);
+        self.scratch = scratch;
+        id
+    }
+
+    /// The id of a surface, its terms (see [`Vocabulary::terms_of`]) derived when it is new.
+    pub fn word(&mut self, surface: &str) -> u32 {
         let id = self.id(surface);
         if self.terms_of.len() <= id as usize {
             self.terms_of.resize(id as usize + 1, None);
         }
-        let range = match self.terms_of[id as usize].clone() {
-            Some(range) => range,
-            None => {
-                let start = self.pieces.len() as u32;
-                word_terms(surface, |text, stop| {
-                    let term = self.id(&text);
-                    self.pieces.push((term, stop));
-                });
-                let range = start..self.pieces.len() as u32;
-                self.terms_of[id as usize] = Some(range.clone());
-                range
-            }
-        };
-        (id, &self.pieces[range.start as usize..range.end as usize])
+        if self.terms_of[id as usize].is_none() {
+            let start = self.pieces.len() as u32;
+            word_terms(surface, |text, stop| {
+                let term = self.id(&text);
+                self.pieces.push((term, stop));
+            });
+            self.terms_of[id as usize] = Some(start..self.pieces.len() as u32);
+        }
+        id
     }
 }
 
@@ -508,31 +526,43 @@ mod tests {
     }
 
     #[test]
-    fn the_vocabulary_gives_a_surface_the_same_terms_as_terms_does() {
+    fn a_surface_seen_first_as_a_term_gets_its_own_terms_too() {
+        // "talks" is derived first, giving the term "talk"; the surface "talk" must still get
+        // its terms, not the empty list of a text that was only a term so far.
+        let mut v = Vocabulary::default();
+        let talks = v.surface("talks");
+        let talk = v.surface("talk");
+        let texts = |id: u32| v.terms_of(id).iter().map(|&(t, stop)| (v.text(t).to_string(), stop)).collect::<Vec<_>>();
+        assert_eq!(texts(talks), [("talk".to_string(), false)]);
+        assert_eq!(texts(talk), texts(talks));
+    }
+
+    #[test]
+    fn a_surface_keeps_its_id_and_its_terms() {
         let mut v = Vocabulary::default();
         for text in ["I'll", "won't", "Kim Jong-un's", "organised", "forty", "U.S.", "talks"] {
-            let ws = words(text, 0..text.len());
-            let expected: Vec<(String, bool)> = terms(&ws).into_iter().map(|t| (t.text, t.stop)).collect();
-            for _ in 0..2 {
-                let pieces: Vec<(u32, bool)> = ws.iter().flat_map(|w| v.word(&w.surface).1.to_vec()).collect();
-                let got: Vec<(String, bool)> = pieces.into_iter().map(|(id, stop)| (v.text(id).to_string(), stop)).collect();
-                assert_eq!(got, expected, "{text}");
-            }
+            let first = words(text, 0..text.len(), &mut v);
+            let again = words(text, 0..text.len(), &mut v);
+            assert_eq!(first, again, "{text}");
+            assert_eq!(terms(&first, &v), terms(&again, &v), "{text}");
         }
     }
 
     fn surfaces(s: &str) -> Vec<String> {
-        words(s, 0..s.len()).into_iter().map(|w| w.surface).collect()
+        let mut v = Vocabulary::default();
+        words(s, 0..s.len(), &mut v).into_iter().map(|w| v.text(w.surface).to_string()).collect()
     }
 
     fn term_texts(s: &str) -> Vec<String> {
-        terms(&words(s, 0..s.len())).into_iter().map(|t| t.text).collect()
+        let mut v = Vocabulary::default();
+        let ws = words(s, 0..s.len(), &mut v);
+        terms(&ws, &v).into_iter().map(|t| t.text).collect()
     }
 
     #[test]
     fn word_spans_slice_the_input() {
         let s = "“Hello,” Ana said — in Zürich. 東京 2.5%";
-        for w in words(s, 0..s.len()) {
+        for w in words(s, 0..s.len(), &mut Vocabulary::default()) {
             assert!(s.get(w.span.clone()).is_some());
         }
         assert_eq!(surfaces(s), ["hello", "ana", "said", "in", "zürich", "東", "京", "2.5"]);
@@ -588,7 +618,8 @@ mod tests {
 
     #[test]
     fn function_words_are_marked_stop() {
-        let t = terms(&words("the summit in Hanoi", 0..19));
+        let mut v = Vocabulary::default();
+        let t = terms(&words("the summit in Hanoi", 0..19, &mut v), &v);
         assert!(t[0].stop && !t[1].stop && t[2].stop && !t[3].stop);
     }
 }

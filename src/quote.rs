@@ -2,7 +2,7 @@
 //! and which sources carry the same words.
 
 use crate::index::Unit;
-use crate::normalize;
+use crate::normalize::{self, Vocabulary};
 use crate::report::Role;
 use std::ops::Range;
 
@@ -25,7 +25,7 @@ const OPEN_CLOSE: &[(char, char)] = &[('“', '”'), ('«', '»'), ('„', '“
 /// A quotation may run over several sentences of a paragraph; each sentence gets the part
 /// inside it. In transcripts, the paragraph after a speaker line (`Jane Doe / Minister`) is
 /// that speaker's words.
-pub fn extract(text: &str, units: &[Unit], blocks: &[usize], first: usize) -> Vec<Quoted> {
+pub fn extract(text: &str, units: &[Unit], blocks: &[usize], first: usize, vocabulary: &Vocabulary) -> Vec<Quoted> {
     let mut out = Vec::new();
     let mut last_speaker: Option<String> = None;
     let mut open: Option<char> = None;
@@ -51,7 +51,7 @@ pub fn extract(text: &str, units: &[Unit], blocks: &[usize], first: usize) -> Ve
         if spans.is_empty() {
             continue;
         }
-        let speaker = attribution(text, unit, &spans).map(|s| match s {
+        let speaker = attribution(text, unit, &spans, vocabulary).map(|s| match s {
             Said::Name(n) => n,
             Said::Pronoun => last_speaker.clone().unwrap_or_default(),
         });
@@ -170,17 +170,17 @@ const TITLES: &[&str] = &[
 /// Who the sentence says spoke: the name next to a speech verb outside the quotation marks
 /// (`…,” Leavitt told reporters`, `said Jane Doe`, `Leavitt told reporters that Trump “…`), a
 /// short noun phrase (`a White House spokesperson said`), or a pronoun that refers back.
-fn attribution(text: &str, unit: &Unit, quotes: &[Range<usize>]) -> Option<Said> {
+fn attribution(text: &str, unit: &Unit, quotes: &[Range<usize>], v: &Vocabulary) -> Option<Said> {
     let inside = |w: &normalize::Word| quotes.iter().any(|q| w.span.start >= q.start && w.span.end <= q.end);
     let words: Vec<&normalize::Word> = unit.words.iter().filter(|w| !inside(w)).collect();
     // The speech verb nearest the quotation is the one that introduces it.
     let distance = |w: &normalize::Word| quotes.iter().map(|q| q.start.abs_diff(w.span.end).min(q.end.abs_diff(w.span.start))).min().unwrap_or(0);
-    let mut verbs: Vec<usize> = (0..words.len()).filter(|&i| VERBS.contains(&words[i].surface.as_str())).collect();
+    let mut verbs: Vec<usize> = (0..words.len()).filter(|&i| VERBS.contains(&v.text(words[i].surface))).collect();
     verbs.sort_by_key(|&i| distance(words[i]));
     for i in verbs {
         let w = words[i];
-        if w.surface == "according" {
-            return name_run(text, &words[i + 1..], true).map(Said::Name);
+        if v.text(w.surface) == "according" {
+            return name_run(text, &words[i + 1..], true, v).map(Said::Name);
         }
         // Subject before the verb, in the same clause.
         let mut j = i;
@@ -189,24 +189,24 @@ fn attribution(text: &str, unit: &Unit, quotes: &[Range<usize>]) -> Option<Said>
         }
         // Skip auxiliaries and adverbs between subject and verb: "has said", "famously called".
         let mut k = i;
-        while k > j && (matches!(words[k - 1].surface.as_str(), "has" | "have" | "had" | "was" | "is" | "were" | "will" | "would" | "also" | "did" | "then" | "later") || words[k - 1].surface.ends_with("ly")) {
+        while k > j && (matches!(v.text(words[k - 1].surface), "has" | "have" | "had" | "was" | "is" | "were" | "will" | "would" | "also" | "did" | "then" | "later") || v.text(words[k - 1].surface).ends_with("ly")) {
             k -= 1;
         }
         let before = &words[j..k];
         if let Some(last) = before.last() {
-            if matches!(last.surface.as_str(), "she" | "he" | "they") {
+            if matches!(v.text(last.surface), "she" | "he" | "they") {
                 return Some(Said::Pronoun);
             }
         }
-        if let Some(name) = name_run(text, before, false) {
+        if let Some(name) = name_run(text, before, false, v) {
             return Some(Said::Name(name));
         }
         if (1..=4).contains(&before.len()) && before.iter().any(|w| w.capitalized) {
-            let phrase: Vec<&str> = before.iter().skip_while(|w| matches!(w.surface.as_str(), "a" | "an" | "the")).map(|w| &text[w.span.clone()]).collect();
+            let phrase: Vec<&str> = before.iter().skip_while(|w| matches!(v.text(w.surface), "a" | "an" | "the")).map(|w| &text[w.span.clone()]).collect();
             return Some(Said::Name(phrase.join(" ")));
         }
         // Inverted: "said Jane Doe".
-        if let Some(name) = name_run(text, &words[i + 1..], true) {
+        if let Some(name) = name_run(text, &words[i + 1..], true, v) {
             return Some(Said::Name(name));
         }
     }
@@ -220,13 +220,13 @@ fn contiguous(text: &str, a: &normalize::Word, b: &normalize::Word) -> bool {
 
 /// The capitalised run adjacent to a verb, without its leading titles (`White House Press
 /// Secretary Karoline Leavitt` → `Karoline Leavitt`). `forward` reads the run after the verb.
-fn name_run(text: &str, words: &[&normalize::Word], forward: bool) -> Option<String> {
+fn name_run(text: &str, words: &[&normalize::Word], forward: bool, v: &Vocabulary) -> Option<String> {
     let mut run: Vec<&normalize::Word> = Vec::new();
     let order: Box<dyn Iterator<Item = &&normalize::Word>> = if forward { Box::new(words.iter()) } else { Box::new(words.iter().rev()) };
     for w in order {
-        if w.capitalized && !normalize::is_stopword(&w.surface) {
+        if w.capitalized && !normalize::is_stopword(v.text(w.surface)) {
             run.push(w);
-        } else if run.is_empty() && forward && matches!(w.surface.as_str(), "to" | "the") {
+        } else if run.is_empty() && forward && matches!(v.text(w.surface), "to" | "the") {
             continue;
         } else {
             break;
@@ -235,10 +235,10 @@ fn name_run(text: &str, words: &[&normalize::Word], forward: bool) -> Option<Str
     if !forward {
         run.reverse();
     }
-    if forward && words.first().is_some_and(|w| !w.capitalized && w.surface != "to") && run.is_empty() {
+    if forward && words.first().is_some_and(|w| !w.capitalized && v.text(w.surface) != "to") && run.is_empty() {
         return None;
     }
-    let after_title = run.iter().rposition(|w| TITLES.contains(&w.surface.as_str())).map_or(0, |p| p + 1);
+    let after_title = run.iter().rposition(|w| TITLES.contains(&v.text(w.surface))).map_or(0, |p| p + 1);
     let name: Vec<&str> = run[after_title..].iter().map(|w| &text[w.span.clone()]).collect();
     (!name.is_empty() && name.len() <= 4).then(|| name.join(" "))
 }
@@ -262,15 +262,16 @@ mod tests {
         let text = paragraphs.join("\n");
         let mut units = Vec::new();
         let mut blocks = Vec::new();
+        let mut vocabulary = Vocabulary::default();
         let mut at = 0;
         for (b, p) in paragraphs.iter().enumerate() {
             let role = if p.contains(" / ") { Role::Speaker } else { Role::Body };
-            let words = normalize::words(&text, at..at + p.len());
+            let words = normalize::words(&text, at..at + p.len(), &mut vocabulary);
             units.push(Unit { source: 0, span: at..at + p.len(), role, words });
             blocks.push(b);
             at += p.len() + 1;
         }
-        extract(&text, &units, &blocks, 0).into_iter().map(|q| (text[q.span].to_string(), q.speaker)).collect()
+        extract(&text, &units, &blocks, 0, &vocabulary).into_iter().map(|q| (text[q.span].to_string(), q.speaker)).collect()
     }
 
     #[test]

@@ -66,6 +66,7 @@ fn check_sentences(text: &str, block: Range<usize>) {
         assert!(got.is_empty(), "sentences {got:?} from the empty block {block:?}");
     }
     let mut covered = lo;
+    let mut vocabulary = normalize::Vocabulary::default();
     for r in &got {
         assert!(r.start < r.end, "empty or reversed sentence {r:?}");
         assert!(r.start >= covered, "sentence {r:?} overlaps the one before or starts before {block:?}");
@@ -74,7 +75,7 @@ fn check_sentences(text: &str, block: Range<usize>) {
         let gap = &text[covered..r.start];
         assert!(gap.chars().all(char::is_whitespace), "non-whitespace {gap:?} before {r:?} left out");
         covered = r.end;
-        for w in normalize::words(text, r.clone()) {
+        for w in normalize::words(text, r.clone(), &mut vocabulary) {
             assert!(w.span.start >= r.start && w.span.end <= r.end, "word {:?} outside sentence {r:?}", w.span);
             assert!(text.get(w.span.clone()).is_some(), "word span {:?} does not slice the text", w.span);
         }
@@ -83,9 +84,8 @@ fn check_sentences(text: &str, block: Range<usize>) {
         let gap = &text[covered..hi];
         assert!(gap.chars().all(char::is_whitespace), "non-whitespace {gap:?} at the end of {block:?} left out");
     }
-    // The word splitter is public too and takes any range (`normalize::terms` is left to the
-    // compare target: its lexicon lookups would slow this one down fivefold).
-    let _ = normalize::words(text, block);
+    // The word splitter is public too and takes any range.
+    let _ = normalize::words(text, block, &mut vocabulary);
 }
 
 /// The byte that separates sources in a compare input; it never occurs in UTF-8.
