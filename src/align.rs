@@ -109,7 +109,7 @@ pub struct Features {
 
 /// Measures a pair of units.
 pub fn features(index: &Index, a: usize, b: usize) -> Features {
-    aligned(index, a, b, cheap_features(index, a, b))
+    aligned(index, a, b, cheap_features(index, a, b, common(&index.vectors[a], &index.vectors[b])))
 }
 
 /// Completes `f` with the order-aware overlap of the two sentences' terms.
@@ -131,13 +131,12 @@ fn aligned(index: &Index, a: usize, b: usize, mut f: Features) -> Features {
 /// The features that need no alignment of the two sentences; `dice` and `containment` are
 /// set to the most they could be (the terms the two have in common, order aside, bound the
 /// common subsequence), so that a pair that cannot match is rejected before the quadratic
-/// alignment is paid for.
-fn cheap_features(index: &Index, a: usize, b: usize) -> Features {
+/// alignment is paid for. `common` is what their content-term vectors share.
+fn cheap_features(index: &Index, a: usize, b: usize, common: Common) -> Features {
     let identical = index.words[a] == index.words[b];
     let (la, lb) = (index.terms[a].len().max(1) as f64, index.terms[b].len().max(1) as f64);
     let in_common = bag_overlap(&index.bags[a], &index.bags[b]) as f64;
     let (va, vb) = (&index.vectors[a], &index.vectors[b]);
-    let common = common(va, vb);
     let lighter = index.masses[a].min(index.masses[b]);
     Features {
         identical,
@@ -211,7 +210,7 @@ pub fn score(units: &[Unit], index: &Index, a: usize, b: usize) -> Option<Pair> 
     if shared.shared < 2 && shared.dot < 0.5 * index.norms[a] * index.norms[b] {
         return None;
     }
-    let bound = cheap_features(index, a, b);
+    let bound = cheap_features(index, a, b, shared);
     if !minor_possible(&bound) && !paraphrase_possible(&bound) {
         return None;
     }
