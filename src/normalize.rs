@@ -489,8 +489,34 @@ pub fn stem(word: &str) -> Cow<'_, str> {
 
 /// English function words. Other languages still work: their words all count as content.
 pub fn is_stopword(term: &str) -> bool {
-    STOPWORDS.binary_search(&term).is_ok()
+    // Asked of every new term: one binary search over numbers instead of over strings.
+    term.len() <= 16 && !term.as_bytes().contains(&0) && STOP_KEYS.binary_search(&word_key(term)).is_ok()
 }
+
+/// A word of at most 16 bytes as a number that sorts as the word does: its bytes, first byte
+/// highest, padded with zeros (no word holds a NUL).
+const fn word_key(word: &str) -> u128 {
+    let bytes = word.as_bytes();
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < 16 {
+        key = key << 8 | if i < bytes.len() { bytes[i] as u128 } else { 0 };
+        i += 1;
+    }
+    key
+}
+
+/// [`STOPWORDS`] as [`word_key`]s, in the same (sorted) order.
+const STOP_KEYS: [u128; STOPWORDS.len()] = {
+    let mut keys = [0u128; STOPWORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        assert!(STOPWORDS[i].len() <= 16);
+        keys[i] = word_key(STOPWORDS[i]);
+        i += 1;
+    }
+    keys
+};
 
 /// Sorted, for the binary search.
 const STOPWORDS: &[&str] = &[
@@ -614,6 +640,20 @@ mod tests {
     #[test]
     fn stopwords_are_sorted_for_binary_search() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_KEYS.windows(2).all(|k| k[0] < k[1]), "word keys sort as the words do");
+    }
+
+    #[test]
+    fn stopwords_are_found_by_key_and_nothing_else_is() {
+        for word in STOPWORDS {
+            assert!(is_stopword(word), "{word}");
+            for near in [format!("{word}s"), format!("{word}\0"), word[..word.len() - 1].to_string(), word.to_uppercase()] {
+                assert_eq!(is_stopword(&near), STOPWORDS.contains(&near.as_str()), "{near:?}");
+            }
+        }
+        for other in ["", "themselvesandmore", "ünder", "summit", "zz"] {
+            assert!(!is_stopword(other), "{other}");
+        }
     }
 
     #[test]
