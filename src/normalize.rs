@@ -497,13 +497,13 @@ pub fn is_stopword(term: &str) -> bool {
 /// highest, padded with zeros (no word holds a NUL).
 const fn word_key(word: &str) -> u128 {
     let bytes = word.as_bytes();
-    let mut key = 0u128;
+    let mut padded = [0u8; 16];
     let mut i = 0;
-    while i < 16 {
-        key = key << 8 | if i < bytes.len() { bytes[i] as u128 } else { 0 };
+    while i < bytes.len() && i < 16 {
+        padded[i] = bytes[i];
         i += 1;
     }
-    key
+    u128::from_be_bytes(padded)
 }
 
 /// [`STOPWORDS`] as [`word_key`]s, in the same (sorted) order.
