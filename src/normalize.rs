@@ -153,7 +153,9 @@ pub fn surface(raw: &str) -> String {
 fn surface_into(raw: &str, out: &mut String) {
     // Most words are plain ASCII, which NFKC leaves alone.
     if raw.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b',' | b'\'')) {
-        out.extend(raw.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = out.len();
+        out.push_str(raw);
+        out[start..].make_ascii_lowercase();
         return;
     }
     // Next most common: ASCII with curly apostrophes (`Korea’s`), which NFKC also leaves alone.
