@@ -142,6 +142,91 @@ pub fn clean(text: &str) -> Cleaned {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Bytes, eight at a time
+
+// The whole-text and per-line scans look for a few kinds of ASCII byte (line ends, letters,
+// digits) in text that is mostly without them: testing eight bytes with a handful of integer
+// operations beats a branch per byte, in wasm as natively.
+
+/// Every byte of a word set to one.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word: set in the bytes of non-ASCII characters.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// The bit of every byte of a word that tells an ASCII letter's case (set in small letters).
+const CASE: u64 = 0x2020_2020_2020_2020;
+
+/// `bytes` as words of eight bytes, first byte lowest; the last bytes, fewer than eight, are left out.
+fn words(bytes: &[u8]) -> impl Iterator<Item = u64> + '_ {
+    bytes.chunks_exact(8).map(|w| u64::from_le_bytes(w.try_into().expect("eight bytes")))
+}
+
+/// Where, from `at` on, the first byte that `marks` marks ([`bytes_in`]) is, or where fewer
+/// than eight bytes are left: where to go on one byte at a time.
+fn skip(bytes: &[u8], at: usize, marks: impl Fn(u64) -> u64) -> usize {
+    let mut end = at;
+    for w in words(&bytes[at..]) {
+        let m = marks(w);
+        if m != 0 {
+            return end + first_marked(m);
+        }
+        end += 8;
+    }
+    end
+}
+
+/// The high bit of each byte of `w` that lies in `lo..=hi` (ASCII: `hi` below 0x80).
+fn bytes_in(w: u64, lo: u8, hi: u8) -> u64 {
+    // With the high bits cleared no byte carries into the next: adding 0x80 - lo sets a
+    // byte's high bit when it is `lo` or above, adding 0x7F - hi when it is above `hi`.
+    let x = w & !HIGH;
+    (x + ONES * (0x80 - lo) as u64) & !(x + ONES * (0x7F - hi) as u64) & !w & HIGH
+}
+
+/// The high bit of each byte of `w` that is `b`, or (`b` a small letter) its capital.
+fn bytes_eq(w: u64, b: u8) -> u64 {
+    // Setting the case bit makes capitals small letters, and no other byte one.
+    let case = if b.is_ascii_lowercase() { CASE } else { 0 };
+    let x = (w | case) ^ (ONES * b as u64);
+    // The bytes of `x` that are zero: their low bits added to 0x7F leave the high bit unset.
+    !(((x & !HIGH) + !HIGH) | x) & HIGH
+}
+
+/// The ASCII letters of `w`, as [`bytes_in`] marks them.
+fn letters_in(w: u64) -> u64 {
+    // Setting the case bit makes capitals small letters, and no other byte one.
+    bytes_in(w | CASE, b'a', b'z')
+}
+
+/// How many bytes a [`bytes_in`] mask marks.
+fn marked(mask: u64) -> usize {
+    // One in each marked byte, summed into the top byte (eight at most: no carry out).
+    ((mask >> 7).wrapping_mul(ONES) >> 56) as usize
+}
+
+/// The position of the first byte a non-zero [`bytes_in`] mask marks.
+fn first_marked(mask: u64) -> usize {
+    mask.trailing_zeros() as usize / 8
+}
+
+/// Where `bytes` has its first ASCII digit.
+fn first_digit(bytes: &[u8]) -> Option<usize> {
+    let at = skip(bytes, 0, |w| bytes_in(w, b'0', b'9'));
+    bytes[at..].iter().position(u8::is_ascii_digit).map(|i| at + i)
+}
+
+/// Whether `bytes` has `n` ASCII digits or more.
+fn has_digits(bytes: &[u8], n: usize) -> bool {
+    let mut count = 0;
+    for w in words(bytes) {
+        count += marked(bytes_in(w, b'0', b'9'));
+        if count >= n {
+            return true;
+        }
+    }
+    count + bytes[bytes.len() / 8 * 8..].iter().filter(|b| b.is_ascii_digit()).count() >= n
+}
+
+// ---------------------------------------------------------------------------------------------
 // Lines
 
 fn is_space(c: char) -> bool {
@@ -176,7 +261,10 @@ fn split_lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let len = match bytes[i] {
+        // Only those bytes and non-ASCII ones can end a line: on to the first of them.
+        i = skip(bytes, i, |w| w & HIGH | bytes_in(w, b'\n', b'\r'));
+        let Some(&b) = bytes.get(i) else { break };
+        let len = match b {
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
             b'\n' | b'\r' => 1,
             0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => 3,
@@ -276,9 +364,22 @@ fn script_counts(s: &str) -> [usize; 8] {
     let bytes = s.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        // ASCII, most of the text, byte by byte; the rest decoded.
-        if bytes[at] < 0x80 {
-            counts[Script::Latin as usize] += bytes[at].is_ascii_alphabetic() as usize;
+        // ASCII, most of the text, eight bytes at a time as far as it goes; the rest decoded.
+        for w in words(&bytes[at..]) {
+            let high = w & HIGH;
+            if high != 0 {
+                // The letters before the first non-ASCII byte.
+                let ascii = first_marked(high);
+                counts[Script::Latin as usize] += marked(letters_in(w) & ((1 << (8 * ascii)) - 1));
+                at += ascii;
+                break;
+            }
+            counts[Script::Latin as usize] += marked(letters_in(w));
+            at += 8;
+        }
+        let Some(&b) = bytes.get(at) else { break };
+        if b < 0x80 {
+            counts[Script::Latin as usize] += b.is_ascii_alphabetic() as usize;
             at += 1;
             continue;
         }
@@ -421,7 +522,8 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) -> u
 /// Chrome recognisable from the line alone, which has `words` words ([`word_count`]).
 fn chrome(s: &str, words: usize) -> Option<Reason> {
     // Most of the checks are for short lines: a long one is only looked at from its start.
-    let l = Lowered::new(if words <= 40 { s } else { head(s, 32) });
+    // Only the lines short enough for the phrase lists get the filter for them.
+    let l = Lowered::new(if words <= 40 { s } else { head(s, 32) }, words <= 15);
     // `Ⓒ` lower-cases to `ⓒ`.
     let sign = || !s.is_ascii() && ['©', 'ⓒ', 'Ⓒ'].iter().any(|&c| l.text.contains(c));
     if words <= 40 && (l.has("copyright") || sign() || l.has("all rights reserved")) {
@@ -430,7 +532,7 @@ fn chrome(s: &str, words: usize) -> Option<Reason> {
     if is_label(s) {
         return Some(Reason::Label);
     }
-    if is_credit(s, words) {
+    if is_credit(s, words, &l) {
         return Some(Reason::Credit);
     }
     if words <= 25 && (has_email(s) || has_phone(s)) {
@@ -459,8 +561,13 @@ struct Lowered<'a> {
 }
 
 impl<'a> Lowered<'a> {
-    fn new(line: &'a str) -> Self {
+    /// `line` with the filter when `filtered`: building it costs more than the few phrases a
+    /// long line is searched for (a line without one may have any phrase as far as it tells).
+    fn new(line: &'a str, filtered: bool) -> Self {
         let text = comparable(line);
+        if !filtered {
+            return Lowered { text, trigrams: [!0; 8] };
+        }
         let mut trigrams = [0u64; 8];
         // The last three bytes as `trigram` reads them, shifted along rather than reloaded.
         let mut last = 0u32;
@@ -510,15 +617,27 @@ fn comparable(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Where `hay` contains `needle` (lower-case) regardless of ASCII case: the plain scan, which
-/// on the short lines these rules look at beats the standard library's search (its set-up
-/// costs more than the scan).
+/// Where `hay` contains `needle` (lower-case) regardless of ASCII case: a scan for its first
+/// two bytes, eight places at a time, which on the short lines these rules look at beats the
+/// standard library's search (its set-up costs more than the scan).
 fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.is_empty() {
-        return Some(0);
+    let Some(&first) = n.first() else { return Some(0) };
+    // Where the needle may start.
+    let starts = (h.len() + 1).checked_sub(n.len())?;
+    let found = |at: usize| h[at].to_ascii_lowercase() == first && h[at..at + n.len()].eq_ignore_ascii_case(n);
+    let mut base = 0;
+    for (w, next) in words(&h[..starts]).zip(words(h.get(1..).unwrap_or_default())) {
+        let mut places = bytes_eq(w, first) & n.get(1).map_or(HIGH, |&b| bytes_eq(next, b));
+        while places != 0 {
+            if found(base + first_marked(places)) {
+                return Some(base + first_marked(places));
+            }
+            places &= places - 1;
+        }
+        base += 8;
     }
-    h.windows(n.len()).position(|w| w[0].to_ascii_lowercase() == n[0] && w.eq_ignore_ascii_case(n))
+    (base..starts).find(|&at| found(at))
 }
 
 /// Whether `w` is one of `words` (lower-case ASCII) regardless of ASCII case, as a word of a
@@ -530,7 +649,9 @@ fn is_any(w: &str, words: &[&str]) -> bool {
 /// Whether `s` starts with one of `prefixes` (lower-case ASCII) regardless of ASCII case; see
 /// [`starts_with_ignore_case`].
 fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
-    prefixes.iter().any(|p| starts_with_ignore_case(s, p))
+    // The first byte alone rules out most prefixes: it is lower-cased once.
+    let first = s.as_bytes().first().map(u8::to_ascii_lowercase);
+    prefixes.iter().any(|p| p.as_bytes().first() == first.as_ref() && starts_with_ignore_case(s, p))
 }
 
 /// Whether `s` starts with `prefix` (lower-case ASCII) regardless of ASCII case: whether
@@ -538,7 +659,6 @@ fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
 /// `prefix` neither ends with an `i` nor has a `k` (which `İ` and the Kelvin sign give).
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     let (s, p) = (s.as_bytes(), prefix.as_bytes());
-    // The first byte alone rules out most prefixes.
     s.first().map(u8::to_ascii_lowercase) == p.first().copied() && s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
 }
 
@@ -560,7 +680,11 @@ fn is_prompt(l: &Lowered) -> bool {
     if is_any(single, &["share", "tweet", "print", "email", "comments", "advertisement", "ad", "menu", "search", "close"]) {
         return true;
     }
-    // Prompts talk to the reader about the product: "you" plus product words.
+    // Prompts talk to the reader about the product: "you" plus product words, or a short line
+    // about an app. Most lines have neither word, which their filter tells.
+    if !(l.may_have("you") || l.may_have("app")) {
+        return false;
+    }
     const PRODUCT: &[&str] = &[
         "app", "apps", "read", "reading", "news", "access", "titles", "sources", "member", "account", "notifications",
         "inbox", "email", "free", "download", "place",
@@ -603,22 +727,27 @@ fn is_label(s: &str) -> bool {
 }
 
 /// Photo credits: `Image: AGENCY/Name`, `Photo: …`, `(AP Photo/Name)`, `Getty Images`.
-fn is_credit(s: &str, words: usize) -> bool {
+/// `words` is the line's [`word_count`] and `l` the line as the phrase rules read it.
+fn is_credit(s: &str, words: usize, l: &Lowered) -> bool {
     let prefixes = ["image:", "photo:", "photograph:", "picture:", "credit:", "photo credit", "image credit", "pictured:", "file photo", "(photo", "[photo"];
     if starts_with_any(s, &prefixes) {
         return true;
     }
-    words <= 8 && (credit_words(&comparable(s)) || agency_slash(s))
+    words <= 8 && (credit_words(l) || agency_slash(s))
 }
 
 /// International news and picture agencies whose names credit photos and close bylines.
 const AGENCIES: &[&str] = &["ap", "afp", "reuters", "epa", "getty", "xinhua", "kyodo", "dpa", "ansa", "efe", "anadolu", "bloomberg", "shutterstock", "alamy"];
 
-/// Credit wording in a short line ([`comparable`]), word by word: `photo by`, `file photo`,
-/// `Getty Images`, `AP Photo`, and a picture agency after a slash or `via` (`Jane Roe /
-/// Reuters`, `via AFP`). Whole words only: `via Apple's store` is not a credit.
-fn credit_words(l: &str) -> bool {
-    let words = l.split(|c: char| !c.is_alphanumeric() && c != '/').flat_map(|w| w.split_inclusive('/')).filter(|w| !w.is_empty());
+/// Credit wording in a short line, word by word: `photo by`, `file photo`, `Getty Images`,
+/// `AP Photo`, and a picture agency after a slash or `via` (`Jane Roe / Reuters`, `via AFP`).
+/// Whole words only: `via Apple's store` is not a credit.
+fn credit_words(l: &Lowered) -> bool {
+    // Every form has `photo`, `images`, `via` or a slash, which most lines lack.
+    if !(l.may_have("photo") || l.may_have("images") || l.may_have("via") || l.text.contains('/')) {
+        return false;
+    }
+    let words = l.text.split(|c: char| !c.is_alphanumeric() && c != '/').flat_map(|w| w.split_inclusive('/')).filter(|w| !w.is_empty());
     let agency = |w: &str| is_any(w.trim_end_matches('/'), AGENCIES);
     const PAIRS: [(&str, &str); 4] = [("photo", "by"), ("file", "photo"), ("getty", "images"), ("images", "via")];
     words.clone().zip(words.skip(1)).any(|(a, b)| {
@@ -630,10 +759,11 @@ fn credit_words(l: &str) -> bool {
 
 /// `REUTERS/Kevin Lamarque`: an all-capitals agency, a slash, a photographer.
 fn agency_slash(s: &str) -> bool {
-    s.split('/').next().is_some_and(|head| {
-        let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
-        head.len() >= 2 && head.chars().all(|c| c.is_uppercase() || c == ' ') && s.contains('/')
-    })
+    s.contains('/')
+        && s.split('/').next().is_some_and(|head| {
+            let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
+            head.len() >= 2 && head.chars().all(|c| c.is_uppercase() || c == ' ')
+        })
 }
 
 /// A trailing bracketed credit on a caption line: `… June 30, 2019 [KCNA via Reuters]`.
@@ -665,7 +795,7 @@ fn has_email(s: &str) -> bool {
 /// Phone numbers: groups of digits joined by hyphens, at least seven digits in all.
 fn has_phone(s: &str) -> bool {
     // Most lines have fewer than seven digits in all and are done with here.
-    s.bytes().filter(u8::is_ascii_digit).nth(6).is_some() && s.split(|c: char| c.is_whitespace() || c == ',').any(|w| {
+    has_digits(s.as_bytes(), 7) && s.split(|c: char| c.is_whitespace() || c == ',').any(|w| {
         let w = w.trim_matches(|c: char| !c.is_ascii_digit());
         // Seven digits at least: most words have none, and are done with here.
         if w.bytes().filter(u8::is_ascii_digit).count() < 7 {
@@ -775,7 +905,7 @@ pub fn find_date(s: &str) -> Option<String> {
 fn find_date_at(s: &str, max_start: usize) -> Option<(usize, usize, String)> {
     // Every date form has digits; most lines have none. A date has one in its first token or
     // its second, so it starts no earlier than the token before the first digit's.
-    let digit = s.bytes().position(|b| b.is_ascii_digit())?;
+    let digit = first_digit(s.as_bytes())?;
     let token_start = |end: usize| s[..end].rfind(char::is_whitespace).map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
     let from = token_start(s[..token_start(digit)].trim_end().len());
     // A date is a few tokens long: the line is split as far as the dates looked for need.
@@ -1076,12 +1206,15 @@ fn same_key(a: &str, b: &str) -> bool {
     }
 }
 
-/// A hash of the first `words` [`key_words`] of `s`, lower-cased: lines that are the same
-/// line ([`same_key`]) hash alike.
+/// A hash of the first `words` [`key_words`] of `s`, lower-cased, as far as their first
+/// [`KEY_HASHED`] characters: lines that are the same line ([`same_key`]) hash alike.
 fn key_hash(s: &str, words: usize) -> u64 {
     use std::hash::Hasher;
     let mut h = crate::hash::FastHasher::default();
-    let (mut count, mut in_word) = (0, false);
+    // What is hashed: each word as a space and its characters lower-cased, `hashed` of them
+    // so far (characters of the lower-cased words, not of `s`, so that spacing and case do
+    // not change where hashing stops).
+    let (mut count, mut in_word, mut hashed) = (0, false, 0);
     for c in key_text(s).chars() {
         if c.is_whitespace() {
             in_word = false;
@@ -1089,23 +1222,36 @@ fn key_hash(s: &str, words: usize) -> u64 {
         }
         if !in_word {
             count += 1;
-            if count > words {
+            if count > words || hashed == KEY_HASHED {
                 break;
             }
             in_word = true;
             h.write_u8(b' ');
+            hashed += 1;
         }
         if c.is_ascii() {
+            if hashed == KEY_HASHED {
+                break;
+            }
             h.write_u8(c.to_ascii_lowercase() as u8);
+            hashed += 1;
             continue;
         }
         // As `str::to_lowercase` does, but for a final sigma, which hashes like any other.
         for l in c.to_lowercase() {
+            if hashed == KEY_HASHED {
+                return h.finish();
+            }
             h.write_u32(if l == 'ς' { 'σ' } else { l } as u32);
+            hashed += 1;
         }
     }
     h.finish()
 }
+
+/// How many characters of a line [`key_hash`] reads at most: enough to tell most lines apart
+/// (those that start alike are told apart by [`same_key`]), and far fewer than a paragraph has.
+const KEY_HASHED: usize = 24;
 
 /// A line repeated from earlier in the text is a second copy (pages that print the body
 /// twice, a headline repeated in a breadcrumb). Short lines repeat legitimately (a label, a
@@ -1498,10 +1644,97 @@ fn signoff(text: &str, line: &mut Line, out: &mut Cleaned) {
 mod tests {
     use super::*;
 
+    /// Texts that mix what the byte-level scans tell apart (ASCII letters and digits, line
+    /// ends, spaces, punctuation, characters of two to four bytes) at every offset, so that
+    /// each kind lands at every place of an eight-byte chunk and at the text's end.
+    fn varied_texts() -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "a", "Z", "7", "0", "9", " ", "\n", "\r\n", "\r", "\t", "\u{2028}", "\u{2029}", "\u{2027}", "“", "—", "é", "É", "ß",
+            "한", "國", "ж", "Ж", "λ", "ש", "ب", "©", "İ", "\u{212A}", "😀", "@", "/", "-", ".", "`", "{", "[", "\u{a0}", "\0", "\u{b}",
+        ];
+        let mut seed = 0x2545_f491_u32;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed as usize
+        };
+        let mut texts: Vec<String> = PIECES.iter().map(|p| p.repeat(20)).collect();
+        for len in 0..300 {
+            texts.push((0..len).map(|_| PIECES[next() % PIECES.len()]).collect());
+            // Mostly plain words, as articles are.
+            texts.push((0..len).map(|_| if next() % 4 == 0 { PIECES[next() % PIECES.len()] } else { "word " }).collect());
+        }
+        texts
+    }
+
+    #[test]
+    fn lines_that_are_the_same_hash_alike() {
+        let mut texts = varied_texts();
+        // Characters whose lower case is longer, or ASCII, or depends on the place (a final
+        // sigma), around where hashing stops.
+        for pad in 18..30 {
+            texts.push(format!("{} İstanbul \u{212A}elvin ΟΔΟΣ Οδός", "a".repeat(pad)));
+        }
+        for text in &texts {
+            let variants = [text.to_uppercase(), text.to_lowercase(), text.to_ascii_uppercase(), text.replace(' ', " \t "), format!("• {text}")];
+            for variant in variants.iter().filter(|v| same_key(text, v)) {
+                for words in [1, 4, 6, usize::MAX] {
+                    assert_eq!(key_hash(text, words), key_hash(variant, words), "{text:?} {variant:?} {words}");
+                }
+            }
+        }
+        assert_ne!(key_hash("Mayor opens new bridge", 6), key_hash("Mayor opens new school", 6));
+    }
+
+    #[test]
+    fn byte_scans_agree_with_char_scans() {
+        for text in varied_texts() {
+            let b = text.as_bytes();
+            assert_eq!(first_digit(b), b.iter().position(u8::is_ascii_digit), "{text:?}");
+            let digits = b.iter().filter(|b| b.is_ascii_digit()).count();
+            for n in [1, 7, digits, digits + 1] {
+                assert_eq!(has_digits(b, n), digits >= n, "{text:?} {n}");
+            }
+            let mut counts = [0; 8];
+            for script in text.chars().filter_map(script_of) {
+                counts[script as usize] += 1;
+            }
+            assert_eq!(script_counts(&text), counts, "{text:?}");
+            // Phrases found as the plain scan finds them: fixed ones, and pieces of the text
+            // lower-cased as far as ASCII goes (as the rules' phrases are).
+            let mut needles: Vec<String> = ["copyright", "all rights reserved", "(photo", "www.", "word", "a", "7", "한국", "“a", "é"].map(String::from).to_vec();
+            for start in (0..text.len()).step_by(7) {
+                for end in [start + 1, start + 4, start + 13] {
+                    needles.extend(text.get(start..end).map(str::to_ascii_lowercase));
+                }
+            }
+            for needle in &needles {
+                let plain = b.windows(needle.len()).position(|w| w[0].to_ascii_lowercase() == needle.as_bytes()[0] && w.eq_ignore_ascii_case(needle.as_bytes()));
+                assert_eq!(find_ignore_case(&text, needle), plain, "{text:?} {needle:?}");
+            }
+            // Lines as the characters that end them split the text.
+            let mut expected = Vec::new();
+            let mut blank = true;
+            let normalized = text.replace("\r\n", "\n").replace(['\r', '\u{2028}', '\u{2029}'], "\n");
+            for line in normalized.split('\n') {
+                let trimmed = line.trim_matches(is_space);
+                if trimmed.is_empty() {
+                    blank = true;
+                } else {
+                    expected.push((trimmed, blank));
+                    blank = false;
+                }
+            }
+            let lines: Vec<(&str, bool)> = split_lines(&text).iter().map(|l| (&text[l.span.clone()], l.after_blank)).collect();
+            assert_eq!(lines, expected, "{text:?}");
+        }
+    }
+
     #[test]
     fn a_lowered_line_finds_every_phrase_it_contains_and_no_other() {
         let line = "sign up for our newsletter — 한국 news, © 2025 all rights reserved";
-        let l = Lowered::new(line);
+        let l = Lowered::new(line, true);
         for start in 0..line.len() {
             for end in start + 1..=line.len() {
                 if let Some(sub) = line.get(start..end) {
@@ -1577,10 +1810,10 @@ mod tests {
     #[test]
     fn credits_name_an_agency_as_a_whole_word() {
         for credit in ["Jane Roe / Reuters", "Photo: Jane Roe/AFP", "(AP Photo/Jane Roe)", "Jane Roe via EPA", "File photo of the harbour", "Getty Images"] {
-            assert!(is_credit(credit, word_count(credit)), "{credit}");
+            assert!(is_credit(credit, word_count(credit), &Lowered::new(credit, true)), "{credit}");
         }
         for prose in ["Updates arrive via Apple's store.", "The apartments were sold.", "He reported via satellite."] {
-            assert!(!is_credit(prose, word_count(prose)), "{prose}");
+            assert!(!is_credit(prose, word_count(prose), &Lowered::new(prose, true)), "{prose}");
         }
     }
 
