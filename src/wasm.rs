@@ -4,21 +4,55 @@
 //! tape. The other two ways of handing the report over, JS objects and a JSON string, are built
 //! only with the `handover` feature, for the benchmark that weighs them against the tape.
 
-use crate::{Options, SourceInput};
+use crate::{Kind, Options, SourceInput};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
+/// The arguments as the core takes them. Read field by field with `js_sys` rather than through
+/// serde-wasm-bindgen, whose deserializer (and the float formatting its error messages pull in)
+/// weighed on the shipped wasm's size budget; the JS API has checked their shape already, so
+/// these errors are a backstop with short messages.
 fn parse_args(sources: JsValue, options: JsValue) -> Result<(Vec<SourceInput>, Options), JsError> {
-    if !js_sys::Array::is_array(&sources) {
-        return Err(JsError::new("sources must be an array of { name, text } objects"));
+    let shape = || JsError::new("sources must be an array of { name, text } objects");
+    let list = sources.dyn_ref::<js_sys::Array>().ok_or_else(shape)?;
+    let sources = list
+        .iter()
+        .map(|item| {
+            let text = |key: &str| if item.is_object() { field(&item, key).as_string() } else { None };
+            Ok(SourceInput { name: text("name").ok_or_else(shape)?, text: text("text").ok_or_else(shape)? })
+        })
+        .collect::<Result<Vec<_>, JsError>>()?;
+    let mut parsed = Options::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok((sources, parsed));
     }
-    let sources: Vec<SourceInput> = serde_wasm_bindgen::from_value(sources)
-        .map_err(|e| JsError::new(&format!("sources must be an array of {{ name, text }} objects: {e}")))?;
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
-    };
-    Ok((sources, options))
+    if !options.is_object() {
+        return Err(JsError::new("invalid options: not an object"));
+    }
+    let kinds = field(&options, "kinds");
+    if !kinds.is_undefined() {
+        let bad = || JsError::new("invalid options: kinds must be an array of \"identical\", \"minor\", \"paraphrase\"");
+        let kinds = kinds.dyn_ref::<js_sys::Array>().ok_or_else(bad)?;
+        parsed.kinds = kinds
+            .iter()
+            .map(|k| match k.as_string().as_deref() {
+                Some("identical") => Ok(Kind::Identical),
+                Some("minor") => Ok(Kind::Minor),
+                Some("paraphrase") => Ok(Kind::Paraphrase),
+                _ => Err(bad()),
+            })
+            .collect::<Result<_, _>>()?;
+    }
+    let min_score = field(&options, "minScore");
+    if !min_score.is_undefined() {
+        parsed.min_score = min_score.as_f64().ok_or_else(|| JsError::new("invalid options: minScore must be a number"))?;
+    }
+    Ok((sources, parsed))
+}
+
+/// `object[key]`, or `undefined` when it cannot be read.
+fn field(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn run(sources: JsValue, options: JsValue) -> Result<crate::Report, JsError> {
