@@ -240,7 +240,8 @@ impl Vocabulary {
         loop {
             match self.slots[at] {
                 0 => break,
-                slot if self.text(slot - 1) == text => return slot - 1,
+                // Bytes, not `text()`: a probe needs no check that the span is on char boundaries.
+                slot if self.bytes(slot - 1) == text.as_bytes() => return slot - 1,
                 _ => at = (at + 1) & mask,
             }
         }
@@ -269,6 +270,12 @@ impl Vocabulary {
     pub fn text(&self, id: u32) -> &str {
         let (start, end) = self.spans[id as usize];
         &self.arena[start as usize..end as usize]
+    }
+
+    /// The bytes of the text named `id`.
+    fn bytes(&self, id: u32) -> &[u8] {
+        let (start, end) = self.spans[id as usize];
+        &self.arena.as_bytes()[start as usize..end as usize]
     }
 
     /// How many texts it holds: every id is below this.
@@ -492,7 +499,7 @@ pub fn stem(word: &str) -> Cow<'_, str> {
 /// English function words. Other languages still work: their words all count as content.
 pub fn is_stopword(term: &str) -> bool {
     // Asked of every new term: one binary search over numbers instead of over strings.
-    term.len() <= 16 && !term.as_bytes().contains(&0) && STOP_KEYS.binary_search(&word_key(term)).is_ok()
+    term.len() <= LONGEST_STOPWORD && !term.as_bytes().contains(&0) && STOP_KEYS.binary_search(&word_key(term)).is_ok()
 }
 
 /// A word of at most 16 bytes as a number that sorts as the word does: its bytes, first byte
@@ -507,6 +514,19 @@ const fn word_key(word: &str) -> u128 {
     }
     u128::from_be_bytes(padded)
 }
+
+/// The length of the longest of [`STOPWORDS`]: longer terms are never looked up.
+const LONGEST_STOPWORD: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < STOPWORDS.len() {
+        if STOPWORDS[i].len() > longest {
+            longest = STOPWORDS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// [`STOPWORDS`] as [`word_key`]s, in the same (sorted) order.
 const STOP_KEYS: [u128; STOPWORDS.len()] = {
