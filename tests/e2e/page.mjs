@@ -882,6 +882,8 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
       rowsAtReady: window.__rowsAtReady,
     };
   }, SEEDS);
+  // The machine may be shared with builds: over 1.5 runnable tasks per CPU, the budget doubles.
+  const overloaded = loadavg()[0] > 1.5 * cpus().length;
   const taskBudget = overloaded ? 400 : 200;
   const longest = Math.max(0, ...bigRun.tasks);
   console.log(`# 1 MB article (${bigRun.sentences} sentences): longest main-thread task ${longest} ms, longest frame gap ${bigRun.gap} ms, ${bigRun.ms} ms from "Add" to all on screen; long tasks: ${bigRun.tasks.join(', ') || 'none'}`);
