@@ -486,17 +486,15 @@ fn common_ends<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
     (prefix, suffix)
 }
 
-/// One sentence as the diff sees it: its text, its words, and one key per word (equal keys,
-/// equal words): the surfaces themselves, or their ids from the index.
-pub struct Side<'a, K> {
+/// One sentence as the diff sees it: its text and its words.
+pub struct Side<'a> {
     /// The text the words' spans point into.
     pub text: &'a str,
-    /// The vocabulary the words' surfaces are ids of.
-    pub vocabulary: &'a Vocabulary,
     /// The sentence's words.
     pub words: &'a [Word],
-    /// What the diff compares, one per word.
-    pub keys: &'a [K],
+    /// The words' surfaces in one slice (the index's `words` of the sentence): what the diff
+    /// compares.
+    pub surfaces: &'a [u32],
 }
 
 /// A run of the diff: its tag and the words it covers on each side.
@@ -511,10 +509,10 @@ struct Run {
 /// asked, the details they state differently: in the same slot of the diff (a run of at most
 /// four words replaced by another), numbers, days and months, or capitalised names; and the
 /// `X-based` attribute, wherever each sentence puts it. Spelling variants are not conflicts:
-/// both sides must differ after normalization.
-pub fn explain<K: Ord>(a: &Side<K>, b: &Side<K>, with_conflicts: bool) -> (Vec<DiffOp>, Vec<Conflict>) {
-    let runs = runs(a.keys, b.keys);
-    let text = |side: &Side<K>, words: &std::ops::Range<usize>| {
+/// both sides must differ after normalization. `v` is the vocabulary of both sides' surfaces.
+pub fn explain(v: &Vocabulary, a: &Side, b: &Side, with_conflicts: bool) -> (Vec<DiffOp>, Vec<Conflict>) {
+    let runs = runs(a.surfaces, b.surfaces);
+    let text = |side: &Side, words: &std::ops::Range<usize>| {
         if words.is_empty() {
             return String::new();
         }
@@ -526,7 +524,6 @@ pub fn explain<K: Ord>(a: &Side<K>, b: &Side<K>, with_conflicts: bool) -> (Vec<D
         // In a headline written in title case (or capitals), capitals do not mark names. Only
         // asked when a slot has capitalised words on both sides.
         let headlines = std::cell::OnceCell::new();
-        let v = a.vocabulary;
         let names_in_sentences = || *headlines.get_or_init(|| !headline_case(a.words, v) && !headline_case(b.words, v));
         for (k, w) in runs.windows(2).enumerate() {
             let (del, ins) = match (w[0].tag, w[1].tag) {
@@ -537,7 +534,7 @@ pub fn explain<K: Ord>(a: &Side<K>, b: &Side<K>, with_conflicts: bool) -> (Vec<D
             // The shared word before the slot, if any: `in` before a name makes it a place.
             let before = k.checked_sub(1).filter(|&p| runs[p].tag == DiffTag::Equal).and_then(|_| a.words.get(del.start.wrapping_sub(1)));
             // `Report: …`, `Herald: …`: a label opening the sentence, not a name in it.
-            let kicker = |side: &Side<K>, r: &std::ops::Range<usize>| {
+            let kicker = |side: &Side, r: &std::ops::Range<usize>| {
                 r.start == 0 && !r.is_empty() && side.text.get(side.words[r.end - 1].span.end..).is_some_and(|t| t.starts_with(':'))
             };
             let names_marked = || !kicker(a, del) && !kicker(b, ins) && names_in_sentences();
@@ -555,7 +552,7 @@ pub fn explain<K: Ord>(a: &Side<K>, b: &Side<K>, with_conflicts: bool) -> (Vec<D
 }
 
 /// Runs of equal, deleted and inserted words along the longest common subsequence.
-fn runs<K: Ord>(ka: &[K], kb: &[K]) -> Vec<Run> {
+fn runs(ka: &[u32], kb: &[u32]) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut push = |tag: DiffTag, a: usize, b: usize| {
         let (da, db) = match tag {
@@ -993,14 +990,13 @@ mod tests {
         assert_eq!((ops[1].a.as_str(), ops[2].b.as_str()), ("Monday", "Tuesday"));
     }
 
-    /// `explain` keyed by the words' surfaces, as the report's ids compare them.
+    /// `explain` of two sentences.
     fn explained(a: &str, b: &str) -> (Vec<DiffOp>, Vec<Conflict>) {
         let mut vocabulary = Vocabulary::default();
         let (wa, wb) = (normalize::words(a, 0..a.len(), &mut vocabulary), normalize::words(b, 0..b.len(), &mut vocabulary));
-        let keys = |w: &[Word]| w.iter().map(|w| w.surface).collect::<Vec<_>>();
-        let (ka, kb) = (keys(&wa), keys(&wb));
-        let side = |text, words, keys| Side { text, vocabulary: &vocabulary, words, keys };
-        explain(&side(a, &wa, &ka), &side(b, &wb, &kb), true)
+        let surfaces = |w: &[Word]| w.iter().map(|w| w.surface).collect::<Vec<_>>();
+        let (sa, sb) = (surfaces(&wa), surfaces(&wb));
+        explain(&vocabulary, &Side { text: a, words: &wa, surfaces: &sa }, &Side { text: b, words: &wb, surfaces: &sb }, true)
     }
 
     fn conflict_of(a: &str, b: &str) -> Vec<(ConflictKind, String, String)> {

@@ -274,8 +274,8 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
     let matches = pairs
         .iter()
         .map(|p| {
-            let side = |u: usize| align::Side { text: &sources[units[u].source].text, vocabulary: &prepared.index.vocabulary, words: &units[u].words, keys: &prepared.index.words[u] };
-            let (diff, conflicts) = align::explain(&side(p.a), &side(p.b), p.kind != Kind::Identical);
+            let side = |u: usize| align::Side { text: &sources[units[u].source].text, words: &units[u].words, surfaces: &prepared.index.words[u] };
+            let (diff, conflicts) = align::explain(&prepared.index.vocabulary, &side(p.a), &side(p.b), p.kind != Kind::Identical);
             Match { a: at(p.a), b: at(p.b), kind: p.kind, score: p.score, diff, conflicts }
         })
         .collect();
