@@ -10,6 +10,21 @@ pub struct Utf16Map {
     marks: Vec<(usize, usize)>,
 }
 
+/// The UTF-16 code units of the character a UTF-8 byte begins: none for a continuation byte,
+/// two for the lead byte of a four-byte sequence (outside the Basic Multilingual Plane, a
+/// surrogate pair), one for any other.
+fn units_begun(b: u8) -> usize {
+    ((b & 0xC0) != 0x80) as usize + (b >= 0xF0) as usize
+}
+
+/// The length of `s` in UTF-16 code units, as a JS string has it.
+pub fn utf16_len(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
+    s.bytes().map(units_begun).sum()
+}
+
 impl Utf16Map {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
@@ -25,7 +40,7 @@ impl Utf16Map {
                     0xE0.. => 3,
                     _ => 2,
                 };
-                surplus += len - if len == 4 { 2 } else { 1 };
+                surplus += len - units_begun(b);
                 marks.push((i + len, i + len - surplus));
             }
         }
@@ -61,6 +76,7 @@ mod tests {
         let map = Utf16Map::new(text);
         for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
             assert_eq!(map.utf16(i), text[..i].encode_utf16().count(), "at byte {i}");
+            assert_eq!(utf16_len(&text[..i]), text[..i].encode_utf16().count(), "at byte {i}");
         }
     }
 }

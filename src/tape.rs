@@ -29,6 +29,7 @@
 //! only the others (scores) eight.
 
 use crate::hash::Map;
+use crate::offsets::utf16_len;
 use serde::ser::{self, Serialize};
 use std::fmt;
 
@@ -86,15 +87,6 @@ struct Encoder {
     /// Keys by address: a struct's field names are the same static strings every time, so
     /// their address finds them without hashing their text.
     keys: Map<(usize, usize), u32>,
-}
-
-fn utf16_len(s: &str) -> usize {
-    if s.is_ascii() {
-        return s.len();
-    }
-    // One unit per character (every byte but UTF-8 continuation bytes), two for those outside
-    // the Basic Multilingual Plane (four-byte sequences, led by 0xF0..=0xF4).
-    s.bytes().map(|b| ((b & 0xC0) != 0x80) as usize + (b >= 0xF0) as usize).sum()
 }
 
 impl Encoder {
