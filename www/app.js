@@ -6,7 +6,7 @@
 // comparison runs in a Web Worker inside the element. Article text only ever goes into the page
 // as text.
 
-import { h, plural } from '../js/dom.js';
+import { h, plural, thousands } from '../js/dom.js';
 import { loadSources } from '../js/element.js';
 import { MAX_BYTES, errorMessage, sourceProblem } from '../js/validate.js';
 
@@ -223,7 +223,7 @@ function renderList() {
       const next = listEl.querySelectorAll('button.remove')[Math.min(i, sources.length - 1)];
       (next || $('add-button')).focus();
     });
-    listEl.append(h('li', { class: 'source-item' }, name, h('span', { class: 'source-info', text: `${words.get(s.text).toLocaleString('en')} words` }), remove));
+    listEl.append(h('li', { class: 'source-item' }, name, h('span', { class: 'source-info', text: `${thousands(words.get(s.text))} words` }), remove));
   });
   summaryEl.textContent = `${plural(sources.length, 'article')}${custom ? ' (yours, kept in this browser)' : ' (the seeds)'}`;
 }
@@ -291,8 +291,9 @@ async function startOver() {
   custom = false;
   setStatus('loading', 'Loading the seed articles…');
   sources = await loadSeeds();
-  renderList();
+  // The comparison first: the list is drawn while the worker compares.
   view.sources = sources;
+  renderList();
 }
 
 // --- files and drops ------------------------------------------------------------------------
@@ -452,8 +453,9 @@ async function main() {
     setStatus('loading', 'Loading the seed articles…');
     sources = await loadSeeds();
   }
-  renderList();
+  // The comparison first: the list is drawn while the worker compares.
   view.sources = sources;
+  renderList();
 }
 
 main().catch((err) => setStatus('error', `Something went wrong: ${errorMessage(err)}`));

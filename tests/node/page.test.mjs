@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { thousands } from '../../js/dom.js';
 import { rebuildText } from '../../js/element.js';
 import { compare } from '../../js/node.js';
 import { ROOT, loadSeeds } from './helpers.mjs';
@@ -31,6 +32,11 @@ test('the page ships a Content-Security-Policy that allows only its own scripts 
   assert.doesNotMatch(csp, /'unsafe-(inline|eval)'/);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline scripts');
   assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
+});
+
+test('thousands: word counts read with commas between thousands, as in English', () => {
+  const cases = [[0, '0'], [7, '7'], [999, '999'], [1000, '1,000'], [12345, '12,345'], [1234567, '1,234,567'], [1000000000, '1,000,000,000']];
+  for (const [n, text] of cases) assert.equal(thousands(n), text);
 });
 
 test('rebuildText: a put-back span stands as its own paragraph; offsets map back', () => {
