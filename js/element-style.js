@@ -2,6 +2,11 @@
 // the element's shadow root (allowed under a strict style-src CSP), and written into the standalone
 // HTML export.
 //
+// Type: two sizes (the text's, --_size, and --_small), two weights (400 and 700) and, for a few
+// kinds of text, italic. Each size, weight and style a browser meets for the first time costs it
+// a font lookup: in Chromium on Linux about a millisecond each, 40% of the first layout of the
+// seeds when the view used 29 of them. With this scale it meets 8.
+//
 // Colours: sequential blues (ColorBrewer "Blues") for how widely a sentence is shared and
 // Okabe-Ito orange/vermillion for unique text and differences, both safe for colour-blind
 // readers; match kinds are also told apart by border style and an icon (= ≈ ∼), unique sentences
@@ -28,6 +33,7 @@ export const STYLE = String.raw`
 :host {
   --_font: var(--storydiff-font, ${FONT});
   --_size: var(--storydiff-font-size, 0.9rem);
+  --_small: calc(var(--_size) * 0.84);
   --_ink: var(--storydiff-ink, ${INK});
   --_muted: var(--storydiff-muted, ${MUTED});
   --_paper: var(--storydiff-paper, #ffffff);
@@ -81,7 +87,7 @@ button:hover { border-color: var(--_muted); }
   padding: 0.5rem 0.2rem 0.6rem;
 }
 .filters { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 1rem; margin: 0; padding: 0; border: 0; }
-.filters legend { float: left; font-weight: 600; padding: 0; margin-right: 0.4rem; }
+.filters legend { float: left; font-weight: 700; padding: 0; margin-right: 0.4rem; }
 .kind-toggle { display: inline-flex; align-items: center; gap: 0.3rem; white-space: nowrap; }
 .kind-toggle input { width: 1.05rem; height: 1.05rem; margin: 0; accent-color: var(--_edge); }
 .field { display: inline-flex; align-items: center; gap: 0.35rem; white-space: nowrap; }
@@ -89,10 +95,10 @@ button:hover { border-color: var(--_muted); }
   border: 1px solid var(--_line); border-radius: 6px; padding: 0.2rem 0.4rem; background: var(--_paper);
 }
 .field input[type="search"] { width: 11rem; }
-.shown-count { color: var(--_muted); font-size: 0.85em; }
-.legend { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.8rem; font-size: 0.82em; margin: 0; padding: 0; list-style: none; }
+.shown-count { color: var(--_muted); font-size: var(--_small); }
+.legend { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.8rem; font-size: var(--_small); margin: 0; padding: 0; list-style: none; }
 .legend li { display: inline-flex; align-items: center; gap: 0.3rem; }
-.legend .legend-title { font-weight: 600; }
+.legend .legend-title { font-weight: 700; }
 .swatch { display: inline-block; width: 1.15rem; height: 0.95rem; border-radius: 3px; border: 1px solid var(--_line); }
 .swatch.level-1 { background: var(--_l1); } .swatch.level-2 { background: var(--_l2); }
 .swatch.level-3 { background: var(--_l3); } .swatch.level-4 { background: var(--_l4); }
@@ -117,26 +123,26 @@ button:hover { border-color: var(--_muted); }
 .sentences { grid-row: 2; border-radius: 0 0 8px 8px; border-top: 1px solid var(--_line); overflow-y: auto; padding: 0.45rem 0.45rem 0.7rem; overscroll-behavior: contain; }
 .head-top { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 0.5rem; }
 .outlet.name-only { text-transform: none; letter-spacing: 0; overflow-wrap: anywhere; }
-.outlet { margin: 0; font-size: 0.78em; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--_accent); }
-.column-head .name { margin: 0; min-width: 0; font-size: 0.8em; font-weight: 600; color: var(--_ink); overflow-wrap: anywhere; }
-.stats .expand { margin-left: auto; padding: 0 0.3rem; font-size: 0.92em; line-height: 1.4; color: var(--_ink); }
-.title { margin: 0.15rem 0 0.25rem; font-size: 1.02em; line-height: 1.28; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.outlet { margin: 0; font-size: var(--_small); font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--_accent); }
+.column-head .name { margin: 0; min-width: 0; font-size: var(--_small); font-weight: 700; color: var(--_ink); overflow-wrap: anywhere; }
+.stats .expand { margin-left: auto; padding: 0 0.3rem; line-height: 1.4; color: var(--_ink); }
+.title { margin: 0.15rem 0 0.25rem; font-size: var(--_size); line-height: 1.28; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 .title.missing, .missing { color: var(--_muted); font-style: italic; font-weight: 400; }
-.meta { margin: 0; font-size: 0.82em; color: var(--_muted); overflow-wrap: anywhere; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.meta { margin: 0; font-size: var(--_small); color: var(--_muted); overflow-wrap: anywhere; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 .meta span + span::before { content: " · "; }
 .column-head.clipped .head-info { cursor: pointer; }
 .column-head.expanded .title, .column-head.expanded .meta { display: block; -webkit-line-clamp: none; overflow: visible; }
-.stats { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.1rem 0.6rem; margin: 0.25rem 0 0; font-size: 0.82em; }
+.stats { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.1rem 0.6rem; margin: 0.25rem 0 0; font-size: var(--_small); }
 .stat-shared { color: #1d4f7a; } .stat-unique { color: #8a3500; } .stat-off { color: var(--_muted); }
-.filter-note { flex-basis: 100%; margin: 0; padding: 0.3rem 0.6rem; border: 1px solid #c9a100; border-radius: 6px; background: #fff8db; font-size: 0.88em; }
-.removed { margin-top: 0.2rem; font-size: 0.8em; color: var(--_muted); }
+.filter-note { flex-basis: 100%; margin: 0; padding: 0.3rem 0.6rem; border: 1px solid #c9a100; border-radius: 6px; background: #fff8db; font-size: var(--_small); }
+.removed { margin-top: 0.2rem; font-size: var(--_small); color: var(--_muted); }
 .removed summary { cursor: pointer; }
 .removed ol { margin: 0.35rem 0 0; padding: 0; list-style: none; max-height: 14rem; overflow-y: auto; }
 .removed li { margin: 0 0 0.3rem; padding: 0.25rem 0.35rem; background: #f1f0ec; border-radius: 4px; }
 .removed li.restored { background: #e8f1e4; }
-.reason { display: inline-block; margin-right: 0.3rem; padding: 0 0.3rem; border-radius: 3px; background: #e2e0d8; color: #3d434a; font-size: 0.9em; font-weight: 600; }
+.reason { display: inline-block; margin-right: 0.3rem; padding: 0 0.3rem; border-radius: 3px; background: #e2e0d8; color: #3d434a; font-weight: 700; }
 .removed-text { white-space: pre-wrap; overflow-wrap: anywhere; color: #4f5861; }
-.removed button { display: block; margin-top: 0.2rem; font-size: 0.95em; padding: 0 0.5rem; }
+.removed button { display: block; margin-top: 0.2rem; padding: 0 0.5rem; }
 
 .sentence {
   position: relative;
@@ -154,24 +160,24 @@ button:hover { border-color: var(--_muted); }
 .sentence.shared { border-left-color: var(--_edge); }
 .sentence.kind-minor { border-left: 5px double var(--_edge); }
 .sentence.kind-paraphrase { border-left: 4px dotted var(--_edge); }
-.kind-icon { display: inline-block; min-width: 1.05em; margin-right: 0.25rem; font-weight: 700; color: #16324d; text-align: center; }
+.kind-icon { display: inline-block; min-width: 1.05em; margin-right: 0.25rem; font-weight: 700; font-style: normal; color: #16324d; text-align: center; }
 .sentence.unique { background: var(--_unique-bg); border: 2px dashed var(--_unique); border-left-width: 4px; }
 .badge-unique, .badge-restored {
   display: inline-block; margin-right: 0.35rem; padding: 0 0.3rem; border-radius: 3px;
-  font-size: 0.72em; font-weight: 700; letter-spacing: 0.04em; text-transform: uppercase; vertical-align: 0.08em;
+  font-size: var(--_small); font-weight: 700; letter-spacing: 0.03em; text-transform: uppercase; vertical-align: 0.08em;
 }
 .badge-unique { background: #8f3a00; color: #fff; }
 .badge-restored { background: #2f5d1e; color: #fff; }
 .sentence.role-title { font-weight: 700; }
-.sentence.role-caption { font-style: italic; font-size: 0.93em; }
-.sentence.role-speaker { color: var(--_muted); font-size: 0.85em; font-variant: small-caps; background: none; cursor: default; }
+.sentence.role-caption { font-style: italic; }
+.sentence.role-speaker { color: var(--_muted); font-size: var(--_small); text-transform: uppercase; letter-spacing: 0.04em; background: none; cursor: default; }
 .sentence.not-compared { background: #eef5ea; border: 2px solid #5b8a46; border-left-width: 4px; }
 .sentence mark { background: #ffe066; color: inherit; border-radius: 2px; box-shadow: 0 0 0 1px #b38f00; }
 .sentence.focused { outline: 3px solid var(--_focus); outline-offset: 1px; box-shadow: 0 2px 10px rgb(0 0 0 / 25%); }
 .sentence.counterpart { outline: 3px dashed var(--_counter); outline-offset: 1px; }
 .sentence.counterpart::after {
   content: "↔"; position: absolute; top: -0.55rem; right: -0.2rem; background: var(--_counter); color: #000;
-  border-radius: 50%; width: 1.15rem; height: 1.15rem; font-size: 0.75rem; line-height: 1.15rem; text-align: center;
+  border-radius: 50%; width: 1.15rem; height: 1.15rem; font-size: var(--_small); line-height: 1.15rem; text-align: center;
 }
 .sentence.unmatched { background: #f4f3ef; border-left-color: var(--_line); }
 .empty-col { color: var(--_muted); font-style: italic; }
@@ -182,11 +188,10 @@ button:hover { border-color: var(--_muted); }
 
 /* Focus panel */
 .panel { min-height: 0; max-height: calc(var(--_height) * 0.42); display: flex; flex-direction: column; }
-.panel-hint { margin: 0; padding: 0.45rem 0.7rem; border: 1px dashed var(--_line); border-radius: 8px; color: var(--_muted); font-size: 0.88em; }
+.panel-hint { margin: 0; padding: 0.45rem 0.7rem; border: 1px dashed var(--_line); border-radius: 8px; color: var(--_muted); font-size: var(--_small); }
 .panel-body { display: flex; flex-direction: column; min-height: 0; border: 1px solid var(--_muted); border-radius: 8px; background: var(--_paper); }
 .panel-head { display: flex; align-items: center; gap: 0.6rem; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--_line); background: #efeee9; border-radius: 8px 8px 0 0; }
-.panel-head h2 { margin: 0; font-size: 1em; flex: 1; }
-.panel-head .close { font-size: 0.9em; }
+.panel-head h2 { margin: 0; font-size: var(--_size); flex: 1; }
 .cards {
   display: grid;
   grid-template-columns: repeat(var(--n, 2), minmax(var(--_colmin), 1fr));
@@ -195,15 +200,15 @@ button:hover { border-color: var(--_muted); }
   min-height: 0;
   padding: 0.5rem;
 }
-.card { min-width: 0; font-size: 0.92em; }
-.card h3 { margin: 0 0 0.3rem; font-size: 0.82em; text-transform: uppercase; letter-spacing: 0.05em; color: var(--_accent); }
+.card { min-width: 0; }
+.card h3 { margin: 0 0 0.3rem; font-size: var(--_small); text-transform: uppercase; letter-spacing: 0.05em; color: var(--_accent); }
 .card.self { background: #f7f6f2; border-radius: 6px; padding: 0.3rem 0.45rem; }
-.card .focused-text { margin: 0 0 0.35rem; font-weight: 600; white-space: pre-wrap; overflow-wrap: anywhere; }
+.card .focused-text { margin: 0 0 0.35rem; font-weight: 700; white-space: pre-wrap; overflow-wrap: anywhere; }
 .card .none { color: var(--_muted); font-style: italic; margin: 0; }
 .counterpart-item { margin: 0 0 0.5rem; padding: 0 0 0.45rem; border-bottom: 1px solid var(--_line); }
 .counterpart-item:last-child { border-bottom: 0; }
-.match-line { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.5rem; margin: 0 0 0.2rem; font-size: 0.9em; }
-.kind-badge { display: inline-flex; align-items: center; gap: 0.25rem; padding: 0 0.35rem; border-radius: 3px; background: var(--_l2); border-left: 4px solid var(--_edge); font-weight: 600; }
+.match-line { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.5rem; margin: 0 0 0.2rem; font-size: var(--_small); }
+.kind-badge { display: inline-flex; align-items: center; gap: 0.25rem; padding: 0 0.35rem; border-radius: 3px; background: var(--_l2); border-left: 4px solid var(--_edge); font-weight: 700; }
 .kind-badge.kind-minor { border-left: 5px double var(--_edge); }
 .kind-badge.kind-paraphrase { border-left: 4px dotted var(--_edge); }
 .kind-badge.kind-group { background: #eceae4; border-left: 4px solid var(--_muted); }
@@ -212,29 +217,29 @@ button:hover { border-color: var(--_muted); }
 .diff ins { text-decoration: underline 2px solid #0b5a94; text-underline-offset: 2px; background: var(--_ins); }
 .diff del { text-decoration: line-through 2px; color: var(--_del); background: #fbe3d3; }
 .conflicts { margin: 0.15rem 0 0.25rem; padding: 0; list-style: none; }
-.conflicts li { margin: 0.1rem 0; padding: 0.1rem 0.35rem; border-radius: 3px; background: #fff4cc; border: 1px solid #c9a100; font-size: 0.9em; }
+.conflicts li { margin: 0.1rem 0; padding: 0.1rem 0.35rem; border-radius: 3px; background: #fff4cc; border: 1px solid #c9a100; font-size: var(--_small); }
 .conflicts li::before { content: "⚠ "; }
-.go { font-size: 0.85em; padding: 0 0.5rem; }
-.diff-key { margin: 0; padding: 0.25rem 0.6rem 0.4rem; font-size: 0.8em; color: var(--_muted); }
+.go { font-size: var(--_small); padding: 0 0.5rem; }
+.diff-key { margin: 0; padding: 0.25rem 0.6rem 0.4rem; font-size: var(--_small); color: var(--_muted); }
 .diff-key ins { text-decoration: underline 2px solid #0b5a94; background: var(--_ins); color: var(--_ink); }
 .diff-key del { text-decoration: line-through 2px; color: var(--_del); background: #fbe3d3; }
-.quotes-here { margin: 0.3rem 0 0; padding-left: 1rem; font-size: 0.9em; }
+.quotes-here { margin: 0.3rem 0 0; padding-left: 1rem; font-size: var(--_small); }
 
 /* Summaries */
 .summaries { margin-top: 1rem; }
-.summaries > h2 { font-size: 1.1em; margin: 0 0 0.4rem; }
+.summaries > h2 { font-size: var(--_size); margin: 0 0 0.4rem; }
 .tabs { display: flex; flex-wrap: wrap; gap: 0.3rem; border-bottom: 2px solid var(--_line); }
 .tab { border-radius: 6px 6px 0 0; padding: 0.3rem 0.8rem; background: #ebe9e3; margin-bottom: -2px; border: 1px solid var(--_line); border-bottom-width: 2px; }
 .tab[aria-selected="true"] { background: var(--_paper); border-bottom-color: var(--_paper); font-weight: 700; }
 .tabpanel { background: var(--_paper); border: 1px solid var(--_line); border-top: 0; border-radius: 0 0 8px 8px; padding: 0.7rem 0.8rem; overflow-x: auto; }
-.tabpanel h3 { font-size: 1em; margin: 0.2rem 0 0.4rem; }
-.tabpanel > p.note { margin: 0 0 0.5rem; color: var(--_muted); font-size: 0.88em; }
-table.heatmap { border-collapse: separate; border-spacing: 3px; font-size: 0.88em; }
-.heatmap th { font-weight: 600; text-align: right; padding: 0.2rem 0.4rem; max-width: 10rem; }
+.tabpanel h3 { font-size: var(--_size); margin: 0.2rem 0 0.4rem; }
+.tabpanel > p.note { margin: 0 0 0.5rem; color: var(--_muted); font-size: var(--_small); }
+table.heatmap { border-collapse: separate; border-spacing: 3px; font-size: var(--_small); }
+.heatmap th { font-weight: 700; text-align: right; padding: 0.2rem 0.4rem; max-width: 10rem; }
 .heatmap thead th { text-align: center; vertical-align: bottom; }
 .heatmap .th-num, .heatmap .row-num { display: none; }
 .scroll-x { overflow-x: auto; }
-.scroll-cue { margin: 0 0 0.3rem; font-size: 0.85em; font-weight: 600; color: var(--_muted); }
+.scroll-cue { margin: 0 0 0.3rem; font-size: var(--_small); font-weight: 700; color: var(--_muted); }
 .heatmap td {
   min-width: 3.6rem; height: 2.4rem; text-align: center; border-radius: 4px; font-variant-numeric: tabular-nums; color: #000;
 }
@@ -253,10 +258,10 @@ table.heatmap { border-collapse: separate; border-spacing: 3px; font-size: 0.88e
 .quote:last-child { border-bottom: 0; }
 .quote blockquote { margin: 0.15rem 0 0.3rem; padding-left: 0.7rem; border-left: 3px solid var(--_accent); font-style: italic; overflow-wrap: anywhere; }
 .quote .speaker { font-weight: 700; }
-.quote .carried { color: var(--_muted); font-size: 0.9em; }
-.variants { margin: 0.2rem 0 0; padding-left: 1.1rem; font-size: 0.9em; }
+.quote .carried { color: var(--_muted); font-size: var(--_small); }
+.variants { margin: 0.2rem 0 0; padding-left: 1.1rem; font-size: var(--_small); }
 .variants li { margin: 0.15rem 0; }
-table.conflict-table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+table.conflict-table { border-collapse: collapse; width: 100%; font-size: var(--_small); }
 .conflict-table th, .conflict-table td { text-align: left; border-bottom: 1px solid var(--_line); padding: 0.3rem 0.4rem; vertical-align: top; }
 .conflict-table td { overflow-wrap: break-word; }
 .conflict-table .cell-label { display: none; }
@@ -265,7 +270,7 @@ table.conflict-table { border-collapse: collapse; width: 100%; font-size: 0.9em;
 .message { padding: 1rem; border: 1px dashed var(--_line); border-radius: 8px; color: var(--_muted); background: var(--_paper); }
 .error { padding: 0.8rem 1rem; border: 1px solid #d08a8a; border-radius: 8px; background: #fdecec; color: #7a1616; }
 .error p { margin: 0 0 0.5rem; }
-.error button { background: #fff; border-color: #b35252; color: #7a1616; font-weight: 600; }
+.error button { background: #fff; border-color: #b35252; color: #7a1616; font-weight: 700; }
 .busy { opacity: 0.85; }
 
 /* Phone width: columns side by side, swiped; the focus panel is a bottom sheet. */
@@ -292,14 +297,14 @@ table.conflict-table { border-collapse: collapse; width: 100%; font-size: 0.9em;
   /* The heatmap: columns headed by the sources' numbers. */
   .heatmap .th-num, .heatmap .row-num { display: inline; }
   .heatmap .row-num { color: var(--_muted); font-variant-numeric: tabular-nums; }
-  table.heatmap { font-size: 0.84em; border-spacing: 2px; }
+  table.heatmap { border-spacing: 2px; }
   .heatmap th { padding: 0.15rem 0.25rem; max-width: none; }
   .heatmap td { min-width: 2.3rem; height: 2.2rem; }
   /* Conflicts: one card per row, each cell with its label. */
   .conflict-table, .conflict-table tbody, .conflict-table tr, .conflict-table td { display: block; }
   .conflict-table tr { padding: 0.4rem 0; border-bottom: 1px solid var(--_line); }
   .conflict-table td { border: 0; padding: 0.1rem 0; }
-  .conflict-table .cell-label { display: inline; font-weight: 600; color: var(--_muted); }
+  .conflict-table .cell-label { display: inline; font-weight: 700; color: var(--_muted); }
 }
 `;
 
