@@ -470,7 +470,7 @@ export class StoryDiffElement extends Base {
     this._resizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => { this._narrow = null; });
     // A column head shows its "more" button only when its headline or byline is cut short.
     this._headSizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
-      for (const head of new Set(entries.map((e) => e.target.closest('.column-head')))) if (head) this._checkHead(head);
+      this._checkHeads([...new Set(entries.map((e) => e.target.closest('.column-head')))].filter(Boolean));
     });
   }
 
@@ -1024,7 +1024,7 @@ export class StoryDiffElement extends Base {
     if (source.outlet && !sameName(source.name, source.outlet)) top.append(h('p', { class: 'name', text: source.name }));
     const more = h('button', { class: 'expand', attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': `col-${i}-info` } },
       h('span', { class: 'expand-text', text: 'more' }), h('span', { class: 'sr-only', text: `: the full headline and byline of ${label}` }), h('span', { class: 'chevron', text: ' ▾', attrs: { 'aria-hidden': 'true' } }));
-    more.hidden = !!this._headSizes; // shown once it is known that something is cut (_checkHead)
+    more.hidden = !!this._headSizes; // shown once it is known that something is cut (_checkHeads)
     more.addEventListener('click', () => this._toggleHead(head));
     head.append(top);
     const info = h('div', { class: 'head-info', attrs: { id: `col-${i}-info` } });
@@ -1149,18 +1149,24 @@ export class StoryDiffElement extends Base {
     more.setAttribute('aria-expanded', open ? 'true' : 'false');
     more.querySelector('.expand-text').textContent = open ? 'less' : 'more';
     more.querySelector('.chevron').textContent = open ? ' ▴' : ' ▾';
-    this._checkHead(head);
+    this._checkHeads([head]);
   }
 
-  /** Marks a column head whose headline or byline is cut short, and shows its button if so. */
-  _checkHead(head) {
-    const more = head.querySelector('.expand');
-    if (!more || !head.isConnected) return;
-    const expanded = head.classList.contains('expanded');
+  /**
+   * Marks the column heads whose headline or byline is cut short, and shows their buttons if so.
+   * All are measured before any is changed: a change between two measurements would make the
+   * browser lay the board out again for the next one.
+   */
+  _checkHeads(heads) {
     const cut = (n) => n && n.scrollHeight > n.clientHeight + 1;
-    const clipped = !expanded && (cut(head.querySelector('.title')) || cut(head.querySelector('.meta')));
-    head.classList.toggle('clipped', clipped);
-    more.hidden = !clipped && !expanded;
+    const found = heads.filter((head) => head.isConnected && head.querySelector('.expand')).map((head) => {
+      const expanded = head.classList.contains('expanded');
+      return { head, expanded, clipped: !expanded && (cut(head.querySelector('.title')) || cut(head.querySelector('.meta'))) };
+    });
+    for (const { head, expanded, clipped } of found) {
+      head.classList.toggle('clipped', clipped);
+      head.querySelector('.expand').hidden = !clipped && !expanded;
+    }
   }
 
   _renderRemoved(i) {
