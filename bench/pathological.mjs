@@ -24,6 +24,7 @@
 
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { rng, syntheticArticle } from '../tests/synthetic.mjs';
 import { inputBytes, loadApi, readSources, seedFiles, sideBySide } from './lib.mjs';
 
 /**
@@ -38,19 +39,6 @@ const WARMUP_MS = 300;
 
 /** The vocabulary of tests/hostile.rs's pseudo_words. */
 const VOCAB = ['river', 'council', 'rescue', 'night', 'people', 'bridge', 'said', 'the', 'of', 'storm', 'minister', 'report'];
-
-/** A deterministic stream of 32-bit numbers (xorshift32). */
-function rng(seed = 0x9e3779b9) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
 
 /** `n` words of VOCAB, space-separated, no punctuation. */
 function pseudoWords(n, seed) {
@@ -67,38 +55,10 @@ const withSeed = (name, text) => [{ name, text }, seed()];
 const ARTICLE_BYTES = 1_000_000;
 let articleText = null;
 /**
- * A generated article of about ARTICLE_BYTES (deterministic): sentences of 6 to 25 words drawn
- * from the seeds' vocabulary, capitalised, with commas, figures, question marks and some
- * quotations, in paragraphs of one to five sentences separated by blank lines. Large enough that
- * a row's budget comes from its size rather than from a rule's floor.
+ * A generated article of about ARTICLE_BYTES (tests/synthetic.mjs): large enough that a row's
+ * budget comes from its size rather than from a rule's floor.
  */
-function article() {
-  if (articleText) return articleText;
-  const words = [...new Set(seedFiles().flatMap((f) => readFileSync(f, 'utf8').toLowerCase().match(/\p{L}+/gu) ?? []))].sort();
-  const next = rng(13);
-  const sentence = () => {
-    const n = 6 + (next() % 20);
-    const ws = [];
-    for (let i = 0; i < n; i++) {
-      let w = next() % 16 === 0 ? String(1 + (next() % 2_000)) : words[next() % words.length];
-      if (i > 0 && i < n - 1 && next() % 10 === 0) w += ',';
-      ws.push(w);
-    }
-    ws[0] = ws[0][0].toUpperCase() + ws[0].slice(1);
-    const body = ws.join(' ');
-    if (next() % 8 === 0) return `“${body},” the minister said.`;
-    return body + (next() % 15 === 0 ? '?' : '.');
-  };
-  const paragraphs = [];
-  let bytes = 0;
-  while (bytes < ARTICLE_BYTES) {
-    const p = Array.from({ length: 1 + (next() % 5) }, sentence).join(' ');
-    paragraphs.push(p);
-    bytes += Buffer.byteLength(p) + 2;
-  }
-  articleText = paragraphs.join('\n\n');
-  return articleText;
-}
+const article = () => (articleText ??= syntheticArticle(ARTICLE_BYTES));
 const ARTICLE = `a generated ${ARTICLE_BYTES / 1e6} MB article`;
 
 /** Right-to-left scripts, emoji (ZWJ sequences, flags, skin tones, keycaps) and combining marks. */

@@ -17,6 +17,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { syntheticArticle } from '../synthetic.mjs';
 import { OUT, ROOT, axe, runBrowserTest, waitReady, waitSettled, watchProblems } from './lib.mjs';
 
 const labels = JSON.parse(readFileSync(join(ROOT, 'tests/labels/seeds.json'), 'utf8'));
@@ -66,32 +67,9 @@ const findSentence = ([col, snippet]) => {
 
 const selected = () => document.querySelector('story-diff').selected;
 
-/**
- * A generated article of about `bytes` (deterministic): sentences of 6 to 25 words from the
- * seeds' vocabulary, in paragraphs of one to five, under a headline a seed carries too.
- */
+/** A generated article of about `bytes` (tests/synthetic.mjs), under a headline a seed carries too. */
 function bigArticle(bytes) {
-  const files = JSON.parse(readFileSync(join(ROOT, 'seeds/index.json'), 'utf8')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8'));
-  const words = [...new Set(files.flatMap((t) => t.toLowerCase().match(/[a-z]+/g) ?? []))].sort();
-  let x = 13;
-  const next = () => { // mulberry32
-    x = (x + 0x6d2b79f5) | 0;
-    let t = Math.imul(x ^ (x >>> 15), 1 | x);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-  const sentence = () => {
-    const ws = Array.from({ length: 6 + (next() % 20) }, () => (next() % 16 === 0 ? String(1 + (next() % 2000)) : words[next() % words.length]));
-    ws[0] = ws[0][0].toUpperCase() + ws[0].slice(1);
-    return `${ws.join(' ')}.`;
-  };
-  const out = ['Big Wire', 'Trump is receptive to contacts with North Korean leader, White House says'];
-  for (let len = 0; len < bytes;) {
-    const p = Array.from({ length: 1 + (next() % 5) }, sentence).join(' ');
-    out.push(p);
-    len += p.length + 2;
-  }
-  return out.join('\n\n');
+  return ['Big Wire', 'Trump is receptive to contacts with North Korean leader, White House says', syntheticArticle(bytes)].join('\n\n');
 }
 
 // Runs in the page: the words (runs of letters and digits) inside `selector` in the view that
