@@ -5,7 +5,7 @@
 // Type: two sizes (the text's, --_size, and --_small), two weights (400 and 700) and, for a few
 // kinds of text, italic. Each size, weight and style a browser meets for the first time costs it
 // a font lookup: in Chromium on Linux about a millisecond each, 40% of the first layout of the
-// seeds when the view used 29 of them. With this scale it meets 8.
+// seeds when the page and the view used 29 of them. With this scale they use 9.
 //
 // Colours: sequential blues (ColorBrewer "Blues") for how widely a sentence is shared and
 // Okabe-Ito orange/vermillion for unique text and differences, both safe for colour-blind
