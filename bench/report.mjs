@@ -402,7 +402,7 @@ export function writeMarkdown(r) {
   p('- `npm run bench` runs `bench/run.mjs`: it builds `pkg/` (`scripts/build.sh`), the `handover` build',
     '  (`scripts/build.sh --features handover`, into `target/bench-wasm/handover`), the native',
     '  benchmark (`cargo build --release --example bench`) and `bench/core` for `wasm32-unknown-unknown`',
-    '  (the core without the JS layer, same release profile, `wasm-opt -O3` like `pkg/`), then runs',
+    '  (the core without the JS layer, same release profile, `scripts/wasm-opt.sh` like `pkg/`), then runs',
     '  each job in a child process: `target/release/examples/bench` natively, `bench/node-wasm.mjs` in Node,',
     '  `bench/browser.mjs` in Chromium. `--quick`, `--no-build`, `--no-browser`, `--no-profile`, `--no-ecb`, `--no-pathological`',
     '  shorten it.',

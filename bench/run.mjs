@@ -50,8 +50,6 @@ const ONLY_PATHOLOGICAL = flag('--only-pathological');
 const NATIVE = join(SNAPSHOT, 'bench-native');
 const ALL_PAIRS_MAX = 20_000_000; // above this many pairs, the all-pairs way is not run
 const SIZES = [10, 30, 100, 300]; // first n ECB+ articles in balancedOrder; all of them are added as the last size
-const WASM_OPT_FLAGS = ['-O3', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 const RUNS = QUICK
   ? { seeds: 40, cluster: 3, scale: 3, page: 3, budgetMs: 2_000 }
   : { seeds: 300, cluster: 7, scale: 7, page: 11, budgetMs: 15_000 };
@@ -142,12 +140,13 @@ function build({ pkgOnly = false } = {}) {
       notes.push('the release profile of bench/core/Cargo.toml differs from the root Cargo.toml: the core-alone wasm figures are built with other settings');
     }
     const raw = join(ROOT, 'target', 'bench-wasm', 'wasm32-unknown-unknown', 'release', 'storydiff_bench_core.wasm');
-    const wasmOpt = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
-    if (existsSync(wasmOpt)) {
-      sh(wasmOpt, [...WASM_OPT_FLAGS, raw, '-o', CORE_WASM]);
-    } else {
+    // Optimized as pkg/ is (scripts/wasm-opt.sh, which says 3 when wasm-opt is missing).
+    const opt = spawnSync('bash', ['scripts/wasm-opt.sh', raw, CORE_WASM], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] }).status;
+    if (opt === 3) {
       sh('cp', [raw, CORE_WASM]);
-      notes.push('binaryen wasm-opt missing: the core bench wasm is not -O3 optimized');
+      notes.push('binaryen wasm-opt missing: the core bench wasm is not optimized');
+    } else if (opt !== 0) {
+      throw new Error('wasm-opt failed on the core bench wasm');
     }
   }
   const built = join(ROOT, 'target', 'release', 'examples', 'bench');

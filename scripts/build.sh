@@ -2,7 +2,7 @@
 # Builds the WebAssembly module and its JS glue into pkg/:
 #   pkg/storydiff.js, pkg/storydiff.d.ts, pkg/storydiff_bg.wasm, pkg/storydiff_bg.wasm.d.ts
 #
-#   bash scripts/build.sh                  # release build, then binaryen's wasm-opt -O3
+#   bash scripts/build.sh                  # release build, then scripts/wasm-opt.sh (-O3)
 #   bash scripts/build.sh --no-opt         # skip wasm-opt (or set STORYDIFF_NO_OPT=1)
 #   bash scripts/build.sh --features F --out-dir DIR
 #                                          # with Cargo features F, into DIR instead of pkg/
@@ -50,27 +50,17 @@ size() { wc -c <"$1" | tr -d ' '; }
 before=$(size "$wasm")
 
 if [ "$opt" = 1 ]; then
-  wasm_opt=node_modules/.bin/wasm-opt
-  if [ -x "$wasm_opt" ]; then
-    # The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept
-    # them, and must not introduce others.
-    # -O3 rather than -Oz: measured faster (about 4% on the seeds) and no larger gzipped.
-    # -ocimfs 400: a function with one caller is inlined only up to 400 bytes. By default -O3
-    # inlines every such function, which folded the whole pipeline (each stage has one caller)
-    # into one 119 kB function; V8 compiles that worse: kept as stages, a comparison of the
-    # seeds takes 6-8% less time and all 982 ECB+ articles 15% less (Node, medians).
-    if "$wasm_opt" -O3 -ocimfs 400 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      "$wasm" -o "$wasm.opt"; then
+  status=0
+  bash scripts/wasm-opt.sh "$wasm" "$wasm.opt" || status=$?
+  case $status in
+    0)
       mv "$wasm.opt" "$wasm"
-      echo "build: wasm-opt -O3: $before -> $(size "$wasm") bytes"
-    else
+      echo "build: wasm-opt (scripts/wasm-opt.sh): $before -> $(size "$wasm") bytes" ;;
+    3) echo "build: binaryen's wasm-opt not found (run npm install); skipping wasm-opt" >&2 ;;
+    *)
       rm -f "$wasm.opt"
-      echo "build: WARNING: wasm-opt failed; keeping the unoptimized $wasm" >&2
-    fi
-  else
-    echo "build: binaryen's wasm-opt not found (run npm install); skipping wasm-opt" >&2
-  fi
+      echo "build: WARNING: wasm-opt failed; keeping the unoptimized $wasm" >&2 ;;
+  esac
 fi
 
 echo "build: $wasm is $(size "$wasm") bytes ($(( ($(size "$wasm") + 1023) / 1024 )) KiB)"
