@@ -249,6 +249,12 @@ window.addEventListener('pagehide', () => {
   save();
 });
 
+/** Compares `sources` and lists them: the comparison first, so the list is drawn while the worker compares. */
+function show() {
+  view.sources = sources;
+  renderList();
+}
+
 /** `sources` changed here: keep them, say so and compare them again. */
 function changed(message) {
   keep();
@@ -291,9 +297,7 @@ async function startOver() {
   custom = false;
   setStatus('loading', 'Loading the seed articles…');
   sources = await loadSeeds();
-  // The comparison first: the list is drawn while the worker compares.
-  view.sources = sources;
-  renderList();
+  show();
 }
 
 // --- files and drops ------------------------------------------------------------------------
@@ -453,9 +457,7 @@ async function main() {
     setStatus('loading', 'Loading the seed articles…');
     sources = await loadSeeds();
   }
-  // The comparison first: the list is drawn while the worker compares.
-  view.sources = sources;
-  renderList();
+  show();
 }
 
 main().catch((err) => setStatus('error', `Something went wrong: ${errorMessage(err)}`));
