@@ -268,6 +268,7 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
             role: unit.role,
             support: partners[u].len(),
             group: group_of[u],
+            nearest: None,
         });
     }
 
@@ -314,7 +315,7 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
         .collect();
 
     let similarity = group::similarity(units, &partners, n);
-    Report { version: REPORT_VERSION, sources: reports, matches, groups, quotes, similarity }
+    Report { version: REPORT_VERSION, sources: reports, matches, groups, quotes, similarity, matching: Matching::Lexical }
 }
 
 #[cfg(target_arch = "wasm32")]

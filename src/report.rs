@@ -36,6 +36,18 @@ pub struct Report {
     /// `similarity[i][j]`: the share of sentences of sources `i` and `j` that match the
     /// other source (1 on the diagonal).
     pub similarity: Vec<Vec<f64>>,
+    /// Which matching ran: `semantic` when sentence vectors were loaded, else `lexical`.
+    pub matching: Matching,
+}
+
+/// Which kind of matching produced a report.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Matching {
+    /// Word overlap, order and anchors only: the same claim in other words may be missed.
+    Lexical,
+    /// Word overlap plus static sentence embeddings, so paraphrases are found too.
+    Semantic,
 }
 
 /// One article after cleaning and splitting.
@@ -72,6 +84,20 @@ pub struct Sentence {
     pub support: usize,
     /// Index into `groups`, when it belongs to one.
     pub group: Option<usize>,
+    /// For a sentence no other source shares: its closest sentence in the other sources, when
+    /// one is close enough to show, so that a reader can judge the verdict "unique".
+    pub nearest: Option<Nearest>,
+}
+
+/// The closest sentence of another source to a sentence left unique.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Nearest {
+    /// Index into `sources`.
+    pub source: usize,
+    /// Index into that source's `sentences`.
+    pub sentence: usize,
+    /// How likely the two state the same claim, 0 to 1 (below the threshold for a match).
+    pub score: f64,
 }
 
 /// What part of an article a sentence is.
