@@ -212,7 +212,7 @@ fn time(args: &Args) -> Value {
             let candidates = index::candidates(units, &prepared.index);
             let c = ms(t);
             let t2 = Instant::now();
-            indexed = align::align(units, &prepared.index, &candidates);
+            indexed = align::align(units, &prepared.index, None, &candidates);
             let a = ms(t2);
             candidates_count = candidates.len();
             cand_ms.push(c);
@@ -226,7 +226,7 @@ fn time(args: &Args) -> Value {
             let pairs = all_pairs(units);
             let b = ms(t);
             let t2 = Instant::now();
-            everything = align::align(units, &prepared.index, &pairs);
+            everything = align::align(units, &prepared.index, None, &pairs);
             let a = ms(t2);
             drop(pairs);
             build_ms.push(b);
@@ -280,7 +280,7 @@ fn mem(args: &Args) -> Value {
     let matches = if args.all_pairs {
         let prepared = storydiff::prepare(&sources).unwrap();
         let pairs = all_pairs(&prepared.units);
-        align::align(&prepared.units, &prepared.index, &pairs).len()
+        align::align(&prepared.units, &prepared.index, None, &pairs).len()
     } else {
         storydiff::compare(&sources, &Options::default()).unwrap().matches.len()
     };

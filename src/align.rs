@@ -1,7 +1,9 @@
 //! Alignment: score candidate pairs, decide their kind, and explain them word by word.
 
+use crate::embed::Embedded;
 use crate::group::Family;
 use crate::index::{Index, Unit};
+use crate::score::same_claim;
 use crate::normalize::{self, Vocabulary, Word};
 use crate::report::{Conflict, ConflictKind, DiffOp, DiffTag, Kind, Role};
 use crate::hash::{Map, Set};
@@ -16,7 +18,7 @@ pub struct Pair {
     /// How closely they agree.
     pub kind: Kind,
     /// Similarity in 0..=1: 1 for identical, the share of words in common for minor, the
-    /// mean of weighted cosine and overlap of content words for paraphrase.
+    /// probability that the two state the same claim ([`same_claim`]) for paraphrase.
     pub score: f64,
     /// How sure the match is (1 for identical and minor); ranks a sentence's counterparts.
     pub confidence: f64,
@@ -24,8 +26,11 @@ pub struct Pair {
 
 /// From this share of words in common, in order, a pair is the same sentence lightly edited.
 const MINOR_MIN: f64 = 0.7;
-/// From this paraphrase confidence (see [`paraphrase_confidence`]) on, a pair is reported.
-const PARAPHRASE_MIN: f64 = 0.5;
+/// From this probability of stating the same claim ([`same_claim`]) on, a pair is reported
+/// as a paraphrase: the point where a match is more likely right than wrong, which is where
+/// the calibrated scorer puts the fewest errors of both kinds on the held-out labels
+/// (`docs/ACCURACY.md`).
+pub const PARAPHRASE_MIN: f64 = 0.5;
 /// A paraphrase must be each sentence's best counterpart in the other source, or within this
 /// factor of it.
 const BEST_SLACK: f64 = 0.9;
@@ -36,8 +41,8 @@ const BEST_SLACK: f64 = 0.9;
 /// [`BEST_SLACK`]) the best counterpart of both its sentences in each other's source: reports of
 /// one story share their names and topic words everywhere, and a sentence's best counterpart
 /// is far more often a true paraphrase than its second best.
-pub fn align(units: &[Unit], index: &Index, candidates: &[(usize, usize)]) -> Vec<Pair> {
-    let scored: Vec<Pair> = candidates.iter().filter_map(|&(a, b)| score(units, index, a, b)).collect();
+pub fn align(units: &[Unit], index: &Index, embedded: Option<&Embedded>, candidates: &[(usize, usize)]) -> Vec<Pair> {
+    let scored: Vec<Pair> = candidates.iter().filter_map(|&(a, b)| score(units, index, embedded, a, b)).collect();
     // Each unit's best paraphrase confidence in each other source, and the counterpart with it.
     let mut best: Map<(usize, usize), (f64, usize)> = Map::default();
     for p in scored.iter().filter(|p| p.kind == Kind::Paraphrase) {
@@ -105,11 +110,18 @@ pub struct Features {
     /// Weight of the shared content terms over the weight of the lighter sentence: how much
     /// of the shorter sentence the longer one covers.
     pub overlap: f64,
+    /// Cosine of the two sentences' static embeddings (0 when no vectors are loaded).
+    pub embedding: f64,
+    /// The figures the two state: 1 when both state figures and share one, −1 when both state
+    /// figures and share none (a different count, date or score), 0 otherwise.
+    pub numbers: f64,
+    /// Terms of the shorter sentence over terms of the longer.
+    pub length_ratio: f64,
 }
 
 /// Measures a pair of units.
-pub fn features(index: &Index, a: usize, b: usize) -> Features {
-    aligned(index, a, b, cheap_features(index, a, b, common(&index.vectors[a], &index.vectors[b])))
+pub fn features(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b: usize) -> Features {
+    aligned(index, a, b, cheap_features(units, index, embedded, a, b, common(&index.vectors[a], &index.vectors[b])))
 }
 
 /// Completes `f` with the order-aware overlap of the two sentences' terms.
@@ -132,7 +144,7 @@ fn aligned(index: &Index, a: usize, b: usize, mut f: Features) -> Features {
 /// set to the most they could be (the terms the two have in common, order aside, bound the
 /// common subsequence), so that a pair that cannot match is rejected before the quadratic
 /// alignment is paid for. `common` is what their content-term vectors share.
-fn cheap_features(index: &Index, a: usize, b: usize, common: Common) -> Features {
+fn cheap_features(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b: usize, common: Common) -> Features {
     let identical = index.words[a] == index.words[b];
     let (la, lb) = (index.terms[a].len().max(1) as f64, index.terms[b].len().max(1) as f64);
     let in_common = bag_overlap(&index.bags[a], &index.bags[b]) as f64;
@@ -147,6 +159,24 @@ fn cheap_features(index: &Index, a: usize, b: usize, common: Common) -> Features
         shared: common.shared,
         fewest: va.len().min(vb.len()),
         overlap: if lighter > 0.0 { common.weight / lighter } else { 0.0 },
+        embedding: embedded.map_or(0.0, |e| e.cosine(a, b)),
+        numbers: numbers(units, index, a, b),
+        length_ratio: la.min(lb) / la.max(lb),
+    }
+}
+
+/// The `numbers` feature: whether two sentences that both state figures share one.
+fn numbers(units: &[Unit], index: &Index, a: usize, b: usize) -> f64 {
+    let figures = |u: usize| {
+        let mut ids: Vec<u32> = units[u].words.iter().map(|w| w.surface).filter(|&s| index.vocabulary.text(s).bytes().any(|c| c.is_ascii_digit())).collect();
+        ids.sort_unstable();
+        ids
+    };
+    let (fa, fb) = (figures(a), figures(b));
+    match (fa.is_empty() || fb.is_empty(), bag_overlap(&fa, &fb) > 0) {
+        (true, _) => 0.0,
+        (false, true) => 1.0,
+        (false, false) => -1.0,
     }
 }
 
@@ -197,47 +227,72 @@ fn common(a: &[(u32, f64)], b: &[(u32, f64)]) -> Common {
 }
 
 /// The kind and score of one pair, or `None` when they do not carry the same content.
-pub fn score(units: &[Unit], index: &Index, a: usize, b: usize) -> Option<Pair> {
+pub fn score(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b: usize) -> Option<Pair> {
+    let (kind, f) = judge(units, index, embedded, a, b, PARAPHRASE_MIN)?;
+    Some(match kind {
+        Kind::Identical => Pair { a, b, kind, score: 1.0, confidence: 1.0 },
+        Kind::Minor => minor(a, b, &f),
+        Kind::Paraphrase => paraphrase(a, b, &f, embedded.is_some()),
+    })
+}
+
+/// The kind of a pair and its features, or `None` when the pair cannot reach `least`
+/// probability of stating the same claim. Sentences that share no content term, and whose
+/// vectors are not close either, are rejected before any alignment is paid for; so are those
+/// whose probability, with their order-aware overlap taken at the most it could be, falls short.
+fn judge(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b: usize, least: f64) -> Option<(Kind, Features)> {
     if !units[a].comparable() || !units[b].comparable() {
         return None;
     }
-    if index.words[a] == index.words[b] {
-        return Some(Pair { a, b, kind: Kind::Identical, score: 1.0, confidence: 1.0 });
-    }
-    // Every other kind needs two shared content terms, or a cosine of 0.5 for a minor edit:
-    // most candidates fail this first, on their content terms alone.
     let shared = common(&index.vectors[a], &index.vectors[b]);
-    if shared.shared < 2 && shared.dot < 0.5 * index.norms[a] * index.norms[b] {
+    let close = embedded.is_some_and(|e| e.cosine(a, b) >= crate::neighbors::COSINE_MIN as f64);
+    if index.words[a] == index.words[b] {
+        return Some((Kind::Identical, cheap_features(units, index, embedded, a, b, shared)));
+    }
+    if shared.shared == 0 && !close {
         return None;
     }
-    let bound = cheap_features(index, a, b, shared);
-    if !minor_possible(&bound) && !paraphrase_possible(&bound) {
+    let bound = cheap_features(units, index, embedded, a, b, shared);
+    if !minor_possible(&bound) && same_claim(&bound, embedded.is_some()) < least {
         return None;
     }
     let f = aligned(index, a, b, bound);
     if minor_possible(&f) {
-        return Some(minor(a, b, &f));
+        Some((Kind::Minor, f))
+    } else if same_claim(&f, embedded.is_some()) >= least {
+        Some((Kind::Paraphrase, f))
+    } else {
+        None
     }
-    if paraphrase_possible(&f) {
-        return Some(Pair { a, b, kind: Kind::Paraphrase, score: similarity(&f), confidence: paraphrase_confidence(&f) });
+}
+
+/// The best sentence of another source for each unit in `lonely`, among `candidates`, with
+/// its probability of stating the same claim, when that is at least `floor`.
+pub fn nearest(units: &[Unit], index: &Index, embedded: Option<&Embedded>, candidates: &[(usize, usize)], lonely: &[bool], floor: f64) -> Vec<Option<(usize, f64)>> {
+    let mut best: Vec<Option<(usize, f64)>> = vec![None; units.len()];
+    for &(a, b) in candidates.iter().filter(|&&(a, b)| lonely[a] || lonely[b]) {
+        let Some((_, f)) = judge(units, index, embedded, a, b, floor) else { continue };
+        let p = same_claim(&f, embedded.is_some());
+        for (u, other) in [(a, b), (b, a)] {
+            if lonely[u] && best[u].is_none_or(|(_, q)| p > q) {
+                best[u] = Some((other, round(p)));
+            }
+        }
     }
-    None
+    best
 }
 
 fn minor_possible(f: &Features) -> bool {
     (f.dice >= MINOR_MIN && f.cosine >= 0.5) || (f.shorter >= 6 && f.shared >= 3 && f.cosine >= 0.3 && f.containment >= 0.9)
 }
 
-fn paraphrase_possible(f: &Features) -> bool {
-    f.shared >= 2 && paraphrase_confidence(f) >= PARAPHRASE_MIN
-}
-
 fn minor(a: usize, b: usize, f: &Features) -> Pair {
     Pair { a, b, kind: Kind::Minor, score: round(f.dice.max(f.containment * 0.9)), confidence: 1.0 }
 }
 
-fn similarity(f: &Features) -> f64 {
-    round((f.cosine + f.overlap) / 2.0)
+fn paraphrase(a: usize, b: usize, f: &Features, semantic: bool) -> Pair {
+    let p = same_claim(f, semantic);
+    Pair { a, b, kind: Kind::Paraphrase, score: round(p), confidence: p }
 }
 
 /// Families up to this size also report the pairs their links imply.
@@ -253,7 +308,7 @@ const BRIDGED_MIN: f64 = 0.4;
 /// the sentence whose family it is not in. Each is judged by the same rules (identical, minor,
 /// else paraphrase when it has some evidence of its own, [`IMPLIED_MIN`]); large families are
 /// left as they are, so that copies stay linear.
-pub fn implied(units: &[Unit], index: &Index, families: &[Family], known: &[Pair]) -> Vec<Pair> {
+pub fn implied(units: &[Unit], index: &Index, embedded: Option<&Embedded>, families: &[Family], known: &[Pair]) -> Vec<Pair> {
     let mut have: Set<(usize, usize)> = known.iter().map(|p| (p.a, p.b)).collect();
     let small: Vec<&Vec<usize>> = families.iter().map(|f| &f.members).filter(|m| m.len() <= IMPLIED_MAX).collect();
     let mut family_of = vec![None; units.len()];
@@ -293,32 +348,19 @@ pub fn implied(units: &[Unit], index: &Index, families: &[Family], known: &[Pair
         if units[a].source == units[b].source || !have.insert((a, b)) {
             continue;
         }
-        let f = features(index, a, b);
+        let f = features(units, index, embedded, a, b);
         out.push(if f.identical {
             Pair { a, b, kind: Kind::Identical, score: 1.0, confidence: 1.0 }
         } else if minor_possible(&f) {
             minor(a, b, &f)
-        } else if f.shared >= 2 && paraphrase_confidence(&f) >= least {
-            Pair { a, b, kind: Kind::Paraphrase, score: similarity(&f), confidence: paraphrase_confidence(&f) }
+        } else if same_claim(&f, embedded.is_some()) >= least {
+            paraphrase(a, b, &f, embedded.is_some())
         } else {
             // Chained through a third sentence that says two things: not the same claim.
             continue;
         });
     }
     out
-}
-
-/// How likely two sentences state the same claim, from their word overlap: a logistic model
-/// whose weights were fitted on the labeled pairs in `tests/labels/` (the seeds and three ECB+
-/// clusters; see the README for its held-out precision). Cosine and weighted overlap say the
-/// content words agree; order-aware overlap (dice, containment) says phrases survive; the
-/// number of shared terms guards against two short sentences agreeing by chance.
-pub fn paraphrase_confidence(f: &Features) -> f64 {
-    let z = 4.5 * f.cosine + 3.0 * f.overlap + 2.5 * f.dice + 2.7 * f.containment + 3.6 * (f.shared.min(10) as f64 / 10.0)
-        + 0.3 * (f.fewest.min(20) as f64 / 20.0)
-        + 0.8 * (1.0 + f.shorter as f64).ln() / 4.0
-        - 6.9;
-    1.0 / (1.0 + (-z).exp())
 }
 
 fn round(x: f64) -> f64 {
@@ -845,7 +887,7 @@ mod tests {
 
     fn kind(a: &str, b: &str) -> Option<Kind> {
         let (u, idx) = with_background(&[a, b], &[0, 1]);
-        score(&u, &idx, 0, 1).map(|p| p.kind)
+        score(&u, &idx, None, 0, 1).map(|p| p.kind)
     }
 
     #[test]
@@ -904,7 +946,7 @@ mod tests {
             "Meanwhile, the new president has pledged to resume peace talks with rebel leaders and halted the artillery shelling as a goodwill gesture.",
         ];
         let (u, idx) = with_background(&texts, &[0, 0, 1]);
-        let pairs = align(&u, &idx, &index::candidates(&u, &idx));
+        let pairs = align(&u, &idx, None, &index::candidates(&u, &idx));
         let conf = |a: usize| pairs.iter().find(|p| (p.a, p.b) == (a, 2)).map(|p| p.confidence);
         let (first, second) = (conf(0), conf(1));
         assert!(first.is_some() && second.is_some(), "{pairs:?}");
@@ -923,12 +965,12 @@ mod tests {
             "Officers said the army halted artillery shelling along the northern front as a gesture.",
         ];
         let (u, idx) = with_background(&texts, &[0, 0, 1, 2]);
-        let direct = align(&u, &idx, &index::candidates(&u, &idx));
+        let direct = align(&u, &idx, None, &index::candidates(&u, &idx));
         let linked = |pairs: &[Pair], a: usize, b: usize| pairs.iter().any(|p| (p.a, p.b) == (a, b));
         assert!(linked(&direct, 0, 2) && linked(&direct, 1, 2) && linked(&direct, 1, 3), "{direct:?}");
         assert!(!linked(&direct, 2, 3), "the merged sentence and the short one are not matched directly");
         let families = crate::group::families(&u, &direct);
-        let implied = implied(&u, &idx, &families, &direct);
+        let implied = implied(&u, &idx, None, &families, &direct);
         assert!(linked(&implied, 2, 3), "{implied:?} {families:?}");
     }
 

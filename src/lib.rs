@@ -24,6 +24,10 @@ pub mod normalize;
 pub mod quote;
 pub mod segment;
 pub mod tape;
+pub mod embed;
+pub mod wordpiece;
+pub mod neighbors;
+pub mod score;
 
 pub use report::*;
 
@@ -74,27 +78,59 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Cleans, splits and cross-matches `sources`, returning the full report.
+/// Cleans, splits and cross-matches `sources` by their words alone, returning the full report
+/// (`matching` is `lexical`); [`compare_with`] matches by meaning too.
+pub fn compare(sources: &[SourceInput], options: &Options) -> Result<Report, Error> {
+    compare_with(sources, options, None)
+}
+
+/// Cleans, splits and cross-matches `sources`, returning the full report; with `vectors`, the
+/// same claim in other words is matched too (`matching` is `semantic`).
 ///
 /// The stages run in order, each a plain function over plain data: [`clean::clean`] each
 /// input, [`segment::sentences`] each kept block, [`normalize`] each sentence into words and
-/// terms, [`index::candidates`] to find pairs worth scoring, [`align::align`] to score them;
-/// then [`group::families`] gathers the matches, [`align::implied`] adds the pairs a family
-/// implies, and quotations, support and similarity are derived into the report.
-pub fn compare(sources: &[SourceInput], options: &Options) -> Result<Report, Error> {
+/// terms, [`embed`] each sentence into a vector, [`index::candidates`] and
+/// [`neighbors::candidates`] to find pairs worth scoring, [`align::align`] to score them with
+/// [`score::same_claim`]; then [`group::families`] gathers the matches, [`align::implied`] adds
+/// the pairs a family implies, [`align::nearest`] finds the closest counterpart of each sentence
+/// left unique, and quotations, support and similarity are derived into the report.
+pub fn compare_with(sources: &[SourceInput], options: &Options, vectors: Option<&embed::Vectors>) -> Result<Report, Error> {
     if !(0.0..=1.0).contains(&options.min_score) {
         return Err(Error::BadOption(format!("minScore must be a number from 0 to 1, not {}", options.min_score)));
     }
     let prepared = prepare(sources)?;
-    let candidates = index::candidates(&prepared.units, &prepared.index);
+    let units = &prepared.units;
+    let embedded = vectors.map(|v| embed::Embedded::new(v, units.iter().map(|u| &sources[u.source].text[u.span.clone()])));
+    let embedded = embedded.as_ref();
+    let mut candidates = index::candidates(units, &prepared.index);
+    if let Some(e) = embedded {
+        candidates.extend(neighbors::candidates(units, &e.data, e.dims));
+        candidates.sort_unstable();
+        candidates.dedup();
+    }
     let wanted = |p: &align::Pair| options.kinds.contains(&p.kind) && p.score >= options.min_score;
-    let mut pairs: Vec<align::Pair> = align::align(&prepared.units, &prepared.index, &candidates).into_iter().filter(wanted).collect();
-    let families = group::families(&prepared.units, &pairs);
-    let implied = align::implied(&prepared.units, &prepared.index, &families, &pairs);
+    let mut pairs: Vec<align::Pair> = align::align(units, &prepared.index, embedded, &candidates).into_iter().filter(wanted).collect();
+    let families = group::families(units, &pairs);
+    let implied = align::implied(units, &prepared.index, embedded, &families, &pairs);
     pairs.extend(implied.into_iter().filter(wanted));
     pairs.sort_by_key(|p| (p.a, p.b));
-    Ok(assemble(sources, &prepared, &pairs, families))
+    let mut lonely = vec![true; units.len()];
+    for p in &pairs {
+        lonely[p.a] = false;
+        lonely[p.b] = false;
+    }
+    for family in &families {
+        family.members.iter().for_each(|&u| lonely[u] = false);
+    }
+    let nearest = align::nearest(units, &prepared.index, embedded, &candidates, &lonely, NEAREST_MIN);
+    let matching = if embedded.is_some() { Matching::Semantic } else { Matching::Lexical };
+    Ok(assemble(sources, &prepared, &pairs, families, &nearest, matching))
 }
+
+/// A sentence left unique is shown its closest counterpart from this probability of stating
+/// the same claim on: below it the closest is a sentence on the same topic, which tells the
+/// reader nothing the verdict does not.
+pub const NEAREST_MIN: f64 = 0.1;
 
 /// The inputs cleaned, split into sentences and indexed: everything before matching.
 #[derive(Debug, Clone)]
@@ -204,7 +240,7 @@ fn binary_signs(text: &str) -> Signs {
 
 /// Derives groups, support, quotations and the similarity matrix from the scored pairs, and
 /// writes the report with UTF-16 offsets.
-fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair], groups: Vec<group::Family>) -> Report {
+fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair], groups: Vec<group::Family>, nearest: &[Option<(usize, f64)>], matching: Matching) -> Report {
     let (docs, units, blocks_of) = (&prepared.docs, &prepared.units, &prepared.blocks);
     let n = sources.len();
     // Local sentence number of each unit, and the first unit of each source.
@@ -268,7 +304,7 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
             role: unit.role,
             support: partners[u].len(),
             group: group_of[u],
-            nearest: None,
+            nearest: nearest[u].filter(|_| partners[u].is_empty()).map(|(v, score)| Nearest { source: units[v].source, sentence: local[v], score }),
         });
     }
 
@@ -315,7 +351,7 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
         .collect();
 
     let similarity = group::similarity(units, &partners, n);
-    Report { version: REPORT_VERSION, sources: reports, matches, groups, quotes, similarity, matching: Matching::Lexical }
+    Report { version: REPORT_VERSION, sources: reports, matches, groups, quotes, similarity, matching }
 }
 
 #[cfg(target_arch = "wasm32")]

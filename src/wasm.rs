@@ -1,6 +1,6 @@
 //! The JS API: a thin wasm-bindgen layer over [`crate::compare`].
 //!
-//! The shipped module exports only `compareTape`; the JS API builds everything else from the
+//! The shipped module exports `loadVectors` and `compareTape`; the JS API builds everything else from the
 //! tape. The other two ways of handing the report over, JS objects and a JSON string, are built
 //! only with the `handover` feature, for the benchmark that weighs them against the tape.
 
@@ -55,9 +55,25 @@ fn field(object: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
+thread_local! {
+    /// The sentence vectors, once the JS side has handed them over: they are read once per
+    /// module instance (about 4 MB) and serve every comparison after.
+    static VECTORS: std::cell::RefCell<Option<crate::embed::Vectors>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads a vector file (`vectors/minilm-static.bin`) into this module instance, so that every
+/// later comparison matches by meaning too (`report.matching` is `"semantic"`). Throws, and
+/// keeps whatever was loaded before, when the bytes are not a vector file.
+#[wasm_bindgen(js_name = loadVectors)]
+pub fn load_vectors(bytes: &[u8]) -> Result<(), JsError> {
+    let vectors = crate::embed::Vectors::from_bytes(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    VECTORS.with(|v| *v.borrow_mut() = Some(vectors));
+    Ok(())
+}
+
 fn run(sources: JsValue, options: JsValue) -> Result<crate::Report, JsError> {
     let (sources, options) = parse_args(sources, options)?;
-    crate::compare(&sources, &options).map_err(|e| JsError::new(&e.to_string()))
+    VECTORS.with(|v| crate::compare_with(&sources, &options, v.borrow().as_ref())).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Compares `sources` (`[{ name, text }]`) and returns the report as a [tape](crate::tape):

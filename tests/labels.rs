@@ -144,7 +144,7 @@ fn score(set: &Labeled) -> Score {
                 }
                 let (a, b) = ((u[i].source, i - firsts[u[i].source]), (u[j].source, j - firsts[u[j].source]));
                 let label = required.get(&key(a, b)).cloned().unwrap_or_else(|| if acceptable.contains(&key(a, b)) { "related".into() } else { "none".into() });
-                let f = storydiff::align::features(&prepared.index, i, j);
+                let f = storydiff::align::features(&prepared.units, &prepared.index, None, i, j);
                 writeln!(out, "{{\"a\":{i},\"b\":{j},\"sa\":{},\"sb\":{},\"set\":\"{}\",\"label\":\"{label}\",\"dice\":{},\"cont\":{},\"shorter\":{},\"cos\":{},\"shared\":{},\"fewest\":{},\"overlap\":{},\"pred\":{}}}",
                     u[i].source, u[j].source, set.name, f.dice, f.containment, f.shorter, f.cosine, f.shared, f.fewest, f.overlap, predicted.contains_key(&key(a, b))).expect("written");
             }
@@ -153,7 +153,7 @@ fn score(set: &Labeled) -> Score {
     if explain {
         let prepared = storydiff::prepare(src).expect("prepared");
         let unit_of = |(s, k): At| prepared.units.iter().position(|u| u.source == s).map(|f| f + k).unwrap_or(0);
-        let feat = |a: At, b: At| storydiff::align::features(&prepared.index, unit_of(a), unit_of(b));
+        let feat = |a: At, b: At| storydiff::align::features(&prepared.units, &prepared.index, None, unit_of(a), unit_of(b));
         for (k, m) in &predicted {
             if !acceptable.contains(k) {
                 println!("FALSE {:?} {:?} {:?} {:.2}\n   {}\n   {}\n   {:?}", m.kind, k.0, k.1, m.score, text_of(k.0), text_of(k.1), feat(k.0, k.1));

@@ -1,0 +1,229 @@
+//! Static sentence embeddings: a sentence's vector is the sum of its tokens' vectors.
+//!
+//! The table (`vectors/minilm-static.bin`, see `vectors/README.md`) was distilled from
+//! all-MiniLM-L6-v2 the way model2vec does it: each vocabulary token run through the model
+//! alone, reduced by PCA, weighed down by its frequency, quantized to 8 bits with a scale per
+//! token. No transformer runs here: a sentence costs a tokenization and one vector sum per
+//! token, which is what lets two sentences that share no words (`a 97-1 vote` / `the final
+//! tally was 97-1`) be compared at the speed of word overlap.
+
+use crate::hash::Map;
+use crate::wordpiece::WordPiece;
+
+/// A loaded vector table and the tokenizer whose ids index it.
+#[derive(Debug, Clone)]
+pub struct Vectors {
+    tokenizer: WordPiece,
+    /// Dimensions per vector.
+    dims: usize,
+    /// Per token: its scale (the frequency weight folded in).
+    scales: Vec<f32>,
+    /// Per token, `dims` quantized components.
+    rows: Vec<i8>,
+}
+
+/// The first eight bytes of a vector file, format version 1.
+pub const MAGIC: &[u8; 8] = b"SDVEC\x00\x01\x00";
+
+/// Why a vector file could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormatError(pub String);
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "not a storydiff vector file: {}", self.0)
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// Reads little-endian fields from the front of a byte slice.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], FormatError> {
+        if self.0.len() < n {
+            return Err(FormatError(format!("it ends before its {what}")));
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Ok(head)
+    }
+
+    fn u32(&mut self, what: &str) -> Result<usize, FormatError> {
+        Ok(u32::from_le_bytes(self.take(4, what)?.try_into().expect("four bytes")) as usize)
+    }
+}
+
+impl Vectors {
+    /// Reads a vector file: the header, the vocabulary, the scales and the rows, as laid out in
+    /// `vectors/README.md`.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Vectors, FormatError> {
+        let mut r = Reader(bytes);
+        if r.take(MAGIC.len(), "header")? != MAGIC {
+            return Err(FormatError("wrong magic number or version".into()));
+        }
+        let dims = r.u32("dimensions")?;
+        let tokens = r.u32("token count")?;
+        let unk = r.u32("unknown token id")?;
+        let flags = r.u32("flags")?;
+        let max_chars = r.u32("word length limit")?;
+        let vocab_bytes = r.u32("vocabulary length")?;
+        if dims == 0 || dims > 1024 || tokens == 0 || tokens > 1 << 20 || unk >= tokens {
+            return Err(FormatError(format!("implausible sizes ({dims} dimensions, {tokens} tokens)")));
+        }
+        let vocab = std::str::from_utf8(r.take(vocab_bytes, "vocabulary")?).map_err(|_| FormatError("the vocabulary is not UTF-8".into()))?;
+        let names: Vec<&str> = vocab.strip_suffix('\n').unwrap_or(vocab).split('\n').collect();
+        if names.len() != tokens {
+            return Err(FormatError(format!("{} vocabulary entries for {tokens} tokens", names.len())));
+        }
+        let scales = r.take(4 * tokens, "scales")?.chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().expect("four bytes"))).collect();
+        let rows = r.take(tokens * dims, "vectors")?.iter().map(|&b| b as i8).collect();
+        if !r.0.is_empty() {
+            return Err(FormatError(format!("{} bytes after the vectors", r.0.len())));
+        }
+        let tokenizer = WordPiece::new(names, unk as u32, flags & 1 != 0, max_chars);
+        Ok(Vectors { tokenizer, dims, scales, rows })
+    }
+
+    /// How many components a sentence vector has.
+    pub fn dims(&self) -> usize {
+        self.dims
+    }
+
+    /// The tokenizer whose ids index the table.
+    pub fn tokenizer(&self) -> &WordPiece {
+        &self.tokenizer
+    }
+
+    /// Adds token `id`'s vector to `sum`.
+    fn add(&self, id: u32, sum: &mut [f32]) {
+        let id = id as usize;
+        let scale = self.scales[id] / 127.0;
+        if scale == 0.0 {
+            return;
+        }
+        for (s, &q) in sum.iter_mut().zip(&self.rows[id * self.dims..(id + 1) * self.dims]) {
+            *s += scale * q as f32;
+        }
+    }
+
+    /// The sum of the token vectors of `text` (not normalized).
+    pub fn sum(&self, text: &str) -> Vec<f32> {
+        let mut sum = vec![0.0; self.dims];
+        for id in self.tokenizer.encode(text) {
+            self.add(id, &mut sum);
+        }
+        sum
+    }
+
+    /// The unit-length vectors of many texts, one after another in one buffer (`dims` each;
+    /// zeros for a text with no known token). Words repeat across the sentences of one story,
+    /// so each distinct word is tokenized and summed once.
+    pub fn embed_all<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Vec<f32> {
+        let mut out = Vec::new();
+        let mut words: Map<String, Vec<f32>> = Map::default();
+        let mut ids = Vec::new();
+        for text in texts {
+            let at = out.len();
+            out.resize(at + self.dims, 0.0);
+            self.tokenizer.words(text, |word| {
+                let vector = words.entry(word.to_string()).or_insert_with(|| {
+                    ids.clear();
+                    self.tokenizer.pieces(word, &mut ids);
+                    let mut v = vec![0.0; self.dims];
+                    for &id in &ids {
+                        self.add(id, &mut v);
+                    }
+                    v
+                });
+                for (s, x) in out[at..].iter_mut().zip(vector.iter()) {
+                    *s += x;
+                }
+            });
+            normalize(&mut out[at..]);
+        }
+        out
+    }
+}
+
+/// The unit-length vector of every sentence of a comparison, in one buffer.
+#[derive(Debug, Clone, Default)]
+pub struct Embedded {
+    /// Components per vector.
+    pub dims: usize,
+    /// Unit `u`'s vector is `data[u * dims..(u + 1) * dims]`.
+    pub data: Vec<f32>,
+}
+
+impl Embedded {
+    /// Embeds `texts` (one per unit, in unit order) with `vectors`.
+    pub fn new<'t>(vectors: &Vectors, texts: impl IntoIterator<Item = &'t str>) -> Embedded {
+        Embedded { dims: vectors.dims(), data: vectors.embed_all(texts) }
+    }
+
+    /// Unit `u`'s vector.
+    pub fn of(&self, u: usize) -> &[f32] {
+        &self.data[u * self.dims..(u + 1) * self.dims]
+    }
+
+    /// The cosine of units `a` and `b`.
+    pub fn cosine(&self, a: usize, b: usize) -> f64 {
+        dot(self.of(a), self.of(b)) as f64
+    }
+}
+
+/// Scales `v` to unit length (a zero vector stays zero).
+pub fn normalize(v: &mut [f32]) {
+    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|x| *x /= norm);
+    }
+}
+
+/// The dot product: the cosine of two unit-length vectors.
+pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file in the format of `vectors/README.md` with `vocab` and two dimensions.
+    fn file(vocab: &[&str], scales: &[f32], rows: &[[i8; 2]]) -> Vec<u8> {
+        let mut b = MAGIC.to_vec();
+        let text: String = vocab.iter().map(|t| format!("{t}\n")).collect();
+        for n in [2, vocab.len(), 0, 3, 100, text.len()] {
+            b.extend((n as u32).to_le_bytes());
+        }
+        b.extend(text.as_bytes());
+        scales.iter().for_each(|s| b.extend(s.to_le_bytes()));
+        rows.iter().for_each(|r| b.extend(r.iter().map(|&x| x as u8)));
+        b
+    }
+
+    #[test]
+    fn a_sentence_vector_is_the_sum_of_its_tokens_scaled() {
+        let bytes = file(&["[UNK]", "vote", "tally", "##s"], &[0.0, 1.0, 2.0, 0.5], &[[0, 0], [127, 0], [0, 127], [127, 127]]);
+        let v = Vectors::from_bytes(&bytes).unwrap();
+        assert_eq!(v.sum("Vote"), vec![1.0, 0.0]);
+        assert_eq!(v.sum("vote tallys"), vec![1.5, 2.5]);
+        assert_eq!(v.sum("unknown"), vec![0.0, 0.0]);
+        let all = v.embed_all(["vote", "tally", "vote vote", "zzz"]);
+        assert_eq!(&all[0..2], &[1.0, 0.0]);
+        assert_eq!(&all[2..4], &[0.0, 1.0]);
+        assert_eq!(&all[4..6], &[1.0, 0.0]);
+        assert_eq!(&all[6..8], &[0.0, 0.0]);
+    }
+
+    #[test]
+    fn a_truncated_or_foreign_file_is_refused_with_a_reason() {
+        let bytes = file(&["[UNK]", "a"], &[0.0, 1.0], &[[0, 0], [1, 1]]);
+        assert!(Vectors::from_bytes(&bytes[..bytes.len() - 1]).unwrap_err().0.contains("ends before its vectors"));
+        assert!(Vectors::from_bytes(b"PK\x03\x04 zip").is_err());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Vectors::from_bytes(&longer).unwrap_err().0.contains("after the vectors"));
+    }
+}

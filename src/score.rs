@@ -1,0 +1,48 @@
+//! The pair scorer: how likely two sentences state the same claim, from what they share.
+//!
+//! One logistic model over a pair's features (see [`crate::align::Features`]): the static
+//! embeddings' cosine when vectors are loaded, the weighted word overlap, its order, the rare
+//! anchors (figures) the two share or contradict, and their lengths. Its output is a probability,
+//! calibrated on news sentence pairs: `scripts/fit_scorer.py` fits the weights below on the STS
+//! news pairs (`../shared/data/sts-news/train.tsv`) and on the labeled sets in `tests/labels/`,
+//! from the features `examples/pair_features.rs` writes, holding out part of each for checking
+//! (`docs/ACCURACY.md` has the figures). Without vectors the lexical model runs: the same
+//! features but the cosine, fitted on the same pairs.
+
+use crate::align::Features;
+
+/// The feature values the model reads, in the order of its weights.
+pub fn inputs(f: &Features) -> [f64; INPUTS] {
+    [
+        f.embedding,
+        f.cosine,
+        f.overlap,
+        f.dice,
+        f.containment,
+        f.shared.min(10) as f64 / 10.0,
+        (1.0 + f.shorter as f64).ln() / 4.0,
+        f.numbers,
+        f.length_ratio,
+    ]
+}
+
+/// How many features the model reads.
+pub const INPUTS: usize = 9;
+
+/// The names of [`inputs`], for the fitting script and explanations.
+pub const NAMES: [&str; INPUTS] = ["embedding", "cosine", "overlap", "dice", "containment", "shared", "log_length", "numbers", "length_ratio"];
+
+/// The probability that the two sentences of `f` state the same claim; `semantic` picks the
+/// model fitted with the embeddings' cosine.
+pub fn same_claim(f: &Features, semantic: bool) -> f64 {
+    let (weights, bias) = if semantic { (&SEMANTIC, SEMANTIC_BIAS) } else { (&LEXICAL, LEXICAL_BIAS) };
+    let z = bias + inputs(f).iter().zip(weights).map(|(x, w)| x * w).sum::<f64>();
+    1.0 / (1.0 + (-z).exp())
+}
+
+// BEGIN WEIGHTS (written by scripts/fit_scorer.py)
+const SEMANTIC: [f64; INPUTS] = [6.0, 4.5, 3.0, 2.5, 2.7, 3.6, 0.8, 0.0, 0.0];
+const SEMANTIC_BIAS: f64 = -10.0;
+const LEXICAL: [f64; INPUTS] = [0.0, 4.5, 3.0, 2.5, 2.7, 3.6, 0.8, 0.0, 0.0];
+const LEXICAL_BIAS: f64 = -6.9;
+// END WEIGHTS

@@ -1,0 +1,192 @@
+//! BERT's tokenizer: text into the token ids of an uncased WordPiece vocabulary.
+//!
+//! The static sentence vectors ([`crate::embed`]) are rows of a table indexed by the token ids
+//! of all-MiniLM-L6-v2's tokenizer, so the text must be cut exactly as that tokenizer cuts it:
+//! first the basic tokenizer (drop control characters, isolate CJK ideographs, lower-case, strip
+//! accents, split on whitespace and punctuation), then greedy longest-match-first WordPiece with
+//! `##` continuations. `tests/wordpiece.rs` pins the result against the source tokenizer's ids.
+//! Hand-written rather than the `tokenizers` crate, which builds for wasm but adds about
+//! 0.8 MB gzipped for what is here a hundred lines.
+
+mod tables;
+
+use crate::hash::Map;
+
+/// A WordPiece vocabulary and the rules of the tokenizer that uses it.
+#[derive(Debug, Clone)]
+pub struct WordPiece {
+    /// Pieces that start a word, by text.
+    starts: Map<Box<str>, u32>,
+    /// Pieces that continue a word (`##ing`), by their text without the `##`.
+    continuations: Map<Box<str>, u32>,
+    /// The id of `[UNK]`, which stands for a word the pieces cannot spell.
+    unk: u32,
+    /// Lower-case and strip accents (an uncased model).
+    uncased: bool,
+    /// Longer words (in characters) are `[UNK]` whole, as in BERT.
+    max_chars: usize,
+}
+
+/// The prefix that marks a piece continuing a word.
+const CONTINUATION: &str = "##";
+
+impl WordPiece {
+    /// A tokenizer over `tokens`, the vocabulary in id order (`vocab.txt`'s lines).
+    pub fn new<'a>(tokens: impl IntoIterator<Item = &'a str>, unk: u32, uncased: bool, max_chars: usize) -> Self {
+        let (mut starts, mut continuations) = (Map::default(), Map::default());
+        for (id, token) in tokens.into_iter().enumerate() {
+            let id = id as u32;
+            match token.strip_prefix(CONTINUATION) {
+                Some(rest) if !rest.is_empty() => continuations.entry(rest.into()).or_insert(id),
+                _ => starts.entry(token.into()).or_insert(id),
+            };
+        }
+        WordPiece { starts, continuations, unk, uncased, max_chars }
+    }
+
+    /// The token ids of `text`, without `[CLS]` and `[SEP]`.
+    pub fn encode(&self, text: &str) -> Vec<u32> {
+        let mut ids = Vec::new();
+        self.words(text, |word| self.pieces(word, &mut ids));
+        ids
+    }
+
+    /// Calls `each` with every word of `text` as the basic tokenizer cuts and normalizes it:
+    /// runs of letters and digits, and each punctuation mark alone.
+    pub fn words(&self, text: &str, mut each: impl FnMut(&str)) {
+        let mut word = String::new();
+        let mut flush = |word: &mut String| {
+            if !word.is_empty() {
+                each(word);
+                word.clear();
+            }
+        };
+        for c in text.chars() {
+            if c == '\0' || c == '\u{FFFD}' || is_control(c) {
+                continue;
+            }
+            if c.is_whitespace() {
+                flush(&mut word);
+            } else if is_punctuation(c) || is_cjk(c) {
+                flush(&mut word);
+                word.push(c);
+                flush(&mut word);
+            } else if self.uncased {
+                push_uncased(c, &mut word);
+            } else {
+                word.push(c);
+            }
+        }
+        flush(&mut word);
+    }
+
+    /// Appends the ids of one normalized word: the longest vocabulary piece that starts it, then
+    /// the longest continuation piece at each point after; `[UNK]` for the whole word when no
+    /// piece fits somewhere, or when it is longer than `max_chars`.
+    pub fn pieces(&self, word: &str, ids: &mut Vec<u32>) {
+        if word.chars().count() > self.max_chars {
+            ids.push(self.unk);
+            return;
+        }
+        let before = ids.len();
+        let mut start = 0;
+        while start < word.len() {
+            let table = if start == 0 { &self.starts } else { &self.continuations };
+            let found = char_ends(&word[start..]).rev().find_map(|end| table.get(&word[start..start + end]).map(|&id| (end, id)));
+            match found {
+                Some((end, id)) => {
+                    ids.push(id);
+                    start += end;
+                }
+                None => {
+                    ids.truncate(before);
+                    ids.push(self.unk);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The byte offsets just after each character of `s`, in order.
+fn char_ends(s: &str) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    s.char_indices().map(|(i, c)| i + c.len_utf8())
+}
+
+/// Lower-cases `c` and strips its accents (canonical decomposition, combining marks dropped),
+/// as an uncased BERT does before it splits words.
+fn push_uncased(c: char, word: &mut String) {
+    if c.is_ascii() {
+        word.push(c.to_ascii_lowercase());
+        return;
+    }
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if !unicode_normalization::char::is_combining_mark(d) {
+            word.extend(d.to_lowercase());
+        }
+    });
+}
+
+fn in_table(table: &[(u16, u16)], c: char) -> bool {
+    let Ok(c) = u16::try_from(c as u32) else { return false };
+    table.binary_search_by(|&(lo, hi)| if hi < c { std::cmp::Ordering::Less } else if lo > c { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal }).is_ok()
+}
+
+/// BERT's punctuation: every ASCII symbol (`$`, `+`, `^` too), and Unicode's punctuation.
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation() || (!c.is_ascii() && in_table(tables::PUNCTUATION, c))
+}
+
+/// Control and format characters, dropped; tab and line ends are whitespace instead.
+fn is_control(c: char) -> bool {
+    !matches!(c, '\t' | '\n' | '\r') && in_table(tables::CONTROL, c)
+}
+
+/// CJK ideographs, which BERT tokenizes one at a time.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x20000..=0x2A6DF | 0x2A700..=0x2B73F
+        | 0x2B740..=0x2B81F | 0x2B820..=0x2CEAF | 0xF900..=0xFAFF | 0x2F800..=0x2FA1F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> WordPiece {
+        let vocab = ["[PAD]", "[UNK]", "the", "vote", "un", "##aff", "##able", "97", "-", "1", "cafe", ",", "東", "京", "'", "s", "trump"];
+        WordPiece::new(vocab, 1, true, 100)
+    }
+
+    #[test]
+    fn words_are_split_greedily_into_the_longest_pieces() {
+        assert_eq!(tiny().encode("unaffable"), vec![4, 5, 6]);
+    }
+
+    #[test]
+    fn a_word_the_pieces_cannot_spell_is_one_unknown() {
+        assert_eq!(tiny().encode("unaffablex the"), vec![1, 2]);
+    }
+
+    #[test]
+    fn punctuation_and_cjk_stand_alone_and_accents_and_case_go() {
+        let wp = tiny();
+        assert_eq!(wp.encode("The 97-1 vote, Café"), vec![2, 7, 8, 9, 3, 11, 10]);
+        assert_eq!(wp.encode("東京"), vec![12, 13]);
+        assert_eq!(wp.encode("Trump's"), vec![16, 14, 15]);
+    }
+
+    #[test]
+    fn control_characters_are_dropped_and_odd_spaces_split() {
+        let wp = tiny();
+        assert_eq!(wp.encode("vo\u{200B}te"), vec![3]);
+        assert_eq!(wp.encode("the\u{A0}vote\u{3000}the"), vec![2, 3, 2]);
+    }
+
+    #[test]
+    fn a_word_over_the_length_limit_is_unknown() {
+        let wp = WordPiece::new(["[UNK]", "a", "##a"], 0, true, 4);
+        assert_eq!(wp.encode("aaaa"), vec![1, 2, 2, 2]);
+        assert_eq!(wp.encode("aaaaa"), vec![0]);
+    }
+}
