@@ -4,8 +4,9 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const USAGE = `usage: storydiff [--json] [--min-score X] [--kinds identical,minor,paraphrase] FILE FILE...
+const USAGE = `usage: storydiff [--json] [--lexical] [--min-score X] [--kinds identical,minor,paraphrase] FILE FILE...
 
 Compares how two or more articles (plain-text files, page chrome and all) report the same
 story: which sentences they share, which are unique, which quotations they carry and where
@@ -13,6 +14,8 @@ their details differ. Everything runs locally.
 
 options:
   --json              print the full report as JSON (the contract in src/report.rs)
+  --lexical           match by words only, without the sentence vectors (faster; the
+                      same claim in other words may be missed)
   --min-score X       drop matches scoring below X (0 to 1; default 0)
   --kinds LIST        comma-separated match kinds to keep: identical, minor, paraphrase
                       (default: all three)
@@ -29,7 +32,7 @@ function fail(message, code = 2) {
 }
 
 function parseArgs(argv) {
-  const opts = { json: false, help: false, version: false, minScore: undefined, kinds: undefined, files: [] };
+  const opts = { json: false, lexical: false, help: false, version: false, minScore: undefined, kinds: undefined, files: [] };
   const takeValue = (flag, inline, i) => {
     if (inline !== undefined) return [inline, i];
     if (i + 1 >= argv.length) throw new UsageError(`${flag} needs a value`);
@@ -61,6 +64,10 @@ function parseArgs(argv) {
       case '--json':
         if (inline !== undefined) throw new UsageError('--json takes no value');
         opts.json = true;
+        break;
+      case '--lexical':
+        if (inline !== undefined) throw new UsageError('--lexical takes no value');
+        opts.lexical = true;
         break;
       case '--min-score': {
         let value;
@@ -136,6 +143,11 @@ function summary(report) {
     `storydiff: ${plural(sources.length, 'source')}, ${plural(matches.length, 'matching pair')}, ` +
       `${plural(groups.length, 'shared group')}`,
   );
+  out.push(
+    report.matching === 'semantic'
+      ? 'matching: semantic (by wording and meaning, with the sentence vectors)'
+      : 'matching: lexical (by words only: the same claim in other words may be listed as unique)',
+  );
   out.push('');
   out.push('SOURCES');
   sources.forEach((s, i) => {
@@ -180,7 +192,12 @@ function summary(report) {
     out.push('');
     out.push(`UNIQUE TO ${label(i)} (${unique.length})`);
     if (unique.length === 0) out.push('  (none)');
-    for (const x of unique) out.push(`  - ${oneLine(x.text)}`);
+    for (const x of unique) {
+      out.push(`  - ${oneLine(x.text)}`);
+      // The closest sentence elsewhere, so the reader can judge the verdict.
+      const near = x.nearest && sources[x.nearest.source]?.sentences[x.nearest.sentence];
+      if (near) out.push(`      closest: [${x.nearest.source + 1}] ${oneLine(near.text)} (${Math.round(x.nearest.score * 100)}%)`);
+    }
   });
 
   const carried = quotes.filter((q) => new Set(q.occurrences.map((o) => o.source)).size >= 2);
@@ -207,6 +224,26 @@ function summary(report) {
     }
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * `compare` without the sentence vectors (--lexical): the wasm module loaded as js/node.js loads
+ * it, but no vectors read into it.
+ */
+async function lexicalCompare() {
+  const wasmUrl = new URL('../pkg/storydiff_bg.wasm', import.meta.url);
+  let bytes;
+  try {
+    bytes = readFileSync(wasmUrl);
+  } catch (err) {
+    if (err.code === 'ENOENT') throw new Error(`the WebAssembly build is missing (${fileURLToPath(wasmUrl)}); run \`npm run build\` first`);
+    throw err;
+  }
+  const glue = await import('../pkg/storydiff.js');
+  const { callWasm } = await import('../js/validate.js');
+  const { decodeTape } = await import('../js/tape.js');
+  glue.initSync({ module: bytes });
+  return (sources, options) => decodeTape(...callWasm(glue.compareTape, sources, options));
 }
 
 async function main() {
@@ -238,7 +275,7 @@ async function main() {
 
   let compare;
   try {
-    ({ compare } = await import('../js/node.js'));
+    compare = opts.lexical ? await lexicalCompare() : (await import('../js/node.js')).compare;
   } catch (err) {
     fail(err.message.replace(/^storydiff: /, ''), 1);
   }

@@ -134,7 +134,7 @@ button:hover { border-color: var(--_muted); }
 .column-head.expanded .title, .column-head.expanded .meta { display: block; -webkit-line-clamp: none; overflow: visible; }
 .stats { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.1rem 0.6rem; margin: 0.25rem 0 0; font-size: var(--_small); }
 .stat-shared { color: #1d4f7a; } .stat-unique { color: #8a3500; } .stat-off { color: var(--_muted); }
-.filter-note { flex-basis: 100%; margin: 0; padding: 0.3rem 0.6rem; border: 1px solid #c9a100; border-radius: 6px; background: #fff8db; font-size: var(--_small); }
+.filter-note, .matching-note { flex-basis: 100%; margin: 0; padding: 0.3rem 0.6rem; border: 1px solid #c9a100; border-radius: 6px; background: #fff8db; font-size: var(--_small); }
 .removed { margin-top: 0.2rem; font-size: var(--_small); color: var(--_muted); }
 .removed summary { cursor: pointer; }
 .removed ol { margin: 0.35rem 0 0; padding: 0; list-style: none; max-height: 14rem; overflow-y: auto; }
@@ -224,6 +224,10 @@ button:hover { border-color: var(--_muted); }
 .diff-key ins { text-decoration: underline 2px solid #0b5a94; background: var(--_ins); color: var(--_ink); }
 .diff-key del { text-decoration: line-through 2px; color: var(--_del); background: #fbe3d3; }
 .quotes-here { margin: 0.3rem 0 0; padding-left: 1rem; font-size: var(--_small); }
+.nearest { margin: 0.4rem 0 0; padding: 0.3rem 0 0; border-top: 1px dashed var(--_line); }
+.nearest-title { margin: 0 0 0.15rem; font-size: var(--_small); font-weight: 700; }
+.nearest-source { font-weight: 700; }
+.nearest-text { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 
 /* Summaries */
 .summaries { margin-top: 1rem; }

@@ -30,6 +30,8 @@ export interface SelectDetail {
   /** The closest kind linking it to the others, or null when unique. */
   kind: Kind | null;
   counterparts: SelectCounterpart[];
+  /** For a unique sentence: its closest sentence in the other sources (see `Sentence.nearest`), when the report names one. */
+  nearest: { source: number; sentence: number; text: string; score: number } | null;
 }
 
 /** `detail` of the `report` event. */

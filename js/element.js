@@ -15,7 +15,7 @@
 // the DOM as text (textContent / text nodes), never as HTML.
 //
 // Events: `select` (a sentence was focused; detail: { source, sentence, text, support, kind,
-// counterparts }), `report` (a comparison finished; detail: { report, ms }), `comparisonerror`
+// counterparts, nearest }), `report` (a comparison finished; detail: { report, ms }), `comparisonerror`
 // (detail: { message, retryable }), `restore` (the restored removed spans changed; detail: { sources }).
 // Styling: CSS custom properties (see js/element-style.js) and ::part() names: toolbar, legend,
 // board, column-head, sentences, sentence, panel, card, summaries, tab, tabpanel, error.
@@ -42,6 +42,10 @@ const REASONS = {
   label: ['label', 'A line of a few words in square brackets, such as a label in a script or transcript'],
 };
 const TIMEOUT_MS = 60_000;
+const LEXICAL_NOTE = 'Matching by words only: the sentence vectors could not be loaded, so the same claim in other words may be marked unique.';
+/** How a conflict's kind reads in the view. */
+const CONFLICT_LABEL = { polarity: 'opposite claims' };
+const conflictLabel = (kind) => CONFLICT_LABEL[kind] || kind;
 
 // A long report is put on screen in slices, so the page never freezes: the top of every column is
 // built with the rest of the view, the remaining sentences in slices of a few milliseconds between
@@ -250,7 +254,8 @@ function withBlanks(report, sent, inputs) {
   if (sent.length === inputs.length) return report;
   const ref = ([s, j]) => [sent[s], j];
   const sources = inputs.map(({ name }) => ({ name, title: null, outlet: null, published: null, authors: [], sentences: [], removed: [] }));
-  report.sources.forEach((src, k) => { sources[sent[k]] = src; });
+  const near = (x) => (x.nearest ? { ...x, nearest: { ...x.nearest, source: sent[x.nearest.source] } } : x);
+  report.sources.forEach((src, k) => { sources[sent[k]] = { ...src, sentences: src.sentences.map(near) }; });
   const similarity = inputs.map((_, a) => inputs.map((_, b) => (a === b ? 1 : 0)));
   report.similarity.forEach((row, a) => row.forEach((v, b) => { similarity[sent[a]][sent[b]] = v; }));
   return {
@@ -304,8 +309,11 @@ export async function loadSources(src, base = document.baseURI) {
   );
 }
 
-// The compiled wasm module, shared by every element of the page (and reused after a crash).
+// The compiled wasm module and the sentence vectors (an ArrayBuffer, copied to each worker: not a
+// Blob, since Chromium fails to read a preloaded response as one), shared by every element of the
+// page (and reused after a crash).
 let compiled = null;
+let vectorFile = null;
 
 /** Runs comparisons in a Web Worker (or, without Worker support, on the main thread). */
 class Engine {
@@ -331,17 +339,36 @@ class Engine {
     }
     this.worker = worker;
     // Compile the wasm here while the worker starts, and hand the module over (falls back to the
-    // worker loading it itself, e.g. under a CSP without 'wasm-unsafe-eval').
+    // worker loading it itself, e.g. under a CSP without 'wasm-unsafe-eval'). The sentence vectors
+    // are fetched here too, in parallel, and posted when they arrive (null when they cannot be
+    // loaded: the worker then matches by words only, and the report says so).
     const wasmUrl = new URL('../pkg/storydiff_bg.wasm', import.meta.url);
-    const handOver = (module) => {
+    const vectorsUrl = new URL('../vectors/minilm-static.bin', import.meta.url);
+    const canFetch = typeof fetch === 'function';
+    if (canFetch) {
+      vectorFile ??= fetch(vectorsUrl)
+        .then((res) => (res.ok ? res.arrayBuffer() : Promise.reject(new Error(`HTTP ${res.status}`))))
+        .catch((err) => {
+          console.warn(`storydiff: the sentence vectors could not be loaded (${errorMessage(err)}); matching by words only`);
+          vectorFile = null; // a later engine (a retry) tries again
+          return null;
+        });
+    }
+    const vectors = vectorFile;
+    const post = (message, fallback) => {
       try {
-        worker.postMessage(module ? { type: 'init', module } : { type: 'init' });
+        worker.postMessage(message);
       } catch {
-        worker.postMessage({ type: 'init' });
+        worker.postMessage(fallback);
       }
     };
+    const handOver = (module) => {
+      const init = vectors ? { type: 'init', vectors: 'pending' } : { type: 'init' };
+      post(module ? { ...init, module } : init, init);
+      vectors?.then((file) => post({ type: 'vectors', vectors: file }, { type: 'vectors', vectors: null }));
+    };
     // Requests are posted after the hand-over, so the worker never fetches the wasm twice.
-    if (typeof WebAssembly !== 'undefined' && typeof WebAssembly.compileStreaming === 'function' && typeof fetch === 'function') {
+    if (typeof WebAssembly !== 'undefined' && typeof WebAssembly.compileStreaming === 'function' && canFetch) {
       compiled ??= WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => {
         compiled = null;
         return null;
@@ -1008,6 +1035,10 @@ export class StoryDiffElement extends Base {
       const ways = off.map((k) => ({ identical: 'word for word', minor: 'with minor edits', paraphrase: 'in other words' })[k]).join(' or ');
       toolbar.append(h('p', { class: 'filter-note', attrs: { role: 'note' }, text: `${names[0].toUpperCase()}${names.slice(1)} ${off.length === 1 ? 'is' : 'are'} switched off in the filters: a sentence marked unique may still be reported elsewhere ${ways}.` }));
     }
+    // Without the sentence vectors the engine matched by words only: say what that misses.
+    if (r.matching === 'lexical') {
+      toolbar.append(h('p', { class: 'matching-note', attrs: { role: 'note' }, text: LEXICAL_NOTE }));
+    }
     return toolbar;
   }
 
@@ -1436,6 +1467,7 @@ export class StoryDiffElement extends Base {
     }
     if (!quiet) {
       const s = this._report.sources[ref[0]].sentences[ref[1]];
+      const near = s.support === 0 ? this._nearest(s) : null;
       this._emit('select', {
         source: ref[0],
         sentence: ref[1],
@@ -1450,6 +1482,7 @@ export class StoryDiffElement extends Base {
           score: c.match ? c.match.score : null,
           direct: !!c.match,
         })),
+        nearest: near ? { source: near.ref[0], sentence: near.ref[1], text: near.text, score: near.score } : null,
       });
     }
   }
@@ -1488,6 +1521,7 @@ export class StoryDiffElement extends Base {
     const sent = r.sources[s].sentences[j];
     const cps = counterparts || this._counterparts(s, j);
     const off = this._kinds.length === 0;
+    const near = sent.support === 0 && !off ? this._nearest(sent) : null;
     const how = sent.support > 0 ? `shared with ${plural(sent.support, 'other source')}` : off ? 'not matched (every match kind is switched off)' : 'unique to this source';
     const title = h('h2', { attrs: { id: 'panel-title', tabindex: '-1' }, text: `${this._label(s)}, sentence ${j + 1}: ${how}` });
     const close = h('button', { class: 'close', text: 'Close ✕', attrs: { type: 'button', 'aria-label': 'Close the focus panel' }, on: { click: () => {
@@ -1516,8 +1550,10 @@ export class StoryDiffElement extends Base {
       } else {
         const list = cps[k];
         if (list.length === 0) {
-          card.classList.add('empty-card');
           card.append(h('p', { class: 'none', text: off ? 'Not matched: matching is switched off.' : 'Not reported in this source.' }));
+          // A unique sentence's closest sentence elsewhere (too far to match) shows in its card.
+          if (near && near.ref[0] === k) card.append(this._nearestItem(near));
+          else card.classList.add('empty-card');
         }
         for (const c of list) card.append(this._counterpartItem(s, j, c));
       }
@@ -1527,6 +1563,26 @@ export class StoryDiffElement extends Base {
     panel.replaceChildren(h('div', { class: 'panel-body' }, h('div', { class: 'panel-head' }, title, close), cards, key));
     this._cards = cards;
     cards.scrollLeft = this._board.scrollLeft;
+  }
+
+  /** The closest sentence of another source to unique sentence `sent`, when the report names one. */
+  _nearest(sent) {
+    const n = sent.nearest;
+    const other = n && this._report.sources[n.source]?.sentences[n.sentence];
+    return other ? { ref: [n.source, n.sentence], text: other.text, score: n.score } : null;
+  }
+
+  /** "Closest in other sources": the sentence nearest to a unique one, its score and a way to it. */
+  _nearestItem(near) {
+    const [k] = near.ref;
+    const box = h('div', { class: 'nearest', attrs: { role: 'group', 'aria-labelledby': 'nearest-title' } });
+    box.append(h('p', { class: 'nearest-title', text: 'Closest in other sources:', attrs: { id: 'nearest-title' } }));
+    box.append(h('p', { class: 'match-line' },
+      h('span', { class: 'nearest-source', text: this._label(k) }),
+      h('span', { class: 'score', text: `score ${Math.round(near.score * 100)}%`, attrs: { title: 'How likely the two state the same claim: too low to count as a match' } }),
+      h('button', { class: 'go', text: 'Go to', attrs: { type: 'button', 'aria-label': `Go to the closest sentence, in ${this._label(k)}` }, on: { click: () => this._select(near.ref) } })));
+    box.append(h('p', { class: 'nearest-text', text: near.text }));
+    return box;
   }
 
   _counterpartItem(s, j, c) {
@@ -1568,7 +1624,7 @@ export class StoryDiffElement extends Base {
       for (const cf of c.match.conflicts) {
         const here = c.selfIsA ? cf.b : cf.a;
         const there = c.selfIsA ? cf.a : cf.b;
-        ul.append(h('li', { text: `${cf.kind}: “${here}” here, “${there}” in the focused sentence` }));
+        ul.append(h('li', { text: `${conflictLabel(cf.kind)}: “${here}” here, “${there}” in the focused sentence` }));
       }
       item.append(ul);
     }
@@ -1870,7 +1926,7 @@ export class StoryDiffElement extends Base {
     const cell = (k, ...kids) => h('td', { attrs: { role: 'cell' } }, h('span', { class: 'cell-label', text: `${heads[k]}: `, attrs: { 'aria-hidden': 'true' } }), ...kids);
     for (const [m, c] of rows) {
       body.append(h('tr', { attrs: { role: 'row' } },
-        cell(0, `⚠ ${c.kind}`),
+        cell(0, `⚠ ${conflictLabel(c.kind)}`),
         cell(1, `${this._label(m.a[0])}: “${c.a}”`),
         cell(2, `${this._label(m.b[0])}: “${c.b}”`),
         cell(3,
@@ -1878,7 +1934,7 @@ export class StoryDiffElement extends Base {
           h('button', { class: 'go', text: `${this._label(m.b[0])} ${m.b[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => this._select(m.b) } }))));
     }
     table.append(body);
-    return [h('p', { class: 'note', text: 'Details that matched sentences state differently: numbers, names, places, dates.' }), table];
+    return [h('p', { class: 'note', text: 'Details that matched sentences state differently: numbers, names, places, dates, and claims one source makes and another denies.' }), table];
   }
 }
 

@@ -57,7 +57,15 @@ export interface Report {
   quotes: Quote[];
   /** `similarity[i][j]`: the share of sentences of sources i and j that match the other source (1 on the diagonal). */
   similarity: number[][];
+  /** Which matching ran: `semantic` (words and sentence vectors) or `lexical` (words only: the vectors were not loaded). */
+  matching: Matching;
 }
+
+/**
+ * Which matching produced a report: `semantic` when the sentence vectors were loaded (the same
+ * claim in other words is found too), else `lexical` (word overlap, order and anchors only).
+ */
+export type Matching = 'semantic' | 'lexical';
 
 /** One article after cleaning and splitting. */
 export interface SourceReport {
@@ -91,6 +99,21 @@ export interface Sentence {
   support: number;
   /** Index into `groups`, when it belongs to one. */
   group: number | null;
+  /**
+   * For a sentence no other source shares: its closest sentence in the other sources, when one
+   * is close enough to show (so a reader can judge the verdict "unique"); else null.
+   */
+  nearest: Nearest | null;
+}
+
+/** The closest sentence of another source to a sentence left unique. */
+export interface Nearest {
+  /** Index into `sources`. */
+  source: number;
+  /** Index into that source's `sentences`. */
+  sentence: number;
+  /** How likely the two state the same claim, 0 to 1 (below the threshold for a match). */
+  score: number;
 }
 
 /** A span of the input that is not article text. */
@@ -117,7 +140,7 @@ export interface Match {
   score: number;
   /** Word-level differences, in reading order, covering both sentences. */
   diff: DiffOp[];
-  /** Details that differ between the two: numbers, names, places, days. */
+  /** Details that differ between the two: numbers, names, places, days, opposite claims. */
   conflicts: Conflict[];
 }
 
@@ -133,8 +156,8 @@ export interface DiffOp {
   b: string;
 }
 
-/** The kind of a conflict. */
-export type ConflictKind = 'number' | 'name' | 'place' | 'date';
+/** The kind of a conflict: a detail stated differently, or `polarity`: one source makes a claim the other denies. */
+export type ConflictKind = 'number' | 'name' | 'place' | 'date' | 'polarity';
 
 /** A detail that two matched sentences state differently. */
 export interface Conflict {
@@ -180,6 +203,13 @@ export interface QuoteOccurrence {
   /** Who this source says said it. */
   speaker: string | null;
 }
+
+/**
+ * Which matching `compare` runs: `semantic` once the sentence vectors
+ * (`vectors/minilm-static.bin`) are loaded, `lexical` when they could not be (a missing or
+ * unreadable file, a failed fetch: the comparison still runs, by words only).
+ */
+export declare const matching: Matching;
 
 /**
  * Cleans, splits and cross-matches two or more articles about the same story.

@@ -12,8 +12,14 @@
 // It loads the wasm before the first request: from the compiled WebAssembly.Module its owner
 // posts as { type: 'init', module } (so compiling overlaps the worker's start-up), or by itself
 // (on { type: 'init' }, on the first request, or 1.5 s after starting), then posts
-// { type: 'ready' } (or { type: 'fatal', error } when the engine cannot be loaded). A request gets
-// back the report as a tape ({ id, tape: [ints, floats, text] }: a Uint32Array and a Float64Array,
+// { type: 'ready' } (or { type: 'fatal', error } when the engine cannot be loaded). The sentence
+// vectors (vectors/minilm-static.bin, for matching by meaning) come the same way: the `init`
+// message's `vectors` is the vector file (a Blob, ArrayBuffer or typed array), null (there are
+// none: match by words only), 'pending' (the owner posts { type: 'vectors', vectors } with the
+// file or null once it has it), or absent: the worker fetches the file itself, in parallel with
+// the wasm. Requests wait for the vectors (at most 10 s; after that they are matched by words
+// only until the vectors arrive), and each report's `matching` says which matching ran. A
+// request gets back the report as a tape ({ id, tape: [ints, floats, text] }: a Uint32Array and a Float64Array,
 // whose buffers are transferred, and a string; js/tape.js's decodeTape turns them into the
 // report) or the error message ({ id, error }). The tape rather than the decoded report: the
 // owner's decoding costs less than its half of the object's structured clone, and the worker
@@ -25,17 +31,60 @@
 //
 // No top-level await, so bundlers may emit it as a classic (iife) worker too.
 
-import init, { compareTape } from '../pkg/storydiff.js';
+import init, { compareTape, loadVectors } from '../pkg/storydiff.js';
 import { callWasm, errorMessage } from './validate.js';
 
 const loadFailed = (err) => `could not load the comparison engine: ${errorMessage(err)}`;
+const VECTORS_WAIT_MS = 10_000;
+
+// The vectors: `vectorsSettled` resolves once they are loaded (true) or known to be missing or
+// unreadable (false); `gotVectors` makes sure only the first offer is taken.
+let settleVectors;
+const vectorsSettled = new Promise((resolve) => { settleVectors = resolve; });
+let gotVectors = false;
+
+/** Loads the vector file `data` (a Blob, ArrayBuffer or typed array; null: there is none). */
+async function takeVectors(data) {
+  if (gotVectors) return;
+  gotVectors = true;
+  try {
+    if (data === null || data === undefined) throw new Error('none were given');
+    const buffer = typeof Blob !== 'undefined' && data instanceof Blob ? await data.arrayBuffer() : data;
+    const bytes = ArrayBuffer.isView(buffer) ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : new Uint8Array(buffer);
+    await wasmReady; // the engine first (a failure to load it is reported by boot)
+    loadVectors(bytes);
+    settleVectors(true);
+  } catch (err) {
+    settleVectors(false);
+    // Said once; not when there were none to load, nor when the engine itself failed (boot says so).
+    const engineFailed = ready ? await ready.then(() => false, () => true) : false;
+    if (data !== null && !engineFailed) console.warn(`storydiff: the sentence vectors could not be loaded (${errorMessage(err)}); matching by words only`);
+  }
+}
+
+/** Fetches the vector file next to the wasm (relative to this module, so bundlers emit it). */
+function fetchVectors() {
+  fetch(new URL('../vectors/minilm-static.bin', import.meta.url))
+    .then((res) => (res.ok ? res.arrayBuffer() : Promise.reject(new Error(`HTTP ${res.status}`))))
+    .then(takeVectors, (err) => {
+      console.warn(`storydiff: the sentence vectors could not be fetched (${errorMessage(err)}); matching by words only`);
+      takeVectors(null);
+    });
+}
 
 // The owner may hand over the compiled module ({ type: 'init', module }), compiled on its thread
 // while this worker was starting; without one the worker fetches and compiles the wasm itself.
 let ready = null;
-function boot(module) {
+let booted;
+const wasmReady = new Promise((resolve) => { booted = resolve; }); // resolves with `ready`, once boot ran
+let vectorsWait = null; // the vectors, or VECTORS_WAIT_MS after the start: what requests wait for
+function boot(module, vectors) {
   if (ready) return ready;
   ready = init({ module_or_path: module || new URL('../pkg/storydiff_bg.wasm', import.meta.url) });
+  booted(ready);
+  if (vectors === undefined) fetchVectors();
+  else if (vectors !== 'pending') takeVectors(vectors);
+  vectorsWait = Promise.race([vectorsSettled, new Promise((resolve) => setTimeout(resolve, VECTORS_WAIT_MS))]);
   ready.then(
     () => self.postMessage({ type: 'ready' }),
     (err) => self.postMessage({ type: 'fatal', error: loadFailed(err) }),
@@ -49,7 +98,11 @@ self.onmessage = async (event) => {
   const data = event.data || {};
   if (data.type === 'init') {
     clearTimeout(fallback);
-    boot(data.module instanceof WebAssembly.Module ? data.module : undefined);
+    boot(data.module instanceof WebAssembly.Module ? data.module : undefined, data.vectors);
+    return;
+  }
+  if (data.type === 'vectors') {
+    takeVectors(data.vectors);
     return;
   }
   const { id, sources, options } = data;
@@ -59,6 +112,7 @@ self.onmessage = async (event) => {
     self.postMessage({ id, error: loadFailed(err), internal: true });
     return;
   }
+  await vectorsWait;
   try {
     const tape = callWasm(compareTape, sources, options);
     // The arrays are copies out of wasm memory, with buffers of their own: moved, not copied.

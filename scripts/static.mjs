@@ -14,6 +14,7 @@ export const MIME = {
   '.json': 'application/json; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
   '.wasm': 'application/wasm',
+  '.bin': 'application/octet-stream', // the sentence vectors (vectors/minilm-static.bin)
   '.txt': 'text/plain; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8',

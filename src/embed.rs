@@ -157,9 +157,28 @@ pub struct Embedded {
 }
 
 impl Embedded {
-    /// Embeds `texts` (one per unit, in unit order) with `vectors`.
+    /// Embeds `texts` (one per unit, in unit order) with `vectors`, centred on their mean.
+    ///
+    /// Every sentence of one story leans the same way (its topic, its names), so plain cosines
+    /// within a story are all high and tell little; the mean of the comparison's vectors is
+    /// that shared lean, and what is left once it is taken away is what a sentence says.
     pub fn new<'t>(vectors: &Vectors, texts: impl IntoIterator<Item = &'t str>) -> Embedded {
-        Embedded { dims: vectors.dims(), data: vectors.embed_all(texts) }
+        let dims = vectors.dims();
+        let mut data = vectors.embed_all(texts);
+        let n = data.len() / dims.max(1);
+        if n > 1 {
+            let mut mean = vec![0.0f32; dims];
+            for v in data.chunks_exact(dims) {
+                mean.iter_mut().zip(v).for_each(|(m, x)| *m += x / n as f32);
+            }
+            for v in data.chunks_exact_mut(dims) {
+                if v.iter().any(|&x| x != 0.0) {
+                    v.iter_mut().zip(&mean).for_each(|(x, m)| *x -= m);
+                    normalize(v);
+                }
+            }
+        }
+        Embedded { dims, data }
     }
 
     /// Unit `u`'s vector.

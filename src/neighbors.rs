@@ -19,7 +19,7 @@ const TABLES: usize = 16;
 /// out, which bounds the pairs a table can make to a constant times the sentences.
 const BUCKET_MAX: usize = 48;
 /// Pairs whose vectors' cosine is below this are not worth scoring.
-pub const COSINE_MIN: f32 = 0.6;
+pub const COSINE_MIN: f32 = 0.3;
 
 /// Bits per key: enough that buckets hold a handful of sentences (about 2^bits buckets for
 /// `n` sentences), so that the pairs compared grow about linearly with the input.
@@ -93,7 +93,7 @@ mod tests {
         };
         let base: Vec<f32> = (0..dims).map(|_| noise()).collect();
         let near: Vec<f32> = base.iter().map(|x| x + 0.1 * noise()).collect();
-        let far: Vec<f32> = (0..dims).map(|_| noise()).collect();
+        let far: Vec<f32> = base.iter().map(|x| -x + 0.1 * noise()).collect();
         let mut vectors = Vec::new();
         for v in [&base, &near, &far, &base] {
             let mut v = v.clone();

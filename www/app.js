@@ -424,7 +424,8 @@ view.addEventListener('report', (e) => {
   const { report, ms } = e.detail;
   setStatus('ready',
     `Compared ${plural(report.sources.length, 'source')} in ${ms} ms: ` +
-      `${plural(report.groups.length, 'shared sentence group')}, ${plural(report.quotes.length, 'quotation')}.`);
+      `${plural(report.groups.length, 'shared sentence group')}, ${plural(report.quotes.length, 'quotation')}, ` +
+      (report.matching === 'semantic' ? 'matched by wording and meaning.' : 'matched by words only (the sentence vectors could not be loaded).'));
 });
 view.addEventListener('comparisonerror', (e) => {
   setStatus('error', `Something went wrong: ${e.detail.message}${e.detail.retryable ? ' (use Retry below)' : ''}`);

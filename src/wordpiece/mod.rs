@@ -25,6 +25,9 @@ pub struct WordPiece {
     uncased: bool,
     /// Longer words (in characters) are `[UNK]` whole, as in BERT.
     max_chars: usize,
+    /// The special tokens (`[CLS]`, `[SEP]`, …) with their ids: written in a text, each is that
+    /// one token, as in the source tokenizer, which takes them out before anything else.
+    specials: Vec<(Box<str>, u32)>,
 }
 
 /// The prefix that marks a piece continuing a word.
@@ -33,22 +36,39 @@ const CONTINUATION: &str = "##";
 impl WordPiece {
     /// A tokenizer over `tokens`, the vocabulary in id order (`vocab.txt`'s lines).
     pub fn new<'a>(tokens: impl IntoIterator<Item = &'a str>, unk: u32, uncased: bool, max_chars: usize) -> Self {
-        let (mut starts, mut continuations) = (Map::default(), Map::default());
+        let (mut starts, mut continuations, mut specials) = (Map::default(), Map::default(), Vec::new());
         for (id, token) in tokens.into_iter().enumerate() {
             let id = id as u32;
+            if is_special(token) {
+                specials.push((token.into(), id));
+            }
             match token.strip_prefix(CONTINUATION) {
                 Some(rest) if !rest.is_empty() => continuations.entry(rest.into()).or_insert(id),
                 _ => starts.entry(token.into()).or_insert(id),
             };
         }
-        WordPiece { starts, continuations, unk, uncased, max_chars }
+        WordPiece { starts, continuations, unk, uncased, max_chars, specials }
     }
 
     /// The token ids of `text`, without `[CLS]` and `[SEP]`.
     pub fn encode(&self, text: &str) -> Vec<u32> {
         let mut ids = Vec::new();
-        self.words(text, |word| self.pieces(word, &mut ids));
+        let mut rest = text;
+        while let Some((at, token, id)) = self.next_special(rest) {
+            self.words(&rest[..at], |word| self.pieces(word, &mut ids));
+            ids.push(id);
+            rest = &rest[at + token.len()..];
+        }
+        self.words(rest, |word| self.pieces(word, &mut ids));
         ids
+    }
+
+    /// The first special token written in `text`: where, which, and its id.
+    fn next_special(&self, text: &str) -> Option<(usize, &str, u32)> {
+        if !text.contains('[') {
+            return None;
+        }
+        self.specials.iter().filter_map(|(token, id)| Some((text.find(&**token)?, &**token, *id))).min_by_key(|&(at, _, _)| at)
     }
 
     /// Calls `each` with every word of `text` as the basic tokenizer cuts and normalizes it:
@@ -108,12 +128,18 @@ impl WordPiece {
     }
 }
 
+/// Whether a vocabulary entry is a special token: upper-case letters in brackets, as `[CLS]`
+/// (the `[unused0]` placeholders are ordinary entries).
+fn is_special(token: &str) -> bool {
+    token.len() > 2 && token.starts_with('[') && token.ends_with(']') && token[1..token.len() - 1].bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// The byte offsets just after each character of `s`, in order.
 fn char_ends(s: &str) -> impl DoubleEndedIterator<Item = usize> + '_ {
     s.char_indices().map(|(i, c)| i + c.len_utf8())
 }
 
-/// Lower-cases `c` and strips its accents (canonical decomposition, combining marks dropped),
+/// Lower-cases `c` and strips its accents (canonical decomposition, nonspacing marks dropped),
 /// as an uncased BERT does before it splits words.
 fn push_uncased(c: char, word: &mut String) {
     if c.is_ascii() {
@@ -121,7 +147,7 @@ fn push_uncased(c: char, word: &mut String) {
         return;
     }
     unicode_normalization::char::decompose_canonical(c, |d| {
-        if !unicode_normalization::char::is_combining_mark(d) {
+        if !unicode_normalization::char::is_combining_mark(d) || in_table(tables::KEPT_MARK, d) {
             word.extend(d.to_lowercase());
         }
     });
@@ -181,6 +207,11 @@ mod tests {
         let wp = tiny();
         assert_eq!(wp.encode("vo\u{200B}te"), vec![3]);
         assert_eq!(wp.encode("the\u{A0}vote\u{3000}the"), vec![2, 3, 2]);
+    }
+
+    #[test]
+    fn a_special_token_written_in_the_text_is_that_token() {
+        assert_eq!(tiny().encode("the[UNK]vote [PAD]"), vec![2, 1, 3, 0]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //      <story-diff> elements fed by child elements, by property and by a URL list, styled by
 //      custom properties and ::part(), firing `select`;
 //   3. a Vite 7 app (no plugins) that installs the tarball, built and served from dist/.
+// Each matches with the sentence vectors the tarball carries (report.matching is 'semantic').
 // The pages run in Debian's Chromium (playwright-core). Only the npm registry is used (for vite).
 //
 //   node --test tests/consumers/
@@ -99,19 +100,22 @@ test('Node 20+: import { compare } from "storydiff" (installed from the tarball)
   const d = app('node-app', {
     'package.json': JSON.stringify({ name: 'node-consumer', private: true, type: 'module' }),
     'main.js': [
-      "import { compare, compareJson, REPORT_VERSION } from 'storydiff';",
+      "import { compare, compareJson, matching, REPORT_VERSION } from 'storydiff';",
       "await import('storydiff/element');", // importable in Node too (defines nothing without a DOM)
       `const sources = [{ name: 'wire', text: ${JSON.stringify(WIRE)} }, { name: 'paper', text: ${JSON.stringify(PAPER)} }];`,
       'const report = compare(sources);',
       'const kinds = report.matches.map((m) => m.kind);',
-      'console.log(JSON.stringify({ version: REPORT_VERSION, sources: report.sources.length, kinds, json: JSON.parse(compareJson(sources)).matches.length }));',
+      'console.log(JSON.stringify({ version: REPORT_VERSION, matching, reportMatching: report.matching, sources: report.sources.length, kinds, json: JSON.parse(compareJson(sources)).matches.length }));',
     ].join('\n'),
   });
   npm(['install', tarball, '--no-package-lock'], d);
   const r = spawnSync(process.execPath, ['main.js'], { cwd: d, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, '', 'no warning: the tarball carries the sentence vectors');
   const got = JSON.parse(r.stdout);
   assert.equal(got.version, 1);
+  assert.equal(got.matching, 'semantic');
+  assert.equal(got.reportMatching, 'semantic');
   assert.equal(got.sources, 2);
   assert.ok(got.kinds.includes('identical'), `an identical match: ${got.kinds}`);
   assert.equal(got.json, got.kinds.length);
@@ -124,7 +128,7 @@ test('TypeScript: the shipped types check a consumer of the API, the report and 
     files: ['good.ts'],
   }));
   writeFileSync(join(d, 'good.ts'), [
-    "import { compare, compareJson, REPORT_VERSION, type Report, type Match, type Kind, type Quote } from 'storydiff';",
+    "import { compare, compareJson, matching, REPORT_VERSION, type Report, type Match, type Kind, type Quote, type Matching, type Nearest } from 'storydiff';",
     "import type { StoryDiffElement, SelectDetail, ElementSource } from 'storydiff/element';",
     "import { decodeTape } from 'storydiff/tape';",
     "const report: Report = compare([{ name: 'a', text: 'One. Two.' }, { name: 'b', text: 'One. Three.' }], { kinds: ['identical'], minScore: 0.5 });",
@@ -133,20 +137,24 @@ test('TypeScript: the shipped types check a consumer of the API, the report and 
     'const quotes: Quote[] = report.quotes;',
     'const support: number = report.sources[0].sentences[0].support;',
     'const group: number | null = report.sources[0].sentences[0].group;',
+    'const ran: Matching = report.matching;',
+    'const loaded: Matching = matching;',
+    'const near: Nearest | null = report.sources[0].sentences[0].nearest;',
+    'const polarity: boolean = report.matches.some((m) => m.conflicts.some((c) => c.kind === "polarity"));',
     'const json: string = compareJson([]);',
     "const decoded: Report = decodeTape(new Uint32Array(), new Float64Array(), '');",
     'const v: 1 = REPORT_VERSION;',
     'export function wire(el: StoryDiffElement): void {',
     "  const sources: ElementSource[] = [{ name: 'x', text: 'y', restored: [[0, 1]] }];",
     '  el.sources = sources;',
-    "  el.addEventListener('select', (e) => { const d: SelectDetail = e.detail; console.log(d.counterparts.length, d.kind); });",
+    "  el.addEventListener('select', (e) => { const d: SelectDetail = e.detail; console.log(d.counterparts.length, d.kind, d.nearest?.score); });",
     "  el.addEventListener('report', (e) => console.log(e.detail.report.version, e.detail.ms));",
     '  el.select(0, 1);',
     '  const html: string = el.exportHTML();',
     '  console.log(html.length);',
     '}',
     "const created: StoryDiffElement = document.createElement('story-diff');",
-    'console.log(first, kinds, quotes, support, group, json, decoded, v, created);',
+    'console.log(first, kinds, quotes, support, group, ran, loaded, near, polarity, json, decoded, v, created);',
   ].join('\n'));
   const good = spawnSync(TSC, ['-p', 'tsconfig.json'], { cwd: d, encoding: 'utf8' });
   assert.equal(good.status, 0, `tsc rejected the good consumer:\n${good.stdout}${good.stderr}`);
@@ -158,11 +166,13 @@ test('TypeScript: the shipped types check a consumer of the API, the report and 
     "import { compare } from 'storydiff';",
     "const report = compare([{ name: 'a', text: 'x' }], { kinds: ['similar'] });",
     'console.log(report.sources[0].headline);',
+    "const m: 'fuzzy' = report.matching;",
   ].join('\n'));
   const bad = spawnSync(TSC, ['-p', 'tsconfig.bad.json'], { cwd: d, encoding: 'utf8' });
   assert.notEqual(bad.status, 0, 'tsc accepted a wrong consumer');
   assert.match(bad.stdout + bad.stderr, /similar/);
   assert.match(bad.stdout + bad.stderr, /headline/);
+  assert.match(bad.stdout + bad.stderr, /fuzzy/);
 });
 
 test('a plain static page (no bundler, strict CSP) renders <story-diff> from children, a property and a URL list', async () => {
@@ -222,6 +232,9 @@ test('a plain static page (no bundler, strict CSP) renders <story-diff> from chi
     assert.equal(selects[0].id, 'prop');
     assert.ok(selects[0].counterparts.length >= 1 && typeof selects[0].text === 'string', JSON.stringify(selects[0]));
     assert.ok(server.requests.some((p) => p.endsWith('/js/worker.js')), 'the comparison ran in the worker');
+    const matchings = await page.evaluate(() => [...document.querySelectorAll('story-diff')].map((e) => e.report.matching));
+    assert.deepEqual(matchings, ['semantic', 'semantic', 'semantic'], 'every element matched with the sentence vectors');
+    assert.equal(server.requests.filter((p) => p.endsWith('/vectors/minilm-static.bin')).length, 1, 'the vectors were fetched once for the three elements');
     assert.deepEqual(problems, [], 'no console errors, page errors or failed requests (CSP included)');
     await page.close();
   } finally {
@@ -252,12 +265,15 @@ test('a Vite 7 app (no plugins) installing the npm pack tarball renders <story-d
   const assets = readdirSync(join(d, 'dist/assets'));
   assert.ok(assets.some((f) => f.endsWith('.wasm')), `the wasm is emitted: ${assets}`);
   assert.ok(assets.some((f) => /^worker.*\.js$/.test(f)), `the worker is bundled: ${assets}`);
+  assert.ok(assets.some((f) => /^minilm-static.*\.bin$/.test(f)), `the sentence vectors are emitted: ${assets}`);
   const server = await serve(join(d, 'dist'));
   try {
     const { page, problems } = await visit(server.url);
     const [f] = await page.evaluate(elementFacts);
     assert.equal(f.state, 'ready', JSON.stringify(f));
     assert.ok(f.sentences >= 4 && f.shared >= 2 && f.unique >= 1, JSON.stringify(f));
+    assert.equal(await page.evaluate(() => document.getElementById('view').report.matching), 'semantic', 'matched with the sentence vectors');
+    assert.ok(server.requests.some((p) => /\/assets\/minilm-static.*\.bin$/.test(p)), `the vectors were fetched: ${server.requests}`);
     await page.locator('#view .sentence.shared').first().click();
     const selects = await page.evaluate(() => window.selects);
     assert.ok(selects.length === 1 && selects[0].counterparts.length >= 1, JSON.stringify(selects));

@@ -2,7 +2,10 @@
 // unique sentences are marked; focusing a sentence shows its counterparts; keyboard navigation;
 // filters and summaries; putting a removed span back; pasting, opening, dropping, renaming and
 // removing articles (kept across a reload); the JSON and HTML exports open (the HTML offline);
-// a blank article among others shows as an empty column while the rest are compared;
+// a blank article among others shows as an empty column while the rest are compared; the seeds
+// are matched with the sentence vectors (a unique sentence's panel shows its closest sentence
+// elsewhere), and with the vectors' request blocked they are compared by words only, said by a
+// notice and the status line;
 // axe-core finds no serious or critical violations at desktop and phone width; the seeds show
 // within the time budget. And what an audit found missing: a cut headline or byline can be read in
 // full (button with aria-expanded), a renamed source's name shows in its column head, the legend
@@ -175,6 +178,22 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   const state = await waitSettled(page);
   check(state === 'ready', 'the page reaches the ready state', `state=${state}: ${await page.textContent('#status')}`);
   check(/Compared \d+ sources in \d+ ms/.test(await page.textContent('#status')), 'the status line tells what was compared');
+  const matching = await page.evaluate(() => ({
+    report: document.querySelector('story-diff').report.matching,
+    note: !!document.querySelector('story-diff').shadowRoot.querySelector('.matching-note'),
+    status: document.getElementById('status').textContent,
+    vectors: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/vectors/minilm-static.bin')).length,
+  }));
+  check(matching.report === 'semantic' && !matching.note && /matched by wording and meaning/.test(matching.status) && matching.vectors === 1,
+    'the seeds are matched semantically: the sentence vectors are fetched once, the status line says so, no words-only notice', JSON.stringify(matching));
+  // The JS API in the browser (js/index.js, what the element falls back to without workers) loads
+  // the vectors too.
+  const api = await page.evaluate(async () => {
+    const m = await import('../js/index.js');
+    const r = m.compare([{ name: 'a', text: 'Rain fell on Paris on Monday. Roads were closed.' }, { name: 'b', text: 'Rain fell on Paris on Monday. The mayor spoke.' }]);
+    return { matching: m.matching, report: r.matching, matches: r.matches.length };
+  });
+  check(api.matching === 'semantic' && api.report === 'semantic' && api.matches >= 1, 'js/index.js in the browser loads the vectors: matching is semantic', JSON.stringify(api));
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   check(/script-src 'self' 'wasm-unsafe-eval'/.test(csp || '') && /object-src 'none'/.test(csp || ''), 'the page ships a Content-Security-Policy', csp);
   const usedWorker = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/js/worker.js')));
@@ -314,6 +333,32 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
     check(conflicts.length > 0 && conflicts.every((c) => /here, .* in the focused sentence/.test(c)), 'conflicting details are listed in the panel', conflicts.join(' | '));
   } else {
     check(true, 'no conflicts in this report (skipped the panel check)');
+  }
+
+  // A unique sentence whose report names its nearest sentence elsewhere: the panel shows it under
+  // "Closest in other sources:", and its Go to button focuses it.
+  const nearRef = await page.evaluate(() => {
+    const r = document.querySelector('story-diff').report;
+    for (const [i, s] of r.sources.entries()) {
+      const j = s.sentences.findIndex((x) => x.support === 0 && x.nearest);
+      if (j >= 0) return { ref: [i, j], nearest: s.sentences[j].nearest, text: r.sources[s.sentences[j].nearest.source].sentences[s.sentences[j].nearest.sentence].text };
+    }
+    return null;
+  });
+  check(nearRef, 'a unique sentence of the seeds names its closest sentence in another source (nearest)');
+  if (nearRef) {
+    await page.evaluate(() => { window.__selects = []; });
+    await page.evaluate(([s, j]) => document.querySelector('story-diff').select(s, j), nearRef.ref);
+    const near = await page.evaluate(() => {
+      const box = document.querySelector('story-diff').shadowRoot.querySelector('.panel .nearest');
+      return box ? { title: box.querySelector('.nearest-title').textContent, text: box.querySelector('.nearest-text').textContent, score: box.querySelector('.score').textContent, source: box.querySelector('.nearest-source').textContent, detail: window.__selects.at(-1)?.nearest } : null;
+    });
+    check(near && near.title === 'Closest in other sources:' && near.text === nearRef.text && /^score \d+%$/.test(near.score) && near.source &&
+      near.detail && near.detail.source === nearRef.nearest.source && near.detail.sentence === nearRef.nearest.sentence,
+    'the panel of a unique sentence shows its closest sentence elsewhere, with source and score (and the select event names it)', JSON.stringify({ near, want: nearRef }));
+    await page.locator('story-diff .panel .nearest button.go').click();
+    const went = await page.evaluate(selected);
+    check(went && went.source === nearRef.nearest.source && went.sentence === nearRef.nearest.sentence, 'its Go to button focuses that sentence', JSON.stringify(went));
   }
 
   // --- 4. Keyboard-only navigation. -----------------------------------------------------------------
@@ -760,6 +805,36 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
 
   check(problems.length === 0, 'no console errors, page errors or failed requests (desktop)', problems.join(' | '));
   await ctx.close();
+
+  // --- 11b. The sentence vectors cannot be loaded: compared by words only, and the page says so. ----
+  const lexical = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await lexical.route('**/vectors/minilm-static.bin', (route) => route.abort());
+  const lp = await lexical.newPage();
+  const lexicalProblems = watchProblems(lp, { ignore: [/minilm-static\.bin/, /Failed to load resource/] });
+  await lp.goto(url);
+  const lexState = await waitSettled(lp);
+  const lex = await lp.evaluate(() => {
+    const v = document.querySelector('story-diff');
+    const note = v.shadowRoot.querySelector('.matching-note');
+    return {
+      matching: v.report?.matching,
+      shared: v.shadowRoot.querySelectorAll('.sentence.shared').length,
+      note: note && note.checkVisibility() ? note.textContent : null,
+      status: document.getElementById('status').textContent,
+    };
+  });
+  check(lexState === 'ready' && lex.matching === 'lexical' && lex.shared > 0, 'with the vectors request blocked, the seeds are still compared, by words (report.matching lexical)', JSON.stringify({ lexState, ...lex }));
+  check(/^Matching by words only: the sentence vectors could not be loaded/.test(lex.note || '') && /matched by words only/.test(lex.status),
+    'a visible notice and the status line say the matching was by words only', JSON.stringify(lex));
+  const lexApi = await lp.evaluate(async () => {
+    const m = await import('../js/index.js');
+    const r = m.compare([{ name: 'a', text: 'Rain fell on Paris on Monday. Roads were closed.' }, { name: 'b', text: 'Rain fell on Paris on Monday. The mayor spoke.' }]);
+    return { matching: m.matching, report: r.matching, matches: r.matches.length };
+  });
+  check(lexApi.matching === 'lexical' && lexApi.report === 'lexical' && lexApi.matches >= 1, 'js/index.js without the vectors compares by words only', JSON.stringify(lexApi));
+  await lp.screenshot({ path: join(OUT, 'lexical-desktop.png') });
+  check(lexicalProblems.length === 0, 'no other console errors, page errors or failed requests (vectors blocked)', lexicalProblems.join(' | '));
+  await lexical.close();
 
   // --- 12. Articles too big for local storage. ----------------------------------------------------
   // Local storage is made to refuse anything over 200,000 characters with QuotaExceededError, as

@@ -9,7 +9,7 @@ import { binaryWithoutNul, loadSeeds } from './helpers.mjs';
 const KINDS = ['identical', 'minor', 'paraphrase'];
 const ROLES = ['title', 'body', 'caption', 'speaker'];
 const REASONS = ['boilerplate', 'navigation', 'contact', 'copyright', 'credit', 'language', 'duplicate', 'metadata', 'label'];
-const CONFLICTS = ['number', 'name', 'place', 'date'];
+const CONFLICTS = ['number', 'name', 'place', 'date', 'polarity'];
 const OPS = ['equal', 'delete', 'insert'];
 
 const inputs = loadSeeds();
@@ -31,7 +31,8 @@ function checkSpan(input, span, what) {
 test('report shape: version 1, one source per input, in order', () => {
   assert.equal(REPORT_VERSION, 1);
   assert.equal(report.version, 1);
-  assert.deepEqual(Object.keys(report).sort(), ['groups', 'matches', 'quotes', 'similarity', 'sources', 'version']);
+  assert.deepEqual(Object.keys(report).sort(), ['groups', 'matches', 'matching', 'quotes', 'similarity', 'sources', 'version']);
+  assert.ok(['semantic', 'lexical'].includes(report.matching), `matching ${report.matching}`);
   assert.equal(report.sources.length, N);
   report.sources.forEach((s, i) => {
     assert.equal(s.name, inputs[i].name);
@@ -48,7 +49,7 @@ test('every sentence is input.slice(start, end) in UTF-16 offsets, with valid ro
   report.sources.forEach((s, i) => {
     s.sentences.forEach((x, j) => {
       const what = `sources[${i}].sentences[${j}]`;
-      assert.deepEqual(Object.keys(x).sort(), ['end', 'group', 'role', 'start', 'support', 'text']);
+      assert.deepEqual(Object.keys(x).sort(), ['end', 'group', 'nearest', 'role', 'start', 'support', 'text']);
       checkSpan(inputs[i].text, x, what);
       assert.ok(x.text.trim().length > 0, `${what} is not blank`);
       assert.ok(ROLES.includes(x.role), `${what}.role ${x.role}`);

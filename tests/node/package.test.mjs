@@ -23,7 +23,7 @@ test('package.json: name, module type, bin and exports', () => {
   assert.equal(pkg.exports['./tape'].types, './js/tape.d.ts');
 });
 
-test('npm pack ships the wasm, its glue, the JS API, the CLI and the README, and nothing else', () => {
+test('npm pack ships the wasm, its glue, the sentence vectors, the JS API, the CLI and the README, and nothing else', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -49,13 +49,19 @@ test('npm pack ships the wasm, its glue, the JS API, the CLI and the README, and
     'pkg/storydiff.d.ts',
     'pkg/storydiff_bg.wasm',
     'pkg/storydiff_bg.wasm.d.ts',
+    'vectors/minilm-static.bin',
+    'vectors/LICENSE',
+    'vectors/NOTICE',
+    'vectors/README.md',
   ]) {
     assert.ok(files.includes(f), `ships ${f} (files: ${files.join(', ')})`);
   }
-  const stray = files.filter((f) => !/^(package\.json|README\.md|LICENSE.*|bin\/|js\/|pkg\/)/.test(f));
-  assert.deepEqual(stray, [], 'nothing outside bin/, js/, pkg/ and the top-level docs');
+  const stray = files.filter((f) => !/^(package\.json|README\.md|LICENSE.*|bin\/|js\/|pkg\/|vectors\/(minilm-static\.bin|LICENSE|NOTICE|README\.md)$)/.test(f));
+  assert.deepEqual(stray, [], 'nothing outside bin/, js/, pkg/, the vector file with its licence, notice and README, and the top-level docs');
   const wasm = info.files.find((f) => f.path === 'pkg/storydiff_bg.wasm');
   assert.ok(wasm.size > 1000, 'the wasm is not empty');
+  const vectors = info.files.find((f) => f.path === 'vectors/minilm-static.bin');
+  assert.ok(vectors.size > 1_000_000, `the vector file is whole (${vectors.size} bytes)`);
 });
 
 test('the package resolves to js/node.js in Node (self-reference by name)', () => {

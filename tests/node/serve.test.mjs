@@ -50,6 +50,7 @@ test('serves files with the right MIME types', async () => {
     '/js/index.js': 'text/javascript',
     '/pkg/storydiff.js': 'text/javascript',
     '/pkg/storydiff_bg.wasm': 'application/wasm',
+    '/vectors/minilm-static.bin': 'application/octet-stream',
     '/seeds/index.json': 'application/json',
     '/seeds/000_ca52562f066d4038.txt': 'text/plain',
   };

@@ -24,6 +24,8 @@ const seed = loadSeeds()[0];
 const ORIGINAL = { name: 'original', text: seed.text };
 const baseline = compare([{ name: 'copy', text: seed.text }, ORIGINAL]);
 const sentences = baseline.sources[0].sentences;
+/** The baseline's match of each sentence with its own copy. */
+const copyMatches = baseline.matches.filter((m) => m.a[1] === m.b[1]);
 
 /** Inserts strings at offsets of `text` (offsets of the original text). */
 function insert(text, edits) {
@@ -57,23 +59,25 @@ function checkSpans(report, inputs) {
 const plain = (t) => t.replace(/[\uFFFD😀🚒]/gu, '').replace(/\s+/g, ' ').trim();
 
 /**
- * Every sentence the baseline (the seed against itself) matched is matched again with the same
- * partner: with the same kind when it comes back unchanged (no surrogate in it), with any kind
- * when it carries a U+FFFD or was joined with its neighbour. (A lone surrogate between a period
- * and the next sentence, like any character there but a space, keeps the two in one sentence:
- * the offsets stay exact, and that sentence is matched with both originals.)
+ * Every sentence the baseline (the seed against itself) matched with its copy is matched with it
+ * again: with the same kind when it comes back unchanged (no surrogate in it), with any kind when
+ * it carries a U+FFFD or was joined with its neighbour. (A lone surrogate between a period and the
+ * next sentence, like any character there but a space, keeps the two in one sentence: the offsets
+ * stay exact, and that sentence is matched with both originals.) Other matches the baseline has
+ * (two sentences of the seed that say the same, matched by meaning across the copies) are not
+ * what this file is about.
  */
 function checkMatches(report) {
   const mine = report.sources[0].sentences;
   const theirs = report.sources[1].sentences;
-  for (const m of baseline.matches) {
+  for (const m of copyMatches) {
     const text = baseline.sources[0].sentences[m.a[1]].text;
     const partner = baseline.sources[1].sentences[m.b[1]].text;
     const j = mine.findIndex((x) => plain(x.text).includes(plain(text)));
     assert.ok(j >= 0, `"${text.slice(0, 40)}…" is still a sentence (or part of one)`);
     const got = report.matches.filter((n) => n.a[0] === 0 && n.a[1] === j && n.b[0] === 1).map((n) => ({ text: theirs[n.b[1]].text, kind: n.kind }));
     if (mine[j].text === text) {
-      assert.deepEqual(got, [{ text: partner, kind: m.kind }], `"${text.slice(0, 40)}…" keeps its match`);
+      assert.ok(got.some((g) => g.text === partner && g.kind === m.kind), `"${text.slice(0, 40)}…" keeps its match with its copy (${m.kind}): ${JSON.stringify(got)}`);
     } else {
       assert.ok(got.some((g) => g.text === partner), `"${text.slice(0, 40)}…", with U+FFFD, is still matched with its original`);
     }
@@ -88,9 +92,10 @@ function run(name, text) {
   return report;
 }
 
-test('the baseline: the seed against itself matches every sentence', () => {
+test('the baseline: the seed against itself matches every sentence with its copy', () => {
   assert.ok(sentences.length >= 10);
-  assert.equal(baseline.matches.length, sentences.length);
+  assert.equal(copyMatches.length, sentences.length);
+  assert.ok(copyMatches.every((m) => m.kind === 'identical'));
 });
 
 const s = sentences[4];

@@ -1,0 +1,277 @@
+//! Measures matching accuracy and writes `docs/ACCURACY.md` (`npm run eval`); with `--pairs`,
+//! writes the pair scorer's training data instead.
+//!
+//! ```sh
+//! cargo run --release --example accuracy                  # docs/ACCURACY.md
+//! cargo run --release --example accuracy -- --pairs > target/pairs.tsv   # for scripts/fit_scorer.py
+//! ```
+//!
+//! The table: every labeled set of `tests/labels/` compared with the vectors and without (see
+//! `tests/support/scoring.rs` for what is counted); on the held-out fifth of the STS news pairs,
+//! the Pearson correlation with the gold of the semantic and lexical scorers and of the plain
+//! TF-IDF cosine and static-embedding cosine beside them; and how many of the pairs the scorer
+//! accepts among *all* pairs of a story the candidate stages propose (the seeds and every ECB+
+//! cluster). Figures of peers that run in Python (the full MiniLM) are read from
+//! `target/peers/*.tsv` when `scripts/peers/sts_minilm.py` has written them.
+//!
+//! The pair rows (`--pairs`) are of two kinds:
+//! - `sts`: the STS news pairs (`../shared/data/sts-news/train.tsv`, or `STORYDIFF_STS`), the
+//!   target their gold similarity over 5. Their sentences are indexed together, as one
+//!   comparison, so that term weights come from a few thousand news sentences. Every fifth pair
+//!   is held out (`split` = `test`).
+//! - one set per file of `tests/labels/`: every pair of sentences of different sources, the target 1 for a labeled
+//!   match (or opposite claim, which is matched and flagged), 0 for an unlabeled pair; `related`
+//!   pairs are left out. Pairs the rules call identical or minor are left out too: the model only
+//!   ever judges the rest.
+
+#[path = "../tests/support/scoring.rs"]
+mod scoring;
+
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use storydiff::embed::{Embedded, Vectors};
+use storydiff::index::{self, Unit};
+use storydiff::normalize::{self, Vocabulary};
+use storydiff::{align, neighbors, score, Kind, Role, SourceInput};
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let vectors = scoring::vectors();
+    if std::env::args().any(|a| a == "--pairs") {
+        println!("set\tsplit\ttarget\t{}", score::NAMES.join("\t"));
+        for (split, gold, f) in sts(root, Some(&vectors)) {
+            row("sts", split, gold, &f);
+        }
+        for file in scoring::files("") {
+            labeled(root, &root.join("tests/labels").join(file), &vectors);
+        }
+        return;
+    }
+    if std::env::args().any(|a| a == "--labels") {
+        print!("{}", labeled_table(&vectors));
+        return;
+    }
+    let doc = table(root, &vectors);
+    let out = root.join("docs/ACCURACY.md");
+    std::fs::write(&out, doc).expect("docs/ACCURACY.md written");
+    eprintln!("wrote {}", out.display());
+}
+
+fn row(set: &str, split: &str, target: f64, f: &align::Features) {
+    let values: Vec<String> = score::inputs(f).iter().map(|x| format!("{x:.6}")).collect();
+    println!("{set}\t{split}\t{target}\t{}", values.join("\t"));
+}
+
+/// The STS news pairs' features with the split (`test` for every fifth pair) and the gold
+/// similarity over 5; empty when the file is not on this machine.
+fn sts(root: &Path, vectors: Option<&Vectors>) -> Vec<(&'static str, f64, align::Features)> {
+    let path = std::env::var_os("STORYDIFF_STS").map(PathBuf::from).unwrap_or_else(|| root.join("../shared/data/sts-news/train.tsv"));
+    let Ok(tsv) = std::fs::read_to_string(&path) else {
+        eprintln!("{}: not found; STS rows skipped", path.display());
+        return Vec::new();
+    };
+    let rows: Vec<(f64, String, String)> = tsv
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            Some((c.get(2)?.parse().ok()?, c.get(3)?.trim().to_string(), c.get(4)?.trim().to_string()))
+        })
+        .collect();
+    let texts: Vec<&str> = rows.iter().flat_map(|(_, a, b)| [a.as_str(), b.as_str()]).collect();
+    let mut vocabulary = Vocabulary::with_capacity(1 << 14);
+    let units: Vec<Unit> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Unit { source: i, span: 0..t.len(), role: Role::Body, words: normalize::words(t, 0..t.len(), &mut vocabulary) })
+        .collect();
+    let index = index::build(&units, vocabulary);
+    let embedded = vectors.map(|v| Embedded::new(v, texts.iter().copied()));
+    rows.iter()
+        .enumerate()
+        .filter(|&(k, _)| units[2 * k].comparable() && units[2 * k + 1].comparable())
+        .map(|(k, (gold, _, _))| (if k % 5 == 0 { "test" } else { "train" }, gold / 5.0, align::features(&units, &index, embedded.as_ref(), 2 * k, 2 * k + 1)))
+        .collect()
+}
+
+fn labeled(root: &Path, file: &Path, vectors: &Vectors) {
+    let labels: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let named = labels["dir"].as_str().unwrap();
+    let dir = match (named.strip_prefix("../shared/data/ecbplus/"), std::env::var_os("STORYDIFF_ECB_DIR")) {
+        (Some(cluster), Some(ecb)) => PathBuf::from(ecb).join(cluster),
+        _ => root.join(named),
+    };
+    if !dir.is_dir() {
+        eprintln!("{}: {} not found; skipped", file.display(), dir.display());
+        return;
+    }
+    let set = file.file_stem().unwrap().to_string_lossy().to_string();
+    let sources: Vec<SourceInput> = labels["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| SourceInput { name: f.as_str().unwrap().into(), text: std::fs::read_to_string(dir.join(f.as_str().unwrap())).unwrap() })
+        .collect();
+    let prepared = storydiff::prepare(&sources).unwrap();
+    let units = &prepared.units;
+    let embedded = Some(Embedded::new(vectors, units.iter().map(|u| &sources[u.source].text[u.span.clone()])));
+    // The unit holding the first occurrence of a label's snippet.
+    let unit_of = |v: &Value| -> Option<usize> {
+        let s = v[0].as_u64()? as usize;
+        let byte = sources[s].text.find(v[1].as_str()?)?;
+        units.iter().position(|u| u.source == s && u.span.start <= byte && byte < u.span.end)
+    };
+    let pair_of = |p: &Value| Some((unit_of(&p["a"])?, unit_of(&p["b"])?)).map(|(a, b)| (a.min(b), a.max(b)));
+    let mut target: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut related: HashSet<(usize, usize)> = HashSet::new();
+    for p in labels["pairs"].as_array().into_iter().flatten() {
+        let Some(key) = pair_of(p) else { continue };
+        if p["kind"] == "related" {
+            related.insert(key);
+        } else {
+            target.insert(key, 1.0);
+        }
+    }
+    for c in labels["conflicts"].as_array().into_iter().flatten().filter(|c| c["kind"] == "polarity") {
+        if let Some(key) = pair_of(c) {
+            target.insert(key, 1.0);
+        }
+    }
+    // Every pair of the story, not only the candidates: the pairs that share only the story's
+    // names and topic words are the negatives a scorer must learn to refuse.
+    let pairs = (0..units.len()).flat_map(|a| (a + 1..units.len()).map(move |b| (a, b)));
+    for (a, b) in pairs {
+        if related.contains(&(a, b)) || units[a].source == units[b].source {
+            continue;
+        }
+        let by_rule = align::score(units, &prepared.index, None, a, b).is_some_and(|p| p.kind != Kind::Paraphrase);
+        if by_rule || !units[a].comparable() || !units[b].comparable() {
+            continue;
+        }
+        let f = align::features(units, &prepared.index, embedded.as_ref(), a, b);
+        row(&set, "train", target.get(&(a, b)).copied().unwrap_or(0.0), &f);
+    }
+}
+
+fn pearson(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len() as f64;
+    let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
+    let cov: f64 = x.iter().zip(y).map(|(a, b)| (a - mx) * (b - my)).sum();
+    let (vx, vy): (f64, f64) = (x.iter().map(|a| (a - mx).powi(2)).sum(), y.iter().map(|b| (b - my).powi(2)).sum());
+    cov / (vx * vy).sqrt()
+}
+
+/// Of the pairs the scorer accepts among all cross-source pairs of `sources`, how many the
+/// candidate stages propose: (accepted, proposed among them, candidates, all pairs).
+fn candidate_recall(sources: &[SourceInput], vectors: &Vectors) -> [usize; 4] {
+    let prepared = storydiff::prepare(sources).unwrap();
+    let units = &prepared.units;
+    let embedded = Embedded::new(vectors, units.iter().map(|u| &sources[u.source].text[u.span.clone()]));
+    let mut proposed: Vec<(usize, usize)> = index::candidates(units, &prepared.index);
+    proposed.extend(neighbors::candidates(units, &embedded.data, embedded.dims));
+    let proposed: HashSet<(usize, usize)> = proposed.into_iter().collect();
+    let (mut accepted, mut found, mut all) = (0, 0, 0);
+    for a in 0..units.len() {
+        for b in a + 1..units.len() {
+            if units[a].source == units[b].source || !units[a].comparable() || !units[b].comparable() {
+                continue;
+            }
+            all += 1;
+            if align::score(units, &prepared.index, Some(&embedded), a, b).is_some() {
+                accepted += 1;
+                found += proposed.contains(&(a, b)) as usize;
+            }
+        }
+    }
+    [accepted, found, proposed.len(), all]
+}
+
+fn ecb_clusters(root: &Path) -> Vec<Vec<SourceInput>> {
+    let dir = std::env::var_os("STORYDIFF_ECB_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("../shared/data/ecbplus"));
+    let mut clusters: Vec<PathBuf> = std::fs::read_dir(&dir).map(|d| d.filter_map(|e| Some(e.ok()?.path())).filter(|p| p.is_dir()).collect()).unwrap_or_default();
+    clusters.sort();
+    clusters
+        .iter()
+        .map(|c| {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(c).unwrap().filter_map(|e| Some(e.ok()?.path())).collect();
+            files.sort();
+            files.iter().map(|f| SourceInput { name: f.file_name().unwrap().to_string_lossy().into(), text: std::fs::read_to_string(f).unwrap() }).collect()
+        })
+        .filter(|s: &Vec<SourceInput>| s.len() >= 2)
+        .collect()
+}
+
+/// A peer's figure written by a script of `scripts/peers/` (`name<TAB>value` lines).
+fn peer(root: &Path, file: &str, key: &str) -> Option<f64> {
+    let text = std::fs::read_to_string(root.join("target/peers").join(file)).ok()?;
+    text.lines().find_map(|l| l.strip_prefix(key)?.strip_prefix('\t')?.trim().parse().ok())
+}
+
+/// The labeled sets' table, semantic and lexical rows side by side, with a total row each.
+fn labeled_table(vectors: &Vectors) -> String {
+    let mut doc = String::new();
+    doc += "| set | matching | precision | recall | paraphrase recall | unique kept | negatives matched | polarity flagged | unique with a nearest |\n|---|---|---|---|---|---|---|---|---|\n";
+    let mut totals = [scoring::Score::default(), scoring::Score::default()];
+    for file in scoring::files("") {
+        let Some(set) = scoring::load(&file) else { continue };
+        for (name, v) in [("semantic", Some(vectors)), ("lexical", None)] {
+            let sc = scoring::score(&set, v);
+            totals[(name == "lexical") as usize].add(&sc);
+            let _ = writeln!(
+                doc,
+                "| {} | {name} | {:.3} ({}/{}) | {:.3} ({}/{}) | {:.3} ({}/{}) | {}/{} | {}/{} | {}/{} | {} |",
+                file.trim_end_matches(".json"),
+                sc.precision(), sc.true_positive, sc.predicted,
+                sc.recall(), sc.found, sc.required,
+                sc.paraphrase_recall(), sc.paraphrase_found, sc.paraphrase_required,
+                sc.unique_kept, sc.unique_total,
+                sc.negatives_matched.len(), sc.negatives_total,
+                sc.polarity_flagged, sc.polarity_labeled,
+                sc.nearest_shown,
+            );
+        }
+    }
+    for (name, t) in ["semantic", "lexical"].iter().zip(&totals) {
+        let _ = writeln!(doc, "| **all sets** | {name} | {:.3} ({}/{}) | {:.3} ({}/{}) | {:.3} ({}/{}) | {}/{} | {}/{} | | |", t.precision(), t.true_positive, t.predicted, t.recall(), t.found, t.required, t.paraphrase_recall(), t.paraphrase_found, t.paraphrase_required, t.unique_kept, t.unique_total, t.negatives_matched.len(), t.negatives_total);
+    }
+    doc
+}
+
+fn table(root: &Path, vectors: &Vectors) -> String {
+    let mut doc = String::from("# Matching accuracy\n\nWritten by `npm run eval` (`cargo run --release --example accuracy`); see `examples/accuracy.rs` for\nwhat each figure counts. Labels are in `tests/labels/`, written by reading the articles.\n\n");
+    doc += "## Labeled sets\n\nEach set compared with the sentence vectors (`semantic`, as shipped) and without them (`lexical`,\nwhat runs when the vectors cannot be loaded). Precision counts every reported match not labeled as a\nmatch (related pairs and opposite claims are not wrong); recall counts the labeled identical, minor\nand paraphrase pairs found. *Negatives* are labeled pairs that must not match; *polarity* counts\npairs labeled as opposite claims that are matched with a `polarity` conflict.\n\n";
+    doc += &labeled_table(vectors);
+    let pairs = sts(root, Some(vectors));
+    let test: Vec<&(&str, f64, align::Features)> = pairs.iter().filter(|p| p.0 == "test").collect();
+    if !test.is_empty() {
+        let gold: Vec<f64> = test.iter().map(|p| p.1).collect();
+        let r = |f: &dyn Fn(&align::Features) -> f64| pearson(&test.iter().map(|p| f(&p.2)).collect::<Vec<_>>(), &gold);
+        let _ = write!(doc, "\n## STS news pairs, held-out fifth ({} pairs)\n\nPearson correlation of each score with the gold similarity; the scorers were fitted on the other\nfour fifths and the labeled sets (`scripts/fit_scorer.py`).\n\n| score | Pearson |\n|---|---|\n", test.len());
+        let _ = writeln!(doc, "| storydiff semantic scorer (`score::same_claim`, with vectors) | {:.3} |", r(&|f| score::same_claim(f, true)));
+        let _ = writeln!(doc, "| storydiff lexical scorer (without vectors) | {:.3} |", r(&|f| score::same_claim(f, false)));
+        let _ = writeln!(doc, "| TF-IDF cosine (the term index's weights) | {:.3} |", r(&|f| f.cosine));
+        let _ = writeln!(doc, "| static embedding cosine alone | {:.3} |", r(&|f| f.embedding));
+        match peer(root, "sts_minilm.tsv", "pearson") {
+            Some(p) => { let _ = writeln!(doc, "| all-MiniLM-L6-v2, the full transformer (peer, `scripts/peers/sts_minilm.py`) | {p:.3} |"); }
+            None => doc += "| all-MiniLM-L6-v2, the full transformer | not run (`scripts/peers/sts_minilm.py` writes it) |\n",
+        }
+    }
+    doc += "\n## Candidates\n\nOf the pairs the scorer accepts when *every* cross-source pair of a story is scored, the share the\ncandidate stages (term index and vector hashing) propose, and how many pairs they propose instead\nof all.\n\n| stories | accepted among all pairs | proposed | recall | pairs proposed | all pairs |\n|---|---|---|---|---|---|\n";
+    let seeds = scoring::load("seeds.json").map(|s| s.sources).unwrap_or_default();
+    let mut rows = vec![("the seeds".to_string(), vec![seeds])];
+    let ecb = ecb_clusters(root);
+    if !ecb.is_empty() {
+        rows.push((format!("ECB+, each of {} clusters", ecb.len()), ecb));
+    }
+    for (name, stories) in rows {
+        let mut t = [0usize; 4];
+        for s in &stories {
+            let c = candidate_recall(s, vectors);
+            (0..4).for_each(|i| t[i] += c[i]);
+        }
+        let _ = writeln!(doc, "| {name} | {} | {} | {:.3} | {} | {} |", t[0], t[1], t[1] as f64 / t[0].max(1) as f64, t[2], t[3]);
+    }
+    doc
+}
