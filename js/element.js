@@ -41,6 +41,9 @@ const REASONS = {
   metadata: ['metadata', 'Date, byline, outlet and section lines, read into the header'],
   label: ['label', 'A line of a few words in square brackets, such as a label in a script or transcript'],
 };
+// How a conflict's kind is named on the page; the detail kinds are named as they are.
+const CONFLICT_LABELS = { polarity: 'opposite claims' };
+const conflictLabel = (kind) => CONFLICT_LABELS[kind] ?? kind;
 const TIMEOUT_MS = 60_000;
 
 // A long report is put on screen in slices, so the page never freezes: the top of every column is
@@ -1568,7 +1571,7 @@ export class StoryDiffElement extends Base {
       for (const cf of c.match.conflicts) {
         const here = c.selfIsA ? cf.b : cf.a;
         const there = c.selfIsA ? cf.a : cf.b;
-        ul.append(h('li', { text: `${cf.kind}: “${here}” here, “${there}” in the focused sentence` }));
+        ul.append(h('li', { text: `${conflictLabel(cf.kind)}: “${here}” here, “${there}” in the focused sentence` }));
       }
       item.append(ul);
     }
@@ -1870,7 +1873,7 @@ export class StoryDiffElement extends Base {
     const cell = (k, ...kids) => h('td', { attrs: { role: 'cell' } }, h('span', { class: 'cell-label', text: `${heads[k]}: `, attrs: { 'aria-hidden': 'true' } }), ...kids);
     for (const [m, c] of rows) {
       body.append(h('tr', { attrs: { role: 'row' } },
-        cell(0, `⚠ ${c.kind}`),
+        cell(0, `⚠ ${conflictLabel(c.kind)}`),
         cell(1, `${this._label(m.a[0])}: “${c.a}”`),
         cell(2, `${this._label(m.b[0])}: “${c.b}”`),
         cell(3,
@@ -1878,7 +1881,7 @@ export class StoryDiffElement extends Base {
           h('button', { class: 'go', text: `${this._label(m.b[0])} ${m.b[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => this._select(m.b) } }))));
     }
     table.append(body);
-    return [h('p', { class: 'note', text: 'Details that matched sentences state differently: numbers, names, places, dates.' }), table];
+    return [h('p', { class: 'note', text: 'Details that matched sentences state differently: numbers, names, places, dates, and claims one affirms and another denies.' }), table];
   }
 }
 

@@ -117,7 +117,7 @@ export interface Match {
   score: number;
   /** Word-level differences, in reading order, covering both sentences. */
   diff: DiffOp[];
-  /** Details that differ between the two: numbers, names, places, days. */
+  /** Details that differ between the two: numbers, names, places, days, or a claim one affirms and the other denies. */
   conflicts: Conflict[];
 }
 
@@ -133,8 +133,8 @@ export interface DiffOp {
   b: string;
 }
 
-/** The kind of a conflict. */
-export type ConflictKind = 'number' | 'name' | 'place' | 'date';
+/** The kind of a conflict: a detail stated differently, or (`polarity`) a claim one affirms and the other denies. */
+export type ConflictKind = 'number' | 'name' | 'place' | 'date' | 'polarity';
 
 /** A detail that two matched sentences state differently. */
 export interface Conflict {

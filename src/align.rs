@@ -508,8 +508,9 @@ struct Run {
 /// and inserted words with their original text (the text of `a` for equal runs); and, when
 /// asked, the details they state differently: in the same slot of the diff (a run of at most
 /// four words replaced by another), numbers, days and months, or capitalised names; and the
-/// `X-based` attribute, wherever each sentence puts it. Spelling variants are not conflicts:
-/// both sides must differ after normalization. `v` is the vocabulary of both sides' surfaces.
+/// `X-based` attribute, wherever each sentence puts it; and a claim one affirms and the other
+/// denies (see [`crate::polarity`]). Spelling variants are not conflicts: both sides must
+/// differ after normalization. `v` is the vocabulary of both sides' surfaces.
 pub fn explain(v: &Vocabulary, a: &Side, b: &Side, with_conflicts: bool) -> (Vec<DiffOp>, Vec<Conflict>) {
     let runs = runs(a.surfaces, b.surfaces);
     let text = |side: &Side, words: &std::ops::Range<usize>| {
@@ -546,6 +547,10 @@ pub fn explain(v: &Vocabulary, a: &Side, b: &Side, with_conflicts: bool) -> (Vec
             if normalize::surface(&pa) != normalize::surface(&pb) {
                 found.push(Conflict { kind: ConflictKind::Place, a: format!("{pa}-based"), b: format!("{pb}-based") });
             }
+        }
+        if let Some((sa, sb)) = crate::polarity::mismatch(v, a.text, a.words, b.text, b.words) {
+            let slice = |text: &str, span: std::ops::Range<usize>| text.get(span).unwrap_or("").to_string();
+            found.push(Conflict { kind: ConflictKind::Polarity, a: slice(a.text, sa), b: slice(b.text, sb) });
         }
     }
     (ops, found)
@@ -1072,6 +1077,21 @@ mod tests {
         assert!(conflict_of("She died yesterday at her home.", "She died on Thursday at her home.").is_empty());
         assert!(conflict_of("She starred in musicals of the 1950s and later.", "She starred in musicals of the 50s and later.").is_empty());
         assert_eq!(conflict_of("She died on Thursday at home.", "She died on Friday at home."), [(ConflictKind::Date, "Thursday".into(), "Friday".into())]);
+    }
+
+    #[test]
+    fn opposite_claims_are_polarity_conflicts() {
+        let c = conflict_of("He has shown his birth certificate to reporters.", "He has not shown a birth certificate to reporters.");
+        assert_eq!(c, [(ConflictKind::Polarity, "has shown".into(), "has not shown".into())]);
+        let c = conflict_of("She denied taking the money from the fund.", "She took the money from the fund.");
+        assert_eq!(c, [(ConflictKind::Polarity, "denied taking".into(), "took".into())]);
+    }
+
+    #[test]
+    fn shared_or_unrelated_negations_are_not_polarity_conflicts() {
+        assert!(conflict_of("He has not shown his birth certificate.", "He has never shown a birth certificate.").is_empty());
+        let c = conflict_of("Ruiz said the bridge would reopen in May, adding that he did not know the cost.", "Ruiz said the bridge would reopen in May.");
+        assert!(c.is_empty(), "{c:?}");
     }
 
     #[test]

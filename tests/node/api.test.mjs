@@ -9,7 +9,7 @@ import { binaryWithoutNul, loadSeeds } from './helpers.mjs';
 const KINDS = ['identical', 'minor', 'paraphrase'];
 const ROLES = ['title', 'body', 'caption', 'speaker'];
 const REASONS = ['boilerplate', 'navigation', 'contact', 'copyright', 'credit', 'language', 'duplicate', 'metadata', 'label'];
-const CONFLICTS = ['number', 'name', 'place', 'date'];
+const CONFLICTS = ['number', 'name', 'place', 'date', 'polarity'];
 const OPS = ['equal', 'delete', 'insert'];
 
 const inputs = loadSeeds();
