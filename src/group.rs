@@ -208,7 +208,9 @@ pub fn quote_families(units: &[Unit], index: &Index, quoted: &[Quoted], pairs: &
 }
 
 /// The speaker most sources agree on, by surname (`Leavitt` and `Karoline Leavitt` agree),
-/// given in its fullest form; names beat descriptions (`a spokesperson`).
+/// given in its fullest form; personal names (see [`crate::quote::person`]) beat other
+/// capitalised attributions (`White House`, `November`), which beat descriptions (`a
+/// spokesperson`).
 pub fn consensus<'a>(speakers: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
     let mut by_surname: Map<String, (usize, &'a str)> = Map::default();
     let mut order = Vec::new();
@@ -228,7 +230,7 @@ pub fn consensus<'a>(speakers: impl Iterator<Item = Option<&'a str>>) -> Option<
         .iter()
         .map(|k| by_surname[k])
         .enumerate()
-        .max_by_key(|&(i, (n, s))| (proper(s), n, std::cmp::Reverse(i)))
+        .max_by_key(|&(i, (n, s))| (crate::quote::person(s).is_some(), proper(s), n, std::cmp::Reverse(i)))
         .map(|(_, (_, s))| s.to_string())
 }
 
@@ -263,4 +265,16 @@ pub fn similarity(units: &[Unit], partners: &[Vec<usize>], n: usize) -> Vec<Vec<
                 .collect()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_consensus_speaker_is_a_name_before_a_description() {
+        assert_eq!(consensus([Some("White House"), Some("Karoline Leavitt"), Some("White House")].into_iter()).as_deref(), Some("Karoline Leavitt"));
+        assert_eq!(consensus([Some("November"), Some("which the navy")].into_iter()).as_deref(), Some("November"));
+        assert_eq!(consensus([Some("I"), Some("Mark Roesler")].into_iter()).as_deref(), Some("Mark Roesler"));
+    }
 }
