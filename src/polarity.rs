@@ -28,9 +28,13 @@ const NEIGHBOUR: usize = 3;
 /// side's text, of the negation (or affirmation) as that side states it, from its first
 /// negating or auxiliary word to the shared word (`has not shown` / `has shown`).
 pub fn mismatch(v: &Vocabulary, a_text: &str, a: &[Word], b_text: &str, b: &[Word]) -> Option<(Range<usize>, Range<usize>)> {
-    let (ra, rb) = (read(v, a_text, a), read(v, b_text, b));
-    for x in &ra {
-        let (Some(in_a), Some(in_b)) = (settled(&ra, &x.key), settled(&rb, &x.key)) else { continue };
+    opposed(&claims(v, a_text, a), &claims(v, b_text, b))
+}
+
+/// [`mismatch`] of two sentences read beforehand (see [`claims`]).
+pub fn opposed(a: &Claims, b: &Claims) -> Option<(Range<usize>, Range<usize>)> {
+    for x in &a.0 {
+        let (Some(in_a), Some(in_b)) = (settled(&a.0, &x.key), settled(&b.0, &x.key)) else { continue };
         if in_a.negated != in_b.negated && same_claim(in_a, in_b) {
             return Some((in_a.span.clone(), in_b.span.clone()));
         }
@@ -38,13 +42,25 @@ pub fn mismatch(v: &Vocabulary, a_text: &str, a: &[Word], b_text: &str, b: &[Wor
     None
 }
 
+/// What a sentence (or a quotation: any run of words) affirms and denies, word by word, read
+/// once so that it can be compared with many others.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Claims(Vec<Reading>);
+
+/// Reads `words` (spans into `text`) for [`opposed`].
+pub fn claims(v: &Vocabulary, text: &str, words: &[Word]) -> Claims {
+    Claims(read(v, text, words))
+}
+
 /// Whether two readings of one word are about the same thing: a content word next to it is
-/// the same, and the words right before it (when both have one) are not different verbs
+/// the same, or one of them is a bare claim (`It is not a hoax` is about the hoax and nothing
+/// else); and the words right before it (when both have one) are not different verbs
 /// (`pleaded not guilty` / `found guilty`).
 fn same_claim(x: &Reading, y: &Reading) -> bool {
     let same = |p: &Option<String>, q: &Option<String>| p.is_some() && p == q;
+    let bare = |r: &Reading| r.bare && r.before.is_none() && r.after.is_none();
     let other_verb = x.adjacent && y.adjacent && x.before != y.before;
-    (same(&x.before, &y.before) || same(&x.after, &y.after)) && !other_verb
+    (same(&x.before, &y.before) || same(&x.after, &y.after) || bare(x) || bare(y)) && !other_verb
 }
 
 /// The reading of the word `key` in a sentence (its first occurrence), when the sentence has
@@ -58,6 +74,7 @@ fn settled<'r>(readings: &'r [Reading], key: &str) -> Option<&'r Reading> {
 }
 
 /// One content word of a sentence and whether a negation attaches to it.
+#[derive(Debug, Clone, PartialEq)]
 struct Reading {
     /// The word's lemma, to find it in the other sentence (`took`, `taking` → `tak`).
     key: String,
@@ -72,7 +89,13 @@ struct Reading {
     after: Option<String>,
     /// The content word before is right before the run (`pleaded` in `pleaded not guilty`).
     adjacent: bool,
+    /// The words read are a short clause and nothing more (a quotation: `It is not a hoax`),
+    /// not a clause of a sentence that says more around it (`… warned, “Don't talk.”`).
+    bare: bool,
 }
+
+/// At most this many words make a bare claim.
+const BARE_MAX: usize = 8;
 
 fn read(v: &Vocabulary, text: &str, words: &[Word]) -> Vec<Reading> {
     let surface = |k: usize| v.text(words[k].surface);
@@ -118,6 +141,7 @@ fn read(v: &Vocabulary, text: &str, words: &[Word]) -> Vec<Reading> {
             before: before.map(|j| lemma(surface(j))),
             after: after.map(|j| lemma(surface(j))),
             adjacent: before.is_some_and(|j| j + 1 == start),
+            bare: own == (0..words.len()) && words.len() <= BARE_MAX,
         });
     }
     out
@@ -344,6 +368,13 @@ mod tests {
     #[test]
     fn contractions_typed_without_apostrophe_negate() {
         assert_eq!(opposed("I cant speak for the first death.", "I can speak for the first death."), pair("cant speak", "can speak"));
+    }
+
+    #[test]
+    fn a_bare_claim_is_about_its_one_word() {
+        assert_eq!(opposed("It is a total hoax.", "It is not a hoax."), pair("hoax", "is not a hoax"));
+        // A clause inside a longer sentence is not bare.
+        assert_eq!(opposed("A sign warned against loose talk in the office.", "A sign at the office warned, “Don't talk.”"), None);
     }
 
     #[test]

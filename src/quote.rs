@@ -3,6 +3,7 @@
 
 use crate::index::Unit;
 use crate::normalize::{self, Vocabulary};
+use crate::polarity::{self, Claims};
 use crate::report::Role;
 use std::ops::Range;
 
@@ -15,6 +16,9 @@ pub struct Quoted {
     pub span: Range<usize>,
     /// Who the sentence says said it.
     pub speaker: Option<String>,
+    /// What the quoted words affirm and deny (see [`crate::polarity`]), read once to compare
+    /// the quotation with others: opposite claims are never variants of one quotation.
+    pub claims: Claims,
 }
 
 const OPEN_CLOSE: &[(char, char)] = &[('“', '”'), ('«', '»'), ('„', '“'), ('「', '」'), ('『', '』'), ('‘', '’')];
@@ -38,7 +42,7 @@ pub fn extract(text: &str, units: &[Unit], blocks: &[usize], first: usize, vocab
         }
         if let Some((block, name)) = &transcript {
             if blocks[k] == *block {
-                out.push(Quoted { unit: first + k, span: unit.span.clone(), speaker: Some(name.clone()) });
+                out.push(quoted(text, unit, first + k, unit.span.clone(), Some(name.clone()), vocabulary));
                 last_speaker = Some(name.clone());
                 continue;
             }
@@ -60,10 +64,18 @@ pub fn extract(text: &str, units: &[Unit], blocks: &[usize], first: usize, vocab
             last_speaker = speaker.clone();
         }
         for span in spans {
-            out.push(Quoted { unit: first + k, span, speaker: speaker.clone() });
+            out.push(quoted(text, unit, first + k, span, speaker.clone(), vocabulary));
         }
     }
     out
+}
+
+/// The quotation `span` of `unit` (global index `index`), its claims read.
+fn quoted(text: &str, unit: &Unit, index: usize, span: Range<usize>, speaker: Option<String>, v: &Vocabulary) -> Quoted {
+    // The words inside the marks, a stretch of the sentence's words (which are in order).
+    let from = unit.words.partition_point(|w| w.span.start < span.start);
+    let to = unit.words.partition_point(|w| w.span.end <= span.end).max(from);
+    Quoted { unit: index, claims: polarity::claims(v, text, &unit.words[from..to]), span, speaker }
 }
 
 /// The quoted stretches of `text[range]`; `open` carries a quotation left open by the
