@@ -226,7 +226,8 @@ fn lemma(surface: &str) -> String {
     let w = w.strip_suffix('e').filter(|r| r.len() >= 2).unwrap_or(w);
     // `stopped` → `stopp` → `stop`.
     let b = w.as_bytes();
-    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !matches!(b[b.len() - 1], b'l' | b's' | b'z' | b'e' | b'o') {
+    let last = b.last().copied().unwrap_or(0);
+    if b.len() >= 4 && last.is_ascii_alphabetic() && b[b.len() - 2] == last && !matches!(last, b'l' | b's' | b'z' | b'e' | b'o') {
         return w[..w.len() - 1].to_string();
     }
     w.to_string()
@@ -408,5 +409,9 @@ mod tests {
             assert_eq!(lemma(x), lemma(y), "{x} {y}");
         }
         assert_ne!(lemma("show"), lemma("shot"));
+        // Any word at all, in any script, has a lemma.
+        for w in ["𥻻", "ab𥻻", "𥻻𥻻", "ñññ", "東京", "über", "café"] {
+            lemma(w);
+        }
     }
 }
