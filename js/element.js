@@ -41,6 +41,9 @@ const REASONS = {
   metadata: ['metadata', 'Date, byline, outlet and section lines, read into the header'],
   label: ['label', 'A line of a few words in square brackets, such as a label in a script or transcript'],
 };
+// How a conflict's kind is named on the page; the detail kinds are named as they are.
+const CONFLICT_LABELS = { polarity: 'opposite claims' };
+const conflictLabel = (kind) => CONFLICT_LABELS[kind] ?? kind;
 const TIMEOUT_MS = 60_000;
 const LEXICAL_NOTE = 'Matching by words only: the sentence vectors could not be loaded, so the same claim in other words may be marked unique.';
 /** How a conflict's kind reads in the view. */
@@ -1934,7 +1937,7 @@ export class StoryDiffElement extends Base {
           h('button', { class: 'go', text: `${this._label(m.b[0])} ${m.b[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => this._select(m.b) } }))));
     }
     table.append(body);
-    return [h('p', { class: 'note', text: 'Details that matched sentences state differently: numbers, names, places, dates, and claims one source makes and another denies.' }), table];
+    return [h('p', { class: 'note', text: 'Details that matched sentences state differently: numbers, names, places, dates, and claims one affirms and another denies.' }), table];
   }
 }
 

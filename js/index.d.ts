@@ -140,7 +140,7 @@ export interface Match {
   score: number;
   /** Word-level differences, in reading order, covering both sentences. */
   diff: DiffOp[];
-  /** Details that differ between the two: numbers, names, places, days, opposite claims. */
+  /** Details that differ between the two: numbers, names, places, days, or a claim one affirms and the other denies. */
   conflicts: Conflict[];
 }
 
@@ -156,7 +156,7 @@ export interface DiffOp {
   b: string;
 }
 
-/** The kind of a conflict: a detail stated differently, or `polarity`: one source makes a claim the other denies. */
+/** The kind of a conflict: a detail stated differently, or (`polarity`) a claim one affirms and the other denies. */
 export type ConflictKind = 'number' | 'name' | 'place' | 'date' | 'polarity';
 
 /** A detail that two matched sentences state differently. */

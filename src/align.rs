@@ -578,8 +578,9 @@ struct Run {
 /// and inserted words with their original text (the text of `a` for equal runs); and, when
 /// asked, the details they state differently: in the same slot of the diff (a run of at most
 /// four words replaced by another), numbers, days and months, or capitalised names; and the
-/// `X-based` attribute, wherever each sentence puts it. Spelling variants are not conflicts:
-/// both sides must differ after normalization. `v` is the vocabulary of both sides' surfaces.
+/// `X-based` attribute, wherever each sentence puts it; and a claim one affirms and the other
+/// denies (see [`crate::polarity`]). Spelling variants are not conflicts: both sides must
+/// differ after normalization. `v` is the vocabulary of both sides' surfaces.
 pub fn explain(v: &Vocabulary, a: &Side, b: &Side, with_conflicts: bool) -> (Vec<DiffOp>, Vec<Conflict>) {
     let runs = runs(a.surfaces, b.surfaces);
     let text = |side: &Side, words: &std::ops::Range<usize>| {
@@ -595,19 +596,33 @@ pub fn explain(v: &Vocabulary, a: &Side, b: &Side, with_conflicts: bool) -> (Vec
         // asked when a slot has capitalised words on both sides.
         let headlines = std::cell::OnceCell::new();
         let names_in_sentences = || *headlines.get_or_init(|| !headline_case(a.words, v) && !headline_case(b.words, v));
+        // Where a dateline ends, and a headline run into the sentence (see [`run_in_headline`]).
+        let (dateline_a, dateline_b) = (dateline(a), dateline(b));
+        let run_ins = std::cell::OnceCell::new();
+        let run_in = || *run_ins.get_or_init(|| (run_in_headline(a, v), run_in_headline(b, v)));
         for (k, w) in runs.windows(2).enumerate() {
             let (del, ins) = match (w[0].tag, w[1].tag) {
                 (DiffTag::Delete, DiffTag::Insert) => (&w[0].a, &w[1].b),
                 (DiffTag::Insert, DiffTag::Delete) => (&w[1].a, &w[0].b),
                 _ => continue,
             };
+            // Where each report was filed from, and when, is not a detail of the story.
+            if del.start < dateline_a || ins.start < dateline_b {
+                continue;
+            }
             // The shared word before the slot, if any: `in` before a name makes it a place.
             let before = k.checked_sub(1).filter(|&p| runs[p].tag == DiffTag::Equal).and_then(|_| a.words.get(del.start.wrapping_sub(1)));
             // `Report: …`, `Herald: …`: a label opening the sentence, not a name in it.
             let kicker = |side: &Side, r: &std::ops::Range<usize>| {
                 r.start == 0 && !r.is_empty() && side.text.get(side.words[r.end - 1].span.end..).is_some_and(|t| t.starts_with(':'))
             };
-            let names_marked = || !kicker(a, del) && !kicker(b, ins) && names_in_sentences();
+            let names_marked = || {
+                !kicker(a, del)
+                    && !kicker(b, ins)
+                    && names_in_sentences()
+                    && evident_name(a, del, dateline_a, run_in().0, v)
+                    && evident_name(b, ins, dateline_b, run_in().1, v)
+            };
             if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()], v, names_marked, before) {
                 found.push(Conflict { kind, a: text(a, del), b: text(b, ins) });
             }
@@ -617,8 +632,73 @@ pub fn explain(v: &Vocabulary, a: &Side, b: &Side, with_conflicts: bool) -> (Vec
                 found.push(Conflict { kind: ConflictKind::Place, a: format!("{pa}-based"), b: format!("{pb}-based") });
             }
         }
+        if let Some((sa, sb)) = crate::polarity::mismatch(v, a.text, a.words, b.text, b.words) {
+            let slice = |text: &str, span: std::ops::Range<usize>| text.get(span).unwrap_or("").to_string();
+            found.push(Conflict { kind: ConflictKind::Polarity, a: slice(a.text, sa), b: slice(b.text, sb) });
+        }
     }
     (ops, found)
+}
+
+/// At most this many words open a sentence as its dateline.
+const DATELINE_MAX: usize = 8;
+
+/// How many words of a sentence are its dateline (`WASHINGTON —`, `SEOUL, June 11 (Yonhap)
+/// --`): the words before a dash within the first [`DATELINE_MAX`], when the first is written
+/// in capitals or they name an agency in brackets; 0 when it has none.
+fn dateline(side: &Side) -> usize {
+    let words = side.words;
+    for i in 0..words.len().min(DATELINE_MAX).saturating_sub(1) {
+        let gap = side.text.get(words[i].span.end..words[i + 1].span.start).unwrap_or("");
+        if gap.contains(['—', '–']) || gap.contains("--") || gap.contains(" - ") {
+            let first = side.text.get(words[0].span.clone()).unwrap_or("");
+            let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !first.chars().any(char::is_lowercase);
+            let agency = side.text.get(words[0].span.start..words[i].span.end).is_some_and(|t| t.contains('('));
+            return if capitals || agency { i + 1 } else { 0 };
+        }
+    }
+    0
+}
+
+/// How many words open a sentence as a headline run into it (`Colts Clinch Playoff Berth With
+/// 31-24 Victory Against Jaguars Keiwan Ratliff scored …`, as pages copied without a line
+/// break give it): the words before the first lower-case word of four letters or more, when
+/// at least three of them are capitalised words of four letters or more, and one is plainly
+/// not a name but a word capitalised as a headline capitalises words: a function word
+/// (`With`, `For`) after the first word, or a word the rest of the sentence writes in lower
+/// case (`Severed Cables … three undersea cables`). 0 when it opens with none.
+fn run_in_headline(side: &Side, v: &Vocabulary) -> usize {
+    let text = |w: &Word| v.text(w.surface);
+    let long = |w: &Word| text(w).chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    let end = side.words.iter().position(|w| !w.capitalized && long(w) && text(w).starts_with(char::is_alphabetic)).unwrap_or(side.words.len());
+    let (head, rest) = side.words.split_at(end);
+    if head.iter().filter(|w| w.capitalized && long(w)).count() < 3 {
+        return 0;
+    }
+    let term = |w: &Word| v.terms_of(w.surface).first().map(|&(t, _)| t);
+    let lowered = |w: &Word| rest.iter().any(|r| !r.capitalized && term(r) == term(w));
+    let ordinary = head.iter().enumerate().any(|(i, w)| w.capitalized && ((i > 0 && normalize::is_stopword(text(w))) || lowered(w)));
+    if ordinary { end } else { 0 }
+}
+
+/// Whether a run of capitalised words (indices into the side's words) reads as a name: once
+/// titles and role nouns go (`Agent`, `President`, `Sen.`: see [`crate::lexicon::is_role`]),
+/// a word is left whose capital marks a name. A capital does not when the word opens the
+/// sentence (after its dateline, up to `first`) or a quotation in it, which capitalise any
+/// word, or is in a headline run into the sentence (up to `headline`); a word in capitals
+/// (an acronym) outside such a headline is a name wherever it stands.
+fn evident_name(side: &Side, run: &std::ops::Range<usize>, first: usize, headline: usize, v: &Vocabulary) -> bool {
+    let opens = |i: usize| {
+        i <= first || {
+            let gap = side.text.get(side.words[i - 1].span.end..side.words[i].span.start).unwrap_or("");
+            gap.contains(['“', '"', '‘', ':'])
+        }
+    };
+    let acronym = |i: usize| {
+        let w = side.text.get(side.words[i].span.clone()).unwrap_or("");
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    run.clone().filter(|&i| !crate::lexicon::is_role(v.text(side.words[i].surface))).any(|i| i >= headline && (acronym(i) || !opens(i)))
 }
 
 /// Runs of equal, deleted and inserted words along the longest common subsequence.
@@ -1142,6 +1222,65 @@ mod tests {
         assert!(conflict_of("She died yesterday at her home.", "She died on Thursday at her home.").is_empty());
         assert!(conflict_of("She starred in musicals of the 1950s and later.", "She starred in musicals of the 50s and later.").is_empty());
         assert_eq!(conflict_of("She died on Thursday at home.", "She died on Friday at home."), [(ConflictKind::Date, "Thursday".into(), "Friday".into())]);
+    }
+
+    #[test]
+    fn opposite_claims_are_polarity_conflicts() {
+        let c = conflict_of("He has shown his birth certificate to reporters.", "He has not shown a birth certificate to reporters.");
+        assert_eq!(c, [(ConflictKind::Polarity, "has shown".into(), "has not shown".into())]);
+        let c = conflict_of("She denied taking the money from the fund.", "She took the money from the fund.");
+        assert_eq!(c, [(ConflictKind::Polarity, "denied taking".into(), "took".into())]);
+    }
+
+    #[test]
+    fn shared_or_unrelated_negations_are_not_polarity_conflicts() {
+        assert!(conflict_of("He has not shown his birth certificate.", "He has never shown a birth certificate.").is_empty());
+        let c = conflict_of("Ruiz said the bridge would reopen in May, adding that he did not know the cost.", "Ruiz said the bridge would reopen in May.");
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn datelines_are_not_conflicts() {
+        let c = conflict_of("WASHINGTON — The talks were chaired by Lindqvist on Monday.", "SEOUL — The talks were chaired by Lindqvist on Monday.");
+        assert!(c.is_empty(), "{c:?}");
+        let c = conflict_of(
+            "SEOUL, June 11 (Yonhap) -- The talks were chaired by Lindqvist on Monday.",
+            "WASHINGTON, June 12 (AP) -- The talks were chaired by Lindqvist on Monday.",
+        );
+        assert!(c.is_empty(), "{c:?}");
+        // After the dateline, names still conflict.
+        let c = conflict_of("SEOUL — The talks were chaired by Lindqvist on Monday.", "SEOUL — The talks were chaired by Okafor on Monday.");
+        assert_eq!(c, [(ConflictKind::Name, "Lindqvist".into(), "Okafor".into())]);
+    }
+
+    #[test]
+    fn words_of_a_headline_run_into_the_sentence_are_not_names() {
+        let a = "Mayor Ruiz Backs Bridge Plan For Oakvale the mayor said on Monday she backs the plan.";
+        let b = "Mayor Ruiz Rejects Bridge Plan For Oakvale the mayor said on Monday she backs the plan.";
+        assert!(conflict_of(a, b).is_empty(), "{:?}", conflict_of(a, b));
+        let a = "Severed Cables Disrupt Internet Traffic three undersea cables were cut on Friday.";
+        let b = "Damaged Cables Disrupt Internet Traffic three undersea cables were cut on Friday.";
+        assert!(conflict_of(a, b).is_empty(), "{:?}", conflict_of(a, b));
+    }
+
+    #[test]
+    fn role_nouns_are_not_names() {
+        assert!(conflict_of("The suspect was questioned by Agent Smith on Monday.", "The suspect was questioned by Officer Smith on Monday.").is_empty());
+        assert!(conflict_of("The bill was signed by President Ruiz on Monday.", "The bill was signed by Sen. Ruiz on Monday.").is_empty());
+        assert!(conflict_of("The plan was backed by the Minister on Monday.", "The plan was backed by the President on Monday.").is_empty());
+        // Different people under their titles still conflict.
+        let c = conflict_of("The talks were chaired by Minister Lindqvist on Monday.", "The talks were chaired by President Okafor on Monday.");
+        assert_eq!(c, [(ConflictKind::Name, "Minister Lindqvist".into(), "President Okafor".into())]);
+    }
+
+    #[test]
+    fn a_capital_that_opens_a_sentence_or_quotation_marks_no_name() {
+        assert!(conflict_of("Police said the bridge was closed on Monday.", "Witnesses said the bridge was closed on Monday.").is_empty());
+        assert!(conflict_of("Residents said the bridge was closed on Monday.", "Engineers said the bridge was closed on Monday.").is_empty());
+        assert!(conflict_of("He said: “Trucks were stopped at the bridge.”", "He said: “Cars were stopped at the bridge.”").is_empty());
+        // Acronyms are names wherever they stand.
+        let c = conflict_of("NATO said the bridge was closed on Monday.", "OSCE said the bridge was closed on Monday.");
+        assert_eq!(c, [(ConflictKind::Name, "NATO".into(), "OSCE".into())]);
     }
 
     #[test]

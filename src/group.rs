@@ -108,19 +108,19 @@ pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
 
 /// Links quotations across sources when one contains most of the other's words in order
 /// (a source may quote a longer or shorter stretch), or when a one-word quotation (“receptive”)
-/// is quoted alone elsewhere too, or appears inside a quotation in a sentence it was matched with. Returns families of indices
-/// into `quoted`, the most widely carried first.
+/// is quoted alone elsewhere too, or appears inside a quotation in a sentence it was matched
+/// with; but never two quotations that different people are said to have said, or that one
+/// affirms and the other denies (see [`Linker`]). A quotation of fewer than [`MIN_WORDS`]
+/// words is dropped unless another source quotes it too. Returns families of indices into
+/// `quoted`, the most widely carried first.
 pub fn quote_families(units: &[Unit], index: &Index, quoted: &[Quoted], pairs: &[Pair]) -> Vec<Vec<usize>> {
     let vocabulary = &index.vocabulary;
+    let inside = |q: usize| {
+        let span = quoted[q].span.clone();
+        units[quoted[q].unit].words.iter().filter(move |w| w.span.start >= span.start && w.span.end <= span.end)
+    };
     // Each quotation's terms as text ids, from the terms of the words inside its span.
-    let terms: Vec<Vec<u32>> = quoted
-        .iter()
-        .map(|q| {
-            let inside = |w: &&normalize::Word| w.span.start >= q.span.start && w.span.end <= q.span.end;
-            let words = units[q.unit].words.iter().filter(inside);
-            words.flat_map(|w| vocabulary.terms_of(w.surface).iter().map(|&(t, _)| t)).collect()
-        })
-        .collect();
+    let terms: Vec<Vec<u32>> = (0..quoted.len()).map(|q| inside(q).flat_map(|w| vocabulary.terms_of(w.surface).iter().map(|&(t, _)| t)).collect()).collect();
     let content: Vec<Vec<u32>> =
         terms.iter().map(|ts| ts.iter().copied().filter(|&t| !normalize::is_stopword(vocabulary.text(t))).collect()).collect();
     let bags: Vec<Vec<u32>> = terms
@@ -134,18 +134,15 @@ pub fn quote_families(units: &[Unit], index: &Index, quoted: &[Quoted], pairs: &
     let matched: Set<(usize, usize)> = pairs.iter().map(|p| (p.a, p.b)).collect();
     let is_matched = |a: usize, b: usize| matched.contains(&(a.min(b), a.max(b)));
 
-    let mut sets = Sets::new(quoted.len());
+    let mut linker = Linker::new(quoted);
     // The same words quoted again are linked to their first occurrence directly, and only
-    // first occurrences are compared: copies cost linear work.
+    // first occurrences are compared: copies cost linear work. A copy said to be by someone
+    // else is compared like any other quotation.
     let mut first: Map<&[u32], usize> = Map::default();
     let mut repeat = vec![false; quoted.len()];
     for q in 0..quoted.len() {
         match first.get(terms[q].as_slice()) {
-            Some(&f) => {
-                let (rf, rq) = (sets.find(f), sets.find(q));
-                sets.parent[rq] = rf;
-                repeat[q] = true;
-            }
+            Some(&f) => repeat[q] = linker.link(f, q),
             None => {
                 first.insert(terms[q].as_slice(), q);
             }
@@ -188,27 +185,110 @@ pub fn quote_families(units: &[Unit], index: &Index, quoted: &[Quoted], pairs: &
                     shorter == 1 && (cx == cy || is_matched(ux, uy))
                 };
                 if linked {
-                    let (rx, ry) = (sets.find(x), sets.find(y));
-                    sets.parent[ry] = rx;
+                    linker.link(x, y);
                 }
             }
         }
     }
     let mut families: Map<usize, Vec<usize>> = Map::default();
     for q in 0..quoted.len() {
-        families.entry(sets.find(q)).or_default().push(q);
+        families.entry(linker.sets.find(q)).or_default().push(q);
     }
-    let mut out: Vec<Vec<usize>> = families.into_values().collect();
-    let spread = |f: &Vec<usize>| f.iter().map(|&q| units[quoted[q].unit].source).collect::<Set<_>>().len();
-    for f in out.iter_mut() {
-        f.sort_unstable();
-    }
-    out.sort_by_key(|f| (std::cmp::Reverse(spread(f)), f[0]));
+    let sources_of = |f: &Vec<usize>| f.iter().map(|&q| units[quoted[q].unit].source).collect::<Set<_>>().len();
+    let mut out: Vec<Vec<usize>> = families
+        .into_values()
+        .filter_map(|mut f| {
+            if sources_of(&f) < 2 {
+                f.retain(|&q| inside(q).count() >= MIN_WORDS);
+            }
+            f.sort_unstable();
+            (!f.is_empty()).then_some(f)
+        })
+        .collect();
+    out.sort_by_key(|f| (std::cmp::Reverse(sources_of(f)), f[0]));
     out
 }
 
+/// A quotation of fewer words than this is not listed on its own: a word or two in quote
+/// marks (“idiot”, “No”, “fake news”) is mostly a label, a scare quote or a title, not a
+/// statement anyone made; and alone it links by chance with the same word quoted elsewhere.
+/// It is kept when another source quotes it too, as part of the same family: outlets echoing
+/// someone's word (“receptive”) or quoting a statement in part.
+pub const MIN_WORDS: usize = 3;
+
+/// At most this many distinct quotations of each family are compared for opposite claims
+/// when two families are to be joined: families of many variants are rare, and the bound keeps
+/// a pathological input from costing the product of their sizes at every join.
+const CHECKED: usize = 32;
+
+/// Joins quotations into families, refusing a join that would put in one family two
+/// quotations said by different people (see [`crate::quote::different_people`]) or stating
+/// opposite claims (see [`crate::polarity`]): a chain of partial quotes must not make one
+/// quotation of “It is a total hoax” and “it is not a hoax”.
+struct Linker<'q> {
+    quoted: &'q [Quoted],
+    sets: Sets,
+    /// By family (root): the distinct personal names of its speakers.
+    people: Map<usize, Vec<Vec<String>>>,
+    /// By family (root): its members that are not copies of an earlier member.
+    variants: Map<usize, Vec<usize>>,
+    /// Pairs of families found not to join; families only grow, so they never will.
+    refused: Set<(usize, usize)>,
+}
+
+impl<'q> Linker<'q> {
+    fn new(quoted: &'q [Quoted]) -> Self {
+        let mut people: Map<usize, Vec<Vec<String>>> = Map::default();
+        for (q, quote) in quoted.iter().enumerate() {
+            if let Some(name) = quote.speaker.as_deref().and_then(crate::quote::person) {
+                people.insert(q, vec![name]);
+            }
+        }
+        Linker { quoted, sets: Sets::new(quoted.len()), people, variants: (0..quoted.len()).map(|q| (q, vec![q])).collect(), refused: Set::default() }
+    }
+
+    /// Joins the families of `x` and `y` unless that would join different people or opposite
+    /// claims; whether they are (now) one family.
+    fn link(&mut self, x: usize, y: usize) -> bool {
+        let (rx, ry) = (self.sets.find(x), self.sets.find(y));
+        if rx == ry {
+            return true;
+        }
+        if self.refused.contains(&(rx.min(ry), rx.max(ry))) || !self.compatible(rx, ry) {
+            self.refused.insert((rx.min(ry), rx.max(ry)));
+            return false;
+        }
+        self.sets.parent[ry] = rx;
+        for name in self.people.remove(&ry).unwrap_or_default() {
+            let names = self.people.entry(rx).or_default();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        // A copy (the same terms) adds no variant of its own.
+        let moved = self.variants.remove(&ry).unwrap_or_default();
+        let copy = moved.len() == 1 && self.variants[&rx].iter().any(|&v| self.quoted[v].claims == self.quoted[moved[0]].claims);
+        if !copy {
+            self.variants.entry(rx).or_default().extend(moved);
+        }
+        true
+    }
+
+    fn compatible(&self, rx: usize, ry: usize) -> bool {
+        let none = Vec::new();
+        let (px, py) = (self.people.get(&rx).unwrap_or(&none), self.people.get(&ry).unwrap_or(&none));
+        if px.iter().any(|a| py.iter().any(|b| !crate::quote::same_person(a, b))) {
+            return false;
+        }
+        let (vx, vy) = (&self.variants[&rx], &self.variants[&ry]);
+        !vx.iter().take(CHECKED).any(|&a| vy.iter().take(CHECKED).any(|&b| crate::polarity::opposed(&self.quoted[a].claims, &self.quoted[b].claims).is_some()))
+    }
+}
+
 /// The speaker most sources agree on, by surname (`Leavitt` and `Karoline Leavitt` agree),
-/// given in its fullest form; names beat descriptions (`a spokesperson`).
+/// given in its fullest form; personal names (see [`crate::quote::person`]) beat other
+/// capitalised attributions (`White House`, `November`), which beat descriptions (`a
+/// spokesperson`).
 pub fn consensus<'a>(speakers: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
     let mut by_surname: Map<String, (usize, &'a str)> = Map::default();
     let mut order = Vec::new();
@@ -228,7 +308,7 @@ pub fn consensus<'a>(speakers: impl Iterator<Item = Option<&'a str>>) -> Option<
         .iter()
         .map(|k| by_surname[k])
         .enumerate()
-        .max_by_key(|&(i, (n, s))| (proper(s), n, std::cmp::Reverse(i)))
+        .max_by_key(|&(i, (n, s))| (crate::quote::person(s).is_some(), proper(s), n, std::cmp::Reverse(i)))
         .map(|(_, (_, s))| s.to_string())
 }
 
@@ -263,4 +343,77 @@ pub fn similarity(units: &[Unit], partners: &[Vec<usize>], n: usize) -> Vec<Vec<
                 .collect()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{compare, Options, SourceInput};
+
+    /// The quotation families of a comparison of `texts` (one source each, after a headline
+    /// line of their own), as each occurrence's (source, text, speaker).
+    fn quote_families_of(texts: &[&str]) -> Vec<Vec<(usize, String, Option<String>)>> {
+        let sources: Vec<SourceInput> =
+            texts.iter().enumerate().map(|(k, t)| SourceInput { name: format!("s{k}"), text: format!("Bridge news from the valley\n\n{t}\n") }).collect();
+        let report = compare(&sources, &Options::default()).expect("compares");
+        report.quotes.into_iter().map(|q| q.occurrences.into_iter().map(|o| (o.source, o.text, o.speaker)).collect()).collect()
+    }
+
+    #[test]
+    fn quotations_by_different_people_are_never_one_family() {
+        let families = quote_families_of(&[
+            "“We will rebuild the bridge by spring,” Ana Ruiz told reporters on Monday.",
+            "“We will rebuild the bridge by spring,” Omar Haddad told reporters on Monday.",
+            // Unattributed, it may join either, but cannot chain the two into one.
+            "Officials repeated on Monday that “we will rebuild the bridge by spring”.",
+        ]);
+        for f in &families {
+            let speakers: Set<&str> = f.iter().filter_map(|o| o.2.as_deref()).collect();
+            assert!(speakers.len() <= 1, "{families:?}");
+        }
+        assert!(families.iter().any(|f| f.len() == 2), "the unattributed quotation joins one of them: {families:?}");
+        // One person named in full and by surname is one speaker.
+        let families = quote_families_of(&[
+            "“We will rebuild the bridge by spring,” Mayor Ana Ruiz told reporters on Monday.",
+            "“We will rebuild the bridge by spring,” Ruiz said.",
+        ]);
+        assert_eq!(families.len(), 1, "{families:?}");
+    }
+
+    #[test]
+    fn opposite_claims_are_never_one_family() {
+        let families = quote_families_of(&[
+            "“It is a total hoax,” Lena Berg said of the report on Monday.",
+            "“It is not a hoax,” Lena Berg said of the report on Monday.",
+            // Part of the first, and of neither claim: it may join the first, but cannot
+            // bring the second in.
+            "Lena Berg dismissed the report as “a total hoax” on Monday.",
+        ]);
+        let denied = families.iter().find(|f| f.iter().any(|o| o.1 == "It is not a hoax")).expect("listed");
+        assert_eq!(denied.len(), 1, "{families:?}");
+    }
+
+    #[test]
+    fn a_word_or_two_in_quote_marks_is_listed_only_when_another_source_quotes_it() {
+        let families = quote_families_of(&[
+            "The mayor called the plan “a disaster” and the council “idiots” on Monday.",
+            "The mayor criticised the plan on Monday, saying “it will cost us the bridge”.",
+        ]);
+        let texts: Vec<&str> = families.iter().flatten().map(|o| o.1.as_str()).collect();
+        assert_eq!(texts, ["it will cost us the bridge"]);
+        // The same word quoted by two outlets is someone's word, echoed.
+        let families = quote_families_of(&[
+            "The mayor said she was “receptive” to the plan on Monday.",
+            "The mayor is “receptive” to the council's plan, her office said.",
+        ]);
+        assert_eq!(families.len(), 1);
+        assert_eq!(families[0].iter().map(|o| o.0).collect::<Vec<_>>(), [0, 1]);
+    }
+
+    #[test]
+    fn the_consensus_speaker_is_a_name_before_a_description() {
+        assert_eq!(consensus([Some("White House"), Some("Karoline Leavitt"), Some("White House")].into_iter()).as_deref(), Some("Karoline Leavitt"));
+        assert_eq!(consensus([Some("November"), Some("which the navy")].into_iter()).as_deref(), Some("November"));
+        assert_eq!(consensus([Some("I"), Some("Mark Roesler")].into_iter()).as_deref(), Some("Mark Roesler"));
+    }
 }

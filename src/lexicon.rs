@@ -16,6 +16,30 @@ pub const MONTHS: [&str; 12] =
 /// The days of the week, lower-cased, Monday first.
 pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// Titles and role nouns that stand before a name or for a person (`Agent`, `President`,
+/// `Sen.`, `Undersheriff`), lower-cased and sorted: a role is not a name, so two sentences that
+/// name a person by different roles do not disagree on who it is.
+const ROLES: &[&str] = &[
+    "adm", "admiral", "agent", "ambassador", "analyst", "attorney", "bishop", "capt", "captain", "cardinal", "ceo",
+    "cfo", "chair", "chairman", "chairwoman", "chancellor", "chief", "cmdr", "coach", "col", "colonel", "commander",
+    "commissioner", "congressman", "congresswoman", "constable", "coo", "councillor", "councilman", "councilwoman",
+    "cpl", "cto", "defence", "defense", "deputy", "det", "detective", "director", "dr", "emperor", "envoy", "executive",
+    "expert", "father", "foreign", "gen", "general", "gov", "governor", "inspector", "investigator", "judge", "justice",
+    "king", "lawmaker", "lawyer", "leader", "lieutenant", "lt", "maj", "major", "manager", "mayor", "minister", "mr",
+    "mrs", "ms", "officer", "official", "pastor", "police", "pope", "premier", "president", "press", "prime", "prince",
+    "princess", "prof", "professor", "prosecutor", "queen", "rep", "representative", "rev", "reverend", "secretary",
+    "sen", "senator", "sergeant", "sgt", "sheriff", "source", "speaker", "spokesman", "spokesperson", "spokeswoman",
+    "superintendent", "supt", "trooper", "undersheriff", "vice", "warden", "witness",
+];
+
+/// Whether a word (as written, any case, with a period or in the plural: `Sen.`, `Officers`)
+/// is one of [`ROLES`].
+pub fn is_role(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    let singular = [w.strip_suffix("ies").map(|s| format!("{s}y")), w.strip_suffix("es").map(str::to_string), w.strip_suffix('s').map(str::to_string)];
+    std::iter::once(Some(w.clone())).chain(singular).flatten().any(|x| ROLES.binary_search(&x.as_str()).is_ok())
+}
+
 const GROUPS: &[&[&str]] = &[
     // Saying yes, no, maybe.
     &["refuse", "reject", "rebuff", "decline", "snub", "spurn", "rebuke"],
@@ -138,6 +162,17 @@ mod tests {
         assert_eq!(canon("refused"), canon("rebuffs"));
         assert_eq!(canon("talks"), canon("dialogue"));
         assert_eq!(canon("quake"), canon("earthquakes"));
+    }
+
+    #[test]
+    fn roles_are_sorted_and_found_as_written() {
+        assert!(ROLES.windows(2).all(|w| w[0] < w[1]));
+        for role in ["Agent", "President", "Minister", "Officer", "Sen.", "Officers", "Deputies", "Witnesses"] {
+            assert!(is_role(role), "{role}");
+        }
+        for name in ["Ruiz", "Sanders", "Moon", "Washington"] {
+            assert!(!is_role(name), "{name}");
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod clean;
 pub mod index;
 pub mod lexicon;
 pub mod normalize;
+pub mod polarity;
 pub mod quote;
 pub mod segment;
 pub mod tape;

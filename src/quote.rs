@@ -3,6 +3,7 @@
 
 use crate::index::Unit;
 use crate::normalize::{self, Vocabulary};
+use crate::polarity::{self, Claims};
 use crate::report::Role;
 use std::ops::Range;
 
@@ -15,6 +16,9 @@ pub struct Quoted {
     pub span: Range<usize>,
     /// Who the sentence says said it.
     pub speaker: Option<String>,
+    /// What the quoted words affirm and deny (see [`crate::polarity`]), read once to compare
+    /// the quotation with others: opposite claims are never variants of one quotation.
+    pub claims: Claims,
 }
 
 const OPEN_CLOSE: &[(char, char)] = &[('“', '”'), ('«', '»'), ('„', '“'), ('「', '」'), ('『', '』'), ('‘', '’')];
@@ -38,7 +42,7 @@ pub fn extract(text: &str, units: &[Unit], blocks: &[usize], first: usize, vocab
         }
         if let Some((block, name)) = &transcript {
             if blocks[k] == *block {
-                out.push(Quoted { unit: first + k, span: unit.span.clone(), speaker: Some(name.clone()) });
+                out.push(quoted(text, unit, first + k, unit.span.clone(), Some(name.clone()), vocabulary));
                 last_speaker = Some(name.clone());
                 continue;
             }
@@ -60,10 +64,18 @@ pub fn extract(text: &str, units: &[Unit], blocks: &[usize], first: usize, vocab
             last_speaker = speaker.clone();
         }
         for span in spans {
-            out.push(Quoted { unit: first + k, span, speaker: speaker.clone() });
+            out.push(quoted(text, unit, first + k, span, speaker.clone(), vocabulary));
         }
     }
     out
+}
+
+/// The quotation `span` of `unit` (global index `index`), its claims read.
+fn quoted(text: &str, unit: &Unit, index: usize, span: Range<usize>, speaker: Option<String>, v: &Vocabulary) -> Quoted {
+    // The words inside the marks, a stretch of the sentence's words (which are in order).
+    let from = unit.words.partition_point(|w| w.span.start < span.start);
+    let to = unit.words.partition_point(|w| w.span.end <= span.end).max(from);
+    Quoted { unit: index, claims: polarity::claims(v, text, &unit.words[from..to]), span, speaker }
 }
 
 /// The quoted stretches of `text[range]`; `open` carries a quotation left open by the
@@ -166,6 +178,61 @@ const TITLES: &[&str] = &[
     "sheriff", "officer", "captain", "commander", "general", "foreign", "defense", "defence", "deputy",
     "ambassador", "envoy", "mayor", "chairman", "chairwoman", "ceo", "professor", "prof", "lawyer", "attorney",
 ];
+
+/// Words of institutions and groups: an attribution holding one (`White House`, `NK News`,
+/// `Indian Navy`, `Authorities`) names no one person, and may stand for any of its people.
+const INSTITUTIONS: &[&str] = &[
+    "administration", "agency", "army", "association", "authorities", "authority", "board", "bureau", "campaign", "center",
+    "centre", "channel", "church", "club", "commission", "committee", "company", "congress", "corp", "corporation", "council",
+    "court", "critics", "department", "embassy", "family", "force", "forces", "foundation", "government", "group", "herald",
+    "hospital", "house", "inc", "institute", "journal", "kremlin", "league", "ltd", "magazine", "media", "military",
+    "ministry", "navy", "neighbors", "neighbours", "network", "news", "office", "organisation", "organization",
+    "parliament", "party", "pentagon", "people", "post", "protesters", "radio", "report", "reporter", "reporters", "reports",
+    "residents", "senate", "service", "services", "station", "statement", "team", "times", "tribune", "tv", "union",
+    "university",
+];
+
+/// Whether two attributions name different people: both are personal names (see [`person`])
+/// and neither's words are all among the other's (`Leavitt` and `Karoline Leavitt`, `Kim` and
+/// `Kim Jong Un` are one person). A description or an institution (`a White House
+/// spokesperson`, `White House`) is nobody in particular, and differs from no one.
+pub fn different_people(a: &str, b: &str) -> bool {
+    match (person(a), person(b)) {
+        (Some(x), Some(y)) => !same_person(&x, &y),
+        _ => false,
+    }
+}
+
+/// Whether two personal names (as [`person`] gives them) name one person: the words of one
+/// are all among the other's.
+pub fn same_person(x: &[String], y: &[String]) -> bool {
+    x.iter().all(|w| y.contains(w)) || y.iter().all(|w| x.contains(w))
+}
+
+/// The words of an attribution that is a personal name, lower-cased, after its last title or
+/// institution word (`Police Constable Tim Fanning` → `tim`, `fanning`), without initials and
+/// with hyphenated parts apart (`Jong-un` → `jong`, `un`); `None` when it is not one: a word in
+/// lower case, nothing after the titles (`Alaska Governor`), or a function word or month left.
+pub fn person(speaker: &str) -> Option<Vec<String>> {
+    use crate::lexicon::{is_role, MONTHS, WEEKDAYS};
+    let tokens: Vec<&str> = speaker.split_whitespace().collect();
+    if tokens.iter().any(|t| !t.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let clean = |t: &str| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric()).replace('’', "'");
+        t.strip_suffix("'s").unwrap_or(&t).to_lowercase()
+    };
+    let titled = |t: &&str| is_role(&clean(t)) || INSTITUTIONS.contains(&clean(t).as_str());
+    let rest = &tokens[tokens.iter().rposition(|t| titled(&t)).map_or(0, |p| p + 1)..];
+    // `May` is a name far more often than the month is a speaker.
+    let odd = |w: &str| normalize::is_stopword(w) || (MONTHS.contains(&w) && w != "may") || WEEKDAYS.contains(&w);
+    if rest.is_empty() || rest.len() > 4 || rest.iter().any(|t| odd(&clean(t))) {
+        return None;
+    }
+    let words: Vec<String> = rest.iter().flat_map(|t| clean(t).split('-').map(str::to_string).collect::<Vec<_>>()).filter(|w| w.chars().count() > 1).collect();
+    (!words.is_empty()).then_some(words)
+}
 
 /// Who the sentence says spoke: the name next to a speech verb outside the quotation marks
 /// (`…,” Leavitt told reporters`, `said Jane Doe`, `Leavitt told reporters that Trump “…`), a
@@ -312,6 +379,24 @@ mod tests {
     #[test]
     fn auxiliaries_and_adverbs_do_not_hide_the_speaker() {
         assert_eq!(quotes(&["He wrote what Ana Ruiz famously called “beautiful letters”."])[0].1.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn one_person_named_in_full_or_in_part_is_not_two() {
+        assert!(!different_people("Leavitt", "Karoline Leavitt"));
+        assert!(!different_people("Kim Jong-un", "Kim"));
+        assert!(!different_people("Undersheriff James Gage", "Gage"));
+        assert!(different_people("Karoline Leavitt", "Donald Trump"));
+        assert!(different_people("Trump", "Biden"));
+    }
+
+    #[test]
+    fn descriptions_and_institutions_differ_from_no_one() {
+        for nobody in ["White House", "a White House spokesperson", "president", "Alaska Governor", "Indian Navy", "Authorities", "Deputies", "As I", "November"] {
+            assert_eq!(person(nobody), None, "{nobody}");
+            assert!(!different_people(nobody, "Karoline Leavitt"), "{nobody}");
+        }
+        assert_eq!(person("Police Constable Tim Fanning"), Some(vec!["tim".to_string(), "fanning".to_string()]));
     }
 
     #[test]

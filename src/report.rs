@@ -176,7 +176,8 @@ pub struct Match {
     pub score: f64,
     /// Word-level differences, in reading order, covering both sentences.
     pub diff: Vec<DiffOp>,
-    /// Details that differ between the two: numbers, names, places, days.
+    /// Details that differ between the two: numbers, names, places, days, or a claim one
+    /// affirms and the other denies.
     pub conflicts: Vec<Conflict>,
 }
 
@@ -206,7 +207,7 @@ pub enum DiffTag {
 /// A detail that two matched sentences state differently.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Conflict {
-    /// `number`, `name`, `place` or `date`.
+    /// `number`, `name`, `place`, `date` or `polarity`.
     pub kind: ConflictKind,
     /// The detail as `a` states it.
     pub a: String,
@@ -226,6 +227,9 @@ pub enum ConflictKind {
     Place,
     /// Different days, months or years.
     Date,
+    /// The same claim, affirmed by one and denied by the other (`has shown` / `has not
+    /// shown`); `a` and `b` are the negating or affirming words as each states them.
+    Polarity,
 }
 
 /// A family of sentences from different sources that say the same thing.

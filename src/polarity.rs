@@ -1,0 +1,417 @@
+//! Polarity: whether two sentences state one claim, one affirming it and the other denying it
+//! (`has shown` / `has not shown`, `took` / `denied taking`).
+//!
+//! A negation is read where it attaches: it counts for the content word it directly precedes,
+//! across function words only (`has not shown`, `did not deny the report`), never across a
+//! comma or a content word, so that a negation inside a clause of its own (`adding that he did
+//! not know`) reaches only that clause's verb. Two sentences state opposite claims when a
+//! content word both have is negated in one (an odd number of negations reach it) and plainly
+//! affirmed in the other (an even number, and no other negation nearby in its clause, which
+//! would leave it unclear: `refused to accept a letter` neither negates nor affirms `letter`),
+//! and the word is about the same thing in both: the content word next to it, before or after,
+//! is the same (`shown … birth certificate`), not merely the word (`a call came in` is no
+//! affirmation of what `can't call it arson` denies). A negation both share, or one attached
+//! to a word the other sentence lacks, is no conflict.
+
+use crate::normalize::{self, Vocabulary, Word};
+use std::ops::Range;
+
+/// At most this many words (function words and negations) may stand between a negation and
+/// the word it negates: `refused` reaches `accept` in `refused to accept`, and `deny` reaches
+/// `report` in `did not deny the report`.
+const REACH: usize = 4;
+
+/// How many words away, in its clause, the content word next to a word may be.
+const NEIGHBOUR: usize = 3;
+
+/// Where two sentences state the same claim with opposite polarity: the byte spans, in each
+/// side's text, of the negation (or affirmation) as that side states it, from its first
+/// negating or auxiliary word to the shared word (`has not shown` / `has shown`).
+pub fn mismatch(v: &Vocabulary, a_text: &str, a: &[Word], b_text: &str, b: &[Word]) -> Option<(Range<usize>, Range<usize>)> {
+    opposed(&claims(v, a_text, a), &claims(v, b_text, b))
+}
+
+/// [`mismatch`] of two sentences read beforehand (see [`claims`]).
+pub fn opposed(a: &Claims, b: &Claims) -> Option<(Range<usize>, Range<usize>)> {
+    for x in &a.0 {
+        let (Some(in_a), Some(in_b)) = (settled(&a.0, &x.key), settled(&b.0, &x.key)) else { continue };
+        if in_a.negated != in_b.negated && same_claim(in_a, in_b) {
+            return Some((in_a.span.clone(), in_b.span.clone()));
+        }
+    }
+    None
+}
+
+/// What a sentence (or a quotation: any run of words) affirms and denies, word by word, read
+/// once so that it can be compared with many others.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Claims(Vec<Reading>);
+
+/// Reads `words` (spans into `text`) for [`opposed`].
+pub fn claims(v: &Vocabulary, text: &str, words: &[Word]) -> Claims {
+    Claims(read(v, text, words))
+}
+
+/// Whether two readings of one word are about the same thing: a content word next to it is
+/// the same, or one of them is a bare claim (`It is not a hoax` is about the hoax and nothing
+/// else); and the words right before it (when both have one) are not different verbs
+/// (`pleaded not guilty` / `found guilty`).
+fn same_claim(x: &Reading, y: &Reading) -> bool {
+    let same = |p: &Option<String>, q: &Option<String>| p.is_some() && p == q;
+    let bare = |r: &Reading| r.bare && r.before.is_none() && r.after.is_none();
+    let other_verb = x.adjacent && y.adjacent && x.before != y.before;
+    (same(&x.before, &y.before) || same(&x.after, &y.after) || bare(x) || bare(y)) && !other_verb
+}
+
+/// The reading of the word `key` in a sentence (its first occurrence), when the sentence has
+/// it and states it one way only: `None` when it lacks it, states it both ways, or leaves it
+/// unclear.
+fn settled<'r>(readings: &'r [Reading], key: &str) -> Option<&'r Reading> {
+    let mut same = readings.iter().filter(|r| r.key == key);
+    let first = same.next()?;
+    first.negated?;
+    same.all(|r| r.negated == first.negated).then_some(first)
+}
+
+/// One content word of a sentence and whether a negation attaches to it.
+#[derive(Debug, Clone, PartialEq)]
+struct Reading {
+    /// The word's lemma, to find it in the other sentence (`took`, `taking` → `tak`).
+    key: String,
+    /// Negated, affirmed, or `None`: unclear, when its clause is a hypothesis (`if`,
+    /// `whether`) or, for a word no negation reaches, has a negation elsewhere (the object of
+    /// a negated verb, `refused to accept a letter`; `terms were not disclosed`).
+    negated: Option<bool>,
+    /// From the first negating or auxiliary word that reaches it to the word itself.
+    span: Range<usize>,
+    /// The lemmas of the nearest content words before its run and after it, in its clause.
+    before: Option<String>,
+    after: Option<String>,
+    /// The content word before is right before the run (`pleaded` in `pleaded not guilty`).
+    adjacent: bool,
+    /// The words read are a short clause and nothing more (a quotation: `It is not a hoax`),
+    /// not a clause of a sentence that says more around it (`… warned, “Don't talk.”`).
+    bare: bool,
+}
+
+/// At most this many words make a bare claim.
+const BARE_MAX: usize = 8;
+
+fn read(v: &Vocabulary, text: &str, words: &[Word]) -> Vec<Reading> {
+    let surface = |k: usize| v.text(words[k].surface);
+    let joined = |k: usize| !boundary(text, &words[k], &words[k + 1]);
+    // Each word's clause, as the range of its words between punctuation.
+    let mut clause = Vec::with_capacity(words.len());
+    let mut from = 0;
+    for k in 0..words.len() {
+        if k + 1 == words.len() || !joined(k) {
+            clause.extend(std::iter::repeat_n(from..k + 1, k + 1 - from));
+            from = k + 1;
+        }
+    }
+    let negation: Vec<bool> = (0..words.len()).map(|k| negates(v, text, words, k, clause[k].end)).collect();
+    // A possessive is read through, as a function word is: `rejected the envoy's offer`
+    // negates the offer, not the envoy.
+    let through = |k: usize| THROUGH.contains(&surface(k)) || surface(k).ends_with("'s");
+    let headline = title_case(v, words);
+    // Names are who or what a claim is about, not the claim (`Neither Perlo nor …`).
+    let content = |k: usize| {
+        let s = surface(k);
+        !negation[k] && !through(k) && !normalize::is_stopword(s) && s.starts_with(char::is_alphanumeric) && (k == 0 || headline || !words[k].capitalized)
+    };
+    let mut out = Vec::new();
+    for k in (0..words.len()).filter(|&k| content(k)) {
+        let own = clause[k].clone();
+        // The run of function words and negations right before the word.
+        let mut start = k;
+        while start > own.start && k - start < REACH && (negation[start - 1] || through(start - 1)) {
+            start -= 1;
+        }
+        let attached = (start..k).filter(|&j| negation[j]).count();
+        let elsewhere = own.clone().any(|j| negation[j] && !(start..k).contains(&j));
+        let hypothesis = own.clone().any(|j| matches!(surface(j), "if" | "unless" | "whether"));
+        let negated = if hypothesis || (attached % 2 == 0 && elsewhere) { None } else { Some(attached % 2 == 1) };
+        let first = (start..k).find(|&j| negation[j] || AUXILIARIES.contains(&surface(j))).unwrap_or(k);
+        let before = (own.start.max(start.saturating_sub(NEIGHBOUR))..start).rev().find(|&j| content(j));
+        let after = (k + 1..own.end.min(k + 1 + NEIGHBOUR)).find(|&j| content(j));
+        out.push(Reading {
+            key: lemma(surface(k)),
+            negated,
+            span: words[first].span.start..words[k].span.end,
+            before: before.map(|j| lemma(surface(j))),
+            after: after.map(|j| lemma(surface(j))),
+            adjacent: before.is_some_and(|j| j + 1 == start),
+            bare: own == (0..words.len()) && words.len() <= BARE_MAX,
+        });
+    }
+    out
+}
+
+/// Whether word `k` negates what follows it; its clause ends before word `clause_end`.
+fn negates(v: &Vocabulary, text: &str, words: &[Word], k: usize, clause_end: usize) -> bool {
+    let s = v.text(words[k].surface);
+    let next = words.get(k + 1).map(|w| v.text(w.surface));
+    let prev = k.checked_sub(1).map(|p| v.text(words[p].surface));
+    // `did not take the lead until the fourth`: it did, then.
+    let until = || words[k + 1..clause_end].iter().any(|w| matches!(v.text(w.surface), "until" | "till"));
+    // Refusing and denying negate what is refused or denied when it is an act (`refused to
+    // accept`, `denied taking`, `denied that she took`); before a thing (`rejected calls to
+    // quit`, `denies arson`) they are verbs like any other.
+    let act_follows = matches!(next, Some("to" | "that")) || next.is_some_and(|n| n.len() > 5 && n.ends_with("ing"));
+    match s {
+        // `not only`, `not just`: more, not less; `whether or not`: no claim either way.
+        "not" => !matches!(next, Some("only" | "just")) && prev != Some("or") && !until(),
+        // `No. 5`: the abbreviation of number.
+        "no" => !text[words[k].span.end..].starts_with('.'),
+        "never" => !until(),
+        "none" | "nobody" | "nothing" | "nowhere" | "neither" | "nor" | "without" | "cannot" | "false" => true,
+        // `had yet to regain`.
+        "yet" => next == Some("to"),
+        "fail" | "fails" | "failed" | "failing" => next == Some("to"),
+        // `didn't`, and `didnt` as typed in haste.
+        s if s.ends_with("n't") || s.strip_suffix("nt").is_some_and(|aux| CONTRACTED.contains(&aux)) => !until(),
+        s => act_follows && REFUSING.iter().any(|base| s.strip_prefix(base).is_some_and(|end| matches!(end, "" | "e" | "s" | "es" | "d" | "ed" | "ing"))),
+    }
+}
+
+/// What comes before `nt` in a contraction written without its apostrophe (`cant`, `didnt`).
+const CONTRACTED: &[&str] = &["ai", "are", "ca", "could", "did", "do", "does", "had", "has", "have", "is", "must", "should", "was", "were", "wo", "would"];
+
+/// Most longer words capitalised: a headline in title case, where capitals do not mark names.
+fn title_case(v: &Vocabulary, words: &[Word]) -> bool {
+    let long: Vec<&Word> = words.iter().filter(|w| v.text(w.surface).chars().nth(3).is_some()).collect();
+    long.len() >= 3 && long.iter().filter(|w| w.capitalized).count() * 10 >= long.len() * 7
+}
+
+/// Verbs of denying and refusing, as the start of each of their forms (`deni` for `denied`).
+/// The thesaurus (`lexicon`) counts them as one another, so all of them negate: `refused to
+/// accept` and `rebuffed … accepting` agree.
+const REFUSING: &[&str] = &["deny", "deni", "refus", "reject", "rebuff", "snub", "spurn", "disavow", "dismiss", "declin"];
+
+/// Words a negation reaches across to the word it negates: articles, auxiliaries, a few
+/// adverbs, possessives, subject pronouns (`denied that she took`).
+const THROUGH: &[&str] = &[
+    "a", "always", "am", "an", "any", "are", "be", "been", "being", "can", "could", "did", "do", "does", "even", "ever", "had", "has",
+    "have", "having", "he", "her", "his", "i", "is", "it", "its", "may", "might", "must", "my", "of", "our", "really", "shall", "she",
+    "should", "so", "still", "that", "the", "their", "these", "they", "this", "those", "to", "very", "was", "we", "were", "will",
+    "would", "yet", "you", "your",
+];
+
+/// The auxiliaries that start a negated predicate as it is shown (`has not shown`).
+const AUXILIARIES: &[&str] =
+    &["am", "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must", "shall", "should", "was", "were", "will", "would"];
+
+/// Whether punctuation separates two consecutive words: the end of a clause, which a negation
+/// does not reach past.
+fn boundary(text: &str, before: &Word, after: &Word) -> bool {
+    text.get(before.span.end..after.span.start).is_none_or(|gap| gap.contains([',', ';', ':', '.', '!', '?', '(', ')', '—', '–']) || gap.contains("--"))
+}
+
+/// A word's stem for finding it in the other sentence: irregular forms become their verb
+/// (`took` → `take`), then inflections and a final `e` go (`taking`, `take` → `tak`).
+fn lemma(surface: &str) -> String {
+    let s = surface.strip_suffix("'s").unwrap_or(surface);
+    let s = irregular(s).unwrap_or(s);
+    // `denied`, `denies` → `deny`.
+    if let Some(stem) = s.strip_suffix("ied").or_else(|| s.strip_suffix("ies")).filter(|r| r.len() >= 2) {
+        return format!("{stem}y");
+    }
+    let mut w = s;
+    for suffix in ["ing", "ed", "es", "s"] {
+        if w.len() >= suffix.len() + 3 && w.ends_with(suffix) && !(suffix == "s" && w.ends_with("ss")) {
+            w = &w[..w.len() - suffix.len()];
+            break;
+        }
+    }
+    let w = w.strip_suffix('e').filter(|r| r.len() >= 2).unwrap_or(w);
+    // `stopped` → `stopp` → `stop`.
+    let b = w.as_bytes();
+    let last = b.last().copied().unwrap_or(0);
+    if b.len() >= 4 && last.is_ascii_alphabetic() && b[b.len() - 2] == last && !matches!(last, b'l' | b's' | b'z' | b'e' | b'o') {
+        return w[..w.len() - 1].to_string();
+    }
+    w.to_string()
+}
+
+/// The verb of a common irregular past form or participle.
+fn irregular(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "took" | "taken" => "take",
+        "gave" | "given" => "give",
+        "shown" => "show",
+        "knew" | "known" => "know",
+        "saw" | "seen" => "see",
+        "made" => "make",
+        "went" | "gone" => "go",
+        "came" => "come",
+        "became" => "become",
+        "paid" => "pay",
+        "sent" => "send",
+        "met" => "meet",
+        "held" => "hold",
+        "kept" => "keep",
+        "left" => "leave",
+        "found" => "find",
+        "won" => "win",
+        "lost" => "lose",
+        "bought" => "buy",
+        "brought" => "bring",
+        "thought" => "think",
+        "told" => "tell",
+        "said" => "say",
+        "spoke" | "spoken" => "speak",
+        "wrote" | "written" => "write",
+        "stole" | "stolen" => "steal",
+        "broke" | "broken" => "break",
+        "sold" => "sell",
+        "built" => "build",
+        "spent" => "spend",
+        "led" => "lead",
+        "stood" => "stand",
+        "understood" => "understand",
+        "fell" | "fallen" => "fall",
+        "drove" | "driven" => "drive",
+        "chose" | "chosen" => "choose",
+        "began" | "begun" => "begin",
+        "ran" => "run",
+        "hid" | "hidden" => "hide",
+        "sought" => "seek",
+        "fought" => "fight",
+        "caught" => "catch",
+        "taught" => "teach",
+        "flew" | "flown" => "fly",
+        "grew" | "grown" => "grow",
+        "threw" | "thrown" => "throw",
+        "drew" | "drawn" => "draw",
+        "wore" | "worn" => "wear",
+        "heard" => "hear",
+        "shot" => "shoot",
+        "struck" => "strike",
+        "sat" => "sit",
+        "felt" => "feel",
+        "rose" | "risen" => "rise",
+        "forgot" | "forgotten" => "forget",
+        "got" | "gotten" => "get",
+        "withdrew" | "withdrawn" => "withdraw",
+        "ate" | "eaten" => "eat",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The mismatch of two sentences, as the words each side states it in.
+    fn opposed(a: &str, b: &str) -> Option<(String, String)> {
+        let mut v = Vocabulary::default();
+        let (wa, wb) = (normalize::words(a, 0..a.len(), &mut v), normalize::words(b, 0..b.len(), &mut v));
+        mismatch(&v, a, &wa, b, &wb).map(|(x, y)| (a[x].to_string(), b[y].to_string()))
+    }
+
+    fn pair(a: &str, b: &str) -> Option<(String, String)> {
+        Some((a.to_string(), b.to_string()))
+    }
+
+    #[test]
+    fn a_negated_predicate_opposes_the_affirmed_one() {
+        assert_eq!(opposed("He has shown his birth certificate.", "He has not shown a birth certificate."), pair("has shown", "has not shown"));
+        assert_eq!(opposed("He hasn't shown a birth certificate.", "He has shown his birth certificate."), pair("hasn't shown", "has shown"));
+        assert_eq!(opposed("Police found no weapons in the car.", "Police found weapons in the car."), pair("no weapons", "weapons"));
+    }
+
+    #[test]
+    fn a_denial_opposes_the_claim_it_denies() {
+        assert_eq!(opposed("She denied taking the money.", "She took the money."), pair("denied taking", "took"));
+        assert_eq!(opposed("She took the money.", "She denied that she took the money."), pair("took", "denied that she took"));
+        assert_eq!(opposed("The minister declined to comment on the plan.", "The minister commented on the plan."), pair("declined to comment", "commented"));
+    }
+
+    #[test]
+    fn a_negation_both_sentences_share_is_no_conflict() {
+        assert_eq!(opposed("He has not shown a birth certificate.", "He never showed his birth certificate."), None);
+        assert_eq!(opposed("Officials refused to accept a letter from the envoy.", "Officials rebuffed the envoy's letter."), None);
+    }
+
+    #[test]
+    fn a_negation_in_a_clause_the_other_sentence_lacks_is_no_conflict() {
+        assert_eq!(opposed("Lena Berg said the bridge would reopen, adding that she did not know when.", "Lena Berg said the bridge would reopen."), None);
+        // The negated verb is only in one sentence, though the rest of its clause is in both.
+        assert_eq!(opposed("He did not know that Ruiz was arrested on Monday.", "Ruiz was arrested on Monday."), None);
+    }
+
+    #[test]
+    fn the_same_word_about_another_thing_is_no_conflict() {
+        // `call` the verb, with its object, against `call` the noun.
+        assert_eq!(opposed("You can't call it arson yet, the director said.", "The director said a call came in at 3:33 a.m."), None);
+        // Rejecting calls to quit is not denying that anyone calls for it.
+        assert_eq!(opposed("The premier has rejected calls to quit.", "Protesters have been calling on the premier to quit."), None);
+        assert_eq!(opposed("A man has denied arson after the fire.", "A man has been charged with arson after the fire."), None);
+    }
+
+    #[test]
+    fn a_clause_with_a_negation_of_its_own_or_a_condition_affirms_nothing() {
+        assert_eq!(opposed("No financial terms of the deal were disclosed.", "Financial terms of the deal were not disclosed."), None);
+        assert_eq!(opposed("I feel we weren't executing the plan.", "I didn't feel we were executing the plan."), None);
+        assert_eq!(opposed("The team would not have placed Bush on reserve if it were still in contention.", "The team placed Bush on reserve."), None);
+    }
+
+    #[test]
+    fn not_until_says_when_not_whether() {
+        assert_eq!(opposed("The Colts didn't take their first lead until the fourth quarter.", "The Colts took their first lead in the fourth quarter."), None);
+    }
+
+    #[test]
+    fn a_different_verb_before_the_word_makes_another_claim() {
+        assert_eq!(opposed("He pleaded not guilty to two murder charges.", "He was found guilty of two murder charges."), None);
+    }
+
+    #[test]
+    fn contractions_typed_without_apostrophe_negate() {
+        assert_eq!(opposed("I cant speak for the first death.", "I can speak for the first death."), pair("cant speak", "can speak"));
+    }
+
+    #[test]
+    fn a_bare_claim_is_about_its_one_word() {
+        assert_eq!(opposed("It is a total hoax.", "It is not a hoax."), pair("hoax", "is not a hoax"));
+        // A clause inside a longer sentence is not bare.
+        assert_eq!(opposed("A sign warned against loose talk in the office.", "A sign at the office warned, “Don't talk.”"), None);
+    }
+
+    #[test]
+    fn yet_to_is_a_negation() {
+        assert_eq!(opposed("Riva had not yet regained consciousness.", "Riva had yet to regain consciousness."), None);
+        assert_eq!(opposed("Riva had yet to regain consciousness on Wednesday.", "Riva regained consciousness on Wednesday."), pair("had yet to regain", "regained"));
+    }
+
+    #[test]
+    fn a_double_negation_is_not_a_denial() {
+        assert_eq!(opposed("The White House did not deny the report.", "The White House confirmed the report."), None);
+        assert_eq!(opposed("The White House did not deny the report.", "The White House denied the report."), pair("did not deny", "denied"));
+    }
+
+    #[test]
+    fn words_that_only_look_negative_are_not_negations() {
+        assert_eq!(opposed("The team is the No. 5 seed in the playoffs.", "The team is the 5 seed in the playoffs."), None);
+        assert_eq!(opposed("No, the talks will resume in May.", "The talks will resume in May."), None);
+        assert_eq!(opposed("It is not only the talks that resumed.", "It is the talks that resumed."), None);
+        assert_eq!(opposed("Sales declined sharply in May.", "Sales rose sharply in May."), None);
+    }
+
+    #[test]
+    fn a_word_stated_both_ways_in_one_sentence_is_left_alone() {
+        assert_eq!(opposed("He has not shown a passport, but he has shown a birth certificate.", "He has shown a birth certificate."), None);
+    }
+
+    #[test]
+    fn inflections_and_irregular_forms_meet() {
+        for (x, y) in [("took", "taking"), ("take", "takes"), ("shown", "showed"), ("stopped", "stop"), ("arrests", "arrested"), ("denied", "deny")] {
+            assert_eq!(lemma(x), lemma(y), "{x} {y}");
+        }
+        assert_ne!(lemma("show"), lemma("shot"));
+        // Any word at all, in any script, has a lemma.
+        for w in ["𥻻", "ab𥻻", "𥻻𥻻", "ñññ", "東京", "über", "café"] {
+            lemma(w);
+        }
+    }
+}
