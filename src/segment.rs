@@ -9,6 +9,10 @@
 
 use std::ops::Range;
 
+mod words;
+
+use words::{abbreviation, is_time_zone, Abbrev, SENTENCE_OPENERS, SPEECH_VERBS, WEEKDAYS};
+
 /// Splits the block `text[block]` (one paragraph, possibly several lines) into sentences.
 ///
 /// Returns byte ranges into `text`, in order, each trimmed of surrounding whitespace,
@@ -35,84 +39,8 @@ const MAX_LOOKAHEAD_CHARS: usize = 64;
 /// Longest next word (in chars) compared against the lists of sentence openers.
 const MAX_WORD_CHARS: usize = 24;
 
-/// Words that almost always start a sentence. After an abbreviation that can also end a
-/// sentence (`U.S.`, `Inc.`, an initial), only one of these, or an opening quote, makes us
-/// cut: `the U.S. The talks…` splits, `the U.S. President…` does not.
-#[rustfmt::skip]
-const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "In", "On", "But", "And",
-    "Or", "So", "Yet", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our",
-    "My", "Your", "There", "Here", "When", "While", "After", "Before", "As", "At", "For",
-    "From", "By", "With", "Without", "During", "Since", "Until", "Despite", "Although",
-    "Though", "Because", "If", "However", "Meanwhile", "According", "Some", "Many", "Most",
-    "Several", "Few", "All", "Both", "Each", "Every", "Other", "Another", "Now", "Then",
-    "Still", "Also", "Last", "Earlier", "Later", "Today", "Yesterday", "What", "Who", "Why",
-    "How", "Where", "Which", "Such", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
-    "Eight", "Nine", "Ten",
-];
-
-/// Titles stand before a name, so the period after them never ends a sentence.
-#[rustfmt::skip]
-const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Sen", "Sens", "Rep", "Reps",
-    "Gov", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Sgt", "Cpl", "Pvt", "Adm", "Rev",
-    "Fr", "Msgr", "Hon", "Pres", "Supt", "Insp", "Det", "Const", "Mt", "Ft",
-];
-
-/// Suffixes that end a name and often a sentence too (`shares of Acme Inc. The company…`).
-#[rustfmt::skip]
-const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "St", "Inc", "Corp", "Co", "Cos", "Ltd", "Bros"];
-
-/// Abbreviated months, usually followed by a day (`Jan. 5`).
-#[rustfmt::skip]
-const MONTHS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-];
-
-/// Abbreviations that introduce a number (`No. 10`, `p. 5`, `approx. 300`).
-#[rustfmt::skip]
-const NUMBERED: &[&str] = &[
-    "No", "Nos", "Nr", "Fig", "Figs", "Vol", "Vols", "p", "pp", "Art", "Ch", "Sec", "approx",
-];
-
-/// Abbreviations that sit inside a sentence by nature (`e.g. France`, `Ali vs. Frazier`).
-#[rustfmt::skip]
-const INNER: &[&str] = &["e.g", "i.e", "cf", "viz", "vs", "v", "Vs", "VS"];
-
-/// Verbs that attribute a quote: `“Why?” Smith asked.` is one sentence.
-#[rustfmt::skip]
-const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "asked", "asks", "added", "adds", "told", "tells", "shouted", "yelled",
-    "wrote", "writes", "replied", "recalled", "explained", "noted", "insisted", "wondered",
-    "exclaimed", "declared", "tweeted",
-];
-
 /// Longest stretch (in chars) searched for a quote attribution after `?”`.
 const MAX_ATTRIBUTION_CHARS: usize = 100;
-
-#[rustfmt::skip]
-const WEEKDAYS: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-];
-
-/// What the word before a single period is, as far as ending a sentence goes.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Abbrev {
-    /// `Mr.`, `Dr.`: a name follows, never a boundary.
-    Title,
-    /// `e.g.`, `vs.`: never a boundary.
-    Inner,
-    /// `Jr.`, `Inc.`: a boundary only before a sentence opener.
-    NameSuffix,
-    /// `U.S.`, `J.`: a boundary only before a sentence opener or an opening quote.
-    Acronym,
-    /// `Jan.`: no boundary before a day number, otherwise like a name suffix.
-    Month,
-    /// `No.`, `p.`: no boundary before a number.
-    Numbered,
-    /// `a.m.`, `p.m.`: no boundary before a number, a weekday or a time zone.
-    Clock,
-}
 
 /// What follows a terminator run (after its closing quotes and the whitespace).
 #[derive(Debug)]
@@ -248,11 +176,6 @@ fn is_trailing_punct(c: char) -> bool {
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
         || matches!(c, '\u{F900}'..='\u{FAFF}')
-}
-
-/// `EST`, `GMT`, `KST`: short all-caps words after `a.m.`/`p.m.`.
-fn is_time_zone(word: &str) -> bool {
-    (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Byte positions in `s` where one sentence ends and the next begins.
@@ -494,54 +417,6 @@ fn is_list_marker(token: &str) -> bool {
     let roman = (1..=4).contains(&token.len())
         && (token.bytes().all(|b| b"ivx".contains(&b)) || token.bytes().all(|b| b"IVX".contains(&b)));
     digits || single_letter || roman
-}
-
-fn abbreviation(token: &str) -> Option<Abbrev> {
-    if matches!(token, "a.m" | "p.m" | "A.M" | "P.M") {
-        return Some(Abbrev::Clock);
-    }
-    if INNER.contains(&token) {
-        return Some(Abbrev::Inner);
-    }
-    if is_dotted_acronym(token) {
-        return Some(Abbrev::Acronym);
-    }
-    let mut chars = token.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return Some(Abbrev::Acronym); // an initial: `George W. Bush`
-        }
-    }
-    let lists = [
-        (TITLES, Abbrev::Title),
-        (NAME_SUFFIXES, Abbrev::NameSuffix),
-        (MONTHS, Abbrev::Month),
-        (NUMBERED, Abbrev::Numbered),
-    ];
-    lists
-        .iter()
-        .find(|(list, _)| in_list(token, list))
-        .map(|&(_, kind)| kind)
-}
-
-/// Exact match, or the all-caps spelling of a capitalized entry (`MR`, `INC` in headlines).
-fn in_list(token: &str, list: &[&str]) -> bool {
-    let all_caps = token.len() > 1 && token.bytes().all(|b| b.is_ascii_uppercase());
-    list.iter()
-        .any(|&a| a == token || (all_caps && a.eq_ignore_ascii_case(token)))
-}
-
-/// `U.S`, `D.C`, `Ph.D` (the final period is the terminator itself).
-fn is_dotted_acronym(token: &str) -> bool {
-    let mut parts = 0;
-    for part in token.split('.') {
-        let len = part.chars().count();
-        if len == 0 || len > 3 || !part.chars().all(char::is_alphabetic) {
-            return false;
-        }
-        parts += 1;
-    }
-    parts >= 2 && token.chars().any(char::is_uppercase)
 }
 
 /// The text between cuts, trimmed, with empty pieces dropped.
