@@ -201,16 +201,60 @@ fn find_cuts(s: &str) -> Vec<usize> {
             continue;
         }
         let run = terminator_run(s, i);
-        match judge_run(s, run.clone(), sentence_start) {
-            Some(cut) => {
-                cuts.push(cut);
-                sentence_start = None;
-                i = cut;
+        let (cut, resume) = match spaced_ellipsis(s, &run) {
+            Some((end, dots)) => judge_spaced_ellipsis(s, run.start, end, dots, sentence_start),
+            None => {
+                let cut = judge_run(s, run.clone(), sentence_start);
+                (cut, cut.unwrap_or(run.end))
             }
-            None => i = run.end,
+        };
+        if let Some(cut) = cut {
+            cuts.push(cut);
+            sentence_start = None;
         }
+        i = resume;
     }
     cuts
+}
+
+/// `. . .`, the spaced ellipsis of edited quotations: when the single period `run` opens a
+/// chain of at least three periods each one space apart, returns where the chain ends and
+/// how many periods it has.
+fn spaced_ellipsis(s: &str, run: &Range<usize>) -> Option<(usize, usize)> {
+    if s.get(run.clone()) != Some(".") {
+        return None;
+    }
+    let bytes = s.as_bytes();
+    let (mut end, mut dots) = (run.end, 1);
+    while bytes.get(end) == Some(&b' ') && bytes.get(end + 1) == Some(&b'.') {
+        end += 2;
+        dots += 1;
+    }
+    // `. ..` or `. . ...`: not the spaced form; the runs are judged one by one.
+    (dots >= 3 && bytes.get(end) != Some(&b'.')).then_some((end, dots))
+}
+
+/// Judges a spaced ellipsis of `dots` periods from `first` to `end` (MLA style): three spaced
+/// periods after a space mark words left out inside the sentence (`is . . . I did not`), never
+/// its end; a fourth period ends the sentence (`a period . . . . Next`); and a period glued to
+/// the word before (`compounds. . . . The practice`) ends the sentence there, the spaced
+/// periods after it opening the next one. Returns the cut, if any, and where to go on.
+fn judge_spaced_ellipsis(
+    s: &str,
+    first: usize,
+    end: usize,
+    dots: usize,
+    sentence_start: Option<usize>,
+) -> (Option<usize>, usize) {
+    let glued = char_before(s, first).is_some_and(|c| !is_space(c));
+    if !glued && dots == 3 {
+        return (None, end);
+    }
+    match judge_run(s, first..end, sentence_start) {
+        Some(cut) if glued && dots >= 4 && cut == end => (Some(first + 1), first + 1),
+        Some(cut) => (Some(cut), cut),
+        None => (None, end),
+    }
 }
 
 /// The run of terminators starting at `start` (`?!`, `...`, `。`).
@@ -243,6 +287,10 @@ fn is_pictograph(c: char) -> bool {
 /// Decides whether the terminator `run` ends a sentence; returns where the next one begins.
 fn judge_run(s: &str, run: Range<usize>, sentence_start: Option<usize>) -> Option<usize> {
     let run_text = s.get(run.clone())?;
+    // `[...]`, `(…)`: words left out of a quotation, not the end of anything.
+    if matches!(char_before(s, run.start), Some('[' | '(')) && matches!(char_at(s, run.end), Some(']' | ')')) {
+        return None;
+    }
     let close_end = skip_closers(s, run.end);
     if is_cjk_run(s, &run, run_text) {
         // CJK prose puts no space after its terminators; but in Japanese a quotative particle
@@ -888,6 +936,42 @@ mod tests {
             ["We waited...", "Nobody came."]
         );
         assert_eq!(split("We waited… Nobody came."), ["We waited…", "Nobody came."]);
+    }
+
+    #[test]
+    fn spaced_ellipsis_inside_sentence_continues_even_before_capital() {
+        assert_eq!(
+            split("The thing is . . . I did not mean it. He left."),
+            ["The thing is . . . I did not mean it.", "He left."]
+        );
+    }
+
+    #[test]
+    fn fourth_spaced_period_ends_sentence() {
+        assert_eq!(
+            split("End it with a period . . . . Next sentence."),
+            ["End it with a period . . . .", "Next sentence."]
+        );
+    }
+
+    #[test]
+    fn period_glued_before_spaced_ellipsis_ends_sentence_there() {
+        assert_eq!(
+            split("It formed compounds. . . . The practice was not abandoned. . . ."),
+            ["It formed compounds.", ". . . The practice was not abandoned. . . ."]
+        );
+        assert_eq!(
+            split("“The laws will appear less complex. . . .”"),
+            ["“The laws will appear less complex. . . .”"]
+        );
+    }
+
+    #[test]
+    fn bracketed_ellipsis_is_an_omission_not_an_end() {
+        assert_eq!(
+            split("\"Bohr [...] used the analogy of stairways [...]\" (Smith 55). Then […] More."),
+            ["\"Bohr [...] used the analogy of stairways [...]\" (Smith 55).", "Then […] More."]
+        );
     }
 
     #[test]
