@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+mod items;
 mod words;
 
 use words::{abbreviation, is_time_zone, Abbrev, SENTENCE_OPENERS, SPEECH_VERBS, WEEKDAYS};
@@ -129,7 +130,7 @@ const CLOSERS: &str = "”’\"')]}»›」』）］｝】〉》〕〗〙〛＂�
 /// Opening quotes; the straight ones are both opening and closing.
 const OPENING_QUOTES: &str = "“‘\"'«‹„‚「『＂〝";
 /// Brackets, dashes and bullets that may stand before the first word of a sentence.
-const OTHER_LEAD_INS: &str = "([{（［【〈《〔¿¡-–—•·*";
+const OTHER_LEAD_INS: &str = "([{（［【〈《〔¿¡-–—•·*⁃‣◦▪►●";
 
 /// Whether `c` is one of the characters of `set`. None of the sets holds a letter, a digit
 /// or a space, which are most of any text: those answer at once.
@@ -182,9 +183,15 @@ fn is_cjk(c: char) -> bool {
 fn find_cuts(s: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
     let mut sentence_start: Option<usize> = None;
+    let mut items = items::item_starts(s).into_iter().peekable();
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        while items.next_if(|&at| at < i).is_some() {}
+        if items.next_if_eq(&i).is_some() && cuts.last() != Some(&i) {
+            cuts.push(i);
+            sentence_start = None;
+        }
         // ASCII, most of the text, without decoding.
         let c = match bytes[i] {
             b if b < 0x80 => b as char,
@@ -431,10 +438,10 @@ fn period_allows_cut(
     let Some((token_start, raw)) = token_before(s, dot) else {
         return true; // too long to be an abbreviation
     };
-    if Some(token_start) == sentence_start && is_list_marker(raw) {
+    let token = raw.trim_start_matches(is_lead_in);
+    if opens_sentence(s, token_start, sentence_start) && is_list_marker(token) {
         return false;
     }
-    let token = raw.trim_start_matches(is_lead_in);
     match abbreviation(token) {
         Some(kind) => kind.allows_cut(next, closed),
         None => true,
@@ -455,6 +462,14 @@ fn token_before(s: &str, end: usize) -> Option<(usize, &str)> {
         start = i;
     }
     head.get(start..).map(|t| (start, t))
+}
+
+/// Whether only spaces, bullets and other lead-ins (`• 9.`) stand between the start of the
+/// sentence and `at`; a short stretch only, so that no text is read twice.
+fn opens_sentence(s: &str, at: usize, sentence_start: Option<usize>) -> bool {
+    sentence_start.is_some_and(|start| {
+        start <= at && at - start <= 16 && s.get(start..at).is_some_and(|t| t.chars().all(|c| is_space(c) || is_lead_in(c)))
+    })
 }
 
 /// `1.`, `a.`, `iv.` at the very start of a sentence number a list item.
@@ -1066,6 +1081,42 @@ mod tests {
             split("1. Rain fell. 2. Roads closed."),
             ["1. Rain fell.", "2. Roads closed."]
         );
+    }
+
+    #[test]
+    fn inline_numbered_list_items_split_without_terminators() {
+        assert_eq!(
+            split("1.) The first item 2.) The second item"),
+            ["1.) The first item", "2.) The second item"]
+        );
+        assert_eq!(split("1) The first item 2) The second item"), ["1) The first item", "2) The second item"]);
+        assert_eq!(
+            split("1. The first item has 3 parts 2. The second item 3. The third"),
+            ["1. The first item has 3 parts", "2. The second item", "3. The third"]
+        );
+    }
+
+    #[test]
+    fn inline_lettered_list_items_split() {
+        assert_eq!(
+            split("a. The first item b. The second item c. The third list item"),
+            ["a. The first item", "b. The second item", "c. The third list item"]
+        );
+    }
+
+    #[test]
+    fn bulleted_inline_list_items_split() {
+        assert_eq!(
+            split("• 9. The first item • 10. The second item"),
+            ["• 9. The first item", "• 10. The second item"]
+        );
+        assert_eq!(split("⁃9. The first item ⁃10. The second item"), ["⁃9. The first item", "⁃10. The second item"]);
+    }
+
+    #[test]
+    fn numbers_in_prose_that_opens_without_a_marker_are_not_list_items() {
+        assert_eq!(split("Scores were 1) low 2) high"), ["Scores were 1) low 2) high"]);
+        assert_eq!(split("Match results • Table • Fixtures"), ["Match results • Table • Fixtures"]);
     }
 
     #[test]

@@ -53,7 +53,7 @@ fn score(code: &str) -> (usize, usize) {
 fn english_golden_rules_keep_their_floor() {
     let (passed, total) = score("en");
     assert_eq!(total, 48);
-    assert!(passed >= 39, "English: {passed} of {total}");
+    assert!(passed >= 45, "English: {passed} of {total}");
 }
 
 #[test]
