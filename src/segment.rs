@@ -442,10 +442,22 @@ fn period_allows_cut(
     if opens_sentence(s, token_start, sentence_start) && is_list_marker(token) {
         return false;
     }
+    // `you and I. Did…`: after a lowercase word, `I` is the pronoun, not an initial
+    // (`Albert I. Jones`), and ends the sentence like any word.
+    if token == "I" && word_before(s, token_start).is_some_and(|w| w.starts_with(char::is_lowercase)) {
+        return true;
+    }
     match abbreviation(token) {
         Some(kind) => kind.allows_cut(next, closed),
         None => true,
     }
+}
+
+/// The word before the one starting at `start`, across a few spaces.
+fn word_before(s: &str, start: usize) -> Option<&str> {
+    let head = s.get(..start)?;
+    let spaces: usize = head.chars().rev().take(4).take_while(|&c| is_space(c)).map(char::len_utf8).sum();
+    token_before(s, start - spaces).map(|(_, w)| w).filter(|w| !w.is_empty())
 }
 
 /// The word that ends at `end` (back to the previous space), or `None` when it is too long.
@@ -804,6 +816,30 @@ mod tests {
         assert_eq!(
             split("The crowd was approx. 300 people."),
             ["The crowd was approx. 300 people."]
+        );
+    }
+
+    #[test]
+    fn pronoun_i_after_lowercase_word_ends_sentence_but_initial_i_does_not() {
+        assert_eq!(
+            split("We make a good team, you and I. Did you see Albert I. Jones yesterday?"),
+            ["We make a good team, you and I.", "Did you see Albert I. Jones yesterday?"]
+        );
+    }
+
+    #[test]
+    fn question_word_after_acronym_ends_sentence() {
+        assert_eq!(
+            split("She moved to the U.S. Did she stay? Nobody knows."),
+            ["She moved to the U.S.", "Did she stay?", "Nobody knows."]
+        );
+    }
+
+    #[test]
+    fn numero_sign_before_number_continues() {
+        assert_eq!(
+            split("You can find it at N°. 1026.253.553. That is where the treasure is."),
+            ["You can find it at N°. 1026.253.553.", "That is where the treasure is."]
         );
     }
 

@@ -50,10 +50,11 @@ fn score(code: &str) -> (usize, usize) {
 }
 
 #[test]
-fn english_golden_rules_keep_their_floor() {
+fn english_golden_rules_pass_at_least_46_of_48() {
     let (passed, total) = score("en");
     assert_eq!(total, 48);
-    assert!(passed >= 45, "English: {passed} of {total}");
+    // The goal is 46 of 48; the floor is what the splitter reaches today.
+    assert!(passed >= 47, "English: {passed} of {total}");
 }
 
 #[test]

@@ -16,7 +16,8 @@ pub(super) const SENTENCE_OPENERS: &[&str] = &[
     "Several", "Few", "All", "Both", "Each", "Every", "Other", "Another", "Now", "Then",
     "Still", "Also", "Last", "Earlier", "Later", "Today", "Yesterday", "What", "Who", "Why",
     "How", "Where", "Which", "Such", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
-    "Eight", "Nine", "Ten",
+    "Eight", "Nine", "Ten", "Did", "Do", "Does", "Is", "Are", "Was", "Were", "Has", "Have",
+    "Had", "Can", "Could", "Would", "Should",
 ];
 
 /// Titles stand before a name, so the period after them never ends a sentence.
@@ -37,10 +38,11 @@ const MONTHS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
-/// Abbreviations that introduce a number (`No. 10`, `p. 5`, `approx. 300`).
+/// Abbreviations that introduce a number (`No. 10`, `p. 5`, `approx. 300`, `N°. 12`).
 #[rustfmt::skip]
 const NUMBERED: &[&str] = &[
     "No", "Nos", "Nr", "Fig", "Figs", "Vol", "Vols", "p", "pp", "Art", "Ch", "Sec", "approx",
+    "N°", "Nº", "n°", "nº", "Núm", "núm",
 ];
 
 /// Abbreviations that sit inside a sentence by nature (`e.g. France`, `Ali vs. Frazier`).
