@@ -12,7 +12,7 @@ use std::ops::Range;
 mod items;
 mod words;
 
-use words::{abbreviation, is_time_zone, Abbrev, SENTENCE_OPENERS, SPEECH_VERBS, WEEKDAYS};
+use words::{abbreviation, is_time_zone, Abbrev, SENTENCE_OPENERS, SPEECH_VERBS, TIME_PREPOSITIONS, WEEKDAYS};
 
 /// Splits the block `text[block]` (one paragraph, possibly several lines) into sentences.
 ///
@@ -448,8 +448,26 @@ fn period_allows_cut(
         return true;
     }
     match abbreviation(token) {
+        // `At 5 a.m. Mr. Smith went…`: a time phrase that opens the sentence is not one.
+        Some(Abbrev::Clock) if fronted_time(s, sentence_start, token_start) => false,
         Some(kind) => kind.allows_cut(next, closed),
         None => true,
+    }
+}
+
+/// Whether the sentence so far, before the word at `at`, is a preposition and a time
+/// (`At 5`, `By 10:30`, `Shortly after 6`) and nothing else.
+fn fronted_time(s: &str, sentence_start: Option<usize>, at: usize) -> bool {
+    let Some(start) = sentence_start.filter(|&start| start <= at && at - start <= 32) else {
+        return false;
+    };
+    let words: Vec<&str> = s.get(start..at).unwrap_or("").split_whitespace().collect();
+    match words.as_slice() {
+        [first, .., time] if words.len() <= 3 => {
+            TIME_PREPOSITIONS.contains(&first.trim_start_matches(is_lead_in))
+                && time.starts_with(|c: char| c.is_ascii_digit())
+        }
+        _ => false,
     }
 }
 
@@ -908,6 +926,18 @@ mod tests {
         assert_eq!(
             split("The blast came at 9 a.m. Police sealed the area."),
             ["The blast came at 9 a.m.", "Police sealed the area."]
+        );
+    }
+
+    #[test]
+    fn clock_abbreviation_after_a_fronted_time_continues_before_a_name() {
+        assert_eq!(
+            split("At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store."),
+            ["At 5 a.m. Mr. Smith went to the bank.", "He left the bank at 6 P.M.", "Mr. Smith then went to the store."]
+        );
+        assert_eq!(
+            split("By 10:30 p.m. Police had left."),
+            ["By 10:30 p.m. Police had left."]
         );
     }
 

@@ -63,6 +63,13 @@ pub(super) const WEEKDAYS: &[&str] = &[
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 ];
 
+/// Prepositions that open a time phrase at the start of a sentence (`At 5 a.m. Mr. Smith…`).
+#[rustfmt::skip]
+pub(super) const TIME_PREPOSITIONS: &[&str] = &[
+    "At", "By", "From", "Until", "Till", "Before", "After", "Around", "About", "Since", "Shortly",
+    "Just",
+];
+
 /// What the word before a single period is, as far as ending a sentence goes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Abbrev {
