@@ -12,7 +12,7 @@ use std::ops::Range;
 mod items;
 mod words;
 
-use words::{abbreviation, is_time_zone, Abbrev, SENTENCE_OPENERS, SPEECH_VERBS, TIME_PREPOSITIONS, WEEKDAYS};
+use words::{abbreviation, is_month_name, is_time_zone, Abbrev, SENTENCE_OPENERS, SPEECH_VERBS, TIME_PREPOSITIONS, WEEKDAYS};
 
 /// Splits the block `text[block]` (one paragraph, possibly several lines) into sentences.
 ///
@@ -276,12 +276,13 @@ fn terminator_run(s: &str, start: usize) -> Range<usize> {
 }
 
 /// `end` moved past any closing quotes and brackets, and past emoji and other pictographs
-/// (and U+FFFD, what a broken character becomes): they close the sentence they follow.
+/// (and U+FFFD, what a broken character becomes): they close the sentence they follow. So do
+/// `“` and `‘` glued to a terminator: they close German quotations (`„Und auch keine Lust.“`).
 fn skip_closers(s: &str, end: usize) -> usize {
     let tail = s.get(end..).unwrap_or("");
     end + tail
         .chars()
-        .take_while(|&c| is_closer(c) || is_pictograph(c))
+        .take_while(|&c| is_closer(c) || is_pictograph(c) || matches!(c, '“' | '‘'))
         .map(char::len_utf8)
         .sum::<usize>()
 }
@@ -446,6 +447,10 @@ fn period_allows_cut(
     // (`Albert I. Jones`), and ends the sentence like any word.
     if token == "I" && word_before(s, token_start).is_some_and(|w| w.starts_with(char::is_lowercase)) {
         return true;
+    }
+    // `vom 12. Juni`: a day number before a month name is a German ordinal date.
+    if (1..=2).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit()) && is_month_name(next.word) {
+        return false;
     }
     match abbreviation(token) {
         // `At 5 a.m. Mr. Smith went…`: a time phrase that opens the sentence is not one.
@@ -858,6 +863,30 @@ mod tests {
         assert_eq!(
             split("You can find it at N°. 1026.253.553. That is where the treasure is."),
             ["You can find it at N°. 1026.253.553.", "That is where the treasure is."]
+        );
+    }
+
+    #[test]
+    fn german_closing_quote_after_period_ends_sentence() {
+        assert_eq!(
+            split("Sie flüsterte: „Und auch keine Lust.“ Wir haben 1.000.000 Euro."),
+            ["Sie flüsterte: „Und auch keine Lust.“", "Wir haben 1.000.000 Euro."]
+        );
+    }
+
+    #[test]
+    fn spaced_letter_abbreviations_continue() {
+        assert_eq!(
+            split("Du kannst, z. B. ist es gut, d. h. Wasser trinken, u.a. Tee."),
+            ["Du kannst, z. B. ist es gut, d. h. Wasser trinken, u.a. Tee."]
+        );
+    }
+
+    #[test]
+    fn ordinal_day_before_month_name_continues() {
+        assert_eq!(
+            split("Was folgt aus der Abstimmung vom 12. Juni? Die Information steht auf Seite 12. Dort steht es."),
+            ["Was folgt aus der Abstimmung vom 12. Juni?", "Die Information steht auf Seite 12.", "Dort steht es."]
         );
     }
 

@@ -60,7 +60,7 @@ fn english_golden_rules_pass_at_least_46_of_48() {
 #[test]
 fn german_golden_rules_keep_their_floor() {
     let (passed, _) = score("de");
-    assert!(passed >= 1, "German: {passed}");
+    assert!(passed >= 4, "German: {passed}");
 }
 
 #[test]

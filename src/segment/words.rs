@@ -106,10 +106,12 @@ pub(super) fn abbreviation(token: &str) -> Option<Abbrev> {
         return Some(Abbrev::Acronym);
     }
     let mut chars = token.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return Some(Abbrev::Acronym); // an initial: `George W. Bush`
-        }
+    let single = match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    };
+    if single.is_some_and(char::is_uppercase) {
+        return Some(Abbrev::Acronym); // an initial: `George W. Bush`
     }
     let lists = [
         (TITLES, Abbrev::Title),
@@ -117,10 +119,24 @@ pub(super) fn abbreviation(token: &str) -> Option<Abbrev> {
         (MONTHS, Abbrev::Month),
         (NUMBERED, Abbrev::Numbered),
     ];
-    lists
-        .iter()
-        .find(|(list, _)| in_list(token, list))
-        .map(|&(_, kind)| kind)
+    let listed = lists.iter().find(|(list, _)| in_list(token, list)).map(|&(_, kind)| kind);
+    // Any other lone letter is an abbreviation too (German `z. B.`, `d. h.`, `s. unten`): it
+    // ends a sentence only where a sentence opener follows.
+    listed.or_else(|| single.filter(|c| c.is_alphabetic()).map(|_| Abbrev::Acronym))
+}
+
+/// Full month names that follow a German ordinal day (`12. Juni`, `1. März`); the English
+/// spellings are mostly the same words.
+#[rustfmt::skip]
+const MONTH_NAMES: &[&str] = &[
+    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+    "September", "Oktober", "November", "Dezember", "January", "February", "March", "May",
+    "June", "July", "October", "December",
+];
+
+/// Whether `word` is a full month name (German or English).
+pub(super) fn is_month_name(word: &str) -> bool {
+    MONTH_NAMES.contains(&word)
 }
 
 /// Exact match, or the all-caps spelling of a capitalized entry (`MR`, `INC` in headlines).
@@ -130,15 +146,17 @@ fn in_list(token: &str, list: &[&str]) -> bool {
         .any(|&a| a == token || (all_caps && a.eq_ignore_ascii_case(token)))
 }
 
-/// `U.S`, `D.C`, `Ph.D` (the final period is the terminator itself).
+/// `U.S`, `D.C`, `Ph.D`, and lowercase ones of single letters, `u.a`, `d.h` (the final period
+/// is the terminator itself). Lowercase parts of two or three letters are a domain (`kbs.co.kr`).
 fn is_dotted_acronym(token: &str) -> bool {
-    let mut parts = 0;
+    let (mut parts, mut longest) = (0, 0);
     for part in token.split('.') {
         let len = part.chars().count();
         if len == 0 || len > 3 || !part.chars().all(char::is_alphabetic) {
             return false;
         }
         parts += 1;
+        longest = longest.max(len);
     }
-    parts >= 2 && token.chars().any(char::is_uppercase)
+    parts >= 2 && (longest == 1 || token.chars().any(char::is_uppercase))
 }
