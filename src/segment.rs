@@ -301,6 +301,10 @@ fn judge_run(s: &str, run: Range<usize>, sentence_start: Option<usize>) -> Optio
     }
     let close_end = skip_closers(s, run.end);
     if is_cjk_run(s, &run, run_text) {
+        // A title in 《》 (`《摔跤吧！爸爸》`) is a name: its punctuation ends nothing.
+        if in_title_brackets(s, run.start) {
+            return None;
+        }
         // CJK prose puts no space after its terminators; but in Japanese a quotative particle
         // after the closing bracket (`「本当？」と聞いた`) carries the sentence on.
         let particle = close_end > run.end && char_at(s, close_end).is_some_and(|c| matches!(c, 'と' | 'っ'));
@@ -328,6 +332,27 @@ fn judge_run(s: &str, run: Range<usize>, sentence_start: Option<usize>) -> Optio
         return None;
     }
     Some(close_end)
+}
+
+/// Longest stretch (in chars) searched either way for the brackets of a 《title》.
+const MAX_TITLE_CHARS: usize = 32;
+
+/// Whether `at` lies between `《` and `》` (or `〈` and `〉`), each within a short reach.
+fn in_title_brackets(s: &str, at: usize) -> bool {
+    let head = s.get(..at).unwrap_or("");
+    let tail = s.get(at..).unwrap_or("");
+    let opened = head
+        .chars()
+        .rev()
+        .take(MAX_TITLE_CHARS)
+        .find(|c| matches!(c, '《' | '》' | '〈' | '〉'))
+        .is_some_and(|c| matches!(c, '《' | '〈'));
+    opened
+        && tail
+            .chars()
+            .take(MAX_TITLE_CHARS)
+            .find(|c| matches!(c, '《' | '》' | '〈' | '〉'))
+            .is_some_and(|c| matches!(c, '》' | '〉'))
 }
 
 /// A run containing a CJK terminator ends the sentence; the full-width period between digits
@@ -1093,6 +1118,22 @@ mod tests {
         assert_eq!(
             split("他说：「我们会赢。」然后离开了。"),
             ["他说：「我们会赢。」", "然后离开了。"]
+        );
+    }
+
+    #[test]
+    fn terminator_inside_cjk_title_brackets_continues() {
+        assert_eq!(
+            split("我们明天一起去看《摔跤吧！爸爸》好吗？好！"),
+            ["我们明天一起去看《摔跤吧！爸爸》好吗？", "好！"]
+        );
+    }
+
+    #[test]
+    fn spanish_titles_do_not_end_sentences() {
+        assert_eq!(
+            split("Hola Srta. Ledesma. Buenos días, soy el Lic. Naser Pastoriza, y él es mi padre, el Dr. Naser."),
+            ["Hola Srta. Ledesma.", "Buenos días, soy el Lic. Naser Pastoriza, y él es mi padre, el Dr. Naser."]
         );
     }
 

@@ -72,7 +72,7 @@ fn french_golden_rules_keep_their_floor() {
 #[test]
 fn spanish_golden_rules_keep_their_floor() {
     let (passed, _) = score("es");
-    assert!(passed >= 4, "Spanish: {passed}");
+    assert!(passed >= 5, "Spanish: {passed}");
 }
 
 #[test]
@@ -84,5 +84,5 @@ fn japanese_golden_rules_keep_their_floor() {
 #[test]
 fn chinese_golden_rules_keep_their_floor() {
     let (passed, _) = score("zh");
-    assert!(passed >= 1, "Chinese: {passed}");
+    assert!(passed >= 2, "Chinese: {passed}");
 }

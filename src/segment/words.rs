@@ -20,12 +20,15 @@ pub(super) const SENTENCE_OPENERS: &[&str] = &[
     "Had", "Can", "Could", "Would", "Should",
 ];
 
-/// Titles stand before a name, so the period after them never ends a sentence.
+/// Titles stand before a name, so the period after them never ends a sentence. English, then
+/// Spanish (`Srta.`, `Lic.`), German (`Hr.`) and Italian (`Dott.`).
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Sen", "Sens", "Rep", "Reps",
     "Gov", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Sgt", "Cpl", "Pvt", "Adm", "Rev",
     "Fr", "Msgr", "Hon", "Pres", "Supt", "Insp", "Det", "Const", "Mt", "Ft",
+    "Sra", "Srta", "Sras", "Sres", "Dra", "Lic", "Licda", "Ing", "Arq", "Abg", "Dña", "Profa",
+    "Mons", "Hr", "Hrn", "Dott", "Avv",
 ];
 
 /// Suffixes that end a name and often a sentence too (`shares of Acme Inc. The company…`).
