@@ -42,7 +42,7 @@ fn score(code: &str) -> (usize, usize) {
             failures.push(format!("  {name}\n    input:    {input:?}\n    expected: {expected:?}\n    got:      {got:?}"));
         }
     }
-    println!("{} golden rules: {passed} of {} passed", doc["language"].as_str().unwrap_or(code), rules.len());
+    println!("{} ({code}.json): {passed} of {} passed", doc["language"].as_str().unwrap_or(code), rules.len());
     for f in &failures {
         println!("{f}");
     }
@@ -85,4 +85,18 @@ fn japanese_golden_rules_keep_their_floor() {
 fn chinese_golden_rules_keep_their_floor() {
     let (passed, _) = score("zh");
     assert!(passed >= 2, "Chinese: {passed}");
+}
+
+/// pySBD's further German cases: abbreviations (`Dr. med.`, `kath.`, `Str. 5`), numbers, lists.
+#[test]
+fn more_german_cases_keep_their_floor() {
+    let (passed, _) = score("de_more");
+    assert!(passed >= 20, "German (more): {passed}");
+}
+
+/// pySBD's further Spanish cases: abbreviations (`art. 4`, `EE. UU.`, `Ago.`), numbers, units.
+#[test]
+fn more_spanish_cases_keep_their_floor() {
+    let (passed, _) = score("es_more");
+    assert!(passed >= 21, "Spanish (more): {passed}");
 }
