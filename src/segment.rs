@@ -916,6 +916,18 @@ mod tests {
     }
 
     #[test]
+    fn german_and_spanish_abbreviations_continue() {
+        assert_eq!(
+            split("Wir trafen Dr. med. Meyer, Berliner Str. 5, und sie besucht eine kath. Schule."),
+            ["Wir trafen Dr. med. Meyer, Berliner Str. 5, und sie besucht eine kath. Schule."]
+        );
+        assert_eq!(
+            split("Lean los párrf. 5 y 6 del art. 4 de la ley de los EE. UU. hoy. El día Lun. 15 de Mar. fue (30 Ago. 1984)."),
+            ["Lean los párrf. 5 y 6 del art. 4 de la ley de los EE. UU. hoy.", "El día Lun. 15 de Mar. fue (30 Ago. 1984)."]
+        );
+    }
+
+    #[test]
     fn lowercase_no_is_an_ordinary_word() {
         assert_eq!(
             split("The answer was no. Talks ended."),

@@ -91,12 +91,12 @@ fn chinese_golden_rules_keep_their_floor() {
 #[test]
 fn more_german_cases_keep_their_floor() {
     let (passed, _) = score("de_more");
-    assert!(passed >= 20, "German (more): {passed}");
+    assert!(passed >= 23, "German (more): {passed}");
 }
 
 /// pySBD's further Spanish cases: abbreviations (`art. 4`, `EE. UU.`, `Ago.`), numbers, units.
 #[test]
 fn more_spanish_cases_keep_their_floor() {
     let (passed, _) = score("es_more");
-    assert!(passed >= 21, "Spanish (more): {passed}");
+    assert!(passed >= 24, "Spanish (more): {passed}");
 }

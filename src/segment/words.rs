@@ -21,36 +21,45 @@ pub(super) const SENTENCE_OPENERS: &[&str] = &[
 ];
 
 /// Titles stand before a name, so the period after them never ends a sentence. English, then
-/// Spanish (`Srta.`, `Lic.`), German (`Hr.`) and Italian (`Dott.`).
+/// Spanish (`Srta.`, `Lic.`), German (`Hr.`, `Dr. med.`) and Italian (`Dott.`).
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Sen", "Sens", "Rep", "Reps",
     "Gov", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Sgt", "Cpl", "Pvt", "Adm", "Rev",
     "Fr", "Msgr", "Hon", "Pres", "Supt", "Insp", "Det", "Const", "Mt", "Ft",
     "Sra", "Srta", "Sras", "Sres", "Dra", "Lic", "Licda", "Ing", "Arq", "Abg", "Dña", "Profa",
-    "Mons", "Hr", "Hrn", "Dott", "Avv",
+    "Mons", "Hr", "Hrn", "Dott", "Avv", "Dipl", "med", "jur", "phil", "rer", "nat", "habil",
 ];
 
 /// Suffixes that end a name and often a sentence too (`shares of Acme Inc. The company…`).
 #[rustfmt::skip]
 const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "St", "Inc", "Corp", "Co", "Cos", "Ltd", "Bros"];
 
-/// Abbreviated months, usually followed by a day (`Jan. 5`).
+/// Abbreviated months, usually followed by a day or a year (`Jan. 5`, `30 Ago. 1984`):
+/// English, then Spanish and German; and Spanish weekdays, followed by a day (`Lun. 15`).
 #[rustfmt::skip]
 const MONTHS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Ene", "Abr", "Ago", "Set", "Dic", "Jän", "Mär", "Okt", "Dez",
+    "Lun", "Mié", "Jue", "Vie", "Sáb", "Dom",
 ];
 
-/// Abbreviations that introduce a number (`No. 10`, `p. 5`, `approx. 300`, `N°. 12`).
+/// Abbreviations that introduce a number (`No. 10`, `p. 5`, `approx. 300`, `N°. 12`), then
+/// Spanish (`art. 4`, `párrf. 5`) and German ones (`Str. 5`, `Abs. 2`).
 #[rustfmt::skip]
 const NUMBERED: &[&str] = &[
     "No", "Nos", "Nr", "Fig", "Figs", "Vol", "Vols", "p", "pp", "Art", "Ch", "Sec", "approx",
-    "N°", "Nº", "n°", "nº", "Núm", "núm",
+    "N°", "Nº", "n°", "nº", "Núm", "núm", "art", "párr", "párrf", "pág", "págs", "cap",
+    "Str", "Abs", "Bd", "Kap", "Tel",
 ];
 
-/// Abbreviations that sit inside a sentence by nature (`e.g. France`, `Ali vs. Frazier`).
+/// Abbreviations that sit inside a sentence by nature (`e.g. France`, `Ali vs. Frazier`),
+/// then German ones (`bzw.`, `vgl.`, `eine kath. Schule`).
 #[rustfmt::skip]
-const INNER: &[&str] = &["e.g", "i.e", "cf", "viz", "vs", "v", "Vs", "VS"];
+const INNER: &[&str] = &[
+    "e.g", "i.e", "cf", "viz", "vs", "v", "Vs", "VS", "bzw", "vgl", "Vgl", "ca", "ggf", "evtl",
+    "inkl", "zzgl", "sog", "bspw", "insb", "kath", "evang", "röm",
+];
 
 /// Verbs that attribute a quote: `“Why?” Smith asked.` is one sentence.
 #[rustfmt::skip]
@@ -113,8 +122,8 @@ pub(super) fn abbreviation(token: &str) -> Option<Abbrev> {
         (Some(c), None) => Some(c),
         _ => None,
     };
-    if single.is_some_and(char::is_uppercase) {
-        return Some(Abbrev::Acronym); // an initial: `George W. Bush`
+    if single.is_some_and(char::is_uppercase) || is_doubled_letters(token) {
+        return Some(Abbrev::Acronym); // an initial, `George W. Bush`, or Spanish `EE. UU.`
     }
     let lists = [
         (TITLES, Abbrev::Title),
@@ -140,6 +149,12 @@ const MONTH_NAMES: &[&str] = &[
 /// Whether `word` is a full month name (German or English).
 pub(super) fn is_month_name(word: &str) -> bool {
     MONTH_NAMES.contains(&word)
+}
+
+/// `EE`, `UU`, `FF`, `AA`: Spanish plural abbreviations (`EE. UU.`, `FF. AA.`) double the
+/// letter; `II` and `XX` are Roman numerals instead.
+fn is_doubled_letters(token: &str) -> bool {
+    matches!(token.as_bytes(), [a, b] if a == b && a.is_ascii_uppercase() && !matches!(a, b'I' | b'X'))
 }
 
 /// Exact match, or the all-caps spelling of a capitalized entry (`MR`, `INC` in headlines).
