@@ -807,7 +807,7 @@ fn has_phone(s: &str) -> bool {
             && groups.iter().all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()) && g.len() <= 4)
             && groups.iter().map(|g| g.len()).sum::<usize>() >= 7
             && !(groups[0].len() == 4 && groups.len() == 3) // a date: 2025-06-12
-            && !(!w.contains('-') && is_dotted_thousands(&groups))
+            && (w.contains('-') || !is_dotted_thousands(&groups))
     })
 }
 
