@@ -792,7 +792,8 @@ fn has_email(s: &str) -> bool {
     })
 }
 
-/// Phone numbers: groups of digits joined by hyphens, at least seven digits in all.
+/// Phone numbers: groups of digits joined by hyphens or periods, at least seven digits in all;
+/// not a number with periods between thousands (`2.590.000`, as German and Spanish write them).
 fn has_phone(s: &str) -> bool {
     // Most lines have fewer than seven digits in all and are done with here.
     has_digits(s.as_bytes(), 7) && s.split(|c: char| c.is_whitespace() || c == ',').any(|w| {
@@ -806,7 +807,14 @@ fn has_phone(s: &str) -> bool {
             && groups.iter().all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()) && g.len() <= 4)
             && groups.iter().map(|g| g.len()).sum::<usize>() >= 7
             && !(groups[0].len() == 4 && groups.len() == 3) // a date: 2025-06-12
+            && (w.contains('-') || !is_dotted_thousands(&groups))
     })
+}
+
+/// `2`, `590`, `000`: one to three digits without a leading zero, then groups of three.
+fn is_dotted_thousands(groups: &[&str]) -> bool {
+    let first = groups[0];
+    (1..=3).contains(&first.len()) && !first.starts_with('0') && groups[1..].iter().all(|g| g.len() == 3)
 }
 
 fn url_only(s: &str) -> bool {
@@ -1824,6 +1832,18 @@ mod tests {
         assert_eq!(r[0].0, Reason::Contact);
         assert_eq!(r[1].0, Reason::Copyright);
         assert_eq!(clean(&text).meta.outlet.as_deref(), Some("Daily Planet"));
+    }
+
+    #[test]
+    fn a_number_with_dot_thousands_is_not_a_phone_number() {
+        for number in ["Das Defizit stieg auf 2.590.000 Euro.", "Wir haben 1.000.000 Euro.", "¡La casa cuesta $170.500.000,00!"] {
+            assert!(!has_phone(number), "{number}");
+            let text = format!("{BODY}\n\n{number}");
+            assert_eq!(kept(&text).last(), Some(&(Role::Body, number)), "{number}");
+        }
+        for phone in ["call 555.123.4567", "Tel. 030.123.456", "Fax 0201.12.34.56", "call 555-123-4567"] {
+            assert!(has_phone(phone), "{phone}");
+        }
     }
 
     #[test]

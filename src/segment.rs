@@ -9,6 +9,11 @@
 
 use std::ops::Range;
 
+mod items;
+mod words;
+
+use words::{abbreviation, is_month_name, is_time_zone, Abbrev, SENTENCE_OPENERS, SPEECH_VERBS, TIME_PREPOSITIONS, WEEKDAYS};
+
 /// Splits the block `text[block]` (one paragraph, possibly several lines) into sentences.
 ///
 /// Returns byte ranges into `text`, in order, each trimmed of surrounding whitespace,
@@ -35,84 +40,8 @@ const MAX_LOOKAHEAD_CHARS: usize = 64;
 /// Longest next word (in chars) compared against the lists of sentence openers.
 const MAX_WORD_CHARS: usize = 24;
 
-/// Words that almost always start a sentence. After an abbreviation that can also end a
-/// sentence (`U.S.`, `Inc.`, an initial), only one of these, or an opening quote, makes us
-/// cut: `the U.S. The talks…` splits, `the U.S. President…` does not.
-#[rustfmt::skip]
-const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "In", "On", "But", "And",
-    "Or", "So", "Yet", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our",
-    "My", "Your", "There", "Here", "When", "While", "After", "Before", "As", "At", "For",
-    "From", "By", "With", "Without", "During", "Since", "Until", "Despite", "Although",
-    "Though", "Because", "If", "However", "Meanwhile", "According", "Some", "Many", "Most",
-    "Several", "Few", "All", "Both", "Each", "Every", "Other", "Another", "Now", "Then",
-    "Still", "Also", "Last", "Earlier", "Later", "Today", "Yesterday", "What", "Who", "Why",
-    "How", "Where", "Which", "Such", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
-    "Eight", "Nine", "Ten",
-];
-
-/// Titles stand before a name, so the period after them never ends a sentence.
-#[rustfmt::skip]
-const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Sen", "Sens", "Rep", "Reps",
-    "Gov", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Sgt", "Cpl", "Pvt", "Adm", "Rev",
-    "Fr", "Msgr", "Hon", "Pres", "Supt", "Insp", "Det", "Const", "Mt", "Ft",
-];
-
-/// Suffixes that end a name and often a sentence too (`shares of Acme Inc. The company…`).
-#[rustfmt::skip]
-const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "St", "Inc", "Corp", "Co", "Cos", "Ltd", "Bros"];
-
-/// Abbreviated months, usually followed by a day (`Jan. 5`).
-#[rustfmt::skip]
-const MONTHS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-];
-
-/// Abbreviations that introduce a number (`No. 10`, `p. 5`, `approx. 300`).
-#[rustfmt::skip]
-const NUMBERED: &[&str] = &[
-    "No", "Nos", "Nr", "Fig", "Figs", "Vol", "Vols", "p", "pp", "Art", "Ch", "Sec", "approx",
-];
-
-/// Abbreviations that sit inside a sentence by nature (`e.g. France`, `Ali vs. Frazier`).
-#[rustfmt::skip]
-const INNER: &[&str] = &["e.g", "i.e", "cf", "viz", "vs", "v", "Vs", "VS"];
-
-/// Verbs that attribute a quote: `“Why?” Smith asked.` is one sentence.
-#[rustfmt::skip]
-const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "asked", "asks", "added", "adds", "told", "tells", "shouted", "yelled",
-    "wrote", "writes", "replied", "recalled", "explained", "noted", "insisted", "wondered",
-    "exclaimed", "declared", "tweeted",
-];
-
 /// Longest stretch (in chars) searched for a quote attribution after `?”`.
 const MAX_ATTRIBUTION_CHARS: usize = 100;
-
-#[rustfmt::skip]
-const WEEKDAYS: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-];
-
-/// What the word before a single period is, as far as ending a sentence goes.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Abbrev {
-    /// `Mr.`, `Dr.`: a name follows, never a boundary.
-    Title,
-    /// `e.g.`, `vs.`: never a boundary.
-    Inner,
-    /// `Jr.`, `Inc.`: a boundary only before a sentence opener.
-    NameSuffix,
-    /// `U.S.`, `J.`: a boundary only before a sentence opener or an opening quote.
-    Acronym,
-    /// `Jan.`: no boundary before a day number, otherwise like a name suffix.
-    Month,
-    /// `No.`, `p.`: no boundary before a number.
-    Numbered,
-    /// `a.m.`, `p.m.`: no boundary before a number, a weekday or a time zone.
-    Clock,
-}
 
 /// What follows a terminator run (after its closing quotes and the whitespace).
 #[derive(Debug)]
@@ -201,7 +130,7 @@ const CLOSERS: &str = "”’\"')]}»›」』）］｝】〉》〕〗〙〛＂�
 /// Opening quotes; the straight ones are both opening and closing.
 const OPENING_QUOTES: &str = "“‘\"'«‹„‚「『＂〝";
 /// Brackets, dashes and bullets that may stand before the first word of a sentence.
-const OTHER_LEAD_INS: &str = "([{（［【〈《〔¿¡-–—•·*";
+const OTHER_LEAD_INS: &str = "([{（［【〈《〔¿¡-–—•·*⁃‣◦▪►●";
 
 /// Whether `c` is one of the characters of `set`. None of the sets holds a letter, a digit
 /// or a space, which are most of any text: those answer at once.
@@ -250,18 +179,19 @@ fn is_cjk(c: char) -> bool {
         || matches!(c, '\u{F900}'..='\u{FAFF}')
 }
 
-/// `EST`, `GMT`, `KST`: short all-caps words after `a.m.`/`p.m.`.
-fn is_time_zone(word: &str) -> bool {
-    (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
-}
-
 /// Byte positions in `s` where one sentence ends and the next begins.
 fn find_cuts(s: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
     let mut sentence_start: Option<usize> = None;
+    let mut items = items::item_starts(s).into_iter().peekable();
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        while items.next_if(|&at| at < i).is_some() {}
+        if items.next_if_eq(&i).is_some() && cuts.last() != Some(&i) {
+            cuts.push(i);
+            sentence_start = None;
+        }
         // ASCII, most of the text, without decoding.
         let c = match bytes[i] {
             b if b < 0x80 => b as char,
@@ -278,16 +208,60 @@ fn find_cuts(s: &str) -> Vec<usize> {
             continue;
         }
         let run = terminator_run(s, i);
-        match judge_run(s, run.clone(), sentence_start) {
-            Some(cut) => {
-                cuts.push(cut);
-                sentence_start = None;
-                i = cut;
+        let (cut, resume) = match spaced_ellipsis(s, &run) {
+            Some((end, dots)) => judge_spaced_ellipsis(s, run.start, end, dots, sentence_start),
+            None => {
+                let cut = judge_run(s, run.clone(), sentence_start);
+                (cut, cut.unwrap_or(run.end))
             }
-            None => i = run.end,
+        };
+        if let Some(cut) = cut {
+            cuts.push(cut);
+            sentence_start = None;
         }
+        i = resume;
     }
     cuts
+}
+
+/// `. . .`, the spaced ellipsis of edited quotations: when the single period `run` opens a
+/// chain of at least three periods each one space apart, returns where the chain ends and
+/// how many periods it has.
+fn spaced_ellipsis(s: &str, run: &Range<usize>) -> Option<(usize, usize)> {
+    if s.get(run.clone()) != Some(".") {
+        return None;
+    }
+    let bytes = s.as_bytes();
+    let (mut end, mut dots) = (run.end, 1);
+    while bytes.get(end) == Some(&b' ') && bytes.get(end + 1) == Some(&b'.') {
+        end += 2;
+        dots += 1;
+    }
+    // `. ..` or `. . ...`: not the spaced form; the runs are judged one by one.
+    (dots >= 3 && bytes.get(end) != Some(&b'.')).then_some((end, dots))
+}
+
+/// Judges a spaced ellipsis of `dots` periods from `first` to `end` (MLA style): three spaced
+/// periods after a space mark words left out inside the sentence (`is . . . I did not`), never
+/// its end; a fourth period ends the sentence (`a period . . . . Next`); and a period glued to
+/// the word before (`compounds. . . . The practice`) ends the sentence there, the spaced
+/// periods after it opening the next one. Returns the cut, if any, and where to go on.
+fn judge_spaced_ellipsis(
+    s: &str,
+    first: usize,
+    end: usize,
+    dots: usize,
+    sentence_start: Option<usize>,
+) -> (Option<usize>, usize) {
+    let glued = char_before(s, first).is_some_and(|c| !is_space(c));
+    if !glued && dots == 3 {
+        return (None, end);
+    }
+    match judge_run(s, first..end, sentence_start) {
+        Some(cut) if glued && dots >= 4 && cut == end => (Some(first + 1), first + 1),
+        Some(cut) => (Some(cut), cut),
+        None => (None, end),
+    }
 }
 
 /// The run of terminators starting at `start` (`?!`, `...`, `。`).
@@ -302,12 +276,13 @@ fn terminator_run(s: &str, start: usize) -> Range<usize> {
 }
 
 /// `end` moved past any closing quotes and brackets, and past emoji and other pictographs
-/// (and U+FFFD, what a broken character becomes): they close the sentence they follow.
+/// (and U+FFFD, what a broken character becomes): they close the sentence they follow. So do
+/// `“` and `‘` glued to a terminator: they close German quotations (`„Und auch keine Lust.“`).
 fn skip_closers(s: &str, end: usize) -> usize {
     let tail = s.get(end..).unwrap_or("");
     end + tail
         .chars()
-        .take_while(|&c| is_closer(c) || is_pictograph(c))
+        .take_while(|&c| is_closer(c) || is_pictograph(c) || matches!(c, '“' | '‘'))
         .map(char::len_utf8)
         .sum::<usize>()
 }
@@ -320,8 +295,16 @@ fn is_pictograph(c: char) -> bool {
 /// Decides whether the terminator `run` ends a sentence; returns where the next one begins.
 fn judge_run(s: &str, run: Range<usize>, sentence_start: Option<usize>) -> Option<usize> {
     let run_text = s.get(run.clone())?;
+    // `[...]`, `(…)`: words left out of a quotation, not the end of anything.
+    if matches!(char_before(s, run.start), Some('[' | '(')) && matches!(char_at(s, run.end), Some(']' | ')')) {
+        return None;
+    }
     let close_end = skip_closers(s, run.end);
     if is_cjk_run(s, &run, run_text) {
+        // A title in 《》 (`《摔跤吧！爸爸》`) is a name: its punctuation ends nothing.
+        if in_title_brackets(s, run.start) {
+            return None;
+        }
         // CJK prose puts no space after its terminators; but in Japanese a quotative particle
         // after the closing bracket (`「本当？」と聞いた`) carries the sentence on.
         let particle = close_end > run.end && char_at(s, close_end).is_some_and(|c| matches!(c, 'と' | 'っ'));
@@ -349,6 +332,27 @@ fn judge_run(s: &str, run: Range<usize>, sentence_start: Option<usize>) -> Optio
         return None;
     }
     Some(close_end)
+}
+
+/// Longest stretch (in chars) searched either way for the brackets of a 《title》.
+const MAX_TITLE_CHARS: usize = 32;
+
+/// Whether `at` lies between `《` and `》` (or `〈` and `〉`), each within a short reach.
+fn in_title_brackets(s: &str, at: usize) -> bool {
+    let head = s.get(..at).unwrap_or("");
+    let tail = s.get(at..).unwrap_or("");
+    let opened = head
+        .chars()
+        .rev()
+        .take(MAX_TITLE_CHARS)
+        .find(|c| matches!(c, '《' | '》' | '〈' | '〉'))
+        .is_some_and(|c| matches!(c, '《' | '〈'));
+    opened
+        && tail
+            .chars()
+            .take(MAX_TITLE_CHARS)
+            .find(|c| matches!(c, '《' | '》' | '〈' | '〉'))
+            .is_some_and(|c| matches!(c, '》' | '〉'))
 }
 
 /// A run containing a CJK terminator ends the sentence; the full-width period between digits
@@ -460,14 +464,48 @@ fn period_allows_cut(
     let Some((token_start, raw)) = token_before(s, dot) else {
         return true; // too long to be an abbreviation
     };
-    if Some(token_start) == sentence_start && is_list_marker(raw) {
+    let token = raw.trim_start_matches(is_lead_in);
+    if opens_sentence(s, token_start, sentence_start) && is_list_marker(token) {
         return false;
     }
-    let token = raw.trim_start_matches(is_lead_in);
+    // `you and I. Did…`: after a lowercase word, `I` is the pronoun, not an initial
+    // (`Albert I. Jones`), and ends the sentence like any word.
+    if token == "I" && word_before(s, token_start).is_some_and(|w| w.starts_with(char::is_lowercase)) {
+        return true;
+    }
+    // `vom 12. Juni`: a day number before a month name is a German ordinal date.
+    if (1..=2).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit()) && is_month_name(next.word) {
+        return false;
+    }
     match abbreviation(token) {
+        // `At 5 a.m. Mr. Smith went…`: a time phrase that opens the sentence is not one.
+        Some(Abbrev::Clock) if fronted_time(s, sentence_start, token_start) => false,
         Some(kind) => kind.allows_cut(next, closed),
         None => true,
     }
+}
+
+/// Whether the sentence so far, before the word at `at`, is a preposition and a time
+/// (`At 5`, `By 10:30`, `Shortly after 6`) and nothing else.
+fn fronted_time(s: &str, sentence_start: Option<usize>, at: usize) -> bool {
+    let Some(start) = sentence_start.filter(|&start| start <= at && at - start <= 32) else {
+        return false;
+    };
+    let words: Vec<&str> = s.get(start..at).unwrap_or("").split_whitespace().collect();
+    match words.as_slice() {
+        [first, .., time] if words.len() <= 3 => {
+            TIME_PREPOSITIONS.contains(&first.trim_start_matches(is_lead_in))
+                && time.starts_with(|c: char| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// The word before the one starting at `start`, across a few spaces.
+fn word_before(s: &str, start: usize) -> Option<&str> {
+    let head = s.get(..start)?;
+    let spaces: usize = head.chars().rev().take(4).take_while(|&c| is_space(c)).map(char::len_utf8).sum();
+    token_before(s, start - spaces).map(|(_, w)| w).filter(|w| !w.is_empty())
 }
 
 /// The word that ends at `end` (back to the previous space), or `None` when it is too long.
@@ -486,6 +524,14 @@ fn token_before(s: &str, end: usize) -> Option<(usize, &str)> {
     head.get(start..).map(|t| (start, t))
 }
 
+/// Whether only spaces, bullets and other lead-ins (`• 9.`) stand between the start of the
+/// sentence and `at`; a short stretch only, so that no text is read twice.
+fn opens_sentence(s: &str, at: usize, sentence_start: Option<usize>) -> bool {
+    sentence_start.is_some_and(|start| {
+        start <= at && at - start <= 16 && s.get(start..at).is_some_and(|t| t.chars().all(|c| is_space(c) || is_lead_in(c)))
+    })
+}
+
 /// `1.`, `a.`, `iv.` at the very start of a sentence number a list item.
 fn is_list_marker(token: &str) -> bool {
     let digits = (1..=3).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit());
@@ -494,54 +540,6 @@ fn is_list_marker(token: &str) -> bool {
     let roman = (1..=4).contains(&token.len())
         && (token.bytes().all(|b| b"ivx".contains(&b)) || token.bytes().all(|b| b"IVX".contains(&b)));
     digits || single_letter || roman
-}
-
-fn abbreviation(token: &str) -> Option<Abbrev> {
-    if matches!(token, "a.m" | "p.m" | "A.M" | "P.M") {
-        return Some(Abbrev::Clock);
-    }
-    if INNER.contains(&token) {
-        return Some(Abbrev::Inner);
-    }
-    if is_dotted_acronym(token) {
-        return Some(Abbrev::Acronym);
-    }
-    let mut chars = token.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return Some(Abbrev::Acronym); // an initial: `George W. Bush`
-        }
-    }
-    let lists = [
-        (TITLES, Abbrev::Title),
-        (NAME_SUFFIXES, Abbrev::NameSuffix),
-        (MONTHS, Abbrev::Month),
-        (NUMBERED, Abbrev::Numbered),
-    ];
-    lists
-        .iter()
-        .find(|(list, _)| in_list(token, list))
-        .map(|&(_, kind)| kind)
-}
-
-/// Exact match, or the all-caps spelling of a capitalized entry (`MR`, `INC` in headlines).
-fn in_list(token: &str, list: &[&str]) -> bool {
-    let all_caps = token.len() > 1 && token.bytes().all(|b| b.is_ascii_uppercase());
-    list.iter()
-        .any(|&a| a == token || (all_caps && a.eq_ignore_ascii_case(token)))
-}
-
-/// `U.S`, `D.C`, `Ph.D` (the final period is the terminator itself).
-fn is_dotted_acronym(token: &str) -> bool {
-    let mut parts = 0;
-    for part in token.split('.') {
-        let len = part.chars().count();
-        if len == 0 || len > 3 || !part.chars().all(char::is_alphabetic) {
-            return false;
-        }
-        parts += 1;
-    }
-    parts >= 2 && token.chars().any(char::is_uppercase)
 }
 
 /// The text between cuts, trimmed, with empty pieces dropped.
@@ -870,6 +868,66 @@ mod tests {
     }
 
     #[test]
+    fn pronoun_i_after_lowercase_word_ends_sentence_but_initial_i_does_not() {
+        assert_eq!(
+            split("We make a good team, you and I. Did you see Albert I. Jones yesterday?"),
+            ["We make a good team, you and I.", "Did you see Albert I. Jones yesterday?"]
+        );
+    }
+
+    #[test]
+    fn question_word_after_acronym_ends_sentence() {
+        assert_eq!(
+            split("She moved to the U.S. Did she stay? Nobody knows."),
+            ["She moved to the U.S.", "Did she stay?", "Nobody knows."]
+        );
+    }
+
+    #[test]
+    fn numero_sign_before_number_continues() {
+        assert_eq!(
+            split("You can find it at N°. 1026.253.553. That is where the treasure is."),
+            ["You can find it at N°. 1026.253.553.", "That is where the treasure is."]
+        );
+    }
+
+    #[test]
+    fn german_closing_quote_after_period_ends_sentence() {
+        assert_eq!(
+            split("Sie flüsterte: „Und auch keine Lust.“ Wir haben 1.000.000 Euro."),
+            ["Sie flüsterte: „Und auch keine Lust.“", "Wir haben 1.000.000 Euro."]
+        );
+    }
+
+    #[test]
+    fn spaced_letter_abbreviations_continue() {
+        assert_eq!(
+            split("Du kannst, z. B. ist es gut, d. h. Wasser trinken, u.a. Tee."),
+            ["Du kannst, z. B. ist es gut, d. h. Wasser trinken, u.a. Tee."]
+        );
+    }
+
+    #[test]
+    fn ordinal_day_before_month_name_continues() {
+        assert_eq!(
+            split("Was folgt aus der Abstimmung vom 12. Juni? Die Information steht auf Seite 12. Dort steht es."),
+            ["Was folgt aus der Abstimmung vom 12. Juni?", "Die Information steht auf Seite 12.", "Dort steht es."]
+        );
+    }
+
+    #[test]
+    fn german_and_spanish_abbreviations_continue() {
+        assert_eq!(
+            split("Wir trafen Dr. med. Meyer, Berliner Str. 5, und sie besucht eine kath. Schule."),
+            ["Wir trafen Dr. med. Meyer, Berliner Str. 5, und sie besucht eine kath. Schule."]
+        );
+        assert_eq!(
+            split("Lean los párrf. 5 y 6 del art. 4 de la ley de los EE. UU. hoy. El día Lun. 15 de Mar. fue (30 Ago. 1984)."),
+            ["Lean los párrf. 5 y 6 del art. 4 de la ley de los EE. UU. hoy.", "El día Lun. 15 de Mar. fue (30 Ago. 1984)."]
+        );
+    }
+
+    #[test]
     fn lowercase_no_is_an_ordinary_word() {
         assert_eq!(
             split("The answer was no. Talks ended."),
@@ -934,6 +992,18 @@ mod tests {
         assert_eq!(
             split("The blast came at 9 a.m. Police sealed the area."),
             ["The blast came at 9 a.m.", "Police sealed the area."]
+        );
+    }
+
+    #[test]
+    fn clock_abbreviation_after_a_fronted_time_continues_before_a_name() {
+        assert_eq!(
+            split("At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store."),
+            ["At 5 a.m. Mr. Smith went to the bank.", "He left the bank at 6 P.M.", "Mr. Smith then went to the store."]
+        );
+        assert_eq!(
+            split("By 10:30 p.m. Police had left."),
+            ["By 10:30 p.m. Police had left."]
         );
     }
 
@@ -1016,6 +1086,42 @@ mod tests {
     }
 
     #[test]
+    fn spaced_ellipsis_inside_sentence_continues_even_before_capital() {
+        assert_eq!(
+            split("The thing is . . . I did not mean it. He left."),
+            ["The thing is . . . I did not mean it.", "He left."]
+        );
+    }
+
+    #[test]
+    fn fourth_spaced_period_ends_sentence() {
+        assert_eq!(
+            split("End it with a period . . . . Next sentence."),
+            ["End it with a period . . . .", "Next sentence."]
+        );
+    }
+
+    #[test]
+    fn period_glued_before_spaced_ellipsis_ends_sentence_there() {
+        assert_eq!(
+            split("It formed compounds. . . . The practice was not abandoned. . . ."),
+            ["It formed compounds.", ". . . The practice was not abandoned. . . ."]
+        );
+        assert_eq!(
+            split("“The laws will appear less complex. . . .”"),
+            ["“The laws will appear less complex. . . .”"]
+        );
+    }
+
+    #[test]
+    fn bracketed_ellipsis_is_an_omission_not_an_end() {
+        assert_eq!(
+            split("\"Bohr [...] used the analogy of stairways [...]\" (Smith 55). Then […] More."),
+            ["\"Bohr [...] used the analogy of stairways [...]\" (Smith 55).", "Then […] More."]
+        );
+    }
+
+    #[test]
     fn cjk_terminators_split_without_space() {
         assert_eq!(
             split("今日は雨です。明日は晴れ！本当？"),
@@ -1024,6 +1130,22 @@ mod tests {
         assert_eq!(
             split("他说：「我们会赢。」然后离开了。"),
             ["他说：「我们会赢。」", "然后离开了。"]
+        );
+    }
+
+    #[test]
+    fn terminator_inside_cjk_title_brackets_continues() {
+        assert_eq!(
+            split("我们明天一起去看《摔跤吧！爸爸》好吗？好！"),
+            ["我们明天一起去看《摔跤吧！爸爸》好吗？", "好！"]
+        );
+    }
+
+    #[test]
+    fn spanish_titles_do_not_end_sentences() {
+        assert_eq!(
+            split("Hola Srta. Ledesma. Buenos días, soy el Lic. Naser Pastoriza, y él es mi padre, el Dr. Naser."),
+            ["Hola Srta. Ledesma.", "Buenos días, soy el Lic. Naser Pastoriza, y él es mi padre, el Dr. Naser."]
         );
     }
 
@@ -1107,6 +1229,42 @@ mod tests {
             split("1. Rain fell. 2. Roads closed."),
             ["1. Rain fell.", "2. Roads closed."]
         );
+    }
+
+    #[test]
+    fn inline_numbered_list_items_split_without_terminators() {
+        assert_eq!(
+            split("1.) The first item 2.) The second item"),
+            ["1.) The first item", "2.) The second item"]
+        );
+        assert_eq!(split("1) The first item 2) The second item"), ["1) The first item", "2) The second item"]);
+        assert_eq!(
+            split("1. The first item has 3 parts 2. The second item 3. The third"),
+            ["1. The first item has 3 parts", "2. The second item", "3. The third"]
+        );
+    }
+
+    #[test]
+    fn inline_lettered_list_items_split() {
+        assert_eq!(
+            split("a. The first item b. The second item c. The third list item"),
+            ["a. The first item", "b. The second item", "c. The third list item"]
+        );
+    }
+
+    #[test]
+    fn bulleted_inline_list_items_split() {
+        assert_eq!(
+            split("• 9. The first item • 10. The second item"),
+            ["• 9. The first item", "• 10. The second item"]
+        );
+        assert_eq!(split("⁃9. The first item ⁃10. The second item"), ["⁃9. The first item", "⁃10. The second item"]);
+    }
+
+    #[test]
+    fn numbers_in_prose_that_opens_without_a_marker_are_not_list_items() {
+        assert_eq!(split("Scores were 1) low 2) high"), ["Scores were 1) low 2) high"]);
+        assert_eq!(split("Match results • Table • Fixtures"), ["Match results • Table • Fixtures"]);
     }
 
     #[test]
