@@ -46,9 +46,6 @@ const CONFLICT_LABELS = { polarity: 'opposite claims' };
 const conflictLabel = (kind) => CONFLICT_LABELS[kind] ?? kind;
 const TIMEOUT_MS = 60_000;
 const LEXICAL_NOTE = 'Matching by words only: the sentence vectors could not be loaded, so the same claim in other words may be marked unique.';
-/** How a conflict's kind reads in the view. */
-const CONFLICT_LABEL = { polarity: 'opposite claims' };
-const conflictLabel = (kind) => CONFLICT_LABEL[kind] || kind;
 
 // A long report is put on screen in slices, so the page never freezes: the top of every column is
 // built with the rest of the view, the remaining sentences in slices of a few milliseconds between

@@ -45,8 +45,8 @@ pub fn same_claim(f: &Features, semantic: bool) -> f64 {
 }
 
 // BEGIN WEIGHTS (written by scripts/fit_scorer.py)
-const SEMANTIC: [f64; INPUTS] = [0.4027, 4.9766, 3.3177, 2.7648, 2.9860, 3.9813, 0.8847, 0.0000, 0.0000, 0.0000, -0.0699, 0.3318, -0.4512];
-const SEMANTIC_BIAS: f64 = -6.9508;
+const SEMANTIC: [f64; INPUTS] = [0.6154, 4.5000, 3.0000, 2.5000, 2.7000, 3.6000, 0.8000, 0.2259, 0.0000, 0.0000, -0.0082, 0.3000, -0.1061];
+const SEMANTIC_BIAS: f64 = -6.5789;
 const LEXICAL: [f64; INPUTS] = [0.0000, 4.5000, 3.0000, 2.5000, 2.7000, 3.6000, 0.8000, 0.0000, 0.0000, 0.0000, 0.0000, 0.3000, 0.0000];
 const LEXICAL_BIAS: f64 = -6.9000;
 // END WEIGHTS

@@ -39,10 +39,9 @@ fn seeds_meet_the_labels_by_words_alone() {
 }
 
 /// Floors, not targets: the figures measured when they were set (2026-12-06, `docs/ACCURACY.md`:
-/// with vectors 0.914 / 0.672 / 0.627, by words 0.963 / 0.638), less about one labeled pair.
-/// The vectors buy recall with precision on the seeds; the targets (0.95 / 0.85 / 0.75)
-/// are not reached.
-const SEEDS_PRECISION: f64 = 0.90;
+/// with vectors 0.955 / 0.672 / 0.627, by words 0.963 / 0.638), less about one labeled pair.
+/// The targets for recall (0.85, paraphrases 0.75) are not reached.
+const SEEDS_PRECISION: f64 = 0.95;
 const SEEDS_RECALL: f64 = 0.66;
 const SEEDS_PARAPHRASE_RECALL: f64 = 0.61;
 const LEXICAL_SEEDS_RECALL: f64 = 0.63;
@@ -53,9 +52,9 @@ const LEXICAL_SEEDS_RECALL: f64 = 0.63;
 const FLOORS: &[(&str, f64, f64, usize)] = &[
     ("ecb_11_ecbplus.json", 0.90, 0.54, 0),
     ("ecb_16_ecb.json", 0.99, 0.70, 0),
-    ("ecb_20_ecb.json", 0.95, 0.50, 0),
+    ("ecb_20_ecb.json", 0.95, 0.43, 0),
     ("ecb_38_ecb.json", 0.55, 0.24, 2),
-    ("ecb_4_ecbplus.json", 0.95, 0.43, 0),
+    ("ecb_4_ecbplus.json", 0.95, 0.40, 0),
     ("fixture_paraphrase.json", 0.75, 0.42, 6),
     ("fixture_paraphrase2.json", 0.99, 0.55, 0),
 ];
