@@ -99,6 +99,14 @@ pub fn compare_with(sources: &[SourceInput], options: &Options, vectors: Option<
     if !(0.0..=1.0).contains(&options.min_score) {
         return Err(Error::BadOption(format!("minScore must be a number from 0 to 1, not {}", options.min_score)));
     }
+    compare_checked(sources, options, vectors)
+}
+
+/// [`compare_with`] once `options.min_score` is known to be in range. The wasm API checks it
+/// itself (src/wasm.rs) and calls this, so that the message above, the one place that formats
+/// an `f64`, is not linked into the shipped module: `core::fmt::float` and `flt2dec` cost
+/// 9.9 kB of it gzipped.
+pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vectors: Option<&embed::Vectors>) -> Result<Report, Error> {
     let prepared = prepare(sources)?;
     let units = &prepared.units;
     let embedded = vectors.map(|v| embed::Embedded::new(v, units.iter().map(|u| &sources[u.source].text[u.span.clone()])));

@@ -46,6 +46,11 @@ fn parse_args(sources: JsValue, options: JsValue) -> Result<(Vec<SourceInput>, O
     let min_score = field(&options, "minScore");
     if !min_score.is_undefined() {
         parsed.min_score = min_score.as_f64().ok_or_else(|| JsError::new("invalid options: minScore must be a number"))?;
+        // Checked here rather than by `compare_with`, whose message prints the number (see
+        // `crate::compare_checked`).
+        if !(0.0..=1.0).contains(&parsed.min_score) {
+            return Err(JsError::new("invalid options: minScore must be a number from 0 to 1"));
+        }
     }
     Ok((sources, parsed))
 }
@@ -73,7 +78,7 @@ pub fn load_vectors(bytes: &[u8]) -> Result<(), JsError> {
 
 fn run(sources: JsValue, options: JsValue) -> Result<crate::Report, JsError> {
     let (sources, options) = parse_args(sources, options)?;
-    VECTORS.with(|v| crate::compare_with(&sources, &options, v.borrow().as_ref())).map_err(|e| JsError::new(&e.to_string()))
+    VECTORS.with(|v| crate::compare_checked(&sources, &options, v.borrow().as_ref())).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Compares `sources` (`[{ name, text }]`) and returns the report as a [tape](crate::tape):
