@@ -294,6 +294,28 @@ fn judge(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b
     }
 }
 
+/// A pair the scorer finds this likely to state the same claim is matched after all when one of
+/// the two denies what the other affirms: the negation is itself a difference the scorer holds
+/// against the pair, and a contradiction is what a reader most needs to see, as a `polarity`
+/// conflict, not as two sentences each only one source has.
+pub const OPPOSED_MIN: f64 = 0.3;
+
+/// The candidate pairs, not among `known`, that state one claim with opposite polarity (see
+/// [`OPPOSED_MIN`]); `texts` are the sources' inputs, which the units' spans index.
+pub fn opposed(units: &[Unit], index: &Index, embedded: Option<&Embedded>, texts: &[&str], candidates: &[(usize, usize)], known: &[Pair]) -> Vec<Pair> {
+    let have: Set<(usize, usize)> = known.iter().map(|p| (p.a, p.b)).collect();
+    candidates
+        .iter()
+        .filter(|pair| !have.contains(pair))
+        .filter_map(|&(a, b)| {
+            let (kind, f) = judge(units, index, embedded, a, b, OPPOSED_MIN)?;
+            let (ua, ub) = (&units[a], &units[b]);
+            crate::polarity::mismatch(&index.vocabulary, texts[ua.source], &ua.words, texts[ub.source], &ub.words)?;
+            Some(if kind == Kind::Minor { minor(a, b, &f) } else { paraphrase(a, b, &f, embedded.is_some()) })
+        })
+        .collect()
+}
+
 /// The best sentence of another source for each unit in `lonely`, among `candidates`, with
 /// its probability of stating the same claim, when that is at least `floor`.
 pub fn nearest(units: &[Unit], index: &Index, embedded: Option<&Embedded>, candidates: &[(usize, usize)], lonely: &[bool], floor: f64) -> Vec<Option<(usize, f64)>> {
@@ -983,6 +1005,45 @@ mod tests {
             .collect();
         let idx = index::build(&u, vocabulary);
         (u, idx)
+    }
+
+    #[test]
+    fn a_candidate_that_denies_what_the_other_affirms_is_matched_as_opposed() {
+        let texts = [
+            "The reservoir was drained last spring before the inspection, officials confirmed.",
+            "The reservoir was not drained before the inspection, a resident told reporters on Monday.",
+        ];
+        let (u, idx) = with_background(&texts, &[0, 1]);
+        // Every unit is a source of its own here, its text the whole input.
+        let inputs: Vec<&str> = texts.iter().chain(BACKGROUND).copied().collect();
+        let pairs = opposed(&u, &idx, None, &inputs, &[(0, 1)], &[]);
+        assert_eq!(pairs.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>(), vec![(0, 1)]);
+        assert!(opposed(&u, &idx, None, &inputs, &[(0, 1)], &pairs).is_empty(), "a known pair is not added twice");
+        let agreeing = ["The reservoir was drained last spring, officials confirmed.", "Officials confirmed the reservoir was drained in the spring."];
+        let (u, idx) = with_background(&agreeing, &[0, 1]);
+        let inputs: Vec<&str> = agreeing.iter().chain(BACKGROUND).copied().collect();
+        assert!(opposed(&u, &idx, None, &inputs, &[(0, 1)], &[]).is_empty(), "agreement is not opposition");
+    }
+
+    #[test]
+    fn the_scorer_features_see_shared_figures_phrases_and_the_vectors() {
+        let texts = [
+            "The Senate passed the bill 38-2 on Monday.",
+            "The final tally in the Senate was 38-2.",
+            "The Senate passed the bill 40-0 on Monday.",
+            "Lawmakers praised the measure.",
+        ];
+        let (u, idx) = with_background(&texts, &[0, 1, 2, 3]);
+        let f = |a, b| features(&u, &idx, None, a, b);
+        assert_eq!(f(0, 1).numbers, 1.0, "the same figure");
+        assert_eq!(f(0, 2).numbers, -1.0, "figures, none in common");
+        assert_eq!(f(0, 3).numbers, 0.0, "one side states no figure");
+        assert!(f(0, 2).bigrams > f(0, 1).bigrams, "word pairs kept: 'passed the bill', 'on monday'");
+        assert_eq!(f(0, 1).embedding, 0.0, "no vectors, no embedding cosine");
+        let mut high = f(0, 1);
+        high.embedding = 0.9;
+        assert!(same_claim(&high, true) > same_claim(&f(0, 1), true), "closer vectors, likelier the same claim");
+        assert!((0.0..1.0).contains(&same_claim(&f(0, 3), false)));
     }
 
     /// Unrelated sentences from a third source, so that term weights are realistic.

@@ -92,7 +92,8 @@ pub fn compare(sources: &[SourceInput], options: &Options) -> Result<Report, Err
 /// input, [`segment::sentences`] each kept block, [`normalize`] each sentence into words and
 /// terms, [`embed`] each sentence into a vector, [`index::candidates`] and
 /// [`neighbors::candidates`] to find pairs worth scoring, [`align::align`] to score them with
-/// [`score::same_claim`]; then [`group::families`] gathers the matches, [`align::implied`] adds
+/// [`score::same_claim`] (and [`align::opposed`] the opposite claims); then [`group::families`]
+/// gathers the matches, [`align::implied`] adds
 /// the pairs a family implies, [`align::nearest`] finds the closest counterpart of each sentence
 /// left unique, and quotations, support and similarity are derived into the report.
 pub fn compare_with(sources: &[SourceInput], options: &Options, vectors: Option<&embed::Vectors>) -> Result<Report, Error> {
@@ -119,6 +120,10 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     }
     let wanted = |p: &align::Pair| options.kinds.contains(&p.kind) && p.score >= options.min_score;
     let mut pairs: Vec<align::Pair> = align::align(units, &prepared.index, embedded, &candidates).into_iter().filter(wanted).collect();
+    let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
+    let opposed = align::opposed(units, &prepared.index, embedded, &texts, &candidates, &pairs);
+    pairs.extend(opposed.into_iter().filter(wanted));
+    pairs.sort_by_key(|p| (p.a, p.b));
     let families = group::families(units, &pairs);
     let implied = align::implied(units, &prepared.index, embedded, &families, &pairs);
     pairs.extend(implied.into_iter().filter(wanted));
