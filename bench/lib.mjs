@@ -174,9 +174,19 @@ export const inputBytes = (sources) => sources.reduce((a, s) => a + Buffer.byteL
  * public API's path, what js/node.js's compare() runs: js/validate.js's callWasm around the
  * glue's compareTape, and js/tape.js's decodeTape.
  */
+/**
+ * The sentence vectors, loaded into an instance as js/node.js loads them, so that what is timed
+ * is the semantic matching that ships (STORYDIFF_BENCH_LEXICAL=1 times matching by words alone).
+ */
+function loadVectors(glue) {
+  if (process.env.STORYDIFF_BENCH_LEXICAL === '1') return;
+  glue.loadVectors(readFileSync(join(ROOT, 'vectors', 'minilm-static.bin')));
+}
+
 export async function loadApi() {
   const glue = await import(pathToFileURL(join(SNAPSHOT, 'storydiff.js')).href);
   const wasm = glue.initSync({ module: readFileSync(join(SNAPSHOT, 'storydiff_bg.wasm')) });
+  loadVectors(glue);
   const { callWasm } = await import(pathToFileURL(join(ROOT, 'js', 'validate.js')).href);
   if (typeof callWasm !== 'function') throw new Error('js/validate.js exports no callWasm');
   const { decodeTape } = await import(pathToFileURL(join(ROOT, 'js', 'tape.js')).href);
@@ -192,6 +202,7 @@ export async function loadApi() {
 export async function loadHandover() {
   const glue = await import(pathToFileURL(join(HANDOVER, 'storydiff.js')).href);
   const wasm = glue.initSync({ module: readFileSync(join(HANDOVER, 'storydiff_bg.wasm')) });
+  loadVectors(glue);
   if (typeof glue.compare !== 'function' || typeof glue.compareJson !== 'function') {
     throw new Error(`${HANDOVER} has no compare or compareJson: rebuild it with bench/run.mjs`);
   }

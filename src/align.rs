@@ -43,7 +43,28 @@ const BEST_SLACK: f64 = 0.9;
 /// one story share their names and topic words everywhere, and a sentence's best counterpart
 /// is far more often a true paraphrase than its second best.
 pub fn align(units: &[Unit], index: &Index, embedded: Option<&Embedded>, candidates: &[(usize, usize)]) -> Vec<Pair> {
-    let scored: Vec<Pair> = candidates.iter().filter_map(|&(a, b)| score(units, index, embedded, a, b)).collect();
+    align_all(units, index, embedded, candidates).0
+}
+
+/// [`align`]'s matches, and its near misses: the paraphrases the scorer gives from
+/// [`OPPOSED_MIN`] to [`PARAPHRASE_MIN`], which [`opposed`] looks at again. Each candidate is
+/// scored once.
+pub fn align_all(units: &[Unit], index: &Index, embedded: Option<&Embedded>, candidates: &[(usize, usize)]) -> (Vec<Pair>, Vec<Pair>) {
+    let (mut scored, mut near) = (Vec::new(), Vec::new());
+    // Near misses are only worth their alignment where one side could deny the other.
+    let negating: Vec<bool> = units.iter().map(|u| crate::polarity::may_negate(&index.vocabulary, &u.words)).collect();
+    for &(a, b) in candidates {
+        let least = if negating[a] || negating[b] { OPPOSED_MIN } else { PARAPHRASE_MIN };
+        let Some((kind, f)) = judge(units, index, embedded, a, b, least) else { continue };
+        match kind {
+            Kind::Identical => scored.push(Pair { a, b, kind, score: 1.0, confidence: 1.0 }),
+            Kind::Minor => scored.push(minor(a, b, &f)),
+            Kind::Paraphrase => {
+                let pair = paraphrase(a, b, &f, embedded.is_some());
+                if pair.confidence >= PARAPHRASE_MIN { scored.push(pair) } else { near.push(pair) }
+            }
+        }
+    }
     // Each unit's best paraphrase confidence in each other source, and the counterpart with it.
     let mut best: Map<(usize, usize), (f64, usize)> = Map::default();
     for p in scored.iter().filter(|p| p.kind == Kind::Paraphrase) {
@@ -63,7 +84,8 @@ pub fn align(units: &[Unit], index: &Index, embedded: Option<&Embedded>, candida
         confidence >= BEST_SLACK * top
             || (consecutive(units, other, rival) && body(other) && body(rival) && best[&(other, units[u].source)].1 == u && other_claim(index, u, other, rival))
     };
-    scored.into_iter().filter(|p| p.kind != Kind::Paraphrase || (kept(p.a, p.b, p.confidence) && kept(p.b, p.a, p.confidence))).collect()
+    let matches = scored.into_iter().filter(|p| p.kind != Kind::Paraphrase || (kept(p.a, p.b, p.confidence) && kept(p.b, p.a, p.confidence))).collect();
+    (matches, near)
 }
 
 /// Whether two units are consecutive sentences of one source: a sentence matched with both
@@ -128,7 +150,7 @@ pub struct Features {
 
 /// Measures a pair of units.
 pub fn features(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b: usize) -> Features {
-    aligned(index, a, b, cheap_features(units, index, embedded, a, b, common(&index.vectors[a], &index.vectors[b])))
+    aligned(index, a, b, cheap_features(index, embedded, a, b, common(&index.vectors[a], &index.vectors[b])))
 }
 
 /// Completes `f` with the order-aware overlap of the two sentences' terms.
@@ -151,7 +173,7 @@ fn aligned(index: &Index, a: usize, b: usize, mut f: Features) -> Features {
 /// set to the most they could be (the terms the two have in common, order aside, bound the
 /// common subsequence), so that a pair that cannot match is rejected before the quadratic
 /// alignment is paid for. `common` is what their content-term vectors share.
-fn cheap_features(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b: usize, common: Common) -> Features {
+fn cheap_features(index: &Index, embedded: Option<&Embedded>, a: usize, b: usize, common: Common) -> Features {
     let identical = index.words[a] == index.words[b];
     let (la, lb) = (index.terms[a].len().max(1) as f64, index.terms[b].len().max(1) as f64);
     let in_common = bag_overlap(&index.bags[a], &index.bags[b]) as f64;
@@ -167,9 +189,9 @@ fn cheap_features(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a:
         fewest: va.len().min(vb.len()),
         overlap: if lighter > 0.0 { common.weight / lighter } else { 0.0 },
         embedding: embedded.map_or(0.0, |e| e.cosine(a, b)),
-        numbers: numbers(units, index, a, b),
+        numbers: numbers(index, a, b),
         length_ratio: la.min(lb) / la.max(lb),
-        bigrams: bigram_overlap(&index.words[a], &index.words[b]),
+        bigrams: bigram_overlap(index, a, b),
         shared_common: shared_common(index, a, b),
     }
 }
@@ -181,27 +203,17 @@ fn shared_common(index: &Index, a: usize, b: usize) -> usize {
     index.vectors[a].iter().filter(|&&(t, _)| common(t) && has(&index.vectors[b], t)).count()
 }
 
-/// The `bigrams` feature over two sentences' words.
-fn bigram_overlap(a: &[u32], b: &[u32]) -> f64 {
-    let pairs = |w: &[u32]| {
-        let mut p: Vec<(u32, u32)> = w.windows(2).map(|x| (x[0], x[1])).collect();
-        p.sort_unstable();
-        p
-    };
-    let (pa, pb) = (pairs(a), pairs(b));
+/// The `bigrams` feature: the word pairs two sentences share over those of the one with fewer.
+fn bigram_overlap(index: &Index, a: usize, b: usize) -> f64 {
+    let (pa, pb) = (&index.bigrams[a], &index.bigrams[b]);
     let fewest = pa.len().min(pb.len());
-    if fewest == 0 { 0.0 } else { bag_overlap(&pa, &pb) as f64 / fewest as f64 }
+    if fewest == 0 { 0.0 } else { bag_overlap(pa, pb) as f64 / fewest as f64 }
 }
 
 /// The `numbers` feature: whether two sentences that both state figures share one.
-fn numbers(units: &[Unit], index: &Index, a: usize, b: usize) -> f64 {
-    let figures = |u: usize| {
-        let mut ids: Vec<u32> = units[u].words.iter().map(|w| w.surface).filter(|&s| index.vocabulary.text(s).bytes().any(|c| c.is_ascii_digit())).collect();
-        ids.sort_unstable();
-        ids
-    };
-    let (fa, fb) = (figures(a), figures(b));
-    match (fa.is_empty() || fb.is_empty(), bag_overlap(&fa, &fb) > 0) {
+fn numbers(index: &Index, a: usize, b: usize) -> f64 {
+    let (fa, fb) = (&index.figures[a], &index.figures[b]);
+    match (fa.is_empty() || fb.is_empty(), bag_overlap(fa, fb) > 0) {
         (true, _) => 0.0,
         (false, true) => 1.0,
         (false, false) => -1.0,
@@ -265,9 +277,10 @@ pub fn score(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usiz
 }
 
 /// The kind of a pair and its features, or `None` when the pair cannot reach `least`
-/// probability of stating the same claim. Sentences that share no content term, and whose
-/// vectors are not close either, are rejected before any alignment is paid for; so are those
-/// whose probability, with their order-aware overlap taken at the most it could be, falls short.
+/// probability of stating the same claim. Sentences that share less than two content terms,
+/// and whose vectors are not close either, are rejected before any alignment is paid for; so are
+/// those whose probability, with their order-aware overlap taken at the most it could be, falls
+/// short.
 fn judge(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b: usize, least: f64) -> Option<(Kind, Features)> {
     if !units[a].comparable() || !units[b].comparable() {
         return None;
@@ -275,12 +288,14 @@ fn judge(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b
     let shared = common(&index.vectors[a], &index.vectors[b]);
     let close = embedded.is_some_and(|e| e.cosine(a, b) >= crate::neighbors::COSINE_MIN as f64);
     if index.words[a] == index.words[b] {
-        return Some((Kind::Identical, cheap_features(units, index, embedded, a, b, shared)));
+        return Some((Kind::Identical, cheap_features(index, embedded, a, b, shared)));
     }
-    if shared.shared == 0 && !close {
+    // Without close vectors, a pair needs two shared content terms, or a cosine of 0.5 for a
+    // minor edit: most candidates fail this first, on their content terms alone.
+    if !close && shared.shared < 2 && shared.dot < 0.5 * index.norms[a] * index.norms[b] {
         return None;
     }
-    let bound = cheap_features(units, index, embedded, a, b, shared);
+    let bound = cheap_features(index, embedded, a, b, shared);
     if !minor_possible(&bound) && same_claim(&bound, embedded.is_some()) < least {
         return None;
     }
@@ -300,19 +315,15 @@ fn judge(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b
 /// conflict, not as two sentences each only one source has.
 pub const OPPOSED_MIN: f64 = 0.3;
 
-/// The candidate pairs, not among `known`, that state one claim with opposite polarity (see
+/// The near misses of [`align_all`] in which one sentence denies what the other affirms (see
 /// [`OPPOSED_MIN`]); `texts` are the sources' inputs, which the units' spans index.
-pub fn opposed(units: &[Unit], index: &Index, embedded: Option<&Embedded>, texts: &[&str], candidates: &[(usize, usize)], known: &[Pair]) -> Vec<Pair> {
-    let have: Set<(usize, usize)> = known.iter().map(|p| (p.a, p.b)).collect();
-    candidates
-        .iter()
-        .filter(|pair| !have.contains(pair))
-        .filter_map(|&(a, b)| {
-            let (kind, f) = judge(units, index, embedded, a, b, OPPOSED_MIN)?;
-            let (ua, ub) = (&units[a], &units[b]);
-            crate::polarity::mismatch(&index.vocabulary, texts[ua.source], &ua.words, texts[ub.source], &ub.words)?;
-            Some(if kind == Kind::Minor { minor(a, b, &f) } else { paraphrase(a, b, &f, embedded.is_some()) })
+pub fn opposed(units: &[Unit], index: &Index, texts: &[&str], near: &[Pair]) -> Vec<Pair> {
+    near.iter()
+        .filter(|p| {
+            let (ua, ub) = (&units[p.a], &units[p.b]);
+            crate::polarity::mismatch(&index.vocabulary, texts[ua.source], &ua.words, texts[ub.source], &ub.words).is_some()
         })
+        .cloned()
         .collect()
 }
 
@@ -654,7 +665,8 @@ pub fn explain(v: &Vocabulary, a: &Side, b: &Side, with_conflicts: bool) -> (Vec
                 found.push(Conflict { kind: ConflictKind::Place, a: format!("{pa}-based"), b: format!("{pb}-based") });
             }
         }
-        if let Some((sa, sb)) = crate::polarity::mismatch(v, a.text, a.words, b.text, b.words) {
+        let may = |s: &Side| crate::polarity::may_negate(v, s.words);
+        if let Some((sa, sb)) = (may(a) || may(b)).then(|| crate::polarity::mismatch(v, a.text, a.words, b.text, b.words)).flatten() {
             let slice = |text: &str, span: std::ops::Range<usize>| text.get(span).unwrap_or("").to_string();
             found.push(Conflict { kind: ConflictKind::Polarity, a: slice(a.text, sa), b: slice(b.text, sb) });
         }
@@ -1016,13 +1028,13 @@ mod tests {
         let (u, idx) = with_background(&texts, &[0, 1]);
         // Every unit is a source of its own here, its text the whole input.
         let inputs: Vec<&str> = texts.iter().chain(BACKGROUND).copied().collect();
-        let pairs = opposed(&u, &idx, None, &inputs, &[(0, 1)], &[]);
+        let near = [Pair { a: 0, b: 1, kind: Kind::Paraphrase, score: 0.4, confidence: 0.4 }];
+        let pairs = opposed(&u, &idx, &inputs, &near);
         assert_eq!(pairs.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>(), vec![(0, 1)]);
-        assert!(opposed(&u, &idx, None, &inputs, &[(0, 1)], &pairs).is_empty(), "a known pair is not added twice");
         let agreeing = ["The reservoir was drained last spring, officials confirmed.", "Officials confirmed the reservoir was drained in the spring."];
         let (u, idx) = with_background(&agreeing, &[0, 1]);
         let inputs: Vec<&str> = agreeing.iter().chain(BACKGROUND).copied().collect();
-        assert!(opposed(&u, &idx, None, &inputs, &[(0, 1)], &[]).is_empty(), "agreement is not opposition");
+        assert!(opposed(&u, &idx, &inputs, &near).is_empty(), "agreement is not opposition");
     }
 
     #[test]

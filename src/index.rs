@@ -53,6 +53,10 @@ pub struct Index {
     /// of the positions it takes (empty for longer units). Lets the alignment compare a
     /// sentence with this one a machine word at a time.
     pub positions: Vec<Vec<(u32, u64)>>,
+    /// For each unit: the surfaces of its words that hold a digit (its figures), sorted.
+    pub figures: Vec<Vec<u32>>,
+    /// For each unit: its adjacent word pairs (two surface ids in one number), sorted.
+    pub bigrams: Vec<Vec<u64>>,
     /// The texts behind the ids of `words` and `terms`, and each surface's terms.
     pub vocabulary: Vocabulary,
 }
@@ -148,7 +152,23 @@ pub fn build(units: &[Unit], vocabulary: Vocabulary) -> Index {
         .collect();
     let norms = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()).collect();
     let masses = vectors.iter().map(|v| v.iter().map(|(_, w)| w).sum::<f64>()).collect();
-    Index { vectors, norms, masses, df, words, terms, bags, positions, vocabulary }
+    let figures = words
+        .iter()
+        .map(|w| {
+            let mut f: Vec<u32> = w.iter().copied().filter(|&s| vocabulary.text(s).bytes().any(|c| c.is_ascii_digit())).collect();
+            f.sort_unstable();
+            f
+        })
+        .collect();
+    let bigrams = words
+        .iter()
+        .map(|w| {
+            let mut b: Vec<u64> = w.windows(2).map(|x| (x[0] as u64) << 32 | x[1] as u64).collect();
+            b.sort_unstable();
+            b
+        })
+        .collect();
+    Index { vectors, norms, masses, df, words, terms, bags, positions, figures, bigrams, vocabulary }
 }
 
 /// How much a name (a capitalised word inside a sentence) counts against other words.

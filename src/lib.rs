@@ -119,9 +119,10 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
         candidates.dedup();
     }
     let wanted = |p: &align::Pair| options.kinds.contains(&p.kind) && p.score >= options.min_score;
-    let mut pairs: Vec<align::Pair> = align::align(units, &prepared.index, embedded, &candidates).into_iter().filter(wanted).collect();
+    let (matches, near) = align::align_all(units, &prepared.index, embedded, &candidates);
+    let mut pairs: Vec<align::Pair> = matches.into_iter().filter(wanted).collect();
     let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
-    let opposed = align::opposed(units, &prepared.index, embedded, &texts, &candidates, &pairs);
+    let opposed = align::opposed(units, &prepared.index, &texts, &near);
     pairs.extend(opposed.into_iter().filter(wanted));
     pairs.sort_by_key(|p| (p.a, p.b));
     let families = group::families(units, &pairs);

@@ -174,6 +174,17 @@ fn negates(v: &Vocabulary, text: &str, words: &[Word], k: usize, clause_end: usi
     }
 }
 
+/// Whether any word of a sentence could negate (a superset of [`negates`], read from the words
+/// alone): a sentence without one cannot deny what another affirms, so the pair scorer need not
+/// look further for it (see `align::OPPOSED_MIN`).
+pub fn may_negate(v: &Vocabulary, words: &[Word]) -> bool {
+    words.iter().any(|w| match v.text(w.surface) {
+        "not" | "no" | "never" | "none" | "nobody" | "nothing" | "nowhere" | "neither" | "nor" | "without" | "cannot" | "false" | "yet" => true,
+        s if s.ends_with("n't") || s.strip_suffix("nt").is_some_and(|aux| CONTRACTED.contains(&aux)) => true,
+        s => s.starts_with("fail") || REFUSING.iter().any(|base| s.starts_with(base)),
+    })
+}
+
 /// What comes before `nt` in a contraction written without its apostrophe (`cant`, `didnt`).
 const CONTRACTED: &[&str] = &["ai", "are", "ca", "could", "did", "do", "does", "had", "has", "have", "is", "must", "should", "was", "were", "wo", "would"];
 
@@ -331,6 +342,19 @@ mod tests {
     fn a_negation_both_sentences_share_is_no_conflict() {
         assert_eq!(opposed("He has not shown a birth certificate.", "He never showed his birth certificate."), None);
         assert_eq!(opposed("Officials refused to accept a letter from the envoy.", "Officials rebuffed the envoy's letter."), None);
+    }
+
+    #[test]
+    fn a_sentence_that_may_negate_has_a_negating_word() {
+        let mut v = Vocabulary::default();
+        let mut may = |t: &str| {
+            let words = normalize::words(t, 0..t.len(), &mut v);
+            may_negate(&v, &words)
+        };
+        for t in ["He has not shown it.", "She didn't go.", "They refused to pay.", "It was never found.", "He denied taking it."] {
+            assert!(may(t), "{t}");
+        }
+        assert!(!may("The council approved the budget on Monday."));
     }
 
     #[test]
