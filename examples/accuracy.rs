@@ -105,7 +105,7 @@ fn sts(root: &Path, vectors: Option<&Vectors>) -> Vec<(&'static str, f64, align:
     rows.iter()
         .enumerate()
         .filter(|&(k, _)| units[2 * k].comparable() && units[2 * k + 1].comparable())
-        .map(|(k, (gold, _, _))| (if k % 5 == 0 { "test" } else { "train" }, gold / 5.0, align::features(&units, &index, embedded.as_ref(), 2 * k, 2 * k + 1)))
+        .map(|(k, (gold, _, _))| (if k % 5 == 0 { "test" } else { "train" }, gold / 5.0, align::features(&index, embedded.as_ref(), 2 * k, 2 * k + 1)))
         .collect()
 }
 
@@ -165,7 +165,7 @@ fn labeled(root: &Path, file: &Path, vectors: &Vectors) -> (String, Vec<(f64, al
         if by_rule || !units[a].comparable() || !units[b].comparable() {
             continue;
         }
-        let f = align::features(units, &prepared.index, embedded.as_ref(), a, b);
+        let f = align::features(&prepared.index, embedded.as_ref(), a, b);
         let text = |u: usize| sources[units[u].source].text[units[u].span.clone()].to_string();
         rows.push((target.get(&(a, b)).copied().unwrap_or(0.0), f, [text(a), text(b)]));
     }

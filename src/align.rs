@@ -149,7 +149,7 @@ pub struct Features {
 }
 
 /// Measures a pair of units.
-pub fn features(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b: usize) -> Features {
+pub fn features(index: &Index, embedded: Option<&Embedded>, a: usize, b: usize) -> Features {
     aligned(index, a, b, cheap_features(index, embedded, a, b, common(&index.vectors[a], &index.vectors[b])))
 }
 
@@ -409,7 +409,7 @@ pub fn implied(units: &[Unit], index: &Index, embedded: Option<&Embedded>, famil
         if units[a].source == units[b].source || !have.insert((a, b)) {
             continue;
         }
-        let f = features(units, index, embedded, a, b);
+        let f = features(index, embedded, a, b);
         out.push(if f.identical {
             Pair { a, b, kind: Kind::Identical, score: 1.0, confidence: 1.0 }
         } else if minor_possible(&f) {
@@ -1045,8 +1045,8 @@ mod tests {
             "The Senate passed the bill 40-0 on Monday.",
             "Lawmakers praised the measure.",
         ];
-        let (u, idx) = with_background(&texts, &[0, 1, 2, 3]);
-        let f = |a, b| features(&u, &idx, None, a, b);
+        let (_, idx) = with_background(&texts, &[0, 1, 2, 3]);
+        let f = |a, b| features(&idx, None, a, b);
         assert_eq!(f(0, 1).numbers, 1.0, "the same figure");
         assert_eq!(f(0, 2).numbers, -1.0, "figures, none in common");
         assert_eq!(f(0, 3).numbers, 0.0, "one side states no figure");

@@ -199,7 +199,7 @@ pub fn score(set: &Labeled, vectors: Option<&Vectors>) -> Score {
                 }
                 let (a, b) = ((u[i].source, i - firsts[u[i].source]), (u[j].source, j - firsts[u[j].source]));
                 let label = required.get(&key(a, b)).cloned().unwrap_or_else(|| if acceptable.contains(&key(a, b)) { "related".into() } else { "none".into() });
-                let f = storydiff::align::features(&prepared.units, &prepared.index, None, i, j);
+                let f = storydiff::align::features(&prepared.index, None, i, j);
                 writeln!(out, "{{\"a\":{i},\"b\":{j},\"sa\":{},\"sb\":{},\"set\":\"{}\",\"label\":\"{label}\",\"dice\":{},\"cont\":{},\"shorter\":{},\"cos\":{},\"shared\":{},\"fewest\":{},\"overlap\":{},\"pred\":{}}}",
                     u[i].source, u[j].source, set.name, f.dice, f.containment, f.shorter, f.cosine, f.shared, f.fewest, f.overlap, predicted.contains_key(&key(a, b))).expect("written");
             }
@@ -209,7 +209,7 @@ pub fn score(set: &Labeled, vectors: Option<&Vectors>) -> Score {
         let prepared = storydiff::prepare(src).expect("prepared");
         let embedded = vectors.map(|v| storydiff::embed::Embedded::new(v, prepared.units.iter().map(|u| &src[u.source].text[u.span.clone()])));
         let unit_of = |(s, k): At| prepared.units.iter().position(|u| u.source == s).map(|f| f + k).unwrap_or(0);
-        let feat = |a: At, b: At| storydiff::align::features(&prepared.units, &prepared.index, embedded.as_ref(), unit_of(a), unit_of(b));
+        let feat = |a: At, b: At| storydiff::align::features(&prepared.index, embedded.as_ref(), unit_of(a), unit_of(b));
         for (k, m) in &predicted {
             if !acceptable.contains(k) {
                 println!("FALSE {:?} {:?} {:?} {:.2}\n   {}\n   {}\n   {:?}", m.kind, k.0, k.1, m.score, text_of(k.0), text_of(k.1), feat(k.0, k.1));
