@@ -243,7 +243,7 @@ fn attribution(text: &str, unit: &Unit, quotes: &[Range<usize>], v: &Vocabulary)
     // The speech verb nearest the quotation is the one that introduces it.
     let distance = |w: &normalize::Word| quotes.iter().map(|q| q.start.abs_diff(w.span.end).min(q.end.abs_diff(w.span.start))).min().unwrap_or(0);
     let mut verbs: Vec<usize> = (0..words.len()).filter(|&i| VERBS.contains(&v.text(words[i].surface))).collect();
-    verbs.sort_by_key(|&i| distance(words[i]));
+    crate::sort::by_key(&mut verbs, |&i| distance(words[i]) as u64);
     for i in verbs {
         let w = words[i];
         if v.text(w.surface) == "according" {
