@@ -794,7 +794,7 @@ fn slot_conflict(wa: &[Word], wb: &[Word], v: &Vocabulary, names_marked: impl Fn
     let (qa, qb) = (quantities(wa, v), quantities(wb, v));
     if !qa.is_empty() && !qb.is_empty() {
         let digits = |q: &[Quantity]| q.iter().map(|q| q.value.as_str()).collect::<String>();
-        let same_figures = digits(&qa) == digits(&qb) || sorted_values(&qa) == sorted_values(&qb);
+        let same_figures = digits(&qa) == digits(&qb) || same_values(&qa, &qb);
         let one_slot = qa.iter().any(|x| qb.iter().any(|y| x.unit == y.unit && x.value != y.value));
         return (!same_figures && one_slot).then_some(ConflictKind::Number);
     }
@@ -855,10 +855,11 @@ fn is_figure(surface: &str) -> bool {
     surface.starts_with(|c: char| c.is_ascii_digit()) || normalize::is_number_word(surface.split('-').next().unwrap_or(""))
 }
 
-fn sorted_values(q: &[Quantity]) -> Vec<&str> {
-    let mut v: Vec<&str> = q.iter().map(|q| q.value.as_str()).collect();
-    v.sort_unstable();
-    v
+/// Whether two lists hold the same values as many times each, in any order (a sentence states
+/// few figures; counting spares a sort of strings in the wasm).
+fn same_values(a: &[Quantity], b: &[Quantity]) -> bool {
+    let count = |q: &[Quantity], v: &str| q.iter().filter(|x| x.value == v).count();
+    a.len() == b.len() && a.iter().all(|x| count(a, &x.value) == count(b, &x.value))
 }
 
 /// Short and long names of a unit or multiplier, as one.

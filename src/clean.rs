@@ -137,7 +137,7 @@ pub fn clean(text: &str) -> Cleaned {
         }
         out.blocks.push(Block { span: line.span.clone(), role });
     }
-    out.removed.sort_by_key(|c| (c.span.start, c.span.end));
+    crate::sort::by_key(&mut out.removed, |c| crate::sort::pair(c.span.start, c.span.end));
     out
 }
 

@@ -92,7 +92,7 @@ pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
     let mut out: Vec<Family> = members
         .into_iter()
         .map(|(root, mut m)| {
-            m.sort_unstable_by_key(|&u| (units[u].source, u));
+            crate::sort::by_key(&mut m, |&u| crate::sort::pair(units[u].source, u));
             let center = *m.iter().max_by_key(|&&u| (links.get(&u).copied().unwrap_or(0), std::cmp::Reverse(u))).unwrap_or(&m[0]);
             Family { members: m, kind: kind[&root], center }
         })
@@ -205,7 +205,8 @@ pub fn quote_families(units: &[Unit], index: &Index, quoted: &[Quoted], pairs: &
             (!f.is_empty()).then_some(f)
         })
         .collect();
-    out.sort_by_key(|f| (std::cmp::Reverse(sources_of(f)), f[0]));
+    // Most sources first (u32::MAX - count), then by first member.
+    crate::sort::by_key(&mut out, |f| crate::sort::pair(u32::MAX as usize - sources_of(f), f[0]));
     out
 }
 

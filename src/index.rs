@@ -133,7 +133,7 @@ pub fn build(units: &[Unit], vocabulary: Vocabulary) -> Index {
                     (*canonical, name)
                 })
                 .collect();
-            terms.sort_unstable();
+            crate::sort::by_key(&mut terms, |&(id, name)| crate::sort::pair(id as usize, name as usize));
             terms.dedup_by_key(|(id, _)| *id);
             terms
         })

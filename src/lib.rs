@@ -29,6 +29,7 @@ pub mod embed;
 pub mod wordpiece;
 pub mod neighbors;
 pub mod score;
+mod sort;
 
 pub use report::*;
 
@@ -124,11 +125,11 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
     let opposed = align::opposed(units, &prepared.index, &texts, &near);
     pairs.extend(opposed.into_iter().filter(wanted));
-    pairs.sort_by_key(|p| (p.a, p.b));
+    sort::by_key(&mut pairs, |p| sort::pair(p.a, p.b));
     let families = group::families(units, &pairs);
     let implied = align::implied(units, &prepared.index, embedded, &families, &pairs);
     pairs.extend(implied.into_iter().filter(wanted));
-    pairs.sort_by_key(|p| (p.a, p.b));
+    sort::by_key(&mut pairs, |p| sort::pair(p.a, p.b));
     let mut lonely = vec![true; units.len()];
     for p in &pairs {
         lonely[p.a] = false;
