@@ -112,7 +112,7 @@ fn read(v: &Vocabulary, text: &str, words: &[Word]) -> Vec<Reading> {
     let negation: Vec<bool> = (0..words.len()).map(|k| negates(v, text, words, k, clause[k].end)).collect();
     // A possessive is read through, as a function word is: `rejected the envoy's offer`
     // negates the offer, not the envoy.
-    let through = |k: usize| crate::lexicon::listed(THROUGH, surface(k)) || surface(k).ends_with("'s");
+    let through = |k: usize| THROUGH.contains(&surface(k)) || surface(k).ends_with("'s");
     let headline = title_case(v, words);
     // Names are who or what a claim is about, not the claim (`Neither Perlo nor …`).
     let content = |k: usize| {
@@ -131,7 +131,7 @@ fn read(v: &Vocabulary, text: &str, words: &[Word]) -> Vec<Reading> {
         let elsewhere = own.clone().any(|j| negation[j] && !(start..k).contains(&j));
         let hypothesis = own.clone().any(|j| matches!(surface(j), "if" | "unless" | "whether"));
         let negated = if hypothesis || (attached % 2 == 0 && elsewhere) { None } else { Some(attached % 2 == 1) };
-        let first = (start..k).find(|&j| negation[j] || crate::lexicon::listed(AUXILIARIES, surface(j))).unwrap_or(k);
+        let first = (start..k).find(|&j| negation[j] || AUXILIARIES.contains(&surface(j))).unwrap_or(k);
         let before = (own.start.max(start.saturating_sub(NEIGHBOUR))..start).rev().find(|&j| content(j));
         let after = (k + 1..own.end.min(k + 1 + NEIGHBOUR)).find(|&j| content(j));
         out.push(Reading {
@@ -201,15 +201,16 @@ const REFUSING: &[&str] = &["deny", "deni", "refus", "reject", "rebuff", "snub",
 
 /// Words a negation reaches across to the word it negates: articles, auxiliaries, a few
 /// adverbs, possessives, subject pronouns (`denied that she took`).
-const THROUGH: &str = "\
-    a always am an any are be been being can could did do does even ever had has \
-    have having he her his i is it its may might must my of our really shall she \
-    should so still that the their these they this those to very was we were will \
-    would yet you your";
+const THROUGH: &[&str] = &[
+    "a", "always", "am", "an", "any", "are", "be", "been", "being", "can", "could", "did", "do", "does", "even", "ever", "had", "has",
+    "have", "having", "he", "her", "his", "i", "is", "it", "its", "may", "might", "must", "my", "of", "our", "really", "shall", "she",
+    "should", "so", "still", "that", "the", "their", "these", "they", "this", "those", "to", "very", "was", "we", "were", "will",
+    "would", "yet", "you", "your",
+];
 
 /// The auxiliaries that start a negated predicate as it is shown (`has not shown`).
-const AUXILIARIES: &str = "\
-    am are be been can could did do does had has have is may might must shall should was were will would";
+const AUXILIARIES: &[&str] =
+    &["am", "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must", "shall", "should", "was", "were", "will", "would"];
 
 /// Whether punctuation separates two consecutive words: the end of a clause, which a negation
 /// does not reach past.

@@ -166,28 +166,31 @@ enum Said {
     Pronoun,
 }
 
-const VERBS: &str = "\
-    said says say told tells added adds stated asked wrote writes tweeted \
-    posted explained noted warned insisted replied declared announced claimed \
-    called calls recalled continued argued urged described dubbed according";
+const VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "asked", "wrote", "writes", "tweeted",
+    "posted", "explained", "noted", "warned", "insisted", "replied", "declared", "announced", "claimed",
+    "called", "calls", "recalled", "continued", "argued", "urged", "described", "dubbed", "according",
+];
 
-const TITLES: &str = "\
-    president secretary press minister prime spokesperson spokesman spokeswoman chief \
-    director mr mrs ms dr sen rep gov senator governor leader judge \
-    sheriff officer captain commander general foreign defense defence deputy \
-    ambassador envoy mayor chairman chairwoman ceo professor prof lawyer attorney";
+const TITLES: &[&str] = &[
+    "president", "secretary", "press", "minister", "prime", "spokesperson", "spokesman", "spokeswoman", "chief",
+    "director", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "senator", "governor", "leader", "judge",
+    "sheriff", "officer", "captain", "commander", "general", "foreign", "defense", "defence", "deputy",
+    "ambassador", "envoy", "mayor", "chairman", "chairwoman", "ceo", "professor", "prof", "lawyer", "attorney",
+];
 
 /// Words of institutions and groups: an attribution holding one (`White House`, `NK News`,
 /// `Indian Navy`, `Authorities`) names no one person, and may stand for any of its people.
-const INSTITUTIONS: &str = "\
-    administration agency army association authorities authority board bureau campaign center \
-    centre channel church club commission committee company congress corp corporation council \
-    court critics department embassy family force forces foundation government group herald \
-    hospital house inc institute journal kremlin league ltd magazine media military \
-    ministry navy neighbors neighbours network news office organisation organization \
-    parliament party pentagon people post protesters radio report reporter reporters reports \
-    residents senate service services station statement team times tribune tv union \
-    university";
+const INSTITUTIONS: &[&str] = &[
+    "administration", "agency", "army", "association", "authorities", "authority", "board", "bureau", "campaign", "center",
+    "centre", "channel", "church", "club", "commission", "committee", "company", "congress", "corp", "corporation", "council",
+    "court", "critics", "department", "embassy", "family", "force", "forces", "foundation", "government", "group", "herald",
+    "hospital", "house", "inc", "institute", "journal", "kremlin", "league", "ltd", "magazine", "media", "military",
+    "ministry", "navy", "neighbors", "neighbours", "network", "news", "office", "organisation", "organization",
+    "parliament", "party", "pentagon", "people", "post", "protesters", "radio", "report", "reporter", "reporters", "reports",
+    "residents", "senate", "service", "services", "station", "statement", "team", "times", "tribune", "tv", "union",
+    "university",
+];
 
 /// Whether two attributions name different people: both are personal names (see [`person`])
 /// and neither's words are all among the other's (`Leavitt` and `Karoline Leavitt`, `Kim` and
@@ -220,7 +223,7 @@ pub fn person(speaker: &str) -> Option<Vec<String>> {
         let t = t.trim_matches(|c: char| !c.is_alphanumeric()).replace('’', "'");
         t.strip_suffix("'s").unwrap_or(&t).to_lowercase()
     };
-    let titled = |t: &&str| is_role(&clean(t)) || crate::lexicon::listed(INSTITUTIONS, &clean(t));
+    let titled = |t: &&str| is_role(&clean(t)) || INSTITUTIONS.contains(&clean(t).as_str());
     let rest = &tokens[tokens.iter().rposition(|t| titled(&t)).map_or(0, |p| p + 1)..];
     // `May` is a name far more often than the month is a speaker.
     let odd = |w: &str| normalize::is_stopword(w) || (MONTHS.contains(&w) && w != "may") || WEEKDAYS.contains(&w);
@@ -239,7 +242,7 @@ fn attribution(text: &str, unit: &Unit, quotes: &[Range<usize>], v: &Vocabulary)
     let words: Vec<&normalize::Word> = unit.words.iter().filter(|w| !inside(w)).collect();
     // The speech verb nearest the quotation is the one that introduces it.
     let distance = |w: &normalize::Word| quotes.iter().map(|q| q.start.abs_diff(w.span.end).min(q.end.abs_diff(w.span.start))).min().unwrap_or(0);
-    let mut verbs: Vec<usize> = (0..words.len()).filter(|&i| crate::lexicon::listed(VERBS, v.text(words[i].surface))).collect();
+    let mut verbs: Vec<usize> = (0..words.len()).filter(|&i| VERBS.contains(&v.text(words[i].surface))).collect();
     crate::sort::by_key(&mut verbs, |&i| distance(words[i]) as u64);
     for i in verbs {
         let w = words[i];
@@ -302,7 +305,7 @@ fn name_run(text: &str, words: &[&normalize::Word], forward: bool, v: &Vocabular
     if forward && words.first().is_some_and(|w| !w.capitalized && v.text(w.surface) != "to") && run.is_empty() {
         return None;
     }
-    let after_title = run.iter().rposition(|w| crate::lexicon::listed(TITLES, v.text(w.surface))).map_or(0, |p| p + 1);
+    let after_title = run.iter().rposition(|w| TITLES.contains(&v.text(w.surface))).map_or(0, |p| p + 1);
     let name: Vec<&str> = run[after_title..].iter().map(|w| &text[w.span.clone()]).collect();
     (!name.is_empty() && name.len() <= 4).then(|| name.join(" "))
 }

@@ -71,7 +71,7 @@ struct NextWord<'a> {
 impl NextWord<'_> {
     /// Whether this looks like the start of a new sentence even after an ambiguous abbreviation.
     fn is_opener(&self) -> bool {
-        self.quoted || (!self.initial && crate::lexicon::listed(SENTENCE_OPENERS, self.word))
+        self.quoted || (!self.initial && SENTENCE_OPENERS.contains(&self.word))
     }
 
     fn is_number(&self) -> bool {

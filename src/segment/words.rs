@@ -7,17 +7,18 @@
 /// sentence (`U.S.`, `Inc.`, an initial), only one of these, or an opening quote, makes us
 /// cut: `the U.S. The talks…` splits, `the U.S. President…` does not.
 #[rustfmt::skip]
-pub(super) const SENTENCE_OPENERS: &str = "\
-    The A An He She It They We I You In On But And \
-    Or So Yet This That These Those His Her Their Its Our \
-    My Your There Here When While After Before As At For \
-    From By With Without During Since Until Despite Although \
-    Though Because If However Meanwhile According Some Many Most \
-    Several Few All Both Each Every Other Another Now Then \
-    Still Also Last Earlier Later Today Yesterday What Who Why \
-    How Where Which Such One Two Three Four Five Six Seven \
-    Eight Nine Ten Did Do Does Is Are Was Were Has Have \
-    Had Can Could Would Should";
+pub(super) const SENTENCE_OPENERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "In", "On", "But", "And",
+    "Or", "So", "Yet", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our",
+    "My", "Your", "There", "Here", "When", "While", "After", "Before", "As", "At", "For",
+    "From", "By", "With", "Without", "During", "Since", "Until", "Despite", "Although",
+    "Though", "Because", "If", "However", "Meanwhile", "According", "Some", "Many", "Most",
+    "Several", "Few", "All", "Both", "Each", "Every", "Other", "Another", "Now", "Then",
+    "Still", "Also", "Last", "Earlier", "Later", "Today", "Yesterday", "What", "Who", "Why",
+    "How", "Where", "Which", "Such", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
+    "Eight", "Nine", "Ten", "Did", "Do", "Does", "Is", "Are", "Was", "Were", "Has", "Have",
+    "Had", "Can", "Could", "Would", "Should",
+];
 
 /// Titles stand before a name, so the period after them never ends a sentence. English, then
 /// Spanish (`Srta.`, `Lic.`), German (`Hr.`, `Dr. med.`) and Italian (`Dott.`).
