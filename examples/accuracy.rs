@@ -276,6 +276,19 @@ fn labeled_table(vectors: &Vectors) -> String {
     doc
 }
 
+/// The rows of a table of scores measured by `measure` (Pearson, AUC): storydiff's two scorers,
+/// TF-IDF, the vectors alone, and the full MiniLM's `peer_key` figure when its script has run.
+fn score_rows(doc: &mut String, root: &Path, measure: &dyn Fn(&dyn Fn(&align::Features) -> f64) -> f64, peer_key: &str) {
+    let _ = writeln!(doc, "| storydiff semantic scorer (`score::same_claim`, with vectors) | {:.3} |", measure(&|f| score::same_claim(f, true)));
+    let _ = writeln!(doc, "| storydiff lexical scorer (without vectors) | {:.3} |", measure(&|f| score::same_claim(f, false)));
+    let _ = writeln!(doc, "| TF-IDF cosine (the term index's weights) | {:.3} |", measure(&|f| f.cosine));
+    let _ = writeln!(doc, "| static embedding cosine alone (centred on the comparison's mean) | {:.3} |", measure(&|f| f.embedding));
+    match peer(root, "sts_minilm.tsv", peer_key) {
+        Some(p) => { let _ = writeln!(doc, "| all-MiniLM-L6-v2, the full transformer (peer, `scripts/peers/sts_minilm.py`) | {p:.3} |"); }
+        None => *doc += "| all-MiniLM-L6-v2, the full transformer | not run (`scripts/peers/sts_minilm.py` writes it) |\n",
+    }
+}
+
 fn table(root: &Path, vectors: &Vectors) -> String {
     let mut doc = String::from("# Matching accuracy\n\nWritten by `npm run eval` (`cargo run --release --example accuracy`); see `examples/accuracy.rs` for\nwhat each figure counts. Labels are in `tests/labels/`, written by reading the articles.\n\n");
     doc += "## Labeled sets\n\nEach set compared with the sentence vectors (`semantic`, as shipped) and without them (`lexical`,\nwhat runs when the vectors cannot be loaded). Precision counts every reported match not labeled as a\nmatch (related pairs and opposite claims are not wrong); recall counts the labeled identical, minor\nand paraphrase pairs found. *Negatives* are labeled pairs that must not match; *polarity* counts\npairs labeled as opposite claims that are matched with a `polarity` conflict.\n\n";
@@ -286,14 +299,7 @@ fn table(root: &Path, vectors: &Vectors) -> String {
         let gold: Vec<f64> = test.iter().map(|p| p.1).collect();
         let r = |f: &dyn Fn(&align::Features) -> f64| pearson(&test.iter().map(|p| f(&p.2)).collect::<Vec<_>>(), &gold);
         let _ = write!(doc, "\n## STS news pairs, held-out fifth ({} pairs)\n\nPearson correlation of each score with the gold similarity. The scorers' final fit uses the labeled\nsets only (`scripts/fit_scorer.py` says why), so these pairs are all out of sample; the fifth is\nthe one the fits that did use STS held out.\n\n| score | Pearson |\n|---|---|\n", test.len());
-        let _ = writeln!(doc, "| storydiff semantic scorer (`score::same_claim`, with vectors) | {:.3} |", r(&|f| score::same_claim(f, true)));
-        let _ = writeln!(doc, "| storydiff lexical scorer (without vectors) | {:.3} |", r(&|f| score::same_claim(f, false)));
-        let _ = writeln!(doc, "| TF-IDF cosine (the term index's weights) | {:.3} |", r(&|f| f.cosine));
-        let _ = writeln!(doc, "| static embedding cosine alone | {:.3} |", r(&|f| f.embedding));
-        match peer(root, "sts_minilm.tsv", "pearson") {
-            Some(p) => { let _ = writeln!(doc, "| all-MiniLM-L6-v2, the full transformer (peer, `scripts/peers/sts_minilm.py`) | {p:.3} |"); }
-            None => doc += "| all-MiniLM-L6-v2, the full transformer | not run (`scripts/peers/sts_minilm.py` writes it) |\n",
-        }
+        score_rows(&mut doc, root, &r, "pearson");
     }
     let mut all: Vec<(f64, align::Features, [String; 2])> = Vec::new();
     for file in scoring::files("") {
@@ -303,14 +309,7 @@ fn table(root: &Path, vectors: &Vectors) -> String {
         let positive: Vec<bool> = all.iter().map(|p| p.0 >= 0.5).collect();
         let a = |f: &dyn Fn(&align::Features) -> f64| auc(&all.iter().map(|p| f(&p.1)).collect::<Vec<_>>(), &positive);
         let _ = write!(doc, "\n## Within one story\n\nThe area under the ROC curve over every cross-source pair of the labeled sets that the rules do not\ncall identical or minor ({} pairs, {} of them labeled matches): how well each score ranks the pairs that\nstate the same claim above those that share only the story's names and topic. This is where the\nstatic vectors are weak: on STS pairs, unrelated to each other, their cosine beats the word scores;\nwithin one story it ranks far below them, and adds little to them.\n\n| score | AUC |\n|---|---|\n", all.len(), positive.iter().filter(|&&x| x).count());
-        let _ = writeln!(doc, "| storydiff semantic scorer | {:.3} |", a(&|f| score::same_claim(f, true)));
-        let _ = writeln!(doc, "| storydiff lexical scorer | {:.3} |", a(&|f| score::same_claim(f, false)));
-        let _ = writeln!(doc, "| TF-IDF cosine | {:.3} |", a(&|f| f.cosine));
-        let _ = writeln!(doc, "| static embedding cosine alone (story-centred) | {:.3} |", a(&|f| f.embedding));
-        match peer(root, "sts_minilm.tsv", "auc") {
-            Some(p) => { let _ = writeln!(doc, "| all-MiniLM-L6-v2, the full transformer (peer) | {p:.3} |"); }
-            None => doc += "| all-MiniLM-L6-v2, the full transformer | not run (`scripts/peers/sts_minilm.py`) |\n",
-        }
+        score_rows(&mut doc, root, &a, "auc");
     }
     doc += "\n## Candidates\n\nOf the pairs the scorer accepts when *every* cross-source pair of a story is scored, the share the\ncandidate stages (term index and vector hashing) propose, and how many pairs they propose instead\nof all.\n\n| stories | accepted among all pairs | proposed | recall | pairs proposed | all pairs |\n|---|---|---|---|---|---|\n";
     let seeds = scoring::load("seeds.json").map(|s| s.sources).unwrap_or_default();
