@@ -94,9 +94,9 @@ pub fn compare(sources: &[SourceInput], options: &Options) -> Result<Report, Err
 /// terms, [`embed`] each sentence into a vector, [`index::candidates`] and
 /// [`neighbors::candidates`] to find pairs worth scoring, [`align::align`] to score them with
 /// [`score::same_claim`] (and [`align::opposed`] the opposite claims); then [`group::families`]
-/// gathers the matches, [`align::implied`] adds
-/// the pairs a family implies, [`align::nearest`] finds the closest counterpart of each sentence
-/// left unique, and quotations, support and similarity are derived into the report.
+/// gathers the matches, [`align::implied`] adds the pairs a family implies, [`align::nearest`]
+/// finds the closest counterpart of each sentence left unique, and quotations, support and
+/// similarity are derived into the report.
 pub fn compare_with(sources: &[SourceInput], options: &Options, vectors: Option<&embed::Vectors>) -> Result<Report, Error> {
     if !(0.0..=1.0).contains(&options.min_score) {
         return Err(Error::BadOption(format!("minScore must be a number from 0 to 1, not {}", options.min_score)));
