@@ -119,8 +119,17 @@ fn read(v: &Vocabulary, text: &str, words: &[Word]) -> Vec<Reading> {
         let s = surface(k);
         !negation[k] && !through(k) && !normalize::is_stopword(s) && s.starts_with(char::is_alphanumeric) && (k == 0 || headline || !words[k].capitalized)
     };
+    // Read once per word and per clause, not again for each content word that looks around it.
+    let is_content: Vec<bool> = (0..words.len()).map(content).collect();
+    let lemmas: Vec<String> = (0..words.len()).map(|k| if is_content[k] { lemma(surface(k)) } else { String::new() }).collect();
+    // By a clause's first word: its negations, and whether it is a hypothesis.
+    let (mut negations, mut hypothesis) = (vec![0usize; words.len()], vec![false; words.len()]);
+    for k in 0..words.len() {
+        negations[clause[k].start] += negation[k] as usize;
+        hypothesis[clause[k].start] |= matches!(surface(k), "if" | "unless" | "whether");
+    }
     let mut out = Vec::new();
-    for k in (0..words.len()).filter(|&k| content(k)) {
+    for k in (0..words.len()).filter(|&k| is_content[k]) {
         let own = clause[k].clone();
         // The run of function words and negations right before the word.
         let mut start = k;
@@ -128,18 +137,17 @@ fn read(v: &Vocabulary, text: &str, words: &[Word]) -> Vec<Reading> {
             start -= 1;
         }
         let attached = (start..k).filter(|&j| negation[j]).count();
-        let elsewhere = own.clone().any(|j| negation[j] && !(start..k).contains(&j));
-        let hypothesis = own.clone().any(|j| matches!(surface(j), "if" | "unless" | "whether"));
-        let negated = if hypothesis || (attached % 2 == 0 && elsewhere) { None } else { Some(attached % 2 == 1) };
+        let elsewhere = negations[own.start] > attached;
+        let negated = if hypothesis[own.start] || (attached % 2 == 0 && elsewhere) { None } else { Some(attached % 2 == 1) };
         let first = (start..k).find(|&j| negation[j] || AUXILIARIES.contains(&surface(j))).unwrap_or(k);
-        let before = (own.start.max(start.saturating_sub(NEIGHBOUR))..start).rev().find(|&j| content(j));
-        let after = (k + 1..own.end.min(k + 1 + NEIGHBOUR)).find(|&j| content(j));
+        let before = (own.start.max(start.saturating_sub(NEIGHBOUR))..start).rev().find(|&j| is_content[j]);
+        let after = (k + 1..own.end.min(k + 1 + NEIGHBOUR)).find(|&j| is_content[j]);
         out.push(Reading {
-            key: lemma(surface(k)),
+            key: lemmas[k].clone(),
             negated,
             span: words[first].span.start..words[k].span.end,
-            before: before.map(|j| lemma(surface(j))),
-            after: after.map(|j| lemma(surface(j))),
+            before: before.map(|j| lemmas[j].clone()),
+            after: after.map(|j| lemmas[j].clone()),
             adjacent: before.is_some_and(|j| j + 1 == start),
             bare: own == (0..words.len()) && words.len() <= BARE_MAX,
         });
