@@ -73,7 +73,7 @@ def predict(X, model):
 
 LEXICAL_PRIOR = {"cosine": 4.5, "overlap": 3.0, "dice": 2.5, "containment": 2.7, "shared": 3.6, "fewest": 0.3, "log_length": 0.8}
 LEXICAL_PRIOR_BIAS = -6.9
-SEMANTIC_EXTRA = ["embedding", "embedding_x_cosine", "numbers", "shared_common"]
+SEMANTIC_EXTRA = ["embedding", "numbers", "shared_common"]
 
 
 def prior(names):

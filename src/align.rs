@@ -138,10 +138,6 @@ pub struct Features {
     /// The figures the two state: 1 when both state figures and share one, −1 when both state
     /// figures and share none (a different count, date or score), 0 otherwise.
     pub numbers: f64,
-    /// Terms of the shorter sentence over terms of the longer.
-    pub length_ratio: f64,
-    /// Word pairs (adjacent words) in common over those of the shorter sentence: phrases kept.
-    pub bigrams: f64,
     /// Of the shared content terms, how many are the story's own: in more than a tenth of all
     /// its sentences (its protagonists, its place), which two sentences share without saying
     /// the same thing.
@@ -190,8 +186,6 @@ fn cheap_features(index: &Index, embedded: Option<&Embedded>, a: usize, b: usize
         overlap: if lighter > 0.0 { common.weight / lighter } else { 0.0 },
         embedding: embedded.map_or(0.0, |e| e.cosine(a, b)),
         numbers: numbers(index, a, b),
-        length_ratio: la.min(lb) / la.max(lb),
-        bigrams: bigram_overlap(index, a, b),
         shared_common: shared_common(index, a, b),
     }
 }
@@ -201,13 +195,6 @@ fn shared_common(index: &Index, a: usize, b: usize) -> usize {
     let common = |t: u32| index.df[t as usize] as usize * 10 > index.vectors.len();
     let has = |v: &[(u32, f64)], t: u32| v.binary_search_by_key(&t, |&(id, _)| id).is_ok();
     index.vectors[a].iter().filter(|&&(t, _)| common(t) && has(&index.vectors[b], t)).count()
-}
-
-/// The `bigrams` feature: the word pairs two sentences share over those of the one with fewer.
-fn bigram_overlap(index: &Index, a: usize, b: usize) -> f64 {
-    let (pa, pb) = (&index.bigrams[a], &index.bigrams[b]);
-    let fewest = pa.len().min(pb.len());
-    if fewest == 0 { 0.0 } else { bag_overlap(pa, pb) as f64 / fewest as f64 }
 }
 
 /// The `numbers` feature: whether two sentences that both state figures share one.
@@ -1051,7 +1038,6 @@ mod tests {
         assert_eq!(f(0, 1).numbers, 1.0, "the same figure");
         assert_eq!(f(0, 2).numbers, -1.0, "figures, none in common");
         assert_eq!(f(0, 3).numbers, 0.0, "one side states no figure");
-        assert!(f(0, 2).bigrams > f(0, 1).bigrams, "word pairs kept: 'passed the bill', 'on monday'");
         assert_eq!(f(0, 1).embedding, 0.0, "no vectors, no embedding cosine");
         let mut high = f(0, 1);
         high.embedding = 0.9;

@@ -55,8 +55,6 @@ pub struct Index {
     pub positions: Vec<Vec<(u32, u64)>>,
     /// For each unit: the surfaces of its words that hold a digit (its figures), sorted.
     pub figures: Vec<Vec<u32>>,
-    /// For each unit: its adjacent word pairs (two surface ids in one number), sorted.
-    pub bigrams: Vec<Vec<u64>>,
     /// The texts behind the ids of `words` and `terms`, and each surface's terms.
     pub vocabulary: Vocabulary,
 }
@@ -160,15 +158,7 @@ pub fn build(units: &[Unit], vocabulary: Vocabulary) -> Index {
             f
         })
         .collect();
-    let bigrams = words
-        .iter()
-        .map(|w| {
-            let mut b: Vec<u64> = w.windows(2).map(|x| (x[0] as u64) << 32 | x[1] as u64).collect();
-            b.sort_unstable();
-            b
-        })
-        .collect();
-    Index { vectors, norms, masses, df, words, terms, bags, positions, figures, bigrams, vocabulary }
+    Index { vectors, norms, masses, df, words, terms, bags, positions, figures, vocabulary }
 }
 
 /// How much a name (a capitalised word inside a sentence) counts against other words.
