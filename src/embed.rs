@@ -111,39 +111,39 @@ impl Vectors {
     /// The sum of the token vectors of `text` (not normalized).
     pub fn sum(&self, text: &str) -> Vec<f32> {
         let mut sum = vec![0.0; self.dims];
-        for id in self.tokenizer.encode(text) {
-            self.add(id, &mut sum);
-        }
+        self.add_text(text, &mut Map::default(), &mut sum);
         sum
     }
 
     /// The unit-length vectors of many texts, one after another in one buffer (`dims` each;
-    /// zeros for a text with no known token). Words repeat across the sentences of one story,
-    /// so each distinct word is tokenized and summed once.
+    /// zeros for a text with no known token).
     pub fn embed_all<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Vec<f32> {
         let mut out = Vec::new();
-        let mut words: Map<String, Vec<f32>> = Map::default();
-        let mut ids = Vec::new();
+        // Words repeat across the sentences of one story: each distinct one is summed once.
+        let mut words = Map::default();
         for text in texts {
             let at = out.len();
             out.resize(at + self.dims, 0.0);
-            self.tokenizer.words(text, |word| {
-                let vector = words.entry(word.to_string()).or_insert_with(|| {
-                    ids.clear();
-                    self.tokenizer.pieces(word, &mut ids);
-                    let mut v = vec![0.0; self.dims];
-                    for &id in &ids {
-                        self.add(id, &mut v);
-                    }
-                    v
-                });
-                for (s, x) in out[at..].iter_mut().zip(vector.iter()) {
-                    *s += x;
-                }
-            });
+            self.add_text(text, &mut words, &mut out[at..]);
             normalize(&mut out[at..]);
         }
         out
+    }
+
+    /// Adds the token vectors of `text` to `sum`, each word's taken from `words` or summed and
+    /// kept there.
+    fn add_text(&self, text: &str, words: &mut Map<String, Vec<f32>>, sum: &mut [f32]) {
+        let mut ids = Vec::new();
+        self.tokenizer.words(text, |word| {
+            let vector = words.entry(word.to_string()).or_insert_with(|| {
+                ids.clear();
+                self.tokenizer.pieces(word, &mut ids);
+                let mut v = vec![0.0; self.dims];
+                ids.iter().for_each(|&id| self.add(id, &mut v));
+                v
+            });
+            sum.iter_mut().zip(vector.iter()).for_each(|(s, x)| *s += x);
+        });
     }
 }
 
@@ -234,6 +234,10 @@ mod tests {
         assert_eq!(&all[2..4], &[0.0, 1.0]);
         assert_eq!(&all[4..6], &[1.0, 0.0]);
         assert_eq!(&all[6..8], &[0.0, 0.0]);
+        // A special token written in the text is that token (here, `[UNK]`'s zero vector), in
+        // both ways of summing.
+        assert_eq!(v.sum("vote [UNK]"), vec![1.0, 0.0]);
+        assert_eq!(&v.embed_all(["tally [UNK]"])[..], &[0.0, 1.0]);
     }
 
     #[test]

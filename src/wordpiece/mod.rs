@@ -54,13 +54,7 @@ impl WordPiece {
     /// The token ids of `text`, without `[CLS]` and `[SEP]`.
     pub fn encode(&self, text: &str) -> Vec<u32> {
         let mut ids = Vec::new();
-        let mut rest = text;
-        while let Some((at, token, id)) = self.next_special(rest) {
-            self.words(&rest[..at], |word| self.pieces(word, &mut ids));
-            ids.push(id);
-            rest = &rest[at + token.len()..];
-        }
-        self.words(rest, |word| self.pieces(word, &mut ids));
+        self.words(text, |word| self.pieces(word, &mut ids));
         ids
     }
 
@@ -73,8 +67,20 @@ impl WordPiece {
     }
 
     /// Calls `each` with every word of `text` as the basic tokenizer cuts and normalizes it:
-    /// runs of letters and digits, and each punctuation mark alone.
+    /// runs of letters and digits, each punctuation mark alone, and each special token written
+    /// in the text as it is (which [`WordPiece::pieces`] turns into its one id).
     pub fn words(&self, text: &str, mut each: impl FnMut(&str)) {
+        let mut rest = text;
+        while let Some((at, token, _)) = self.next_special(rest) {
+            self.plain_words(&rest[..at], &mut each);
+            each(token);
+            rest = &rest[at + token.len()..];
+        }
+        self.plain_words(rest, &mut each);
+    }
+
+    /// [`WordPiece::words`] of a text with no special token in it.
+    fn plain_words(&self, text: &str, mut each: impl FnMut(&str)) {
         let mut word = String::new();
         let mut flush = |word: &mut String| {
             if !word.is_empty() {
@@ -105,6 +111,11 @@ impl WordPiece {
     /// the longest continuation piece at each point after; `[UNK]` for the whole word when no
     /// piece fits somewhere, or when it is longer than `max_chars`.
     pub fn pieces(&self, word: &str, ids: &mut Vec<u32>) {
+        // Punctuation never joins a word, so a word with a bracket is a special token.
+        if let Some(&(_, id)) = word.starts_with('[').then(|| self.specials.iter().find(|(t, _)| &**t == word)).flatten() {
+            ids.push(id);
+            return;
+        }
         if word.chars().count() > self.max_chars {
             ids.push(self.unk);
             return;
