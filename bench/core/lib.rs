@@ -61,7 +61,7 @@ fn with_prepared(f: impl FnOnce(&Prepared) -> f64) -> f64 {
 pub extern "C" fn bench_indexed() -> f64 {
     with_prepared(|p| {
         let candidates = index::candidates(&p.units, &p.index);
-        align::align(&p.units, &p.index, &candidates).len() as f64
+        align::align(&p.units, &p.index, None, &candidates).len() as f64
     })
 }
 
@@ -76,7 +76,7 @@ pub extern "C" fn bench_candidates() -> f64 {
 pub extern "C" fn bench_all_pairs() -> f64 {
     with_prepared(|p| {
         let pairs = pairs::all_pairs(&p.units);
-        align::align(&p.units, &p.index, &pairs).len() as f64
+        align::align(&p.units, &p.index, None, &pairs).len() as f64
     })
 }
 
