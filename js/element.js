@@ -40,6 +40,8 @@ const REASONS = {
   duplicate: ['duplicate', 'A repeated copy of text that appears earlier'],
   metadata: ['metadata', 'Date, byline, outlet and section lines, read into the header'],
   label: ['label', 'A line of a few words in square brackets, such as a label in a script or transcript'],
+  comments: ['comments', 'Reader comments under the article'],
+  outside: ['outside the article', 'Other parts of the web page: sidebars, teasers, page furniture'],
 };
 // How a conflict's kind is named on the page; the detail kinds are named as they are.
 const CONFLICT_LABELS = { polarity: 'opposite claims' };

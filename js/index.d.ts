@@ -38,7 +38,9 @@ export type Reason =
   | 'language'
   | 'duplicate'
   | 'metadata'
-  | 'label';
+  | 'label'
+  | 'comments'
+  | 'outside';
 
 /** `[source index, sentence index]`. */
 export type SentenceRef = [source: number, sentence: number];

@@ -519,6 +519,26 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) -> u
     words
 }
 
+/// Chrome recognisable from one line of a web page's article. A prose line is removed only when
+/// it is a chrome template as a whole, never for a keyword in it: an article about copyright or
+/// subscriptions says "copyright" and "subscribe" in its sentences.
+pub(crate) fn chrome_line(s: &str, prose: bool) -> Option<Reason> {
+    if prose {
+        let l = lower(s.trim().trim_end_matches('.'));
+        return TEMPLATES.iter().find(|t| t.0 == l).map(|t| t.1);
+    }
+    chrome(s, word_count(s))
+}
+
+/// Whole lines of chrome that read as sentences, lower case, without a final full stop.
+const TEMPLATES: &[(&str, Reason)] = &[
+    ("all rights reserved", Reason::Copyright),
+    ("sign up to read this article", Reason::Boilerplate),
+    ("subscribe to continue reading", Reason::Boilerplate),
+    ("this article is for subscribers only", Reason::Boilerplate),
+    ("we use cookies to improve your experience on our site", Reason::Boilerplate),
+];
+
 /// Chrome recognisable from the line alone, which has `words` words ([`word_count`]).
 fn chrome(s: &str, words: usize) -> Option<Reason> {
     // Most of the checks are for short lines: a long one is only looked at from its start.

@@ -18,6 +18,10 @@ pub mod group;
 pub mod hash;
 pub mod align;
 pub mod clean;
+#[cfg(feature = "html")]
+pub mod html;
+#[cfg(feature = "html")]
+pub mod extract;
 pub mod index;
 pub mod lexicon;
 pub mod normalize;

@@ -149,6 +149,10 @@ pub enum Reason {
     Metadata,
     /// Script labels such as `[LEAD]` or `[REPORT]`.
     Label,
+    /// Reader comments under a web page's article.
+    Comments,
+    /// Other parts of a web page than the article: sidebars, teasers, page furniture.
+    Outside,
 }
 
 /// How closely two matched sentences agree.

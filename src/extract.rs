@@ -1,0 +1,221 @@
+//! Extraction: find the article in a web page read into blocks ([`crate::html::Page`]), and
+//! say why everything else is not it.
+//!
+//! The article is the element whose text is most prose and least everything else: every block
+//! scores its prose bytes for each element it is in and its other bytes against them, and the
+//! best-scoring element holds the article. Inside it, blocks are kept unless their markup marks
+//! them as chrome (comments, share bars, related lists...), they are mostly links, or a short,
+//! non-prose line matches a chrome pattern of [`crate::clean`]; a full prose sentence is never
+//! removed by a keyword. Outside it, blocks are removed with the reason their markup gives, or
+//! as page text outside the article. The headline is found from the page's metadata.
+
+use crate::clean::{self, Block as Kept, Cleaned, Cut, Meta};
+use crate::html::{Block, Hint, Kind, Page};
+use crate::report::{Reason, Role};
+
+/// The article of `page`: spans of `page.text` kept with a role or removed with a reason, and
+/// the metadata.
+pub fn article(page: &Page) -> Cleaned {
+    let hints = page.inherited_hints();
+    let text = &page.text;
+    let prose: Vec<bool> = page.blocks.iter().map(|b| is_prose(&text[b.span.clone()], b)).collect();
+    let root = container(page, &hints, &prose);
+    let inside = descendants(page, root);
+    let title = headline(page);
+
+    let mut out = Cleaned { meta: meta(page), ..Cleaned::default() };
+    for (i, b) in page.blocks.iter().enumerate() {
+        let s = &text[b.span.clone()];
+        let verdict = if Some(i) == title {
+            Ok(Role::Title)
+        } else if !inside[b.parent] {
+            Err(removed_reason(hints[b.parent]).unwrap_or(if links(b) > 0.5 { Reason::Navigation } else { Reason::Outside }))
+        } else {
+            judge(b, s, hints[b.parent], prose[i])
+        };
+        match verdict {
+            Ok(role) => out.blocks.push(Kept { span: b.span.clone(), role }),
+            Err(reason) => out.removed.push(Cut { span: b.span.clone(), reason }),
+        }
+    }
+    if out.meta.title.is_none() {
+        out.meta.title = title.map(|t| text[page.blocks[t].span.clone()].to_string());
+    }
+    out
+}
+
+/// A block inside the article: kept with a role, or the reason it is not article text.
+fn judge(b: &Block, s: &str, hint: Hint, prose: bool) -> Result<Role, Reason> {
+    if let Some(reason) = removed_reason(hint) {
+        return Err(reason);
+    }
+    if !prose && links(b) > 0.5 {
+        return Err(Reason::Navigation);
+    }
+    if let Some(reason) = clean::chrome_line(s, prose) {
+        return Err(reason);
+    }
+    Ok(if hint == Hint::Figure || b.kind == Kind::Caption { Role::Caption } else { Role::Body })
+}
+
+/// The reason for removing text whose markup gives `hint`.
+fn removed_reason(hint: Hint) -> Option<Reason> {
+    match hint {
+        Hint::Navigation => Some(Reason::Navigation),
+        Hint::Comments => Some(Reason::Comments),
+        Hint::Boilerplate => Some(Reason::Boilerplate),
+        Hint::Byline => Some(Reason::Metadata),
+        Hint::Aside => Some(Reason::Outside),
+        Hint::None | Hint::Article | Hint::Figure => None,
+    }
+}
+
+/// The share of a block's text that is link text.
+fn links(b: &Block) -> f64 {
+    b.link_bytes as f64 / b.span.len().max(1) as f64
+}
+
+/// Whether a block reads as running text: sentences, not a label, a menu item or a teaser.
+fn is_prose(s: &str, b: &Block) -> bool {
+    if matches!(b.kind, Kind::Heading(_)) || links(b) > 0.5 {
+        return false;
+    }
+    let words = s.split_whitespace().count();
+    let ends = s.trim_end_matches(['"', '\'', '”', '’', ')', ']']).ends_with(['.', '!', '?', '…', ':', '。', '！', '？']);
+    (words >= 8 && ends) || words >= 25
+}
+
+/// The element that holds the article: the one whose subtree has the most prose bytes net of
+/// its other bytes. Text marked as chrome counts against the elements around it.
+fn container(page: &Page, hints: &[Hint], prose: &[bool]) -> usize {
+    let n = page.elements.len();
+    let mut score = vec![0.0f64; n];
+    for (i, b) in page.blocks.iter().enumerate() {
+        let bytes = b.span.len() as f64;
+        let good = prose[i] && removed_reason(hints[b.parent]).is_none();
+        score[b.parent] += if good { bytes - b.link_bytes as f64 } else { -OTHER_WEIGHT * bytes };
+    }
+    // Elements come after their parents: adding each to its parent from the end sums subtrees.
+    for e in (1..n).rev() {
+        let p = page.elements[e].parent;
+        score[p] += score[e];
+    }
+    (0..n).max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a))).unwrap_or(0)
+}
+
+/// How much a byte of text that is not prose counts against an element, beside a byte of prose.
+const OTHER_WEIGHT: f64 = 0.5;
+
+/// Which elements are `root` or inside it.
+fn descendants(page: &Page, root: usize) -> Vec<bool> {
+    let mut inside = vec![false; page.elements.len()];
+    for e in 0..page.elements.len() {
+        inside[e] = e == root || (e > root && inside[page.elements[e].parent] && e != 0);
+    }
+    inside
+}
+
+/// The block that is the headline: the heading that the page's metadata names as its headline,
+/// else its first `<h1>`.
+fn headline(page: &Page) -> Option<usize> {
+    let wanted = [page.meta.headline.as_deref(), page.meta.h1.as_deref()];
+    for want in wanted.into_iter().flatten() {
+        let want = comparable(want);
+        let found = page.blocks.iter().position(|b| {
+            let got = comparable(&page.text[b.span.clone()]);
+            matches!(b.kind, Kind::Heading(_)) && !got.is_empty() && (got == want || (got.len() * 5 >= want.len() * 4 && want.contains(&got)))
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// Lower-case letters and digits only, for comparing headlines across their markup.
+fn comparable(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The report's metadata from the page's own.
+fn meta(page: &Page) -> Meta {
+    let m = &page.meta;
+    Meta {
+        title: m.headline.clone().or_else(|| m.h1.clone()),
+        outlet: m.outlet.clone(),
+        published: m.published.as_deref().and_then(clean::find_date),
+        authors: m.authors.clone(),
+        section: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::read;
+
+    fn kept(html: &str) -> (Vec<(String, Role)>, Vec<(String, Reason)>) {
+        let page = read(html);
+        let c = article(&page);
+        (
+            c.blocks.iter().map(|b| (page.text[b.span.clone()].to_string(), b.role)).collect(),
+            c.removed.iter().map(|r| (page.text[r.span.clone()].to_string(), r.reason)).collect(),
+        )
+    }
+
+    const PAGE: &str = r#"<html><head><meta property="og:title" content="Flood closes bridge | Daily"></head><body>
+        <nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li></ul></nav>
+        <main><h1>Flood closes bridge</h1><div class="byline">By Ann Lee</div>
+        <div class="story"><p>The river rose two metres overnight and the old bridge was closed to traffic on Monday.</p>
+        <figure><img src="x.jpg"><figcaption>The bridge at noon.</figcaption></figure>
+        <p>Engineers said the structure would be inspected before it reopens, which could take a week.</p>
+        <div class="share-bar"><a href="/s">Share on Facebook</a></div>
+        <p>Residents were asked to use the ferry, which will run every hour until further notice.</p></div>
+        <section class="comments"><p>This bridge should have been replaced years ago, everyone knows it.</p></section></main>
+        <aside><h2>Most read</h2><ul><li><a href="/1">Mayor resigns after vote</a></li></ul></aside>
+        <footer><p>© 2024 Daily. All rights reserved.</p></footer></body></html>"#;
+
+    #[test]
+    fn the_article_is_kept_and_the_chrome_around_it_removed_with_reasons() {
+        let (kept, removed) = kept(PAGE);
+        let kept: Vec<&str> = kept.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            kept,
+            [
+                "Flood closes bridge",
+                "The river rose two metres overnight and the old bridge was closed to traffic on Monday.",
+                "The bridge at noon.",
+                "Engineers said the structure would be inspected before it reopens, which could take a week.",
+                "Residents were asked to use the ferry, which will run every hour until further notice."
+            ]
+        );
+        let reason = |t: &str| removed.iter().find(|(s, _)| s == t).map(|r| r.1);
+        assert_eq!(reason("Home"), Some(Reason::Navigation));
+        assert_eq!(reason("By Ann Lee"), Some(Reason::Metadata));
+        assert_eq!(reason("Share on Facebook"), Some(Reason::Boilerplate));
+        assert_eq!(reason("This bridge should have been replaced years ago, everyone knows it."), Some(Reason::Comments));
+        assert_eq!(reason("Most read"), Some(Reason::Outside));
+        assert_eq!(reason("© 2024 Daily. All rights reserved."), Some(Reason::Boilerplate));
+    }
+
+    #[test]
+    fn the_headline_is_the_heading_the_metadata_names() {
+        let (kept, _) = kept(PAGE);
+        assert_eq!(kept[0], ("Flood closes bridge".to_string(), Role::Title));
+        let (kept, _) = kept_from_body("<h2>Weather</h2><h1>Council votes to close school</h1><p>The council voted on Tuesday to close the village school at the end of the year.</p>");
+        assert_eq!(kept.iter().find(|k| k.1 == Role::Title).map(|k| k.0.as_str()), Some("Council votes to close school"));
+    }
+
+    fn kept_from_body(body: &str) -> (Vec<(String, Role)>, Vec<(String, Reason)>) {
+        kept(&format!("<html><body>{body}</body></html>"))
+    }
+
+    #[test]
+    fn prose_about_subscriptions_and_copyright_is_kept() {
+        let (kept, _) = kept_from_body(
+            "<article><h1>Court rules on copyright</h1><p>The court ruled that the newspaper's copyright covered the photographs, all rights reserved by the agency.</p>\
+             <p>Subscribers who signed up for the newsletter will be refunded, the company said in a statement on Friday.</p></article>",
+        );
+        assert_eq!(kept.len(), 3, "{kept:?}");
+    }
+}
