@@ -16,10 +16,8 @@ use crate::report::{Reason, Role};
 /// The article of `page`: spans of `page.text` kept with a role or removed with a reason, and
 /// the metadata.
 pub fn article(page: &Page) -> Cleaned {
-    let hints = page.inherited_hints();
     let text = &page.text;
-    let prose: Vec<bool> = page.blocks.iter().map(|b| is_prose(&text[b.span.clone()], b)).collect();
-    let root = container(page, &hints, &prose);
+    let (prose, hints, root) = root(page);
     let inside = descendants(page, root);
     let title = headline(page);
 
@@ -44,6 +42,22 @@ pub fn article(page: &Page) -> Cleaned {
     out
 }
 
+/// Words in `s`, counting two characters of scripts written without spaces (Chinese, Japanese)
+/// as a word.
+fn word_count(s: &str) -> usize {
+    let unspaced = s.chars().filter(|&c| crate::normalize::is_ideograph(c) || ('\u{3040}'..='\u{30ff}').contains(&c)).count();
+    s.split_whitespace().count() + unspaced / 2
+}
+
+/// The element of `page` that holds the article, with which blocks are prose and each
+/// element's trusted hint.
+pub fn root(page: &Page) -> (Vec<bool>, Vec<Hint>, usize) {
+    let prose: Vec<bool> = page.blocks.iter().map(|b| is_prose(&page.text[b.span.clone()], b)).collect();
+    let hints = trusted_hints(page, &prose);
+    let root = container(page, &hints, &prose);
+    (prose, hints, root)
+}
+
 /// A block inside the article: kept with a role, or the reason it is not article text.
 fn judge(b: &Block, s: &str, hint: Hint, prose: bool) -> Result<Role, Reason> {
     if let Some(reason) = removed_reason(hint) {
@@ -57,6 +71,22 @@ fn judge(b: &Block, s: &str, hint: Hint, prose: bool) -> Result<Role, Reason> {
     }
     Ok(if hint == Hint::Figure || b.kind == Kind::Caption { Role::Caption } else { Role::Body })
 }
+
+/// Each element's hint as [`Page::inherited_hints`] gives it, leaving out the chrome hints of
+/// elements that hold most of the page's prose: a layout wrapper named `with-sidebar` or
+/// `main-nav-layout` around the whole article says nothing about the article.
+fn trusted_hints(page: &Page, prose: &[bool]) -> Vec<Hint> {
+    let mut own = vec![0.0; page.elements.len()];
+    for (b, _) in page.blocks.iter().zip(prose).filter(|(_, &p)| p) {
+        own[b.parent] += b.span.len() as f64;
+    }
+    let prose_bytes = page.subtree_sums(own);
+    let total = prose_bytes[0];
+    page.inherited_hints(|e| removed_reason(page.elements[e].hint).is_some() && prose_bytes[e] > WRAPPER_SHARE * total)
+}
+
+/// The share of a page's prose above which an element's chrome hint is not taken.
+const WRAPPER_SHARE: f64 = 0.5;
 
 /// The reason for removing text whose markup gives `hint`.
 fn removed_reason(hint: Hint) -> Option<Reason> {
@@ -80,28 +110,42 @@ fn is_prose(s: &str, b: &Block) -> bool {
     if matches!(b.kind, Kind::Heading(_)) || links(b) > 0.5 {
         return false;
     }
-    let words = s.split_whitespace().count();
+    let words = word_count(s);
     let ends = s.trim_end_matches(['"', '\'', '”', '’', ')', ']']).ends_with(['.', '!', '?', '…', ':', '。', '！', '？']);
     (words >= 8 && ends) || words >= 25
 }
 
 /// The element that holds the article: the one whose subtree has the most prose bytes net of
-/// its other bytes. Text marked as chrome counts against the elements around it.
+/// its other bytes (text marked as chrome counts against the elements around it), unless an
+/// element the markup names as the article (`<article>`, `itemprop="articleBody"`, an
+/// `article-body` class) holds a fair share of that prose: then the best of those.
 fn container(page: &Page, hints: &[Hint], prose: &[bool]) -> usize {
     let n = page.elements.len();
-    let mut score = vec![0.0f64; n];
+    let mut net = vec![0.0f64; n];
+    let mut good = vec![0.0f64; n];
     for (i, b) in page.blocks.iter().enumerate() {
         let bytes = b.span.len() as f64;
-        let good = prose[i] && removed_reason(hints[b.parent]).is_none();
-        score[b.parent] += if good { bytes - b.link_bytes as f64 } else { -OTHER_WEIGHT * bytes };
+        if prose[i] && removed_reason(hints[b.parent]).is_none() {
+            net[b.parent] += bytes - b.link_bytes as f64;
+            good[b.parent] += bytes;
+        } else {
+            net[b.parent] -= OTHER_WEIGHT * bytes;
+        }
     }
-    // Elements come after their parents: adding each to its parent from the end sums subtrees.
-    for e in (1..n).rev() {
-        let p = page.elements[e].parent;
-        score[p] += score[e];
-    }
-    (0..n).max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a))).unwrap_or(0)
+    let net = page.subtree_sums(net);
+    let good = page.subtree_sums(good);
+    let best_of = |candidates: &mut dyn Iterator<Item = usize>| candidates.max_by(|&a, &b| net[a].total_cmp(&net[b]).then(b.cmp(&a)));
+    let best = best_of(&mut (0..n)).unwrap_or(0);
+    let enough = (ARTICLE_SHARE * good[best]).max(ARTICLE_MIN_BYTES);
+    best_of(&mut (0..n).filter(|&e| page.elements[e].hint == Hint::Article && good[e] >= enough)).unwrap_or(best)
 }
+
+/// The share of the best element's prose that an element named as the article must hold to be
+/// taken instead.
+const ARTICLE_SHARE: f64 = 0.3;
+
+/// The least prose, in bytes, an element named as the article must hold to be taken.
+const ARTICLE_MIN_BYTES: f64 = 200.0;
 
 /// How much a byte of text that is not prose counts against an element, beside a byte of prose.
 const OTHER_WEIGHT: f64 = 0.5;

@@ -31,15 +31,24 @@ pub struct Page {
 
 impl Page {
     /// Each element's hint, or when it has none its nearest ancestor's: what the markup says
-    /// about the text inside it.
-    pub fn inherited_hints(&self) -> Vec<Hint> {
+    /// about the text inside it. Hints of the elements `ignored` leaves out are not taken.
+    pub fn inherited_hints(&self, ignored: impl Fn(usize) -> bool) -> Vec<Hint> {
         let mut out: Vec<Hint> = Vec::with_capacity(self.elements.len());
-        for e in &self.elements {
+        for (i, e) in self.elements.iter().enumerate() {
             // Parents come before their children, so the parent's hint is known.
             let inherited = if out.is_empty() { Hint::None } else { out[e.parent] };
-            out.push(if e.hint == Hint::None { inherited } else { e.hint });
+            out.push(if e.hint == Hint::None || ignored(i) { inherited } else { e.hint });
         }
         out
+    }
+
+    /// Sums a value per element over each element's subtree.
+    pub fn subtree_sums(&self, mut own: Vec<f64>) -> Vec<f64> {
+        // Elements come after their parents: adding each to its parent from the end sums subtrees.
+        for e in (1..self.elements.len()).rev() {
+            own[self.elements[e].parent] += own[e];
+        }
+        own
     }
 }
 
@@ -420,7 +429,7 @@ mod tests {
     #[test]
     fn class_names_give_hints_by_whole_words_or_prefixes() {
         let page = read("<div class='site-header'><p>a</p></div><div class='ad'><p>b</p></div><div id='comments-list'><p>c</p></div><div class='article-body'><p>d</p></div>");
-        let inherited = page.inherited_hints();
+        let inherited = page.inherited_hints(|_| false);
         let hints: Vec<Hint> = page.blocks.iter().map(|b| inherited[b.parent]).collect();
         assert_eq!(hints, [Hint::None, Hint::Boilerplate, Hint::Comments, Hint::Article]);
     }
