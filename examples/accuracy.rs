@@ -126,7 +126,7 @@ fn labeled(root: &Path, file: &Path, vectors: &Vectors) -> (String, Vec<(f64, al
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| SourceInput { name: f.as_str().unwrap().into(), text: std::fs::read_to_string(dir.join(f.as_str().unwrap())).unwrap() })
+        .map(|f| SourceInput::new(f.as_str().unwrap(), std::fs::read_to_string(dir.join(f.as_str().unwrap())).unwrap()))
         .collect();
     let prepared = storydiff::prepare(&sources).unwrap();
     let units = &prepared.units;
@@ -234,7 +234,7 @@ fn ecb_clusters(root: &Path) -> Vec<Vec<SourceInput>> {
         .map(|c| {
             let mut files: Vec<PathBuf> = std::fs::read_dir(c).unwrap().filter_map(|e| Some(e.ok()?.path())).collect();
             files.sort();
-            files.iter().map(|f| SourceInput { name: f.file_name().unwrap().to_string_lossy().into(), text: std::fs::read_to_string(f).unwrap() }).collect()
+            files.iter().map(|f| SourceInput::new(f.file_name().unwrap().to_string_lossy(), std::fs::read_to_string(f).unwrap())).collect()
         })
         .filter(|s: &Vec<SourceInput>| s.len() >= 2)
         .collect()

@@ -89,6 +89,7 @@ fn read_sources(files: &[String]) -> Vec<SourceInput> {
                 eprintln!("bench: cannot read {p}: {e}");
                 std::process::exit(2)
             }),
+            ..SourceInput::default()
         })
         .collect()
 }

@@ -2,7 +2,7 @@
 fn main() {
     let sources: Vec<storydiff::SourceInput> = std::env::args()
         .skip(1)
-        .map(|p| storydiff::SourceInput { name: p.rsplit('/').next().unwrap_or(&p).to_string(), text: std::fs::read_to_string(&p).expect("readable file") })
+        .map(|p| storydiff::SourceInput::new(p.rsplit('/').next().unwrap_or(&p).to_string(), std::fs::read_to_string(&p).expect("readable file")))
         .collect();
     match storydiff::compare(&sources, &storydiff::Options::default()) {
         Ok(report) => println!("{}", serde_json::to_string_pretty(&report).expect("serializable")),

@@ -50,6 +50,12 @@ pub struct Meta {
     pub authors: Vec<String>,
     /// Section or programme name (`World`, `News Today`).
     pub section: Option<String>,
+    /// A web page's canonical URL.
+    pub url: Option<String>,
+    /// A web page's declared language.
+    pub lang: Option<String>,
+    /// Publication date and time as a web page gives it (ISO 8601).
+    pub datetime: Option<String>,
 }
 
 /// An article separated from its page chrome.

@@ -27,7 +27,11 @@ pub fn article(page: &Page) -> Cleaned {
         let verdict = if Some(i) == title {
             Ok(Role::Title)
         } else if !inside[b.parent] {
-            Err(removed_reason(hints[b.parent]).unwrap_or(if links(b) > 0.5 { Reason::Navigation } else { Reason::Outside }))
+            Err(match removed_reason(hints[b.parent]) {
+                Some(Reason::Outside) | None if links(b) > 0.5 => Reason::Navigation,
+                Some(reason) => reason,
+                None => Reason::Outside,
+            })
         } else {
             judge(b, s, hints[b.parent], prose[i])
         };
@@ -176,6 +180,14 @@ fn headline(page: &Page) -> Option<usize> {
     None
 }
 
+/// The `YYYY-MM-DD` an ISO 8601 date or date-time starts with.
+fn iso_date(s: &str) -> Option<String> {
+    let d = s.trim().get(..10)?;
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)).then(|| d.to_string())
+}
+
 /// Lower-case letters and digits only, for comparing headlines across their markup.
 fn comparable(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
@@ -187,9 +199,12 @@ fn meta(page: &Page) -> Meta {
     Meta {
         title: m.headline.clone().or_else(|| m.h1.clone()),
         outlet: m.outlet.clone(),
-        published: m.published.as_deref().and_then(clean::find_date),
+        published: m.published.as_deref().and_then(|p| iso_date(p).or_else(|| clean::find_date(p))),
         authors: m.authors.clone(),
         section: None,
+        url: m.url.clone(),
+        lang: m.lang.clone(),
+        datetime: m.published.clone().filter(|p| p.contains('T') || p.contains(':')),
     }
 }
 

@@ -355,7 +355,7 @@ mod tests {
     /// line of their own), as each occurrence's (source, text, speaker).
     fn quote_families_of(texts: &[&str]) -> Vec<Vec<(usize, String, Option<String>)>> {
         let sources: Vec<SourceInput> =
-            texts.iter().enumerate().map(|(k, t)| SourceInput { name: format!("s{k}"), text: format!("Bridge news from the valley\n\n{t}\n") }).collect();
+            texts.iter().enumerate().map(|(k, t)| SourceInput::new(format!("s{k}"), format!("Bridge news from the valley\n\n{t}\n"))).collect();
         let report = compare(&sources, &Options::default()).expect("compares");
         report.quotes.into_iter().map(|q| q.occurrences.into_iter().map(|o| (o.source, o.text, o.speaker)).collect()).collect()
     }

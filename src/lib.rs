@@ -4,8 +4,8 @@
 //! use storydiff::{compare, Options, SourceInput};
 //!
 //! let sources = vec![
-//!     SourceInput { name: "wire".into(), text: "Rain fell on Paris on Monday. Officials said roads were closed.".into() },
-//!     SourceInput { name: "paper".into(), text: "Rain fell on Paris on Monday. The mayor thanked volunteers.".into() },
+//!     SourceInput::new("wire", "Rain fell on Paris on Monday. Officials said roads were closed."),
+//!     SourceInput::new("paper", "Rain fell on Paris on Monday. The mayor thanked volunteers."),
 //! ];
 //! let report = compare(&sources, &Options::default()).unwrap();
 //! assert_eq!(report.matches.len(), 1);
@@ -56,6 +56,8 @@ pub enum Error {
     TooMuchText(usize),
     /// A minimum score outside 0..=1 (or not a number).
     BadOption(String),
+    /// A source given as HTML to a build without the `html` feature.
+    HtmlUnsupported(String),
 }
 
 /// The most sources one comparison takes.
@@ -78,6 +80,7 @@ impl fmt::Display for Error {
             }
             Error::TooMuchText(bytes) => write!(f, "the sources have {bytes} bytes in all: the limit is {MAX_TOTAL_BYTES} bytes (64 MiB) per comparison"),
             Error::BadOption(what) => write!(f, "invalid option: {what}"),
+            Error::HtmlUnsupported(name) => write!(f, "source \"{name}\" is HTML, and this build of storydiff reads text only (the html build reads web pages)"),
         }
     }
 }
@@ -115,7 +118,8 @@ pub fn compare_with(sources: &[SourceInput], options: &Options, vectors: Option<
 pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vectors: Option<&embed::Vectors>) -> Result<Report, Error> {
     let prepared = prepare(sources)?;
     let units = &prepared.units;
-    let embedded = vectors.map(|v| embed::Embedded::new(v, units.iter().map(|u| &sources[u.source].text[u.span.clone()])));
+    let texts = prepared.texts(sources);
+    let embedded = vectors.map(|v| embed::Embedded::new(v, units.iter().map(|u| &texts[u.source][u.span.clone()])));
     let embedded = embedded.as_ref();
     let mut candidates = index::candidates(units, &prepared.index);
     if let Some(e) = embedded {
@@ -126,7 +130,6 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     let wanted = |p: &align::Pair| options.kinds.contains(&p.kind) && p.score >= options.min_score;
     let (matches, near) = align::align_all(units, &prepared.index, embedded, &candidates);
     let mut pairs: Vec<align::Pair> = matches.into_iter().filter(wanted).collect();
-    let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
     let opposed = align::opposed(units, &prepared.index, &texts, &near);
     pairs.extend(opposed.into_iter().filter(wanted));
     sort::by_key(&mut pairs, |p| sort::pair(p.a, p.b));
@@ -144,7 +147,7 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     }
     let nearest = align::nearest(units, &prepared.index, embedded, &candidates, &lonely, NEAREST_MIN);
     let matching = if embedded.is_some() { Matching::Semantic } else { Matching::Lexical };
-    Ok(assemble(sources, &prepared, &pairs, families, &nearest, matching))
+    Ok(assemble(sources, &texts, &prepared, &pairs, families, &nearest, matching))
 }
 
 /// A sentence left unique is shown its closest counterpart from this probability of stating
@@ -163,6 +166,44 @@ pub struct Prepared {
     pub blocks: Vec<usize>,
     /// Term weights over all units.
     pub index: index::Index,
+    /// For each source read as HTML, the page's visible text, which its spans index.
+    pub pages: Vec<Option<String>>,
+}
+
+impl Prepared {
+    /// The text each source's spans index: the input, or for a web page its visible text.
+    pub fn texts<'a>(&'a self, sources: &'a [SourceInput]) -> Vec<&'a str> {
+        sources.iter().zip(&self.pages).map(|(s, page)| page.as_deref().unwrap_or(&s.text)).collect()
+    }
+}
+
+/// Reads one source: a web page into its visible text and its article, plain text into its
+/// article. Returns the page text (for HTML) and the cleaning result over the text it indexes.
+fn read(source: &SourceInput) -> Result<(Option<String>, clean::Cleaned), Error> {
+    let html = match source.format {
+        Format::Html => true,
+        Format::Text => false,
+        Format::Auto => cfg!(feature = "html") && is_html_document(&source.text),
+    };
+    if !html {
+        return Ok((None, clean::clean(&source.text)));
+    }
+    #[cfg(feature = "html")]
+    {
+        let page = html::read(&source.text);
+        let cleaned = extract::article(&page);
+        Ok((Some(page.text), cleaned))
+    }
+    #[cfg(not(feature = "html"))]
+    Err(Error::HtmlUnsupported(source.name.clone()))
+}
+
+/// Whether `text` is a whole HTML document rather than text (which may quote a tag or two):
+/// it opens with a doctype or an `<html>` tag, or with a tag and has a `<body>` or `<head>`.
+pub fn is_html_document(text: &str) -> bool {
+    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    let head: String = start.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || (head.starts_with('<') && (head.contains("<body") || head.contains("<head")))
 }
 
 /// Runs the stages up to matching: validate, clean, split, normalize, index.
@@ -175,9 +216,11 @@ pub fn prepare(sources: &[SourceInput]) -> Result<Prepared, Error> {
     let mut vocabulary = normalize::Vocabulary::with_capacity((bytes / 6).min(1 << 16));
     let mut units = Vec::new();
     let mut blocks = Vec::new();
+    let mut pages = Vec::with_capacity(sources.len());
     for (s, source) in sources.iter().enumerate() {
-        let text = source.text.as_str();
-        let cleaned = clean::clean(text);
+        let (page, cleaned) = read(source)?;
+        pages.push(page);
+        let text = pages[s].as_deref().unwrap_or(&source.text);
         for (b, block) in cleaned.blocks.iter().enumerate() {
             let spans = match block.role {
                 Role::Body | Role::Caption => segment::sentences(text, block.span.clone()),
@@ -192,7 +235,7 @@ pub fn prepare(sources: &[SourceInput]) -> Result<Prepared, Error> {
         docs.push(cleaned);
     }
     let index = index::build(&units, vocabulary);
-    Ok(Prepared { docs, units, blocks, index })
+    Ok(Prepared { docs, units, blocks, index, pages })
 }
 
 /// Checks the limits and the inputs before any work starts.
@@ -260,7 +303,7 @@ fn binary_signs(text: &str) -> Signs {
 
 /// Derives groups, support, quotations and the similarity matrix from the scored pairs, and
 /// writes the report with UTF-16 offsets.
-fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair], groups: Vec<group::Family>, nearest: &[Option<(usize, f64)>], matching: Matching) -> Report {
+fn assemble(sources: &[SourceInput], texts: &[&str], prepared: &Prepared, pairs: &[align::Pair], groups: Vec<group::Family>, nearest: &[Option<(usize, f64)>], matching: Matching) -> Report {
     let (docs, units, blocks_of) = (&prepared.docs, &prepared.units, &prepared.blocks);
     let n = sources.len();
     // Local sentence number of each unit, and the first unit of each source.
@@ -291,7 +334,7 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
         list.dedup();
     }
 
-    let maps: Vec<offsets::Utf16Map> = sources.iter().map(|s| offsets::Utf16Map::new(&s.text)).collect();
+    let maps: Vec<offsets::Utf16Map> = texts.iter().map(|t| offsets::Utf16Map::new(t)).collect();
     let span16 = |s: usize, span: &std::ops::Range<usize>| (maps[s].utf16(span.start), maps[s].utf16(span.end));
 
     let mut reports: Vec<SourceReport> = sources
@@ -310,15 +353,20 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
                 .iter()
                 .map(|cut| {
                     let (start, end) = span16(s, &cut.span);
-                    Removed { text: source.text[cut.span.clone()].to_string(), start, end, reason: cut.reason }
+                    Removed { text: texts[s][cut.span.clone()].to_string(), start, end, reason: cut.reason }
                 })
                 .collect(),
+            format: if prepared.pages[s].is_some() { Format::Html } else { Format::Text },
+            text: prepared.pages[s].clone(),
+            url: doc.meta.url.clone(),
+            lang: doc.meta.lang.clone(),
+            datetime: doc.meta.datetime.clone(),
         })
         .collect();
     for (u, unit) in units.iter().enumerate() {
         let (start, end) = span16(unit.source, &unit.span);
         reports[unit.source].sentences.push(Sentence {
-            text: sources[unit.source].text[unit.span.clone()].to_string(),
+            text: texts[unit.source][unit.span.clone()].to_string(),
             start,
             end,
             role: unit.role,
@@ -331,7 +379,7 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
     let matches = pairs
         .iter()
         .map(|p| {
-            let side = |u: usize| align::Side { text: &sources[units[u].source].text, words: &units[u].words, surfaces: &prepared.index.words[u] };
+            let side = |u: usize| align::Side { text: texts[units[u].source], words: &units[u].words, surfaces: &prepared.index.words[u] };
             let (diff, conflicts) = align::explain(&prepared.index.vocabulary, &side(p.a), &side(p.b), p.kind != Kind::Identical);
             Match { a: at(p.a), b: at(p.b), kind: p.kind, score: p.score, diff, conflicts }
         })
@@ -340,7 +388,7 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
     let groups = groups
         .into_iter()
         .map(|family| {
-            let text = sources[units[family.center].source].text[units[family.center].span.clone()].to_string();
+            let text = texts[units[family.center].source][units[family.center].span.clone()].to_string();
             Group { members: family.members.iter().map(|&u| at(u)).collect(), kind: family.kind, text }
         })
         .collect();
@@ -351,7 +399,7 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
         if range.is_empty() {
             continue;
         }
-        quoted.extend(quote::extract(&sources[s].text, &units[range.clone()], &blocks_of[range], first[s], &prepared.index.vocabulary));
+        quoted.extend(quote::extract(texts[s], &units[range.clone()], &blocks_of[range], first[s], &prepared.index.vocabulary));
     }
     let quotes = group::quote_families(units, &prepared.index, &quoted, pairs)
         .into_iter()
@@ -362,7 +410,7 @@ fn assemble(sources: &[SourceInput], prepared: &Prepared, pairs: &[align::Pair],
                     let quote = &quoted[q];
                     let s = units[quote.unit].source;
                     let (start, end) = span16(s, &quote.span);
-                    QuoteOccurrence { source: s, sentence: local[quote.unit], text: sources[s].text[quote.span.clone()].to_string(), start, end, speaker: quote.speaker.clone() }
+                    QuoteOccurrence { source: s, sentence: local[quote.unit], text: texts[s][quote.span.clone()].to_string(), start, end, speaker: quote.speaker.clone() }
                 })
                 .collect();
             let text = occurrences.iter().map(|o| &o.text).max_by_key(|t| t.chars().count()).cloned().unwrap_or_default();

@@ -10,13 +10,42 @@ use serde::{Deserialize, Serialize};
 /// The version of the report format; bumped on any incompatible change.
 pub const REPORT_VERSION: u32 = 1;
 
-/// One article to compare: a display name and the text as pasted.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+/// One article to compare: a display name and the text as pasted, or the page's HTML.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct SourceInput {
     /// Shown in the report and the page; usually a file name or an outlet.
     pub name: String,
-    /// The article as copied from a web page, page chrome and all.
+    /// The article as copied from a web page, page chrome and all; or the page's HTML.
     pub text: String,
+    /// Whether `text` is plain text or HTML; [`Format::Auto`] reads a whole HTML document as
+    /// HTML (with the `html` feature) and anything else as text.
+    #[serde(default)]
+    pub format: Format,
+}
+
+impl SourceInput {
+    /// A source of plain text, or of HTML when the text is a whole HTML document.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceInput {
+        SourceInput { name: name.into(), text: text.into(), format: Format::Auto }
+    }
+
+    /// A source that is a web page's HTML.
+    pub fn html(name: impl Into<String>, html: impl Into<String>) -> SourceInput {
+        SourceInput { name: name.into(), text: html.into(), format: Format::Html }
+    }
+}
+
+/// What a source's input is.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Decide from the input: a whole HTML document is HTML, anything else text.
+    #[default]
+    Auto,
+    /// Plain text, as pasted.
+    Text,
+    /// A web page's HTML.
+    Html,
 }
 
 /// The full result of [`crate::compare`].
@@ -67,6 +96,17 @@ pub struct SourceReport {
     pub sentences: Vec<Sentence>,
     /// Spans of the input that are not article text, each with why it was removed.
     pub removed: Vec<Removed>,
+    /// How the input was read: `text`, or `html` for a web page.
+    pub format: Format,
+    /// For a web page: its visible text, which the offsets of `sentences` and `removed`
+    /// index (for text, they index the input itself, and this is `null`).
+    pub text: Option<String>,
+    /// The page's canonical URL, when its HTML gives one.
+    pub url: Option<String>,
+    /// The page's language as its HTML declares it (`en`, `de-at`).
+    pub lang: Option<String>,
+    /// Publication date and time as the page gives it (ISO 8601), when it gives a time.
+    pub datetime: Option<String>,
 }
 
 /// One sentence of an article.

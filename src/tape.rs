@@ -490,8 +490,8 @@ mod tests {
     #[test]
     fn a_report_decodes_to_its_json() {
         let sources = vec![
-            crate::SourceInput { name: "wire 😀".into(), text: "Rain fell on Paris on Monday, officials said. Roads were closed.".into() },
-            crate::SourceInput { name: "paper".into(), text: "Rain fell on Paris on Monday, the mayor said. 한국 뉴스.".into() },
+            crate::SourceInput::new("wire 😀", "Rain fell on Paris on Monday, officials said. Roads were closed."),
+            crate::SourceInput::new("paper", "Rain fell on Paris on Monday, the mayor said. 한국 뉴스."),
         ];
         round_trips(&crate::compare(&sources, &crate::Options::default()).unwrap());
     }

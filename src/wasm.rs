@@ -13,13 +13,17 @@ use wasm_bindgen::JsCast;
 /// weighed on the shipped wasm's size budget; the JS API has checked their shape already, so
 /// these errors are a backstop with short messages.
 fn parse_args(sources: JsValue, options: JsValue) -> Result<(Vec<SourceInput>, Options), JsError> {
-    let shape = || JsError::new("sources must be an array of { name, text } objects");
+    let shape = || JsError::new("sources must be an array of { name, text } or { name, html } objects");
     let list = sources.dyn_ref::<js_sys::Array>().ok_or_else(shape)?;
     let sources = list
         .iter()
         .map(|item| {
             let text = |key: &str| if item.is_object() { field(&item, key).as_string() } else { None };
-            Ok(SourceInput { name: text("name").ok_or_else(shape)?, text: text("text").ok_or_else(shape)? })
+            let name = text("name").ok_or_else(shape)?;
+            Ok(match text("html") {
+                Some(html) => SourceInput::html(name, html),
+                None => SourceInput::new(name, text("text").ok_or_else(shape)?),
+            })
         })
         .collect::<Result<Vec<_>, JsError>>()?;
     let mut parsed = Options::default();

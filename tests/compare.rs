@@ -7,7 +7,7 @@ use storydiff::index::CLIQUE;
 use storydiff::{compare, Error, Kind, Options, Report, Role, SourceInput};
 
 fn src(name: &str, text: &str) -> SourceInput {
-    SourceInput { name: name.into(), text: text.into() }
+    SourceInput::new(name, text)
 }
 
 const WIRE: &str = "Flood forces 300 from homes in Oakvale\r\n\r\nFlooding forced the evacuation of 300 residents from the riverside district of Oakvale on Monday, officials said. 🌊\r\n\r\n“We have never seen water this high,” Mayor Ana Ruiz told reporters.\r\n\r\nThe river peaked at 6.2 metres overnight, the highest level since 1998.\r\n\r\nSubscribe to our newsletter\r\n";

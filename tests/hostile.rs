@@ -14,7 +14,7 @@ use storydiff::index::CLIQUE;
 use storydiff::{clean, compare, Error, Options, Report, SourceInput};
 
 fn src(name: &str, text: &str) -> SourceInput {
-    SourceInput { name: name.into(), text: text.into() }
+    SourceInput::new(name, text)
 }
 
 const NORMAL: &str = "Rescuers searched the collapsed building through the night, officials said.\n\nAt least 12 people were taken to hospital on Monday.\n\n“We will not stop looking,” the fire chief told reporters.";

@@ -327,6 +327,9 @@ const HINT_WORDS: &[(&str, Hint)] = &[
 /// Class names and ids (without their dashes) that mark the article's text.
 const ARTICLE_NAMES: &[&str] = &["articlebody", "storybody", "entrycontent", "postcontent", "articletext", "articlecontent", "storycontent", "postbody"];
 
+/// Class names and ids (without their dashes) of story lists.
+const LIST_NAMES: &[&str] = &["mostread", "mostpopular", "mostviewed", "readmore", "morestories", "youmayalsolike"];
+
 /// What the element's tag and attributes say about its content.
 fn hint(dom: &Dom, id: Id, tag: &str) -> Hint {
     match tag {
@@ -352,6 +355,9 @@ fn hint(dom: &Dom, id: Id, tag: &str) -> Hint {
             let joined: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
             if ARTICLE_NAMES.iter().any(|a| joined.contains(a)) {
                 return Hint::Article;
+            }
+            if LIST_NAMES.iter().any(|a| joined.contains(a)) {
+                return Hint::Navigation;
             }
         }
         for word in names.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {

@@ -103,7 +103,7 @@ pub fn compare(data: &[u8]) {
     let sources: Vec<SourceInput> = pieces
         .iter()
         .enumerate()
-        .map(|(i, p)| SourceInput { name: format!("s{i}"), text: String::from_utf8_lossy(p).into_owned() })
+        .map(|(i, p)| SourceInput::new(format!("s{i}"), String::from_utf8_lossy(p).into_owned()))
         .collect();
     let Ok(report) = storydiff::compare(&sources, &Options::default()) else {
         return;
@@ -113,13 +113,13 @@ pub fn compare(data: &[u8]) {
 }
 
 /// The report's references hold for the inputs it was made from: one source report per input;
-/// every sentence, removed span and quotation occurrence is the UTF-16 slice of its input that
-/// its offsets name, and every occurrence names a sentence that exists; every match joins
+/// every sentence, removed span and quotation occurrence is the UTF-16 slice of its input (for a
+/// web page, of the page text the report gives) that its offsets name, and every occurrence names a sentence that exists; every match joins
 /// existing sentences of two different sources. Also used by tests/hostile.rs and
 /// tests/compare.rs.
 pub fn assert_report_spans(report: &Report, sources: &[SourceInput]) {
     assert_eq!(report.sources.len(), sources.len(), "one source report per input");
-    let units: Vec<Vec<u16>> = sources.iter().map(|s| s.text.encode_utf16().collect()).collect();
+    let units: Vec<Vec<u16>> = sources.iter().zip(&report.sources).map(|(s, r)| r.text.as_deref().unwrap_or(&s.text).encode_utf16().collect()).collect();
     for (s, r) in report.sources.iter().enumerate() {
         for x in &r.sentences {
             assert_eq!(utf16_slice(&units[s], x.start, x.end).as_deref(), Some(x.text.as_str()), "{}: sentence offsets {}..{}", r.name, x.start, x.end);

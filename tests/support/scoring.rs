@@ -46,7 +46,7 @@ pub fn load(file: &str) -> Option<Labeled> {
         .map(|f| {
             let name = f.as_str().unwrap_or_default().to_string();
             let text = std::fs::read_to_string(dir.join(&name)).expect("labeled file readable");
-            SourceInput { name, text }
+            SourceInput::new(name, text)
         })
         .collect();
     Some(Labeled { name: file.to_string(), sources, labels })
