@@ -22,7 +22,7 @@ stage() {
   if ! "$@"; then failed+=("$name"); fi
 }
 
-stage "cargo test" cargo test
+stage "cargo test" cargo test --features html
 stage "node --test tests/node/" node --test tests/node/
 stage "browser: the page (tests/e2e/page.mjs)" node tests/e2e/page.mjs
 stage "browser: hostile input (tests/e2e/hostile.mjs)" node tests/e2e/hostile.mjs
