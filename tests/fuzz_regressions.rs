@@ -14,6 +14,8 @@ fn run(target: &str, data: &[u8]) {
         "clean" => harness::clean(data),
         "segment" => harness::segment(data),
         "compare" => harness::compare(data),
+        #[cfg(feature = "html")]
+        "html" => harness::html(data),
         _ => panic!("no fuzz target named {target:?}"),
     }
 }
@@ -100,5 +102,25 @@ fn edge_cases_neither_panic_nor_break_spans() {
         ("compare/same-sentence", "compare", sources(&[b"Same. Same. Same. Same.", b"Same. Same.", b"Same."])),
         ("compare/quotes-only", "compare", sources(&["“A,” he said. “A,” he said.".as_bytes(), "‘A,’ she said.".as_bytes()])),
     ];
+    #[cfg(feature = "html")]
+    let cases = {
+        let mut cases = cases;
+        // Web pages: nothing, a lone tag, a broken comment and doctype, a script never closed,
+        // a template, entities at the end of input, a table with stray text, invalid UTF-8.
+        for (label, page) in [
+            ("html/empty", &b""[..]),
+            ("html/lone-tag", b"<p"),
+            ("html/broken-comment", b"<!-- never closed <p>text</p>"),
+            ("html/doctype-only", b"<!DOCTYPE html>"),
+            ("html/open-script", b"<p>a</p><script>var x = '<p>b</p>"),
+            ("html/template", b"<template><p>inert</p></template><p>seen</p>"),
+            ("html/entity-at-end", b"<p>caf&eacute&#x"),
+            ("html/stray-table-text", b"<table>one<tr>two<td>three</table>four"),
+            ("html/invalid-utf8", &[b'<', b'p', b'>', 0xC3, 0x28, 0xF0, 0x9F, b'<', b'/', b'p', b'>']),
+        ] {
+            cases.push((label, "html", page.to_vec()));
+        }
+        cases
+    };
     run_all(cases.into_iter().map(|(l, t, d)| (l.to_string(), t.to_string(), d)).collect());
 }

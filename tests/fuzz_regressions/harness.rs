@@ -24,6 +24,23 @@ pub fn clean(data: &[u8]) {
     }
 }
 
+/// A web page read and its article extracted (`html::read`, `extract::article`) from any bytes,
+/// decoded lossily: every block and removed span slices the page text. Then the page is compared as HTML beside a copy of itself, and the report's spans checked.
+#[cfg(feature = "html")]
+pub fn html(data: &[u8]) {
+    let input = String::from_utf8_lossy(data);
+    let page = storydiff::html::read(&input);
+    let cleaned = storydiff::extract::article(&page);
+    for span in cleaned.blocks.iter().map(|b| &b.span).chain(cleaned.removed.iter().map(|c| &c.span)) {
+        assert!(page.text.get(span.clone()).is_some(), "span {span:?} does not slice the page text");
+    }
+    let sources = [SourceInput::html("a", input.clone()), SourceInput::html("b", input.into_owned())];
+    if let Ok(report) = storydiff::compare(&sources, &Options::default()) {
+        assert_report_spans(&report, &sources);
+        storydiff::tape::encode(&report).expect("report encodes as a tape");
+    }
+}
+
 /// `segment::sentences` (and `normalize::words`) over arbitrary text and an arbitrary, possibly
 /// invalid, range: out of bounds, reversed, inside a character, near `usize::MAX`. The first 5
 /// bytes pick the range (see [`pick`]), the rest is the text, decoded lossily; the whole text is
