@@ -132,6 +132,9 @@ function runReadability() {
 // --- storydiff --------------------------------------------------------------------------------
 const SECOND = { name: 'other', text: 'A second source is needed to compare. It shares nothing with the page.' };
 
+// Each page's kept text and removed spans go to target/extract-eval/storydiff/<id>.txt, for inspect.mjs.
+export const REMOVED_MARK = '\n==== removed spans ====';
+
 async function runStorydiff(pastes) {
   if (!existsSync(join(ROOT, 'pkg/storydiff_bg.wasm'))) {
     log('eval:extract: pkg/ is not built: run `npm run build` (or `npm run eval:extract`, which builds)');
@@ -157,7 +160,8 @@ async function runStorydiff(pastes) {
     const kept = join_(sentences);
     const body = join_(sentences.filter((s) => s.role === 'body'));
     pages[id] = { text: kept, body, title: source?.title ?? null, error, ms, removed: source ? source.removed.length : 0 };
-    writeFileSync(join(dir, `${id}.txt`), `${source?.title ?? '(no title)'}\n\n${kept}\n`);
+    const removed = source ? source.removed.map((r) => `[${r.reason}] ${r.text.replace(/\s+/g, ' ')}`).join('\n') : '';
+    writeFileSync(join(dir, `${id}.txt`), `${source?.title ?? '(no title)'}\n\n${kept}\n${REMOVED_MARK}\n${error ?? removed}\n`);
   }
   return { pages };
 }
@@ -246,6 +250,8 @@ function writeDoc(summary, perPage) {
     const h = r.headline ? `${pct(r.headline.share)} (${r.headline.right}/${r.headline.of})` : '–';
     lines.push(`| ${r.label} | ${r.input} | ${f3(r.precision)} | ${f3(r.recall)} | ${f3(r.f1)} | ${h} |`);
   }
+  const below = (key, x) => Object.values(perPage).filter((p) => p.systems[key].f1 < x).length;
+  lines.push('', `Pages with F1 below 0.5 / below 0.8: ${summary.table.map((r) => `${r.key} ${below(r.key, 0.5)} / ${below(r.key, 0.8)}`).join('; ')}.`);
   const hs = Object.entries(summary.headlineSources).map(([k, v]) => `${k} ${v}`).join(', ');
   lines.push('', `True headlines (per page in \`target/extract-eval/headlines.json\`): ${hs}.`);
   lines.push(`storydiff per page (compare of the paste and a one-line placeholder, in Node): median ${summary.storydiffMs.median.toFixed(1)} ms, max ${summary.storydiffMs.max.toFixed(1)} ms` +
