@@ -1,17 +1,35 @@
 // Types for the storydiff JS API (browser: js/index.js, Node: js/node.js).
 // They mirror the report contract in src/report.rs (version 1): fields are camelCase, enums
 // are lowercase strings, and an absent Option is `null`. Offsets (`start`, `end`) are UTF-16
-// code units into the source's input text, so `text.slice(start, end)` gives the span back.
+// code units into the source's input text (for a web page: into `SourceReport.text`, its visible
+// text), so `text.slice(start, end)` gives the span back.
 
 /** The version of the report format this package produces. */
 export declare const REPORT_VERSION: 1;
 
-/** One article to compare: a display name and the text as pasted. */
-export interface SourceInput {
+/** One article to compare: plain text (`TextInput`) or a web page's HTML (`HtmlInput`). */
+export type SourceInput = TextInput | HtmlInput;
+
+/** An article as text: a display name and the text as pasted. */
+export interface TextInput {
   /** Shown in the report and the page; usually a file name or an outlet. */
   name: string;
-  /** The article as copied from a web page, page chrome and all. */
+  /**
+   * The article as copied from a web page, page chrome and all. A text that is a whole HTML
+   * document (it opens with `<!doctype html` or `<html`, or with a tag and has `<body` or
+   * `<head` in its first 2,048 characters) is read as a web page, like `html`.
+   */
   text: string;
+  html?: undefined;
+}
+
+/** A web page: its HTML, read by the HTML build of the engine (the article, its metadata). */
+export interface HtmlInput {
+  /** Shown in the report and the page; usually a file name, a URL or an outlet. */
+  name: string;
+  /** The page's markup: a whole document or a fragment (as a browser copies it). */
+  html: string;
+  text?: undefined;
 }
 
 /** How closely two matched sentences agree. */
@@ -27,6 +45,9 @@ export interface Options {
 
 /** What part of an article a sentence is. `speaker` (a broadcast speaker label) is never matched. */
 export type Role = 'title' | 'body' | 'caption' | 'speaker';
+
+/** How a source was read: as plain text, or as a web page (HTML). */
+export type Format = 'text' | 'html';
 
 /** Why a span of the input was removed. */
 export type Reason =
@@ -85,6 +106,19 @@ export interface SourceReport {
   sentences: Sentence[];
   /** Spans of the input that are not article text, each with why it was removed. */
   removed: Removed[];
+  /** How the input was read: `text`, or `html` for a web page. */
+  format: Format;
+  /**
+   * For a web page: its visible text, which the offsets of `sentences`, `removed` and quotations
+   * index (`text.slice(start, end)`); null for text, whose offsets index the input itself.
+   */
+  text: string | null;
+  /** The page's canonical URL, when its HTML gives one. */
+  url: string | null;
+  /** The page's language as its HTML declares it (`en`, `de-at`), when it does. */
+  lang: string | null;
+  /** Publication date and time as the page gives it (ISO 8601), when it gives a time. */
+  datetime: string | null;
 }
 
 /** One sentence of an article. */
@@ -214,7 +248,16 @@ export interface QuoteOccurrence {
 export declare const matching: Matching;
 
 /**
- * Cleans, splits and cross-matches two or more articles about the same story.
+ * Loads the HTML build of the engine (once), which reads web pages. In the browser `compare`
+ * throws for a web page until this has resolved (`compare` is synchronous, so it cannot fetch
+ * the module itself); in Node it is loaded by the first web page anyway. Rejects when the module
+ * cannot be loaded.
+ */
+export declare function loadHtml(): Promise<void>;
+
+/**
+ * Cleans, splits and cross-matches two or more articles about the same story. Web pages
+ * (`{ name, html }`, or a `text` that is a whole HTML document) are read into their article.
  *
  * Throws a `TypeError` for arguments of the wrong type, a `RangeError` for an out-of-range
  * `minScore`, and an `Error` (with a message meant for the user) when the input cannot be

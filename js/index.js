@@ -1,16 +1,23 @@
 // storydiff for the browser: a plain ES module, no bundler needed.
 //
-//   import { compare } from './js/index.js';
+//   import { compare, loadHtml } from './js/index.js';
 //   const report = compare([{ name: 'a', text: '…' }, { name: 'b', text: '…' }]);
+//   await loadHtml(); // once, before comparing web pages
+//   const pages = compare([{ name: 'a', html: '<!doctype html>…' }, { name: 'b', text: '…' }]);
 //
 // Importing this module fetches and instantiates pkg/storydiff_bg.wasm and, in parallel, fetches
 // the sentence vectors (vectors/minilm-static.bin), both relative to this file, with top-level
 // await: `compare` is ready, with the vectors loaded, as soon as the import resolves. When the
 // vectors cannot be fetched or read, it compares by words only (`matching` and every report's
 // `matching` say 'lexical').
+//
+// Web pages are read by the HTML build of the engine (pkg/html/storydiff_bg.wasm, about twice
+// the core's size), which is fetched only when `loadHtml()` is called: `compare` stays
+// synchronous, so it cannot fetch it by itself.
 
 import init, { compareTape as wasmCompareTape, loadVectors } from '../pkg/storydiff.js';
-import { callWasm, errorMessage } from './validate.js';
+import initHtml, { compareTape as htmlCompareTape, loadVectors as htmlLoadVectors } from '../pkg/html/storydiff.js';
+import { callWasm, checkArgs, errorMessage, isHtmlSource } from './validate.js';
 import { decodeTape } from './tape.js';
 
 const noVectors = (err) =>
@@ -32,23 +39,63 @@ await init({ module_or_path: new URL('../pkg/storydiff_bg.wasm', import.meta.url
  * @type {'semantic' | 'lexical'}
  */
 export let matching = 'lexical';
+// Kept once loaded, for the HTML build (loadHtml).
+let vectorBytes = null;
 const bytes = await vectors;
 if (bytes) {
   try {
-    loadVectors(new Uint8Array(bytes));
+    vectorBytes = new Uint8Array(bytes);
+    loadVectors(vectorBytes);
     matching = 'semantic';
   } catch (err) {
+    vectorBytes = null;
     noVectors(err);
   }
 }
 
+let htmlLoading = null;
+let htmlLoaded = false;
+
 /**
- * Compares how two or more articles report the same story.
- * @param {{ name: string, text: string }[]} sources
+ * Fetches and instantiates the HTML build of the engine (once; later calls return the same
+ * promise) and loads the sentence vectors into it, so that `compare` reads web pages. Rejects
+ * when the module cannot be loaded (a later call tries again).
+ * @returns {Promise<void>}
+ */
+export function loadHtml() {
+  htmlLoading ??= initHtml({ module_or_path: new URL('../pkg/html/storydiff_bg.wasm', import.meta.url) }).then(
+    () => {
+      if (vectorBytes) htmlLoadVectors(vectorBytes);
+      htmlLoaded = true;
+    },
+    (err) => {
+      htmlLoading = null;
+      throw new Error(`storydiff: the HTML reader could not be loaded (${errorMessage(err)})`);
+    },
+  );
+  return htmlLoading;
+}
+
+/** The engine's compareTape for `sources`: the HTML build's when one of them is a web page. */
+function tapeFor(sources) {
+  const [checked] = checkArgs(sources);
+  const page = checked.find(isHtmlSource);
+  if (!page) return wasmCompareTape;
+  if (!htmlLoaded) {
+    throw new Error(`source "${page.name}" is a web page (HTML): call \`await loadHtml()\` once before comparing web pages`);
+  }
+  return htmlCompareTape;
+}
+
+/**
+ * Compares how two or more articles report the same story. Each source is `{ name, text }` or,
+ * for a web page, `{ name, html }` (a `text` that is a whole HTML document is read as one too;
+ * web pages need `await loadHtml()` first).
+ * @param {({ name: string, text: string } | { name: string, html: string })[]} sources
  * @param {{ kinds?: ('identical'|'minor'|'paraphrase')[], minScore?: number }} [options]
  */
 export function compare(sources, options) {
-  const [ints, floats, text] = callWasm(wasmCompareTape, sources, options);
+  const [ints, floats, text] = callWasm(tapeFor(sources), sources, options);
   return decodeTape(ints, floats, text);
 }
 

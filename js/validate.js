@@ -22,17 +22,45 @@ export function sourceProblem(name, text) {
   return null;
 }
 
+/**
+ * Whether `text` is a whole HTML document rather than text that may quote a tag or two: it opens
+ * (after white space and a byte-order mark) with a doctype or an `<html>` tag, or with a tag and
+ * has `<body` or `<head` in its first 2,048 characters. The same rule as the engine's
+ * `is_html_document` (src/lib.rs), so the JS side loads the HTML reader exactly when the engine
+ * would read a text as a web page.
+ */
+export function isHtmlDocument(text) {
+  // Rust's white space is Unicode's White_Space: JS's \s plus NEL (U+0085).
+  const start = text.replace(/^[\s\u0085\uFEFF]+/, '');
+  // The first 2,048 characters (code points, as the engine counts), lowercased in ASCII only
+  // (as to_ascii_lowercase: toLowerCase would turn the Kelvin sign into a "k").
+  const head = [...start.slice(0, 4096)].slice(0, 2048).join('').replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || (head.startsWith('<') && (head.includes('<body') || head.includes('<head')));
+}
+
+/** Whether a checked source (see checkArgs) is a web page: given as `html`, or a whole HTML document as `text`. */
+export const isHtmlSource = (source) => typeof source.html === 'string' || isHtmlDocument(source.text);
+
+/**
+ * Why the HTML of source `name` cannot be compared ("source "x" is empty"), or null when it can.
+ * Markup is the engine's to judge (a NUL in a page is noise it drops, not a sign of binary data).
+ */
+export function htmlProblem(name, html) {
+  if (html.trim() === '') return `source "${name}" is empty`;
+  return null;
+}
+
 const describe = (value) =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
 
 /**
  * Checks `sources` and `options` and returns copies of them in the shape the wasm module
- * expects (`[{ name, text }]`, `{ kinds?, minScore? }` or undefined). Throws a TypeError for
+ * expects (`[{ name, text } | { name, html }]`, `{ kinds?, minScore? }` or undefined). Throws a TypeError for
  * arguments of the wrong type and an Error for values the comparison cannot use.
  */
 export function checkArgs(sources, options) {
   if (!Array.isArray(sources)) {
-    throw new TypeError(`sources must be an array of { name, text } objects, not ${describe(sources)}`);
+    throw new TypeError(`sources must be an array of { name, text } or { name, html } objects, not ${describe(sources)}`);
   }
   if (sources.length === 0) {
     throw new Error('no sources given: compare needs at least two articles');
@@ -42,11 +70,19 @@ export function checkArgs(sources, options) {
   }
   const clean = sources.map((source, i) => {
     if (source === null || typeof source !== 'object' || Array.isArray(source)) {
-      throw new TypeError(`sources[${i}] must be a { name, text } object, not ${describe(source)}`);
+      throw new TypeError(`sources[${i}] must be a { name, text } or { name, html } object, not ${describe(source)}`);
     }
-    const { name, text } = source;
+    const { name, text, html } = source;
     if (typeof name !== 'string') {
       throw new TypeError(`sources[${i}].name must be a string, not ${describe(name)}`);
+    }
+    // A web page's markup, read by the HTML build of the engine (see isHtmlSource).
+    if (html !== undefined) {
+      if (typeof html !== 'string') throw new TypeError(`sources[${i}].html must be a string, not ${describe(html)}`);
+      if (text !== undefined) throw new TypeError(`sources[${i}] has both text and html: give one`);
+      const problem = htmlProblem(name, html);
+      if (problem) throw new Error(problem);
+      return { name, html };
     }
     if (typeof text !== 'string') {
       throw new TypeError(`sources[${i}].text must be a string, not ${describe(text)}`);

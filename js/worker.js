@@ -5,7 +5,7 @@
 //   import { decodeTape } from 'storydiff/tape';
 //   const worker = new Worker(new URL('storydiff/worker', import.meta.url), { type: 'module' });
 //   worker.postMessage({ id: 1, sources: [{ name, text }, …], options: { kinds: ['identical'] } });
-//   worker.onmessage = ({ data }) => { /* { id, tape } or { id, error, internal } */
+//   worker.onmessage = ({ data }) => { /* { id, tape } or { id, error, internal, retryable } */
 //     if (data.tape) show(decodeTape(...data.tape));
 //   };
 //
@@ -29,10 +29,18 @@
 // answers and then closes itself, since the engine's memory may be left in a bad state: the
 // owner starts a new one.
 //
+// Sources are { name, text } or, for a web page, { name, html } (a text that is a whole HTML
+// document counts as one too). The first request with a web page makes the worker fetch the HTML
+// build of the engine (pkg/html/storydiff_bg.wasm, about twice the core's size) and load the
+// vectors into it; that request and every later one with a web page are compared by it. When it
+// cannot be loaded, the request is answered { id, error, retryable: true } and the next web page
+// tries again.
+//
 // No top-level await, so bundlers may emit it as a classic (iife) worker too.
 
 import init, { compareTape, loadVectors } from '../pkg/storydiff.js';
-import { callWasm, errorMessage } from './validate.js';
+import initHtml, { compareTape as htmlCompareTape, loadVectors as htmlLoadVectors } from '../pkg/html/storydiff.js';
+import { callWasm, checkArgs, errorMessage, isHtmlSource } from './validate.js';
 
 const loadFailed = (err) => `could not load the comparison engine: ${errorMessage(err)}`;
 const VECTORS_WAIT_MS = 10_000;
@@ -42,6 +50,7 @@ const VECTORS_WAIT_MS = 10_000;
 let settleVectors;
 const vectorsSettled = new Promise((resolve) => { settleVectors = resolve; });
 let gotVectors = false;
+let vectorBytes = null; // the vectors once loaded into the core, kept for the HTML build
 
 /** Loads the vector file `data` (a Blob, ArrayBuffer or typed array; null: there is none). */
 async function takeVectors(data) {
@@ -53,6 +62,8 @@ async function takeVectors(data) {
     const bytes = ArrayBuffer.isView(buffer) ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : new Uint8Array(buffer);
     await wasmReady; // the engine first (a failure to load it is reported by boot)
     loadVectors(bytes);
+    vectorBytes = bytes;
+    if (htmlLoaded) htmlLoadVectors(bytes); // vectors that came after the HTML build (past the wait)
     settleVectors(true);
   } catch (err) {
     settleVectors(false);
@@ -91,6 +102,33 @@ function boot(module, vectors) {
   );
   return ready;
 }
+// The HTML build: loaded by the first request with a web page, after the vectors are settled so
+// that it gets them too. A failure is forgotten, so the next web page tries again.
+let htmlReady = null;
+let htmlLoaded = false;
+function bootHtml() {
+  htmlReady ??= vectorsWait
+    .then(() => initHtml({ module_or_path: new URL('../pkg/html/storydiff_bg.wasm', import.meta.url) }))
+    .then(() => {
+      if (vectorBytes) htmlLoadVectors(vectorBytes);
+      htmlLoaded = true;
+    })
+    .catch((err) => {
+      htmlReady = null;
+      throw new Error(`could not load the HTML reader: ${errorMessage(err)}`);
+    });
+  return htmlReady;
+}
+
+/** Whether a request has a web page among its sources (false for arguments callWasm refuses). */
+function hasWebPage(sources) {
+  try {
+    return checkArgs(sources)[0].some(isHtmlSource);
+  } catch {
+    return false; // callWasm says what is wrong with them
+  }
+}
+
 // Nobody sent a module soon: load it here.
 const fallback = setTimeout(() => boot(), 1500);
 
@@ -113,8 +151,18 @@ self.onmessage = async (event) => {
     return;
   }
   await vectorsWait;
+  let compare = compareTape;
+  if (hasWebPage(sources)) {
+    try {
+      await bootHtml();
+    } catch (err) {
+      self.postMessage({ id, error: errorMessage(err), retryable: true });
+      return;
+    }
+    compare = htmlCompareTape;
+  }
   try {
-    const tape = callWasm(compareTape, sources, options);
+    const tape = callWasm(compare, sources, options);
     // The arrays are copies out of wasm memory, with buffers of their own: moved, not copied.
     self.postMessage({ id, tape }, [tape[0].buffer, tape[1].buffer]);
   } catch (err) {

@@ -36,7 +36,10 @@ test('report shape: version 1, one source per input, in order', () => {
   assert.equal(report.sources.length, N);
   report.sources.forEach((s, i) => {
     assert.equal(s.name, inputs[i].name);
-    assert.deepEqual(Object.keys(s).sort(), ['authors', 'name', 'outlet', 'published', 'removed', 'sentences', 'title']);
+    assert.deepEqual(Object.keys(s).sort(), ['authors', 'datetime', 'format', 'lang', 'name', 'outlet', 'published', 'removed', 'sentences', 'text', 'title', 'url']);
+    // Text sources: their offsets index the input itself, and a page's fields are null.
+    assert.equal(s.format, 'text');
+    assert.deepEqual([s.text, s.url, s.lang, s.datetime], [null, null, null, null]);
     assert.ok(strOrNull(s.title), 'title is a string or null');
     assert.ok(strOrNull(s.outlet), 'outlet is a string or null');
     assert.ok(s.published === null || /^\d{4}-\d{2}-\d{2}$/.test(s.published), `published is YYYY-MM-DD or null: ${s.published}`);
@@ -254,7 +257,7 @@ test('errors: fewer than two sources, empty and binary text, wrong types', () =>
   assertPlainError(() => compare('not an array'), /sources must be an array/, TypeError);
   assertPlainError(() => compare({ 0: a, 1: b, length: 2 }), /sources must be an array/, TypeError);
   assertPlainError(() => compare(undefined), /sources must be an array/, TypeError);
-  assertPlainError(() => compare([a, 'text']), /sources\[1\] must be a \{ name, text \} object/, TypeError);
+  assertPlainError(() => compare([a, 'text']), /sources\[1\] must be a \{ name, text \} or \{ name, html \} object/, TypeError);
   assertPlainError(() => compare([a, { name: 'x' }]), /sources\[1\]\.text must be a string/, TypeError);
   assertPlainError(() => compare([a, { text: 'x' }]), /sources\[1\]\.name must be a string/, TypeError);
 });
