@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // storydiff command line: compare how two or more saved articles report the same story.
-// Errors print one line, `storydiff: <message>`, on stderr and exit with code 2.
+// Sources are text files, web pages saved as .html/.htm files, or http(s) URLs of web pages
+// (fetched once each, no retries, at most FETCH_TIMEOUT_MS). Errors print one line,
+// `storydiff: <message>`, on stderr and exit with code 2.
 
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const USAGE = `usage: storydiff [--json] [--lexical] [--min-score X] [--kinds identical,minor,paraphrase] FILE FILE...
+const USAGE = `usage: storydiff [--json] [--lexical] [--min-score X] [--kinds identical,minor,paraphrase] SOURCE SOURCE...
 
-Compares how two or more articles (plain-text files, page chrome and all) report the same
-story: which sentences they share, which are unique, which quotations they carry and where
-their details differ. Everything runs locally.
+Compares how two or more articles report the same story: which sentences they share, which are
+unique, which quotations they carry and where their details differ. Each SOURCE is a plain-text
+file (page chrome and all), a web page saved as a .html or .htm file, or the http:// or https://
+URL of a web page, which is fetched (once, with a 20 s timeout). Everything else runs locally.
 
 options:
   --json              print the full report as JSON (the contract in src/report.rs)
@@ -23,6 +26,12 @@ options:
   -V, --version       show the version`;
 
 const KINDS = ['identical', 'minor', 'paraphrase'];
+/** Files read as web pages, by their name. */
+const HTML_FILE = /\.html?$/i;
+const URL_ARG = /^https?:\/\//i;
+const FETCH_TIMEOUT_MS = 20_000;
+/** The engine's limit per source (js/validate.js's MAX_BYTES): a bigger page is not downloaded in full. */
+const MAX_BYTES = 8 << 20;
 
 class UsageError extends Error {}
 
@@ -97,6 +106,30 @@ function parseArgs(argv) {
   return opts;
 }
 
+/**
+ * Decodes a web page's bytes: UTF-8 when they are valid UTF-8, else the charset its HTTP header
+ * or its <meta charset> names, else windows-1252 (what browsers fall back to); never refused for
+ * its bytes, since the engine reads any page.
+ */
+function decodeHtml(bytes, headerCharset) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
+    const meta = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head);
+    for (const label of [headerCharset, meta && meta[1], 'windows-1252']) {
+      if (!label) continue;
+      try {
+        return new TextDecoder(label).decode(bytes);
+      } catch {
+        // an unknown label: try the next
+      }
+    }
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+/** Reads the source `file` names: `{ text }`, or `{ html }` for a .html/.htm file. */
 function readSource(file) {
   if (file === '-') throw new UsageError('reading from standard input is not supported; give file names');
   let bytes;
@@ -114,6 +147,11 @@ function readSource(file) {
   }
   if (bytes.length === 0) throw new UsageError(`${file}: file is empty`);
   if (bytes.includes(0)) throw new UsageError(`${file}: not a text file (it looks like binary data)`);
+  if (HTML_FILE.test(file)) {
+    const html = decodeHtml(bytes);
+    if (html.trim() === '') throw new UsageError(`${file}: file is empty (only whitespace)`);
+    return { html };
+  }
   let text;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -121,11 +159,73 @@ function readSource(file) {
     throw new UsageError(`${file}: not a text file (it is not valid UTF-8)`);
   }
   if (text.trim() === '') throw new UsageError(`${file}: file is empty (only whitespace)`);
-  return text;
+  return { text };
+}
+
+// What Node's fetch failures mean, by the code of their cause.
+const NET_ERRORS = {
+  ECONNREFUSED: 'the connection was refused',
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'the host name could not be looked up',
+  ECONNRESET: 'the connection was reset',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+};
+
+/** Why a fetch failed, in words: "the connection was refused (ECONNREFUSED 127.0.0.1:8080)". */
+function fetchFailure(err) {
+  if (err && (err.name === 'TimeoutError' || err.name === 'AbortError')) return `no answer within ${FETCH_TIMEOUT_MS / 1000} s`;
+  const cause = err && err.cause;
+  if (cause && NET_ERRORS[cause.code]) {
+    const where = cause.address ? ` ${cause.address}${cause.port ? `:${cause.port}` : ''}` : cause.hostname ? ` ${cause.hostname}` : '';
+    return `${NET_ERRORS[cause.code]}: ${cause.code}${where}`;
+  }
+  return (cause && cause.message) || (err && err.message) || String(err);
+}
+
+/**
+ * Fetches the web page at `url` (Node's fetch: one attempt, redirects followed, at most
+ * FETCH_TIMEOUT_MS): `{ html }`, or `{ text }` for a text/plain answer. Any failure, a status
+ * other than 2xx, or an answer that is neither a page nor text is a UsageError naming the URL.
+ */
+async function fetchSource(url) {
+  let res;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1' } });
+  } catch (err) {
+    throw new UsageError(`${url}: could not fetch it (${fetchFailure(err)})`);
+  }
+  if (!res.ok) {
+    res.body?.cancel().catch(() => {});
+    throw new UsageError(`${url}: the server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+  }
+  const type = (res.headers.get('content-type') || '').toLowerCase();
+  const isText = /^text\/plain\b/.test(type);
+  if (type && !isText && !/html|xml/.test(type)) {
+    res.body?.cancel().catch(() => {});
+    throw new UsageError(`${url}: not a web page (its type is ${type.split(';')[0]})`);
+  }
+  if (Number(res.headers.get('content-length')) > MAX_BYTES) {
+    res.body?.cancel().catch(() => {});
+    throw new UsageError(`${url}: the page is larger than ${MAX_BYTES >> 20} MiB`);
+  }
+  let bytes;
+  try {
+    bytes = new Uint8Array(await res.arrayBuffer());
+  } catch (err) {
+    throw new UsageError(`${url}: could not fetch it (${fetchFailure(err)})`);
+  }
+  if (bytes.length > MAX_BYTES) throw new UsageError(`${url}: the page is larger than ${MAX_BYTES >> 20} MiB`);
+  const charset = /charset=["']?([\w-]+)/.exec(type)?.[1];
+  const content = decodeHtml(bytes, charset);
+  if (content.trim() === '') throw new UsageError(`${url}: the page is empty`);
+  return isText ? { text: content } : { html: content };
 }
 
 function sourceNames(files) {
-  const bases = files.map((f) => basename(f));
+  // A URL is named by itself: its last path segment would say little.
+  const bases = files.map((f) => (URL_ARG.test(f) ? f : basename(f)));
   const dup = new Set(bases.filter((b, i) => bases.indexOf(b) !== i));
   // Two files with the same base name keep their paths, so the summary can tell them apart.
   return files.map((f, i) => (dup.has(bases[i]) ? f : bases[i]));
@@ -154,6 +254,8 @@ function summary(report) {
     const counted = s.sentences.filter((x) => x.role !== 'speaker');
     const shared = counted.filter((x) => x.support > 0).length;
     out.push(label(i));
+    // How it was read: a web page says so, with its address when it gives one.
+    out.push(`    format:    ${s.format === 'html' ? `html (web page${s.url ? `, ${s.url}` : ''})` : 'text'}`);
     out.push(`    title:     ${s.title ?? '(none found)'}`);
     out.push(`    outlet:    ${s.outlet ?? '(none found)'}`);
     out.push(`    date:      ${s.published ?? '(none found)'}`);
@@ -228,10 +330,12 @@ function summary(report) {
 
 /**
  * `compare` without the sentence vectors (--lexical): the wasm module loaded as js/node.js loads
- * it, but no vectors read into it.
+ * it (the HTML build when `html`: a source is a web page), but no vectors read into it.
  */
-async function lexicalCompare() {
-  const wasmUrl = new URL('../pkg/storydiff_bg.wasm', import.meta.url);
+async function lexicalCompare(html) {
+  // Web pages need the HTML build (pkg/html/): the core reads text only.
+  const dir = html ? '../pkg/html/' : '../pkg/';
+  const wasmUrl = new URL(`${dir}storydiff_bg.wasm`, import.meta.url);
   let bytes;
   try {
     bytes = readFileSync(wasmUrl);
@@ -239,7 +343,7 @@ async function lexicalCompare() {
     if (err.code === 'ENOENT') throw new Error(`the WebAssembly build is missing (${fileURLToPath(wasmUrl)}); run \`npm run build\` first`);
     throw err;
   }
-  const glue = await import('../pkg/storydiff.js');
+  const glue = await import(new URL(`${dir}storydiff.js`, import.meta.url).href);
   const { callWasm } = await import('../js/validate.js');
   const { decodeTape } = await import('../js/tape.js');
   glue.initSync({ module: bytes });
@@ -262,20 +366,26 @@ async function main() {
     process.stdout.write(`storydiff ${pkg.version}\n`);
     return;
   }
-  if (opts.files.length === 0) fail('no files given (usage: storydiff [--json] FILE FILE...; try --help)');
+  if (opts.files.length === 0) fail('no files given (usage: storydiff [--json] SOURCE SOURCE...; try --help)');
   if (opts.files.length === 1) fail('only one file given: storydiff compares two or more articles');
 
   let sources;
   try {
     const names = sourceNames(opts.files);
-    sources = opts.files.map((file, i) => ({ name: names[i], text: readSource(file) }));
+    // Files first, so a typo in a file name fails before any download; the URLs in parallel.
+    const read = opts.files.map((file) => (URL_ARG.test(file) ? null : readSource(file)));
+    const fetched = await Promise.all(opts.files.map((file, i) => read[i] ?? fetchSource(file)));
+    sources = fetched.map((content, i) => ({ name: names[i], ...content }));
   } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
     fail(err.message);
   }
 
   let compare;
   try {
-    compare = opts.lexical ? await lexicalCompare() : (await import('../js/node.js')).compare;
+    const { isHtmlSource } = await import('../js/validate.js');
+    const html = sources.some((s) => isHtmlSource(s));
+    compare = opts.lexical ? await lexicalCompare(html) : (await import('../js/node.js')).compare;
   } catch (err) {
     fail(err.message.replace(/^storydiff: /, ''), 1);
   }
