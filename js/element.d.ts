@@ -1,11 +1,17 @@
 // Types for <story-diff> (js/element.js, `import 'storydiff/element'`).
 import type { Kind, Options, Report, SourceInput } from './index.js';
 
-/** An article for the element: a source plus the removed spans the reader put back. */
-export interface ElementSource extends SourceInput {
-  /** `[start, end]` UTF-16 offsets into `text` of removed spans put back as article text. */
+/**
+ * An article for the element: a source (`{ name, text }` or, for a web page, `{ name, html }`)
+ * plus the removed spans the reader put back.
+ */
+export type ElementSource = SourceInput & {
+  /**
+   * `[start, end]` UTF-16 offsets of removed spans put back as article text: into `text`, or
+   * for a web page into its visible text (the report's `source.text` when it was read as HTML).
+   */
   restored?: [start: number, end: number][];
-}
+};
 
 /** A counterpart of the focused sentence in another source. */
 export interface SelectCounterpart {
@@ -79,7 +85,10 @@ export declare class StoryDiffElement extends HTMLElement {
   options: Options;
   /** The latest report, or null. A blank article is not compared: it is in the report without sentences. */
   readonly report: Report | null;
-  /** The inputs of the latest comparison, one per source (restored spans rebuilt into the text), or null. */
+  /**
+   * The inputs of the latest comparison, one per source (restored spans rebuilt into the text; a
+   * web page with spans put back is compared as text: its article text with them), or null.
+   */
   readonly compared: SourceInput[] | null;
   /** What the element is doing (also reflected in its `state` attribute). */
   readonly state: StoryDiffState;
@@ -122,11 +131,13 @@ export declare function loadSources(src: string, base?: string | URL): Promise<S
 
 /**
  * Rebuilds a text with the given removed spans standing as their own paragraphs (what the
- * element compares for put-back spans); `places` tells where each span landed.
+ * element compares for put-back spans), leaving out the `cut` spans; `places` tells where each
+ * put-back span landed, `segments` map the result back to `text`.
  */
 export declare function rebuildText(
   text: string,
   restored: [start: number, end: number][] | undefined,
+  cut?: [start: number, end: number][],
 ): {
   text: string;
   places: { origStart: number; origEnd: number; start: number; end: number; text: string }[];

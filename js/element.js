@@ -3,7 +3,7 @@
 //   <script type="module">
 //     import 'storydiff/element';            // from a checkout: './js/element.js'
 //     const view = document.querySelector('story-diff');
-//     view.sources = [{ name: 'wire', text: '…' }, { name: 'paper', text: '…' }];
+//     view.sources = [{ name: 'wire', text: '…' }, { name: 'paper', html: '<!doctype html>…' }];
 //     view.addEventListener('select', (e) => console.log(e.detail));
 //   </script>
 //   <story-diff></story-diff>
@@ -11,8 +11,11 @@
 // Sources come from (first that is set): the `sources` property; the `src` attribute (URLs of
 // .txt files separated by spaces, or one .json listing file names or { name, url | text }); the
 // element's child elements (each child is one source, named by its `name`, `data-name` or `title`
-// attribute). The comparison runs in a Web Worker (js/worker.js). Article text only ever enters
-// the DOM as text (textContent / text nodes), never as HTML.
+// attribute). A source is { name, text } or, for a web page, { name, html } (a text that is a
+// whole HTML document is one too): the worker then loads the HTML build of the engine, and the
+// report's `source.text` (the page's visible text) is what that source's offsets index. The
+// comparison runs in a Web Worker (js/worker.js). Article text, and any page's markup, only ever
+// enters the DOM as text (textContent / text nodes), never as HTML.
 //
 // Events: `select` (a sentence was focused; detail: { source, sentence, text, support, kind,
 // counterparts, nearest }), `report` (a comparison finished; detail: { report, ms }), `comparisonerror`
@@ -23,7 +26,7 @@
 import { h, plural } from './dom.js';
 import { EXPORT_PAGE_STYLE, PROPERTIES, STYLE } from './element-style.js';
 import { decodeTape } from './tape.js';
-import { KINDS, errorMessage } from './validate.js';
+import { KINDS, errorMessage, isHtmlSource } from './validate.js';
 
 const KIND_INFO = {
   identical: { icon: '=', label: 'identical', long: 'identical wording' },
@@ -78,7 +81,7 @@ async function slices(step, isCurrent) {
 }
 
 /** Whether a source's name says no more than its outlet ("Reuters" and "reuters.txt"). */
-const sameName = (name, outlet) => fold(name.replace(/\.(txt|text|md)$/i, '')).trim() === fold(outlet).trim();
+const sameName = (name, outlet) => fold(name.replace(/\.(txt|text|md|html?)$/i, '')).trim() === fold(outlet).trim();
 
 /**
  * A label as text with line-break opportunities (<wbr>) after "_", ".", "/" and "-", so a file
@@ -219,20 +222,30 @@ function textOf(node) {
 /**
  * Rebuilds a source's text with restored removed spans standing as their own paragraphs, so the
  * engine reads them as article text. Returns the text and the restored spans' places in it.
+ * `cut` spans (for a web page: what its HTML read removed, and the reader did not put back) are
+ * left out, a paragraph break in their place; `segments` map the result back to `text`.
  */
-export function rebuildText(text, restored) {
-  const spans = [...(restored || [])]
-    .filter(([s, e]) => Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e <= text.length && s < e)
-    .sort((x, y) => x[0] - y[0]);
+export function rebuildText(text, restored, cut = []) {
+  const valid = ([s, e]) => Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e <= text.length && s < e;
+  const kept = [...(restored || [])].filter(valid);
+  const spans = [
+    ...kept.map(([s, e]) => [s, e, true]),
+    ...cut.filter(valid).filter(([s, e]) => !kept.some(([a, b]) => s < b && e > a)).map(([s, e]) => [s, e, false]),
+  ].sort((x, y) => x[0] - y[0]);
   if (spans.length === 0) return { text, places: [], segments: [{ from: 0, to: text.length, orig: 0 }] };
   let out = '';
   let pos = 0;
   const places = [];
   const segments = [];
-  for (const [s, e] of spans) {
+  for (const [s, e, keep] of spans) {
     if (s < pos) continue; // overlapping: the first one wins
     segments.push({ from: out.length, to: out.length + (s - pos), orig: pos });
     out += text.slice(pos, s);
+    if (!keep) {
+      out += '\n\n';
+      pos = e;
+      continue;
+    }
     let piece = text.slice(s, e).trim();
     if (!/[.!?…"'”’)\]]$/.test(piece)) piece += '.';
     out += '\n\n';
@@ -255,7 +268,7 @@ export function rebuildText(text, restored) {
 function withBlanks(report, sent, inputs) {
   if (sent.length === inputs.length) return report;
   const ref = ([s, j]) => [sent[s], j];
-  const sources = inputs.map(({ name }) => ({ name, title: null, outlet: null, published: null, authors: [], sentences: [], removed: [] }));
+  const sources = inputs.map(({ name }) => ({ name, title: null, outlet: null, published: null, authors: [], sentences: [], removed: [], format: 'text', text: null, url: null, lang: null, datetime: null }));
   const near = (x) => (x.nearest ? { ...x, nearest: { ...x.nearest, source: sent[x.nearest.source] } } : x);
   report.sources.forEach((src, k) => { sources[sent[k]] = { ...src, sentences: src.sentences.map(near) }; });
   const similarity = inputs.map((_, a) => inputs.map((_, b) => (a === b ? 1 : 0)));
@@ -279,10 +292,12 @@ function toOriginal(segments, offset, isEnd = false) {
 }
 
 /**
- * Loads articles as the `src` attribute names them: URLs of .txt files separated by spaces (each
- * named by its file name), or one .json URL listing file names, { name, url } or { name, text }
- * (URLs in it relative to it). Relative URLs resolve against `base` (the document's by default).
- * Resolves to [{ name, text }]; rejects with a message naming what could not be loaded.
+ * Loads articles as the `src` attribute names them: URLs of .txt (or .html) files separated by
+ * spaces (each named by its file name), or one .json URL listing file names, { name, url },
+ * { name, text } or { name, html } (URLs in it relative to it). Relative URLs resolve against
+ * `base` (the document's by default). Resolves to [{ name, text }] (or { name, html } for a web
+ * page: an .html/.htm URL or an answer typed as HTML); rejects with a message naming what could
+ * not be loaded.
  */
 export async function loadSources(src, base = document.baseURI) {
   const urls = String(src).trim().split(/\s+/).filter(Boolean).map((u) => new URL(u, base));
@@ -295,8 +310,9 @@ export async function loadSources(src, base = document.baseURI) {
     items = list.map((item) => {
       if (typeof item === 'string') return { name: item, url: new URL(item, urls[0]) };
       if (item && typeof item.text === 'string') return { name: String(item.name ?? ''), text: item.text };
+      if (item && typeof item.html === 'string') return { name: String(item.name ?? ''), html: item.html };
       if (item && typeof item.url === 'string') return { name: String(item.name ?? item.url), url: new URL(item.url, urls[0]) };
-      throw new Error(`${urls[0].href}: each entry must be a file name, { name, url } or { name, text }`);
+      throw new Error(`${urls[0].href}: each entry must be a file name, { name, url }, { name, text } or { name, html }`);
     });
   } else {
     items = urls.map((url) => ({ name: decodeURIComponent(url.pathname.split('/').pop() || url.href), url }));
@@ -304,9 +320,12 @@ export async function loadSources(src, base = document.baseURI) {
   return Promise.all(
     items.map(async (item) => {
       if (item.text !== undefined) return { name: item.name, text: item.text };
+      if (item.html !== undefined) return { name: item.name, html: item.html };
       const res = await fetch(item.url);
       if (!res.ok) throw new Error(`could not load ${item.url.href} (HTTP ${res.status})`);
-      return { name: item.name, text: await res.text() };
+      // A web page (by its name or its type) is read as HTML.
+      const page = /\.html?$/i.test(item.url.pathname) || /html/i.test(res.headers.get('content-type') || '');
+      return { name: item.name, [page ? 'html' : 'text']: await res.text() };
     }),
   );
 }
@@ -389,7 +408,8 @@ class Engine {
       this.pending.delete(data.id);
       clearTimeout(job.timer);
       if (data.internal) this.forget(worker);
-      if (typeof data.error === 'string') job.reject(Object.assign(new Error(data.error), { retryable: !!data.internal }));
+      // retryable: the engine stopped (internal), or the HTML reader could not be loaded.
+      if (typeof data.error === 'string') job.reject(Object.assign(new Error(data.error), { retryable: !!(data.internal || data.retryable) }));
       else job.resolve(data.tape);
     };
     worker.onerror = (event) => {
@@ -419,7 +439,12 @@ class Engine {
   /** Resolves to the report. */
   run(sources, options) {
     this.start();
-    if (this.main) return this.main.then((m) => m.compare(sources, options));
+    if (this.main) {
+      return this.main.then(async (m) => {
+        if (sources.some(isHtmlSource)) await m.loadHtml(); // web pages need the HTML build
+        return m.compare(sources, options);
+      });
+    }
     const id = ++this.seq;
     const worker = this.worker;
     // The worker answers with the report's tape (see js/worker.js), decoded here.
@@ -465,7 +490,8 @@ export class StoryDiffElement extends Base {
   constructor() {
     super();
     this._engine = new Engine();
-    this._sources = null; // [{ name, text, restored? }]
+    this._sources = null; // [{ name, text | html, restored? }]
+    this._reads = new Map(); // a web page's markup -> its source in a report that read it as HTML (see _inputFor)
     this._fromProperty = false;
     this._options = { kinds: [...KINDS] };
     this._minSupport = 0;
@@ -537,13 +563,17 @@ export class StoryDiffElement extends Base {
     if (name === 'src' && old !== value && this.isConnected && !this._fromProperty && value) this._loadSrc();
   }
 
-  /** The articles: an array of { name, text, restored? } (restored: [start, end] spans of removed text put back). */
+  /**
+   * The articles: an array of { name, text, restored? } or { name, html, restored? } (restored:
+   * [start, end] spans of removed text put back; for a web page, offsets into its visible text,
+   * the report's `source.text`).
+   */
   get sources() {
     return this._sources ? this._sources.map((s) => ({ ...s, restored: [...(s.restored || [])] })) : [];
   }
 
   set sources(value) {
-    if (!Array.isArray(value)) throw new TypeError('sources must be an array of { name, text } objects');
+    if (!Array.isArray(value)) throw new TypeError('sources must be an array of { name, text } or { name, html } objects');
     this._fromProperty = true;
     this._setSources(value);
   }
@@ -565,9 +595,13 @@ export class StoryDiffElement extends Base {
     return this._report;
   }
 
-  /** What the engine compared last: [{ name, text }] per source (restored spans rebuilt into the text; a blank one is listed but not sent). */
+  /**
+   * What the engine compared last: [{ name, text }] or [{ name, html }] per source (restored spans
+   * rebuilt into the text; a web page with spans put back is compared as its article text with
+   * them; a blank one is listed but not sent).
+   */
   get compared() {
-    return this._inputs ? this._inputs.map(({ name, text }) => ({ name, text })) : null;
+    return this._inputs ? this._inputs.map(({ name, sent }) => ({ name, ...sent })) : null;
   }
 
   /** idle, comparing, ready, empty (fewer than two articles) or error. */
@@ -707,9 +741,11 @@ export class StoryDiffElement extends Base {
 
   _setSources(list) {
     this._sources = list.map((s, i) => {
-      if (!s || typeof s !== 'object') throw new TypeError(`sources[${i}] must be a { name, text } object`);
+      if (!s || typeof s !== 'object') throw new TypeError(`sources[${i}] must be a { name, text } or { name, html } object`);
       const restored = Array.isArray(s.restored) ? s.restored.filter((r) => Array.isArray(r) && r.length === 2).map(([a, b]) => [a, b]) : [];
-      return { name: String(s.name ?? `Source ${i + 1}`), text: typeof s.text === 'string' ? s.text : String(s.text ?? ''), restored };
+      const name = String(s.name ?? `Source ${i + 1}`);
+      if (typeof s.html === 'string') return { name, html: s.html, restored };
+      return { name, text: typeof s.text === 'string' ? s.text : String(s.text ?? ''), restored };
     });
     this._selected = null;
     this._expanded.clear();
@@ -722,7 +758,7 @@ export class StoryDiffElement extends Base {
     if (!this._sources) return;
     const run = ++this._run;
     // Blank articles are not sent (the engine refuses them): they show as empty columns.
-    const sent = this._sources.map((_, i) => i).filter((i) => this._sources[i].text.trim() !== '');
+    const sent = this._sources.map((_, i) => i).filter((i) => (this._sources[i].html ?? this._sources[i].text).trim() !== '');
     if (sent.length < 2) {
       this._report = null;
       this._inputs = null;
@@ -735,7 +771,6 @@ export class StoryDiffElement extends Base {
       );
       return;
     }
-    const inputs = this._sources.map((s) => ({ name: s.name, ...rebuildText(s.text, s.restored) }));
     const options = { kinds: [...this._options.kinds] };
     if (typeof this._options.minScore === 'number') options.minScore = this._options.minScore;
     this._setState('comparing');
@@ -744,8 +779,18 @@ export class StoryDiffElement extends Base {
     const started = performance.now();
     performance.mark?.('storydiff:compare');
     let compared;
+    let inputs;
     try {
-      compared = await this._engine.run(sent.map((i) => ({ name: inputs[i].name, text: inputs[i].text })), options);
+      // A web page with spans put back needs its HTML read first (see _inputFor): one comparison
+      // more, with every page read as it is, when a read is not at hand.
+      if (this._sources.some((s, i) => sent.includes(i) && !this._inputFor(s))) {
+        const first = this._sources.map((s) => this._inputFor(s, { asRead: true }));
+        this._keepReads(first, await this._engine.run(sent.map((i) => ({ name: first[i].name, ...first[i].sent })), options), sent);
+        if (run !== this._run) return;
+      }
+      inputs = this._sources.map((s) => this._inputFor(s) ?? this._inputFor(s, { asRead: true }));
+      compared = await this._engine.run(sent.map((i) => ({ name: inputs[i].name, ...inputs[i].sent })), options);
+      if (run === this._run) compared = this._keepReads(inputs, compared, sent);
     } catch (err) {
       if (run !== this._run) return;
       this._fail(errorMessage(err), err && err.retryable);
@@ -770,6 +815,60 @@ export class StoryDiffElement extends Base {
     performance.mark?.('storydiff:rendered');
     this._setState('ready');
     this._emit('report', { report, ms });
+  }
+
+  /**
+   * What to send for source `s`, with how its report maps back to it: { name, sent, places,
+   * segments, cut, markup }. Text is rebuilt with its put-back spans. A web page is sent as HTML,
+   * and its report indexes its visible text; but the engine has no way to keep a span of a page it
+   * removed, so a page with spans put back is sent as text: its visible text (from a report that
+   * read it as HTML, kept in _reads) without what that read removed (`cut`) and with the spans
+   * put back as paragraphs. Returns null for such a page when no read is at hand (or, with
+   * asRead, the page as HTML, put-back spans ignored: the comparison that reads it).
+   */
+  _inputFor(s, { asRead = false } = {}) {
+    const markup = s.html ?? (isHtmlSource(s) ? s.text : null);
+    if (markup === null) {
+      const rebuilt = rebuildText(s.text, s.restored);
+      return { name: s.name, sent: { text: rebuilt.text }, ...rebuilt, cut: [], markup };
+    }
+    const asPage = { name: s.name, sent: { html: markup }, places: [], segments: [{ from: 0, to: Infinity, orig: 0 }], cut: [], markup };
+    if (s.restored.length === 0) return asPage;
+    const read = this._reads.get(markup);
+    if (!read) return asRead ? asPage : null;
+    const cut = read.removed.filter((x) => !s.restored.some(([a, b]) => x.start < b && x.end > a));
+    const rebuilt = rebuildText(read.text, s.restored, cut.map((x) => [x.start, x.end]));
+    return { name: s.name, sent: { text: rebuilt.text }, ...rebuilt, cut, markup, read };
+  }
+
+  /**
+   * Keeps the HTML reads of `report` (compared from `inputs`, of the sources at `sent`) for
+   * _inputFor, forgetting those of pages no longer listed, and returns the report with each page
+   * compared as text (spans put back) given its read's page fields: format html, the metadata its
+   * markup gave, and as `text` the text its offsets index.
+   */
+  _keepReads(inputs, report, sent) {
+    const listed = new Set(inputs.map((x) => x.markup).filter((m) => m !== null));
+    for (const key of this._reads.keys()) if (!listed.has(key)) this._reads.delete(key);
+    const sources = report.sources.map((src, k) => {
+      const input = inputs[sent[k]];
+      if (input.markup !== null && src.format === 'html') this._reads.set(input.markup, src);
+      if (!input.read) return src;
+      const { read } = input;
+      return {
+        ...src,
+        title: read.title ?? src.title,
+        outlet: read.outlet ?? src.outlet,
+        published: read.published ?? src.published,
+        authors: read.authors.length ? read.authors : src.authors,
+        format: 'html',
+        text: input.sent.text,
+        url: read.url,
+        lang: read.lang,
+        datetime: read.datetime,
+      };
+    });
+    return { ...report, sources };
   }
 
   _fail(message, retryable) {
@@ -1212,6 +1311,12 @@ export class StoryDiffElement extends Base {
         return start === null || end === null || end <= start ? null : { ...x, start, end };
       })
       .filter(Boolean);
+    // A web page compared as text (spans put back): what its HTML read removed was left out of
+    // that text, and is listed here, in the page's own offsets, to be put back too.
+    if (input.cut.length) {
+      removed.push(...input.cut);
+      removed.sort((x, y) => x.start - y.start);
+    }
     const restored = input.places;
     const details = h('details', { class: 'removed', part: 'removed' });
     const count = removed.length;

@@ -3,21 +3,26 @@
 // over with the seeds, and download the report (JSON) or the view (standalone HTML). The user's
 // articles are kept in local storage (in IndexedDB when they are too big for it), so they survive
 // a reload; when the browser cannot keep them, a notice says so for as long as that lasts. The
-// comparison runs in a Web Worker inside the element. Article text only ever goes into the page
-// as text.
+// comparison runs in a Web Worker inside the element. Web pages come in too: a paste that carries
+// the clipboard's text/html (what copying from a web page puts there) and dropped or picked
+// .html/.htm files are sent as { name, html }, read by the engine's HTML build. Article text only
+// ever goes into the page as text; a page's markup is never put into the page, fetched or run: it
+// is held as a string and handed to the worker.
 
 import { h, plural, thousands } from '../js/dom.js';
 import { loadSources } from '../js/element.js';
-import { MAX_BYTES, errorMessage, sourceProblem } from '../js/validate.js';
+import { MAX_BYTES, errorMessage, htmlProblem, sourceProblem } from '../js/validate.js';
 
 const STORE = 'storydiff:articles:v1';
 const LIMIT = `${MAX_BYTES >> 20} MiB`; // the engine's limit per source
 const DB = 'storydiff'; // IndexedDB database (object store "articles", key STORE) for big articles
 
-// Files read as articles: plain text by name (or by type, for a name without a known ending);
-// web pages and documents are refused with a word on what to do instead.
+// Files read as articles: plain text by name (or by type, for a name without a known ending), and
+// web pages saved as .html/.htm (or typed text/html); other page and document formats are refused
+// with a word on what to do instead.
 const TEXT_FILE = /\.(txt|text|md|markdown)$/i;
-const WEB_PAGE = /\.(html?|xhtml|mht|mhtml|xml|svg)$/i;
+const HTML_FILE = /\.html?$/i;
+const OTHER_PAGE = /\.(xhtml|mht|mhtml|xml|svg)$/i;
 
 const $ = (id) => document.getElementById(id);
 const view = $('view');
@@ -27,7 +32,7 @@ const summaryEl = $('source-summary');
 const dialog = $('add-dialog');
 const noticesEl = $('notices');
 
-let sources = []; // [{ name, text, restored? }]
+let sources = []; // [{ name, text | html, restored? }]
 let custom = false; // true once the visitor changed anything (then it is saved)
 
 function setStatus(state, message) {
@@ -109,8 +114,11 @@ function idb(mode, op) {
 
 function parseStored(data) {
   if (!data || data.version !== 1 || !Array.isArray(data.sources)) return null;
-  const list = data.sources.filter((s) => s && typeof s.name === 'string' && typeof s.text === 'string');
-  return list.map((s) => ({ name: s.name, text: s.text, restored: Array.isArray(s.restored) ? s.restored : [] }));
+  const list = data.sources.filter((s) => s && typeof s.name === 'string' && (typeof s.text === 'string' || typeof s.html === 'string'));
+  return list.map((s) => {
+    const restored = Array.isArray(s.restored) ? s.restored : [];
+    return typeof s.html === 'string' ? { name: s.name, html: s.html, restored } : { name: s.name, text: s.text, restored };
+  });
 }
 
 async function load() {
@@ -200,9 +208,12 @@ function wordCount(text) {
 }
 let words = new Map(); // text -> its word count, for the articles listed now
 
+/** What the list says of an article: its words, or for a web page its size (its markup's words say little). */
+const sizeOf = (s) => (typeof s.html === 'string' ? `web page, ${thousands(Math.max(1, Math.round(new Blob([s.html]).size / 1024)))} kB` : `${thousands(words.get(s.text))} words`);
+
 function renderList() {
   // Each text is counted once: the counts of the articles still listed are kept, the others dropped.
-  words = new Map(sources.map((s) => [s.text, words.get(s.text) ?? wordCount(s.text)]));
+  words = new Map(sources.filter((s) => typeof s.text === 'string').map((s) => [s.text, words.get(s.text) ?? wordCount(s.text)]));
   listEl.replaceChildren();
   sources.forEach((s, i) => {
     const name = h('input', { class: 'source-name', attrs: { type: 'text', 'aria-label': `Name of article ${i + 1}` } });
@@ -223,7 +234,7 @@ function renderList() {
       const next = listEl.querySelectorAll('button.remove')[Math.min(i, sources.length - 1)];
       (next || $('add-button')).focus();
     });
-    listEl.append(h('li', { class: 'source-item' }, name, h('span', { class: 'source-info', text: `${thousands(words.get(s.text))} words` }), remove));
+    listEl.append(h('li', { class: 'source-item' }, name, h('span', { class: 'source-info', text: sizeOf(s) }), remove));
   });
   summaryEl.textContent = `${plural(sources.length, 'article')}${custom ? ' (yours, kept in this browser)' : ' (the seeds)'}`;
 }
@@ -262,11 +273,15 @@ function changed(message) {
   view.sources = sources;
 }
 
-function addSource(name, text) {
-  const base = name.trim() || guessName(text) || `Article ${sources.length + 1}`;
+/**
+ * Adds an article: `content` is { text } or, for a web page, { html } (named after `plain`, its
+ * text as the clipboard gave it, when there is no name). Returns the name it got.
+ */
+function addSource(name, content, plain = content.text) {
+  const base = name.trim() || guessName(plain ?? '') || (content.html !== undefined ? `Web page ${sources.length + 1}` : `Article ${sources.length + 1}`);
   let unique = base;
   for (let k = 2; sources.some((s) => s.name === unique); k++) unique = `${base} (${k})`;
-  sources.push({ name: unique, text, restored: [] });
+  sources.push({ name: unique, ...content, restored: [] });
   return unique;
 }
 
@@ -302,15 +317,18 @@ async function startOver() {
 
 // --- files and drops ------------------------------------------------------------------------
 
+/** Whether `file` is a web page read as HTML: .html/.htm, or typed text/html. */
+const isHtmlFile = (file) => HTML_FILE.test(file.name) || (file.type || '').toLowerCase() === 'text/html';
+
 /** Why `file` is not read as an article, or null; worded as sourceProblem words what is read. */
 function fileProblem(file) {
   const type = (file.type || '').toLowerCase();
-  if (TEXT_FILE.test(file.name)) return null;
-  if (WEB_PAGE.test(file.name) || /html|xml/.test(type)) {
-    return `source "${file.name}" is a web page (open it in a browser, copy the article and use “Paste an article”)`;
+  if (TEXT_FILE.test(file.name) || isHtmlFile(file)) return null;
+  if (OTHER_PAGE.test(file.name) || /html|xml/.test(type)) {
+    return `source "${file.name}" is not a web page saved as .html (open it in a browser, copy the article and use “Paste an article”)`;
   }
   if (type === 'text/plain' || type === 'text/markdown' || (type === '' && !/\.[^.]+$/.test(file.name))) return null;
-  return `source "${file.name}" is not a plain-text file (only .txt, .text, .md and .markdown files are read)`;
+  return `source "${file.name}" is neither a plain-text file nor a web page (.txt, .text, .md, .markdown, .html and .htm files are read)`;
 }
 
 async function addFiles(files) {
@@ -327,12 +345,13 @@ async function addFiles(files) {
       continue;
     }
     const text = await file.text();
-    const problem = sourceProblem(file.name, text);
+    const html = isHtmlFile(file);
+    const problem = html ? htmlProblem(file.name, text) : sourceProblem(file.name, text);
     if (problem) {
       refused.push(problem);
       continue;
     }
-    added.push(addSource(file.name, text));
+    added.push(addSource(file.name, html ? { html: text } : { text }));
   }
   if (added.length) changed(`Added ${added.map((n) => `“${n}”`).join(', ')}.`);
   // What was refused stays in view (the status line moves on with the comparison).
@@ -371,30 +390,88 @@ window.addEventListener('drop', (e) => {
 // --- paste dialog ---------------------------------------------------------------------------
 
 const addError = $('add-error');
+const addText = $('add-text');
+const htmlNote = $('add-html-note');
+
+// A paste into the empty text box that carries the clipboard's text/html (copied from a web page)
+// keeps that HTML aside, shows its plain text in the box, and sends the HTML when the box still
+// holds just that: the engine then reads the page's headline, date and article from its markup.
+// Typing in the box (or a paste without HTML) makes it plain text again.
+let pasted = null; // { html, value }: the HTML pasted and the box's value right after
+
+/** The text/html and text/plain of a paste or drop, when it carries HTML; else null. */
+function clipboardPage(data) {
+  if (!data || ![...data.types].includes('text/html')) return null;
+  const html = data.getData('text/html');
+  return html.trim() === '' ? null : { html, plain: data.getData('text/plain') };
+}
+
+function forgetPaste() {
+  pasted = null;
+  htmlNote.hidden = true;
+}
+
+addText.addEventListener('paste', (e) => {
+  const page = addText.value.trim() === '' ? clipboardPage(e.clipboardData) : null;
+  if (!page) return; // the browser pastes plain text, as always
+  e.preventDefault();
+  addText.value = page.plain;
+  pasted = { html: page.html, value: addText.value };
+  htmlNote.hidden = false;
+});
+addText.addEventListener('input', () => {
+  if (pasted && addText.value !== pasted.value) forgetPaste();
+});
+
 $('add-button').addEventListener('click', () => {
   addError.hidden = true;
   $('add-form').reset();
+  forgetPaste();
   dialog.showModal();
-  $('add-text').focus();
+  addText.focus();
 });
 $('add-cancel').addEventListener('click', () => dialog.close());
 $('add-form').addEventListener('submit', (e) => {
   e.preventDefault();
-  const text = $('add-text').value;
+  const text = addText.value;
   const given = $('add-name').value.trim();
-  let problem = sourceProblem(given || 'the pasted article', text);
+  // The web page pasted, if the box still holds just its text.
+  const html = pasted && pasted.value === text ? pasted.html : null;
+  let problem = html !== null ? htmlProblem(given || 'the pasted page', html) : sourceProblem(given || 'the pasted article', text);
   if (problem) problem = `Cannot add it: ${problem}.`;
-  else if (new Blob([text]).size > MAX_BYTES) problem = `That is more than ${LIMIT} of text: the limit per article.`;
+  else if (new Blob([html ?? text]).size > MAX_BYTES) problem = `That is more than ${LIMIT} of text: the limit per article.`;
   if (problem) {
     addError.textContent = problem;
     addError.hidden = false;
     $('add-text').focus();
     return;
   }
-  const name = addSource(given, text);
-  $('add-text').value = ''; // a long text need not stay in the closed dialog
+  const name = addSource(given, html !== null ? { html } : { text }, text);
+  addText.value = ''; // a long text need not stay in the closed dialog
+  forgetPaste();
   dialog.close();
   changed(`Added “${name}”.`);
+});
+
+// A paste anywhere else on the page (not into a field, the dialog closed) adds the article at once:
+// copy a web page, come back, press Ctrl+V.
+document.addEventListener('paste', (e) => {
+  // The innermost target: a paste into the element's search box is retargeted to the element.
+  const target = e.composedPath()[0];
+  if (dialog.open || (target instanceof Element && (target.closest('input, textarea') || target.isContentEditable))) return;
+  const page = clipboardPage(e.clipboardData);
+  const plain = e.clipboardData?.getData('text/plain') ?? '';
+  if (!page && plain.trim() === '') return; // an image, say: nothing to read
+  const content = page ? { html: page.html } : { text: plain };
+  const problem = page ? htmlProblem('the pasted page', page.html) : sourceProblem('the pasted article', plain);
+  e.preventDefault();
+  if (problem || new Blob([page ? page.html : plain]).size > MAX_BYTES) {
+    notice('files', `Not added: ${problem ?? `the paste is larger than ${LIMIT}`}.`);
+    return;
+  }
+  const name = addSource('', content, page ? page.plain : plain);
+  notice('files', null);
+  changed(`Added “${name}” (pasted${page ? ' from a web page' : ''}).`);
 });
 
 // --- exports --------------------------------------------------------------------------------

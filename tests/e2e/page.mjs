@@ -10,10 +10,12 @@
 // within the time budget. And what an audit found missing: a cut headline or byline can be read in
 // full (button with aria-expanded), a renamed source's name shows in its column head, the legend
 // labels shade ranges with more than five sources, all match kinds off is said rather than called
-// unique, refused files stay listed (and only plain-text files are read), articles too big for
+// unique, refused files stay listed (and only plain-text files and .html pages are read), articles too big for
 // local storage survive a reload (IndexedDB) or a lasting notice says they will not, a 1 MB article
 // is put on screen without a main-thread task over 200 ms, and the summaries read at phone width
-// without a word broken in two. Screenshots go to tests/e2e/out/.
+// without a word broken in two. Web pages (tests/e2e/webpages.mjs): a paste carrying text/html and
+// a dropped .html file are read as HTML, a span removed from one can be put back, and a hostile
+// pasted page runs nothing. Screenshots go to tests/e2e/out/.
 //
 //   node tests/e2e/page.mjs
 
@@ -22,6 +24,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { syntheticArticle } from '../synthetic.mjs';
 import { OUT, ROOT, axe, runBrowserTest, waitReady, waitSettled, watchProblems } from './lib.mjs';
+import { checkWebPages } from './webpages.mjs';
 
 const labels = JSON.parse(readFileSync(join(ROOT, 'tests/labels/seeds.json'), 'utf8'));
 const SEEDS = JSON.parse(readFileSync(join(ROOT, 'seeds/index.json'), 'utf8')).length;
@@ -680,11 +683,11 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   let notes = await noticeText();
   const statusNow = await page.textContent('#status');
   check(/Not added: source "x\.pdf"/.test(notes) && /^Compared/.test(statusNow), 'the "Not added" notice for x.pdf stays in view after the .txt dropped with it is compared', JSON.stringify({ notes, statusNow }));
-  await drop([['page.html', 'text/html', '<html><body><h1>Page Post</h1><p>Kim Jong Un has not answered the letter, officials said.</p></body></html>']]);
+  await drop([['page.xhtml', 'application/xhtml+xml', '<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>Page Post</h1><p>Kim Jong Un has not answered the letter, officials said.</p></body></html>']]);
   await page.waitForTimeout(500);
   notes = await noticeText();
   const afterHtml = await page.evaluate(() => document.querySelector('story-diff').report.sources.map((s) => s.name));
-  check(!afterHtml.includes('page.html') && /"page\.html" is a web page/.test(notes), 'a dropped .html page is refused with a word on pasting its article instead', JSON.stringify({ notes, afterHtml }));
+  check(!afterHtml.includes('page.xhtml') && /"page\.xhtml" is not a web page saved as \.html/.test(notes), 'a dropped page in another format (.xhtml) is refused with a word on pasting its article instead (.html is read: section 14)', JSON.stringify({ notes, afterHtml }));
   const dismissed = await page.click('#notices .notice-files .dismiss', { timeout: 5000 }).then(() => true, () => false);
   check(dismissed && (await noticeText()) === '', 'the notice of refused files goes when dismissed');
   await drop([['notes.md', '', 'Markdown Daily\n\n# Kim silent on letter\n\nNorth Korea has not answered the letter, analysts said on Friday.\n']]);
@@ -976,6 +979,9 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   await bp.screenshot({ path: join(OUT, 'big-article-desktop.png') });
   check(bigProblems.length === 0, 'no console errors, page errors or failed requests (1 MB article)', bigProblems.join(' | '));
   await big.close();
+
+  // --- 14. Web pages: a paste with text/html, a dropped .html file, a hostile page (webpages.mjs). ----
+  await checkWebPages({ browser, url, check, seeds: SEEDS });
 
   // --- 11. Phone width. ----------------------------------------------------------------------------------------
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
