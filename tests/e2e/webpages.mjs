@@ -1,8 +1,8 @@
 // Web pages on the page (www/), run by tests/e2e/page.mjs (section 14): a paste carrying the
 // clipboard's text/html and a dropped .html file are read as web pages (their headline and
 // article shown, format html), a span removed from a web page can be put back (and is kept across
-// a reload), and a pasted page full of script payloads runs nothing and puts no element of its
-// own into the DOM.
+// a reload), a pasted page full of script payloads runs nothing and puts no element of its own
+// into the DOM, and the browser API (js/index.js) reads a web page once loadHtml() has resolved.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -153,6 +153,22 @@ export async function checkWebPages({ browser, url, check, seeds }) {
   check(safe.pwned === null && safe.elements === 0 && safe.violations.length === 0 && !requests.some((u) => /pwn/.test(u)),
     'a pasted page with <script>, <img onerror>, <svg onload>, javascript: URLs and <object> runs nothing, fetches nothing and adds no element of its own',
     JSON.stringify({ ...safe, requests: requests.filter((u) => /pwn/.test(u)) }));
+  // The browser API (js/index.js): a web page needs loadHtml() first, then is read as HTML.
+  const api = await page.evaluate(async (html) => {
+    const m = await import('../js/index.js');
+    const sources = [{ name: 'page', html }, { name: 'wire', text: 'The river rose two metres overnight and the old bridge was closed to traffic on Monday.' }];
+    let before = null;
+    try {
+      m.compare(sources);
+    } catch (err) {
+      before = err.message;
+    }
+    await m.loadHtml();
+    const r = m.compare(sources);
+    return { before, format: r.sources[0].format, title: r.sources[0].title, matching: r.matching, shared: r.sources[1].sentences[0].support };
+  }, PAGE);
+  check(/source "page" is a web page \(HTML\): call `await loadHtml\(\)`/.test(api.before || '') && api.format === 'html' && api.title === 'Flood closes bridge' && api.matching === 'semantic' && api.shared === 1,
+    'js/index.js: compare asks for loadHtml() before a web page, then reads it with the vectors loaded', JSON.stringify(api));
   check(problems.length === 0, 'no console errors, page errors or failed requests (web pages)', problems.join(' | '));
   await ctx.close();
 }
