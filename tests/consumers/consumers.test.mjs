@@ -105,7 +105,9 @@ test('Node 20+: import { compare } from "storydiff" (installed from the tarball)
       `const sources = [{ name: 'wire', text: ${JSON.stringify(WIRE)} }, { name: 'paper', text: ${JSON.stringify(PAPER)} }];`,
       'const report = compare(sources);',
       'const kinds = report.matches.map((m) => m.kind);',
-      'console.log(JSON.stringify({ version: REPORT_VERSION, matching, reportMatching: report.matching, sources: report.sources.length, kinds, json: JSON.parse(compareJson(sources)).matches.length }));',
+      // A web page: read by the HTML build the tarball ships (pkg/html/).
+      `const page = compare([{ name: 'page', html: ${JSON.stringify(`<!doctype html><html lang="en"><body><nav><a href="/">Home</a></nav><article><h1>Rain in Paris</h1><p>${WIRE}</p></article></body></html>`)} }, sources[1]]).sources[0];`,
+      'console.log(JSON.stringify({ version: REPORT_VERSION, matching, reportMatching: report.matching, sources: report.sources.length, kinds, json: JSON.parse(compareJson(sources)).matches.length, page: [page.format, page.lang, page.title] }));',
     ].join('\n'),
   });
   npm(['install', tarball, '--no-package-lock'], d);
@@ -119,6 +121,7 @@ test('Node 20+: import { compare } from "storydiff" (installed from the tarball)
   assert.equal(got.sources, 2);
   assert.ok(got.kinds.includes('identical'), `an identical match: ${got.kinds}`);
   assert.equal(got.json, got.kinds.length);
+  assert.deepEqual(got.page, ['html', 'en', 'Rain in Paris'], 'a web page is read by the shipped HTML build');
 });
 
 test('TypeScript: the shipped types check a consumer of the API, the report and the element', () => {
@@ -128,7 +131,7 @@ test('TypeScript: the shipped types check a consumer of the API, the report and 
     files: ['good.ts'],
   }));
   writeFileSync(join(d, 'good.ts'), [
-    "import { compare, compareJson, matching, REPORT_VERSION, type Report, type Match, type Kind, type Quote, type Matching, type Nearest } from 'storydiff';",
+    "import { compare, compareJson, loadHtml, matching, REPORT_VERSION, type Report, type Match, type Kind, type Quote, type Matching, type Nearest, type Format, type SourceInput } from 'storydiff';",
     "import type { StoryDiffElement, SelectDetail, ElementSource } from 'storydiff/element';",
     "import { decodeTape } from 'storydiff/tape';",
     "const report: Report = compare([{ name: 'a', text: 'One. Two.' }, { name: 'b', text: 'One. Three.' }], { kinds: ['identical'], minScore: 0.5 });",
@@ -144,6 +147,11 @@ test('TypeScript: the shipped types check a consumer of the API, the report and 
     'const json: string = compareJson([]);',
     "const decoded: Report = decodeTape(new Uint32Array(), new Float64Array(), '');",
     'const v: 1 = REPORT_VERSION;',
+    "const inputs: SourceInput[] = [{ name: 'page', html: '<p>One.</p>' }, { name: 'b', text: 'One.' }];",
+    'const format: Format = report.sources[0].format;',
+    'const pageText: string | null = report.sources[0].text;',
+    'const pageFields: (string | null)[] = [report.sources[0].url, report.sources[0].lang, report.sources[0].datetime];',
+    'const loading: Promise<void> = loadHtml();',
     'export function wire(el: StoryDiffElement): void {',
     "  const sources: ElementSource[] = [{ name: 'x', text: 'y', restored: [[0, 1]] }];",
     '  el.sources = sources;',
@@ -154,7 +162,7 @@ test('TypeScript: the shipped types check a consumer of the API, the report and 
     '  console.log(html.length);',
     '}',
     "const created: StoryDiffElement = document.createElement('story-diff');",
-    'console.log(first, kinds, quotes, support, group, ran, loaded, near, polarity, json, decoded, v, created);',
+    'console.log(first, kinds, quotes, support, group, ran, loaded, near, polarity, json, decoded, v, created, inputs, format, pageText, pageFields, loading);',
   ].join('\n'));
   const good = spawnSync(TSC, ['-p', 'tsconfig.json'], { cwd: d, encoding: 'utf8' });
   assert.equal(good.status, 0, `tsc rejected the good consumer:\n${good.stdout}${good.stderr}`);
@@ -167,12 +175,14 @@ test('TypeScript: the shipped types check a consumer of the API, the report and 
     "const report = compare([{ name: 'a', text: 'x' }], { kinds: ['similar'] });",
     'console.log(report.sources[0].headline);',
     "const m: 'fuzzy' = report.matching;",
+    "compare([{ name: 'both', text: 'x', htmlx: '<p>y</p>' }, { name: 'b', text: 'y' }]);",
   ].join('\n'));
   const bad = spawnSync(TSC, ['-p', 'tsconfig.bad.json'], { cwd: d, encoding: 'utf8' });
   assert.notEqual(bad.status, 0, 'tsc accepted a wrong consumer');
   assert.match(bad.stdout + bad.stderr, /similar/);
   assert.match(bad.stdout + bad.stderr, /headline/);
   assert.match(bad.stdout + bad.stderr, /fuzzy/);
+  assert.match(bad.stdout + bad.stderr, /htmlx/);
 });
 
 test('a plain static page (no bundler, strict CSP) renders <story-diff> from children, a property and a URL list', async () => {

@@ -23,7 +23,7 @@ test('package.json: name, module type, bin and exports', () => {
   assert.equal(pkg.exports['./tape'].types, './js/tape.d.ts');
 });
 
-test('npm pack ships the wasm, its glue, the sentence vectors, the JS API, the CLI and the README, and nothing else', () => {
+test('npm pack ships the wasm (the core and the HTML build), its glue, the sentence vectors, the JS API, the CLI and the README, and nothing else', () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -49,6 +49,10 @@ test('npm pack ships the wasm, its glue, the sentence vectors, the JS API, the C
     'pkg/storydiff.d.ts',
     'pkg/storydiff_bg.wasm',
     'pkg/storydiff_bg.wasm.d.ts',
+    'pkg/html/storydiff.js',
+    'pkg/html/storydiff.d.ts',
+    'pkg/html/storydiff_bg.wasm',
+    'pkg/html/storydiff_bg.wasm.d.ts',
     'vectors/minilm-static.bin',
     'vectors/LICENSE',
     'vectors/NOTICE',
