@@ -104,10 +104,19 @@ pub fn clean(text: &str) -> Cleaned {
     }
     mark_captions(text, &mut lines, &mut out);
 
-    let body: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].class == Class::Prose).collect();
+    let runs = article_runs(text, &lines);
+    let body: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].class == Class::Prose && runs.as_ref().is_some_and(|r| r[i])).collect();
     match (body.first(), body.last()) {
         (Some(&first), Some(&last)) => {
-            header(text, &mut lines[..first], &mut out.meta, &mut out.removed);
+            // Prose outside the article's runs: a site's blurb above it, teasers or reader
+            // comments below it.
+            for (i, line) in lines.iter_mut().enumerate() {
+                if line.class == Class::Prose && !runs.as_ref().is_some_and(|r| r[i]) {
+                    line.class = Class::Cut(Reason::Outside);
+                }
+            }
+            let opening = opening_words(text, &lines[first..=last]);
+            header(text, &mut lines[..first], &opening, &mut out.meta, &mut out.removed);
             middle(text, &mut lines[first..=last]);
             tail(text, &mut lines[last + 1..], &mut out.meta);
             dateline(text, &mut lines[first], &mut out);
@@ -528,6 +537,7 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) -> u
 /// Chrome recognisable from one line of a web page's article. A prose line is removed only when
 /// it is a chrome template as a whole, never for a keyword in it: an article about copyright or
 /// subscriptions says "copyright" and "subscribe" in its sentences.
+#[cfg(feature = "html")]
 pub(crate) fn chrome_line(s: &str, prose: bool) -> Option<Reason> {
     if prose {
         let l = lower(s.trim().trim_end_matches('.'));
@@ -536,6 +546,7 @@ pub(crate) fn chrome_line(s: &str, prose: bool) -> Option<Reason> {
     chrome(s, word_count(s))
 }
 
+#[cfg(feature = "html")]
 /// Whole lines of chrome that read as sentences, lower case, without a final full stop.
 const TEMPLATES: &[(&str, Reason)] = &[
     ("all rights reserved", Reason::Copyright),
@@ -1361,7 +1372,7 @@ const SECTIONS: &[&str] = &[
 /// (a section name, a line printed twice, an outlet over a section), the first line of two
 /// words or more is the headline: an article starts with it. A name line is an author only
 /// where the context says so: in a header block, or right under the headline.
-fn header(text: &str, lines: &mut [Line], meta: &mut Meta, removed: &mut Vec<Cut>) {
+fn header(text: &str, lines: &mut [Line], opening: &[String], meta: &mut Meta, removed: &mut Vec<Cut>) {
     let short = |l: &Line| l.class == Class::Short;
     let line = |i: usize| &text[lines[i].span.clone()];
     // Short lines by the hash of their keys, which spares most comparisons.
@@ -1388,8 +1399,16 @@ fn header(text: &str, lines: &mut [Line], meta: &mut Meta, removed: &mut Vec<Cut
     let evidence = |i: usize| is_section(i) || repeated[i] || outlet_over_section(i);
     let block_paragraphs: Vec<usize> = (0..lines.len()).filter(|&i| evidence(i)).map(|i| paragraph[i]).collect();
     let block = !block_paragraphs.is_empty();
+    // The headline tells what the article is about, so its words come back in the opening
+    // paragraphs; menus, banners and teasers above it do not. Of the lines that share enough of
+    // their words with the opening, the one nearest the body; else the first line long enough.
+    let echoed = |i: usize| words[i] >= 2 && !names[i] && !is_section(i) && echo(line(i), opening) >= HEADLINE_ECHO;
+    // A line that reads as a sentence is more likely the standfirst or the first paragraph.
     let title = (0..lines.len())
-        .find(|&i| words[i] >= 3 && !names[i])
+        .rev()
+        .find(|&i| echoed(i) && !sentence_like(line(i)))
+        .or_else(|| (0..lines.len()).rev().find(|&i| echoed(i)))
+        .or_else(|| (0..lines.len()).find(|&i| words[i] >= 3 && !names[i]))
         .or_else(|| (0..lines.len()).find(|&i| words[i] >= 2 && !block_paragraphs.contains(&paragraph[i])));
     // The line before each, skipping removed lines: whether a name sits right under the headline.
     let mut previous_kept: Option<usize> = None;
@@ -1628,6 +1647,140 @@ fn tail(text: &str, lines: &mut [Line], meta: &mut Meta) {
 fn sentence_like(s: &str) -> bool {
     let words = word_count(s);
     (ends_sentence(s) || s.contains(". ") || words >= 12) && words >= 3 && !title_case(s)
+}
+
+/// The article's runs of lines: which lines stand in them. A run goes from a prose line to a
+/// prose line while its prose outweighs the chrome inside it: each prose line counts its bytes,
+/// each other line kept or removed a fixed cost, and a line that marks reader comments a cost no
+/// paragraph outweighs. The heaviest run is the article's; another run is too when it weighs at
+/// least [`RUN_SHARE`] of it (a short article split by a block of links), unless reader comments
+/// come between them. So a site's blurb above the menus and the comments and teasers below the
+/// article fall outside, while subheads, captions and an "Advertisement" inside it do not split it.
+fn article_runs(text: &str, lines: &[Line]) -> Option<Vec<bool>> {
+    let mut runs: Vec<(f64, usize, usize)> = Vec::new();
+    let mut open: Option<(f64, usize, f64, usize)> = None; // (sum, first, heaviest sum, last prose line)
+    let mut comments = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let marker = line.class != Class::Prose && comment_marker(&text[line.span.clone()]);
+        if marker {
+            comments.push(i);
+        }
+        let weight = match line.class {
+            Class::Prose => line.span.len() as f64,
+            Class::Caption => 0.0,
+            _ if marker => -COMMENT_COST,
+            _ => -LINE_COST,
+        };
+        open = match open {
+            Some((sum, first, best, last)) if sum + weight > 0.0 => {
+                let prose = line.class == Class::Prose;
+                Some((sum + weight, first, best.max(sum + weight), if prose { i } else { last }))
+            }
+            Some((_, first, best, last)) => {
+                runs.push((best, first, last));
+                (line.class == Class::Prose).then_some((weight, i, weight, i))
+            }
+            None => (line.class == Class::Prose).then_some((weight, i, weight, i)),
+        };
+    }
+    if let Some((_, first, best, last)) = open {
+        runs.push((best, first, last));
+    }
+    // Reader comments come after the article: a run after the first comment marker is the
+    // article's only when no run comes before it.
+    let before_comments = |r: &&(f64, usize, usize)| comments.first().is_none_or(|&c| r.1 < c);
+    let candidates: Vec<&(f64, usize, usize)> = if runs.iter().any(|r| before_comments(&r)) { runs.iter().filter(before_comments).collect() } else { runs.iter().collect() };
+    let &(heaviest, main_first, main_last) = candidates.into_iter().max_by(|a, b| a.0.total_cmp(&b.0))?;
+    let mut inside = vec![false; lines.len()];
+    inside[main_first..=main_last].iter_mut().for_each(|x| *x = true);
+    // Outward from the article's run, each side in turn: a run joins when it is heavy enough or
+    // only a few lines stand between it and the article's text, unless comments come between.
+    let main = runs.iter().position(|r| r.1 == main_first).unwrap_or(0);
+    let (mut near_first, mut near_last) = (main_first, main_last);
+    for &(weight, first, last) in runs[..main].iter().rev() {
+        let gap = lines[last + 1..near_first].iter().filter(|l| l.class != Class::Prose).count();
+        if !comments.iter().any(|&c| last < c && c < near_first) && (weight >= RUN_SHARE * heaviest || gap < RUN_GAP) {
+            inside[first..=last].iter_mut().for_each(|x| *x = true);
+            near_first = first;
+        }
+    }
+    for &(weight, first, last) in &runs[main + 1..] {
+        let gap = lines[near_last + 1..first].iter().filter(|l| l.class != Class::Prose).count();
+        if !comments.iter().any(|&c| near_last < c && c < first) && (weight >= RUN_SHARE * heaviest || gap < RUN_GAP) {
+            inside[first..=last].iter_mut().for_each(|x| *x = true);
+            near_last = last;
+        }
+    }
+    Some(inside)
+}
+
+/// How heavy, beside the article's heaviest run of prose, another run must be to be the
+/// article's too.
+const RUN_SHARE: f64 = 0.25;
+
+/// Fewer lines than this between two runs of prose do not part them: a stray line of chrome
+/// is not the end of the article.
+const RUN_GAP: usize = 4;
+
+/// What a line that is not prose costs the run of the article it stands in, in bytes of prose.
+const LINE_COST: f64 = 40.0;
+
+/// What a line marking reader comments costs the run it stands in.
+const COMMENT_COST: f64 = 2000.0;
+
+/// Lines that head or punctuate reader comments: `23 Comments`, `Leave a Reply`, `Reply`.
+fn comment_marker(s: &str) -> bool {
+    let l = lower(s.trim());
+    let l = l.trim_end_matches([':', '.']);
+    if matches!(l, "reply" | "comments" | "leave a reply" | "leave a comment" | "post a comment" | "add a comment" | "join the conversation" | "join the discussion" | "show comments" | "view comments" | "comments are closed" | "what do you think?" | "reader comments" | "responses") {
+        return true;
+    }
+    // `Alex on September 17, 2018 at 6:34 am said:`
+    if (s.ends_with(" said:") || s.ends_with(" says:")) && s.bytes().any(|b| b.is_ascii_digit()) && word_count(s) <= 12 {
+        return true;
+    }
+    let mut words = l.split_whitespace();
+    matches!((words.next().map(|n| n.parse::<u32>().is_ok()), words.next(), words.next()), (Some(true), Some("comments" | "comment" | "responses" | "replies" | "thoughts on"), None))
+}
+
+/// The share of a headline's words that the opening must repeat for the line to be taken as
+/// the headline over lines nearer the top.
+const HEADLINE_ECHO: f64 = 0.5;
+
+/// The lower-case words of four letters or more in the first paragraphs of the body (its first
+/// 1,500 bytes), sorted: what a headline's words are looked up in.
+fn opening_words(text: &str, body: &[Line]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut bytes = 0;
+    for l in body.iter().filter(|l| l.class == Class::Prose) {
+        let s = &text[l.span.clone()];
+        out.extend(content_words(s));
+        bytes += s.len();
+        if bytes > 1500 {
+            break;
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The words of `s` that carry its topic: four letters or more, lower case.
+fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase)
+}
+
+/// The share of `line`'s content words that are among `opening` (sorted).
+fn echo(line: &str, opening: &[String]) -> f64 {
+    let (mut all, mut found) = (0, 0);
+    for w in content_words(line) {
+        all += 1;
+        found += opening.binary_search(&w).is_ok() as usize;
+    }
+    if all < 2 {
+        return 0.0;
+    }
+    found as f64 / all as f64
 }
 
 /// Most words capitalised, as headlines and menu items are written.

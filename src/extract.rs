@@ -40,8 +40,10 @@ pub fn article(page: &Page) -> Cleaned {
             Err(reason) => out.removed.push(Cut { span: b.span.clone(), reason }),
         }
     }
-    if out.meta.title.is_none() {
-        out.meta.title = title.map(|t| text[page.blocks[t].span.clone()].to_string());
+    // The headline as the page shows it, rather than as its metadata spells it (`og:title` often
+    // ends in the site's name).
+    if let Some(t) = title {
+        out.meta.title = Some(text[page.blocks[t].span.clone()].to_string());
     }
     out
 }
