@@ -87,6 +87,10 @@ struct Line {
     class: Class,
     /// A blank line came before it: paragraphs never join across one.
     after_blank: bool,
+    /// For a line that reads as a sentence, the reason a chrome keyword in it gives: it is
+    /// removed for it only outside the article, never between the article's first and last
+    /// paragraphs (an article about copyright says "copyright").
+    keyword: Option<Reason>,
 }
 
 /// Separates the article in `text` from page chrome and reads its metadata.
@@ -111,7 +115,9 @@ pub fn clean(text: &str) -> Cleaned {
             // Prose outside the article's runs: a site's blurb above it, teasers or reader
             // comments below it.
             for (i, line) in lines.iter_mut().enumerate() {
-                if line.class == Class::Prose && !runs.as_ref().is_some_and(|r| r[i]) {
+                if let (Some(reason), true, Class::Prose) = (line.keyword, i < first || i > last, line.class) {
+                    line.class = Class::Cut(reason);
+                } else if line.class == Class::Prose && !runs.as_ref().is_some_and(|r| r[i]) {
                     line.class = Class::Cut(Reason::Outside);
                 }
             }
@@ -268,7 +274,7 @@ fn split_lines(text: &str) -> Vec<Line> {
         if span.is_empty() {
             *blank_before = true;
         } else {
-            lines.push(Line { span, class: Class::Short, after_blank: *blank_before });
+            lines.push(Line { span, class: Class::Short, after_blank: *blank_before, keyword: None });
             *blank_before = false;
         }
     };
@@ -512,11 +518,16 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) -> u
         line.class = Class::Cut(Reason::Language);
         return words;
     }
-    if let Some(reason) = chrome(s, words) {
+    if let Some(reason) = template(s).or_else(|| chrome(s, words)) {
         if reason == Reason::Copyright && out.meta.outlet.is_none() {
             out.meta.outlet = copyright_holder(s);
         }
-        line.class = Class::Cut(reason);
+        if template(s).is_none() {
+            line.keyword = Some(reason);
+        }
+        if !is_prose(s, words) || template(s).is_some() {
+            line.class = Class::Cut(reason);
+        }
         return words;
     }
     if let Some((authors, outlet)) = byline(s) {
@@ -540,13 +551,17 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) -> u
 #[cfg(feature = "html")]
 pub(crate) fn chrome_line(s: &str, prose: bool) -> Option<Reason> {
     if prose {
-        let l = lower(s.trim().trim_end_matches('.'));
-        return TEMPLATES.iter().find(|t| t.0 == l).map(|t| t.1);
+        return template(s);
     }
     chrome(s, word_count(s))
 }
 
-#[cfg(feature = "html")]
+/// The reason for removing a line that is a chrome template as a whole.
+fn template(s: &str) -> Option<Reason> {
+    let l = lower(s.trim().trim_end_matches('.'));
+    TEMPLATES.iter().find(|t| t.0 == l).map(|t| t.1)
+}
+
 /// Whole lines of chrome that read as sentences, lower case, without a final full stop.
 const TEMPLATES: &[(&str, Reason)] = &[
     ("all rights reserved", Reason::Copyright),
@@ -554,6 +569,9 @@ const TEMPLATES: &[(&str, Reason)] = &[
     ("subscribe to continue reading", Reason::Boilerplate),
     ("this article is for subscribers only", Reason::Boilerplate),
     ("we use cookies to improve your experience on our site", Reason::Boilerplate),
+    ("this material may not be published, broadcast, rewritten or redistributed", Reason::Copyright),
+    ("this material may not be published, broadcast, rewritten, or redistributed", Reason::Copyright),
+    ("the associated press contributed to this report", Reason::Metadata),
 ];
 
 /// Chrome recognisable from the line alone, which has `words` words ([`word_count`]).
@@ -1402,7 +1420,12 @@ fn header(text: &str, lines: &mut [Line], opening: &[String], meta: &mut Meta, r
     // The headline tells what the article is about, so its words come back in the opening
     // paragraphs; menus, banners and teasers above it do not. Of the lines that share enough of
     // their words with the opening, the one nearest the body; else the first line long enough.
-    let echoed = |i: usize| words[i] >= 2 && !names[i] && !is_section(i) && echo(line(i), opening) >= HEADLINE_ECHO;
+    // A line cut for a keyword alone (a headline about subscribers says "subscribers") may be
+    // the headline too.
+    let keyword_cut: Vec<bool> =
+        lines.iter().map(|l| matches!(l.keyword, Some(Reason::Boilerplate | Reason::Navigation)) && matches!(l.class, Class::Cut(_))).collect();
+    let echo_words = |i: usize| if keyword_cut[i] { word_count(line(i)) } else { words[i] };
+    let echoed = |i: usize| echo_words(i) >= 2 && !names[i] && !is_section(i) && echo(line(i), opening) >= HEADLINE_ECHO;
     // A line that reads as a sentence is more likely the standfirst or the first paragraph.
     let title = (0..lines.len())
         .rev()
@@ -1413,6 +1436,11 @@ fn header(text: &str, lines: &mut [Line], opening: &[String], meta: &mut Meta, r
     // The line before each, skipping removed lines: whether a name sits right under the headline.
     let mut previous_kept: Option<usize> = None;
     for i in 0..lines.len() {
+        if Some(i) == title && keyword_cut[i] {
+            lines[i].class = Class::Title;
+            previous_kept = Some(i);
+            continue;
+        }
         if !short(&lines[i]) {
             if !matches!(lines[i].class, Class::Cut(_)) {
                 previous_kept = Some(i);
@@ -1531,7 +1559,7 @@ fn runon_title(text: &str, line: &mut Line, address: &str, out: &mut Cleaned) ->
     }
     let title_span = trim_span(text, line.span.start..line.span.start + title_end);
     line.span = trim_span(text, line.span.start + body_start..line.span.end);
-    Some(Line { span: title_span, class: Class::Title, after_blank: true })
+    Some(Line { span: title_span, class: Class::Title, after_blank: true, keyword: None })
 }
 
 /// The words of the last part of a page address (`…/78310-red-sox-to-break-bank.html` →
@@ -1669,6 +1697,7 @@ fn article_runs(text: &str, lines: &[Line]) -> Option<Vec<bool>> {
             Class::Prose => line.span.len() as f64,
             Class::Caption => 0.0,
             _ if marker => -COMMENT_COST,
+            _ if furniture(line) => -FURNITURE_COST,
             _ => -LINE_COST,
         };
         open = match open {
@@ -1688,7 +1717,10 @@ fn article_runs(text: &str, lines: &[Line]) -> Option<Vec<bool>> {
     }
     // Reader comments come after the article: a run after the first comment marker is the
     // article's only when no run comes before it.
-    let before_comments = |r: &&(f64, usize, usize)| comments.first().is_none_or(|&c| r.1 < c);
+    // A bare "Comments" or "Reply" may be a button of the share bar above the article; only
+    // markers that cannot be one count here.
+    let first_thread = comments.iter().copied().find(|&c| thread_marker(&text[lines[c].span.clone()]));
+    let before_comments = |r: &&(f64, usize, usize)| first_thread.is_none_or(|c| r.1 < c);
     let candidates: Vec<&(f64, usize, usize)> = if runs.iter().any(|r| before_comments(&r)) { runs.iter().filter(before_comments).collect() } else { runs.iter().collect() };
     let &(heaviest, main_first, main_last) = candidates.into_iter().max_by(|a, b| a.0.total_cmp(&b.0))?;
     let mut inside = vec![false; lines.len()];
@@ -1698,14 +1730,14 @@ fn article_runs(text: &str, lines: &[Line]) -> Option<Vec<bool>> {
     let main = runs.iter().position(|r| r.1 == main_first).unwrap_or(0);
     let (mut near_first, mut near_last) = (main_first, main_last);
     for &(weight, first, last) in runs[..main].iter().rev() {
-        let gap = lines[last + 1..near_first].iter().filter(|l| l.class != Class::Prose).count();
+        let gap = lines[last + 1..near_first].iter().filter(|l| l.class != Class::Prose && !furniture(l)).count();
         if !comments.iter().any(|&c| last < c && c < near_first) && (weight >= RUN_SHARE * heaviest || gap < RUN_GAP) {
             inside[first..=last].iter_mut().for_each(|x| *x = true);
             near_first = first;
         }
     }
     for &(weight, first, last) in &runs[main + 1..] {
-        let gap = lines[near_last + 1..first].iter().filter(|l| l.class != Class::Prose).count();
+        let gap = lines[near_last + 1..first].iter().filter(|l| l.class != Class::Prose && !furniture(l)).count();
         if !comments.iter().any(|&c| near_last < c && c < first) && (weight >= RUN_SHARE * heaviest || gap < RUN_GAP) {
             inside[first..=last].iter_mut().for_each(|x| *x = true);
             near_last = last;
@@ -1725,8 +1757,23 @@ const RUN_GAP: usize = 4;
 /// What a line that is not prose costs the run of the article it stands in, in bytes of prose.
 const LINE_COST: f64 = 40.0;
 
+/// What a byline, a date, a photo credit or a label costs the run it stands in: they are the
+/// article's own furniture, between its standfirst and its body or under a photo.
+const FURNITURE_COST: f64 = 5.0;
+
+/// Lines of the article's furniture: bylines, dates, credits, labels.
+fn furniture(line: &Line) -> bool {
+    matches!(line.class, Class::Cut(Reason::Metadata | Reason::Credit | Reason::Label))
+}
+
 /// What a line marking reader comments costs the run it stands in.
 const COMMENT_COST: f64 = 2000.0;
+
+/// A comment marker that only a thread of comments has: not a bare "Comments" or "Reply".
+fn thread_marker(s: &str) -> bool {
+    let l = lower(s.trim());
+    comment_marker(s) && !matches!(l.trim_end_matches([':', '.']), "reply" | "comments" | "responses")
+}
 
 /// Lines that head or punctuate reader comments: `23 Comments`, `Leave a Reply`, `Reply`.
 fn comment_marker(s: &str) -> bool {
@@ -1765,9 +1812,10 @@ fn opening_words(text: &str, body: &[Line]) -> Vec<String> {
     out
 }
 
-/// The words of `s` that carry its topic: four letters or more, lower case.
+/// The words of `s` that carry its topic: four letters or more, lower case, cut to their first
+/// five letters so that "injured" finds "injury" and "critically" "critical".
 fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(str::to_lowercase)
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(|w| w.chars().take(5).flat_map(char::to_lowercase).collect())
 }
 
 /// The share of `line`'s content words that are among `opening` (sorted).
@@ -1777,7 +1825,7 @@ fn echo(line: &str, opening: &[String]) -> f64 {
         all += 1;
         found += opening.binary_search(&w).is_ok() as usize;
     }
-    if all < 2 {
+    if all < 2 || found < 2 {
         return 0.0;
     }
     found as f64 / all as f64
