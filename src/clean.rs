@@ -109,7 +109,9 @@ pub fn clean(text: &str) -> Cleaned {
     mark_captions(text, &mut lines, &mut out);
 
     let runs = article_runs(text, &lines);
-    let body: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].class == Class::Prose && runs.as_ref().is_some_and(|r| r[i])).collect();
+    // The article's first and last paragraphs are ones no keyword marks: a copyright or
+    // standards line that reads as a sentence at its edge is not inside it.
+    let body: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].class == Class::Prose && lines[i].keyword.is_none() && runs.as_ref().is_some_and(|r| r[i])).collect();
     match (body.first(), body.last()) {
         (Some(&first), Some(&last)) => {
             // Prose outside the article's runs: a site's blurb above it, teasers or reader
