@@ -135,14 +135,16 @@ impl Vectors {
     fn add_text(&self, text: &str, words: &mut Map<String, Vec<f32>>, sum: &mut [f32]) {
         let mut ids = Vec::new();
         self.tokenizer.words(text, |word| {
-            let vector = words.entry(word.to_string()).or_insert_with(|| {
+            // Looked up by `&str` first: a `String` key is made only for a word not seen
+            // before, not for every word of every sentence.
+            if !words.contains_key(word) {
                 ids.clear();
                 self.tokenizer.pieces(word, &mut ids);
                 let mut v = vec![0.0; self.dims];
                 ids.iter().for_each(|&id| self.add(id, &mut v));
-                v
-            });
-            sum.iter_mut().zip(vector.iter()).for_each(|(s, x)| *s += x);
+                words.insert(word.to_string(), v);
+            }
+            sum.iter_mut().zip(words[word].iter()).for_each(|(s, x)| *s += x);
         });
     }
 }
