@@ -275,13 +275,15 @@ fn judge(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b
         return None;
     }
     let shared = common(&index.vectors[a], &index.vectors[b]);
-    let close = embedded.is_some_and(|e| e.cosine(a, b) >= crate::neighbors::COSINE_MIN as f64);
     if index.words[a] == index.words[b] {
         return Some((Kind::Identical, cheap_features(index, embedded, a, b, shared)));
     }
     // Without close vectors, a pair needs two shared content terms, or a cosine of 0.5 for a
-    // minor edit: most candidates fail this first, on their content terms alone.
-    if !close && shared.shared < 2 && shared.dot < 0.5 * index.norms[a] * index.norms[b] {
+    // minor edit: most candidates fail this first, on their content terms alone. The vectors'
+    // cosine is computed only when the terms fail (judging the candidates of all 982 ECB+
+    // articles took a tenth fewer instructions than computing it first).
+    let close = || embedded.is_some_and(|e| e.cosine(a, b) >= crate::neighbors::COSINE_MIN as f64);
+    if shared.shared < 2 && shared.dot < 0.5 * index.norms[a] * index.norms[b] && !close() {
         return None;
     }
     let bound = cheap_features(index, embedded, a, b, shared);
