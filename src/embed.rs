@@ -111,7 +111,7 @@ impl Vectors {
     /// The sum of the token vectors of `text` (not normalized).
     pub fn sum(&self, text: &str) -> Vec<f32> {
         let mut sum = vec![0.0; self.dims];
-        self.add_text(text, &mut Map::default(), &mut sum);
+        self.add_text(text, &mut Words::default(), &mut sum);
         sum
     }
 
@@ -120,7 +120,7 @@ impl Vectors {
     pub fn embed_all<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Vec<f32> {
         let mut out = Vec::new();
         // Words repeat across the sentences of one story: each distinct one is summed once.
-        let mut words = Map::default();
+        let mut words = Words::default();
         for text in texts {
             let at = out.len();
             out.resize(at + self.dims, 0.0);
@@ -132,21 +132,34 @@ impl Vectors {
 
     /// Adds the token vectors of `text` to `sum`, each word's taken from `words` or summed and
     /// kept there.
-    fn add_text(&self, text: &str, words: &mut Map<String, Vec<f32>>, sum: &mut [f32]) {
+    fn add_text(&self, text: &str, words: &mut Words, sum: &mut [f32]) {
         let mut ids = Vec::new();
+        let dims = self.dims;
         self.tokenizer.words(text, |word| {
-            // Looked up by `&str` first: a `String` key is made only for a word not seen
-            // before, not for every word of every sentence.
-            if !words.contains_key(word) {
-                ids.clear();
-                self.tokenizer.pieces(word, &mut ids);
-                let mut v = vec![0.0; self.dims];
-                ids.iter().for_each(|&id| self.add(id, &mut v));
-                words.insert(word.to_string(), v);
-            }
-            sum.iter_mut().zip(words[word].iter()).for_each(|(s, x)| *s += x);
+            // One lookup by `&str` for a word seen before; a `String` key only for a new one.
+            let at = match words.index.get(word) {
+                Some(&at) => at,
+                None => {
+                    ids.clear();
+                    self.tokenizer.pieces(word, &mut ids);
+                    let at = words.vectors.len();
+                    words.vectors.resize(at + dims, 0.0);
+                    ids.iter().for_each(|&id| self.add(id, &mut words.vectors[at..]));
+                    words.index.insert(word.to_string(), at);
+                    at
+                }
+            };
+            sum.iter_mut().zip(&words.vectors[at..at + dims]).for_each(|(s, x)| *s += x);
         });
     }
+}
+
+/// The vectors of the distinct words of the texts embedded so far, in one buffer.
+#[derive(Default)]
+struct Words {
+    /// Where each word's vector starts in `vectors`.
+    index: Map<String, usize>,
+    vectors: Vec<f32>,
 }
 
 /// The unit-length vector of every sentence of a comparison, in one buffer.
