@@ -111,7 +111,7 @@ impl Vectors {
     /// The sum of the token vectors of `text` (not normalized).
     pub fn sum(&self, text: &str) -> Vec<f32> {
         let mut sum = vec![0.0; self.dims];
-        self.add_text(text, &mut Map::default(), &mut sum);
+        self.add_text(text, &mut Words::default(), &mut sum);
         sum
     }
 
@@ -120,7 +120,7 @@ impl Vectors {
     pub fn embed_all<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Vec<f32> {
         let mut out = Vec::new();
         // Words repeat across the sentences of one story: each distinct one is summed once.
-        let mut words = Map::default();
+        let mut words = Words::default();
         for text in texts {
             let at = out.len();
             out.resize(at + self.dims, 0.0);
@@ -132,19 +132,36 @@ impl Vectors {
 
     /// Adds the token vectors of `text` to `sum`, each word's taken from `words` or summed and
     /// kept there.
-    fn add_text(&self, text: &str, words: &mut Map<String, Vec<f32>>, sum: &mut [f32]) {
+    fn add_text(&self, text: &str, words: &mut Words, sum: &mut [f32]) {
         let mut ids = Vec::new();
+        let dims = self.dims;
         self.tokenizer.words(text, |word| {
-            let vector = words.entry(word.to_string()).or_insert_with(|| {
-                ids.clear();
-                self.tokenizer.pieces(word, &mut ids);
-                let mut v = vec![0.0; self.dims];
-                ids.iter().for_each(|&id| self.add(id, &mut v));
-                v
-            });
-            sum.iter_mut().zip(vector.iter()).for_each(|(s, x)| *s += x);
+            // One lookup by `&str` for a word seen before; a `String` key only for a new one.
+            let at = match words.index.get(word) {
+                Some(&at) => at,
+                None => {
+                    ids.clear();
+                    self.tokenizer.pieces(word, &mut ids);
+                    let mut v = vec![0.0; dims];
+                    ids.iter().for_each(|&id| self.add(id, &mut v));
+                    words.vectors.push(v.into_boxed_slice());
+                    words.index.insert(word.to_string(), words.vectors.len() - 1);
+                    words.vectors.len() - 1
+                }
+            };
+            sum.iter_mut().zip(words.vectors[at].iter()).for_each(|(s, x)| *s += x);
         });
     }
+}
+
+/// The vectors of the distinct words of the texts embedded so far. Each in a box of its own:
+/// one buffer for all of them, grown by doubling, had raised the wasm memory of all 982 ECB+
+/// articles by 11 MB.
+#[derive(Default)]
+struct Words {
+    /// Each word's index in `vectors`.
+    index: Map<String, usize>,
+    vectors: Vec<Box<[f32]>>,
 }
 
 /// The unit-length vector of every sentence of a comparison, in one buffer.

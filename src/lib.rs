@@ -130,7 +130,8 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     let wanted = |p: &align::Pair| options.kinds.contains(&p.kind) && p.score >= options.min_score;
     let (matches, near) = align::align_all(units, &prepared.index, embedded, &candidates);
     let mut pairs: Vec<align::Pair> = matches.into_iter().filter(wanted).collect();
-    let opposed = align::opposed(units, &prepared.index, &texts, &near);
+    let claims = align::UnitClaims::new(units.len());
+    let opposed = align::opposed(units, &prepared.index, &texts, &near, &claims);
     pairs.extend(opposed.into_iter().filter(wanted));
     sort::by_key(&mut pairs, |p| sort::pair(p.a, p.b));
     let families = group::families(units, &pairs);
@@ -147,7 +148,7 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     }
     let nearest = align::nearest(units, &prepared.index, embedded, &candidates, &lonely, NEAREST_MIN);
     let matching = if embedded.is_some() { Matching::Semantic } else { Matching::Lexical };
-    Ok(assemble(sources, &texts, &prepared, &pairs, families, &nearest, matching))
+    Ok(assemble(sources, &texts, &prepared, &pairs, families, &nearest, matching, &claims))
 }
 
 /// A sentence left unique is shown its closest counterpart from this probability of stating
@@ -303,7 +304,17 @@ fn binary_signs(text: &str) -> Signs {
 
 /// Derives groups, support, quotations and the similarity matrix from the scored pairs, and
 /// writes the report with UTF-16 offsets.
-fn assemble(sources: &[SourceInput], texts: &[&str], prepared: &Prepared, pairs: &[align::Pair], groups: Vec<group::Family>, nearest: &[Option<(usize, f64)>], matching: Matching) -> Report {
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    sources: &[SourceInput],
+    texts: &[&str],
+    prepared: &Prepared,
+    pairs: &[align::Pair],
+    groups: Vec<group::Family>,
+    nearest: &[Option<(usize, f64)>],
+    matching: Matching,
+    claims: &align::UnitClaims,
+) -> Report {
     let (docs, units, blocks_of) = (&prepared.docs, &prepared.units, &prepared.blocks);
     let n = sources.len();
     // Local sentence number of each unit, and the first unit of each source.
@@ -379,7 +390,7 @@ fn assemble(sources: &[SourceInput], texts: &[&str], prepared: &Prepared, pairs:
     let matches = pairs
         .iter()
         .map(|p| {
-            let side = |u: usize| align::Side { text: texts[units[u].source], words: &units[u].words, surfaces: &prepared.index.words[u] };
+            let side = |u: usize| align::Side { text: texts[units[u].source], words: &units[u].words, surfaces: &prepared.index.words[u], claims: claims.cell(u) };
             let (diff, conflicts) = align::explain(&prepared.index.vocabulary, &side(p.a), &side(p.b), p.kind != Kind::Identical);
             Match { a: at(p.a), b: at(p.b), kind: p.kind, score: p.score, diff, conflicts }
         })

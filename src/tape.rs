@@ -30,6 +30,7 @@
 
 use crate::hash::Map;
 use crate::offsets::utf16_len;
+use crate::report::{ConflictKind, DiffTag, Format, Match, Matching, Quote, Reason, Report, Role, SourceReport};
 use serde::ser::{self, Serialize};
 use std::fmt;
 
@@ -324,6 +325,406 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
+/// Writes a report as a tape, field by field: the value [`encode`] writes of it (a test checks
+/// both decode to the same JSON), without serde's generic serializer, which the report's types
+/// instantiated into 3.8 kB of the shipped wasm (gzipped), and without looking each field's key
+/// up in a hash map.
+pub fn report(r: &Report) -> Tape {
+    let mut w = Writer { tape: Tape::default(), keys: [u32::MAX; KEYS], next: 0 };
+    w.report(r);
+    w.tape
+}
+
+/// Every key a report has, in the order of [`Key::text`].
+#[derive(Clone, Copy)]
+enum Key {
+    Version,
+    Sources,
+    Matches,
+    Groups,
+    Quotes,
+    Similarity,
+    Matching,
+    Name,
+    Title,
+    Outlet,
+    Published,
+    Authors,
+    Sentences,
+    Removed,
+    Text,
+    Start,
+    End,
+    Role,
+    Support,
+    Group,
+    Nearest,
+    Source,
+    Sentence,
+    Score,
+    Reason,
+    A,
+    B,
+    Kind,
+    Diff,
+    Conflicts,
+    Op,
+    Members,
+    Speaker,
+    Occurrences,
+    Format,
+    Url,
+    Lang,
+    Datetime,
+}
+
+/// How many [`Key`]s there are.
+const KEYS: usize = Key::Datetime as usize + 1;
+
+impl Key {
+    /// The key as the report's JSON names it.
+    fn text(self) -> &'static str {
+        use Key::*;
+        match self {
+            Version => "version",
+            Sources => "sources",
+            Matches => "matches",
+            Groups => "groups",
+            Quotes => "quotes",
+            Similarity => "similarity",
+            Matching => "matching",
+            Name => "name",
+            Title => "title",
+            Outlet => "outlet",
+            Published => "published",
+            Authors => "authors",
+            Sentences => "sentences",
+            Removed => "removed",
+            Text => "text",
+            Start => "start",
+            End => "end",
+            Role => "role",
+            Support => "support",
+            Group => "group",
+            Nearest => "nearest",
+            Source => "source",
+            Sentence => "sentence",
+            Score => "score",
+            Reason => "reason",
+            A => "a",
+            B => "b",
+            Kind => "kind",
+            Diff => "diff",
+            Conflicts => "conflicts",
+            Op => "op",
+            Members => "members",
+            Speaker => "speaker",
+            Occurrences => "occurrences",
+            Format => "format",
+            Url => "url",
+            Lang => "lang",
+            Datetime => "datetime",
+        }
+    }
+}
+
+/// The writer behind [`report`].
+struct Writer {
+    tape: Tape,
+    /// Each key's index once written, else `u32::MAX`.
+    keys: [u32; KEYS],
+    /// The index of the next new key.
+    next: u32,
+}
+
+impl Writer {
+    fn push(&mut self, n: u32) {
+        self.tape.ints.push(n);
+    }
+
+    fn key(&mut self, key: Key) {
+        let known = self.keys[key as usize];
+        if known != u32::MAX {
+            self.push(known);
+        } else {
+            self.keys[key as usize] = self.next;
+            self.next += 1;
+            self.push(NEW_KEY + key.text().len() as u32);
+            self.tape.text.push_str(key.text());
+        }
+    }
+
+    /// An object with `fields` fields; each is written as its key, then its value.
+    fn object(&mut self, fields: u32) {
+        self.push(OBJECT);
+        self.push(fields);
+    }
+
+    fn array(&mut self, len: usize) {
+        self.push(ARRAY);
+        self.push(len as u32);
+    }
+
+    /// A number as [`Encoder`] writes an `f64`.
+    fn number(&mut self, v: f64) {
+        if !v.is_finite() {
+            self.push(NULL);
+        } else if v.fract() == 0.0 && v.is_sign_positive() && v <= u32::MAX as f64 {
+            self.push(INT);
+            self.push(v as u32);
+        } else {
+            self.push(FLOAT);
+            self.tape.floats.push(v);
+        }
+    }
+
+    /// A count or an index, as serde hands it to [`Encoder`]: the `f64` it converts to.
+    fn count(&mut self, n: usize) {
+        self.number(n as f64);
+    }
+
+    fn string(&mut self, s: &str) {
+        self.push(STRING);
+        self.push(utf16_len(s) as u32);
+        self.tape.text.push_str(s);
+    }
+
+    fn optional_string(&mut self, s: &Option<String>) {
+        match s {
+            Some(s) => self.string(s),
+            None => self.push(NULL),
+        }
+    }
+
+    /// `[source, sentence]`.
+    fn place(&mut self, (source, sentence): (usize, usize)) {
+        self.array(2);
+        self.count(source);
+        self.count(sentence);
+    }
+
+    fn report(&mut self, r: &Report) {
+        self.object(7);
+        self.key(Key::Version);
+        self.count(r.version as usize);
+        self.key(Key::Sources);
+        self.array(r.sources.len());
+        r.sources.iter().for_each(|s| self.source(s));
+        self.key(Key::Matches);
+        self.array(r.matches.len());
+        r.matches.iter().for_each(|m| self.matched(m));
+        self.key(Key::Groups);
+        self.array(r.groups.len());
+        for g in &r.groups {
+            self.object(3);
+            self.key(Key::Members);
+            self.array(g.members.len());
+            g.members.iter().for_each(|&m| self.place(m));
+            self.key(Key::Kind);
+            self.string(kind_name(g.kind));
+            self.key(Key::Text);
+            self.string(&g.text);
+        }
+        self.key(Key::Quotes);
+        self.array(r.quotes.len());
+        r.quotes.iter().for_each(|q| self.quote(q));
+        self.key(Key::Similarity);
+        self.array(r.similarity.len());
+        for row in &r.similarity {
+            self.array(row.len());
+            row.iter().for_each(|&x| self.number(x));
+        }
+        self.key(Key::Matching);
+        self.string(match r.matching {
+            Matching::Lexical => "lexical",
+            Matching::Semantic => "semantic",
+        });
+    }
+
+    fn source(&mut self, s: &SourceReport) {
+        self.object(12);
+        self.key(Key::Name);
+        self.string(&s.name);
+        self.key(Key::Title);
+        self.optional_string(&s.title);
+        self.key(Key::Outlet);
+        self.optional_string(&s.outlet);
+        self.key(Key::Published);
+        self.optional_string(&s.published);
+        self.key(Key::Authors);
+        self.array(s.authors.len());
+        s.authors.iter().for_each(|a| self.string(a));
+        self.key(Key::Sentences);
+        self.array(s.sentences.len());
+        for x in &s.sentences {
+            self.object(7);
+            self.key(Key::Text);
+            self.string(&x.text);
+            self.key(Key::Start);
+            self.count(x.start);
+            self.key(Key::End);
+            self.count(x.end);
+            self.key(Key::Role);
+            self.string(role_name(x.role));
+            self.key(Key::Support);
+            self.count(x.support);
+            self.key(Key::Group);
+            match x.group {
+                Some(g) => self.count(g),
+                None => self.push(NULL),
+            }
+            self.key(Key::Nearest);
+            match &x.nearest {
+                Some(n) => {
+                    self.object(3);
+                    self.key(Key::Source);
+                    self.count(n.source);
+                    self.key(Key::Sentence);
+                    self.count(n.sentence);
+                    self.key(Key::Score);
+                    self.number(n.score);
+                }
+                None => self.push(NULL),
+            }
+        }
+        self.key(Key::Removed);
+        self.array(s.removed.len());
+        for x in &s.removed {
+            self.object(4);
+            self.key(Key::Text);
+            self.string(&x.text);
+            self.key(Key::Start);
+            self.count(x.start);
+            self.key(Key::End);
+            self.count(x.end);
+            self.key(Key::Reason);
+            self.string(reason_name(x.reason));
+        }
+        self.key(Key::Format);
+        self.string(match s.format {
+            Format::Auto => "auto",
+            Format::Text => "text",
+            Format::Html => "html",
+        });
+        self.key(Key::Text);
+        self.optional_string(&s.text);
+        self.key(Key::Url);
+        self.optional_string(&s.url);
+        self.key(Key::Lang);
+        self.optional_string(&s.lang);
+        self.key(Key::Datetime);
+        self.optional_string(&s.datetime);
+    }
+
+    fn matched(&mut self, m: &Match) {
+        self.object(6);
+        self.key(Key::A);
+        self.place(m.a);
+        self.key(Key::B);
+        self.place(m.b);
+        self.key(Key::Kind);
+        self.string(kind_name(m.kind));
+        self.key(Key::Score);
+        self.number(m.score);
+        self.key(Key::Diff);
+        self.array(m.diff.len());
+        for d in &m.diff {
+            self.object(3);
+            self.key(Key::Op);
+            self.string(match d.op {
+                DiffTag::Equal => "equal",
+                DiffTag::Delete => "delete",
+                DiffTag::Insert => "insert",
+            });
+            self.key(Key::A);
+            self.string(&d.a);
+            self.key(Key::B);
+            self.string(&d.b);
+        }
+        self.key(Key::Conflicts);
+        self.array(m.conflicts.len());
+        for c in &m.conflicts {
+            self.object(3);
+            self.key(Key::Kind);
+            self.string(conflict_name(c.kind));
+            self.key(Key::A);
+            self.string(&c.a);
+            self.key(Key::B);
+            self.string(&c.b);
+        }
+    }
+
+    fn quote(&mut self, q: &Quote) {
+        self.object(3);
+        self.key(Key::Speaker);
+        self.optional_string(&q.speaker);
+        self.key(Key::Text);
+        self.string(&q.text);
+        self.key(Key::Occurrences);
+        self.array(q.occurrences.len());
+        for o in &q.occurrences {
+            self.object(6);
+            self.key(Key::Source);
+            self.count(o.source);
+            self.key(Key::Sentence);
+            self.count(o.sentence);
+            self.key(Key::Text);
+            self.string(&o.text);
+            self.key(Key::Start);
+            self.count(o.start);
+            self.key(Key::End);
+            self.count(o.end);
+            self.key(Key::Speaker);
+            self.optional_string(&o.speaker);
+        }
+    }
+}
+
+/// The JSON names of the report's enums (`#[serde(rename_all = "lowercase")]`; a test checks
+/// each against serde's).
+fn kind_name(k: crate::Kind) -> &'static str {
+    match k {
+        crate::Kind::Identical => "identical",
+        crate::Kind::Minor => "minor",
+        crate::Kind::Paraphrase => "paraphrase",
+    }
+}
+
+fn role_name(r: Role) -> &'static str {
+    match r {
+        Role::Title => "title",
+        Role::Body => "body",
+        Role::Caption => "caption",
+        Role::Speaker => "speaker",
+    }
+}
+
+fn reason_name(r: Reason) -> &'static str {
+    match r {
+        Reason::Boilerplate => "boilerplate",
+        Reason::Navigation => "navigation",
+        Reason::Contact => "contact",
+        Reason::Copyright => "copyright",
+        Reason::Credit => "credit",
+        Reason::Language => "language",
+        Reason::Duplicate => "duplicate",
+        Reason::Metadata => "metadata",
+        Reason::Label => "label",
+        Reason::Comments => "comments",
+        Reason::Outside => "outside",
+    }
+}
+
+fn conflict_name(k: ConflictKind) -> &'static str {
+    match k {
+        ConflictKind::Number => "number",
+        ConflictKind::Name => "name",
+        ConflictKind::Place => "place",
+        ConflictKind::Date => "date",
+        ConflictKind::Polarity => "polarity",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,6 +886,59 @@ mod tests {
     fn map_keys_must_be_strings() {
         let map: std::collections::BTreeMap<u32, u32> = [(1, 2)].into_iter().collect();
         assert!(encode(&map).is_err());
+    }
+
+    /// What `report` writes decodes to the report's JSON, as what `encode` writes does.
+    fn report_round_trips(r: &crate::Report) {
+        let expected = as_floats(serde_json::to_value(r).unwrap());
+        assert_eq!(decode(&report(r)), expected);
+    }
+
+    #[test]
+    fn reports_written_field_by_field_decode_to_their_json() {
+        let read = |dir: &str| -> Vec<crate::SourceInput> {
+            let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+            files.sort();
+            files.iter().map(|p| crate::SourceInput::new(p.display().to_string(), std::fs::read_to_string(p).unwrap())).collect()
+        };
+        let vectors = crate::embed::Vectors::from_bytes(&std::fs::read("vectors/minilm-static.bin").unwrap()).unwrap();
+        for dir in ["seeds", "tests/fixtures/paraphrase", "tests/fixtures/paraphrase2"] {
+            let sources = read(dir);
+            report_round_trips(&crate::compare(&sources, &crate::Options::default()).unwrap());
+            report_round_trips(&crate::compare_with(&sources, &crate::Options::default(), Some(&vectors)).unwrap());
+        }
+        let odd = vec![
+            crate::SourceInput::new("wire 😀", "Rain fell on Paris on Monday, officials said. Roads were closed."),
+            crate::SourceInput::new("paper", "Rain fell on Paris on Monday, the mayor said. 한국 뉴스."),
+        ];
+        report_round_trips(&crate::compare(&odd, &crate::Options::default()).unwrap());
+        #[cfg(feature = "html")]
+        {
+            let page = "<html lang=en><head><link rel=canonical href='https://example.org/a'><meta property='article:published_time' content='2024-01-02T03:04:05Z'></head>\
+                <body><nav><a href=/>Home</a></nav><article><h1>Rain in Paris</h1><p>Rain fell on Paris on Monday, officials said today.</p></article><section class=comments><p>What a wet week it has been for everyone here.</p></section></body></html>";
+            let mixed = vec![crate::SourceInput::html("page", page), odd[0].clone()];
+            report_round_trips(&crate::compare(&mixed, &crate::Options::default()).unwrap());
+        }
+    }
+
+    #[test]
+    fn enum_names_are_serdes() {
+        use crate::report::*;
+        let json = |v: serde_json::Value| v.as_str().unwrap().to_string();
+        for k in [Kind::Identical, Kind::Minor, Kind::Paraphrase] {
+            assert_eq!(kind_name(k), json(serde_json::to_value(k).unwrap()));
+        }
+        for r in [Role::Title, Role::Body, Role::Caption, Role::Speaker] {
+            assert_eq!(role_name(r), json(serde_json::to_value(r).unwrap()));
+        }
+        use Reason::*;
+        for r in [Boilerplate, Navigation, Contact, Copyright, Credit, Language, Duplicate, Metadata, Label, Comments, Outside] {
+            assert_eq!(reason_name(r), json(serde_json::to_value(r).unwrap()));
+        }
+        use ConflictKind::*;
+        for k in [Number, Name, Place, Date, Polarity] {
+            assert_eq!(conflict_name(k), json(serde_json::to_value(k).unwrap()));
+        }
     }
 
     #[test]

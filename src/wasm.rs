@@ -90,8 +90,7 @@ fn run(sources: JsValue, options: JsValue) -> Result<crate::Report, JsError> {
 /// turns into the report object. The JS API's `compare` and `compareJson` use this.
 #[wasm_bindgen(js_name = compareTape)]
 pub fn compare_tape(sources: JsValue, options: JsValue) -> Result<js_sys::Array, JsError> {
-    let tape = crate::tape::encode(&run(sources, options)?)
-        .map_err(|e| JsError::new(&format!("could not hand the report to JS: {e}")))?;
+    let tape = crate::tape::report(&run(sources, options)?);
     let ints = js_sys::Uint32Array::from(&tape.ints[..]);
     let floats = js_sys::Float64Array::from(&tape.floats[..]);
     Ok(js_sys::Array::of3(&ints, &floats, &JsValue::from_str(&tape.text)))

@@ -89,19 +89,19 @@ impl WordPiece {
             }
         };
         for c in text.chars() {
-            if c == '\0' || c == '\u{FFFD}' || is_control(c) {
-                continue;
-            }
-            if c.is_whitespace() {
-                flush(&mut word);
-            } else if is_punctuation(c) || is_cjk(c) {
-                flush(&mut word);
-                word.push(c);
-                flush(&mut word);
-            } else if self.uncased {
-                push_uncased(c, &mut word);
-            } else {
-                word.push(c);
+            // ASCII, most of any English text, is classed without the tables' binary searches:
+            // about a fifth fewer instructions for the seeds' sentence vectors.
+            let class = if c.is_ascii() { ascii_class(c as u8) } else { class(c) };
+            match class {
+                Class::Dropped => {}
+                Class::Space => flush(&mut word),
+                Class::Alone => {
+                    flush(&mut word);
+                    word.push(c);
+                    flush(&mut word);
+                }
+                Class::Letter if self.uncased => push_uncased(c, &mut word),
+                Class::Letter => word.push(c),
             }
         }
         flush(&mut word);
@@ -137,6 +137,42 @@ impl WordPiece {
                 }
             }
         }
+    }
+}
+
+/// What the basic tokenizer does with a character.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Class {
+    /// Dropped: NUL, U+FFFD and control characters.
+    Dropped,
+    /// Whitespace: ends a word.
+    Space,
+    /// Punctuation and CJK ideographs: a word of its own.
+    Alone,
+    /// Part of a word.
+    Letter,
+}
+
+/// The [`Class`] of any character.
+fn class(c: char) -> Class {
+    if c == '\0' || c == '\u{FFFD}' || is_control(c) {
+        Class::Dropped
+    } else if c.is_whitespace() {
+        Class::Space
+    } else if is_punctuation(c) || is_cjk(c) {
+        Class::Alone
+    } else {
+        Class::Letter
+    }
+}
+
+/// [`class`] of an ASCII character, from its byte (a test checks the two agree).
+fn ascii_class(b: u8) -> Class {
+    match b {
+        b'\t' | b'\n' | b'\r' | b' ' => Class::Space,
+        0..=0x1F | 0x7F => Class::Dropped,
+        _ if b.is_ascii_punctuation() => Class::Alone,
+        _ => Class::Letter,
     }
 }
 
@@ -232,6 +268,13 @@ mod tests {
     #[test]
     fn a_special_token_written_in_the_text_is_that_token() {
         assert_eq!(tiny().encode("the[UNK]vote [PAD]"), vec![2, 1, 3, 0]);
+    }
+
+    #[test]
+    fn ascii_is_classed_from_its_byte_as_from_the_tables() {
+        for b in 0..0x80u8 {
+            assert_eq!(ascii_class(b), class(b as char), "{b:#04x}");
+        }
     }
 
     #[test]
