@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { capture, trueHeadline } from './capture.mjs';
+import { capture, jsonLdHeadline, trueHeadline } from './capture.mjs';
 import { aggregate, scorePage, titleRight } from './metric.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -135,6 +135,27 @@ const SECOND = { name: 'other', text: 'A second source is needed to compare. It 
 // Each page's kept text and removed spans go to target/extract-eval/storydiff/<id>.txt, for inspect.mjs.
 export const REMOVED_MARK = '\n==== removed spans ====';
 
+/** storydiff on each page's HTML (the html module, through the same Node API). */
+async function runStorydiffHtml() {
+  const { compare } = await import(pathToFileURL(join(ROOT, 'js/node.js')).href);
+  const pages = {};
+  for (const id of ids) {
+    const t0 = performance.now();
+    let source = null;
+    let error = null;
+    try {
+      source = compare([{ name: id, html: readHtml(id) }, SECOND], { kinds: [] }).sources[0];
+    } catch (err) {
+      error = err.message;
+    }
+    const ms = performance.now() - t0;
+    const sentences = source ? source.sentences.filter((s) => s.role !== 'speaker') : [];
+    const join_ = (ss) => ss.map((s) => s.text).join('\n');
+    pages[id] = { text: join_(sentences), body: join_(sentences.filter((s) => s.role === 'body')), title: source?.title ?? null, error, ms };
+  }
+  return { pages };
+}
+
 async function runStorydiff(pastes) {
   if (!existsSync(join(ROOT, 'pkg/storydiff_bg.wasm'))) {
     log('eval:extract: pkg/ is not built: run `npm run build` (or `npm run eval:extract`, which builds)');
@@ -185,15 +206,22 @@ async function main() {
   const read = cached('readability', runReadability);
   log('eval:extract: storydiff on the pasted text');
   const sd = await runStorydiff(pastes);
+  log('eval:extract: storydiff on the HTML');
+  const sdHtml = await runStorydiffHtml();
 
   const systems = [
     { key: 'paste', label: 'Whole paste (innerText, no extraction)', input: 'pasted text', text: (id) => pastes[id], title: null },
     { key: 'storydiff', label: 'storydiff, kept sentences (title, captions, body)', input: 'pasted text', text: (id) => sd.pages[id].text, title: (id) => sd.pages[id].title },
     { key: 'storydiffBody', label: 'storydiff, body sentences only', input: 'pasted text', text: (id) => sd.pages[id].body, title: (id) => sd.pages[id].title },
+    { key: 'storydiffHtml', label: 'storydiff, body sentences (the html module)', input: 'HTML', text: (id) => sdHtml.pages[id].body, title: (id) => sdHtml.pages[id].title },
+    { key: 'storydiffHtmlKept', label: 'storydiff, kept sentences (title, captions, body; the html module)', input: 'HTML', text: (id) => sdHtml.pages[id].text, title: (id) => sdHtml.pages[id].title },
     { key: 'trafilatura', label: `trafilatura ${traf.version} (extract, defaults)`, input: 'HTML', text: (id) => traf.pages[id].text, title: (id) => traf.pages[id].title },
     { key: 'readability', label: `Readability.js ${read.version} + jsdom (textContent)`, input: 'HTML', text: (id) => read.pages[id].text, title: (id) => read.pages[id].title },
   ];
   const withHeadline = ids.filter((id) => caps[id].headline);
+  // Every headline the page states of itself: its JSON-LD headline, og:title and first <h1>
+  // often differ (an SEO headline, a site suffix), and each is the page's own.
+  const anyHeadline = (cap) => [jsonLdHeadline(cap.jsonLd || []), cap.og, cap.h1].filter((h) => h && h.trim());
   const perPage = {};
   const table = [];
   for (const sys of systems) {
@@ -202,7 +230,8 @@ async function main() {
     let headline = null;
     if (sys.title) {
       const right = withHeadline.filter((id) => titleRight(caps[id].headline, sys.title(id))).length;
-      headline = { right, of: withHeadline.length, share: right / withHeadline.length };
+      const rightAny = withHeadline.filter((id) => anyHeadline(caps[id]).some((h) => titleRight(h, sys.title(id)))).length;
+      headline = { right, rightAny, of: withHeadline.length, share: right / withHeadline.length, shareAny: rightAny / withHeadline.length };
     }
     table.push({ ...sys, ...agg, headline });
     ids.forEach((id, i) => {
@@ -222,6 +251,8 @@ async function main() {
     pages: ids.length,
     headlineSources: from,
     storydiffMs: { median: median(sdMs), max: Math.max(...sdMs) },
+    storydiffHtmlMs: { median: median(ids.map((id) => sdHtml.pages[id].ms)), max: Math.max(...ids.map((id) => sdHtml.pages[id].ms)) },
+    storydiffHtmlErrors: ids.filter((id) => sdHtml.pages[id].error).map((id) => ({ id, error: sdHtml.pages[id].error })),
     storydiffErrors: ids.filter((id) => sd.pages[id].error).map((id) => ({ id, error: sd.pages[id].error })),
     table: table.map(({ key, label, input, precision, recall, f1, headline }) => ({ key, label, input, precision, recall, f1, headline })),
   };
@@ -245,15 +276,18 @@ function writeDoc(summary, perPage) {
     .slice(0, 10);
   const lines = [];
   lines.push(`Made by \`npm run eval:extract\` on ${summary.date}, ${summary.pages} pages.`, '');
-  lines.push('| system | input | precision | recall | F1 | headline right |', '| --- | --- | --- | --- | --- | --- |');
+  lines.push('| system | input | precision | recall | F1 | headline right (first of JSON-LD, og:title, h1) | headline right (any of them) |', '| --- | --- | --- | --- | --- | --- | --- |');
   for (const r of summary.table) {
     const h = r.headline ? `${pct(r.headline.share)} (${r.headline.right}/${r.headline.of})` : '–';
-    lines.push(`| ${r.label} | ${r.input} | ${f3(r.precision)} | ${f3(r.recall)} | ${f3(r.f1)} | ${h} |`);
+    const a = r.headline ? `${pct(r.headline.shareAny)} (${r.headline.rightAny}/${r.headline.of})` : '–';
+    lines.push(`| ${r.label} | ${r.input} | ${f3(r.precision)} | ${f3(r.recall)} | ${f3(r.f1)} | ${h} | ${a} |`);
   }
   const below = (key, x) => Object.values(perPage).filter((p) => p.systems[key].f1 < x).length;
   lines.push('', `Pages with F1 below 0.5 / below 0.8: ${summary.table.map((r) => `${r.key} ${below(r.key, 0.5)} / ${below(r.key, 0.8)}`).join('; ')}.`);
   const hs = Object.entries(summary.headlineSources).map(([k, v]) => `${k} ${v}`).join(', ');
   lines.push('', `True headlines (per page in \`target/extract-eval/headlines.json\`): ${hs}.`);
+  lines.push(`storydiff per page from its HTML (read, extract and compare beside a one-line placeholder, in Node): median ${summary.storydiffHtmlMs.median.toFixed(1)} ms, max ${summary.storydiffHtmlMs.max.toFixed(1)} ms` +
+    (summary.storydiffHtmlErrors.length ? `; refused ${summary.storydiffHtmlErrors.length} page(s)` : '; no page refused') + '.', '');
   lines.push(`storydiff per page (compare of the paste and a one-line placeholder, in Node): median ${summary.storydiffMs.median.toFixed(1)} ms, max ${summary.storydiffMs.max.toFixed(1)} ms` +
     (summary.storydiffErrors.length ? `; refused ${summary.storydiffErrors.length} page(s): ${summary.storydiffErrors.map((e) => `${e.id.slice(0, 8)} (${e.error})`).join('; ')}` : '; no page refused') + '.');
   lines.push('', '### The 10 worst pages for storydiff (pasted text)', '');
