@@ -1392,7 +1392,7 @@ const SECTIONS: &[&str] = &[
 /// (a section name, a line printed twice, an outlet over a section), the first line of two
 /// words or more is the headline: an article starts with it. A name line is an author only
 /// where the context says so: in a header block, or right under the headline.
-fn header(text: &str, lines: &mut [Line], opening: &[String], meta: &mut Meta, removed: &mut Vec<Cut>) {
+fn header(text: &str, lines: &mut [Line], opening: &crate::hash::Map<String, usize>, meta: &mut Meta, removed: &mut Vec<Cut>) {
     let short = |l: &Line| l.class == Class::Short;
     let line = |i: usize| &text[lines[i].span.clone()];
     // Short lines by the hash of their keys, which spares most comparisons.
@@ -1774,43 +1774,55 @@ const COMMENT_COST: f64 = 2000.0;
 /// A comment marker that only a thread of comments has: not a bare "Comments" or "Reply".
 fn thread_marker(s: &str) -> bool {
     let l = lower(s.trim());
-    comment_marker(s) && !matches!(l.trim_end_matches([':', '.']), "reply" | "comments" | "responses")
+    comment_marker(s) && !COMMENT_HEADS[..3].contains(&l.trim_end_matches([':', '.']))
 }
 
 /// Lines that head or punctuate reader comments: `23 Comments`, `Leave a Reply`, `Reply`.
 fn comment_marker(s: &str) -> bool {
     let l = lower(s.trim());
     let l = l.trim_end_matches([':', '.']);
-    if matches!(l, "reply" | "comments" | "leave a reply" | "leave a comment" | "post a comment" | "add a comment" | "join the conversation" | "join the discussion" | "show comments" | "view comments" | "comments are closed" | "what do you think?" | "reader comments" | "responses") {
+    if COMMENT_HEADS.contains(&l) {
         return true;
     }
     // `Alex on September 17, 2018 at 6:34 am said:`
     if (s.ends_with(" said:") || s.ends_with(" says:")) && s.bytes().any(|b| b.is_ascii_digit()) && word_count(s) <= 12 {
         return true;
     }
+    // `23 Comments`
     let mut words = l.split_whitespace();
-    matches!((words.next().map(|n| n.parse::<u32>().is_ok()), words.next(), words.next()), (Some(true), Some("comments" | "comment" | "responses" | "replies" | "thoughts on"), None))
+    words.next().is_some_and(|n| n.parse::<u32>().is_ok()) && words.next().is_some_and(|w| COMMENT_COUNTS.contains(&w)) && words.next().is_none()
 }
+
+/// Lines that head reader comments, lower case, without a final colon or full stop; the first
+/// three may also be buttons of a share bar ([`thread_marker`]).
+const COMMENT_HEADS: &[&str] = &[
+    "reply", "comments", "responses", "leave a reply", "leave a comment", "post a comment", "add a comment", "join the conversation", "join the discussion",
+    "show comments", "view comments", "comments are closed", "what do you think?", "reader comments",
+];
+
+/// What a count of comments is counted in (`23 comments`).
+const COMMENT_COUNTS: &[&str] = &["comments", "comment", "responses", "replies"];
 
 /// The share of a headline's words that the opening must repeat for the line to be taken as
 /// the headline over lines nearer the top.
 const HEADLINE_ECHO: f64 = 0.5;
 
-/// The lower-case words of four letters or more in the first paragraphs of the body (its first
-/// 1,500 bytes), sorted: what a headline's words are looked up in.
-fn opening_words(text: &str, body: &[Line]) -> Vec<String> {
-    let mut out = Vec::new();
+/// The topic words ([`content_words`]) of the first paragraphs of the body (its first 1,500
+/// bytes): what a headline's words are looked up in. A map of `String`s, as the group stage
+/// keeps one, rather than a sorted list: a sort of `String`s was 3 kB more of the wasm.
+fn opening_words(text: &str, body: &[Line]) -> crate::hash::Map<String, usize> {
+    let mut out = crate::hash::Map::default();
     let mut bytes = 0;
     for l in body.iter().filter(|l| l.class == Class::Prose) {
         let s = &text[l.span.clone()];
-        out.extend(content_words(s));
+        for w in content_words(s) {
+            out.insert(w, 0);
+        }
         bytes += s.len();
         if bytes > 1500 {
             break;
         }
     }
-    out.sort_unstable();
-    out.dedup();
     out
 }
 
@@ -1820,12 +1832,12 @@ fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(|w| w.chars().take(5).flat_map(char::to_lowercase).collect())
 }
 
-/// The share of `line`'s content words that are among `opening` (sorted).
-fn echo(line: &str, opening: &[String]) -> f64 {
+/// The share of `line`'s content words that are among `opening`.
+fn echo(line: &str, opening: &crate::hash::Map<String, usize>) -> f64 {
     let (mut all, mut found) = (0, 0);
     for w in content_words(line) {
         all += 1;
-        found += opening.binary_search(&w).is_ok() as usize;
+        found += opening.contains_key(&w) as usize;
     }
     if all < 2 || found < 2 {
         return 0.0;
