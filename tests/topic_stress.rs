@@ -16,8 +16,9 @@
 //!
 //! `STORYDIFF_TOPIC_STRESS_REPORT=1 cargo test --release --features html --test topic_stress -- --nocapture --include-ignored`
 //!
-//! The test is `#[ignore]`d until the cleaner passes it (the figures at the time are in the
-//! reason); remove the attribute then, so that CI holds the set at 100%.
+//! That test is `#[ignore]`d until the cleaner passes it (the figures at the time are in the
+//! reason); remove the attribute then, so that CI holds the set at 100%. Until then
+//! `topic_stress_holds_its_floor` holds today's figures.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -173,9 +174,44 @@ fn check(f: &Fixture) -> Row {
     }
 }
 
+/// What the set measures, summed over the fixtures.
+struct Totals {
+    body_kept: usize,
+    body: usize,
+    chrome_removed: usize,
+    chrome: usize,
+    titles_right: usize,
+    fixtures: usize,
+}
+
+/// Today's figures, which may only go up (measured 2026-12-06: the set at 100% is the issue's
+/// target, held by the ignored test below).
+const FLOOR: Totals = Totals { body_kept: 149, body: 155, chrome_removed: 427, chrome: 482, titles_right: 9, fixtures: 12 };
+
 #[test]
-#[ignore = "issue 12 point 5 not met yet: at b0258f6 body kept 141/155, chrome removed 411/482, titles right 6/12; run with --include-ignored"]
+fn topic_stress_holds_its_floor() {
+    let t = measure();
+    assert!(
+        t.body_kept >= FLOOR.body_kept && t.chrome_removed >= FLOOR.chrome_removed && t.titles_right >= FLOOR.titles_right,
+        "topic-stress fell below its floor: body kept {}/{} (floor {}), chrome removed {}/{} (floor {}), titles {}/{} (floor {})",
+        t.body_kept, t.body, FLOOR.body_kept, t.chrome_removed, t.chrome, FLOOR.chrome_removed, t.titles_right, t.fixtures, FLOOR.titles_right
+    );
+}
+
+#[test]
+#[ignore = "issue 12 point 5 not met yet: body kept 149/155, chrome removed 427/482, titles right 9/12 on 2026-12-06; run with --include-ignored"]
 fn topic_stress_loses_no_body_and_keeps_no_chrome() {
+    let t = measure();
+    let failures = (t.body - t.body_kept) + (t.chrome - t.chrome_removed) + (t.fixtures - t.titles_right);
+    if std::env::var("STORYDIFF_TOPIC_STRESS_REPORT").is_ok_and(|v| v == "1") {
+        println!("\nSTORYDIFF_TOPIC_STRESS_REPORT=1: report only ({failures} failures not asserted)");
+        return;
+    }
+    assert_eq!(failures, 0, "topic-stress: body kept {}/{}, chrome removed {}/{}, titles right {}/{} (see the table above)", t.body_kept, t.body, t.chrome_removed, t.chrome, t.titles_right, t.fixtures);
+}
+
+/// Checks every fixture, prints the table and what was lost or kept, and sums it up.
+fn measure() -> Totals {
     let fixtures = fixtures();
     assert!(fixtures.len() >= 12, "the topic-stress set has {} fixtures", fixtures.len());
     let rows: Vec<Row> = fixtures.iter().map(check).collect();
@@ -205,10 +241,5 @@ fn topic_stress_loses_no_body_and_keeps_no_chrome() {
         }
     }
 
-    let failures = (bt - bk) + (ct - cr) + (rows.len() - tr);
-    if std::env::var("STORYDIFF_TOPIC_STRESS_REPORT").is_ok_and(|v| v == "1") {
-        println!("\nSTORYDIFF_TOPIC_STRESS_REPORT=1: report only ({failures} failures not asserted)");
-        return;
-    }
-    assert_eq!(failures, 0, "topic-stress: body kept {bk}/{bt}, chrome removed {cr}/{ct}, titles right {tr}/{} (see the table above)", rows.len());
+    Totals { body_kept: bk, body: bt, chrome_removed: cr, chrome: ct, titles_right: tr, fixtures: rows.len() }
 }
