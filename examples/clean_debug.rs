@@ -1,3 +1,8 @@
+//! Shows what text cleaning keeps and removes in one paste, line by line, with roles and reasons:
+//! for working on `clean` against a page that scores badly in `examples/paste_eval.rs`.
+//!
+//!     cargo run --release --example clean_debug -- FILE.txt|CAPTURE.json
+
 fn main() {
     let path = std::env::args().nth(1).unwrap();
     let raw = std::fs::read_to_string(&path).unwrap();

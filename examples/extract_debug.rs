@@ -1,3 +1,8 @@
+//! Shows how one benchmark page's HTML is read and extracted, block by block: its element, kind,
+//! inherited hint, ancestors and verdict, and the element chosen as the article's.
+//!
+//!     cargo run --release --features html --example extract_debug -- ID_PREFIX
+
 use flate2::read::GzDecoder;
 use std::io::Read;
 fn main() {

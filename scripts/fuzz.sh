@@ -30,7 +30,7 @@ export RUSTC_BOOTSTRAP=1
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(clean segment compare)
+[ ${#targets[@]} -gt 0 ] || targets=(clean segment compare html)
 sanitizer=${FUZZ_SANITIZER:-address}
 
 ecb=
@@ -94,6 +94,17 @@ seed_one() {
         done
       fi
       ;;
+    html)
+      # Web pages: the extraction benchmark's smaller pages when it is there, and the seeds as
+      # paragraphs of a page.
+      local bench=${EXTRACT_DATA:-$root/../shared/data/article-extraction-benchmark}/html
+      if compgen -G "$bench/*.html.gz" >/dev/null; then
+        for f in $(ls -Sr "$bench"/*.html.gz | head -40); do gunzip -c "$f" >"$corpus/page-$((n++))"; done
+      fi
+      for f in "${texts[@]}"; do
+        { printf '<!doctype html><html lang=en><body><nav><a href=/>Home</a></nav><article><h1>Title</h1>'; sed 's/.*/<p>&<\/p>/' "$f"; printf '</article></body></html>'; } >"$corpus/seed-$((n++))"
+      done
+      ;;
   esac
   echo "fuzz: $target: seeded $n inputs${ecb:+ (seeds/ and ECB+ from $ecb)}"
 }
@@ -101,6 +112,7 @@ seed_one() {
 max_len() {
   case $1 in
     compare) echo 16384 ;;
+    html) echo 65536 ;;
     *) echo 8192 ;;
   esac
 }

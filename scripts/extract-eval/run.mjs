@@ -135,43 +135,25 @@ const SECOND = { name: 'other', text: 'A second source is needed to compare. It 
 // Each page's kept text and removed spans go to target/extract-eval/storydiff/<id>.txt, for inspect.mjs.
 export const REMOVED_MARK = '\n==== removed spans ====';
 
-/** storydiff on each page's HTML (the html module, through the same Node API). */
-async function runStorydiffHtml() {
-  const { compare } = await import(pathToFileURL(join(ROOT, 'js/node.js')).href);
-  const pages = {};
-  for (const id of ids) {
-    const t0 = performance.now();
-    let source = null;
-    let error = null;
-    try {
-      source = compare([{ name: id, html: readHtml(id) }, SECOND], { kinds: [] }).sources[0];
-    } catch (err) {
-      error = err.message;
-    }
-    const ms = performance.now() - t0;
-    const sentences = source ? source.sentences.filter((s) => s.role !== 'speaker') : [];
-    const join_ = (ss) => ss.map((s) => s.text).join('\n');
-    pages[id] = { text: join_(sentences), body: join_(sentences.filter((s) => s.role === 'body')), title: source?.title ?? null, error, ms };
-  }
-  return { pages };
-}
-
-async function runStorydiff(pastes) {
+/**
+ * storydiff on every page, each given as `input(id)` (`{ text }` or `{ html }`) beside the
+ * placeholder; with `dir`, each page's kept text and removed spans are written there too.
+ * Cleaning is per source, so the placeholder second source does not change the page's.
+ */
+async function runStorydiffOn(input, dir = null) {
   if (!existsSync(join(ROOT, 'pkg/storydiff_bg.wasm'))) {
     log('eval:extract: pkg/ is not built: run `npm run build` (or `npm run eval:extract`, which builds)');
     process.exit(2);
   }
   const { compare } = await import(pathToFileURL(join(ROOT, 'js/node.js')).href);
-  const dir = join(OUT, 'storydiff');
-  mkdirSync(dir, { recursive: true });
+  if (dir) mkdirSync(dir, { recursive: true });
   const pages = {};
   for (const id of ids) {
     const t0 = performance.now();
     let source = null;
     let error = null;
     try {
-      // Cleaning is per source, so the placeholder second source does not change the page's.
-      source = compare([{ name: id, text: pastes[id] }, SECOND], { kinds: [] }).sources[0];
+      source = compare([{ name: id, ...input(id) }, SECOND], { kinds: [] }).sources[0];
     } catch (err) {
       error = err.message;
     }
@@ -181,8 +163,10 @@ async function runStorydiff(pastes) {
     const kept = join_(sentences);
     const body = join_(sentences.filter((s) => s.role === 'body'));
     pages[id] = { text: kept, body, title: source?.title ?? null, error, ms, removed: source ? source.removed.length : 0 };
-    const removed = source ? source.removed.map((r) => `[${r.reason}] ${r.text.replace(/\s+/g, ' ')}`).join('\n') : '';
-    writeFileSync(join(dir, `${id}.txt`), `${source?.title ?? '(no title)'}\n\n${kept}\n${REMOVED_MARK}\n${error ?? removed}\n`);
+    if (dir) {
+      const removed = source ? source.removed.map((r) => `[${r.reason}] ${r.text.replace(/\s+/g, ' ')}`).join('\n') : '';
+      writeFileSync(join(dir, `${id}.txt`), `${source?.title ?? '(no title)'}\n\n${kept}\n${REMOVED_MARK}\n${error ?? removed}\n`);
+    }
   }
   return { pages };
 }
@@ -205,9 +189,9 @@ async function main() {
   const traf = cached('trafilatura', runTrafilatura);
   const read = cached('readability', runReadability);
   log('eval:extract: storydiff on the pasted text');
-  const sd = await runStorydiff(pastes);
+  const sd = await runStorydiffOn((id) => ({ text: pastes[id] }), join(OUT, 'storydiff'));
   log('eval:extract: storydiff on the HTML');
-  const sdHtml = await runStorydiffHtml();
+  const sdHtml = await runStorydiffOn((id) => ({ html: readHtml(id) }));
 
   const systems = [
     { key: 'paste', label: 'Whole paste (innerText, no extraction)', input: 'pasted text', text: (id) => pastes[id], title: null },
