@@ -70,27 +70,27 @@ seed_one() {
       # 5 header bytes pick the range (see `segment` in tests/fuzz_regressions/harness.rs):
       # 0x40 0 0 0 0 is 0..len.
       for f in "${texts[@]}"; do
-        { printf '\x40\0\0\0\0'; cat "$f"; } >"$corpus/seed-$((n++))"
-        { printf '\x55\x07\0\x30\0'; cat "$f"; } >"$corpus/seed-$((n++))"
+        { printf '\x40\0\0\0\0'; cat "$f"; } >"$corpus/seed-$n"; n=$((n + 1))
+        { printf '\x55\x07\0\x30\0'; cat "$f"; } >"$corpus/seed-$n"; n=$((n + 1))
       done
       if [ -n "$ecb" ]; then
-        for f in "$ecb"/*/*.txt; do { printf '\x40\0\0\0\0'; cat "$f"; } >"$corpus/ecb-$((n++))"; done
+        for f in "$ecb"/*/*.txt; do { printf '\x40\0\0\0\0'; cat "$f"; } >"$corpus/ecb-$n"; n=$((n + 1)); done
       fi
       ;;
     compare)
       # Articles on the same story, 2, 3 and 4 at a time, joined by the separator byte.
       join_sources() { local first=1; for f in "$@"; do [ $first = 1 ] || printf '%s' "$sep"; first=0; cat "$f"; done; }
       for ((i = 0; i + 1 < ${#texts[@]}; i++)); do
-        join_sources "${texts[i]}" "${texts[i + 1]}" >"$corpus/seed-$((n++))"
+        join_sources "${texts[i]}" "${texts[i + 1]}" >"$corpus/seed-$n"; n=$((n + 1))
       done
-      join_sources "${texts[@]:0:4}" >"$corpus/seed-$((n++))"
+      join_sources "${texts[@]:0:4}" >"$corpus/seed-$n"; n=$((n + 1))
       if [ -n "$ecb" ]; then
         for dir in "$ecb"/*/; do
           local files=("$dir"*.txt)
           local k=${#files[@]}
-          for ((i = 0; i + 1 < k; i += 2)); do join_sources "${files[i]}" "${files[i + 1]}" >"$corpus/ecb-$((n++))"; done
-          [ "$k" -lt 3 ] || join_sources "${files[@]:0:3}" >"$corpus/ecb-$((n++))"
-          [ "$k" -lt 4 ] || join_sources "${files[@]: -4}" >"$corpus/ecb-$((n++))"
+          for ((i = 0; i + 1 < k; i += 2)); do join_sources "${files[i]}" "${files[i + 1]}" >"$corpus/ecb-$n"; n=$((n + 1)); done
+          [ "$k" -lt 3 ] || join_sources "${files[@]:0:3}" >"$corpus/ecb-$n"; n=$((n + 1))
+          [ "$k" -lt 4 ] || join_sources "${files[@]: -4}" >"$corpus/ecb-$n"; n=$((n + 1))
         done
       fi
       ;;
@@ -99,10 +99,12 @@ seed_one() {
       # paragraphs of a page.
       local bench=${EXTRACT_DATA:-$root/../shared/data/article-extraction-benchmark}/html
       if compgen -G "$bench/*.html.gz" >/dev/null; then
-        for f in $(ls -Sr "$bench"/*.html.gz | head -40); do gunzip -c "$f" >"$corpus/page-$((n++))"; done
+        # (n is counted apart: an expansion in a redirection does not keep its side effect.)
+        for f in $(ls -Sr "$bench"/*.html.gz | head -40); do gunzip -c "$f" >"$corpus/page-$n"; n=$((n + 1)); done
       fi
       for f in "${texts[@]}"; do
-        { printf '<!doctype html><html lang=en><body><nav><a href=/>Home</a></nav><article><h1>Title</h1>'; sed 's/.*/<p>&<\/p>/' "$f"; printf '</article></body></html>'; } >"$corpus/seed-$((n++))"
+        { printf '<!doctype html><html lang=en><body><nav><a href=/>Home</a></nav><article><h1>Title</h1>'; sed 's/.*/<p>&<\/p>/' "$f"; printf '</article></body></html>'; } >"$corpus/seed-$n"
+        n=$((n + 1))
       done
       ;;
   esac

@@ -3,7 +3,10 @@
 //!
 //! The article is the element whose text is most prose and least everything else: every block
 //! scores its prose bytes for each element it is in and its other bytes against them, and the
-//! best-scoring element holds the article. Inside it, blocks are kept unless their markup marks
+//! best-scoring element holds the article, unless an element the markup names as the article
+//! (`<article>`, `itemprop="articleBody"`, an `article-body` class) holds a fair share of that
+//! prose. Chrome hints on an element that holds most of the page's prose (a layout wrapper
+//! named `with-sidebar`) are not taken. Inside it, blocks are kept unless their markup marks
 //! them as chrome (comments, share bars, related lists...), they are mostly links, or a short,
 //! non-prose line matches a chrome pattern of [`crate::clean`]; a full prose sentence is never
 //! removed by a keyword. Outside it, blocks are removed with the reason their markup gives, or
