@@ -108,7 +108,10 @@ pub fn clean(text: &str) -> Cleaned {
     }
     mark_captions(text, &mut lines, &mut out);
 
-    let runs = article_runs(text, &lines);
+    let runs = article_runs(text, &lines).map(|mut r| {
+        drop_teasers(text, &lines, &mut r);
+        r
+    });
     // The article's first and last paragraphs are ones no keyword marks: a copyright or
     // standards line that reads as a sentence at its edge is not inside it.
     let body: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].class == Class::Prose && lines[i].keyword.is_none() && runs.as_ref().is_some_and(|r| r[i])).collect();
@@ -520,15 +523,16 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) -> u
         line.class = Class::Cut(Reason::Language);
         return words;
     }
-    if let Some(reason) = template(s).or_else(|| chrome(s, words)) {
+    let whole = template(s);
+    if let Some(reason) = whole.or_else(|| chrome(s, words)) {
         if reason == Reason::Copyright && out.meta.outlet.is_none() {
             out.meta.outlet = copyright_holder(s);
         }
-        if template(s).is_none() {
-            line.keyword = Some(reason);
-        }
-        if !is_prose(s, words) || template(s).is_some() {
+        if whole.is_some() || !is_prose(s, words) {
             line.class = Class::Cut(reason);
+        }
+        if whole.is_none() {
+            line.keyword = Some(reason);
         }
         return words;
     }
@@ -1748,6 +1752,37 @@ fn article_runs(text: &str, lines: &[Line]) -> Option<Vec<bool>> {
     Some(inside)
 }
 
+/// Takes out of the article's runs the list of teasers that ends them: at least
+/// [`TEASERS_MIN`] paragraphs at the end, each a single short paragraph under a line of its own
+/// that is not prose (a headline, an author's name), after paragraphs that follow one another.
+/// A story list reads so (headline, summary, headline, summary); an article's sections carry
+/// more than one paragraph, or longer ones.
+fn drop_teasers(text: &str, lines: &[Line], inside: &mut [bool]) {
+    let prose: Vec<usize> = (0..lines.len()).filter(|&i| inside[i] && lines[i].class == Class::Prose).collect();
+    // Each prose line, whether it reads as a teaser: short, and with a line that is not prose
+    // and not furniture right before it.
+    let teaser = |k: usize| {
+        let i = prose[k];
+        k > 0 && lines[i].span.len() <= TEASER_BYTES && i > prose[k - 1] + 1 && (prose[k - 1] + 1..i).any(|j| !furniture(&lines[j]) && title_case(&text[lines[j].span.clone()]))
+    };
+    let mut start = prose.len();
+    while start > 0 && teaser(start - 1) {
+        start -= 1;
+    }
+    // Before the list, the article itself: paragraphs that follow one another.
+    let dense = prose[..start].windows(2).filter(|w| w[1] == w[0] + 1).count();
+    if prose.len() - start >= TEASERS_MIN && dense >= TEASERS_MIN {
+        let from = prose[start - 1] + 1;
+        inside[from..].iter_mut().for_each(|x| *x = false);
+    }
+}
+
+/// The fewest teasers that make a list.
+const TEASERS_MIN: usize = 4;
+
+/// The longest paragraph, in bytes, that reads as a teaser's summary.
+const TEASER_BYTES: usize = 400;
+
 /// How heavy, beside the article's heaviest run of prose, another run must be to be the
 /// article's too.
 const RUN_SHARE: f64 = 0.25;
@@ -1771,10 +1806,10 @@ fn furniture(line: &Line) -> bool {
 /// What a line marking reader comments costs the run it stands in.
 const COMMENT_COST: f64 = 2000.0;
 
-/// A comment marker that only a thread of comments has: not a bare "Comments" or "Reply".
-fn thread_marker(s: &str) -> bool {
-    let l = lower(s.trim());
-    comment_marker(s) && !COMMENT_HEADS[..3].contains(&l.trim_end_matches([':', '.']))
+/// Whether a comment marker (`comment_marker`) is one that only a thread of comments has: not a
+/// bare "Comments" or "Reply", which may be buttons of a share bar.
+fn thread_marker(marker: &str) -> bool {
+    !COMMENT_HEADS[..3].contains(&lower(marker.trim()).trim_end_matches([':', '.']))
 }
 
 /// Lines that head or punctuate reader comments: `23 Comments`, `Leave a Reply`, `Reply`.
@@ -1785,12 +1820,12 @@ fn comment_marker(s: &str) -> bool {
         return true;
     }
     // `Alex on September 17, 2018 at 6:34 am said:`
-    if (s.ends_with(" said:") || s.ends_with(" says:")) && s.bytes().any(|b| b.is_ascii_digit()) && word_count(s) <= 12 {
+    if (l.ends_with(" said") || l.ends_with(" says")) && s.ends_with(':') && s.bytes().any(|b| b.is_ascii_digit()) && s.len() < 80 {
         return true;
     }
     // `23 Comments`
     let mut words = l.split_whitespace();
-    words.next().is_some_and(|n| n.parse::<u32>().is_ok()) && words.next().is_some_and(|w| COMMENT_COUNTS.contains(&w)) && words.next().is_none()
+    words.next().is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())) && words.next().is_some_and(|w| COMMENT_COUNTS.contains(&w)) && words.next().is_none()
 }
 
 /// Lines that head reader comments, lower case, without a final colon or full stop; the first
