@@ -2041,6 +2041,59 @@ mod tests {
 
     const BODY: &str = "The council approved the new budget on Tuesday after a long debate.\n\nSpending on schools will rise by four percent next year, officials said.";
 
+    /// An article of six paragraphs.
+    const LONG: &str = "The council approved the new budget on Tuesday after a long debate.\n\nSpending on schools will rise by four percent next year, officials said.\n\nThe mayor called it a fair compromise between the parties.\n\nThe opposition said it would keep pressing for lower taxes next year.\n\nRoad repairs will get a further two million from a reserve fund.\n\nThe budget takes effect on the first of April, the clerk said.";
+
+    /// Menu lines, each a short line of chrome.
+    fn menu(n: usize) -> String {
+        (0..n).map(|i| format!("Section {i}\n")).collect()
+    }
+
+    #[test]
+    fn a_site_blurb_above_the_menus_is_not_the_article() {
+        let blurb = "News Corp is a network of leading media companies.";
+        let text = format!("{blurb}\n\n{}\nCouncil passes budget\n\n{LONG}", menu(12));
+        assert!(removed(&text).contains(&(Reason::Outside, blurb)), "{:?}", removed(&text));
+        assert_eq!(kept(&text).iter().filter(|k| k.0 == Role::Body).count(), 6);
+    }
+
+    #[test]
+    fn reader_comments_after_a_thread_marker_are_not_the_article() {
+        let comment = "I have lived here for thirty years and the schools have never had enough money.";
+        let text = format!("{BODY}\n\n3 Comments\n\nAlex on March 3, 2024 at 6:34 am said:\n{comment}\nReply");
+        assert!(removed(&text).contains(&(Reason::Outside, comment)), "{:?}", removed(&text));
+    }
+
+    #[test]
+    fn a_comments_button_above_the_article_does_not_hide_it() {
+        let text = format!("Council passes budget\nShare\nComments\n\n{BODY}");
+        assert_eq!(kept(&text).iter().filter(|k| k.0 == Role::Body).count(), 2, "{:?}", kept(&text));
+    }
+
+    #[test]
+    fn a_prose_sentence_inside_the_article_is_kept_whatever_its_keywords() {
+        let inside = "The ruling turned on the words all rights reserved on the copyright page, the judge said.";
+        let text = format!("{BODY}\n\n{inside}\n\nThe publisher said it would appeal the decision next week.");
+        assert!(kept(&text).contains(&(Role::Body, inside)), "{:?}", kept(&text));
+        // At the article's edge the same keyword removes it.
+        let edge = format!("{BODY}\n\nCopyright 2024 The Daily Planet. All rights reserved.");
+        assert_eq!(kept(&edge).len(), 2, "{:?}", kept(&edge));
+    }
+
+    #[test]
+    fn a_list_of_teasers_ending_the_article_is_cut_off() {
+        let teasers: String = (1..=5).map(|i| format!("Storm Number {i} Hits The Coast\n\nHeavy rain closed roads in {i} towns on Monday, and more is on the way.\n\n")).collect();
+        let text = format!("{LONG}\n\n{teasers}");
+        let body: Vec<&str> = kept(&text).iter().map(|k| k.1).collect();
+        assert_eq!(body.len(), 6, "{body:?}");
+    }
+
+    #[test]
+    fn the_headline_is_the_line_whose_words_the_opening_repeats() {
+        let text = format!("Skip to content\n\nLatest news from the town hall\n\nCouncil approves budget after long debate\n\nShare this article\n\n{BODY}");
+        assert_eq!(clean(&text).meta.title.as_deref(), Some("Council approves budget after long debate"));
+    }
+
     #[test]
     fn headline_byline_and_body_are_told_apart() {
         let text = format!("Council passes budget after long debate\nBy Maria Lopez and Tom Weber - 3 March 2024 - 10:15\n\n{BODY}");
