@@ -52,7 +52,9 @@ pub fn bounded(html: &str) -> Cow<'_, str> {
             at = find_ignore_case(bytes, close.as_bytes(), at).unwrap_or(bytes.len());
             continue;
         }
-        if VOID.contains(&name.as_str()) || OPTIONAL_END.contains(&name.as_str()) {
+        // `<path ... />` in an inline SVG closes itself: icons by the thousand are not depth.
+        let self_closing = bytes[..end].ends_with(b"/>");
+        if self_closing || VOID.contains(&name.as_str()) || OPTIONAL_END.contains(&name.as_str()) {
             continue;
         }
         if closing {
@@ -100,6 +102,13 @@ mod tests {
     fn ordinary_pages_are_left_as_they_are() {
         let page = "<html><body><div><p>One<p>Two<ul><li>a<li>b</ul><img src=x><br><script>if (a<b) x='</div>'</script></div></body></html>";
         assert!(matches!(bounded(page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn self_closing_tags_of_inline_svg_are_not_depth() {
+        let icons = "<svg viewBox=\"0 0 24 24\"><path d=\"M12 2L2 7z\"/></svg>".repeat(2_000);
+        let page = format!("<body>{icons}<main><article><p>Kept.</p></article></main></body>");
+        assert!(matches!(bounded(&page), Cow::Borrowed(_)));
     }
 
     #[test]
