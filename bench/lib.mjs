@@ -166,7 +166,7 @@ export function readSources(files) {
 }
 
 /** Size of sources (`[{ text }]`) in UTF-8 bytes, all together. */
-export const inputBytes = (sources) => sources.reduce((a, s) => a + Buffer.byteLength(s.text), 0);
+export const inputBytes = (sources) => sources.reduce((a, s) => a + Buffer.byteLength(s.text ?? s.html), 0);
 
 /**
  * The snapshot of pkg/ (see SNAPSHOT), instantiated: `{ glue, wasm, apiCompare }`, where
@@ -183,9 +183,11 @@ function loadVectors(glue) {
   glue.loadVectors(readFileSync(join(ROOT, 'vectors', 'minilm-static.bin')));
 }
 
-export async function loadApi() {
-  const glue = await import(pathToFileURL(join(SNAPSHOT, 'storydiff.js')).href);
-  const wasm = glue.initSync({ module: readFileSync(join(SNAPSHOT, 'storydiff_bg.wasm')) });
+export async function loadApi({ html = false } = {}) {
+  // The html module (pkg/html/, snapshotted to SNAPSHOT/html/) for web pages, else the core.
+  const dir = html ? join(SNAPSHOT, 'html') : SNAPSHOT;
+  const glue = await import(pathToFileURL(join(dir, 'storydiff.js')).href);
+  const wasm = glue.initSync({ module: readFileSync(join(dir, 'storydiff_bg.wasm')) });
   loadVectors(glue);
   const { callWasm } = await import(pathToFileURL(join(ROOT, 'js', 'validate.js')).href);
   if (typeof callWasm !== 'function') throw new Error('js/validate.js exports no callWasm');

@@ -160,6 +160,10 @@ function build({ pkgOnly = false } = {}) {
   for (let attempt = 1; ; attempt++) {
     copyFileSync(join(ROOT, 'pkg', 'storydiff.js'), join(SNAPSHOT, 'storydiff.js'));
     copyFileSync(join(ROOT, 'pkg', 'storydiff_bg.wasm'), join(SNAPSHOT, 'storydiff_bg.wasm'));
+    // The html module, for the web-page rows (bench/pathological.mjs).
+    mkdirSync(join(SNAPSHOT, 'html'), { recursive: true });
+    copyFileSync(join(ROOT, 'pkg', 'html', 'storydiff.js'), join(SNAPSHOT, 'html', 'storydiff.js'));
+    copyFileSync(join(ROOT, 'pkg', 'html', 'storydiff_bg.wasm'), join(SNAPSHOT, 'html', 'storydiff_bg.wasm'));
     const glue = readFileSync(join(SNAPSHOT, 'storydiff.js'), 'utf8');
     const bytes = readFileSync(join(SNAPSHOT, 'storydiff_bg.wasm'));
     const whole = WebAssembly.validate(bytes) &&
