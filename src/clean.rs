@@ -446,7 +446,7 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
-fn word_count(s: &str) -> usize {
+pub(crate) fn word_count(s: &str) -> usize {
     // Whitespace-separated runs with a letter or digit; half the ideographs for text written
     // without spaces. Every caller compares the count with a number under WORDS_COUNTED, so
     // counting stops there: long paragraphs are most of the text and reach it early.
@@ -1342,7 +1342,7 @@ fn mark_duplicates(text: &str, lines: &mut [Line], words: &[usize]) {
     }
 }
 
-fn ends_sentence(s: &str) -> bool {
+pub(crate) fn ends_sentence(s: &str) -> bool {
     const ENDS: [char; 7] = ['.', '!', '?', '…', '。', '！', '？'];
     // Closing quotes and brackets, and emoji or symbols after the period, do not count.
     let t = s.trim_end_matches(|c: char| !c.is_alphanumeric() && !ENDS.contains(&c) && c != '(');
@@ -1814,19 +1814,26 @@ fn thread_marker(marker: &str) -> bool {
 
 /// Lines that head or punctuate reader comments: `23 Comments`, `Leave a Reply`, `Reply`.
 fn comment_marker(s: &str) -> bool {
+    // Every marker is short; most lines are not, and are spared the lower-casing.
+    if s.len() >= COMMENT_MARKER_BYTES {
+        return false;
+    }
     let l = lower(s.trim());
     let l = l.trim_end_matches([':', '.']);
     if COMMENT_HEADS.contains(&l) {
         return true;
     }
     // `Alex on September 17, 2018 at 6:34 am said:`
-    if (l.ends_with(" said") || l.ends_with(" says")) && s.ends_with(':') && s.bytes().any(|b| b.is_ascii_digit()) && s.len() < 80 {
+    if (l.ends_with(" said") || l.ends_with(" says")) && s.ends_with(':') && s.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
     // `23 Comments`
     let mut words = l.split_whitespace();
     words.next().is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())) && words.next().is_some_and(|w| COMMENT_COUNTS.contains(&w)) && words.next().is_none()
 }
+
+/// The longest comment marker, in bytes (`Alex on September 17, 2018 at 6:34 am said:`).
+const COMMENT_MARKER_BYTES: usize = 80;
 
 /// Lines that head reader comments, lower case, without a final colon or full stop; the first
 /// three may also be buttons of a share bar ([`thread_marker`]).

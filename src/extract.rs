@@ -51,13 +51,6 @@ pub fn article(page: &Page) -> Cleaned {
     out
 }
 
-/// Words in `s`, counting two characters of scripts written without spaces (Chinese, Japanese)
-/// as a word.
-fn word_count(s: &str) -> usize {
-    let unspaced = s.chars().filter(|&c| crate::normalize::is_ideograph(c) || ('\u{3040}'..='\u{30ff}').contains(&c)).count();
-    s.split_whitespace().count() + unspaced / 2
-}
-
 /// The element of `page` that holds the article, with which blocks are prose and each
 /// element's trusted hint.
 pub fn root(page: &Page) -> (Vec<bool>, Vec<Hint>, usize) {
@@ -119,8 +112,9 @@ fn is_prose(s: &str, b: &Block) -> bool {
     if matches!(b.kind, Kind::Heading(_)) || links(b) > 0.5 {
         return false;
     }
-    let words = word_count(s);
-    let ends = s.trim_end_matches(['"', '\'', '”', '’', ')', ']']).ends_with(['.', '!', '?', '…', ':', '。', '！', '？']);
+    let words = clean::word_count(s);
+    // A lead-in to a quotation or a list ends in a colon.
+    let ends = clean::ends_sentence(s) || s.trim_end().ends_with(':');
     (words >= 8 && ends) || words >= 25
 }
 

@@ -496,6 +496,16 @@ impl Writer {
         }
     }
 
+    /// The `text`, `start` and `end` fields of a sentence, removed span or quotation.
+    fn span(&mut self, text: &str, start: usize, end: usize) {
+        self.key(Key::Text);
+        self.string(text);
+        self.key(Key::Start);
+        self.count(start);
+        self.key(Key::End);
+        self.count(end);
+    }
+
     /// `[source, sentence]`.
     fn place(&mut self, (source, sentence): (usize, usize)) {
         self.array(2);
@@ -558,12 +568,7 @@ impl Writer {
         self.array(s.sentences.len());
         for x in &s.sentences {
             self.object(7);
-            self.key(Key::Text);
-            self.string(&x.text);
-            self.key(Key::Start);
-            self.count(x.start);
-            self.key(Key::End);
-            self.count(x.end);
+            self.span(&x.text, x.start, x.end);
             self.key(Key::Role);
             self.string(role_name(x.role));
             self.key(Key::Support);
@@ -591,12 +596,7 @@ impl Writer {
         self.array(s.removed.len());
         for x in &s.removed {
             self.object(4);
-            self.key(Key::Text);
-            self.string(&x.text);
-            self.key(Key::Start);
-            self.count(x.start);
-            self.key(Key::End);
-            self.count(x.end);
+            self.span(&x.text, x.start, x.end);
             self.key(Key::Reason);
             self.string(reason_name(x.reason));
         }
@@ -668,12 +668,7 @@ impl Writer {
             self.count(o.source);
             self.key(Key::Sentence);
             self.count(o.sentence);
-            self.key(Key::Text);
-            self.string(&o.text);
-            self.key(Key::Start);
-            self.count(o.start);
-            self.key(Key::End);
-            self.count(o.end);
+            self.span(&o.text, o.start, o.end);
             self.key(Key::Speaker);
             self.optional_string(&o.speaker);
         }
