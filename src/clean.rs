@@ -564,9 +564,16 @@ pub(crate) fn chrome_line(s: &str, prose: bool) -> Option<Reason> {
 
 /// The reason for removing a line that is a chrome template as a whole.
 fn template(s: &str) -> Option<Reason> {
+    // Only lines as short as the templates are lower-cased: classify asks of every line.
+    if s.len() > TEMPLATE_BYTES {
+        return None;
+    }
     let l = lower(s.trim().trim_end_matches('.'));
     TEMPLATES.iter().find(|t| t.0 == l).map(|t| t.1)
 }
+
+/// Longer than the longest of [`TEMPLATES`], in bytes, with room for spaces around it.
+const TEMPLATE_BYTES: usize = 96;
 
 /// Whole lines of chrome that read as sentences, lower case, without a final full stop.
 const TEMPLATES: &[(&str, Reason)] = &[
