@@ -101,6 +101,12 @@ pub struct Score {
     pub polarity_flagged: usize,
     /// Sentences that carry a nearest counterpart.
     pub nearest_shown: usize,
+    /// The same counts read from the report's groups: every two sentences of different sources
+    /// in one group count as matched, as the page shows them.
+    pub grouped: usize,
+    pub grouped_true: usize,
+    pub grouped_found: usize,
+    pub grouped_paraphrase_found: usize,
 }
 
 impl Score {
@@ -116,6 +122,10 @@ impl Score {
         self.unique_kept += o.unique_kept;
         self.negatives_total += o.negatives_total;
         self.negatives_matched.extend(o.negatives_matched.iter().cloned());
+        self.grouped += o.grouped;
+        self.grouped_true += o.grouped_true;
+        self.grouped_found += o.grouped_found;
+        self.grouped_paraphrase_found += o.grouped_paraphrase_found;
     }
 
     pub fn precision(&self) -> f64 {
@@ -185,6 +195,20 @@ pub fn score(set: &Labeled, vectors: Option<&Vectors>) -> Score {
     sc.found = required.keys().filter(|k| predicted.contains_key(k)).count();
     sc.paraphrase_required = required.values().filter(|k| *k == "paraphrase").count();
     sc.paraphrase_found = required.iter().filter(|(k, v)| *v == "paraphrase" && predicted.contains_key(k)).count();
+    let mut grouped: BTreeSet<(At, At)> = predicted.keys().copied().collect();
+    for g in &report.groups {
+        for (i, &a) in g.members.iter().enumerate() {
+            for &b in &g.members[i + 1..] {
+                if a.0 != b.0 {
+                    grouped.insert(key(a, b));
+                }
+            }
+        }
+    }
+    sc.grouped = grouped.len();
+    sc.grouped_true = grouped.iter().filter(|k| acceptable.contains(k)).count();
+    sc.grouped_found = required.keys().filter(|k| grouped.contains(k)).count();
+    sc.grouped_paraphrase_found = required.iter().filter(|(k, v)| *v == "paraphrase" && grouped.contains(k)).count();
 
     if let Ok(path) = std::env::var("STORYDIFF_DUMP") {
         use std::io::Write;
@@ -327,6 +351,18 @@ pub fn score(set: &Labeled, vectors: Option<&Vectors>) -> Score {
         sc.lost.len(),
         sc.leaks.len(),
         sc.titles_missed.len()
+    );
+    println!(
+        "{:<22} by group: precision {:.3} ({}/{})  recall {:.3} ({}/{})  paraphrase recall ({}/{})",
+        set.name,
+        sc.grouped_true as f64 / sc.grouped.max(1) as f64,
+        sc.grouped_true,
+        sc.grouped,
+        sc.grouped_found as f64 / sc.required.max(1) as f64,
+        sc.grouped_found,
+        sc.required,
+        sc.grouped_paraphrase_found,
+        sc.paraphrase_required
     );
     for l in sc.lost.iter().chain(&sc.leaks).chain(&sc.titles_missed).chain(&sc.negatives_matched) {
         println!("    {l}");
