@@ -360,7 +360,7 @@ fn paraphrase(a: usize, b: usize, f: &Features, semantic: bool) -> Pair {
 }
 
 /// Families up to this size also report the pairs their links imply.
-const IMPLIED_MAX: usize = 16;
+pub(crate) const IMPLIED_MAX: usize = 16;
 /// An implied paraphrase still needs this much confidence of its own.
 const IMPLIED_MIN: f64 = 0.2;
 /// A paraphrase implied across families (see [`implied`]) needs this much.

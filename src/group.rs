@@ -75,6 +75,7 @@ pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
             }
         }
     }
+    merge_linked(&mut sets, &mut kind, units.len(), pairs);
     let mut members: Map<usize, Vec<usize>> = Map::default();
     for u in 0..units.len() {
         let r = sets.find(u);
@@ -104,6 +105,65 @@ pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
     };
     out.sort_by_key(|f| (std::cmp::Reverse(spread(f)), std::cmp::Reverse(f.members.len()), f.members[0]));
     out
+}
+
+/// Joins two families that state one claim. A source often states its main claim two or three
+/// times (the headline, the lead, a quotation), so the strict join above splits the claim
+/// into families that each hold one of its wordings. Two families are one claim when at least
+/// half the members of the smaller one are matched into the other, from at least two members
+/// on each side: one sentence that bridges two claims links only from itself, and does not
+/// join them.
+/// Families are joined up to this size: the size up to which a family's members are also
+/// paired directly (see [`crate::align::implied`]), so that a join shows in the matches as well
+/// as in the groups, and a comparison of hundreds of stories cannot chain into sprawling ones.
+const MERGED_MAX: usize = crate::align::IMPLIED_MAX;
+
+fn merge_linked(sets: &mut Sets, kind: &mut Map<usize, Kind>, n: usize, pairs: &[Pair]) {
+    // Families only grow; a few rounds settle what chains of joins can reach.
+    for _ in 0..4 {
+        let mut size: Map<usize, usize> = Map::default();
+        for u in 0..n {
+            let r = sets.find(u);
+            if kind.contains_key(&r) {
+                *size.entry(r).or_default() += 1;
+            }
+        }
+        // For each two families the pairs join, the members of each side that are linked.
+        let mut linked: Map<(usize, usize), (Set<usize>, Set<usize>)> = Map::default();
+        for p in pairs {
+            let (ra, rb) = (sets.find(p.a), sets.find(p.b));
+            if ra == rb || !kind.contains_key(&ra) || !kind.contains_key(&rb) {
+                continue;
+            }
+            let (key, x, y) = if ra < rb { ((ra, rb), p.a, p.b) } else { ((rb, ra), p.b, p.a) };
+            let sides = linked.entry(key).or_default();
+            sides.0.insert(x);
+            sides.1.insert(y);
+        }
+        let mut joins: Vec<(usize, usize, usize)> = linked
+            .into_iter()
+            .filter(|((f, g), (x, y))| {
+                let smaller = if size[f] <= size[g] { x.len() } else { y.len() };
+                x.len() >= 2 && y.len() >= 2 && smaller * 2 >= size[f].min(size[g]) && size[f] + size[g] <= MERGED_MAX
+            })
+            .map(|((f, g), (x, y))| (x.len() + y.len(), f, g))
+            .collect();
+        if joins.is_empty() {
+            return;
+        }
+        joins.sort_unstable_by(|a, b| b.cmp(a));
+        for (_, f, g) in joins {
+            let (rf, rg) = (sets.find(f), sets.find(g));
+            if rf != rg && size[&rf] + size[&rg] <= MERGED_MAX {
+                let grown = size[&rf] + size[&rg];
+                size.insert(rf, grown);
+                let k = kind[&rf].min(kind[&rg]);
+                kind.remove(&rg);
+                sets.parent[rg] = rf;
+                kind.insert(rf, k);
+            }
+        }
+    }
 }
 
 /// Links quotations across sources when one contains most of the other's words in order
@@ -358,6 +418,40 @@ mod tests {
             texts.iter().enumerate().map(|(k, t)| SourceInput::new(format!("s{k}"), format!("Bridge news from the valley\n\n{t}\n"))).collect();
         let report = compare(&sources, &Options::default()).expect("compares");
         report.quotes.into_iter().map(|q| q.occurrences.into_iter().map(|o| (o.source, o.text, o.speaker)).collect()).collect()
+    }
+
+    /// Three sources of two sentences each (units 2s and 2s+1 of source s), as prepared units.
+    fn three_sources_of_two() -> Vec<Unit> {
+        let sources: Vec<SourceInput> = (0..3)
+            .map(|s| SourceInput::new(format!("s{s}"), format!("The council approved the new budget for schools in source {s}.\n\nThe mayor said the vote was a victory for parents in source {s}.\n")))
+            .collect();
+        let units = crate::prepare(&sources).expect("prepared").units;
+        assert_eq!(units.iter().map(|u| u.source).collect::<Vec<_>>(), [0, 0, 1, 1, 2, 2]);
+        units
+    }
+
+    fn pair(a: usize, b: usize) -> Pair {
+        Pair { a, b, kind: Kind::Paraphrase, score: 0.9, confidence: 0.9 }
+    }
+
+    #[test]
+    fn a_claim_each_source_states_twice_is_one_family() {
+        let units = three_sources_of_two();
+        // Each source's two sentences state one claim: first sentences match each other, so
+        // do second ones, and the cross links tie the two families from several members.
+        let pairs = [pair(0, 2), pair(2, 4), pair(1, 3), pair(3, 5), pair(0, 3), pair(2, 5), pair(1, 4)];
+        let families = families(&units, &pairs);
+        assert_eq!(families.len(), 1, "{families:?}");
+        assert_eq!(families[0].members, [0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn one_sentence_linked_to_two_claims_does_not_join_them() {
+        let units = three_sources_of_two();
+        // Unit 3 is linked with the first sentences too: it bridges, from itself alone.
+        let pairs = [pair(0, 2), pair(2, 4), pair(1, 3), pair(3, 5), pair(0, 3), pair(3, 4)];
+        let families = families(&units, &pairs);
+        assert_eq!(families.len(), 2, "{families:?}");
     }
 
     #[test]

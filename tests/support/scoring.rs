@@ -205,6 +205,11 @@ pub fn score(set: &Labeled, vectors: Option<&Vectors>) -> Score {
             }
         }
     }
+    if explain {
+        for k in grouped.iter().filter(|k| !acceptable.contains(k) && !predicted.contains_key(k)) {
+            println!("GROUPED, NOT LABELED {:?} {:?}\n   {}\n   {}", k.0, k.1, text_of(k.0), text_of(k.1));
+        }
+    }
     sc.grouped = grouped.len();
     sc.grouped_true = grouped.iter().filter(|k| acceptable.contains(k)).count();
     sc.grouped_found = required.keys().filter(|k| grouped.contains(k)).count();
