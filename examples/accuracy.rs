@@ -249,7 +249,7 @@ fn peer(root: &Path, file: &str, key: &str) -> Option<f64> {
 /// The labeled sets' table, semantic and lexical rows side by side, with a total row each.
 fn labeled_table(vectors: &Vectors) -> String {
     let mut doc = String::new();
-    doc += "| set | matching | precision | recall | paraphrase recall | unique kept | negatives matched | polarity flagged | unique with a nearest |\n|---|---|---|---|---|---|---|---|---|\n";
+    doc += "| set | matching | precision | recall | paraphrase recall | by group: precision | by group: recall | shared, left unique | unique kept | negatives matched | polarity flagged | unique with a nearest |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     let mut totals = [scoring::Score::default(), scoring::Score::default()];
     for file in scoring::files("") {
         let Some(set) = scoring::load(&file) else { continue };
@@ -258,11 +258,13 @@ fn labeled_table(vectors: &Vectors) -> String {
             totals[(name == "lexical") as usize].add(&sc);
             let _ = writeln!(
                 doc,
-                "| {} | {name} | {:.3} ({}/{}) | {:.3} ({}/{}) | {:.3} ({}/{}) | {}/{} | {}/{} | {}/{} | {} |",
+                "| {} | {name} | {:.3} ({}/{}) | {:.3} ({}/{}) | {:.3} ({}/{}) | {} | {} | {}/{} | {}/{} | {}/{} | {}/{} | {} |",
                 file.trim_end_matches(".json"),
                 sc.precision(), sc.true_positive, sc.predicted,
                 sc.recall(), sc.found, sc.required,
                 sc.paraphrase_recall(), sc.paraphrase_found, sc.paraphrase_required,
+                grouped_precision(&sc), grouped_recall(&sc),
+                sc.shared_left_unique, sc.shared_labeled,
                 sc.unique_kept, sc.unique_total,
                 sc.negatives_matched.len(), sc.negatives_total,
                 sc.polarity_flagged, sc.polarity_labeled,
@@ -271,9 +273,19 @@ fn labeled_table(vectors: &Vectors) -> String {
         }
     }
     for (name, t) in ["semantic", "lexical"].iter().zip(&totals) {
-        let _ = writeln!(doc, "| **all sets** | {name} | {:.3} ({}/{}) | {:.3} ({}/{}) | {:.3} ({}/{}) | {}/{} | {}/{} | | |", t.precision(), t.true_positive, t.predicted, t.recall(), t.found, t.required, t.paraphrase_recall(), t.paraphrase_found, t.paraphrase_required, t.unique_kept, t.unique_total, t.negatives_matched.len(), t.negatives_total);
+        let _ = writeln!(doc, "| **all sets** | {name} | {:.3} ({}/{}) | {:.3} ({}/{}) | {:.3} ({}/{}) | {} | {} | {}/{} | {}/{} | {}/{} | | |", t.precision(), t.true_positive, t.predicted, t.recall(), t.found, t.required, t.paraphrase_recall(), t.paraphrase_found, t.paraphrase_required, grouped_precision(t), grouped_recall(t), t.shared_left_unique, t.shared_labeled, t.unique_kept, t.unique_total, t.negatives_matched.len(), t.negatives_total);
     }
     doc
+}
+
+/// Precision counted over every two sentences of different sources in one group.
+fn grouped_precision(sc: &scoring::Score) -> String {
+    format!("{:.3} ({}/{})", sc.grouped_true as f64 / sc.grouped.max(1) as f64, sc.grouped_true, sc.grouped)
+}
+
+/// Recall counted by group: a labeled pair found when its two sentences share a group.
+fn grouped_recall(sc: &scoring::Score) -> String {
+    format!("{:.3} ({}/{})", sc.grouped_found as f64 / sc.required.max(1) as f64, sc.grouped_found, sc.required)
 }
 
 /// The rows of a table of scores measured by `measure` (Pearson, AUC): storydiff's two scorers,
@@ -291,7 +303,7 @@ fn score_rows(doc: &mut String, root: &Path, measure: &dyn Fn(&dyn Fn(&align::Fe
 
 fn table(root: &Path, vectors: &Vectors) -> String {
     let mut doc = String::from("# Matching accuracy\n\nWritten by `npm run eval` (`cargo run --release --example accuracy`); see `examples/accuracy.rs` for\nwhat each figure counts. Labels are in `tests/labels/`, written by reading the articles.\n\n");
-    doc += "## Labeled sets\n\nEach set compared with the sentence vectors (`semantic`, as shipped) and without them (`lexical`,\nwhat runs when the vectors cannot be loaded). Precision counts every reported match not labeled as a\nmatch (related pairs and opposite claims are not wrong); recall counts the labeled identical, minor\nand paraphrase pairs found. *Negatives* are labeled pairs that must not match; *polarity* counts\npairs labeled as opposite claims that are matched with a `polarity` conflict.\n\n";
+    doc += "## Labeled sets\n\nEach set compared with the sentence vectors (`semantic`, as shipped) and without them (`lexical`,\nwhat runs when the vectors cannot be loaded). Precision counts every reported match not labeled as a\nmatch (related pairs and opposite claims are not wrong); recall counts the labeled identical, minor\nand paraphrase pairs found. *Negatives* are labeled pairs that must not match; *polarity* counts\npairs labeled as opposite claims that are matched with a `polarity` conflict.\n\n*By group* counts the same labels against the report's groups, as the page shows them: every two\nsentences of different sources in one group count as matched (a group joins a claim's wordings,\nso a headline and a quotation stating it are one row even where no direct match scored them).\n*Shared, left unique* counts the sentences that have a labeled counterpart in another source and\nthat the report calls unique (support 0): the \"only this source says it\" a reader would trust\nwrongly.\n\n";
     doc += &labeled_table(vectors);
     let pairs = sts(root, Some(vectors));
     let test: Vec<&(&str, f64, align::Features)> = pairs.iter().filter(|p| p.0 == "test").collect();

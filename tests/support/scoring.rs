@@ -107,6 +107,10 @@ pub struct Score {
     pub grouped_true: usize,
     pub grouped_found: usize,
     pub grouped_paraphrase_found: usize,
+    /// Sentences with a labeled counterpart in another source, and how many of them the report
+    /// leaves unique (support 0): the "only this source says it" the issue calls the worst error.
+    pub shared_labeled: usize,
+    pub shared_left_unique: usize,
 }
 
 impl Score {
@@ -126,6 +130,8 @@ impl Score {
         self.grouped_true += o.grouped_true;
         self.grouped_found += o.grouped_found;
         self.grouped_paraphrase_found += o.grouped_paraphrase_found;
+        self.shared_labeled += o.shared_labeled;
+        self.shared_left_unique += o.shared_left_unique;
     }
 
     pub fn precision(&self) -> f64 {
@@ -208,6 +214,16 @@ pub fn score(set: &Labeled, vectors: Option<&Vectors>) -> Score {
     if explain {
         for k in grouped.iter().filter(|k| !acceptable.contains(k) && !predicted.contains_key(k)) {
             println!("GROUPED, NOT LABELED {:?} {:?}\n   {}\n   {}", k.0, k.1, text_of(k.0), text_of(k.1));
+        }
+    }
+    let shared: BTreeSet<At> = required.keys().flat_map(|&(a, b)| [a, b]).collect();
+    sc.shared_labeled = shared.len();
+    for &(s, k) in &shared {
+        if report.sources[s].sentences[k].support == 0 {
+            sc.shared_left_unique += 1;
+            if explain {
+                println!("FALSE UNIQUE {:?}: {}", (s, k), text_of((s, k)));
+            }
         }
     }
     sc.grouped = grouped.len();
@@ -358,7 +374,7 @@ pub fn score(set: &Labeled, vectors: Option<&Vectors>) -> Score {
         sc.titles_missed.len()
     );
     println!(
-        "{:<22} by group: precision {:.3} ({}/{})  recall {:.3} ({}/{})  paraphrase recall ({}/{})",
+        "{:<22} by group: precision {:.3} ({}/{})  recall {:.3} ({}/{})  paraphrase recall ({}/{})  labeled shared, left unique {}/{}",
         set.name,
         sc.grouped_true as f64 / sc.grouped.max(1) as f64,
         sc.grouped_true,
@@ -367,7 +383,9 @@ pub fn score(set: &Labeled, vectors: Option<&Vectors>) -> Score {
         sc.grouped_found,
         sc.required,
         sc.grouped_paraphrase_found,
-        sc.paraphrase_required
+        sc.paraphrase_required,
+        sc.shared_left_unique,
+        sc.shared_labeled
     );
     for l in sc.lost.iter().chain(&sc.leaks).chain(&sc.titles_missed).chain(&sc.negatives_matched) {
         println!("    {l}");
