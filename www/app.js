@@ -12,10 +12,9 @@
 import { h, plural, thousands } from '../js/dom.js';
 import { loadSources } from '../js/element.js';
 import { MAX_BYTES, errorMessage, htmlProblem, sourceProblem } from '../js/validate.js';
+import { forgetArticles, loadArticles, saveArticles } from './storage.js';
 
-const STORE = 'storydiff:articles:v1';
 const LIMIT = `${MAX_BYTES >> 20} MiB`; // the engine's limit per source
-const DB = 'storydiff'; // IndexedDB database (object store "articles", key STORE) for big articles
 
 // Files read as articles: plain text by name (or by type, for a name without a known ending), and
 // web pages saved as .html/.htm (or typed text/html); other page and document formats are refused
@@ -65,82 +64,7 @@ function notice(kind, message, { dismissible = true } = {}) {
   }
 }
 
-// --- storage --------------------------------------------------------------------------------
-//
-// The articles go to local storage as JSON. Local storage holds about 5 MB per site and writes
-// synchronously, so long articles (over LOCAL_MAX characters of JSON, or whatever local storage
-// refuses) go to IndexedDB, which may use much more of the disk, and local storage keeps a
-// pointer to them ({ version: 1, in: 'indexeddb' }). When neither can keep them, a notice says
-// that they will be lost on reload, and stays while that is so.
-
-const LOCAL_MAX = 1_000_000;
-
-let saves = 0; // the latest save wins
-let inDb = false; // the articles are in IndexedDB
-
-/** Runs `op(store)` in a transaction on the articles store; resolves to its request's result. */
-function idb(mode, op) {
-  return new Promise((resolve, reject) => {
-    let open;
-    try {
-      open = indexedDB.open(DB, 1);
-    } catch (err) {
-      reject(err);
-      return;
-    }
-    open.onupgradeneeded = () => open.result.createObjectStore('articles');
-    open.onblocked = () => reject(new Error('the storage is in use by another tab'));
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      try {
-        const tx = db.transaction('articles', mode);
-        const req = op(tx.objectStore('articles'));
-        tx.oncomplete = () => {
-          db.close();
-          resolve(req.result);
-        };
-        tx.onerror = tx.onabort = () => {
-          db.close();
-          reject(tx.error || new Error('the storage refused them'));
-        };
-      } catch (err) {
-        db.close();
-        reject(err);
-      }
-    };
-  });
-}
-
-function parseStored(data) {
-  if (!data || data.version !== 1 || !Array.isArray(data.sources)) return null;
-  const list = data.sources.filter((s) => s && typeof s.name === 'string' && (typeof s.text === 'string' || typeof s.html === 'string'));
-  return list.map((s) => {
-    const restored = Array.isArray(s.restored) ? s.restored : [];
-    return typeof s.html === 'string' ? { name: s.name, html: s.html, restored } : { name: s.name, text: s.text, restored };
-  });
-}
-
-async function load() {
-  let data;
-  try {
-    const raw = localStorage.getItem(STORE);
-    if (!raw) return null;
-    data = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (data && data.in === 'indexeddb') {
-    try {
-      data = JSON.parse(await idb('readonly', (store) => store.get(STORE)));
-      inDb = true;
-    } catch (err) {
-      notice('storage', `Your articles could not be read back from this browser's storage (${errorMessage(err)}): showing the seed articles.`);
-      return null;
-    }
-  }
-  return parseStored(data);
-}
+// --- storage (www/storage.js) -------------------------------------------------------------
 
 /** Says that the articles are not kept (err), or takes that notice away (null). */
 function kept(err) {
@@ -153,48 +77,7 @@ function kept(err) {
 }
 
 function save() {
-  if (!custom) return;
-  const seq = ++saves;
-  const json = JSON.stringify({ version: 1, sources });
-  if (json.length <= LOCAL_MAX) {
-    try {
-      localStorage.setItem(STORE, json);
-      kept(null);
-      if (inDb) {
-        inDb = false;
-        idb('readwrite', (store) => store.delete(STORE)).catch(() => {});
-      }
-      return;
-    } catch {
-      // Local storage is full (or missing): IndexedDB, below.
-    }
-  }
-  // Marked at once, not when the write ends: a smaller save landing in local storage meanwhile
-  // then deletes this copy (writes to one store run in order, so the delete comes after it).
-  inDb = true;
-  idb('readwrite', (store) => store.put(json, STORE)).then(() => {
-    if (seq !== saves) return; // a later save took over
-    try {
-      localStorage.setItem(STORE, JSON.stringify({ version: 1, in: 'indexeddb' }));
-      kept(null);
-    } catch (err) {
-      // Without the pointer a reload would not find them (and must not load an older list).
-      try {
-        localStorage.removeItem(STORE);
-      } catch {
-        // storage unavailable: nothing older to find either
-      }
-      kept(err);
-    }
-  }, (err) => {
-    if (seq !== saves) return;
-    try {
-      localStorage.removeItem(STORE); // an older list must not come back on reload
-    } catch {
-      // storage unavailable
-    }
-    kept(err);
-  });
+  if (custom) saveArticles(sources, kept);
 }
 
 // --- sources --------------------------------------------------------------------------------
@@ -300,14 +183,7 @@ async function loadSeeds() {
 async function startOver() {
   clearTimeout(saveTimer);
   saveTimer = 0;
-  saves++;
-  try {
-    localStorage.removeItem(STORE);
-  } catch {
-    // storage unavailable: nothing to clear
-  }
-  idb('readwrite', (store) => store.delete(STORE)).catch(() => {});
-  inDb = false;
+  forgetArticles();
   kept(null);
   custom = false;
   setStatus('loading', 'Loading the seed articles…');
@@ -526,7 +402,8 @@ observer.observe(view, { attributes: true, attributeFilter: ['state'] });
 // --- start ------------------------------------------------------------------------------------
 
 async function main() {
-  const stored = await load();
+  const { sources: stored, error } = await loadArticles();
+  if (error) notice('storage', `Your articles could not be read back from this browser's storage (${error}): showing the seed articles.`);
   if (stored) {
     custom = true;
     sources = stored;
