@@ -1,8 +1,11 @@
-// What the page keeps across reloads: the visitor's articles (and the spans they put back). Local
+// What the page keeps across reloads: the visitor's articles (and the spans they put back), and
+// the paste dialog's unsent draft. Local
 // storage holds about 5 MB per site and writes synchronously, so long articles (over LOCAL_MAX
 // characters of JSON, or whatever local storage refuses) go to IndexedDB, which may use much more
 // of the disk, and local storage keeps a pointer to them ({ version: 1, in: 'indexeddb' }). Saving
 // reports whether the articles are kept, so the page can say when they would be lost on reload.
+// `demo` marks a list that is still the seed articles, changed by the visitor (renamed, say): a
+// list kept without it (as before there was one) is the visitor's own.
 
 import { errorMessage } from '../js/validate.js';
 
@@ -57,8 +60,8 @@ function parseStored(data) {
 }
 
 /**
- * The articles kept from an earlier visit: { sources } (null when none were kept), or { sources:
- * null, error } when they were kept in IndexedDB but cannot be read back.
+ * The articles kept from an earlier visit: { sources, demo } (sources null when none were kept),
+ * or { sources: null, error } when they were kept in IndexedDB but cannot be read back.
  */
 export async function loadArticles() {
   let data;
@@ -77,16 +80,16 @@ export async function loadArticles() {
       return { sources: null, error: errorMessage(err) };
     }
   }
-  return { sources: parseStored(data) };
+  return { sources: parseStored(data), demo: data?.demo === true };
 }
 
 /**
  * Keeps `sources`. `kept(err)` is told the outcome, at once or when IndexedDB answers: null when
  * they are kept, else why not (a later save supersedes an earlier one's answer).
  */
-export function saveArticles(sources, kept) {
+export function saveArticles(sources, kept, { demo = false } = {}) {
   const seq = ++saves;
-  const json = JSON.stringify({ version: 1, sources });
+  const json = JSON.stringify(demo ? { version: 1, sources, demo } : { version: 1, sources });
   if (json.length <= LOCAL_MAX) {
     try {
       localStorage.setItem(STORE, json);
@@ -138,4 +141,54 @@ export function forgetArticles() {
   }
   idb('readwrite', (store) => store.delete(STORE)).catch(() => {});
   inDb = false;
+}
+
+// --- the paste dialog's draft ------------------------------------------------------------------
+//
+// In local storage only, and only up to DRAFT_MAX characters: a draft is saved as it is typed,
+// and a longer one (a whole web page pasted, say) would make each save slow. A page pasted with
+// its HTML is kept with it when both fit, else as its text.
+
+const DRAFT = 'storydiff:draft:v1';
+const DRAFT_MAX = 500_000;
+
+/**
+ * Keeps the draft { name, text, html } (an empty one forgets it). Returns null when it is kept,
+ * else why not, in words for the visitor.
+ */
+export function saveDraft({ name, text, html = null }) {
+  try {
+    if (text.trim() === '' && name.trim() === '') {
+      localStorage.removeItem(DRAFT);
+      return null;
+    }
+    let json = JSON.stringify({ version: 1, name, text, html });
+    if (json.length > DRAFT_MAX && html !== null) json = JSON.stringify({ version: 1, name, text, html: null });
+    if (json.length > DRAFT_MAX) {
+      localStorage.removeItem(DRAFT); // an older, shorter draft must not come back instead
+      return `it is over ${Math.round(DRAFT_MAX / 1000)},000 characters`;
+    }
+    localStorage.setItem(DRAFT, json);
+    return null;
+  } catch (err) {
+    try {
+      localStorage.removeItem(DRAFT);
+    } catch {
+      // storage unavailable: nothing older to find either
+    }
+    return err?.name === 'QuotaExceededError' ? "there is no room left in this browser's storage" : `this browser's storage refused it: ${errorMessage(err)}`;
+  }
+}
+
+/** The draft kept from an earlier visit, { name, text, html }, or null. */
+export function loadDraft() {
+  try {
+    const data = JSON.parse(localStorage.getItem(DRAFT) || 'null');
+    if (!data || data.version !== 1 || typeof data.text !== 'string') return null;
+    const name = typeof data.name === 'string' ? data.name : '';
+    if (data.text.trim() === '' && name.trim() === '') return null;
+    return { name, text: data.text, html: typeof data.html === 'string' ? data.html : null };
+  } catch {
+    return null;
+  }
 }

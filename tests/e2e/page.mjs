@@ -23,7 +23,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { syntheticArticle } from '../synthetic.mjs';
-import { OUT, ROOT, axe, runBrowserTest, waitReady, waitSettled, watchProblems } from './lib.mjs';
+import { OUT, ROOT, axe, ownSeeds, runBrowserTest, waitReady, waitSettled, watchProblems } from './lib.mjs';
 import { checkWebPages } from './webpages.mjs';
 
 const labels = JSON.parse(readFileSync(join(ROOT, 'tests/labels/seeds.json'), 'utf8'));
@@ -575,6 +575,8 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   check((await restoredView()).putBackItems === 0, '"Remove again" takes the span out again');
 
   // --- 8. Paste an article; reload keeps it. ------------------------------------------------------------
+  // Added to the seeds made the visitor's own (as the demo, they would leave: tests/e2e/start.mjs).
+  await ownSeeds(page);
   await page.click('#add-button');
   check(await page.evaluate(() => document.getElementById('add-dialog').open), 'the paste dialog opens');
   const pasted = 'Capital Wire\n\nTrump open to letters from Kim, aide says\n\n' +
@@ -953,6 +955,7 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   const storageProblems = watchProblems(sp);
   await sp.goto(url);
   await waitReady(sp);
+  await ownSeeds(sp);
   await pasteLong(sp);
   await sp.waitForTimeout(800); // the save to IndexedDB
   const keptNote = await sp.evaluate(() => document.querySelector('#notices .notice-storage')?.textContent || '');
@@ -971,6 +974,7 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   const np = await noStore.newPage();
   await np.goto(url);
   await waitReady(np);
+  await ownSeeds(np);
   await pasteLong(np);
   await np.waitForTimeout(1000);
   const lost = await np.evaluate(() => {
@@ -993,6 +997,7 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   const bigProblems = watchProblems(bp);
   await bp.goto(url);
   await waitReady(bp);
+  await ownSeeds(bp);
   const bigText = bigArticle(1_000_000);
   await bp.click('#add-button');
   await bp.fill('#add-name', 'Big Wire');
