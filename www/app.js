@@ -1,8 +1,11 @@
 // The storydiff page: the <story-diff> element (js/element.js) over the seed articles, plus what
 // a visitor needs around it: paste, open or drop their own articles, rename and remove them, start
-// over with the seeds, and download the report (JSON) or the view (standalone HTML). The user's
-// articles are kept in local storage (in IndexedDB when they are too big for it), so they survive
-// a reload; when the browser cannot keep them, a notice says so for as long as that lasts. The
+// over with the seeds, and download the report (JSON) or the view (standalone HTML). The seeds are
+// a demo: the visitor's first article replaces them. Whatever takes articles away (that, Remove,
+// New comparison, Start over) can be undone, and the paste dialog's text is a draft until it is
+// added. The user's articles and the draft are kept in local storage (www/storage.js; long
+// articles in IndexedDB), so they survive a reload; when the browser cannot keep them, a notice
+// says so for as long as that lasts. The
 // comparison runs in a Web Worker inside the element. Web pages come in too: a paste that carries
 // the clipboard's text/html (what copying from a web page puts there) and dropped or picked
 // .html/.htm files are sent as { name, html }, read by the engine's HTML build. Article text only
@@ -12,10 +15,9 @@
 import { h, plural, thousands } from '../js/dom.js';
 import { loadSources } from '../js/element.js';
 import { MAX_BYTES, errorMessage, htmlProblem, sourceProblem } from '../js/validate.js';
+import { forgetArticles, loadArticles, loadDraft, saveArticles, saveDraft } from './storage.js';
 
-const STORE = 'storydiff:articles:v1';
 const LIMIT = `${MAX_BYTES >> 20} MiB`; // the engine's limit per source
-const DB = 'storydiff'; // IndexedDB database (object store "articles", key STORE) for big articles
 
 // Files read as articles: plain text by name (or by type, for a name without a known ending), and
 // web pages saved as .html/.htm (or typed text/html); other page and document formats are refused
@@ -34,6 +36,9 @@ const noticesEl = $('notices');
 
 let sources = []; // [{ name, text | html, restored? }]
 let custom = false; // true once the visitor changed anything (then it is saved)
+// The list is the demo: the seed articles (renamed, trimmed or with spans put back, maybe). The
+// visitor's first article of their own replaces them rather than joining another story.
+let demo = false;
 
 function setStatus(state, message) {
   document.body.dataset.state = state;
@@ -44,19 +49,31 @@ function setStatus(state, message) {
 /**
  * Shows a notice under the status line, kept until it is dismissed or replaced (the status line
  * itself changes with every comparison). `kind` names it: a new notice of a kind replaces the
- * old one; a null message takes it away.
+ * old one; a null message takes it away. `actions` are buttons ({ label, run, describe }): after
+ * `run` the notice goes, unless `run` put a new one of its kind in its place.
  */
-function notice(kind, message, { dismissible = true } = {}) {
+function notice(kind, message, { dismissible = true, actions = [] } = {}) {
   let el = noticesEl.querySelector(`[data-kind="${kind}"]`);
   if (!message) {
     el?.remove();
     return;
   }
+  // A notice replaced under the keyboard focus hands the focus to its successor's first button.
+  const hadFocus = !!el && el.contains(document.activeElement);
   if (!el) {
     el = h('div', { class: `notice notice-${kind}`, data: { kind } });
     noticesEl.append(el);
   }
   el.replaceChildren(h('p', { text: message }));
+  for (const { label, run, describe } of actions) {
+    const current = el;
+    const button = h('button', { class: 'action', text: label, attrs: { type: 'button', 'aria-label': describe || null }, on: { click: () => {
+      run();
+      if (button.isConnected) current.remove(); // done, unless run put a new notice in its place
+    } } });
+    el.append(button);
+  }
+  if (hadFocus) el.querySelector('button')?.focus();
   if (dismissible) {
     el.append(h('button', { class: 'dismiss', text: 'Dismiss', attrs: { type: 'button', 'aria-label': 'Dismiss this notice' }, on: { click: () => {
       el.remove();
@@ -65,82 +82,7 @@ function notice(kind, message, { dismissible = true } = {}) {
   }
 }
 
-// --- storage --------------------------------------------------------------------------------
-//
-// The articles go to local storage as JSON. Local storage holds about 5 MB per site and writes
-// synchronously, so long articles (over LOCAL_MAX characters of JSON, or whatever local storage
-// refuses) go to IndexedDB, which may use much more of the disk, and local storage keeps a
-// pointer to them ({ version: 1, in: 'indexeddb' }). When neither can keep them, a notice says
-// that they will be lost on reload, and stays while that is so.
-
-const LOCAL_MAX = 1_000_000;
-
-let saves = 0; // the latest save wins
-let inDb = false; // the articles are in IndexedDB
-
-/** Runs `op(store)` in a transaction on the articles store; resolves to its request's result. */
-function idb(mode, op) {
-  return new Promise((resolve, reject) => {
-    let open;
-    try {
-      open = indexedDB.open(DB, 1);
-    } catch (err) {
-      reject(err);
-      return;
-    }
-    open.onupgradeneeded = () => open.result.createObjectStore('articles');
-    open.onblocked = () => reject(new Error('the storage is in use by another tab'));
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      try {
-        const tx = db.transaction('articles', mode);
-        const req = op(tx.objectStore('articles'));
-        tx.oncomplete = () => {
-          db.close();
-          resolve(req.result);
-        };
-        tx.onerror = tx.onabort = () => {
-          db.close();
-          reject(tx.error || new Error('the storage refused them'));
-        };
-      } catch (err) {
-        db.close();
-        reject(err);
-      }
-    };
-  });
-}
-
-function parseStored(data) {
-  if (!data || data.version !== 1 || !Array.isArray(data.sources)) return null;
-  const list = data.sources.filter((s) => s && typeof s.name === 'string' && (typeof s.text === 'string' || typeof s.html === 'string'));
-  return list.map((s) => {
-    const restored = Array.isArray(s.restored) ? s.restored : [];
-    return typeof s.html === 'string' ? { name: s.name, html: s.html, restored } : { name: s.name, text: s.text, restored };
-  });
-}
-
-async function load() {
-  let data;
-  try {
-    const raw = localStorage.getItem(STORE);
-    if (!raw) return null;
-    data = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (data && data.in === 'indexeddb') {
-    try {
-      data = JSON.parse(await idb('readonly', (store) => store.get(STORE)));
-      inDb = true;
-    } catch (err) {
-      notice('storage', `Your articles could not be read back from this browser's storage (${errorMessage(err)}): showing the seed articles.`);
-      return null;
-    }
-  }
-  return parseStored(data);
-}
+// --- storage (www/storage.js) -------------------------------------------------------------
 
 /** Says that the articles are not kept (err), or takes that notice away (null). */
 function kept(err) {
@@ -153,48 +95,63 @@ function kept(err) {
 }
 
 function save() {
-  if (!custom) return;
-  const seq = ++saves;
-  const json = JSON.stringify({ version: 1, sources });
-  if (json.length <= LOCAL_MAX) {
-    try {
-      localStorage.setItem(STORE, json);
-      kept(null);
-      if (inDb) {
-        inDb = false;
-        idb('readwrite', (store) => store.delete(STORE)).catch(() => {});
-      }
-      return;
-    } catch {
-      // Local storage is full (or missing): IndexedDB, below.
-    }
+  if (custom) saveArticles(sources, kept, { demo });
+}
+
+// --- undo ---------------------------------------------------------------------------------------
+//
+// Whatever takes articles off the list (the first article of the visitor's own replacing the
+// seeds, Remove, New comparison, Start over) keeps what was there and offers to put it back: the
+// notice "undo" holds an Undo button until the next such change, and Undo offers Redo.
+
+/** The list as it is now, copied so that later edits leave it alone. */
+function snapshot() {
+  return { sources: sources.map((s) => ({ ...s, restored: [...(s.restored || [])] })), demo, custom };
+}
+
+/** Shows the list of `state` (a snapshot) and compares it; kept as the visitor's unless it is the untouched seeds. */
+function apply(state, message) {
+  sources = state.sources.map((s) => ({ ...s, restored: [...s.restored] }));
+  demo = state.demo;
+  if (state.custom) store();
+  else {
+    forget();
+    renderList();
   }
-  // Marked at once, not when the write ends: a smaller save landing in local storage meanwhile
-  // then deletes this copy (writes to one store run in order, so the delete comes after it).
-  inDb = true;
-  idb('readwrite', (store) => store.put(json, STORE)).then(() => {
-    if (seq !== saves) return; // a later save took over
-    try {
-      localStorage.setItem(STORE, JSON.stringify({ version: 1, in: 'indexeddb' }));
-      kept(null);
-    } catch (err) {
-      // Without the pointer a reload would not find them (and must not load an older list).
-      try {
-        localStorage.removeItem(STORE);
-      } catch {
-        // storage unavailable: nothing older to find either
-      }
-      kept(err);
-    }
-  }, (err) => {
-    if (seq !== saves) return;
-    try {
-      localStorage.removeItem(STORE); // an older list must not come back on reload
-    } catch {
-      // storage unavailable
-    }
-    kept(err);
-  });
+  setStatus('comparing', `${message} Comparing…`);
+  view.sources = sources;
+}
+
+/** Offers to undo `what` (worded for "Undo …"), which changed the list from `before`. */
+function offerUndo(message, what, before) {
+  notice('undo', message, { actions: [{ label: 'Undo', describe: `Undo ${what}`, run: () => {
+    const after = snapshot();
+    apply(before, `Undone: ${what}.`);
+    notice('undo', `Undone: ${what}.`, { actions: [{ label: 'Redo', describe: `Redo ${what}`, run: () => {
+      apply(after, `Redone: ${what}.`);
+      offerUndo(message, what, before);
+    } }] });
+  } }] });
+}
+
+/**
+ * Called before the visitor's own articles are added: while the seeds are shown as the demo, they
+ * leave (the new articles start a comparison of their own). Returns what was there, for the
+ * Undo, or null when the articles simply join the list.
+ */
+function leaveDemo() {
+  if (!demo) return null;
+  const before = snapshot();
+  sources = [];
+  demo = false;
+  return before;
+}
+
+/** After `names` were added in place of the seeds (`before`, from leaveDemo): say so, with an Undo. */
+function saySeedsLeft(before, names) {
+  if (!before || before.sources.length === 0) return;
+  offerUndo(`Started your own comparison with ${names.map((n) => `“${n}”`).join(', ')}: the ${plural(before.sources.length, 'seed article')} ${before.sources.length === 1 ? 'was' : 'were'} set aside.`,
+    'starting your own comparison', before);
 }
 
 // --- sources --------------------------------------------------------------------------------
@@ -229,18 +186,29 @@ function renderList() {
     });
     const remove = h('button', { class: 'remove', text: 'Remove', attrs: { type: 'button', 'aria-label': `Remove ${s.name}` } });
     remove.addEventListener('click', () => {
+      const before = snapshot();
       const [gone] = sources.splice(i, 1);
       changed(`Removed “${gone.name}”.`);
+      offerUndo(`Removed “${gone.name}”.`, `removing “${gone.name}”`, before);
       const next = listEl.querySelectorAll('button.remove')[Math.min(i, sources.length - 1)];
       (next || $('add-button')).focus();
     });
     listEl.append(h('li', { class: 'source-item' }, name, h('span', { class: 'source-info', text: sizeOf(s) }), remove));
   });
-  summaryEl.textContent = `${plural(sources.length, 'article')}${custom ? ' (yours, kept in this browser)' : ' (the seeds)'}`;
+  const whose = demo ? (custom ? ' (the seeds, as you changed them)' : ' (the seeds)') : ' (yours, kept in this browser)';
+  summaryEl.textContent = `${plural(sources.length, 'article')}${whose}`;
 }
 
 /** The visitor's articles changed: keep them (they are theirs now) and list them again. */
 function keep() {
+  // An Undo offered for an earlier change would now throw this one away: only the latest change
+  // is undone (its Undo is offered after this).
+  notice('undo', null);
+  store();
+}
+
+/** Saves the list as the visitor's and lists it again. */
+function store() {
   custom = true;
   // Saved in a task of its own, so that with long articles neither step holds up the page long.
   clearTimeout(saveTimer);
@@ -254,6 +222,7 @@ let saveTimer = 0;
 // A save still waiting when the page goes away is started at once (a write to IndexedDB may
 // still not finish before the page is gone; local storage's does).
 window.addEventListener('pagehide', () => {
+  if (draftTimer) saveDraftNow();
   if (!saveTimer) return;
   clearTimeout(saveTimer);
   saveTimer = 0;
@@ -297,22 +266,35 @@ async function loadSeeds() {
   return list.map(({ name, text }) => ({ name, text, restored: [] }));
 }
 
-async function startOver() {
+/** Forgets the kept articles: the list is the untouched seeds again (or about to be). */
+function forget() {
   clearTimeout(saveTimer);
   saveTimer = 0;
-  saves++;
-  try {
-    localStorage.removeItem(STORE);
-  } catch {
-    // storage unavailable: nothing to clear
-  }
-  idb('readwrite', (store) => store.delete(STORE)).catch(() => {});
-  inDb = false;
+  forgetArticles();
   kept(null);
   custom = false;
+}
+
+async function startOver() {
+  const before = snapshot();
   setStatus('loading', 'Loading the seed articles…');
-  sources = await loadSeeds();
+  const seeds = await loadSeeds();
+  forget();
+  notice('undo', null);
+  sources = seeds;
+  demo = true;
   show();
+  // Untouched seeds replaced by the same seeds: nothing to undo.
+  if (before.custom || !before.demo) offerUndo(`Started over with the seed articles: your ${plural(before.sources.length, 'article')} ${before.sources.length === 1 ? 'was' : 'were'} set aside.`, 'starting over', before);
+}
+
+/** "New comparison": an empty list, kept as the visitor's, with an Undo. */
+function newComparison() {
+  const before = snapshot();
+  sources = [];
+  demo = false;
+  changed(null);
+  if (before.sources.length) offerUndo(`Cleared ${plural(before.sources.length, 'article')} for a new comparison.`, 'the new comparison', before);
 }
 
 // --- files and drops ------------------------------------------------------------------------
@@ -334,6 +316,7 @@ function fileProblem(file) {
 async function addFiles(files) {
   const added = [];
   const refused = [];
+  let before = null;
   for (const file of files) {
     const unread = fileProblem(file);
     if (unread) {
@@ -351,9 +334,11 @@ async function addFiles(files) {
       refused.push(problem);
       continue;
     }
+    if (added.length === 0) before = leaveDemo();
     added.push(addSource(file.name, html ? { html: text } : { text }));
   }
   if (added.length) changed(`Added ${added.map((n) => `“${n}”`).join(', ')}.`);
+  saySeedsLeft(before, added);
   // What was refused stays in view (the status line moves on with the comparison).
   notice('files', refused.length ? `Not added: ${refused.join('; ')}.` : null);
 }
@@ -411,6 +396,45 @@ function forgetPaste() {
   htmlNote.hidden = true;
 }
 
+// The dialog's text is a draft until it is added: kept in local storage as it is typed (a moment
+// after the last key, and at once when the dialog closes or the page goes away), so neither a
+// closed dialog nor a reload loses it. A draft storage cannot keep stays while the page is open,
+// and the dialog says so.
+const draftNote = $('add-draft-note');
+let draftTimer = 0;
+let draftProblem = null; // why the draft is not kept across a reload, or null
+
+function saveDraftNow() {
+  clearTimeout(draftTimer);
+  draftTimer = 0;
+  const text = addText.value;
+  const html = pasted && pasted.value === text ? pasted.html : null;
+  draftProblem = saveDraft({ name: $('add-name').value, text, html });
+  draftNote.hidden = !draftProblem;
+  draftNote.textContent = draftProblem ? `This draft is not kept across a reload (${draftProblem}): add it, or keep this page open.` : '';
+}
+
+function saveDraftSoon() {
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(saveDraftNow, 400);
+}
+
+/** Puts a draft kept from an earlier visit back into the dialog, and says it is there. */
+function restoreDraft() {
+  const draft = loadDraft();
+  if (!draft || addText.value !== '' || $('add-name').value !== '') return;
+  $('add-name').value = draft.name;
+  addText.value = draft.text;
+  if (draft.html !== null) {
+    pasted = { html: draft.html, value: draft.text };
+    htmlNote.hidden = false;
+  }
+  const name = draft.name.trim() || guessName(draft.text);
+  notice('draft', `Your unsent draft${name ? ` “${name}”` : ''} is kept: “Paste an article” opens it.`, {
+    actions: [{ label: 'Open the draft', run: () => $('add-button').click() }],
+  });
+}
+
 addText.addEventListener('paste', (e) => {
   const page = addText.value.trim() === '' ? clipboardPage(e.clipboardData) : null;
   if (!page) return; // the browser pastes plain text, as always
@@ -418,6 +442,7 @@ addText.addEventListener('paste', (e) => {
   addText.value = page.plain;
   pasted = { html: page.html, value: addText.value };
   htmlNote.hidden = false;
+  saveDraftSoon();
 });
 addText.addEventListener('input', () => {
   if (pasted && addText.value !== pasted.value) forgetPaste();
@@ -425,12 +450,27 @@ addText.addEventListener('input', () => {
 
 $('add-button').addEventListener('click', () => {
   addError.hidden = true;
-  $('add-form').reset();
-  forgetPaste();
+  // A draft left in the dialog (closed with Cancel or Esc, or kept from an earlier visit) is still there.
   dialog.showModal();
   addText.focus();
 });
 $('add-cancel').addEventListener('click', () => dialog.close());
+// Closed with text in it (Cancel, Esc): the text stays as a draft, kept across reloads, and a
+// notice says where to find it. (Adding the article empties the dialog before closing it.)
+dialog.addEventListener('close', () => {
+  saveDraftNow();
+  const text = addText.value;
+  if (text.trim() === '' && $('add-name').value.trim() === '') {
+    notice('draft', null);
+    return;
+  }
+  const name = $('add-name').value.trim() || guessName(text);
+  notice('draft', `Your draft${name ? ` “${name}”` : ''} is kept${draftProblem ? ' while this page is open' : ''}: “Paste an article” opens it again.`, {
+    actions: [{ label: 'Open the draft', run: () => $('add-button').click() }],
+  });
+});
+$('add-name').addEventListener('input', () => saveDraftSoon());
+addText.addEventListener('input', () => saveDraftSoon());
 $('add-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const text = addText.value;
@@ -446,11 +486,14 @@ $('add-form').addEventListener('submit', (e) => {
     $('add-text').focus();
     return;
   }
+  const before = leaveDemo();
   const name = addSource(given, html !== null ? { html } : { text }, text);
-  addText.value = ''; // a long text need not stay in the closed dialog
+  $('add-form').reset(); // a long text need not stay in the closed dialog, nor the draft
   forgetPaste();
+  saveDraftNow();
   dialog.close();
   changed(`Added “${name}”.`);
+  saySeedsLeft(before, [name]);
 });
 
 // A paste anywhere else on the page (not into a field, the dialog closed) adds the article at once:
@@ -469,9 +512,11 @@ document.addEventListener('paste', (e) => {
     notice('files', `Not added: ${problem ?? `the paste is larger than ${LIMIT}`}.`);
     return;
   }
+  const before = leaveDemo();
   const name = addSource('', content, page ? page.plain : plain);
   notice('files', null);
   changed(`Added “${name}” (pasted${page ? ' from a web page' : ''}).`);
+  saySeedsLeft(before, [name]);
 });
 
 // --- exports --------------------------------------------------------------------------------
@@ -491,6 +536,7 @@ $('export-json').addEventListener('click', () => {
 $('export-html').addEventListener('click', () => {
   if (view.report) download('storydiff-report.html', 'text/html', view.exportHTML({ title: 'storydiff report' }));
 });
+$('new-button').addEventListener('click', () => newComparison());
 $('reset-button').addEventListener('click', () => {
   startOver().catch((err) => setStatus('error', `Could not load the seeds: ${errorMessage(err)}`));
 });
@@ -526,16 +572,21 @@ observer.observe(view, { attributes: true, attributeFilter: ['state'] });
 // --- start ------------------------------------------------------------------------------------
 
 async function main() {
-  const stored = await load();
+  const { sources: stored, demo: storedDemo, error } = await loadArticles();
+  if (error) notice('storage', `Your articles could not be read back from this browser's storage (${error}): showing the seed articles.`);
   if (stored) {
     custom = true;
+    demo = storedDemo;
     sources = stored;
-    setStatus('loading', `Comparing your ${plural(sources.length, 'article')}…`);
+    setStatus('loading', `Comparing ${demo ? 'the' : 'your'} ${plural(sources.length, demo ? 'seed article' : 'article')}…`);
   } else {
     setStatus('loading', 'Loading the seed articles…');
     sources = await loadSeeds();
+    demo = true;
   }
   show();
+  // After the comparison is under way: a draft never holds up the first view.
+  setTimeout(restoreDraft, 0);
 }
 
 main().catch((err) => setStatus('error', `Something went wrong: ${errorMessage(err)}`));

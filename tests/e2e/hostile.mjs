@@ -16,7 +16,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT, ROOT, runBrowserTest, waitReady, waitSettled } from './lib.mjs';
+import { OUT, ROOT, ownSeeds, runBrowserTest, waitReady, waitSettled } from './lib.mjs';
 
 const vectors = readFileSync(join(ROOT, 'tests/e2e/fixtures/xss-vectors.txt'), 'utf8').split('\n').filter((l) => l.trim());
 
@@ -178,7 +178,8 @@ await runBrowserTest('hostile', 300, async ({ url, browser, check }) => {
   const c2 = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const p2 = await c2.newPage();
   await p2.goto(url);
-  await waitSettled(p2);
+  await waitReady(p2);
+  await ownSeeds(p2); // the article joins the seeds (the demo's seeds would leave)
   await p2.click('#add-button');
   await p2.fill('#add-name', 'My own article');
   await p2.fill('#add-text', 'My Own Paper\n\nThe president remains receptive to correspondence with Kim Jong Un, the White House said.\n\nGiraffes were counted at the zoo on Sunday.');

@@ -125,6 +125,17 @@ export async function waitReady(page, timeout = 60_000) {
   }, null, { timeout });
 }
 
+/**
+ * Makes the seed articles on show the visitor's own list (kept in local storage, no longer the
+ * demo), as if they had added them, so that an article added next joins them instead of
+ * replacing them (tests/e2e/start.mjs tests the replacing). Needs the seeds ready.
+ */
+export async function ownSeeds(page) {
+  await page.evaluate(() => localStorage.setItem('storydiff:articles:v1', JSON.stringify({ version: 1, sources: document.querySelector('story-diff').sources })));
+  await page.reload();
+  await waitReady(page);
+}
+
 /** Runs axe-core in the page; returns the serious and critical violations (CSP does not apply to evaluate). */
 export async function axe(page, context = null) {
   const source = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');

@@ -23,7 +23,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { syntheticArticle } from '../synthetic.mjs';
-import { OUT, ROOT, axe, runBrowserTest, waitReady, waitSettled, watchProblems } from './lib.mjs';
+import { OUT, ROOT, axe, ownSeeds, runBrowserTest, waitReady, waitSettled, watchProblems } from './lib.mjs';
 import { checkWebPages } from './webpages.mjs';
 
 const labels = JSON.parse(readFileSync(join(ROOT, 'tests/labels/seeds.json'), 'utf8'));
@@ -575,6 +575,8 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   check((await restoredView()).putBackItems === 0, '"Remove again" takes the span out again');
 
   // --- 8. Paste an article; reload keeps it. ------------------------------------------------------------
+  // Added to the seeds made the visitor's own (as the demo, they would leave: tests/e2e/start.mjs).
+  await ownSeeds(page);
   await page.click('#add-button');
   check(await page.evaluate(() => document.getElementById('add-dialog').open), 'the paste dialog opens');
   const pasted = 'Capital Wire\n\nTrump open to letters from Kim, aide says\n\n' +
@@ -787,6 +789,84 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
     blank.similarity[1].join() === '0,1,0' && blank.select?.source === 2 && blank.select.counterparts.join() === '0',
   'a blank article among three shows as an empty column and the other two are compared (indices follow the sources)', JSON.stringify(blank));
 
+  // --- 10b'. The element's own API, as a page embedding it uses it: `options` re-compares and the
+  // kind toggles follow; restoreSpan/unrestoreSpan fire `restore` with the sources; `sources`
+  // hands out copies; a `src` naming a JSON list loads it; clearSelection empties the panel; the
+  // HTML export leaves out the controls and keeps the view. (Pinned before js/element.js was split.)
+  const api2 = await page.evaluate(async () => {
+    const v = document.createElement('story-diff');
+    document.body.append(v);
+    const next = (type) => new Promise((resolve) => v.addEventListener(type, (e) => resolve(e.detail), { once: true }));
+    const root = v.shadowRoot;
+    let got = next('report');
+    v.sources = [
+      { name: 'wire', text: 'Rain fell on Paris on Monday.\n\nSubscribe to our newsletter\n\nOfficials said roads were closed.' },
+      { name: 'paper', text: 'Rain fell on Paris on Monday. The mayor thanked volunteers.' },
+    ];
+    await got;
+    const out = { state: v.state, attr: v.getAttribute('state') };
+    got = next('report');
+    v.options = { kinds: ['identical'] };
+    const { report } = await got;
+    out.kinds = report.matches.map((m) => m.kind);
+    out.toggles = [...root.querySelectorAll('input[name="kind"]')].map((b) => `${b.value}:${b.checked}`);
+    out.options = v.options;
+    got = next('report');
+    v.options = {};
+    await got;
+    const copy = v.sources;
+    copy[0].name = 'changed';
+    copy[0].restored.push([0, 1]);
+    out.copies = v.sources[0].name === 'wire' && v.sources[0].restored.length === 0;
+    const span = v.report.sources[0].removed[0];
+    out.removed = !!span;
+    if (span) {
+      const restore = next('restore');
+      got = next('report');
+      v.restoreSpan(0, span.start, span.end);
+      out.restore = (await restore).sources.map((s) => s.restored);
+      await got;
+      out.putBackRows = root.querySelectorAll('.sentence.restored, .sentence.not-compared').length;
+      const again = next('restore');
+      got = next('report');
+      v.unrestoreSpan(0, span.start, span.end);
+      out.unrestore = (await again).sources.map((s) => s.restored);
+      await got;
+    }
+    v.select(0, 0);
+    out.selected = v.selected;
+    out.cards = root.querySelectorAll('.panel .card').length;
+    v.clearSelection();
+    out.cleared = v.selected === null && !!root.querySelector('.panel .panel-hint');
+    const html = v.exportHTML({ title: 'Pinned <title>' });
+    out.export = {
+      title: html.includes('<title>Pinned &lt;title&gt;</title>'),
+      script: /<script/i.test(html),
+      filters: html.includes('class="filters"'),
+      tabs: html.includes('role="tablist"'),
+      sentences: (html.match(/class="sentence /g) || []).length,
+      data: /data-(source|sentence|text)=/.test(html),
+    };
+    v.remove();
+    const w = document.createElement('story-diff');
+    w.setAttribute('src', '../seeds/index.json');
+    const viaSrc = new Promise((resolve) => w.addEventListener('report', (e) => resolve(e.detail.report.sources.length), { once: true }));
+    document.body.append(w);
+    out.src = await viaSrc;
+    w.remove();
+    return out;
+  });
+  check(api2.state === 'ready' && api2.attr === 'ready', 'the element reports its state as a property and an attribute', JSON.stringify(api2));
+  check(api2.kinds.every((k) => k === 'identical') && api2.kinds.length > 0 && api2.toggles.join() === 'identical:true,minor:false,paraphrase:false' && api2.options.kinds.join() === 'identical',
+    'setting options re-compares with those kinds, and the kind toggles follow', JSON.stringify(api2));
+  check(api2.copies, 'sources hands out copies: changing them changes nothing', JSON.stringify(api2));
+  check(api2.removed && api2.restore?.[0]?.length === 1 && api2.putBackRows >= 1 && api2.unrestore?.[0]?.length === 0,
+    'restoreSpan and unrestoreSpan fire restore with the sources, and the view shows the span put back', JSON.stringify(api2));
+  check(api2.selected?.source === 0 && api2.selected.sentence === 0 && api2.cards === 2 && api2.cleared, 'select() opens the panel; clearSelection() empties it', JSON.stringify(api2));
+  check(api2.export.title && !api2.export.script && !api2.export.filters && !api2.export.tabs && api2.export.sentences >= 4 && !api2.export.data,
+    'exportHTML: the escaped title, no script, no filters or tabs, every sentence, no data attributes', JSON.stringify(api2.export));
+  check(api2.src === SEEDS, 'a src attribute naming a JSON list loads every article in it', String(api2.src));
+
   // --- 10c. Eight sources: one legend entry per shade, labelled with the range it stands for. ----
   await page.evaluate(eightSources);
   const legend8 = await page.evaluate(() => {
@@ -875,6 +955,7 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   const storageProblems = watchProblems(sp);
   await sp.goto(url);
   await waitReady(sp);
+  await ownSeeds(sp);
   await pasteLong(sp);
   await sp.waitForTimeout(800); // the save to IndexedDB
   const keptNote = await sp.evaluate(() => document.querySelector('#notices .notice-storage')?.textContent || '');
@@ -893,6 +974,7 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   const np = await noStore.newPage();
   await np.goto(url);
   await waitReady(np);
+  await ownSeeds(np);
   await pasteLong(np);
   await np.waitForTimeout(1000);
   const lost = await np.evaluate(() => {
@@ -915,6 +997,7 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   const bigProblems = watchProblems(bp);
   await bp.goto(url);
   await waitReady(bp);
+  await ownSeeds(bp);
   const bigText = bigArticle(1_000_000);
   await bp.click('#add-button');
   await bp.fill('#add-name', 'Big Wire');

@@ -6,7 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT, ROOT, waitReady, waitSettled, watchProblems } from './lib.mjs';
+import { OUT, ROOT, ownSeeds, waitReady, waitSettled, watchProblems } from './lib.mjs';
 
 const PAGE = readFileSync(join(ROOT, 'tests/fixtures/pages/valley.html'), 'utf8');
 // What copying the page's article in Chromium puts on the clipboard: a fragment, no <head>.
@@ -73,6 +73,7 @@ export async function checkWebPages({ browser, url, check, seeds }) {
   });
   await page.goto(url);
   check((await waitSettled(page)) === 'ready', 'web pages: the seeds are ready');
+  await ownSeeds(page); // pages added join the seeds (the demo's seeds would leave)
   const count = (n) => page.waitForFunction((k) => document.querySelector('story-diff').report?.sources.length === k, n, { timeout: 60_000 });
 
   // A paste carrying text/html, into the dialog's empty box: its plain text shows, its HTML is sent.

@@ -2,8 +2,8 @@
 // ships a CSP, and the put-back rebuild (rebuildText) keeps offsets straight.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { thousands } from '../../js/dom.js';
 import { rebuildText } from '../../js/element.js';
 import { compare } from '../../js/node.js';
@@ -11,8 +11,13 @@ import { ROOT, loadSeeds } from './helpers.mjs';
 
 const read = (f) => readFileSync(join(ROOT, f), 'utf8');
 
+// Every script of the page and the package: www/*.js and js/**/*.js (the element's modules too).
+const scripts = (dir) => readdirSync(join(ROOT, dir), { recursive: true }).map(String).filter((f) => f.endsWith('.js')).map((f) => join(dir, f));
+
 test('no HTML sinks in the page or the element: text goes in as text', () => {
-  for (const file of ['www/app.js', 'js/element.js', 'js/dom.js', 'js/worker.js']) {
+  const files = [...scripts('www'), ...scripts('js')];
+  assert.ok(files.includes('js/element.js') && files.includes('www/app.js'));
+  for (const file of files) {
     const src = read(file).replace(/^\s*\/\/.*$/gm, '');
     for (const sink of [/\.innerHTML\s*=/, /\.outerHTML\s*=/, /insertAdjacentHTML/, /document\.write/, /\beval\(/, /new Function\(/, /createContextualFragment/, /setHTMLUnsafe/, /parseHTMLUnsafe/]) {
       assert.doesNotMatch(src, sink, `${file} uses ${sink}`);
@@ -32,6 +37,24 @@ test('the page ships a Content-Security-Policy that allows only its own scripts 
   assert.doesNotMatch(csp, /'unsafe-(inline|eval)'/);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline scripts');
   assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
+});
+
+test('the page preloads every module it imports (a missing one would load late, one after another)', () => {
+  const html = read('www/index.html');
+  const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => join('www', m[1])));
+  // The static imports of app.js, followed through every module (dynamic import() is left out).
+  const seen = new Set();
+  const walk = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const m of read(file).matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'(\.[^']+)'|^\s*import\s+'(\.[^']+)'/gm)) {
+      walk(relative(ROOT, join(ROOT, dirname(file), m[1] ?? m[2])));
+    }
+  };
+  walk('www/app.js');
+  const missing = [...seen].filter((f) => f !== 'www/app.js' && !preloaded.has(f));
+  assert.ok(seen.has('js/element.js'), 'app.js imports the element');
+  assert.deepEqual(missing, [], 'modules imported but not preloaded');
 });
 
 test('thousands: word counts read with commas between thousands, as in English', () => {

@@ -1,0 +1,84 @@
+// Keyboard navigation of the overview: arrows within and across columns, n/N and u/U to the next
+// shared or unique sentence, Enter into the panel, Esc out of it, / to search.
+
+import { counterpartsOf } from './report-index.js';
+import { focusQuietly, selectRef } from './focus.js';
+
+export function visibleButtons(view) {
+  const out = [];
+  view._nodes.forEach((col) => col.forEach((n) => { if (n && !n.hidden && n.getAttribute('role') === 'button') out.push(n); }));
+  return out;
+}
+
+/** Steps to the next (dir 1) or previous (-1) visible sentence matching `pred`, wrapping around. */
+export function stepTo(view, dir, pred) {
+  const all = visibleButtons(view);
+  if (all.length === 0) return;
+  const cur = view._selected ? view._node(...view._selected) : null;
+  let i = cur ? all.indexOf(cur) : dir > 0 ? -1 : 0;
+  for (let k = 0; k < all.length; k++) {
+    i = (i + dir + all.length) % all.length;
+    if (pred(all[i])) {
+      selectRef(view, [Number(all[i].dataset.source), Number(all[i].dataset.sentence)]);
+      return;
+    }
+  }
+}
+
+export function onKey(view, e) {
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  const target = e.composedPath()[0];
+  if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+  const node = target?.closest?.('.sentence[role="button"]');
+  const inPanel = !!target?.closest?.('.panel');
+  if (!node && !inPanel && !target?.closest?.('.board')) {
+    // Outside the overview only Escape and "/" are ours.
+    if (e.key !== 'Escape' && e.key !== '/') return;
+  }
+  const shared = (n) => Number(n.dataset.support) > 0;
+  const unique = (n) => n.classList.contains('unique');
+  let handled = true;
+  switch (e.key) {
+    case 'n': stepTo(view, 1, shared); break;
+    case 'N': stepTo(view, -1, shared); break;
+    case 'u': stepTo(view, 1, unique); break;
+    case 'U': stepTo(view, -1, unique); break;
+    case 'Escape':
+      if (view._selected) {
+        const back = view._node(...view._selected);
+        selectRef(view, null);
+        if (inPanel || !node) focusQuietly(view, back);
+      } else handled = false;
+      break;
+    case '/': view._search?.focus(); break;
+    case 'ArrowDown': case 'ArrowUp': case 'Home': case 'End': {
+      if (!node) { handled = false; break; }
+      const list = view._rows[Number(node.dataset.source)].filter((row) => row.button && !row.node.hidden).map((row) => row.node);
+      const i = list.indexOf(node);
+      const to = e.key === 'ArrowDown' ? list[i + 1] : e.key === 'ArrowUp' ? list[i - 1] : e.key === 'Home' ? list[0] : list[list.length - 1];
+      if (to) selectRef(view, [Number(to.dataset.source), Number(to.dataset.sentence)]);
+      break;
+    }
+    case 'ArrowLeft': case 'ArrowRight': {
+      if (!node) { handled = false; break; }
+      const s = Number(node.dataset.source);
+      const j = Number(node.dataset.sentence);
+      const step = e.key === 'ArrowRight' ? 1 : -1;
+      const cps = counterpartsOf(view, s, j);
+      for (let k = s + step; k >= 0 && k < view._nodes.length; k += step) {
+        const c = cps[k].find((x) => !view._node(...x.ref)?.hidden);
+        if (c) { selectRef(view, c.ref); break; }
+        const col = view._board.querySelectorAll('.sentences')[k];
+        const fallback = col && (col.querySelector('.sentence[role="button"][tabindex="0"]:not([hidden])') || col.querySelector('.sentence[role="button"]:not([hidden])'));
+        if (fallback) { selectRef(view, [Number(fallback.dataset.source), Number(fallback.dataset.sentence)]); break; }
+      }
+      break;
+    }
+    case 'Enter':
+      if (node && view._selected) view._panel.querySelector('#panel-title')?.focus();
+      else handled = false;
+      break;
+    default: handled = false;
+  }
+  if (handled) e.preventDefault();
+}

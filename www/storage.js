@@ -1,0 +1,194 @@
+// What the page keeps across reloads: the visitor's articles (and the spans they put back), and
+// the paste dialog's unsent draft. Local
+// storage holds about 5 MB per site and writes synchronously, so long articles (over LOCAL_MAX
+// characters of JSON, or whatever local storage refuses) go to IndexedDB, which may use much more
+// of the disk, and local storage keeps a pointer to them ({ version: 1, in: 'indexeddb' }). Saving
+// reports whether the articles are kept, so the page can say when they would be lost on reload.
+// `demo` marks a list that is still the seed articles, changed by the visitor (renamed, say): a
+// list kept without it (as before there was one) is the visitor's own.
+
+import { errorMessage } from '../js/validate.js';
+
+export const STORE = 'storydiff:articles:v1';
+const DB = 'storydiff'; // IndexedDB database (object store "articles", key STORE) for big articles
+const LOCAL_MAX = 1_000_000;
+
+let saves = 0; // the latest save wins
+let inDb = false; // the articles are in IndexedDB
+
+/** Runs `op(store)` in a transaction on the articles store; resolves to its request's result. */
+function idb(mode, op) {
+  return new Promise((resolve, reject) => {
+    let open;
+    try {
+      open = indexedDB.open(DB, 1);
+    } catch (err) {
+      reject(err);
+      return;
+    }
+    open.onupgradeneeded = () => open.result.createObjectStore('articles');
+    open.onblocked = () => reject(new Error('the storage is in use by another tab'));
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      try {
+        const tx = db.transaction('articles', mode);
+        const req = op(tx.objectStore('articles'));
+        tx.oncomplete = () => {
+          db.close();
+          resolve(req.result);
+        };
+        tx.onerror = tx.onabort = () => {
+          db.close();
+          reject(tx.error || new Error('the storage refused them'));
+        };
+      } catch (err) {
+        db.close();
+        reject(err);
+      }
+    };
+  });
+}
+
+function parseStored(data) {
+  if (!data || data.version !== 1 || !Array.isArray(data.sources)) return null;
+  const list = data.sources.filter((s) => s && typeof s.name === 'string' && (typeof s.text === 'string' || typeof s.html === 'string'));
+  return list.map((s) => {
+    const restored = Array.isArray(s.restored) ? s.restored : [];
+    return typeof s.html === 'string' ? { name: s.name, html: s.html, restored } : { name: s.name, text: s.text, restored };
+  });
+}
+
+/**
+ * The articles kept from an earlier visit: { sources, demo } (sources null when none were kept),
+ * or { sources: null, error } when they were kept in IndexedDB but cannot be read back.
+ */
+export async function loadArticles() {
+  let data;
+  try {
+    const raw = localStorage.getItem(STORE);
+    if (!raw) return { sources: null };
+    data = JSON.parse(raw);
+  } catch {
+    return { sources: null };
+  }
+  if (data && data.in === 'indexeddb') {
+    try {
+      data = JSON.parse(await idb('readonly', (store) => store.get(STORE)));
+      inDb = true;
+    } catch (err) {
+      return { sources: null, error: errorMessage(err) };
+    }
+  }
+  return { sources: parseStored(data), demo: data?.demo === true };
+}
+
+/**
+ * Keeps `sources`. `kept(err)` is told the outcome, at once or when IndexedDB answers: null when
+ * they are kept, else why not (a later save supersedes an earlier one's answer).
+ */
+export function saveArticles(sources, kept, { demo = false } = {}) {
+  const seq = ++saves;
+  const json = JSON.stringify(demo ? { version: 1, sources, demo } : { version: 1, sources });
+  if (json.length <= LOCAL_MAX) {
+    try {
+      localStorage.setItem(STORE, json);
+      kept(null);
+      if (inDb) {
+        inDb = false;
+        idb('readwrite', (store) => store.delete(STORE)).catch(() => {});
+      }
+      return;
+    } catch {
+      // Local storage is full (or missing): IndexedDB, below.
+    }
+  }
+  // Marked at once, not when the write ends: a smaller save landing in local storage meanwhile
+  // then deletes this copy (writes to one store run in order, so the delete comes after it).
+  inDb = true;
+  idb('readwrite', (store) => store.put(json, STORE)).then(() => {
+    if (seq !== saves) return; // a later save took over
+    try {
+      localStorage.setItem(STORE, JSON.stringify({ version: 1, in: 'indexeddb' }));
+      kept(null);
+    } catch (err) {
+      // Without the pointer a reload would not find them (and must not load an older list).
+      try {
+        localStorage.removeItem(STORE);
+      } catch {
+        // storage unavailable: nothing older to find either
+      }
+      kept(err);
+    }
+  }, (err) => {
+    if (seq !== saves) return;
+    try {
+      localStorage.removeItem(STORE); // an older list must not come back on reload
+    } catch {
+      // storage unavailable
+    }
+    kept(err);
+  });
+}
+
+/** Forgets the kept articles (a save still under way is dropped too). */
+export function forgetArticles() {
+  saves++;
+  try {
+    localStorage.removeItem(STORE);
+  } catch {
+    // storage unavailable: nothing to clear
+  }
+  idb('readwrite', (store) => store.delete(STORE)).catch(() => {});
+  inDb = false;
+}
+
+// --- the paste dialog's draft ------------------------------------------------------------------
+//
+// In local storage only, and only up to DRAFT_MAX characters: a draft is saved as it is typed,
+// and a longer one (a whole web page pasted, say) would make each save slow. A page pasted with
+// its HTML is kept with it when both fit, else as its text.
+
+const DRAFT = 'storydiff:draft:v1';
+const DRAFT_MAX = 500_000;
+
+/**
+ * Keeps the draft { name, text, html } (an empty one forgets it). Returns null when it is kept,
+ * else why not, in words for the visitor.
+ */
+export function saveDraft({ name, text, html = null }) {
+  try {
+    if (text.trim() === '' && name.trim() === '') {
+      localStorage.removeItem(DRAFT);
+      return null;
+    }
+    let json = JSON.stringify({ version: 1, name, text, html });
+    if (json.length > DRAFT_MAX && html !== null) json = JSON.stringify({ version: 1, name, text, html: null });
+    if (json.length > DRAFT_MAX) {
+      localStorage.removeItem(DRAFT); // an older, shorter draft must not come back instead
+      return `it is over ${Math.round(DRAFT_MAX / 1000)},000 characters`;
+    }
+    localStorage.setItem(DRAFT, json);
+    return null;
+  } catch (err) {
+    try {
+      localStorage.removeItem(DRAFT);
+    } catch {
+      // storage unavailable: nothing older to find either
+    }
+    return err?.name === 'QuotaExceededError' ? "there is no room left in this browser's storage" : `this browser's storage refused it: ${errorMessage(err)}`;
+  }
+}
+
+/** The draft kept from an earlier visit, { name, text, html }, or null. */
+export function loadDraft() {
+  try {
+    const data = JSON.parse(localStorage.getItem(DRAFT) || 'null');
+    if (!data || data.version !== 1 || typeof data.text !== 'string') return null;
+    const name = typeof data.name === 'string' ? data.name : '';
+    if (data.text.trim() === '' && name.trim() === '') return null;
+    return { name, text: data.text, html: typeof data.html === 'string' ? data.html : null };
+  } catch {
+    return null;
+  }
+}
