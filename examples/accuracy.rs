@@ -105,8 +105,16 @@ fn sts(root: &Path, vectors: Option<&Vectors>) -> Vec<(&'static str, f64, align:
     rows.iter()
         .enumerate()
         .filter(|&(k, _)| units[2 * k].comparable() && units[2 * k + 1].comparable())
-        .map(|(k, (gold, _, _))| (if k % 5 == 0 { "test" } else { "train" }, gold / 5.0, align::features(&index, embedded.as_ref(), 2 * k, 2 * k + 1)))
+        .map(|(k, (gold, _, _))| (if k % 5 == 0 { "test" } else { "train" }, gold / 5.0, with_anchor(&index, embedded.as_ref(), 2 * k, 2 * k + 1)))
         .collect()
+}
+
+/// A pair's features with the anchor feature as [`storydiff::anchor`] sets it: each labeled set
+/// is one story, and each STS pair one topic, so the gate on the sources is taken as passed.
+fn with_anchor(index: &index::Index, embedded: Option<&Embedded>, a: usize, b: usize) -> align::Features {
+    let mut f = align::features(index, embedded, a, b);
+    f.anchor = if storydiff::anchor::shares(index, a, b) { 1.0 } else { 0.0 };
+    f
 }
 
 /// One labeled set's pairs (see the module comment): its name and each pair's target and features.
@@ -165,7 +173,7 @@ fn labeled(root: &Path, file: &Path, vectors: &Vectors) -> (String, Vec<(f64, al
         if by_rule || !units[a].comparable() || !units[b].comparable() {
             continue;
         }
-        let f = align::features(&prepared.index, embedded.as_ref(), a, b);
+        let f = with_anchor(&prepared.index, embedded.as_ref(), a, b);
         let text = |u: usize| sources[units[u].source].text[units[u].span.clone()].to_string();
         rows.push((target.get(&(a, b)).copied().unwrap_or(0.0), f, [text(a), text(b)]));
     }

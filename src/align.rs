@@ -144,6 +144,10 @@ pub struct Features {
     /// its sentences (its protagonists, its place), which two sentences share without saying
     /// the same thing.
     pub shared_common: usize,
+    /// 1 when the two share an anchor (a specific figure each source states only there, see
+    /// [`Index::anchors`]) and their sources share other claims; set by [`crate::anchor`], which
+    /// alone scores such pairs, else 0.
+    pub anchor: f64,
 }
 
 /// Measures a pair of units.
@@ -189,6 +193,7 @@ fn cheap_features(index: &Index, embedded: Option<&Embedded>, a: usize, b: usize
         embedding: embedded.map_or(0.0, |e| e.cosine(a, b)),
         numbers: numbers(index, a, b),
         shared_common: shared_common(index, a, b),
+        anchor: 0.0,
     }
 }
 
@@ -354,7 +359,8 @@ fn minor(a: usize, b: usize, f: &Features) -> Pair {
     Pair { a, b, kind: Kind::Minor, score: round(f.dice.max(f.containment * 0.9)), confidence: 1.0 }
 }
 
-fn paraphrase(a: usize, b: usize, f: &Features, semantic: bool) -> Pair {
+/// A paraphrase pair of `a` and `b`, scored by [`same_claim`].
+pub(crate) fn paraphrase(a: usize, b: usize, f: &Features, semantic: bool) -> Pair {
     let p = same_claim(f, semantic);
     Pair { a, b, kind: Kind::Paraphrase, score: round(p), confidence: p }
 }

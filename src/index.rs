@@ -55,6 +55,10 @@ pub struct Index {
     pub positions: Vec<Vec<(u32, u64)>>,
     /// For each unit: the surfaces of its words that hold a digit (its figures), sorted.
     pub figures: Vec<Vec<u32>>,
+    /// For each unit: its specific figures (see [`specific_figure`]) that no other sentence of
+    /// its source states, sorted. Two sources that each state `$212,500` or `38-2` once are
+    /// almost always stating the same fact there, however differently the rest is worded.
+    pub anchors: Vec<Vec<u32>>,
     /// The texts behind the ids of `words` and `terms`, and each surface's terms.
     pub vocabulary: Vocabulary,
 }
@@ -150,7 +154,7 @@ pub fn build(units: &[Unit], vocabulary: Vocabulary) -> Index {
         .collect();
     let norms = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()).collect();
     let masses = vectors.iter().map(|v| v.iter().map(|(_, w)| w).sum::<f64>()).collect();
-    let figures = words
+    let figures: Vec<Vec<u32>> = words
         .iter()
         .map(|w| {
             let mut f: Vec<u32> = w.iter().copied().filter(|&s| vocabulary.text(s).bytes().any(|c| c.is_ascii_digit())).collect();
@@ -158,7 +162,39 @@ pub fn build(units: &[Unit], vocabulary: Vocabulary) -> Index {
             f
         })
         .collect();
-    Index { vectors, norms, masses, df, words, terms, bags, positions, figures, vocabulary }
+    let anchors = anchors(units, &figures, &vocabulary);
+    Index { vectors, norms, masses, df, words, terms, bags, positions, figures, anchors, vocabulary }
+}
+
+/// The `anchors` of each unit.
+fn anchors(units: &[Unit], figures: &[Vec<u32>], vocabulary: &Vocabulary) -> Vec<Vec<u32>> {
+    let mut in_source: Map<(usize, u32), u32> = Map::default();
+    for (u, f) in units.iter().zip(figures) {
+        let mut distinct = f.clone();
+        distinct.dedup();
+        for s in distinct {
+            *in_source.entry((u.source, s)).or_default() += 1;
+        }
+    }
+    units
+        .iter()
+        .zip(figures)
+        .map(|(u, f)| {
+            let mut own: Vec<u32> = f.iter().copied().filter(|&s| in_source[&(u.source, s)] == 1 && specific_figure(vocabulary.text(s))).collect();
+            own.dedup();
+            own
+        })
+        .collect()
+}
+
+/// Whether a figure tells one fact from another: a sum, a score, a time, a magnitude, a
+/// figure with a unit (`$212,500`, `38-2`, `9:27`, `5.6`, `27-year-old`) or a plain number of
+/// three digits or more; not a plain number of one or two digits (a day of the month, an age,
+/// a small count), which several facts of a story share, nor a year alone.
+pub fn specific_figure(text: &str) -> bool {
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    let plain = digits == text.len();
+    !(plain && (digits < 3 || (digits == 4 && matches!(text.as_bytes()[0], b'1' | b'2'))))
 }
 
 /// How much a name (a capitalised word inside a sentence) counts against other words.

@@ -17,6 +17,7 @@ pub mod offsets;
 pub mod group;
 pub mod hash;
 pub mod align;
+pub mod anchor;
 pub mod clean;
 #[cfg(feature = "html")]
 pub mod html;
@@ -133,6 +134,8 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     let claims = align::UnitClaims::new(units.len());
     let opposed = align::opposed(units, &prepared.index, &texts, &near, &claims);
     pairs.extend(opposed.into_iter().filter(wanted));
+    let anchored = anchor::anchored(units, &prepared.index, embedded, &pairs);
+    pairs.extend(anchored.into_iter().filter(wanted));
     sort::by_key(&mut pairs, |p| sort::pair(p.a, p.b));
     let families = group::families(units, &pairs);
     let implied = align::implied(units, &prepared.index, embedded, &families, &pairs);

@@ -26,14 +26,15 @@ pub fn inputs(f: &Features) -> [f64; INPUTS] {
         f.numbers,
         f.fewest.min(20) as f64 / 20.0,
         f.shared_common.min(10) as f64 / 10.0,
+        f.anchor,
     ]
 }
 
 /// How many features the model reads.
-pub const INPUTS: usize = 10;
+pub const INPUTS: usize = 11;
 
 /// The names of [`inputs`], for the fitting script and explanations.
-pub const NAMES: [&str; INPUTS] = ["embedding", "cosine", "overlap", "dice", "containment", "shared", "log_length", "numbers", "fewest", "shared_common"];
+pub const NAMES: [&str; INPUTS] = ["embedding", "cosine", "overlap", "dice", "containment", "shared", "log_length", "numbers", "fewest", "shared_common", "anchor"];
 
 /// The probability that the two sentences of `f` state the same claim; `semantic` picks the
 /// model fitted with the embeddings' cosine.
@@ -44,8 +45,8 @@ pub fn same_claim(f: &Features, semantic: bool) -> f64 {
 }
 
 // BEGIN WEIGHTS (written by scripts/fit_scorer.py)
-const SEMANTIC: [f64; INPUTS] = [0.6147, 4.5000, 3.0000, 2.5000, 2.7000, 3.6000, 0.8000, 0.2258, 0.3000, -0.1062];
+const SEMANTIC: [f64; INPUTS] = [0.6147, 4.5000, 3.0000, 2.5000, 2.7000, 3.6000, 0.8000, 0.2258, 0.3000, -0.1062, 5.6723];
 const SEMANTIC_BIAS: f64 = -6.5790;
-const LEXICAL: [f64; INPUTS] = [0.0000, 4.5000, 3.0000, 2.5000, 2.7000, 3.6000, 0.8000, 0.0000, 0.3000, 0.0000];
+const LEXICAL: [f64; INPUTS] = [0.0000, 4.5000, 3.0000, 2.5000, 2.7000, 3.6000, 0.8000, 0.0000, 0.3000, 0.0000, 6.2323];
 const LEXICAL_BIAS: f64 = -6.9000;
 // END WEIGHTS
