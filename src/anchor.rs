@@ -12,7 +12,9 @@ use crate::embed::Embedded;
 use crate::hash::{Map, Set};
 use crate::index::{Index, Unit};
 
-/// Two sources share claims when the first matching paired this many of their sentences.
+/// Two sources share claims when the first matching paired at least this many of their
+/// sentences. One is enough: sources of different stories rarely share one (in one comparison
+/// of all 982 ECB+ articles, 41 anchored pairs joined different stories against 924 within).
 pub const RELATED_MIN: usize = 1;
 
 /// A figure stated in more sources than this is not followed: it is a common quantity of
@@ -24,9 +26,9 @@ pub fn shares(index: &Index, a: usize, b: usize) -> bool {
     crate::align::bag_overlap(&index.anchors[a], &index.anchors[b]) > 0
 }
 
-/// The pairs of sentences that share an anchor, from sources that `matched` already links
-/// by [`RELATED_MIN`] pairs, and not matched yet, scored by [`crate::score::same_claim`] with the anchor feature on; those a paraphrase would
-/// need.
+/// The pairs of sentences that share an anchor, from sources that `matched` already links by
+/// [`RELATED_MIN`] pairs, that are not matched yet and that [`crate::score::same_claim`], with
+/// the anchor feature on, scores as a paraphrase.
 pub fn anchored(units: &[Unit], index: &Index, embedded: Option<&Embedded>, matched: &[Pair]) -> Vec<Pair> {
     let mut linked: Map<(usize, usize), usize> = Map::default();
     for p in matched {
