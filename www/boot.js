@@ -14,16 +14,9 @@ if (typeof Worker !== 'undefined' && typeof fetch === 'function' && !globalThis.
   } catch {
     // The element creates its own (or runs the engine on the main thread).
   }
-  // A failed fetch is the element's to report (it then loads the wasm in the worker, or compares
-  // by words only); until it takes the promise over, this handler keeps the failure from being
-  // reported as unhandled.
-  const quiet = (promise) => {
-    promise.catch(() => {});
-    return promise;
-  };
   globalThis.storydiffPrestart = {
     worker,
-    wasm: quiet(fetch(new URL('pkg/storydiff_bg.wasm', base))),
-    vectors: quiet(fetch(new URL('vectors/minilm-static.bin', base))),
+    wasm: fetch(new URL('pkg/storydiff_bg.wasm', base)),
+    vectors: fetch(new URL('vectors/minilm-static.bin', base)),
   };
 }
