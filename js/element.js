@@ -336,11 +336,6 @@ export async function loadSources(src, base = document.baseURI) {
 let compiled = null;
 let vectorFile = null;
 
-// What a page started before this module loaded (www/boot.js): `{ worker, wasm, vectors }`, a
-// worker of js/worker.js (or null) and the fetches of the wasm and of the vector file. The first
-// engine takes them, so the worker's start-up and the downloads overlap the page's own loading.
-let prestart = globalThis.storydiffPrestart || null;
-
 /** Runs comparisons in a Web Worker (or, without Worker support, on the main thread). */
 class Engine {
   constructor() {
@@ -356,11 +351,9 @@ class Engine {
       this.main = import('./index.js');
       return;
     }
-    const early = prestart;
-    prestart = null;
-    let worker = early?.worker;
+    let worker;
     try {
-      worker ??= new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+      worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     } catch (err) {
       this.main = import('./index.js');
       return;
@@ -374,7 +367,7 @@ class Engine {
     const vectorsUrl = new URL('../vectors/minilm-static.bin', import.meta.url);
     const canFetch = typeof fetch === 'function';
     if (canFetch) {
-      vectorFile ??= (early?.vectors ?? fetch(vectorsUrl))
+      vectorFile ??= fetch(vectorsUrl)
         .then((res) => (res.ok ? res.arrayBuffer() : Promise.reject(new Error(`HTTP ${res.status}`))))
         .catch((err) => {
           console.warn(`storydiff: the sentence vectors could not be loaded (${errorMessage(err)}); matching by words only`);
@@ -397,7 +390,7 @@ class Engine {
     };
     // Requests are posted after the hand-over, so the worker never fetches the wasm twice.
     if (typeof WebAssembly !== 'undefined' && typeof WebAssembly.compileStreaming === 'function' && canFetch) {
-      compiled ??= WebAssembly.compileStreaming(early?.wasm ?? fetch(wasmUrl)).catch(() => {
+      compiled ??= WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => {
         compiled = null;
         return null;
       });
