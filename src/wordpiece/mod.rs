@@ -11,15 +11,14 @@
 mod marks;
 mod tables;
 
-use crate::hash::Map;
 
 /// A WordPiece vocabulary and the rules of the tokenizer that uses it.
 #[derive(Debug, Clone)]
 pub struct WordPiece {
     /// Pieces that start a word, by text.
-    starts: Map<Box<str>, u32>,
+    starts: Pieces,
     /// Pieces that continue a word (`##ing`), by their text without the `##`.
-    continuations: Map<Box<str>, u32>,
+    continuations: Pieces,
     /// The id of `[UNK]`, which stands for a word the pieces cannot spell.
     unk: u32,
     /// Lower-case and strip accents (an uncased model).
@@ -31,21 +30,102 @@ pub struct WordPiece {
     specials: Vec<(Box<str>, u32)>,
 }
 
+/// Pieces by their text: all the texts in one string, found through an open-addressing table of
+/// their indices.
+///
+/// A map of `Box<str>` made the 30,522 entries of the shipped vocabulary as many allocations,
+/// each hashed again as the map grew: `loadVectors` took 35-57 ms on a fresh wasm instance in
+/// Node (V8's baseline code, as in a page's worker), most of it building the two maps.
+#[derive(Debug, Clone, Default)]
+struct Pieces {
+    /// Every piece's text, one after another.
+    text: String,
+    /// Piece `i`'s text is `text[ends[i - 1]..ends[i]]` (from 0 for the first).
+    ends: Vec<u32>,
+    /// Each piece's id, by piece.
+    ids: Vec<u32>,
+    /// Open addressing, linear probing: a piece's index plus one, or 0 for an empty slot. At
+    /// most half full.
+    slots: Vec<u32>,
+}
+
+impl Pieces {
+    /// A table for up to `n` pieces.
+    fn with_capacity(n: usize) -> Self {
+        Pieces { slots: vec![0; (2 * n).next_power_of_two().max(8)], ..Default::default() }
+    }
+
+    fn piece(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// The slot where `piece` is, or the empty slot where it would go.
+    fn slot(&self, piece: &str) -> usize {
+        let mut hasher = crate::hash::FastHasher::default();
+        std::hash::Hasher::write(&mut hasher, piece.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut at = std::hash::Hasher::finish(&hasher) as usize & mask;
+        while self.slots[at] != 0 && self.piece(self.slots[at] as usize - 1) != piece {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    /// Adds `piece` with `id`, unless it is there already (the first id of a text stays, as
+    /// `entry().or_insert()` kept it).
+    fn insert(&mut self, piece: &str, id: u32) {
+        if 2 * (self.ids.len() + 1) > self.slots.len() {
+            self.grow();
+        }
+        let at = self.slot(piece);
+        if self.slots[at] == 0 {
+            self.text.push_str(piece);
+            self.ends.push(self.text.len() as u32);
+            self.ids.push(id);
+            self.slots[at] = self.ids.len() as u32;
+        }
+    }
+
+    fn grow(&mut self) {
+        let mut slots = vec![0u32; self.slots.len() * 2];
+        let mask = slots.len() - 1;
+        for i in 0..self.ids.len() {
+            let mut hasher = crate::hash::FastHasher::default();
+            std::hash::Hasher::write(&mut hasher, self.piece(i).as_bytes());
+            let mut at = std::hash::Hasher::finish(&hasher) as usize & mask;
+            while slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = i as u32 + 1;
+        }
+        self.slots = slots;
+    }
+
+    fn get(&self, piece: &str) -> Option<u32> {
+        match self.slots[self.slot(piece)] {
+            0 => None,
+            i => Some(self.ids[i as usize - 1]),
+        }
+    }
+}
+
 /// The prefix that marks a piece continuing a word.
 const CONTINUATION: &str = "##";
 
 impl WordPiece {
     /// A tokenizer over `tokens`, the vocabulary in id order (`vocab.txt`'s lines).
     pub fn new<'a>(tokens: impl IntoIterator<Item = &'a str>, unk: u32, uncased: bool, max_chars: usize) -> Self {
-        let (mut starts, mut continuations, mut specials) = (Map::default(), Map::default(), Vec::new());
-        for (id, token) in tokens.into_iter().enumerate() {
+        let tokens = tokens.into_iter();
+        let (mut starts, mut continuations, mut specials) = (Pieces::with_capacity(tokens.size_hint().0), Pieces::with_capacity(0), Vec::new());
+        for (id, token) in tokens.enumerate() {
             let id = id as u32;
             if is_special(token) {
                 specials.push((token.into(), id));
             }
             match token.strip_prefix(CONTINUATION) {
-                Some(rest) if !rest.is_empty() => continuations.entry(rest.into()).or_insert(id),
-                _ => starts.entry(token.into()).or_insert(id),
+                Some(rest) if !rest.is_empty() => continuations.insert(rest, id),
+                _ => starts.insert(token, id),
             };
         }
         WordPiece { starts, continuations, unk, uncased, max_chars, specials }
@@ -124,7 +204,7 @@ impl WordPiece {
         let mut start = 0;
         while start < word.len() {
             let table = if start == 0 { &self.starts } else { &self.continuations };
-            let found = char_ends(&word[start..]).rev().find_map(|end| table.get(&word[start..start + end]).map(|&id| (end, id)));
+            let found = char_ends(&word[start..]).rev().find_map(|end| table.get(&word[start..start + end]).map(|id| (end, id)));
             match found {
                 Some((end, id)) => {
                     ids.push(id);
