@@ -119,44 +119,47 @@ pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
 const MERGED_MAX: usize = crate::align::IMPLIED_MAX;
 
 fn merge_linked(sets: &mut Sets, kind: &mut Map<usize, Kind>, n: usize, pairs: &[Pair]) {
+    use crate::sort::pair as key;
     // Families only grow; a few rounds settle what chains of joins can reach.
     for _ in 0..4 {
-        let mut size: Map<usize, usize> = Map::default();
+        let mut size = vec![0usize; n];
         for u in 0..n {
-            let r = sets.find(u);
-            if kind.contains_key(&r) {
-                *size.entry(r).or_default() += 1;
-            }
+            size[sets.find(u)] += 1;
         }
-        // For each two families the pairs join, the members of each side that are linked.
-        let mut linked: Map<(usize, usize), (Set<usize>, Set<usize>)> = Map::default();
+        // For each two families the pairs join, the members of each side that are linked:
+        // (the two roots as one key, member), sorted and deduplicated, then counted per key.
+        // Sorted vectors rather than maps of sets: the same sort every other call site uses,
+        // where new map types cost the wasm a few kB each.
+        let mut sides: [Vec<(u64, usize)>; 2] = [Vec::new(), Vec::new()];
         for p in pairs {
             let (ra, rb) = (sets.find(p.a), sets.find(p.b));
             if ra == rb || !kind.contains_key(&ra) || !kind.contains_key(&rb) {
                 continue;
             }
-            let (key, x, y) = if ra < rb { ((ra, rb), p.a, p.b) } else { ((rb, ra), p.b, p.a) };
-            let sides = linked.entry(key).or_default();
-            sides.0.insert(x);
-            sides.1.insert(y);
+            let (f, g, x, y) = if ra < rb { (ra, rb, p.a, p.b) } else { (rb, ra, p.b, p.a) };
+            sides[0].push((key(f, g), x));
+            sides[1].push((key(f, g), y));
         }
-        let mut joins: Vec<(usize, usize, usize)> = linked
-            .into_iter()
-            .filter(|((f, g), (x, y))| {
-                let smaller = if size[f] <= size[g] { x.len() } else { y.len() };
-                x.len() >= 2 && y.len() >= 2 && smaller * 2 >= size[f].min(size[g]) && size[f] + size[g] <= MERGED_MAX
-            })
-            .map(|((f, g), (x, y))| (x.len() + y.len(), f, g))
-            .collect();
+        let [left, right] = sides.map(distinct_per_key);
+        // Both sides hold the same keys, in the same order. The joins as (most links first,
+        // the key's place), so that they sort as every other `(u64, usize)` list does.
+        let mut joins: Vec<(u64, usize)> = Vec::new();
+        for (at, (&(k, x), &(_, y))) in left.iter().zip(&right).enumerate() {
+            let (f, g) = ((k >> 32) as usize, (k & u32::MAX as u64) as usize);
+            let smaller = if size[f] <= size[g] { x } else { y };
+            if x >= 2 && y >= 2 && smaller * 2 >= size[f].min(size[g]) && size[f] + size[g] <= MERGED_MAX {
+                joins.push((u64::MAX - (x + y) as u64, at));
+            }
+        }
         if joins.is_empty() {
             return;
         }
-        joins.sort_unstable_by(|a, b| b.cmp(a));
-        for (_, f, g) in joins {
-            let (rf, rg) = (sets.find(f), sets.find(g));
-            if rf != rg && size[&rf] + size[&rg] <= MERGED_MAX {
-                let grown = size[&rf] + size[&rg];
-                size.insert(rf, grown);
+        joins.sort_unstable();
+        for (_, at) in joins {
+            let k = left[at].0;
+            let (rf, rg) = (sets.find((k >> 32) as usize), sets.find((k & u32::MAX as u64) as usize));
+            if rf != rg && size[rf] + size[rg] <= MERGED_MAX {
+                size[rf] += size[rg];
                 let k = kind[&rf].min(kind[&rg]);
                 kind.remove(&rg);
                 sets.parent[rg] = rf;
@@ -164,6 +167,20 @@ fn merge_linked(sets: &mut Sets, kind: &mut Map<usize, Kind>, n: usize, pairs: &
             }
         }
     }
+}
+
+/// How many distinct members each key of `side` has, as (key, count) in key order.
+fn distinct_per_key(mut side: Vec<(u64, usize)>) -> Vec<(u64, usize)> {
+    side.sort_unstable();
+    side.dedup();
+    let mut counts: Vec<(u64, usize)> = Vec::new();
+    for (k, _) in side {
+        match counts.last_mut() {
+            Some(last) if last.0 == k => last.1 += 1,
+            _ => counts.push((k, 1)),
+        }
+    }
+    counts
 }
 
 /// Links quotations across sources when one contains most of the other's words in order

@@ -168,23 +168,27 @@ pub fn build(units: &[Unit], vocabulary: Vocabulary) -> Index {
 
 /// The `anchors` of each unit.
 fn anchors(units: &[Unit], figures: &[Vec<u32>], vocabulary: &Vocabulary) -> Vec<Vec<u32>> {
-    let mut in_source: Map<(usize, u32), u32> = Map::default();
-    for (u, f) in units.iter().zip(figures) {
+    // (source and figure as one key, unit), sorted: a figure is an anchor of the one unit of
+    // its source that states it.
+    let mut stated: Vec<(u64, usize)> = Vec::new();
+    for (u, f) in figures.iter().enumerate() {
         let mut distinct = f.clone();
         distinct.dedup();
-        for s in distinct {
-            *in_source.entry((u.source, s)).or_default() += 1;
+        stated.extend(distinct.into_iter().map(|s| (crate::sort::pair(units[u].source, s as usize), u)));
+    }
+    stated.sort_unstable();
+    let mut out = vec![Vec::new(); units.len()];
+    for (k, &(key, u)) in stated.iter().enumerate() {
+        let alone = (k == 0 || stated[k - 1].0 != key) && stated.get(k + 1).is_none_or(|next| next.0 != key);
+        let surface = (key & u32::MAX as u64) as u32;
+        if alone && specific_figure(vocabulary.text(surface)) {
+            out[u].push(surface);
         }
     }
-    units
-        .iter()
-        .zip(figures)
-        .map(|(u, f)| {
-            let mut own: Vec<u32> = f.iter().copied().filter(|&s| in_source[&(u.source, s)] == 1 && specific_figure(vocabulary.text(s))).collect();
-            own.dedup();
-            own
-        })
-        .collect()
+    for anchors in &mut out {
+        anchors.sort_unstable();
+    }
+    out
 }
 
 /// Whether a figure tells one fact from another: a sum, a score, a time, a magnitude, a
