@@ -18,6 +18,8 @@
 //   --storydiff-level-1 … --storydiff-level-4, --storydiff-unique, --storydiff-unique-bg,
 //   --storydiff-insert-bg, --storydiff-delete, --storydiff-height, --storydiff-column-min
 
+import { TABLE_STYLE } from './element/table-style.js';
+
 export const PROPERTIES = [
   'font', 'font-size', 'ink', 'muted', 'paper', 'bg', 'line', 'accent', 'focus',
   'level-1', 'level-2', 'level-3', 'level-4', 'unique', 'unique-bg', 'insert-bg', 'delete', 'height', 'column-min',
@@ -310,7 +312,7 @@ table.conflict-table { border-collapse: collapse; width: 100%; font-size: var(--
   .conflict-table td { border: 0; padding: 0.1rem 0; }
   .conflict-table .cell-label { display: inline; font-weight: 700; color: var(--_muted); }
 }
-`;
+` + TABLE_STYLE;
 
 /**
  * The page around the view in the standalone HTML export (js/element.js exportHTML): its title

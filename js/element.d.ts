@@ -107,6 +107,12 @@ export declare class StoryDiffElement extends HTMLElement {
   exportJSON(): string;
   /** A standalone HTML document of the current view (no scripts; opens offline). */
   exportHTML(options?: { title?: string }): string;
+  /** The claim table as CSV (RFC 4180, CRLF): #, Sources, Match, one column per source's wording, Conflicts. */
+  exportCSV(): string;
+  /** The claim table as a Markdown table (pipes and markup escaped; differing words in bold). */
+  exportMarkdown(): string;
+  /** Which view is on show: the columns or the claim table (built when first shown). */
+  viewMode: 'columns' | 'table';
 
   addEventListener<K extends keyof StoryDiffEventMap>(
     type: K,

@@ -32,6 +32,8 @@
 //   filters.js     minimum support and search applied to the rows, hits marked
 //   focus.js       selecting a sentence, and the panel with its counterparts
 //   keys.js        keyboard navigation of the overview
+//   table.js       the claim table (the Table view): rows of claims, a column per source; CSV, Markdown
+//   conflicts.js   conflicting details: ⚠ on sentences, counts in column heads
 //   summaries.js   the tabs under the overview: similarity, only-in-one, quotations, conflicts
 //   export.js      the standalone HTML snapshot
 //   sources.js     where articles come from and what is sent for them (spans put back, web pages)
@@ -54,6 +56,7 @@ import { BATCH, FIRST_ROWS, slices } from './element/slices.js';
 import { inputFor, keepReads, loadSources, textOf, withBlanks } from './element/sources.js';
 import { renderSummaries } from './element/summaries.js';
 import { renderToolbar } from './element/toolbar.js';
+import { exportCSV, exportMarkdown, renderTableView, setMode } from './element/table.js';
 
 export { loadSources, rebuildText } from './element/sources.js';
 
@@ -101,6 +104,8 @@ export class StoryDiffElement extends Base {
     this._cpKeys = null; // "s:j" of the focused sentence's counterparts
     this._expanded = new Set(); // sources whose column head shows its headline and byline in full
     this._kinds = [...KINDS]; // the match kinds of the report on show
+    this._mode = 'columns'; // or 'table': the claim table (js/element/table.js) instead of the columns
+    this._table = null; // the claim table of the report on show, built when first shown
     const root = this.attachShadow({ mode: 'open' });
     const s = styleSheet();
     if (s) root.adoptedStyleSheets = [s];
@@ -245,6 +250,25 @@ export class StoryDiffElement extends Base {
     return JSON.stringify(this._report, null, 2);
   }
 
+  /** 'columns' or 'table': which view of the report is on show (the claim table is built when first shown). */
+  get viewMode() {
+    return this._mode;
+  }
+
+  set viewMode(value) {
+    setMode(this, value === 'table' ? 'table' : 'columns');
+  }
+
+  /** The claim table as CSV (RFC 4180): a row per claim, a column per source's wording. */
+  exportCSV() {
+    return exportCSV(this);
+  }
+
+  /** The claim table as a Markdown table. */
+  exportMarkdown() {
+    return exportMarkdown(this);
+  }
+
   /** A standalone HTML document of the current view: no scripts, opens offline. */
   exportHTML({ title = 'storydiff report' } = {}) {
     return exportHTML(this, { title });
@@ -381,6 +405,7 @@ export class StoryDiffElement extends Base {
   /** Stops every slice of rendering still to come: the view, long lists, search highlights. */
   _stopRendering() {
     this._job = null;
+    this._table = null;
     this._lists.clear();
     this._marking = null;
   }
@@ -421,7 +446,8 @@ export class StoryDiffElement extends Base {
     this._panel = h('section', { class: 'panel', part: 'panel', attrs: { 'aria-label': 'Focused sentence and its counterparts' } });
     const overview = h('div', { class: 'overview' }, this._board, this._panel);
     this._summaries = renderSummaries(this);
-    this._view.replaceChildren(this._toolbar, overview, this._summaries);
+    const [modes, table] = renderTableView(this, overview);
+    this._view.replaceChildren(this._toolbar, modes, overview, table, this._summaries);
     this._view.onkeydown = (e) => onKey(this, e);
     // buildRows filters each row as it builds it: only the count of those shown is left to write.
     this._cols.forEach((_, i) => buildRows(this, i, FIRST_ROWS));

@@ -27,6 +27,7 @@ stage "node --test tests/node/" node --test tests/node/
 stage "browser: the page (tests/e2e/page.mjs)" node tests/e2e/page.mjs
 stage "browser: hostile input (tests/e2e/hostile.mjs)" node tests/e2e/hostile.mjs
 stage "browser: a real start (tests/e2e/start.mjs)" node tests/e2e/start.mjs
+stage "browser: the claim table (tests/e2e/table.mjs)" node tests/e2e/table.mjs
 stage "package consumers: Node, plain page, Vite (tests/consumers/)" node --test tests/consumers/
 
 if [ ${#failed[@]} -gt 0 ]; then

@@ -3,6 +3,7 @@
 // batch at a time (see slices.js); a long column in blocks the browser lays out only near the screen.
 
 import { h, plural } from '../dom.js';
+import { conflictStat, markConflict } from './conflicts.js';
 import { filterRow } from './filters.js';
 import { KIND_INFO, REASONS } from './labels.js';
 import { kindOf } from './report-index.js';
@@ -71,6 +72,8 @@ export function renderColumn(view, i) {
   const stats = h('p', { class: 'stats' }, h('span', { text: plural(counted.length, 'sentence') }));
   if (view._kinds.length === 0) stats.append(h('span', { class: 'stat-off', text: 'not matched (every match kind is off)' }));
   else stats.append(h('span', { class: 'stat-shared', text: `${shared} shared` }), h('span', { class: 'stat-unique', text: `${counted.length - shared} unique` }));
+  const conflicts = conflictStat(view, i);
+  if (conflicts) stats.append(conflicts);
   stats.append(more);
   head.append(stats);
   head.append(renderRemoved(view, i));
@@ -284,6 +287,7 @@ export function sentenceRow(view, i, j, s, others) {
       node.append(h('span', { class: 'kind-icon', text: KIND_INFO[kind].icon, attrs: { 'aria-hidden': 'true' } }));
       node.append(h('span', { class: 'sr-only', text: `Shared with ${plural(s.support, 'other source')}, ${KIND_INFO[kind].label}: ` }));
       node.title = `Shared with ${plural(s.support, 'other source')} (${KIND_INFO[kind].long})`;
+      if (markConflict(view, node, i, j)) classes.push('has-conflict');
     } else if (view._kinds.length === 0) {
       // Every match kind is off: nothing was matched, so nothing is known to be unique.
       classes.push('unmatched');

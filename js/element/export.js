@@ -5,12 +5,17 @@
 import { h, plural } from '../dom.js';
 import { EXPORT_PAGE_STYLE, PROPERTIES, STYLE } from '../element-style.js';
 import { escapeHTML } from './text.js';
+import { quotesForExport } from './summaries.js';
+import { finishTable, tableForExport } from './table.js';
 
 /** A standalone HTML document of `view`'s current view: no scripts, opens offline. */
 export function exportHTML(view, { title = 'storydiff report' } = {}) {
   view._view.querySelectorAll('.tabpanel').forEach((p) => p._build?.());
   view._flush(); // every sentence and list item, also of a long report still being put on screen
+  finishTable(view); // the claim table too, in full
   const clone = view._view.cloneNode(true);
+  tableForExport(clone);
+  quotesForExport(clone);
   clone.querySelectorAll('.toolbar .filters, .removed button, .go, .panel-head .close, .error button, .tabs, .shown-count, .column-head .expand, .scroll-cue').forEach((n) => n.remove());
   // No script in the snapshot to show a cut headline in full: show them all in full.
   clone.querySelectorAll('.column-head').forEach((n) => n.classList.add('expanded'));

@@ -5,6 +5,7 @@ import { FIRST_ROWS, slices } from './slices.js';
 import { fillText, fold } from './text.js';
 import { sizeChunk } from './columns.js';
 import { selectRef } from './focus.js';
+import { filterTable } from './table.js';
 
 /**
  * Shows the sentences that pass the filters (minimum support, search) and marks the search hits.
@@ -55,6 +56,7 @@ export function applyFilters(view) {
     return job.pos === marks.length;
   };
   if (!markSome(0)) slices(markSome, () => view._marking === job); // stops if the filters change again
+  filterTable(view); // the claim table, when it is built
 }
 
 /**

@@ -156,11 +156,37 @@ export function quotesPanel(view) {
   if (r.quotes.length === 0) return h('p', { class: 'note', text: 'No direct quotations found.' });
   const { carriers: carriedBy } = view._idx;
   const order = r.quotes.map((_, i) => i).sort((x, y) => carriedBy[y].length - carriedBy[x].length || x - y);
-  const out = [h('p', { class: 'note', text: 'Direct quotations: who said what, which outlets carry it and how each words it.' })];
+  // By default the quotations two or more sources carry; a toggle shows the rest.
+  const shared = order.filter((i) => carriedBy[i].length >= 2).length;
+  const single = order.length - shared;
+  const out = [h('p', { class: 'note', text: shared
+    ? `Direct quotations two or more sources carry (${shared}): who said what, which outlets carry it and how each words it.`
+    : 'No quotation is carried by two or more sources.' })];
+  const singles = [];
+  let more = null; // the toggle, put before the first quotation only one source carries
+  if (single) {
+    const toggle = h('button', { class: 'quotes-toggle', attrs: { type: 'button', 'aria-expanded': 'false' } });
+    const say = (open) => {
+      toggle.textContent = open ? `Hide the ${plural(single, 'quotation')} only one source carries` : `Show the ${plural(single, 'quotation')} only one source carries`;
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    };
+    say(false);
+    toggle.addEventListener('click', () => {
+      const open = toggle.getAttribute('aria-expanded') !== 'true';
+      for (const box of singles) box.hidden = !open;
+      say(open);
+    });
+    more = h('p', { class: 'quotes-more' }, toggle);
+  }
   for (const i of order) {
     const q = r.quotes[i];
     const carriers = carriedBy[i];
-    const box = h('article', { class: 'quote' });
+    const box = h('article', { class: carriers.length >= 2 ? 'quote' : 'quote quote-single' });
+    if (carriers.length < 2) {
+      box.hidden = true;
+      if (singles.length === 0) out.push(more);
+      singles.push(box);
+    }
     box.append(h('p', { class: 'quote-head' }, h('span', { class: 'speaker', text: q.speaker || 'Unattributed' }), h('span', { class: 'carried', text: ` · carried by ${plural(carriers.length, 'source')}: ${carriers.map((k) => view._label(k)).join(', ')}` })));
     box.append(h('blockquote', { text: `“${q.text}”` }));
     // Variants: occurrences grouped by their wording.
@@ -210,4 +236,10 @@ export function conflictsPanel(view) {
   }
   table.append(body);
   return [h('p', { class: 'note', text: 'Details that matched sentences state differently: numbers, names, places, dates, and claims one affirms and another denies.' }), table];
+}
+
+/** In the HTML export's copy of the view: every quotation shown, the toggle gone. */
+export function quotesForExport(clone) {
+  clone.querySelectorAll('.quotes-more').forEach((n) => n.remove());
+  clone.querySelectorAll('.quote-single[hidden]').forEach((n) => n.removeAttribute('hidden'));
 }

@@ -102,6 +102,11 @@ await runBrowserTest('hostile', 300, async ({ url, browser, check }) => {
     await page.waitForFunction(() => document.querySelector('story-diff').shadowRoot.querySelector('li.restored'), null, { timeout: 30_000 });
     await waitReady(page);
   }
+  // The claim table (its cells, their word differences and conflicts) and its CSV and Markdown.
+  await page.locator('story-diff .view-switch button:text-is("Table")').click();
+  await page.evaluate(() => { const v = document.querySelector('story-diff'); v.exportCSV(); v.exportMarkdown(); });
+  for (const c of (await page.locator('story-diff .claims .tcell.filled').all()).slice(0, 15)) await c.hover().catch(() => {});
+  await page.locator('story-diff .view-switch button:text-is("Columns")').click();
   await page.locator('story-diff input[type="search"]').fill('script');
   await page.locator('story-diff input[type="search"]').fill('');
   // Hover and click around, so on* handlers would have had their chance.

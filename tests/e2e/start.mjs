@@ -144,6 +144,8 @@ await runBrowserTest('start', 300, async ({ url, browser, check }) => {
   await page.fill('#add-name', 'Quay Times');
   await page.fill('#add-text', draftText);
   await page.keyboard.press('Escape');
+  // The dialog's close event (which writes the notice) comes in a task of its own, after the key.
+  await page.waitForSelector('#notices .notice-draft', { timeout: 5000 }).catch(() => {});
   const afterEsc = await page.evaluate(() => ({ open: document.getElementById('add-dialog').open, notice: document.querySelector('#notices .notice-draft p')?.textContent }));
   check(!afterEsc.open && /Your draft “Quay Times” is kept/.test(afterEsc.notice || ''), 'Esc closes the paste dialog and a notice says the draft is kept', JSON.stringify(afterEsc));
   await page.click('#add-button');

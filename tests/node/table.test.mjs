@@ -1,0 +1,41 @@
+// The claim table's pure parts (js/element/table.js), without a browser: CSV fields (RFC 4180),
+// Markdown cells, the word differences and the story order of the groups.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compare } from '../../js/node.js';
+import { csvField, mdCell, storyOrder, wordDiff } from '../../js/element/table.js';
+import { ROOT } from './helpers.mjs';
+
+test('csvField: quoted when it holds a comma, a quote or a line break; quotes doubled', () => {
+  assert.equal(csvField('plain text'), 'plain text');
+  assert.equal(csvField('9,000 cars'), '"9,000 cars"');
+  assert.equal(csvField('"Never," she said'), '"""Never,"" she said"');
+  assert.equal(csvField('one\r\ntwo'), '"one\r\ntwo"');
+  assert.equal(csvField(''), '');
+});
+
+test('mdCell: pipes and markup characters escaped, line breaks made spaces', () => {
+  assert.equal(mdCell('a | b'), 'a \\| b');
+  assert.equal(mdCell('<script>*x*_y_`z`[l](u)'), '\\<script\\>\\*x\\*\\_y\\_\\`z\\`\\[l\\](u)');
+  assert.equal(mdCell('back\\slash'), 'back\\\\slash');
+  assert.equal(mdCell('one\n two'), 'one two');
+});
+
+test('wordDiff: the words a wording has that the reference lacks, and those it leaves out', () => {
+  const d = wordDiff('Flood waters closed the Millbrook river bridge early on Tuesday.', 'Flood waters closed the river bridge at Millbrook on Tuesday morning.');
+  assert.deepEqual(d.runs.filter((r) => r.changed).map((r) => r.text), ['Millbrook', 'early']);
+  assert.equal(d.runs.map((r) => r.text).join(''), 'Flood waters closed the Millbrook river bridge early on Tuesday.', 'the runs are the text');
+  assert.deepEqual(d.missing, ['at', 'Millbrook', 'morning']);
+  assert.deepEqual(wordDiff('Same words, SAME.', 'same words same').runs.filter((r) => r.changed), [], 'case and punctuation ignored');
+});
+
+test('storyOrder: a group comes after those any source puts before it', () => {
+  const dir = join(ROOT, 'tests/e2e/fixtures/three');
+  const r = compare(['wire.txt', 'herald.txt', 'times.txt'].map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') })));
+  const order = storyOrder(r).map((g) => r.groups[g].text.slice(0, 24));
+  // The times put "Engineers will inspect" second of its three, but the wire puts it after the
+  // quotation: it stays last.
+  assert.deepEqual(order, ['Flood waters close the r', 'Flood waters closed the ', 'The county said 120 home', '"We have never seen the ', 'Engineers will inspect t']);
+});
