@@ -43,8 +43,11 @@ impl Sets {
 /// counterpart's family as a second sentence of its source, so every matched sentence is in
 /// a family.
 pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
+    // Closest kind first, then the highest score, then by units: two stable passes of the one
+    // shared sort (src/sort.rs) rather than a comparator sort of its own in the wasm.
     let mut order: Vec<&Pair> = pairs.iter().collect();
-    order.sort_by(|x, y| x.kind.cmp(&y.kind).then(y.score.total_cmp(&x.score)).then((x.a, x.b).cmp(&(y.a, y.b))));
+    crate::sort::by_key(&mut order, |p| crate::sort::pair(p.a, p.b));
+    crate::sort::by_key(&mut order, |p| (p.kind as u64) << 40 | (1e9 - (p.score.clamp(0.0, 1.0) * 1e9)) as u64);
     let mut sets = Sets::new(units.len());
     let mut sources: Map<usize, Vec<usize>> = Map::default();
     let mut kind: Map<usize, Kind> = Map::default();
@@ -103,7 +106,10 @@ pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
         s.dedup();
         s.len()
     };
-    out.sort_by_key(|f| (std::cmp::Reverse(spread(f)), std::cmp::Reverse(f.members.len()), f.members[0]));
+    // The most sources first, then the most members, then by first member (stable passes, as
+    // above).
+    crate::sort::by_key(&mut out, |f| f.members[0] as u64);
+    crate::sort::by_key(&mut out, |f| crate::sort::pair(u32::MAX as usize - spread(f), u32::MAX as usize - f.members.len()));
     out
 }
 
