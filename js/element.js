@@ -29,6 +29,8 @@
 //
 //   columns.js     the board and one column per source (head, removed spans, sentence rows)
 //   toolbar.js     the filters, the legend and its shades, the notes above the columns
+//   compact.js     the toolbar folded at phone width; every sentence built before printing
+//   verdicts.js    notices: a source in another language, a source repeating another
 //   filters.js     minimum support and search applied to the rows, hits marked
 //   focus.js       selecting a sentence, and the panel with its counterparts
 //   keys.js        keyboard navigation of the overview
@@ -44,6 +46,7 @@ import { h } from './dom.js';
 import { STYLE } from './element-style.js';
 import { KINDS, errorMessage } from './validate.js';
 import { buildRows, checkHeads, renderBoard, renderColumn } from './element/columns.js';
+import { listenForPrint } from './element/compact.js';
 import { Engine } from './element/engine.js';
 import { exportHTML } from './element/export.js';
 import { countShown } from './element/filters.js';
@@ -119,6 +122,8 @@ export class StoryDiffElement extends Base {
 
   connectedCallback() {
     this._engine.start();
+    // Printing needs every sentence on the page: the rendering under way is finished first.
+    this._onPrint ??= listenForPrint(this);
     this._resizes?.observe(this);
     if (!this._observer && typeof MutationObserver !== 'undefined') {
       this._observer = new MutationObserver(() => {
@@ -134,6 +139,8 @@ export class StoryDiffElement extends Base {
   }
 
   disconnectedCallback() {
+    if (this._onPrint) window.removeEventListener('beforeprint', this._onPrint);
+    this._onPrint = null;
     this._observer?.disconnect();
     this._observer = null;
     this._resizes?.disconnect();

@@ -536,6 +536,9 @@ $('export-json').addEventListener('click', () => {
 $('export-html').addEventListener('click', () => {
   if (view.report) download('storydiff-report.html', 'text/html', view.exportHTML({ title: 'storydiff report' }));
 });
+// Print, or save as PDF from the print dialog: the print styles (www/style.css, js/element-style.js)
+// lay every sentence out on paper, and the element finishes its rendering first (beforeprint).
+$('print-button').addEventListener('click', () => window.print());
 $('new-button').addEventListener('click', () => newComparison());
 $('reset-button').addEventListener('click', () => {
   startOver().catch((err) => setStatus('error', `Could not load the seeds: ${errorMessage(err)}`));
@@ -560,7 +563,7 @@ view.addEventListener('restore', (e) => {
 });
 const observer = new MutationObserver(() => {
   // The exports are of the report on show: there is one only once the element is ready.
-  for (const id of ['export-json', 'export-html']) $(id).disabled = view.state !== 'ready';
+  for (const id of ['export-json', 'export-html', 'print-button']) $(id).disabled = view.state !== 'ready';
   if (view.state === 'empty') {
     setStatus('empty', sources.length === 0 ? 'No articles: paste or open two or more, or start over with the seeds.' : 'Add at least one more article to compare.');
   } else if (view.state === 'comparing' && document.body.dataset.state !== 'loading') {

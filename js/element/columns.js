@@ -11,6 +11,7 @@ import { selectRef } from './focus.js';
 import { toOriginal } from './sources.js';
 import { fold, sameName } from './text.js';
 import { level } from './toolbar.js';
+import { addHeadNotices, markApart } from './verdicts.js';
 
 /**
  * The board that holds the columns side by side: a click on a sentence, or the keyboard focus
@@ -73,6 +74,7 @@ export function renderColumn(view, i) {
   else stats.append(h('span', { class: 'stat-shared', text: `${shared} shared` }), h('span', { class: 'stat-unique', text: `${counted.length - shared} unique` }));
   stats.append(more);
   head.append(stats);
+  addHeadNotices(view, i, head);
   head.append(renderRemoved(view, i));
   if (view._expanded.has(i)) toggleHead(view, head, true);
   view._headSizes?.observe(info.firstChild);
@@ -93,7 +95,7 @@ export function renderColumn(view, i) {
   if (items.length > LONG_LIST) body.classList.add('long');
   if (source.sentences.length === 0) {
     const blank = !view._sent.includes(i);
-    body.append(h('p', { class: 'empty-col', text: blank ? 'This article is empty: there is nothing to compare.' : 'No article text was found in view source.' }));
+    body.append(h('p', { class: 'empty-col', text: blank ? 'This article is empty: there is nothing to compare.' : 'No article text was found in this source.' }));
   }
   view._board.append(head, body);
   return { items, pos: 0, body, chunk: null, chunks: [], stop: false };
@@ -288,10 +290,12 @@ export function sentenceRow(view, i, j, s, others) {
       // Every match kind is off: nothing was matched, so nothing is known to be unique.
       classes.push('unmatched');
       node.title = 'Not matched: every match kind is switched off in the filters';
+    } else if (markApart(view, i, node, classes)) {
+      // In another language than the rest: compared only with its own language, not unique.
     } else {
       classes.push('unique');
       node.append(h('span', { class: 'badge-unique', text: 'unique' }), h('span', { class: 'sr-only', text: ': ' }));
-      node.title = 'Only in view source';
+      node.title = 'Only in this source';
     }
   }
   if (restored) {

@@ -11,7 +11,9 @@ export function exportHTML(view, { title = 'storydiff report' } = {}) {
   view._view.querySelectorAll('.tabpanel').forEach((p) => p._build?.());
   view._flush(); // every sentence and list item, also of a long report still being put on screen
   const clone = view._view.cloneNode(true);
-  clone.querySelectorAll('.toolbar .filters, .removed button, .go, .panel-head .close, .error button, .tabs, .shown-count, .column-head .expand, .scroll-cue').forEach((n) => n.remove());
+  clone.querySelectorAll('.toolbar .filters, .removed button, .go, .panel-head .close, .error button, .tabs, .shown-count, .column-head .expand, .scroll-cue, .toolbar-toggle').forEach((n) => n.remove());
+  // The legend folded at phone width (compact.js) stays open in the export, which has no button.
+  clone.querySelector('.toolbar')?.classList.add('open');
   // No script in the snapshot to show a cut headline in full: show them all in full.
   clone.querySelectorAll('.column-head').forEach((n) => n.classList.add('expanded'));
   clone.querySelectorAll('[tabindex]').forEach((n) => n.removeAttribute('tabindex'));

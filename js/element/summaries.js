@@ -177,7 +177,7 @@ export function quotesPanel(view) {
       occ.forEach((o, i) => {
         if (i > 0) li.append(', ');
         const who = o.speaker && o.speaker !== q.speaker ? ` (says ${o.speaker})` : '';
-        li.append(h('button', { class: 'go', text: `${view._label(o.source)}${who}`, attrs: { type: 'button', title: 'Go to view quotation' }, on: { click: () => selectRef(view, [o.source, o.sentence]) } }));
+        li.append(h('button', { class: 'go', text: `${view._label(o.source)}${who}`, attrs: { type: 'button', title: 'Go to this quotation' }, on: { click: () => selectRef(view, [o.source, o.sentence]) } }));
       });
       ul.append(li);
     }
@@ -205,8 +205,8 @@ export function conflictsPanel(view) {
       cell(1, `${view._label(m.a[0])}: “${c.a}”`),
       cell(2, `${view._label(m.b[0])}: “${c.b}”`),
       cell(3,
-        h('button', { class: 'go', text: `${view._label(m.a[0])} ${m.a[1] + 1}`, attrs: { type: 'button', title: 'Go to view sentence' }, on: { click: () => selectRef(view, m.a) } }), ' ',
-        h('button', { class: 'go', text: `${view._label(m.b[0])} ${m.b[1] + 1}`, attrs: { type: 'button', title: 'Go to view sentence' }, on: { click: () => selectRef(view, m.b) } }))));
+        h('button', { class: 'go', text: `${view._label(m.a[0])} ${m.a[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => selectRef(view, m.a) } }), ' ',
+        h('button', { class: 'go', text: `${view._label(m.b[0])} ${m.b[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => selectRef(view, m.b) } }))));
   }
   table.append(body);
   return [h('p', { class: 'note', text: 'Details that matched sentences state differently: numbers, names, places, dates, and claims one affirms and another denies.' }), table];
