@@ -5,6 +5,7 @@
 // sources in the same language, their sentences not called unique) and sources that repeat another.
 
 import { languageName, languages, repeats } from '../js/verdicts.js';
+import { firstOf, timeOf } from '../js/provenance.js';
 
 export const FORMATS = ['text', 'json', 'markdown', 'csv'];
 
@@ -39,6 +40,8 @@ function read(report) {
       index,
       kind: g.kind,
       sources: srcs.length,
+      // The source that published it first, when times tell (js/provenance.js).
+      first: firstOf(report, srcs),
       wordings: g.members.map(([s, j]) => ({ source: s, sentence: j, text: sources[s].sentences[j].text })),
     }));
   const counts = sources.map((s) => {
@@ -100,7 +103,7 @@ function text(report) {
     out.push(`    format:    ${s.format === 'html' ? `html (web page${s.url ? `, ${s.url}` : ''})` : 'text'}`);
     out.push(`    title:     ${s.title ?? '(none found)'}`);
     out.push(`    outlet:    ${s.outlet ?? '(none found)'}`);
-    out.push(`    date:      ${s.published ?? '(none found)'}`);
+    out.push(`    date:      ${timeOf(s)?.text ?? '(none found)'}`);
     out.push(`    authors:   ${s.authors.length ? s.authors.join(', ') : '(none found)'}`);
     out.push(`    language:  ${s.lang ?? '(not known)'}`);
     const unique = r.apart.has(i) ? `${c.unique} not compared: other language` : `${c.unique} unique`;
@@ -121,7 +124,7 @@ function text(report) {
   out.push("SHARED (most widely shared first; each source's own wording)");
   if (r.shared.length === 0) out.push('  (no sentence is shared by two sources)');
   r.shared.forEach((g, n) => {
-    out.push(`  ${n + 1}. ${g.sources} sources, ${g.kind}`);
+    out.push(`  ${n + 1}. ${g.sources} sources, ${g.kind}${g.first.first !== null ? `; first: ${label(g.first.first)} (${g.first.time})` : ''}`);
     for (const w of g.wordings) out.push(`      ${label(w.source)}: ${oneLine(w.text)}`);
   });
 
@@ -192,13 +195,13 @@ function markdown(report) {
   out.push('|---|---|---|---|---|---|---|---|---|');
   sources.forEach((s, i) => {
     const c = r.counts[i];
-    const cells = [i + 1, s.name, s.outlet ?? '', s.title ?? '', s.datetime ?? s.published ?? '', s.lang ?? '', c.sentences, c.shared, r.apart.has(i) ? `${c.unique} not compared` : c.unique];
+    const cells = [i + 1, s.name, s.outlet ?? '', s.title ?? '', timeOf(s)?.text ?? '', s.lang ?? '', c.sentences, c.shared, r.apart.has(i) ? `${c.unique} not compared` : c.unique];
     out.push(`| ${cells.map((x) => mdText(String(x))).join(' | ')} |`);
   });
   out.push('', '## Shared', '');
   if (r.shared.length === 0) out.push('No sentence is shared by two sources.');
   r.shared.forEach((g, n) => {
-    out.push(`### ${n + 1}. ${g.sources} sources, ${g.kind}`, '');
+    out.push(`### ${n + 1}. ${g.sources} sources, ${g.kind}${g.first.first !== null ? `; first: ${label(g.first.first)} (${mdText(g.first.time)})` : ''}`, '');
     out.push('| Source | Wording |', '|---|---|');
     for (const w of g.wordings) out.push(`| ${label(w.source)} | ${mdText(w.text)} |`);
     out.push('');
@@ -236,7 +239,7 @@ function markdown(report) {
 }
 
 /** The columns of the CSV output: one row per sentence, every group's members first. */
-export const CSV_COLUMNS = ['group', 'group_kind', 'group_sources', 'source', 'source_name', 'outlet', 'language', 'sentence', 'role', 'status', 'support', 'text'];
+export const CSV_COLUMNS = ['group', 'group_kind', 'group_sources', 'group_first', 'source', 'source_name', 'outlet', 'language', 'sentence', 'role', 'status', 'support', 'text'];
 
 /**
  * A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; a text a
@@ -255,7 +258,7 @@ function csv(report) {
   const row = (g, s, j, status) => {
     const src = sources[s];
     const x = src.sentences[j];
-    rows.push([g ? g.index + 1 : '', g ? g.kind : '', g ? g.sources : '', s + 1, src.name, src.outlet ?? '', src.lang ?? '', j + 1, x.role, status, x.support, oneLine(x.text)]);
+    rows.push([g ? g.index + 1 : '', g ? g.kind : '', g ? g.sources : '', g && g.first.first !== null ? g.first.first + 1 : '', s + 1, src.name, src.outlet ?? '', src.lang ?? '', j + 1, x.role, status, x.support, oneLine(x.text)]);
   };
   for (const g of r.shared) for (const w of g.wordings) row(g, w.source, w.sentence, 'shared');
   sources.forEach((_, s) => {

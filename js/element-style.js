@@ -229,6 +229,7 @@ button:hover { border-color: var(--_muted); }
 .diff-key ins { text-decoration: underline 2px solid #0b5a94; background: var(--_ins); color: var(--_ink); }
 .diff-key del { text-decoration: line-through 2px; color: var(--_del); background: #fbe3d3; }
 .quotes-here { margin: 0.3rem 0 0; padding-left: 1rem; font-size: var(--_small); }
+.first-line { margin: 0.2rem 0 0.35rem; font-size: var(--_small); }
 .nearest { margin: 0.4rem 0 0; padding: 0.3rem 0 0; border-top: 1px dashed var(--_line); }
 .nearest-title { margin: 0 0 0.15rem; font-size: var(--_small); font-weight: 700; }
 .nearest-source { font-weight: 700; }

@@ -12,6 +12,7 @@ import { toOriginal } from './sources.js';
 import { fold, sameName } from './text.js';
 import { level } from './toolbar.js';
 import { addHeadNotices, markApart } from './verdicts.js';
+import { timeOf } from '../provenance.js';
 
 /**
  * The board that holds the columns side by side: a click on a sentence, or the keyboard focus
@@ -58,7 +59,8 @@ export function renderColumn(view, i) {
   const info = h('div', { class: 'head-info', attrs: { id: `col-${i}-info` } });
   info.append(h('h3', { class: source.title ? 'title' : 'title missing', text: source.title || '(no headline found)', attrs: { id: headId, title: source.title || null } }));
   const meta = h('p', { class: 'meta' });
-  meta.append(h('span', { class: source.published ? null : 'missing', text: source.published || 'no date' }));
+  const when = timeOf(source)?.text;
+  meta.append(h('span', { class: when ? null : 'missing', text: when || 'no date' }));
   meta.append(h('span', { class: source.authors.length ? null : 'missing', text: source.authors.length ? `By ${source.authors.join(', ')}` : 'no byline' }));
   info.append(meta);
   // A click on a cut headline or byline shows it in full, as the button does.

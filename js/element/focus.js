@@ -5,6 +5,7 @@
 import { h, plural } from '../dom.js';
 import { KIND_INFO, conflictLabel } from './labels.js';
 import { counterpartsOf, kindOf, nearest } from './report-index.js';
+import { firstLine } from './provenance.js';
 
 export function selectRef(view, ref, { focus = true, scroll = true, quiet = false } = {}) {
   if (!view._report) return;
@@ -135,6 +136,8 @@ export function renderPanel(view, counterparts) {
       card.append(h('p', { class: 'focused-text', text: sent.text }));
       const kind = sent.support > 0 ? kindOf(view, s, j) : null;
       card.append(h('p', { class: 'none', text: kind ? `Focused. Closest match: ${KIND_INFO[kind].long}.` : off ? 'Focused. Matching is switched off in the filters.' : 'Focused. No other source reports this.' }));
+      const first = firstLine(view, s, j, cps);
+      if (first) card.append(first);
       const qs = view._idx.quotesAt.get(`${s}:${j}`) || [];
       if (qs.length) {
         const ul = h('ul', { class: 'quotes-here', attrs: { 'aria-label': 'Quotations in this sentence' } });

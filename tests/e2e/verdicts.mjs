@@ -1,7 +1,8 @@
 // Honest verdicts (issue 13, point 5), in headless Chromium: beside two English seeds, a Korean
 // article's column says it is compared only with sources in the same language, and its sentences
 // carry no UNIQUE mark; a copy of a seed says, in both columns, that it is the same text; a unique
-// sentence's focus panel shows its closest sentence elsewhere; axe-core finds no serious or
+// sentence's focus panel shows its closest sentence elsewhere; with two web pages that give times,
+// the column heads show them and a shared sentence's panel names the page that had it first; axe-core finds no serious or
 // critical violation with the notices on screen, desktop and phone. Screenshot:
 // tests/e2e/out/verdicts-desktop.png.
 //
@@ -76,6 +77,22 @@ await runBrowserTest('verdicts', 240, async ({ url, browser, check }) => {
         check(/unique to this source$/.test(panel?.head || ''), 'the panel calls it unique to this source', panel?.head);
       }
       await page.screenshot({ path: join(OUT, 'verdicts-desktop.png') });
+
+      // Provenance: web pages with publication times; the earlier page had the shared claim first.
+      const pageHtml = (extra, time) => `<!doctype html><html lang="en"><head><title>Flood closes bridge</title><meta property="article:published_time" content="${time}"></head><body><article><h1>Flood closes bridge</h1><p>The river rose two metres overnight and the council closed the old bridge on Monday. ${extra}</p></article></body></html>`;
+      const prov = await page.evaluate(async ([a, b]) => {
+        const v = document.querySelector('story-diff');
+        const done = new Promise((resolve) => v.addEventListener('report', resolve, { once: true }));
+        v.sources = [{ name: 'late.html', html: a }, { name: 'early.html', html: b }];
+        await done;
+        const j = v.report.sources[0].sentences.findIndex((x) => x.support > 0);
+        v.select(0, j);
+        const root = v.shadowRoot;
+        return { first: root.querySelector('.panel .first-line')?.textContent, dates: [...root.querySelectorAll('.column-head .meta span:first-child')].map((n) => n.textContent) };
+      }, [pageHtml('Volunteers filled sandbags all night.', '2024-01-02T08:04:05Z'), pageHtml('Schools stayed open in the town.', '2024-01-02T03:04:05+01:00')]);
+      check(/^First published by early\.html, 2024-01-02 03:04\+01:00: the earliest of the 2 sources sharing it with a publication time\.$/.test(prov.first || ''),
+        "a shared sentence's focus panel says which source published it first, where the pages give times", JSON.stringify(prov));
+      check(prov.dates.join() === '2024-01-02 08:04 UTC,2024-01-02 03:04+01:00', 'the column heads show each page\'s publication time', JSON.stringify(prov.dates));
     } else {
       check(cols[2].language !== null && cols[2].unique === 0, 'at phone width the Korean column has its notice and no unique mark', JSON.stringify(cols[2]));
     }

@@ -74,7 +74,7 @@ test('--format markdown: a table of sources, every wording of every group, text 
   for (const g of report.groups) {
     for (const [s, j] of g.members) assert.ok(r.out.includes(`| [${s + 1}] ${mdText(report.sources[s].name)} | ${mdText(report.sources[s].sentences[j].text)} |`));
   }
-  const groups = r.out.match(/^### \d+\. \d+ sources, (identical|minor|paraphrase)$/gm);
+  const groups = r.out.match(/^### \d+\. \d+ sources, (identical|minor|paraphrase)(; first: .*)?$/gm);
   assert.equal(groups.length, report.groups.length);
   // Every table row has the same number of cells as its head (no stray | in text).
   for (const block of r.out.split(/\n\n/).filter((b) => b.startsWith('|'))) {
@@ -90,7 +90,7 @@ test('--format csv: one row per sentence, every group member, parsed back to the
   assert.equal(r.code, 0, r.err);
   const rows = parseCsv(r.out);
   const [head, ...body] = rows;
-  assert.deepEqual(head, ['group', 'group_kind', 'group_sources', 'source', 'source_name', 'outlet', 'language', 'sentence', 'role', 'status', 'support', 'text']);
+  assert.deepEqual(head, ['group', 'group_kind', 'group_sources', 'group_first', 'source', 'source_name', 'outlet', 'language', 'sentence', 'role', 'status', 'support', 'text']);
   assert.ok(body.every((row) => row.length === head.length));
   const col = (name) => head.indexOf(name);
   const members = report.groups.reduce((n, g) => n + g.members.length, 0);
@@ -124,7 +124,7 @@ test('a Korean source beside English ones is noted, and its sentences are not ca
   assert.doesNotMatch(text, /UNIQUE TO \[3\]/);
   assert.match(text, /sentences: \d+ \(0 shared, \d+ not compared: other language\)/);
   const csvRows = parseCsv(run('--format', 'csv', ...files).out);
-  assert.ok(csvRows.filter((r) => r[3] === '3').every((r) => r[9] === 'other-language'));
+  assert.ok(csvRows.filter((r) => r[4] === '3').every((r) => r[10] === 'other-language'));
   assert.match(run('--format', 'markdown', ...files).out, /## Not compared: \[3\] korean\.txt \(in Korean\)/);
 });
 
