@@ -30,6 +30,7 @@ stage "browser: a real start (tests/e2e/start.mjs)" node tests/e2e/start.mjs
 stage "browser: honest verdicts (tests/e2e/verdicts.mjs)" node tests/e2e/verdicts.mjs
 stage "browser: print (tests/e2e/print.mjs)" node tests/e2e/print.mjs
 stage "browser: phone (tests/e2e/phone.mjs)" node tests/e2e/phone.mjs
+stage "browser: provenance (tests/e2e/provenance.mjs)" node tests/e2e/provenance.mjs
 stage "package consumers: Node, plain page, Vite (tests/consumers/)" node --test tests/consumers/
 
 if [ ${#failed[@]} -gt 0 ]; then

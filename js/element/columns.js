@@ -62,6 +62,7 @@ export function renderColumn(view, i) {
   const when = timeOf(source)?.text;
   meta.append(h('span', { class: when ? null : 'missing', text: when || 'no date' }));
   meta.append(h('span', { class: source.authors.length ? null : 'missing', text: source.authors.length ? `By ${source.authors.join(', ')}` : 'no byline' }));
+  if (source.url) meta.append(h('span', { class: 'url', text: source.url }));
   info.append(meta);
   // A click on a cut headline or byline shows it in full, as the button does.
   info.addEventListener('click', () => {
