@@ -6,6 +6,7 @@ import { conflictLabel } from './labels.js';
 import { appendSliced } from './slices.js';
 import { breakable, fold } from './text.js';
 import { selectRef } from './focus.js';
+import { onlyNote } from './verdicts.js';
 
 /** Heatmap colour for a share 0..1 (light to dark blue) and whether it needs white text. */
 export function heat(v) {
@@ -142,6 +143,8 @@ export function onlyPanel(view) {
   r.sources.forEach((src, k) => {
     const uniq = src.sentences.map((x, j) => [x, j]).filter(([x]) => x.support === 0 && x.role !== 'speaker');
     const sec = h('section', { attrs: { 'aria-label': `Only in ${view._label(k)}` } }, h('h3', { text: `${view._label(k)}: ${plural(uniq.length, 'sentence')}` }));
+    const apart = onlyNote(view, k);
+    if (apart) sec.append(apart);
     const ul = h('ul', { class: 'plain-list' });
     appendSliced(view, ul, uniq, ([x, j]) => h('li', {}, goButton(view, [k, j], x.text)));
     if (uniq.length === 0) ul.append(h('li', { class: 'missing', text: 'Nothing: every sentence is reported elsewhere.' }));

@@ -75,3 +75,11 @@ export function languageNote(view) {
   return h('p', { class: 'language-note', attrs: { role: 'note' } },
     `These articles are in ${langs.counts.size} languages (${list}): each is compared only with sources in the same language.`);
 }
+
+/** Under source `k` in the "Only in one source" summary: a note when it is apart in its language. */
+export function onlyNote(view, k) {
+  const apart = verdicts(view).apart.get(k);
+  if (!apart) return null;
+  return h('p', { class: 'verdict verdict-language', attrs: { role: 'note' } },
+    `In ${languageName(apart.lang)}: compared only with sources in the same language, so these are not known to be unique.`);
+}

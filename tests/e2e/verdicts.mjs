@@ -61,6 +61,13 @@ await runBrowserTest('verdicts', 240, async ({ url, browser, check }) => {
       check(cols[3].repeat?.startsWith(`The same text as Reuters (${SEEDS[0]}): every sentence word for word.`) && /^The same text as Reuters \(Copy of the first\): every sentence word for word\./.test(cols[0].repeat || ''),
         'the copy and the article it copies both say they are the same text', JSON.stringify([cols[0].repeat, cols[3].repeat]));
       check(cols[1].repeat === null && cols[2].repeat === null, 'the other columns have no repeat notice');
+      const only = await page.evaluate(() => {
+        const root = document.querySelector('story-diff').shadowRoot;
+        root.querySelector('#tab-only').click();
+        return [...root.querySelectorAll('#tabpanel-only section')].map((sec) => sec.querySelector('.verdict-language')?.textContent || null);
+      });
+      check(only.length === 4 && only[2] === 'In Korean: compared only with sources in the same language, so these are not known to be unique.' && only.filter(Boolean).length === 1,
+        'the "Only in one source" summary says the Korean source was compared only with its own language', JSON.stringify(only));
 
       // The focus panel of a unique sentence that the report gives a closest sentence for.
       const ref = report.sources.flatMap((s, i) => s.sentences.map((x, j) => (x.support === 0 && x.nearest ? [i, j, x.nearest] : null))).find(Boolean);
