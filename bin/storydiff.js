@@ -7,8 +7,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FORMATS, format } from './format.js';
 
-const USAGE = `usage: storydiff [--json] [--lexical] [--min-score X] [--kinds identical,minor,paraphrase] SOURCE SOURCE...
+const USAGE = `usage: storydiff [--format text|json|markdown|csv] [--lexical] [--min-score X] [--kinds identical,minor,paraphrase] SOURCE SOURCE...
 
 Compares how two or more articles report the same story: which sentences they share, which are
 unique, which quotations they carry and where their details differ. Each SOURCE is a plain-text
@@ -16,7 +17,12 @@ file (page chrome and all), a web page saved as a .html or .htm file, or the htt
 URL of a web page, which is fetched (once, with a 20 s timeout). Everything else runs locally.
 
 options:
-  --json              print the full report as JSON (the contract in src/report.rs)
+  --format F          what to print: text (a summary, the default), json (the full report,
+                      the contract in src/report.rs), markdown, or csv (one row per sentence,
+                      each shared group's members first: every source's own wording). Every
+                      format lists, for each shared group, each source's wording, and notes
+                      sources in another language and sources repeating another
+  --json              the same as --format json
   --lexical           match by words only, without the sentence vectors (faster; the
                       same claim in other words may be missed)
   --min-score X       drop matches scoring below X (0 to 1; default 0)
@@ -41,7 +47,7 @@ function fail(message, code = 2) {
 }
 
 function parseArgs(argv) {
-  const opts = { json: false, lexical: false, help: false, version: false, minScore: undefined, kinds: undefined, files: [] };
+  const opts = { format: undefined, lexical: false, help: false, version: false, minScore: undefined, kinds: undefined, files: [] };
   const takeValue = (flag, inline, i) => {
     if (inline !== undefined) return [inline, i];
     if (i + 1 >= argv.length) throw new UsageError(`${flag} needs a value`);
@@ -72,8 +78,18 @@ function parseArgs(argv) {
         break;
       case '--json':
         if (inline !== undefined) throw new UsageError('--json takes no value');
-        opts.json = true;
+        if (opts.format && opts.format !== 'json') throw new UsageError(`--json and --format ${opts.format} disagree`);
+        opts.format = 'json';
         break;
+      case '--format': {
+        let value;
+        [value, i] = takeValue(flag, inline, i);
+        const f = value.trim().toLowerCase();
+        if (!FORMATS.includes(f)) throw new UsageError(`unknown format "${value}" for --format (use ${FORMATS.join(', ')})`);
+        if (opts.format && opts.format !== f) throw new UsageError(`--format ${f} and --${opts.format === 'json' ? 'json' : `format ${opts.format}`} disagree`);
+        opts.format = f;
+        break;
+      }
       case '--lexical':
         if (inline !== undefined) throw new UsageError('--lexical takes no value');
         opts.lexical = true;
@@ -231,103 +247,6 @@ function sourceNames(files) {
   return files.map((f, i) => (dup.has(bases[i]) ? f : bases[i]));
 }
 
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const oneLine = (s) => s.replace(/\s+/g, ' ').trim();
-
-function summary(report) {
-  const out = [];
-  const { sources, groups, quotes, matches } = report;
-  const label = (i) => `[${i + 1}] ${sources[i].name}`;
-
-  out.push(
-    `storydiff: ${plural(sources.length, 'source')}, ${plural(matches.length, 'matching pair')}, ` +
-      `${plural(groups.length, 'shared group')}`,
-  );
-  out.push(
-    report.matching === 'semantic'
-      ? 'matching: semantic (by wording and meaning, with the sentence vectors)'
-      : 'matching: lexical (by words only: the same claim in other words may be listed as unique)',
-  );
-  out.push('');
-  out.push('SOURCES');
-  sources.forEach((s, i) => {
-    const counted = s.sentences.filter((x) => x.role !== 'speaker');
-    const shared = counted.filter((x) => x.support > 0).length;
-    out.push(label(i));
-    // How it was read: a web page says so, with its address when it gives one.
-    out.push(`    format:    ${s.format === 'html' ? `html (web page${s.url ? `, ${s.url}` : ''})` : 'text'}`);
-    out.push(`    title:     ${s.title ?? '(none found)'}`);
-    out.push(`    outlet:    ${s.outlet ?? '(none found)'}`);
-    out.push(`    date:      ${s.published ?? '(none found)'}`);
-    out.push(`    authors:   ${s.authors.length ? s.authors.join(', ') : '(none found)'}`);
-    out.push(
-      `    sentences: ${counted.length} (${shared} shared, ${counted.length - shared} unique)` +
-        (s.removed.length ? `; ${plural(s.removed.length, 'span')} of page chrome removed` : ''),
-    );
-  });
-
-  if (sources.length > 1 && report.similarity.length === sources.length) {
-    out.push('');
-    out.push('SIMILARITY (share of sentences matched between two sources)');
-    const w = 7;
-    out.push(' '.repeat(6) + sources.map((_, j) => `[${j + 1}]`.padStart(w)).join(''));
-    report.similarity.forEach((row, i) => {
-      out.push(`[${i + 1}]`.padEnd(6) + row.map((v) => `${Math.round(v * 100)}%`.padStart(w)).join(''));
-    });
-  }
-
-  out.push('');
-  out.push('SHARED (most widely shared first)');
-  // A source can say the same thing in two sentences: count and list sources once.
-  const sourcesOf = (g) => [...new Set(g.members.map(([src]) => src))];
-  const sortedGroups = groups
-    .map((g, idx) => ({ g, idx, srcs: sourcesOf(g) }))
-    .sort((x, y) => y.srcs.length - x.srcs.length || x.idx - y.idx);
-  if (sortedGroups.length === 0) out.push('  (no sentence is shared by two sources)');
-  for (const { g, srcs } of sortedGroups) {
-    out.push(`  ${srcs.length} sources, ${g.kind}: ${oneLine(g.text)}`);
-    out.push(`      in: ${srcs.map((src) => label(src)).join(', ')}`);
-  }
-
-  sources.forEach((s, i) => {
-    const unique = s.sentences.filter((x) => x.role !== 'speaker' && x.support === 0);
-    out.push('');
-    out.push(`UNIQUE TO ${label(i)} (${unique.length})`);
-    if (unique.length === 0) out.push('  (none)');
-    for (const x of unique) {
-      out.push(`  - ${oneLine(x.text)}`);
-      // The closest sentence elsewhere, so the reader can judge the verdict.
-      const near = x.nearest && sources[x.nearest.source]?.sentences[x.nearest.sentence];
-      if (near) out.push(`      closest: [${x.nearest.source + 1}] ${oneLine(near.text)} (${Math.round(x.nearest.score * 100)}%)`);
-    }
-  });
-
-  const carried = quotes.filter((q) => new Set(q.occurrences.map((o) => o.source)).size >= 2);
-  if (carried.length) {
-    out.push('');
-    out.push('QUOTES CARRIED BY 2+ SOURCES');
-    for (const q of carried) {
-      const srcs = [...new Set(q.occurrences.map((o) => o.source))];
-      out.push(`  "${oneLine(q.text)}"${q.speaker ? ` (${q.speaker})` : ''}`);
-      out.push(`      in: ${srcs.map(label).join(', ')}`);
-    }
-  }
-
-  const conflicting = matches.filter((m) => m.conflicts.length > 0);
-  if (conflicting.length) {
-    out.push('');
-    out.push('CONFLICTS (details that matched sentences state differently)');
-    for (const m of conflicting) {
-      const [sa, ia] = m.a;
-      const [sb] = m.b;
-      const details = m.conflicts.map((c) => `${c.kind} "${c.a}" vs "${c.b}"`).join('; ');
-      out.push(`  [${sa + 1}] vs [${sb + 1}]: ${details}`);
-      out.push(`      ${oneLine(sources[sa].sentences[ia].text)}`);
-    }
-  }
-  return out.join('\n') + '\n';
-}
-
 /**
  * `compare` without the sentence vectors (--lexical): the wasm module loaded as js/node.js loads
  * it (the HTML build when `html`: a source is a web page), but no vectors read into it.
@@ -366,7 +285,7 @@ async function main() {
     process.stdout.write(`storydiff ${pkg.version}\n`);
     return;
   }
-  if (opts.files.length === 0) fail('no files given (usage: storydiff [--json] SOURCE SOURCE...; try --help)');
+  if (opts.files.length === 0) fail('no files given (usage: storydiff [--format F] SOURCE SOURCE...; try --help)');
   if (opts.files.length === 1) fail('only one file given: storydiff compares two or more articles');
 
   let sources;
@@ -401,7 +320,7 @@ async function main() {
     // Input the engine refuses (e.g. text that looks binary) is the user's to fix: exit 2.
     fail(err.message, /internal error/.test(err.message) ? 1 : 2);
   }
-  process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : summary(report));
+  process.stdout.write(format(report, opts.format || 'text'));
 }
 
 process.stdout.on('error', (err) => {

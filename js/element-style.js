@@ -136,7 +136,7 @@ button:hover { border-color: var(--_muted); }
 .column-head.expanded .title, .column-head.expanded .meta { display: block; -webkit-line-clamp: none; overflow: visible; }
 .stats { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.1rem 0.6rem; margin: 0.25rem 0 0; font-size: var(--_small); }
 .stat-shared { color: #1d4f7a; } .stat-unique { color: #8a3500; } .stat-off { color: var(--_muted); }
-.filter-note, .matching-note { flex-basis: 100%; margin: 0; padding: 0.3rem 0.6rem; border: 1px solid #c9a100; border-radius: 6px; background: #fff8db; font-size: var(--_small); }
+.filter-note, .matching-note, .language-note { flex-basis: 100%; margin: 0; padding: 0.3rem 0.6rem; border: 1px solid #c9a100; border-radius: 6px; background: #fff8db; font-size: var(--_small); }
 .removed { margin-top: 0.2rem; font-size: var(--_small); color: var(--_muted); }
 .removed summary { cursor: pointer; }
 .removed ol { margin: 0.35rem 0 0; padding: 0; list-style: none; max-height: 14rem; overflow-y: auto; }
@@ -182,6 +182,11 @@ button:hover { border-color: var(--_muted); }
   border-radius: 50%; width: 1.15rem; height: 1.15rem; font-size: var(--_small); line-height: 1.15rem; text-align: center;
 }
 .sentence.unmatched { background: #f4f3ef; border-left-color: var(--_line); }
+/* Verdicts (js/element/verdicts.js): a source in another language, a source repeating another. */
+.verdict { margin: 0.3rem 0 0; padding: 0.2rem 0.45rem; border: 1px solid #c9a100; border-radius: 4px; background: #fff8db; font-size: var(--_small); overflow-wrap: anywhere; }
+.stat-apart { color: var(--_muted); }
+.sentence.other-language { background: #f4f3ef; border: 2px dotted #8a8f96; border-left-width: 4px; }
+.badge-language { display: inline-block; margin-right: 0.35rem; padding: 0 0.3rem; border-radius: 3px; background: #4a5057; color: #fff; font-size: var(--_small); font-weight: 700; text-transform: uppercase; vertical-align: 0.08em; }
 .empty-col { color: var(--_muted); font-style: italic; }
 /* A long column lays out only its blocks of rows near the screen (js/element.js _sizeChunk sets
    each block's estimated height); a long list, only its items near the screen. */
@@ -226,6 +231,7 @@ button:hover { border-color: var(--_muted); }
 .diff-key ins { text-decoration: underline 2px solid #0b5a94; background: var(--_ins); color: var(--_ink); }
 .diff-key del { text-decoration: line-through 2px; color: var(--_del); background: #fbe3d3; }
 .quotes-here { margin: 0.3rem 0 0; padding-left: 1rem; font-size: var(--_small); }
+.first-line { margin: 0.2rem 0 0.35rem; font-size: var(--_small); }
 .nearest { margin: 0.4rem 0 0; padding: 0.3rem 0 0; border-top: 1px dashed var(--_line); }
 .nearest-title { margin: 0 0 0.15rem; font-size: var(--_small); font-weight: 700; }
 .nearest-source { font-weight: 700; }
@@ -311,6 +317,38 @@ table.conflict-table { border-collapse: collapse; width: 100%; font-size: var(--
   .conflict-table tr { padding: 0.4rem 0; border-bottom: 1px solid var(--_line); }
   .conflict-table td { border: 0; padding: 0.1rem 0; }
   .conflict-table .cell-label { display: inline; font-weight: 700; color: var(--_muted); }
+}
+/* The toolbar's fold (js/element/compact.js): a button at phone width only. */
+.toolbar-toggle { display: none; }
+@container (max-width: 40rem) {
+  .toolbar-toggle { display: inline-flex; align-items: center; gap: 0.2rem; font-weight: 700; }
+  .toolbar:not(.open) > .filters, .toolbar:not(.open) > .legend { display: none; }
+}
+
+/* Print and save as PDF: every sentence on paper, nothing cut. No scroll box, no fixed height,
+   no lazily laid-out block; each source's head and then its sentences, one source after another
+   across the page's width (side by side, five columns would be a few words wide); no controls. */
+@media print {
+  :host { --_height: auto; font-size: 10pt; }
+  *, *::before, *::after { overflow: visible !important; max-height: none !important; content-visibility: visible !important; }
+  .overview { display: block; height: auto; min-height: 0; }
+  .board { display: block; }
+  .column-head { margin-top: 0.8rem; border-radius: 6px 6px 0 0; break-inside: avoid; break-after: avoid; }
+  .sentences { border-radius: 0 0 6px 6px; padding-bottom: 0.4rem; }
+  .sentences.long > .chunk { contain-intrinsic-size: none !important; }
+  .sentence { break-inside: avoid; cursor: auto; }
+  .sentence, .swatch, .kind-sample, .badge-unique, .badge-language, .badge-restored, .verdict, .heatmap td, .diff ins, .diff del {
+    print-color-adjust: exact; -webkit-print-color-adjust: exact;
+  }
+  .sentence.focused, .sentence.counterpart { outline: 0; box-shadow: none; }
+  .sentence.counterpart::after { content: none; }
+  .title, .meta, .column-head.expanded .title, .column-head.expanded .meta { display: block; -webkit-line-clamp: none; }
+  .toolbar > .filters, .toolbar-toggle, .expand, .panel, .removed, .tabs, .go, .put-back, .retry { display: none !important; }
+  .toolbar > .legend { display: flex !important; }
+  .tabpanel { border: 0; padding: 0; }
+  .tabpanel::before { content: attr(data-title); display: block; font-weight: 700; margin: 0 0 0.4rem; }
+  table, .claim-table, [role="table"] { break-inside: auto; width: 100%; }
+  tr, [role="row"] { break-inside: avoid; }
 }
 ` + TABLE_STYLE;
 

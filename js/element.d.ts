@@ -3,7 +3,7 @@ import type { Kind, Options, Report, SourceInput } from './index.js';
 
 /**
  * An article for the element: a source (`{ name, text }` or, for a web page, `{ name, html }`)
- * plus the removed spans the reader put back.
+ * plus the removed spans the reader put back and the details they gave.
  */
 export type ElementSource = SourceInput & {
   /**
@@ -11,6 +11,12 @@ export type ElementSource = SourceInput & {
    * for a web page into its visible text (the report's `source.text` when it was read as HTML).
    */
   restored?: [start: number, end: number][];
+  /**
+   * Details as the reader gives them, shown and reported (in the element's `report`, its exports
+   * and events) instead of what the engine read: the outlet, the address, the publication date
+   * and time (ISO 8601; its day becomes `published`).
+   */
+  meta?: { outlet?: string; url?: string; datetime?: string };
 };
 
 /** A counterpart of the focused sentence in another source. */

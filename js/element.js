@@ -29,6 +29,8 @@
 //
 //   columns.js     the board and one column per source (head, removed spans, sentence rows)
 //   toolbar.js     the filters, the legend and its shades, the notes above the columns
+//   compact.js     the toolbar folded at phone width; every sentence built before printing
+//   verdicts.js    notices: a source in another language, a source repeating another
 //   filters.js     minimum support and search applied to the rows, hits marked
 //   focus.js       selecting a sentence, and the panel with its counterparts
 //   keys.js        keyboard navigation of the overview
@@ -46,10 +48,12 @@ import { h } from './dom.js';
 import { STYLE } from './element-style.js';
 import { KINDS, errorMessage } from './validate.js';
 import { buildRows, checkHeads, renderBoard, renderColumn } from './element/columns.js';
+import { listenForPrint } from './element/compact.js';
 import { Engine } from './element/engine.js';
 import { exportHTML } from './element/export.js';
 import { countShown } from './element/filters.js';
 import { renderPanel, selectRef } from './element/focus.js';
+import { cleanMeta, withMeta } from './element/provenance.js';
 import { onKey } from './element/keys.js';
 import { indexReport } from './element/report-index.js';
 import { BATCH, FIRST_ROWS, slices } from './element/slices.js';
@@ -124,6 +128,8 @@ export class StoryDiffElement extends Base {
 
   connectedCallback() {
     this._engine.start();
+    // Printing needs every sentence on the page: the rendering under way is finished first.
+    this._onPrint ??= listenForPrint(this);
     this._resizes?.observe(this);
     if (!this._observer && typeof MutationObserver !== 'undefined') {
       this._observer = new MutationObserver(() => {
@@ -139,6 +145,8 @@ export class StoryDiffElement extends Base {
   }
 
   disconnectedCallback() {
+    if (this._onPrint) window.removeEventListener('beforeprint', this._onPrint);
+    this._onPrint = null;
     this._observer?.disconnect();
     this._observer = null;
     this._resizes?.disconnect();
@@ -157,9 +165,10 @@ export class StoryDiffElement extends Base {
   }
 
   /**
-   * The articles: an array of { name, text, restored? } or { name, html, restored? } (restored:
-   * [start, end] spans of removed text put back; for a web page, offsets into its visible text,
-   * the report's `source.text`).
+   * The articles: an array of { name, text, restored?, meta? } or { name, html, restored?, meta? }
+   * (restored: [start, end] spans of removed text put back; for a web page, offsets into its
+   * visible text, the report's `source.text`; meta: { outlet, url, datetime } as the reader gives
+   * them, shown and reported instead of what the engine read).
    */
   get sources() {
     return this._sources ? this._sources.map((s) => ({ ...s, restored: [...(s.restored || [])] })) : [];
@@ -307,8 +316,11 @@ export class StoryDiffElement extends Base {
       if (!s || typeof s !== 'object') throw new TypeError(`sources[${i}] must be a { name, text } or { name, html } object`);
       const restored = Array.isArray(s.restored) ? s.restored.filter((r) => Array.isArray(r) && r.length === 2).map(([a, b]) => [a, b]) : [];
       const name = String(s.name ?? `Source ${i + 1}`);
-      if (typeof s.html === 'string') return { name, html: s.html, restored };
-      return { name, text: typeof s.text === 'string' ? s.text : String(s.text ?? ''), restored };
+      // The details the reader gave (outlet, url, datetime), shown instead of what the engine read.
+      const meta = cleanMeta(s.meta);
+      const given = meta ? { meta } : {};
+      if (typeof s.html === 'string') return { name, html: s.html, restored, ...given };
+      return { name, text: typeof s.text === 'string' ? s.text : String(s.text ?? ''), restored, ...given };
     });
     this._selected = null;
     this._expanded.clear();
@@ -361,7 +373,7 @@ export class StoryDiffElement extends Base {
     }
     if (run !== this._run) return;
     performance.mark?.('storydiff:compared');
-    const report = withBlanks(compared, sent, inputs);
+    const report = withMeta(withBlanks(compared, sent, inputs), this._sources);
     const ms = Math.round(performance.now() - started);
     this._report = report;
     this._inputs = inputs;

@@ -115,7 +115,11 @@ export interface SourceReport {
   text: string | null;
   /** The page's canonical URL, when its HTML gives one. */
   url: string | null;
-  /** The page's language as its HTML declares it (`en`, `de-at`), when it does. */
+  /**
+   * The language: as a web page's HTML declares it (`en`, `de-at`), else as the kept text reads
+   * (`en`, `ko`: the script, and for Latin script the commonest function words); null when
+   * neither tells.
+   */
   lang: string | null;
   /** Publication date and time as the page gives it (ISO 8601), when it gives a time. */
   datetime: string | null;

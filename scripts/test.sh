@@ -28,6 +28,10 @@ stage "browser: the page (tests/e2e/page.mjs)" node tests/e2e/page.mjs
 stage "browser: hostile input (tests/e2e/hostile.mjs)" node tests/e2e/hostile.mjs
 stage "browser: a real start (tests/e2e/start.mjs)" node tests/e2e/start.mjs
 stage "browser: the claim table (tests/e2e/table.mjs)" node tests/e2e/table.mjs
+stage "browser: honest verdicts (tests/e2e/verdicts.mjs)" node tests/e2e/verdicts.mjs
+stage "browser: print (tests/e2e/print.mjs)" node tests/e2e/print.mjs
+stage "browser: phone (tests/e2e/phone.mjs)" node tests/e2e/phone.mjs
+stage "browser: provenance (tests/e2e/provenance.mjs)" node tests/e2e/provenance.mjs
 stage "package consumers: Node, plain page, Vite (tests/consumers/)" node --test tests/consumers/
 
 if [ ${#failed[@]} -gt 0 ]; then

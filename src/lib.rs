@@ -24,6 +24,7 @@ pub mod html;
 #[cfg(feature = "html")]
 pub mod extract;
 pub mod index;
+pub mod language;
 pub mod lexicon;
 pub mod normalize;
 pub mod polarity;
@@ -373,7 +374,7 @@ fn assemble(
             format: if prepared.pages[s].is_some() { Format::Html } else { Format::Text },
             text: prepared.pages[s].clone(),
             url: doc.meta.url.clone(),
-            lang: doc.meta.lang.clone(),
+            lang: doc.meta.lang.clone().or_else(|| language::identify(units[first[s]..first[s] + count[s]].iter().map(|u| &texts[s][u.span.clone()])).map(String::from)),
             datetime: doc.meta.datetime.clone(),
         })
         .collect();

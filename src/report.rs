@@ -103,7 +103,8 @@ pub struct SourceReport {
     pub text: Option<String>,
     /// The page's canonical URL, when its HTML gives one.
     pub url: Option<String>,
-    /// The page's language as its HTML declares it (`en`, `de-at`).
+    /// The language: as a web page's HTML declares it (`en`, `de-at`), else as its kept text
+    /// reads ([`crate::language::identify`]: `en`, `ko`), or `null` when neither tells.
     pub lang: Option<String>,
     /// Publication date and time as the page gives it (ISO 8601), when it gives a time.
     pub datetime: Option<String>,

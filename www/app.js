@@ -1,6 +1,7 @@
 // The storydiff page: the <story-diff> element (js/element.js) over the seed articles, plus what
 // a visitor needs around it: paste, open or drop their own articles, rename and remove them, start
-// over with the seeds, and download the report (JSON) or the view (standalone HTML). The seeds are
+// over with the seeds, give or correct an article's outlet, address and time (www/details.js), and
+// download the report (JSON) or the view (standalone HTML), or print it. The seeds are
 // a demo: the visitor's first article replaces them. Whatever takes articles away (that, Remove,
 // New comparison, Start over) can be undone, and the paste dialog's text is a draft until it is
 // added. The user's articles and the draft are kept in local storage (www/storage.js; long
@@ -16,6 +17,7 @@ import { h, plural, thousands } from '../js/dom.js';
 import { loadSources } from '../js/element.js';
 import { MAX_BYTES, errorMessage, htmlProblem, sourceProblem } from '../js/validate.js';
 import { forgetArticles, loadArticles, loadDraft, saveArticles, saveDraft } from './storage.js';
+import { readFields, setupDetails } from './details.js';
 
 const LIMIT = `${MAX_BYTES >> 20} MiB`; // the engine's limit per source
 
@@ -34,7 +36,7 @@ const summaryEl = $('source-summary');
 const dialog = $('add-dialog');
 const noticesEl = $('notices');
 
-let sources = []; // [{ name, text | html, restored? }]
+let sources = []; // [{ name, text | html, restored?, meta? }]
 let custom = false; // true once the visitor changed anything (then it is saved)
 // The list is the demo: the seed articles (renamed, trimmed or with spans put back, maybe). The
 // visitor's first article of their own replaces them rather than joining another story.
@@ -193,7 +195,9 @@ function renderList() {
       const next = listEl.querySelectorAll('button.remove')[Math.min(i, sources.length - 1)];
       (next || $('add-button')).focus();
     });
-    listEl.append(h('li', { class: 'source-item' }, name, h('span', { class: 'source-info', text: sizeOf(s) }), remove));
+    const more = h('button', { class: 'details', text: 'Details', attrs: { type: 'button', 'aria-label': `Details of ${s.name}: outlet, address, publication time` } });
+    more.addEventListener('click', () => details.open(i));
+    listEl.append(h('li', { class: 'source-item' }, name, h('span', { class: 'source-info', text: sizeOf(s) }), more, remove));
   });
   const whose = demo ? (custom ? ' (the seeds, as you changed them)' : ' (the seeds)') : ' (yours, kept in this browser)';
   summaryEl.textContent = `${plural(sources.length, 'article')}${whose}`;
@@ -409,9 +413,15 @@ function saveDraftNow() {
   draftTimer = 0;
   const text = addText.value;
   const html = pasted && pasted.value === text ? pasted.html : null;
-  draftProblem = saveDraft({ name: $('add-name').value, text, html });
+  draftProblem = saveDraft({ name: $('add-name').value, text, html, details: draftDetails() });
   draftNote.hidden = !draftProblem;
   draftNote.textContent = draftProblem ? `This draft is not kept across a reload (${draftProblem}): add it, or keep this page open.` : '';
+}
+
+/** The paste dialog's detail fields, for the draft: { outlet, url, when }, or null when all are empty. */
+function draftDetails() {
+  const d = { outlet: $('add-outlet').value, url: $('add-url').value, when: $('add-when').value };
+  return Object.values(d).some((v) => v.trim() !== '') ? d : null;
 }
 
 function saveDraftSoon() {
@@ -425,6 +435,7 @@ function restoreDraft() {
   if (!draft || addText.value !== '' || $('add-name').value !== '') return;
   $('add-name').value = draft.name;
   addText.value = draft.text;
+  for (const k of ['outlet', 'url', 'when']) if (typeof draft.details?.[k] === 'string') $(`add-${k}`).value = draft.details[k];
   if (draft.html !== null) {
     pasted = { html: draft.html, value: draft.text };
     htmlNote.hidden = false;
@@ -460,7 +471,7 @@ $('add-cancel').addEventListener('click', () => dialog.close());
 dialog.addEventListener('close', () => {
   saveDraftNow();
   const text = addText.value;
-  if (text.trim() === '' && $('add-name').value.trim() === '') {
+  if (text.trim() === '' && $('add-name').value.trim() === '' && !draftDetails()) {
     notice('draft', null);
     return;
   }
@@ -470,16 +481,20 @@ dialog.addEventListener('close', () => {
   });
 });
 $('add-name').addEventListener('input', () => saveDraftSoon());
+for (const k of ['outlet', 'url', 'when']) $(`add-${k}`).addEventListener('input', () => saveDraftSoon());
 addText.addEventListener('input', () => saveDraftSoon());
 $('add-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const text = addText.value;
-  const given = $('add-name').value.trim();
+  const givenName = $('add-name').value.trim();
   // The web page pasted, if the box still holds just its text.
   const html = pasted && pasted.value === text ? pasted.html : null;
-  let problem = html !== null ? htmlProblem(given || 'the pasted page', html) : sourceProblem(given || 'the pasted article', text);
+  let problem = html !== null ? htmlProblem(givenName || 'the pasted page', html) : sourceProblem(givenName || 'the pasted article', text);
   if (problem) problem = `Cannot add it: ${problem}.`;
   else if (new Blob([html ?? text]).size > MAX_BYTES) problem = `That is more than ${LIMIT} of text: the limit per article.`;
+  // The details given (outlet, address, time): shown instead of what the engine reads.
+  const given = readFields('add');
+  if (!problem && given.problem) problem = given.problem;
   if (problem) {
     addError.textContent = problem;
     addError.hidden = false;
@@ -487,7 +502,8 @@ $('add-form').addEventListener('submit', (e) => {
     return;
   }
   const before = leaveDemo();
-  const name = addSource(given, html !== null ? { html } : { text }, text);
+  const name = addSource(givenName, html !== null ? { html } : { text }, text);
+  if (given.meta) sources[sources.length - 1].meta = given.meta;
   $('add-form').reset(); // a long text need not stay in the closed dialog, nor the draft
   forgetPaste();
   saveDraftNow();
@@ -495,6 +511,9 @@ $('add-form').addEventListener('submit', (e) => {
   changed(`Added “${name}”.`);
   saySeedsLeft(before, [name]);
 });
+
+// Each article's details (outlet, address, time) and "Order by time": www/details.js.
+const details = setupDetails({ view, sources: () => sources, changed, snapshot, offerUndo, setStatus });
 
 // A paste anywhere else on the page (not into a field, the dialog closed) adds the article at once:
 // copy a web page, come back, press Ctrl+V.
@@ -536,6 +555,9 @@ $('export-json').addEventListener('click', () => {
 $('export-html').addEventListener('click', () => {
   if (view.report) download('storydiff-report.html', 'text/html', view.exportHTML({ title: 'storydiff report' }));
 });
+// Print, or save as PDF from the print dialog: the print styles (www/style.css, js/element-style.js)
+// lay every sentence out on paper, and the element finishes its rendering first (beforeprint).
+$('print-button').addEventListener('click', () => window.print());
 $('new-button').addEventListener('click', () => newComparison());
 $('reset-button').addEventListener('click', () => {
   startOver().catch((err) => setStatus('error', `Could not load the seeds: ${errorMessage(err)}`));
@@ -560,7 +582,7 @@ view.addEventListener('restore', (e) => {
 });
 const observer = new MutationObserver(() => {
   // The exports are of the report on show: there is one only once the element is ready.
-  for (const id of ['export-json', 'export-html']) $(id).disabled = view.state !== 'ready';
+  for (const id of ['export-json', 'export-html', 'print-button']) $(id).disabled = view.state !== 'ready';
   if (view.state === 'empty') {
     setStatus('empty', sources.length === 0 ? 'No articles: paste or open two or more, or start over with the seeds.' : 'Add at least one more article to compare.');
   } else if (view.state === 'comparing' && document.body.dataset.state !== 'loading') {

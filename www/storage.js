@@ -55,7 +55,10 @@ function parseStored(data) {
   const list = data.sources.filter((s) => s && typeof s.name === 'string' && (typeof s.text === 'string' || typeof s.html === 'string'));
   return list.map((s) => {
     const restored = Array.isArray(s.restored) ? s.restored : [];
-    return typeof s.html === 'string' ? { name: s.name, html: s.html, restored } : { name: s.name, text: s.text, restored };
+    // The details the visitor gave (outlet, url, datetime), when there are any.
+    const meta = s.meta && typeof s.meta === 'object' ? Object.fromEntries(['outlet', 'url', 'datetime'].filter((k) => typeof s.meta[k] === 'string').map((k) => [k, s.meta[k]])) : {};
+    const given = Object.keys(meta).length ? { meta } : {};
+    return typeof s.html === 'string' ? { name: s.name, html: s.html, restored, ...given } : { name: s.name, text: s.text, restored, ...given };
   });
 }
 
@@ -153,17 +156,18 @@ const DRAFT = 'storydiff:draft:v1';
 const DRAFT_MAX = 500_000;
 
 /**
- * Keeps the draft { name, text, html } (an empty one forgets it). Returns null when it is kept,
+ * Keeps the draft { name, text, html, details } (details: the paste dialog's outlet, url and
+ * when fields, or null; an empty draft forgets it). Returns null when it is kept,
  * else why not, in words for the visitor.
  */
-export function saveDraft({ name, text, html = null }) {
+export function saveDraft({ name, text, html = null, details = null }) {
   try {
-    if (text.trim() === '' && name.trim() === '') {
+    if (text.trim() === '' && name.trim() === '' && !details) {
       localStorage.removeItem(DRAFT);
       return null;
     }
-    let json = JSON.stringify({ version: 1, name, text, html });
-    if (json.length > DRAFT_MAX && html !== null) json = JSON.stringify({ version: 1, name, text, html: null });
+    let json = JSON.stringify({ version: 1, name, text, html, details });
+    if (json.length > DRAFT_MAX && html !== null) json = JSON.stringify({ version: 1, name, text, html: null, details });
     if (json.length > DRAFT_MAX) {
       localStorage.removeItem(DRAFT); // an older, shorter draft must not come back instead
       return `it is over ${Math.round(DRAFT_MAX / 1000)},000 characters`;
@@ -186,8 +190,9 @@ export function loadDraft() {
     const data = JSON.parse(localStorage.getItem(DRAFT) || 'null');
     if (!data || data.version !== 1 || typeof data.text !== 'string') return null;
     const name = typeof data.name === 'string' ? data.name : '';
-    if (data.text.trim() === '' && name.trim() === '') return null;
-    return { name, text: data.text, html: typeof data.html === 'string' ? data.html : null };
+    const details = data.details && typeof data.details === 'object' ? data.details : null;
+    if (data.text.trim() === '' && name.trim() === '' && !details) return null;
+    return { name, text: data.text, html: typeof data.html === 'string' ? data.html : null, details };
   } catch {
     return null;
   }

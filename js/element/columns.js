@@ -12,6 +12,8 @@ import { selectRef } from './focus.js';
 import { toOriginal } from './sources.js';
 import { fold, sameName } from './text.js';
 import { level } from './toolbar.js';
+import { addHeadNotices, markApart } from './verdicts.js';
+import { timeOf } from '../provenance.js';
 
 /**
  * The board that holds the columns side by side: a click on a sentence, or the keyboard focus
@@ -58,8 +60,10 @@ export function renderColumn(view, i) {
   const info = h('div', { class: 'head-info', attrs: { id: `col-${i}-info` } });
   info.append(h('h3', { class: source.title ? 'title' : 'title missing', text: source.title || '(no headline found)', attrs: { id: headId, title: source.title || null } }));
   const meta = h('p', { class: 'meta' });
-  meta.append(h('span', { class: source.published ? null : 'missing', text: source.published || 'no date' }));
+  const when = timeOf(source)?.text;
+  meta.append(h('span', { class: when ? null : 'missing', text: when || 'no date' }));
   meta.append(h('span', { class: source.authors.length ? null : 'missing', text: source.authors.length ? `By ${source.authors.join(', ')}` : 'no byline' }));
+  if (source.url) meta.append(h('span', { class: 'url', text: source.url }));
   info.append(meta);
   // A click on a cut headline or byline shows it in full, as the button does.
   info.addEventListener('click', () => {
@@ -76,6 +80,7 @@ export function renderColumn(view, i) {
   if (conflicts) stats.append(conflicts);
   stats.append(more);
   head.append(stats);
+  addHeadNotices(view, i, head);
   head.append(renderRemoved(view, i));
   if (view._expanded.has(i)) toggleHead(view, head, true);
   view._headSizes?.observe(info.firstChild);
@@ -96,7 +101,7 @@ export function renderColumn(view, i) {
   if (items.length > LONG_LIST) body.classList.add('long');
   if (source.sentences.length === 0) {
     const blank = !view._sent.includes(i);
-    body.append(h('p', { class: 'empty-col', text: blank ? 'This article is empty: there is nothing to compare.' : 'No article text was found in view source.' }));
+    body.append(h('p', { class: 'empty-col', text: blank ? 'This article is empty: there is nothing to compare.' : 'No article text was found in this source.' }));
   }
   view._board.append(head, body);
   return { items, pos: 0, body, chunk: null, chunks: [], stop: false };
@@ -292,10 +297,12 @@ export function sentenceRow(view, i, j, s, others) {
       // Every match kind is off: nothing was matched, so nothing is known to be unique.
       classes.push('unmatched');
       node.title = 'Not matched: every match kind is switched off in the filters';
+    } else if (markApart(view, i, node, classes)) {
+      // In another language than the rest: compared only with its own language, not unique.
     } else {
       classes.push('unique');
       node.append(h('span', { class: 'badge-unique', text: 'unique' }), h('span', { class: 'sr-only', text: ': ' }));
-      node.title = 'Only in view source';
+      node.title = 'Only in this source';
     }
   }
   if (restored) {

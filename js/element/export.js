@@ -16,7 +16,9 @@ export function exportHTML(view, { title = 'storydiff report' } = {}) {
   const clone = view._view.cloneNode(true);
   tableForExport(clone);
   quotesForExport(clone);
-  clone.querySelectorAll('.toolbar .filters, .removed button, .go, .panel-head .close, .error button, .tabs, .shown-count, .column-head .expand, .scroll-cue').forEach((n) => n.remove());
+  clone.querySelectorAll('.toolbar .filters, .removed button, .go, .panel-head .close, .error button, .tabs, .shown-count, .column-head .expand, .scroll-cue, .toolbar-toggle').forEach((n) => n.remove());
+  // The legend folded at phone width (compact.js) stays open in the export, which has no button.
+  clone.querySelector('.toolbar')?.classList.add('open');
   // No script in the snapshot to show a cut headline in full: show them all in full.
   clone.querySelectorAll('.column-head').forEach((n) => n.classList.add('expanded'));
   clone.querySelectorAll('[tabindex]').forEach((n) => n.removeAttribute('tabindex'));

@@ -5,6 +5,7 @@
 import { h, plural } from '../dom.js';
 import { KIND_INFO, conflictLabel } from './labels.js';
 import { counterpartsOf, kindOf, nearest } from './report-index.js';
+import { firstLine } from './provenance.js';
 
 export function selectRef(view, ref, { focus = true, scroll = true, quiet = false } = {}) {
   if (!view._report) return;
@@ -119,7 +120,7 @@ export function renderPanel(view, counterparts) {
   const cps = counterparts || counterpartsOf(view, s, j);
   const off = view._kinds.length === 0;
   const near = sent.support === 0 && !off ? nearest(view, sent) : null;
-  const how = sent.support > 0 ? `shared with ${plural(sent.support, 'other source')}` : off ? 'not matched (every match kind is switched off)' : 'unique to view source';
+  const how = sent.support > 0 ? `shared with ${plural(sent.support, 'other source')}` : off ? 'not matched (every match kind is switched off)' : 'unique to this source';
   const title = h('h2', { attrs: { id: 'panel-title', tabindex: '-1' }, text: `${view._label(s)}, sentence ${j + 1}: ${how}` });
   const close = h('button', { class: 'close', text: 'Close ✕', attrs: { type: 'button', 'aria-label': 'Close the focus panel' }, on: { click: () => {
     const node = view._node(...sel);
@@ -134,10 +135,12 @@ export function renderPanel(view, counterparts) {
       card.classList.add('self');
       card.append(h('p', { class: 'focused-text', text: sent.text }));
       const kind = sent.support > 0 ? kindOf(view, s, j) : null;
-      card.append(h('p', { class: 'none', text: kind ? `Focused. Closest match: ${KIND_INFO[kind].long}.` : off ? 'Focused. Matching is switched off in the filters.' : 'Focused. No other source reports view.' }));
+      card.append(h('p', { class: 'none', text: kind ? `Focused. Closest match: ${KIND_INFO[kind].long}.` : off ? 'Focused. Matching is switched off in the filters.' : 'Focused. No other source reports this.' }));
+      const first = firstLine(view, s, j, cps);
+      if (first) card.append(first);
       const qs = view._idx.quotesAt.get(`${s}:${j}`) || [];
       if (qs.length) {
-        const ul = h('ul', { class: 'quotes-here', attrs: { 'aria-label': 'Quotations in view sentence' } });
+        const ul = h('ul', { class: 'quotes-here', attrs: { 'aria-label': 'Quotations in this sentence' } });
         for (const qi of qs) {
           const q = r.quotes[qi];
           ul.append(h('li', { text: `${q.speaker || 'Unattributed'}: “${q.text}” (in ${plural(view._idx.carriers[qi].length, 'source')})` }));
@@ -147,7 +150,7 @@ export function renderPanel(view, counterparts) {
     } else {
       const list = cps[k];
       if (list.length === 0) {
-        card.append(h('p', { class: 'none', text: off ? 'Not matched: matching is switched off.' : 'Not reported in view source.' }));
+        card.append(h('p', { class: 'none', text: off ? 'Not matched: matching is switched off.' : 'Not reported in this source.' }));
         // A unique sentence's closest sentence elsewhere (too far to match) shows in its card.
         if (near && near.ref[0] === k) card.append(nearestItem(view, near));
         else card.classList.add('empty-card');
@@ -188,11 +191,11 @@ export function counterpartItem(view, s, j, c) {
     line.append(h('span', { class: 'kind-badge kind-group', text: 'same group' }));
     line.append(h('span', { class: 'score', text: 'linked through other sources' }));
   }
-  line.append(h('button', { class: 'go', text: 'Go to', attrs: { type: 'button', 'aria-label': `Go to view sentence in ${view._label(c.ref[0])}` }, on: { click: () => selectRef(view, c.ref) } }));
+  line.append(h('button', { class: 'go', text: 'Go to', attrs: { type: 'button', 'aria-label': `Go to this sentence in ${view._label(c.ref[0])}` }, on: { click: () => selectRef(view, c.ref) } }));
   item.append(line);
   const diff = h('p', { class: 'diff' });
   if (c.match) {
-    // Oriented from the focused sentence (F) to view counterpart (C).
+    // Oriented from the focused sentence (F) to this counterpart (C).
     const words = [];
     for (const op of c.match.diff) {
       if (op.op === 'equal') words.push(['', c.selfIsA ? op.b : op.a]);
@@ -201,7 +204,7 @@ export function counterpartItem(view, s, j, c) {
     }
     words.forEach(([tag, text], idx) => {
       if (idx > 0) diff.append(' ');
-      if (tag === 'ins') diff.append(h('ins', { text, attrs: { title: 'only in view source' } }));
+      if (tag === 'ins') diff.append(h('ins', { text, attrs: { title: 'only in this source' } }));
       else if (tag === 'del') diff.append(h('del', { text, attrs: { title: 'only in the focused sentence' } }));
       else diff.append(text);
     });

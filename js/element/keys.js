@@ -50,7 +50,7 @@ export function onKey(view, e) {
         if (inPanel || !node) focusQuietly(view, back);
       } else handled = false;
       break;
-    case '/': view._search?.focus(); break;
+    case '/': view._openToolbar?.(); view._search?.focus(); break;
     case 'ArrowDown': case 'ArrowUp': case 'Home': case 'End': {
       if (!node) { handled = false; break; }
       const list = view._rows[Number(node.dataset.source)].filter((row) => row.button && !row.node.hidden).map((row) => row.node);

@@ -6,6 +6,7 @@ import { conflictLabel } from './labels.js';
 import { appendSliced } from './slices.js';
 import { breakable, fold } from './text.js';
 import { selectRef } from './focus.js';
+import { onlyNote } from './verdicts.js';
 
 /** Heatmap colour for a share 0..1 (light to dark blue) and whether it needs white text. */
 export function heat(v) {
@@ -142,6 +143,8 @@ export function onlyPanel(view) {
   r.sources.forEach((src, k) => {
     const uniq = src.sentences.map((x, j) => [x, j]).filter(([x]) => x.support === 0 && x.role !== 'speaker');
     const sec = h('section', { attrs: { 'aria-label': `Only in ${view._label(k)}` } }, h('h3', { text: `${view._label(k)}: ${plural(uniq.length, 'sentence')}` }));
+    const apart = onlyNote(view, k);
+    if (apart) sec.append(apart);
     const ul = h('ul', { class: 'plain-list' });
     appendSliced(view, ul, uniq, ([x, j]) => h('li', {}, goButton(view, [k, j], x.text)));
     if (uniq.length === 0) ul.append(h('li', { class: 'missing', text: 'Nothing: every sentence is reported elsewhere.' }));
@@ -203,7 +206,7 @@ export function quotesPanel(view) {
       occ.forEach((o, i) => {
         if (i > 0) li.append(', ');
         const who = o.speaker && o.speaker !== q.speaker ? ` (says ${o.speaker})` : '';
-        li.append(h('button', { class: 'go', text: `${view._label(o.source)}${who}`, attrs: { type: 'button', title: 'Go to view quotation' }, on: { click: () => selectRef(view, [o.source, o.sentence]) } }));
+        li.append(h('button', { class: 'go', text: `${view._label(o.source)}${who}`, attrs: { type: 'button', title: 'Go to this quotation' }, on: { click: () => selectRef(view, [o.source, o.sentence]) } }));
       });
       ul.append(li);
     }
@@ -231,8 +234,8 @@ export function conflictsPanel(view) {
       cell(1, `${view._label(m.a[0])}: “${c.a}”`),
       cell(2, `${view._label(m.b[0])}: “${c.b}”`),
       cell(3,
-        h('button', { class: 'go', text: `${view._label(m.a[0])} ${m.a[1] + 1}`, attrs: { type: 'button', title: 'Go to view sentence' }, on: { click: () => selectRef(view, m.a) } }), ' ',
-        h('button', { class: 'go', text: `${view._label(m.b[0])} ${m.b[1] + 1}`, attrs: { type: 'button', title: 'Go to view sentence' }, on: { click: () => selectRef(view, m.b) } }))));
+        h('button', { class: 'go', text: `${view._label(m.a[0])} ${m.a[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => selectRef(view, m.a) } }), ' ',
+        h('button', { class: 'go', text: `${view._label(m.b[0])} ${m.b[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => selectRef(view, m.b) } }))));
   }
   table.append(body);
   return [h('p', { class: 'note', text: 'Details that matched sentences state differently: numbers, names, places, dates, and claims one affirms and another denies.' }), table];

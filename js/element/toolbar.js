@@ -5,6 +5,8 @@ import { h } from '../dom.js';
 import { KINDS } from '../validate.js';
 import { applyFilters } from './filters.js';
 import { KIND_INFO, LEXICAL_NOTE } from './labels.js';
+import { languageNote } from './verdicts.js';
+import { addToolbarToggle } from './compact.js';
 
 /** Shade level 1..4 for a sentence shared with `support` of `others` other sources. */
 export function level(support, others) {
@@ -94,5 +96,8 @@ export function renderToolbar(view) {
   if (r.matching === 'lexical') {
     toolbar.append(h('p', { class: 'matching-note', attrs: { role: 'note' }, text: LEXICAL_NOTE }));
   }
+  const languages = languageNote(view);
+  if (languages) toolbar.append(languages);
+  addToolbarToggle(view, toolbar);
   return toolbar;
 }

@@ -37,9 +37,11 @@ test('report shape: version 1, one source per input, in order', () => {
   report.sources.forEach((s, i) => {
     assert.equal(s.name, inputs[i].name);
     assert.deepEqual(Object.keys(s).sort(), ['authors', 'datetime', 'format', 'lang', 'name', 'outlet', 'published', 'removed', 'sentences', 'text', 'title', 'url']);
-    // Text sources: their offsets index the input itself, and a page's fields are null.
+    // Text sources: their offsets index the input itself, and a page's fields are null; the
+    // language is read from the text (src/language.rs).
     assert.equal(s.format, 'text');
-    assert.deepEqual([s.text, s.url, s.lang, s.datetime], [null, null, null, null]);
+    assert.deepEqual([s.text, s.url, s.datetime], [null, null, null]);
+    assert.ok(s.lang === null || /^[a-z]{2}$/.test(s.lang), `lang is a language tag or null: ${s.lang}`);
     assert.ok(strOrNull(s.title), 'title is a string or null');
     assert.ok(strOrNull(s.outlet), 'outlet is a string or null');
     assert.ok(s.published === null || /^\d{4}-\d{2}-\d{2}$/.test(s.published), `published is YYYY-MM-DD or null: ${s.published}`);

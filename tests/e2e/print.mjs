@@ -1,0 +1,98 @@
+// Output to hand on (issue 13, point 6), in headless Chromium: the "Print or save as PDF" button
+// calls the browser's print; in print media every sentence of the report is laid out on the page
+// (none hidden, none inside a scroll box, the long column's lazily laid-out blocks too), the page's
+// controls are left out, and a PDF is made; a rendering still under way is finished before
+// printing (beforeprint). axe-core on the page with the new button. Screenshot of the printed page
+// (print media, A4 width): docs/screenshots/print.png; the PDF: tests/e2e/out/print.pdf.
+//
+//   node tests/e2e/print.mjs
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUT, ROOT, axe, runBrowserTest, waitReady, watchProblems } from './lib.mjs';
+
+const SEEDS = JSON.parse(readFileSync(join(ROOT, 'seeds/index.json'), 'utf8'));
+const seed = (k) => ({ name: SEEDS[k], text: readFileSync(join(ROOT, 'seeds', SEEDS[k]), 'utf8'), restored: [] });
+// A long article: 400 sentences, more than a column lays out at once (LONG_LIST, 150 rows).
+const LONG = Array.from({ length: 400 }, (_, i) => `Line ${i + 1} of the council minutes records motion number ${1000 + i} on the ${['bridge', 'harbour', 'school', 'library'][i % 4]} budget.`).join(' ');
+
+// Runs in the page: how many of the report's sentences are laid out on the page, and where not.
+const laidOut = () => {
+  const v = document.querySelector('story-diff');
+  const root = v.shadowRoot;
+  const total = v.report.sources.reduce((n, s) => n + s.sentences.length, 0);
+  const nodes = [...root.querySelectorAll('.sentence[data-sentence]')];
+  const shown = nodes.filter((n) => n.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }) && n.getBoundingClientRect().height > 0);
+  // A sentence is cut when a box around it hides part of it (a scroll box, a fixed height).
+  const cut = shown.filter((n) => {
+    const r = n.getBoundingClientRect();
+    for (let p = n.parentElement; p && p !== root.host; p = p.parentElement || p.getRootNode().host) {
+      const cs = getComputedStyle(p);
+      if (cs.overflowY !== 'visible' || cs.overflowX !== 'visible') {
+        const b = p.getBoundingClientRect();
+        if (r.top < b.top - 1 || r.bottom > b.bottom + 1) return true;
+      }
+    }
+    return false;
+  });
+  const hiddenPage = ['.actions', '.sources-panel'].map((s) => document.querySelector(s)).filter((n) => n && n.checkVisibility()).length;
+  const hiddenView = ['.filters', '.panel', '.tabs'].map((s) => root.querySelector(s)).filter((n) => n && n.checkVisibility()).length;
+  return { total, built: nodes.length, shown: shown.length, cut: cut.length, controls: hiddenPage + hiddenView, height: document.documentElement.scrollHeight };
+};
+
+await runBrowserTest('print', 300, async ({ url, browser, check }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  const problems = watchProblems(page);
+  await page.goto(url);
+  await waitReady(page);
+
+  // The button prints (the browser's dialog is stubbed: headless Chromium has none).
+  await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed++; }; });
+  const enabled = await page.isEnabled('#print-button');
+  await page.click('#print-button');
+  check(enabled && (await page.evaluate(() => window.__printed)) === 1, 'the "Print or save as PDF" button is enabled once the view is ready and calls the print dialog once');
+  const violations = await axe(page);
+  check(violations.length === 0, 'axe-core: no serious or critical violations with the print button', JSON.stringify(violations));
+
+  const screen = await page.evaluate(laidOut);
+  check(screen.cut > 0, 'on screen the columns are scroll boxes that cut sentences off (the check sees them)', JSON.stringify(screen));
+  await page.emulateMedia({ media: 'print' });
+  let printed = await page.evaluate(laidOut);
+  check(printed.total > 60 && printed.shown === printed.total && printed.cut === 0, `print media lays out every sentence of the seeds, none cut (${printed.shown} of ${printed.total})`, JSON.stringify(printed));
+  check(printed.controls === 0, 'print media leaves out the page buttons, the articles list, the filters, the focus panel and the tabs', JSON.stringify(printed));
+
+  // The printed page, at A4 width: its first screen for the README, the whole as a PDF.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.screenshot({ path: join(ROOT, 'docs/screenshots/print.png') });
+  const pdf = await page.pdf({ path: join(OUT, 'print.pdf'), format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  check(pages >= 3, `a PDF is made: ${pages} A4 pages`, `${pdf.length} bytes`);
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // A long column (400 sentences, laid out lazily on screen) prints whole too; and a rendering
+  // still under way when the print starts is finished first.
+  const under = await page.evaluate(async ([a, b, long]) => {
+    const v = document.querySelector('story-diff');
+    const before = v.report;
+    v.sources = [a, b, { name: 'Council minutes', text: long, restored: [] }];
+    // The first frame after the new report arrives: its rendering has only begun.
+    await new Promise((resolve) => {
+      const look = () => (v.report !== before ? resolve() : requestAnimationFrame(look));
+      look();
+    });
+    const total = v.report.sources.reduce((n, s) => n + s.sentences.length, 0);
+    const builtBefore = v.shadowRoot.querySelectorAll('.sentence[data-sentence]').length;
+    window.dispatchEvent(new Event('beforeprint'));
+    const builtAfter = v.shadowRoot.querySelectorAll('.sentence[data-sentence]').length;
+    return { total, builtBefore, builtAfter };
+  }, [seed(0), seed(1), LONG]);
+  check(under.builtAfter === under.total, `beforeprint finishes the rendering under way: ${under.builtAfter} of ${under.total} sentences built (${under.builtBefore} before it)`, JSON.stringify(under));
+  await waitReady(page);
+  await page.emulateMedia({ media: 'print' });
+  printed = await page.evaluate(laidOut);
+  check(printed.total > 400 && printed.shown === printed.total && printed.cut === 0, `print media lays out every sentence with a 400-sentence column (${printed.shown} of ${printed.total})`, JSON.stringify(printed));
+  await page.emulateMedia({ media: 'screen' });
+  check(problems.length === 0, 'no console errors, page errors or failed requests', problems.join(' | '));
+});

@@ -1,0 +1,102 @@
+// Provenance (issue 13, point 4), in headless Chromium: the paste dialog's outlet, address and
+// publication time fields are shown in the new article's column head and in the JSON and HTML
+// exports, and kept across a reload; an article's "Details" dialog is filled from what the engine
+// read and changes what is shown; "Order by time" puts the articles in order of publication, with
+// an Undo; the fields are kept in the draft. axe-core with both dialogs open. Screenshot:
+// tests/e2e/out/provenance-details.png.
+//
+//   node tests/e2e/provenance.mjs
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUT, ROOT, axe, ownSeeds, runBrowserTest, waitReady, watchProblems } from './lib.mjs';
+
+const SEEDS = JSON.parse(readFileSync(join(ROOT, 'seeds/index.json'), 'utf8'));
+const MINE = 'North Korea rebuffs letter\n\nNorth Korean diplomats in New York refused to accept a letter from Trump to Kim, NK News reported.\n\nThe White House said the president remains receptive to correspondence with Kim Jong Un.\n';
+
+// Runs in the page: each column head's outlet, date and address, and the list's names.
+const heads = () => {
+  const root = document.querySelector('story-diff').shadowRoot;
+  return {
+    heads: [...root.querySelectorAll('.column-head')].map((h) => ({ outlet: h.querySelector('.outlet')?.textContent, date: h.querySelector('.meta span')?.textContent, url: h.querySelector('.meta .url')?.textContent || null })),
+    list: [...document.querySelectorAll('#source-list .source-name')].map((i) => i.value),
+  };
+};
+
+await runBrowserTest('provenance', 300, async ({ url, browser, check }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  const problems = watchProblems(page);
+  await page.goto(url);
+  await waitReady(page);
+  await ownSeeds(page);
+  const seedCount = SEEDS.length;
+
+  // --- The paste dialog's details. -------------------------------------------------------------
+  await page.click('#add-button');
+  await page.fill('#add-name', 'Desk copy');
+  await page.fill('#add-outlet', 'Harbour Post');
+  await page.fill('#add-url', 'javascript:alert(1)');
+  await page.fill('#add-when', '2025-06-11T09:30');
+  await page.fill('#add-text', MINE);
+  let violations = await axe(page);
+  check(violations.length === 0, 'axe-core: no serious or critical violations with the paste dialog and its detail fields', JSON.stringify(violations));
+  await page.click('#add-submit');
+  const refused = await page.evaluate(() => ({ open: document.getElementById('add-dialog').open, error: document.getElementById('add-error').textContent }));
+  check(refused.open && /must be a web address starting with http/.test(refused.error), 'an address that is not http(s) is refused, the dialog stays open', JSON.stringify(refused));
+  await page.fill('#add-url', 'https://harbour.example/story');
+  await page.reload();
+  await waitReady(page);
+  await page.click('#add-button');
+  const kept = await page.evaluate(() => ['name', 'outlet', 'url', 'when', 'text'].map((k) => document.getElementById(`add-${k}`).value));
+  check(kept[1] === 'Harbour Post' && kept[2] === 'https://harbour.example/story' && kept[3] === '2025-06-11T09:30' && kept[4] === MINE, 'the detail fields are kept in the draft across a reload', JSON.stringify(kept));
+  await page.click('#add-submit');
+  await page.waitForFunction((n) => document.querySelectorAll('#source-list .source-name').length === n, seedCount + 1);
+  await waitReady(page);
+  let s = await page.evaluate(heads);
+  const mine = s.heads[seedCount];
+  check(mine.outlet === 'Harbour Post' && mine.date === '2025-06-11 09:30' && mine.url === 'https://harbour.example/story',
+    'the new column head shows the outlet, time and address given', JSON.stringify(mine));
+  const exports = await page.evaluate(() => {
+    const v = document.querySelector('story-diff');
+    const json = JSON.parse(v.exportJSON()).sources.at(-1);
+    return { json: [json.outlet, json.url, json.datetime, json.published], html: v.exportHTML() };
+  });
+  check(exports.json.join() === 'Harbour Post,https://harbour.example/story,2025-06-11T09:30,2025-06-11', 'the JSON export carries them', JSON.stringify(exports.json));
+  check(exports.html.includes('Harbour Post') && exports.html.includes('https://harbour.example/story') && exports.html.includes('2025-06-11 09:30'), 'the HTML export shows them');
+  await page.reload();
+  await waitReady(page);
+  s = await page.evaluate(heads);
+  check(s.heads[seedCount]?.outlet === 'Harbour Post' && s.heads[seedCount]?.date === '2025-06-11 09:30', 'they are kept across a reload', JSON.stringify(s.heads[seedCount]));
+
+  // --- An article's Details: filled from what the engine read, corrected. -----------------------
+  await page.click('#sources-panel summary');
+  await page.click('#source-list li:nth-child(2) button.details');
+  const filled = await page.evaluate(() => ({ open: document.getElementById('details-dialog').open, outlet: document.getElementById('details-outlet').value, when: document.getElementById('details-when').value, title: document.getElementById('details-title').textContent }));
+  const read = await page.evaluate(() => document.querySelector('story-diff').report.sources[1]);
+  check(filled.open && filled.outlet === (read.outlet || '') && filled.when === `${read.published}T00:00` && filled.title === `Details of “${SEEDS[1]}”`,
+    "an article's Details dialog is filled from what the engine read", JSON.stringify({ filled, read: [read.outlet, read.published] }));
+  violations = await axe(page);
+  check(violations.length === 0, 'axe-core: no serious or critical violations with the Details dialog open', JSON.stringify(violations));
+  await page.screenshot({ path: join(OUT, 'provenance-details.png') });
+  await page.fill('#details-outlet', 'Yonhap News Agency');
+  await page.fill('#details-when', '2025-06-12T07:15');
+  await page.click('#details-save');
+  await page.waitForFunction(() => document.querySelector('story-diff').report?.sources[1].outlet === 'Yonhap News Agency');
+  await waitReady(page);
+  s = await page.evaluate(heads);
+  check(s.heads[1].outlet === 'Yonhap News Agency' && s.heads[1].date === '2025-06-12 07:15', 'the corrected details are shown in the column head', JSON.stringify(s.heads[1]));
+
+  // --- Order by time. ---------------------------------------------------------------------------
+  const listBefore = s.list;
+  await page.click('#order-time');
+  await page.waitForFunction((first) => document.querySelector('#source-list .source-name')?.value === first, 'Desk copy');
+  await waitReady(page);
+  s = await page.evaluate(heads);
+  check(s.list[0] === 'Desk copy' && s.list[1] === SEEDS[1] && s.heads[0].outlet === 'Harbour Post', 'Order by time puts the earliest first (2025-06-11, then the one with a time on 2025-06-12)', JSON.stringify(s.list));
+  await page.click('#notices .notice-undo button:text-is("Undo")');
+  await page.waitForFunction((first) => document.querySelector('#source-list .source-name')?.value === first, listBefore[0]);
+  s = await page.evaluate(heads);
+  check(s.list.join() === listBefore.join(), 'Undo puts the articles back in their order', JSON.stringify(s.list));
+  check(problems.length === 0, 'no console errors, page errors or failed requests', problems.join(' | '));
+});

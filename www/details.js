@@ -1,0 +1,119 @@
+// An article's details on the page: its outlet, address (URL) and publication date and time, as
+// the visitor gives them. The paste dialog has the three fields (left empty, the engine reads
+// them from the article); each listed article has a "Details" button opening a dialog with the
+// fields filled from what the engine read (or what was given before), to correct them. Given
+// details are kept with the article (`meta`, saved with it) and shown instead of what the engine
+// read: in the column heads, the focus panel, every export. "Order by time" puts the articles in
+// order of publication (those without a time last), with an Undo. Only text goes into the page.
+
+import { timeOf } from '../js/provenance.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** A datetime-local field's value for an ISO date or date and time ('' when there is none). */
+export function localValue(iso) {
+  if (!iso) return '';
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(iso);
+  return m ? `${m[1]}T${m[2] || '00:00'}` : '';
+}
+
+/**
+ * The details in the fields `<prefix>-outlet`, `-url`, `-when`: { meta, problem }. Only the
+ * fields that differ from `before` (the values they were filled with) are taken; an address must
+ * be an http(s) URL.
+ */
+export function readFields(prefix, before = { outlet: '', url: '', when: '' }) {
+  const value = (k) => $(`${prefix}-${k}`).value.trim();
+  const meta = {};
+  const outlet = value('outlet');
+  const url = value('url');
+  const when = value('when');
+  if (outlet !== before.outlet && outlet) meta.outlet = outlet;
+  if (url !== before.url && url) {
+    let ok = false;
+    try {
+      ok = /^https?:$/.test(new URL(url).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) return { meta: null, problem: 'The address must be a web address starting with http:// or https://.' };
+    meta.url = url;
+  }
+  if (when !== before.when && when) meta.datetime = when;
+  return { meta: Object.keys(meta).length ? meta : null, problem: null };
+}
+
+/** Empties the fields `<prefix>-outlet`, `-url`, `-when`. */
+export function clearFields(prefix) {
+  for (const k of ['outlet', 'url', 'when']) $(`${prefix}-${k}`).value = '';
+}
+
+/**
+ * Wires the details dialog and "Order by time". `page` gives what the page's list is made of:
+ * sources() (the list now), changed(message), snapshot(), offerUndo(message, what, before),
+ * setStatus(state, text), view (the element).
+ */
+export function setupDetails(page) {
+  const dialog = $('details-dialog');
+  const error = $('details-error');
+  let editing = null; // { index, before }
+
+  /** Opens the details of article `i`, filled from the report on show (what the engine read, or what was given). */
+  function open(i) {
+    const src = page.view.report?.sources[i];
+    const given = page.sources()[i]?.meta || {};
+    const before = {
+      outlet: given.outlet ?? src?.outlet ?? '',
+      url: given.url ?? src?.url ?? '',
+      when: localValue(given.datetime ?? src?.datetime ?? src?.published ?? ''),
+    };
+    $('details-outlet').value = before.outlet;
+    $('details-url').value = before.url;
+    $('details-when').value = before.when;
+    $('details-title').textContent = `Details of “${page.sources()[i].name}”`;
+    error.hidden = true;
+    editing = { index: i, before };
+    dialog.showModal();
+    $('details-outlet').focus();
+  }
+
+  $('details-cancel').addEventListener('click', () => dialog.close());
+  $('details-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!editing) return;
+    const { meta, problem } = readFields('details', editing.before);
+    if (problem) {
+      error.textContent = problem;
+      error.hidden = false;
+      return;
+    }
+    const src = page.sources()[editing.index];
+    editing = null;
+    dialog.close();
+    if (!src || !meta) return;
+    src.meta = { ...(src.meta || {}), ...meta };
+    page.changed(`Details of “${src.name}” changed.`);
+  });
+
+  $('order-time').addEventListener('click', () => {
+    const report = page.view.report;
+    const list = page.sources();
+    if (!report || report.sources.length !== list.length) return;
+    const mid = (i) => {
+      const t = timeOf(report.sources[i]);
+      return t ? (t.from + t.to) / 2 : Infinity;
+    };
+    const order = list.map((_, i) => i).sort((a, b) => mid(a) - mid(b) || a - b);
+    if (order.every((k, i) => k === i)) {
+      page.setStatus('ready', 'The articles are already in order of publication time (those without a time last).');
+      return;
+    }
+    const before = page.snapshot();
+    const sorted = order.map((k) => list[k]);
+    list.splice(0, list.length, ...sorted);
+    page.changed('Ordered by publication time (those without a time last).');
+    page.offerUndo('Ordered by publication time.', 'the ordering by time', before);
+  });
+
+  return { open };
+}
