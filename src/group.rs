@@ -113,17 +113,17 @@ pub fn families(units: &[Unit], pairs: &[Pair]) -> Vec<Family> {
     out
 }
 
+/// Families are joined up to this size: the size up to which a family's members are also
+/// paired directly (see [`crate::align::implied`]), so that a join shows in the matches as well
+/// as in the groups, and a comparison of hundreds of stories cannot chain into sprawling ones.
+const MERGED_MAX: usize = crate::align::IMPLIED_MAX;
+
 /// Joins two families that state one claim. A source often states its main claim two or three
 /// times (the headline, the lead, a quotation), so the strict join above splits the claim
 /// into families that each hold one of its wordings. Two families are one claim when at least
 /// half the members of the smaller one are matched into the other, from at least two members
 /// on each side: one sentence that bridges two claims links only from itself, and does not
 /// join them.
-/// Families are joined up to this size: the size up to which a family's members are also
-/// paired directly (see [`crate::align::implied`]), so that a join shows in the matches as well
-/// as in the groups, and a comparison of hundreds of stories cannot chain into sprawling ones.
-const MERGED_MAX: usize = crate::align::IMPLIED_MAX;
-
 fn merge_linked(sets: &mut Sets, kind: &mut Map<usize, Kind>, n: usize, pairs: &[Pair]) {
     use crate::sort::pair as key;
     // Families only grow; a few rounds settle what chains of joins can reach.
