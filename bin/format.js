@@ -5,7 +5,10 @@
 // sources in the same language, their sentences not called unique) and sources that repeat another.
 
 import { languageName, languages, repeats } from '../js/verdicts.js';
+import { csvField } from '../js/csv.js';
 import { firstOf, timeOf } from '../js/provenance.js';
+
+export { csvField };
 
 export const FORMATS = ['text', 'json', 'markdown', 'csv'];
 
@@ -240,16 +243,6 @@ function markdown(report) {
 
 /** The columns of the CSV output: one row per sentence, every group's members first. */
 export const CSV_COLUMNS = ['group', 'group_kind', 'group_sources', 'group_first', 'source', 'source_name', 'outlet', 'language', 'sentence', 'role', 'status', 'support', 'text'];
-
-/**
- * A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; a text a
- * spreadsheet would run as a formula (= + - @ first) gets an apostrophe in front.
- */
-export function csvField(value) {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 function csv(report) {
   const { sources } = report;

@@ -17,6 +17,7 @@ import { selectRef } from './focus.js';
 import { KIND_INFO, conflictLabel } from './labels.js';
 import { CHUNK, FIRST_ROWS, SLICE_MS, nextTask } from './slices.js';
 import { fillText, fold } from './text.js';
+import { csvField } from '../csv.js';
 
 // --- the model: rows in story order, each cell's wording, differences and match ----------------
 
@@ -642,8 +643,7 @@ function exportRows(view, { marked = null, sep = '\n' } = {}) {
   return [head, ...rows];
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes doubled. */
-export const csvField = (v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+export { csvField };
 
 /** The claim table as CSV (RFC 4180: CRLF line ends, a header row). */
 export function exportCSV(view) {

@@ -14,6 +14,7 @@ test('csvField: quoted when it holds a comma, a quote or a line break; quotes do
   assert.equal(csvField('"Never," she said'), '"""Never,"" she said"');
   assert.equal(csvField('one\r\ntwo'), '"one\r\ntwo"');
   assert.equal(csvField(''), '');
+  assert.equal(csvField('=SUM(A1)'), "'=SUM(A1)", 'a formula is not run when the export is opened');
 });
 
 test('mdCell: pipes and markup characters escaped, line breaks made spaces', () => {
