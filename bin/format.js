@@ -5,7 +5,8 @@
 // sources in the same language, their sentences not called unique) and sources that repeat another.
 
 import { languageName, languages, repeats } from '../js/verdicts.js';
-import { csvField } from '../js/csv.js';
+import { csvField, mdEscape } from '../js/formats.js';
+import { plural } from '../js/dom.js';
 import { firstOf, timeOf } from '../js/provenance.js';
 
 export { csvField };
@@ -22,7 +23,6 @@ export function format(report, kind) {
   }
 }
 
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const oneLine = (s) => String(s).replace(/\s+/g, ' ').trim();
 
 /**
@@ -179,7 +179,7 @@ function text(report) {
  * it allows) would read as markup backslash-escaped.
  */
 export function mdText(s) {
-  return oneLine(s).replace(/[\\`*_[\]<>|#!~&]/g, (c) => `\\${c}`);
+  return mdEscape(oneLine(s));
 }
 
 function markdown(report) {

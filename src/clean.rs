@@ -1742,18 +1742,19 @@ fn article_runs(text: &str, lines: &[Line]) -> Option<Vec<bool>> {
     // only a few lines stand between it and the article's text, unless comments come between.
     let main = runs.iter().position(|r| r.1 == main_first).unwrap_or(0);
     let (mut near_first, mut near_last) = (main_first, main_last);
-    for &(weight, first, last) in runs[..main].iter().rev() {
-        let gap = lines[last + 1..near_first].iter().filter(|l| l.class != Class::Prose && !furniture(l)).count();
-        if !comments.iter().any(|&c| last < c && c < near_first) && (weight >= RUN_SHARE * heaviest || gap < RUN_GAP) {
+    let before = runs[..main].iter().rev().map(|r| (r, true));
+    let after = runs[main + 1..].iter().map(|r| (r, false));
+    for (&(weight, first, last), earlier) in before.chain(after) {
+        // The lines between the run and the article's text so far.
+        let between = if earlier { last + 1..near_first } else { near_last + 1..first };
+        let gap = lines[between.clone()].iter().filter(|l| l.class != Class::Prose && !furniture(l)).count();
+        if !comments.iter().any(|c| between.contains(c)) && (weight >= RUN_SHARE * heaviest || gap < RUN_GAP) {
             inside[first..=last].iter_mut().for_each(|x| *x = true);
-            near_first = first;
-        }
-    }
-    for &(weight, first, last) in &runs[main + 1..] {
-        let gap = lines[near_last + 1..first].iter().filter(|l| l.class != Class::Prose && !furniture(l)).count();
-        if !comments.iter().any(|&c| near_last < c && c < first) && (weight >= RUN_SHARE * heaviest || gap < RUN_GAP) {
-            inside[first..=last].iter_mut().for_each(|x| *x = true);
-            near_last = last;
+            if earlier {
+                near_first = first;
+            } else {
+                near_last = last;
+            }
         }
     }
     Some(inside)
@@ -1816,7 +1817,7 @@ const COMMENT_COST: f64 = 2000.0;
 /// Whether a comment marker (`comment_marker`) is one that only a thread of comments has: not a
 /// bare "Comments" or "Reply", which may be buttons of a share bar.
 fn thread_marker(marker: &str) -> bool {
-    !COMMENT_HEADS[..3].contains(&lower(marker.trim()).trim_end_matches([':', '.']))
+    !BUTTON_HEADS.contains(&lower(marker.trim()).trim_end_matches([':', '.']))
 }
 
 /// Lines that head or punctuate reader comments: `23 Comments`, `Leave a Reply`, `Reply`.
@@ -1827,7 +1828,7 @@ fn comment_marker(s: &str) -> bool {
     }
     let l = lower(s.trim());
     let l = l.trim_end_matches([':', '.']);
-    if COMMENT_HEADS.contains(&l) {
+    if BUTTON_HEADS.contains(&l) || COMMENT_HEADS.contains(&l) {
         return true;
     }
     // `Alex on September 17, 2018 at 6:34 am said:`
@@ -1842,10 +1843,13 @@ fn comment_marker(s: &str) -> bool {
 /// The longest comment marker, in bytes (`Alex on September 17, 2018 at 6:34 am said:`).
 const COMMENT_MARKER_BYTES: usize = 80;
 
-/// Lines that head reader comments, lower case, without a final colon or full stop; the first
-/// three may also be buttons of a share bar ([`thread_marker`]).
+/// Comment markers that may also be buttons of a share bar ([`thread_marker`]), lower case,
+/// without a final colon or full stop.
+const BUTTON_HEADS: &[&str] = &["reply", "comments", "responses"];
+
+/// Lines that only head reader comments, lower case, without a final colon or full stop.
 const COMMENT_HEADS: &[&str] = &[
-    "reply", "comments", "responses", "leave a reply", "leave a comment", "post a comment", "add a comment", "join the conversation", "join the discussion",
+    "leave a reply", "leave a comment", "post a comment", "add a comment", "join the conversation", "join the discussion",
     "show comments", "view comments", "comments are closed", "what do you think?", "reader comments",
 ];
 

@@ -13,7 +13,7 @@
 // ever goes into the page as text; a page's markup is never put into the page, fetched or run: it
 // is held as a string and handed to the worker.
 
-import { h, plural, thousands } from '../js/dom.js';
+import { download, h, plural, thousands } from '../js/dom.js';
 import { loadSources } from '../js/element.js';
 import { MAX_BYTES, errorMessage, htmlProblem, sourceProblem } from '../js/validate.js';
 import { forgetArticles, loadArticles, loadDraft, saveArticles, saveDraft } from './storage.js';
@@ -540,14 +540,6 @@ document.addEventListener('paste', (e) => {
 
 // --- exports --------------------------------------------------------------------------------
 
-function download(name, type, content) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = h('a', { attrs: { href: url, download: name } });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 $('export-json').addEventListener('click', () => {
   if (view.report) download('storydiff-report.json', 'application/json', view.exportJSON());

@@ -11,13 +11,13 @@
 // slices.js), in blocks of rows the browser lays out only near the screen. Report text goes in as
 // text only. exportCSV and exportMarkdown write the same rows as RFC 4180 CSV and a Markdown table.
 
-import { h, plural } from '../dom.js';
+import { download, h, plural } from '../dom.js';
 import { conflictText, conflictsOf } from './conflicts.js';
 import { selectRef } from './focus.js';
 import { KIND_INFO, conflictLabel } from './labels.js';
 import { CHUNK, FIRST_ROWS, SLICE_MS, nextTask } from './slices.js';
 import { fillText, fold } from './text.js';
-import { csvField } from '../csv.js';
+import { csvField, mdEscape } from '../formats.js';
 
 // --- the model: rows in story order, each cell's wording, differences and match ----------------
 
@@ -265,10 +265,10 @@ export function renderTableView(view, overview) {
   const sw = h('div', { class: 'view-switch', part: 'view-switch', attrs: { role: 'group', 'aria-label': 'View' } },
     h('span', { class: 'view-switch-label', text: 'View:', attrs: { 'aria-hidden': 'true' } }), btn('columns', 'Columns'), btn('table', 'Table'));
   const count = h('span', { class: 'claims-count', attrs: { 'aria-live': 'polite' } });
-  const download = (what, make, name, type) => h('button', { class: 'download', text: `Download ${what}`, attrs: { type: 'button' }, on: { click: () => saveFile(name, type, make()) } });
+  const downloadButton = (what, make, name, type) => h('button', { class: 'download', text: `Download ${what}`, attrs: { type: 'button' }, on: { click: () => download(name, `${type};charset=utf-8`, make()) } });
   const actions = h('div', { class: 'claims-actions' },
-    download('CSV', () => view.exportCSV(), 'storydiff-table.csv', 'text/csv'),
-    download('Markdown', () => view.exportMarkdown(), 'storydiff-table.md', 'text/markdown'));
+    downloadButton('CSV', () => view.exportCSV(), 'storydiff-table.csv', 'text/csv'),
+    downloadButton('Markdown', () => view.exportMarkdown(), 'storydiff-table.md', 'text/markdown'));
   const note = h('p', { class: 'claims-note' },
     'One row per claim, in story order, then what only one source says. Each column is a source’s own wording: ',
     h('ins', { text: 'underlined' }), ' words differ from the row’s most common wording; an empty cell: the source does not report it; ⚠ conflicting details. Hover or focus a cell for its match; Enter or a click shows it in the columns.');
@@ -296,14 +296,6 @@ export function setMode(view, mode) {
     if (!t.model) buildTable(view);
     else if (t.stale) filterTable(view);
   }
-}
-
-/** Downloads `content` as a file named `name`. */
-function saveFile(name, type, content) {
-  const url = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
-  const a = h('a', { attrs: { href: url, download: name } });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 // --- building the rows -------------------------------------------------------------------------------
@@ -643,22 +635,17 @@ function exportRows(view, { marked = null, sep = '\n' } = {}) {
   return [head, ...rows];
 }
 
-export { csvField };
-
 /** The claim table as CSV (RFC 4180: CRLF line ends, a header row). */
 export function exportCSV(view) {
   if (!view._report) return '';
   return exportRows(view).map((row) => row.map((v) => csvField(v.replace(/\r\n?/g, '\n').replace(/\n/g, '\r\n'))).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Markdown text escaped for a table cell: pipes, backslashes and the characters that would make markup. */
-export const mdCell = (v) => v.replace(/[\\|*_`[\]<>~&#!]/g, '\\$&').replace(/\s*[\r\n]+\s*/g, ' ');
-
 /** The claim table as a Markdown table (words differing from the row's wording in bold). */
 export function exportMarkdown(view) {
   if (!view._report) return '';
   const bold = (text, changed) => {
-    const e = mdCell(text);
+    const e = mdEscape(text);
     if (!changed) return e;
     const m = e.match(/^(\s*)(.*?)(\s*)$/s);
     return m[2] ? `${m[1]}**${m[2]}**${m[3]}` : e;
@@ -671,9 +658,9 @@ export function exportMarkdown(view) {
     '',
     `${plural(r.sources.length, 'source')} compared by storydiff. One row per claim, in story order, then what only one source says; each source's own wording, **bold** where it differs from the row's most common wording; an empty cell: the source does not report it.`,
     '',
-    line(head.map(mdCell)),
+    line(head.map(mdEscape)),
     line(head.map(() => '---')),
-    ...rows.map((row) => line(row.map((c, i) => (i >= 3 && i < 3 + r.sources.length ? c : mdCell(c))))),
+    ...rows.map((row) => line(row.map((c, i) => (i >= 3 && i < 3 + r.sources.length ? c : mdEscape(c))))),
     '',
   ].join('\n');
 }

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compare } from '../../js/node.js';
-import { csvField, mdCell, storyOrder, wordDiff } from '../../js/element/table.js';
+import { storyOrder, wordDiff } from '../../js/element/table.js';
+import { csvField, mdEscape as mdCell } from '../../js/formats.js';
 import { ROOT } from './helpers.mjs';
 
 test('csvField: quoted when it holds a comma, a quote or a line break; quotes doubled', () => {
