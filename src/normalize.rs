@@ -464,6 +464,13 @@ pub fn stem(word: &str) -> Cow<'_, str> {
         Cow::Borrowed(s) => *s = &s[..s.len() - n],
         Cow::Owned(s) => s.truncate(s.len() - n),
     };
+    // Four- and five-letter verbs whose stem ends in a vowel and `e` (`die`, `sue`, `tie`): the
+    // rules below leave `died` and `dying` whole, so they would never meet `dies` and `die`.
+    match w.as_bytes() {
+        [_, b'a' | b'i' | b'o' | b'u' | b'y', b'e', b'd'] => return Cow::Borrowed(&word[..3]),
+        [_, b'y' | b'u', b'i', b'n', b'g'] => return Cow::Owned(format!("{}{}", &word[..1], if word.as_bytes()[1] == b'y' { "ie" } else { "ue" })),
+        _ => {}
+    }
     if w.len() > 5 && w.ends_with("ly") {
         cut(&mut w, 2);
     }
@@ -646,6 +653,12 @@ mod tests {
     #[test]
     fn stemming_meets_inflections() {
         assert_eq!(stem("talks"), stem("talk"));
+        for forms in [["died", "dies", "die", "dying"], ["sued", "sues", "sue", "suing"], ["tied", "ties", "tie", "tying"]] {
+            assert!(forms.iter().all(|f| stem(f) == stem(forms[0])), "{forms:?}");
+        }
+        for (a, b) in [("need", "nee"), ("seed", "see"), ("shed", "she"), ("used", "use")] {
+            assert_ne!(stem(a), stem(b), "{a} is not a form of {b}");
+        }
         assert_eq!(stem("resumed"), stem("resume"));
         assert_eq!(stem("resuming"), stem("resume"));
         assert_eq!(stem("summits"), stem("summit"));

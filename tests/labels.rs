@@ -54,7 +54,7 @@ const FLOORS: &[(&str, f64, f64, usize)] = &[
     ("ecb_16_ecb.json", 0.99, 0.70, 0),
     ("ecb_20_ecb.json", 0.95, 0.53, 0),
     ("ecb_38_ecb.json", 0.55, 0.24, 2),
-    ("ecb_4_ecbplus.json", 0.95, 0.39, 0),
+    ("ecb_4_ecbplus.json", 0.95, 0.55, 0),
     ("fixture_paraphrase.json", 0.77, 0.52, 6),
     ("fixture_paraphrase2.json", 0.99, 0.55, 0),
 ];
