@@ -109,6 +109,17 @@ export declare class StoryDiffElement extends HTMLElement {
   restoreSpan(source: number, start: number, end: number): void;
   /** Takes a put-back span out again. */
   unrestoreSpan(source: number, start: number, end: number): void;
+  /** What the engine reads from one article before it joins the comparison (headline, outlet, address, time, authors, language). */
+  readDetails(source: { name: string; text: string } | { name: string; html: string }): Promise<{
+    title: string | null;
+    outlet: string | null;
+    url: string | null;
+    published: string | null;
+    datetime: string | null;
+    authors: string[];
+    lang: string | null;
+    format: 'text' | 'html';
+  }>;
   /** The report as indented JSON. */
   exportJSON(): string;
   /** A standalone HTML document of the current view (no scripts; opens offline). */

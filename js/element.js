@@ -62,6 +62,9 @@ import { renderSummaries } from './element/summaries.js';
 import { renderToolbar } from './element/toolbar.js';
 import { exportCSV, exportMarkdown, renderTableView, setMode } from './element/table.js';
 
+/** The partner an article is read beside by `readDetails` (see there). */
+const READ_PARTNER = { name: 'partner', text: 'Partner.' };
+
 export { loadSources, rebuildText } from './element/sources.js';
 
 // In Node (no DOM) the module still imports: it defines the element only where there is one.
@@ -252,6 +255,19 @@ export class StoryDiffElement extends Base {
     src.restored = (src.restored || []).filter(([s, e]) => !(s === start && e === end));
     this._emit('restore', { sources: this.sources });
     this._compare();
+  }
+
+  /**
+   * What the engine reads from one article before it joins the comparison, for a form to show and
+   * let the user correct: { title, outlet, url, published, datetime, authors, lang, format }.
+   * `source` is `{ name, text }` or `{ name, html }`. The engine reads articles as the first stage
+   * of a comparison and takes two or more, so the article goes in beside a one-word partner, with
+   * identical matching only: the cost is reading the article.
+   */
+  async readDetails(source) {
+    const report = await this._engine.run([source, READ_PARTNER], { kinds: ['identical'] });
+    const s = report.sources[0];
+    return { title: s.title, outlet: s.outlet, url: s.url, published: s.published, datetime: s.datetime, authors: s.authors, lang: s.lang, format: s.format };
   }
 
   /** The report as indented JSON. */

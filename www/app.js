@@ -17,7 +17,7 @@ import { download, h, plural, thousands } from '../js/dom.js';
 import { loadSources } from '../js/element.js';
 import { MAX_BYTES, errorMessage, htmlProblem, sourceProblem } from '../js/validate.js';
 import { forgetArticles, loadArticles, loadDraft, saveArticles, saveDraft } from './storage.js';
-import { readFields, setupDetails } from './details.js';
+import { readFields, setupDetails, setupPrefill } from './details.js';
 
 const LIMIT = `${MAX_BYTES >> 20} MiB`; // the engine's limit per source
 
@@ -446,6 +446,18 @@ function restoreDraft() {
   });
 }
 
+// The outlet, address and time the engine reads from the text fill the detail fields as it is
+// pasted or typed (www/details.js).
+const prefill = setupPrefill({
+  view,
+  article: () => {
+    const text = addText.value;
+    if (text.trim() === '') return null;
+    const name = $('add-name').value.trim() || 'pasted';
+    return pasted && pasted.value === text ? { name, html: pasted.html } : { name, text };
+  },
+});
+
 addText.addEventListener('paste', (e) => {
   const page = addText.value.trim() === '' ? clipboardPage(e.clipboardData) : null;
   if (!page) return; // the browser pastes plain text, as always
@@ -454,6 +466,7 @@ addText.addEventListener('paste', (e) => {
   pasted = { html: page.html, value: addText.value };
   htmlNote.hidden = false;
   saveDraftSoon();
+  prefill.soon();
 });
 addText.addEventListener('input', () => {
   if (pasted && addText.value !== pasted.value) forgetPaste();
@@ -464,6 +477,7 @@ $('add-button').addEventListener('click', () => {
   // A draft left in the dialog (closed with Cancel or Esc, or kept from an earlier visit) is still there.
   dialog.showModal();
   addText.focus();
+  if (addText.value.trim() !== '') prefill.soon();
 });
 $('add-cancel').addEventListener('click', () => dialog.close());
 // Closed with text in it (Cancel, Esc): the text stays as a draft, kept across reloads, and a
@@ -482,7 +496,10 @@ dialog.addEventListener('close', () => {
 });
 $('add-name').addEventListener('input', () => saveDraftSoon());
 for (const k of ['outlet', 'url', 'when']) $(`add-${k}`).addEventListener('input', () => saveDraftSoon());
-addText.addEventListener('input', () => saveDraftSoon());
+addText.addEventListener('input', () => {
+  saveDraftSoon();
+  prefill.soon();
+});
 $('add-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const text = addText.value;
@@ -493,7 +510,7 @@ $('add-form').addEventListener('submit', (e) => {
   if (problem) problem = `Cannot add it: ${problem}.`;
   else if (new Blob([html ?? text]).size > MAX_BYTES) problem = `That is more than ${LIMIT} of text: the limit per article.`;
   // The details given (outlet, address, time): shown instead of what the engine reads.
-  const given = readFields('add');
+  const given = readFields('add', prefill.before());
   if (!problem && given.problem) problem = given.problem;
   if (problem) {
     addError.textContent = problem;
@@ -506,6 +523,7 @@ $('add-form').addEventListener('submit', (e) => {
   if (given.meta) sources[sources.length - 1].meta = given.meta;
   $('add-form').reset(); // a long text need not stay in the closed dialog, nor the draft
   forgetPaste();
+  prefill.reset();
   saveDraftNow();
   dialog.close();
   changed(`Added “${name}”.`);

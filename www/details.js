@@ -1,6 +1,6 @@
 // An article's details on the page: its outlet, address (URL) and publication date and time, as
-// the visitor gives them. The paste dialog has the three fields (left empty, the engine reads
-// them from the article); each listed article has a "Details" button opening a dialog with the
+// the visitor gives them. The paste dialog has the three fields, filled with what the engine reads
+// from the article as it is pasted (setupPrefill) and open to correction; each listed article has a "Details" button opening a dialog with the
 // fields filled from what the engine read (or what was given before), to correct them. Given
 // details are kept with the article (`meta`, saved with it) and shown instead of what the engine
 // read: in the column heads, the focus panel, every export. "Order by time" puts the articles in
@@ -41,6 +41,64 @@ export function readFields(prefix, before = { outlet: '', url: '', when: '' }) {
   }
   if (when !== before.when && when) meta.datetime = when;
   return { meta: Object.keys(meta).length ? meta : null, problem: null };
+}
+
+/**
+ * Fills the paste dialog's detail fields (`add-outlet`, `-url`, `-when`) with what the engine reads
+ * from the article being pasted, a moment after its text changes (`soon()`), and says so under
+ * them. A field the user has typed in stays theirs; a field still holding what was read is
+ * replaced by the next reading. `article()` gives `{ name, text }` or `{ name, html }`, or null
+ * when the box is empty; `before()` is what the fields were filled with, for `readFields`, so that
+ * only what the user changed counts as given by them.
+ */
+export function setupPrefill({ view, article }) {
+  const keys = ['outlet', 'url', 'when'];
+  const none = { outlet: '', url: '', when: '' };
+  const note = $('add-read-note');
+  let filled = { ...none };
+  const typed = new Set();
+  let timer = 0;
+  let seq = 0;
+  for (const k of keys) $(`add-${k}`).addEventListener('input', () => typed.add(k));
+
+  function show(values) {
+    for (const k of keys) {
+      const field = $(`add-${k}`);
+      if (typed.has(k) || field.value !== filled[k]) continue;
+      field.value = values[k];
+      filled[k] = values[k];
+    }
+    note.hidden = !keys.some((k) => filled[k] !== '' && $(`add-${k}`).value === filled[k]);
+  }
+
+  async function readNow() {
+    const source = article();
+    const mine = ++seq;
+    if (!source) return show(none);
+    let read = null;
+    try {
+      read = await view.readDetails(source);
+    } catch {
+      read = null; // text the engine refuses: adding it says why
+    }
+    if (mine !== seq) return; // the text changed meanwhile
+    show({ outlet: read?.outlet ?? '', url: read?.url ?? '', when: localValue(read?.datetime ?? read?.published ?? '') });
+  }
+
+  return {
+    soon() {
+      clearTimeout(timer);
+      timer = setTimeout(readNow, 400);
+    },
+    before: () => ({ ...filled }),
+    reset() {
+      clearTimeout(timer);
+      seq++;
+      typed.clear();
+      filled = { ...none };
+      note.hidden = true;
+    },
+  };
 }
 
 /** Empties the fields `<prefix>-outlet`, `-url`, `-when`. */

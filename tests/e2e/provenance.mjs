@@ -2,7 +2,8 @@
 // publication time fields are shown in the new article's column head and in the JSON and HTML
 // exports, and kept across a reload; an article's "Details" dialog is filled from what the engine
 // read and changes what is shown; "Order by time" puts the articles in order of publication, with
-// an Undo; the fields are kept in the draft. axe-core with both dialogs open. Screenshot:
+// an Undo; the fields are kept in the draft; they are filled with what the engine reads from a
+// pasted web page or typed text, and what the user typed in them is kept. axe-core with both dialogs open. Screenshot:
 // tests/e2e/out/provenance-details.png.
 //
 //   node tests/e2e/provenance.mjs
@@ -12,6 +13,8 @@ import { join } from 'node:path';
 import { OUT, ROOT, axe, ownSeeds, runBrowserTest, waitReady, watchProblems } from './lib.mjs';
 
 const SEEDS = JSON.parse(readFileSync(join(ROOT, 'seeds/index.json'), 'utf8'));
+const VALLEY = readFileSync(join(ROOT, 'tests/fixtures/pages/valley.html'), 'utf8');
+const FERRY = 'Ferry service suspended after storm damage\n\nBy Lena Ortiz\nJune 3, 2025, 9:15 a.m.\n\nThe ferry between Port Alden and Kessel Island was suspended on Tuesday after a storm damaged the landing ramp.\n\nThe operator said repairs would take at least two weeks and that a replacement bus would run from Thursday.\n';
 const MINE = 'North Korea rebuffs letter\n\nNorth Korean diplomats in New York refused to accept a letter from Trump to Kim, NK News reported.\n\nThe White House said the president remains receptive to correspondence with Kim Jong Un.\n';
 
 // Runs in the page: each column head's outlet, date and address, and the list's names.
@@ -98,5 +101,46 @@ await runBrowserTest('provenance', 300, async ({ url, browser, check }) => {
   await page.waitForFunction((first) => document.querySelector('#source-list .source-name')?.value === first, listBefore[0]);
   s = await page.evaluate(heads);
   check(s.list.join() === listBefore.join(), 'Undo puts the articles back in their order', JSON.stringify(s.list));
+
+  // --- The paste dialog's fields, filled from what the engine reads as the article arrives. -----
+  // A web page pasted (text/html on the clipboard): its publisher, canonical address and time.
+  await page.click('#add-button');
+  await page.evaluate(([html, plain]) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', plain);
+    document.getElementById('add-text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, [VALLEY, 'Flood closes bridge\n\nThe river rose two metres overnight and the old bridge was closed to traffic on Monday.']);
+  await page.waitForFunction(() => document.getElementById('add-url').value !== '', null, { timeout: 20_000 });
+  const fields = () => ({ ...Object.fromEntries(['outlet', 'url', 'when'].map((k) => [k, document.getElementById(`add-${k}`).value])), note: !document.getElementById('add-read-note').hidden });
+  let pre = await page.evaluate(fields);
+  check(pre.outlet === 'Valley News' && pre.url === 'https://valley.example/news/flood-bridge' && pre.when === '2024-03-05T08:30' && pre.note,
+    "a pasted web page fills the dialog's outlet, address and time with what the engine reads, and says so", JSON.stringify(pre));
+  violations = await axe(page);
+  check(violations.length === 0, 'axe-core: no serious or critical violations with the filled-in fields and their note', JSON.stringify(violations));
+  // Corrected before adding: the column head shows the correction, and the rest as read.
+  await page.fill('#add-outlet', 'Valley News Online');
+  await page.click('#add-submit');
+  await page.waitForFunction((n) => document.querySelectorAll('#source-list .source-name').length === n, seedCount + 2);
+  await waitReady(page);
+  s = await page.evaluate(heads);
+  const valley = s.heads.find((h) => h.url === 'https://valley.example/news/flood-bridge');
+  check(valley?.outlet === 'Valley News Online' && valley?.date?.startsWith('2024-03-05 08:30'), 'the corrected outlet and the time read (with its offset) are in the new column head', JSON.stringify(s.heads));
+
+  // Plain text: the time the engine reads fills its field; an outlet typed first stays the user's.
+  await page.click('#add-button');
+  pre = await page.evaluate(fields);
+  check(pre.outlet === '' && pre.url === '' && pre.when === '' && !pre.note, 'the fields start empty again after an article is added', JSON.stringify(pre));
+  await page.fill('#add-outlet', 'Harbour Gazette');
+  await page.fill('#add-text', FERRY);
+  await page.waitForFunction(() => document.getElementById('add-when').value !== '', null, { timeout: 20_000 });
+  pre = await page.evaluate(fields);
+  check(pre.when === '2025-06-03T00:00' && pre.outlet === 'Harbour Gazette', 'typed text fills the time read from its dateline; the outlet typed first is kept', JSON.stringify(pre));
+  await page.fill('#add-text', '');
+  await page.waitForFunction(() => document.getElementById('add-when').value === '', null, { timeout: 20_000 });
+  pre = await page.evaluate(fields);
+  check(pre.outlet === 'Harbour Gazette' && !pre.note, 'emptying the text empties what was read, not what was typed', JSON.stringify(pre));
+  await page.click('#add-cancel');
+
   check(problems.length === 0, 'no console errors, page errors or failed requests', problems.join(' | '));
 });
