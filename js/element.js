@@ -60,7 +60,7 @@ import { BATCH, FIRST_ROWS, slices } from './element/slices.js';
 import { inputFor, keepReads, loadSources, textOf, withBlanks } from './element/sources.js';
 import { renderSummaries } from './element/summaries.js';
 import { renderToolbar } from './element/toolbar.js';
-import { exportCSV, exportMarkdown, renderTableView, setMode } from './element/table.js';
+import { exportCSV, exportMarkdown, finishTable, renderTableView, setMode } from './element/table.js';
 
 /** The partner an article is read beside by `readDetails` (see there). */
 const READ_PARTNER = { name: 'partner', text: 'Partner.' };
@@ -516,6 +516,7 @@ export class StoryDiffElement extends Base {
       this._finishRender(job);
     }
     for (const list of [...this._lists]) list.finish();
+    if (this._table?.model) finishTable(this);
   }
 
   _finishRender(job) {

@@ -2,6 +2,27 @@
 // of conflicting details (js/element/conflicts.js); part of the element's stylesheet
 // (js/element-style.js), so the HTML export carries them too.
 
+/**
+ * The claim table as one card per row (its head, then each source that reports it, under the
+ * source's name): on a narrow screen, and on paper when there are many sources. `scope` goes
+ * before each selector.
+ */
+function cards(scope = '') {
+  return String.raw`
+  /* One card per row: its head, then each source that reports it, under the source's name. */
+  ${scope}.thead-group {
+    position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+    overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+  }
+  ${scope}.trow { display: block; margin: 0 0 0.5rem; background: var(--_paper); border: 1px solid var(--_line); border-radius: 8px; }
+  ${scope}.tcell { border-left: 0; padding: 0.3rem 0.55rem; }
+  ${scope}.tcell:not(.rowhead) { display: block; }
+  ${scope}.tcell.rowhead { flex-direction: row; flex-wrap: wrap; gap: 0.1rem 0.6rem; border-radius: 8px 8px 0 0; border-bottom: 1px solid var(--_line); }
+  ${scope}.row-silent { display: block; flex-basis: 100%; }
+  ${scope}.tcell.empty { display: none; }
+  ${scope}.cell-label { display: block; font-size: var(--_small); font-weight: 700; color: var(--_accent); text-transform: uppercase; letter-spacing: 0.04em; }`;
+}
+
 export const TABLE_STYLE = String.raw`
 /* Columns / Table */
 .view-switch { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem; margin: 0 0 0.45rem; }
@@ -76,19 +97,21 @@ export const TABLE_STYLE = String.raw`
   .claims-note { flex-basis: 100%; }
   .claims-scroll { max-height: none; overflow: visible; border: 0; background: none; }
   .claims-table { min-width: 0; }
-  /* One card per row: its head, then each source that reports it, under the source's name. */
-  .thead-group {
-    position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
-    overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
-  }
-  .trow { display: block; margin: 0 0 0.5rem; background: var(--_paper); border: 1px solid var(--_line); border-radius: 8px; }
-  .tcell { display: block; border-left: 0; padding: 0.3rem 0.55rem; }
-  .tcell.rowhead { flex-direction: row; flex-wrap: wrap; gap: 0.1rem 0.6rem; border-radius: 8px 8px 0 0; border-bottom: 1px solid var(--_line); }
-  .row-silent { display: block; flex-basis: 100%; }
-  .tcell.empty { display: none; }
-  .cell-label { display: block; font-size: var(--_small); font-weight: 700; color: var(--_accent); text-transform: uppercase; letter-spacing: 0.04em; }
+${cards()}
   /* Positioned only while hovered: thousands of positioned cells would weigh on every layout. */
 .tcell.filled:hover { position: relative; }
 .tcell.filled:hover .cell-info { max-width: 16rem; }
+}
+
+/* Print and save as PDF: every row, nothing cut, no controls. Up to three sources side by side;
+   more would leave each a few words a line, so then one card per claim, as on a phone. */
+@media print {
+  .view-switch, .claims-actions { display: none !important; }
+  .claims-scroll { max-height: none; overflow: visible; border: 0; }
+  .claims-table { min-width: 0; }
+  .thead-group { position: static; }
+  .trow { grid-template-columns: 6rem repeat(var(--n, 2), minmax(0, 1fr)); break-inside: avoid; }
+  .tchunk { content-visibility: visible; contain-intrinsic-size: none; }
+${cards('.claims-table.many ')}
 }
 `;

@@ -310,6 +310,8 @@ export function buildTable(view) {
   t.body = h('div', { class: 'tbody', attrs: { role: 'rowgroup' } });
   t.table.replaceChildren(h('div', { class: 'thead-group', attrs: { role: 'rowgroup' } }, head), t.body);
   t.table.setAttribute('aria-rowcount', String(t.model.length + 1));
+  // Printed, more than three sources side by side would be a few words a line: cards instead.
+  t.table.classList.toggle('many', r.sources.length > 3);
   t.table.onkeydown = (e) => onTableKey(view, e);
   t.table.onclick = (e) => onTableClick(view, e);
   t.table.onfocusin = (e) => setCurrent(view, e.target.closest?.('.trow[data-row], .tcell[data-col]'));

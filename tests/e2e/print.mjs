@@ -40,6 +40,34 @@ const laidOut = () => {
   return { total, built: nodes.length, shown: shown.length, cut: cut.length, controls: hiddenPage + hiddenView, height: document.documentElement.scrollHeight };
 };
 
+// Runs in the page, in print media: the claim table's rows laid out against the rows the report
+// makes, cells outside the page's width or cut by a box around them, and controls still shown.
+const laidOutTable = () => {
+  const v = document.querySelector('story-diff');
+  const root = v.shadowRoot;
+  const W = document.documentElement.clientWidth;
+  const rows = [...root.querySelectorAll('.claims-table .tbody .trow')].filter((r) => r.checkVisibility({ contentVisibilityAuto: true }) && r.getBoundingClientRect().height > 0);
+  const cells = rows.flatMap((r) => [...r.querySelectorAll('.tcell')]).filter((c) => c.checkVisibility({ contentVisibilityAuto: true }));
+  const outside = cells.filter((c) => { const b = c.getBoundingClientRect(); return b.left < -1 || b.right > W + 1 || b.width < 60; });
+  const cut = cells.filter((n) => {
+    const r = n.getBoundingClientRect();
+    for (let p = n.parentElement; p && p !== root.host; p = p.parentElement || p.getRootNode().host) {
+      const cs = getComputedStyle(p);
+      if (cs.overflowY !== 'visible' || cs.overflowX !== 'visible') {
+        const b = p.getBoundingClientRect();
+        if (r.top < b.top - 1 || r.bottom > b.bottom + 1 || r.left < b.left - 1 || r.right > b.right + 1) return true;
+      }
+    }
+    return false;
+  });
+  const first = rows[0] ? [...rows[0].querySelectorAll('.tcell')].filter((c) => c.checkVisibility()) : [];
+  const sideBySide = first.length > 2 && first.every((c) => Math.abs(c.getBoundingClientRect().top - first[0].getBoundingClientRect().top) < 2);
+  const controls = ['.view-switch', '.claims-actions'].map((q) => root.querySelector(q)).filter((n) => n && n.checkVisibility()).length;
+  // The rows the table has (its head row aside), as it tells assistive technology.
+  const model = Number(root.querySelector('.claims-table').getAttribute('aria-rowcount')) - 1;
+  return { model, rows: rows.length, cells: cells.length, outside: outside.length, cut: cut.length, sideBySide, controls };
+};
+
 await runBrowserTest('print', 300, async ({ url, browser, check }) => {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
@@ -94,5 +122,53 @@ await runBrowserTest('print', 300, async ({ url, browser, check }) => {
   printed = await page.evaluate(laidOut);
   check(printed.total > 400 && printed.shown === printed.total && printed.cut === 0, `print media lays out every sentence with a 400-sentence column (${printed.shown} of ${printed.total})`, JSON.stringify(printed));
   await page.emulateMedia({ media: 'screen' });
+
+  // --- The claim table printed: every row (those still to be built too), every cell within the
+  // page's width and none cut, no controls; three sources side by side, five as one card per claim.
+  const tablePrinted = async (sources, shot = null) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate((list) => {
+      const v = document.querySelector('story-diff');
+      v.viewMode = 'table';
+      v.sources = list;
+    }, sources);
+    await waitReady(page);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    const r = await page.evaluate(laidOutTable);
+    if (shot) await page.screenshot({ path: join(OUT, shot) });
+    await page.emulateMedia({ media: 'screen' });
+    return r;
+  };
+  let table = await tablePrinted([seed(0), seed(1), seed(2)], 'print-table-3.png');
+  check(table.rows === table.model && table.cells > 0 && table.outside === 0 && table.cut === 0 && table.controls === 0,
+    `the claim table printed, three sources: all ${table.model} rows, every cell within the page, none cut, no controls`, JSON.stringify(table));
+  check(table.sideBySide, 'three sources print side by side, one column each', JSON.stringify(table));
+  table = await tablePrinted([...SEEDS.keys()].map(seed), 'print-table-5.png');
+  check(table.rows === table.model && table.outside === 0 && table.cut === 0 && !table.sideBySide,
+    `the claim table printed, five sources: all ${table.model} rows as one card per claim, every cell within the page, none cut`, JSON.stringify(table));
+  // A 400-row table, printed while its rows are still being built in slices.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const building = await page.evaluate(async ([a, b, long]) => {
+    const v = document.querySelector('story-diff');
+    const before = v.report;
+    v.sources = [a, b, { name: 'Council minutes', text: long, restored: [] }];
+    const rows = () => v.shadowRoot.querySelectorAll('.claims-table .tbody .trow').length;
+    await new Promise((resolve) => {
+      const look = () => (v.report !== before && rows() > 0 ? resolve() : requestAnimationFrame(look));
+      look();
+    });
+    const builtBefore = rows();
+    window.dispatchEvent(new Event('beforeprint'));
+    return { builtBefore, builtAfter: rows() };
+  }, [seed(0), seed(1), LONG]);
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 794, height: 1123 });
+  table = await page.evaluate(laidOutTable);
+  await page.emulateMedia({ media: 'screen' });
+  check(building.builtBefore < table.model && building.builtAfter === table.model && table.model > 400 && table.rows === table.model && table.cut === 0,
+    `a 400-row claim table printed while it is being built prints every row: beforeprint builds the rest (${building.builtBefore}, then ${building.builtAfter} of ${table.model})`, JSON.stringify({ building, table }));
+  await page.evaluate(() => { document.querySelector('story-diff').viewMode = 'columns'; });
   check(problems.length === 0, 'no console errors, page errors or failed requests', problems.join(' | '));
 });
