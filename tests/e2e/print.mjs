@@ -16,6 +16,22 @@ const seed = (k) => ({ name: SEEDS[k], text: readFileSync(join(ROOT, 'seeds', SE
 // A long article: 400 sentences, more than a column lays out at once (LONG_LIST, 150 rows).
 const LONG = Array.from({ length: 400 }, (_, i) => `Line ${i + 1} of the council minutes records motion number ${1000 + i} on the ${['bridge', 'harbour', 'school', 'library'][i % 4]} budget.`).join(' ');
 
+// Put in the page before its scripts: whether a box around `node` (a scroll box, a fixed height)
+// hides part of it, up to the element `root` belongs to.
+const defineCutOff = () => {
+  window.__cutOff = (node, root) => {
+    const r = node.getBoundingClientRect();
+    for (let p = node.parentElement; p && p !== root.host; p = p.parentElement || p.getRootNode().host) {
+      const cs = getComputedStyle(p);
+      if (cs.overflowY !== 'visible' || cs.overflowX !== 'visible') {
+        const b = p.getBoundingClientRect();
+        if (r.top < b.top - 1 || r.bottom > b.bottom + 1 || r.left < b.left - 1 || r.right > b.right + 1) return true;
+      }
+    }
+    return false;
+  };
+};
+
 // Runs in the page: how many of the report's sentences are laid out on the page, and where not.
 const laidOut = () => {
   const v = document.querySelector('story-diff');
@@ -23,18 +39,7 @@ const laidOut = () => {
   const total = v.report.sources.reduce((n, s) => n + s.sentences.length, 0);
   const nodes = [...root.querySelectorAll('.sentence[data-sentence]')];
   const shown = nodes.filter((n) => n.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }) && n.getBoundingClientRect().height > 0);
-  // A sentence is cut when a box around it hides part of it (a scroll box, a fixed height).
-  const cut = shown.filter((n) => {
-    const r = n.getBoundingClientRect();
-    for (let p = n.parentElement; p && p !== root.host; p = p.parentElement || p.getRootNode().host) {
-      const cs = getComputedStyle(p);
-      if (cs.overflowY !== 'visible' || cs.overflowX !== 'visible') {
-        const b = p.getBoundingClientRect();
-        if (r.top < b.top - 1 || r.bottom > b.bottom + 1) return true;
-      }
-    }
-    return false;
-  });
+  const cut = shown.filter((n) => window.__cutOff(n, root));
   const hiddenPage = ['.actions', '.sources-panel'].map((s) => document.querySelector(s)).filter((n) => n && n.checkVisibility()).length;
   const hiddenView = ['.filters', '.panel', '.tabs'].map((s) => root.querySelector(s)).filter((n) => n && n.checkVisibility()).length;
   return { total, built: nodes.length, shown: shown.length, cut: cut.length, controls: hiddenPage + hiddenView, height: document.documentElement.scrollHeight };
@@ -49,17 +54,7 @@ const laidOutTable = () => {
   const rows = [...root.querySelectorAll('.claims-table .tbody .trow')].filter((r) => r.checkVisibility({ contentVisibilityAuto: true }) && r.getBoundingClientRect().height > 0);
   const cells = rows.flatMap((r) => [...r.querySelectorAll('.tcell')]).filter((c) => c.checkVisibility({ contentVisibilityAuto: true }));
   const outside = cells.filter((c) => { const b = c.getBoundingClientRect(); return b.left < -1 || b.right > W + 1 || b.width < 60; });
-  const cut = cells.filter((n) => {
-    const r = n.getBoundingClientRect();
-    for (let p = n.parentElement; p && p !== root.host; p = p.parentElement || p.getRootNode().host) {
-      const cs = getComputedStyle(p);
-      if (cs.overflowY !== 'visible' || cs.overflowX !== 'visible') {
-        const b = p.getBoundingClientRect();
-        if (r.top < b.top - 1 || r.bottom > b.bottom + 1 || r.left < b.left - 1 || r.right > b.right + 1) return true;
-      }
-    }
-    return false;
-  });
+  const cut = cells.filter((n) => window.__cutOff(n, root));
   const first = rows[0] ? [...rows[0].querySelectorAll('.tcell')].filter((c) => c.checkVisibility()) : [];
   const sideBySide = first.length > 2 && first.every((c) => Math.abs(c.getBoundingClientRect().top - first[0].getBoundingClientRect().top) < 2);
   const controls = ['.view-switch', '.claims-actions'].map((q) => root.querySelector(q)).filter((n) => n && n.checkVisibility()).length;
@@ -72,6 +67,7 @@ await runBrowserTest('print', 300, async ({ url, browser, check }) => {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   const problems = watchProblems(page);
+  await page.addInitScript(defineCutOff);
   await page.goto(url);
   await waitReady(page);
 
