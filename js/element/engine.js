@@ -7,7 +7,8 @@ import { errorMessage, isHtmlSource } from '../validate.js';
 
 export const TIMEOUT_MS = 60_000;
 
-// page (and reused after a crash).
+// The compiled wasm module and the sentence vectors: fetched once per page (and reused after a
+// crash).
 let compiled = null;
 let vectorFile = null;
 
