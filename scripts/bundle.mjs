@@ -22,7 +22,7 @@
 // the source file and rewritten relative to build/, and the element's worker URL points at the
 // worker bundle: the bundles work from build/ as the sources do from js/.
 
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -60,10 +60,10 @@ function seedList() {
   return list.map((f) => ({ name: f, file: join('seeds', f) }));
 }
 
-/** Builds the bundles into build/ (emptied first); resolves to esbuild's metafile. */
+/** Builds the bundles into build/; resolves to esbuild's metafile. */
 export async function bundle({ quiet = false } = {}) {
   const esbuild = await import('esbuild');
-  rmSync(OUT, { recursive: true, force: true });
+  // Written over, not emptied first: when a build fails, the bundles built before stay.
   mkdirSync(OUT, { recursive: true });
   const common = {
     absWorkingDir: ROOT,

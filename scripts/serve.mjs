@@ -24,6 +24,7 @@ const TRIES = 20;
 const serveFile = staticHandler(ROOT, { home: '/www/' });
 
 let rebuilding = null;
+let failedFor = 0; // the sources' newest time when bundling them failed
 /** Bundles again when a source of build/ changed since it was built (see scripts/bundle.mjs). */
 async function freshBuild() {
   let meta;
@@ -35,14 +36,16 @@ async function freshBuild() {
     return; // never built: scripts/build.sh makes it (the page says what failed to load)
   }
   const times = await Promise.all(Object.keys(meta.inputs).map((f) => fs.stat(join(ROOT, f)).then((s) => s.mtimeMs, () => Infinity)));
-  if (Math.max(...times) <= built.mtimeMs) return;
+  const newest = Math.max(...times);
+  if (newest <= built.mtimeMs || newest <= failedFor) return;
   const started = Date.now();
   try {
     const { bundle } = await import('./bundle.mjs');
     await bundle({ quiet: true });
     process.stderr.write(`storydiff: sources changed: bundled build/ again (${Date.now() - started} ms)\n`);
   } catch (err) {
-    process.stderr.write(`storydiff: sources changed but build/ could not be bundled again: ${err.message.split('\n')[0]}\n`);
+    failedFor = newest; // said once, until a source changes again
+    process.stderr.write(`storydiff: sources changed but build/ could not be bundled again (the page gets the bundles built before): ${err.message.split('\n')[0]}\n`);
   }
 }
 
