@@ -10,7 +10,8 @@
 // The page loads its scripts bundled (build/app.js, build/worker.js, build/seeds.json: see
 // scripts/bundle.mjs, run by scripts/build.sh). So that an edit of js/ or www/ shows on a reload,
 // a request for build/ first bundles again when one of the bundles' sources (build/meta.json
-// lists them) is newer than the bundles.
+// lists them) is newer than the bundles, or when there are none yet; a failure is printed (and
+// the bundles built before are served) and tried again on a request 2 s later.
 
 import { promises as fs } from 'node:fs';
 import { createServer } from 'node:http';
@@ -24,7 +25,7 @@ const TRIES = 20;
 const serveFile = staticHandler(ROOT, { home: '/www/' });
 
 let rebuilding = null;
-let failedFor = 0; // the sources' newest time when bundling them failed
+let failed = null; // { newest, at }: the last bundling that failed, not tried again within 2 s for the same sources
 /** Bundles again when a source of build/ changed since it was built (see scripts/bundle.mjs). */
 async function freshBuild() {
   let meta;
@@ -33,19 +34,24 @@ async function freshBuild() {
     const file = join(ROOT, 'build', 'meta.json');
     [meta, built] = await Promise.all([fs.readFile(file, 'utf8').then(JSON.parse), fs.stat(file)]);
   } catch {
-    return; // never built: scripts/build.sh makes it (the page says what failed to load)
+    meta = null; // never bundled (a checkout built before the bundles existed): bundled here once
   }
-  const times = await Promise.all(Object.keys(meta.inputs).map((f) => fs.stat(join(ROOT, f)).then((s) => s.mtimeMs, () => Infinity)));
-  const newest = Math.max(...times);
-  if (newest <= built.mtimeMs || newest <= failedFor) return;
+  let newest = Infinity;
+  if (meta) {
+    const times = await Promise.all(Object.keys(meta.inputs).map((f) => fs.stat(join(ROOT, f)).then((s) => s.mtimeMs, () => Infinity)));
+    newest = Math.max(...times);
+    if (newest <= built.mtimeMs) return;
+  }
+  if (failed && failed.newest === newest && Date.now() - failed.at < 2000) return;
   const started = Date.now();
   try {
     const { bundle } = await import('./bundle.mjs');
     await bundle({ quiet: true });
-    process.stderr.write(`storydiff: sources changed: bundled build/ again (${Date.now() - started} ms)\n`);
+    failed = null;
+    process.stderr.write(`storydiff: ${meta ? 'sources changed: bundled build/ again' : 'bundled build/'} (${Date.now() - started} ms)\n`);
   } catch (err) {
-    failedFor = newest; // said once, until a source changes again
-    process.stderr.write(`storydiff: sources changed but build/ could not be bundled again (the page gets the bundles built before): ${err.message.split('\n')[0]}\n`);
+    failed = { newest, at: Date.now() };
+    process.stderr.write(`storydiff: build/ could not be bundled${meta ? ' again (the page gets the bundles built before)' : ' (run bash scripts/build.sh)'}: ${err.message.split('\n')[0]}\n`);
   }
 }
 
