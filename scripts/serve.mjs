@@ -58,7 +58,8 @@ async function freshBuild() {
 function handle(req, res) {
   if (!req.url.startsWith('/build/')) return serveFile(req, res);
   rebuilding ??= freshBuild().finally(() => { rebuilding = null; });
-  rebuilding.then(() => serveFile(req, res));
+  const serve = () => serveFile(req, res);
+  rebuilding.then(serve, serve);
 }
 
 function listen(port, triesLeft) {
