@@ -21,9 +21,9 @@ import { stats } from './lib.mjs';
 // Runs in the page before its own scripts. The page may render into shadow roots (a custom
 // element), so shaded sentences are looked for in open shadow roots too, on every DOM change
 // seen (document and shadow roots) and on every animation frame until found.
-const DONE = 'storydiff-bench:done';
+export const DONE = 'storydiff-bench:done';
 
-function marker(done) {
+export function marker(done) {
   const sharedIn = (root) => {
     let n = root.querySelectorAll('.sentence.shared').length;
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot) n += sharedIn(el.shadowRoot);

@@ -200,6 +200,8 @@ function sizes() {
     ['js/tape.js', 'JS API report decoder'],
     ['js/node.js', 'JS API (Node)'],
     ['www/app.js', 'page script'],
+    ['build/app.js', 'page script bundled with the element (what the page loads; scripts/bundle.mjs)'],
+    ['build/worker.js', 'the worker bundled (what the page starts)'],
   ];
   return files
     .map(([f, what, at]) => [f, what, at ?? join(ROOT, f)])

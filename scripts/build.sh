@@ -3,7 +3,9 @@
 #   pkg/storydiff.js, pkg/storydiff.d.ts, pkg/storydiff_bg.wasm, pkg/storydiff_bg.wasm.d.ts
 #     the core, which reads text;
 #   pkg/html/ (the same four files), built with the `html` feature: the core plus the HTML reader,
-#     which the JS API loads instead of the core only when a web page's HTML arrives.
+#     which the JS API loads instead of the core only when a web page's HTML arrives;
+#   build/app.js, build/worker.js: the page's scripts bundled, what www/index.html loads
+#     (scripts/bundle.mjs; esbuild, an npm dev dependency).
 #
 #   bash scripts/build.sh                  # both, release builds, then scripts/wasm-opt.sh (-O3)
 #   bash scripts/build.sh --no-opt         # skip wasm-opt (or set STORYDIFF_NO_OPT=1)
@@ -29,7 +31,7 @@ while [ $# -gt 0 ]; do
       [ $# -ge 2 ] || { echo "build: $1 needs a value" >&2; exit 2; }
       if [ "$1" = --features ]; then features=(--features "$2"); else out=$2; fi
       shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "build: unknown argument: $1" >&2; exit 2 ;;
   esac
   shift
@@ -78,4 +80,6 @@ if [ -n "$out" ]; then
 else
   build_one pkg
   build_one pkg/html --features html
+  # The page's bundles (build/app.js, build/worker.js): see scripts/bundle.mjs.
+  node scripts/bundle.mjs
 fi

@@ -68,7 +68,7 @@ else
   cargo install wasm-pack --locked
 fi
 
-# 4. npm packages (binaryen's wasm-opt, playwright-core).
+# 4. npm packages (binaryen's wasm-opt, esbuild for the page's bundles, playwright-core).
 if [ -f package-lock.json ]; then
   if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] \
      || [ package-lock.json -nt node_modules/.package-lock.json ]; then

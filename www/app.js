@@ -265,8 +265,9 @@ function guessName(text) {
   return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 }
 
+// The seeds listed in seeds/index.json, put in one file by the build (scripts/bundle.mjs).
 async function loadSeeds() {
-  const list = await loadSources('../seeds/index.json');
+  const list = await loadSources('../build/seeds.json');
   return list.map(({ name, text }) => ({ name, text, restored: [] }));
 }
 

@@ -7,7 +7,8 @@ import { errorMessage, isHtmlSource } from '../validate.js';
 
 export const TIMEOUT_MS = 60_000;
 
-// page (and reused after a crash).
+// The compiled wasm module and the sentence vectors: fetched once per page (and reused after a
+// crash).
 let compiled = null;
 let vectorFile = null;
 
@@ -51,9 +52,9 @@ export class Engine {
         });
     }
     const vectors = vectorFile;
-    const post = (message, fallback) => {
+    const post = (message, fallback, transfer = []) => {
       try {
-        worker.postMessage(message);
+        worker.postMessage(message, transfer);
       } catch {
         worker.postMessage(fallback);
       }
@@ -61,7 +62,12 @@ export class Engine {
     const handOver = (module) => {
       const init = vectors ? { type: 'init', vectors: 'pending' } : { type: 'init' };
       post(module ? { ...init, module } : init, init);
-      vectors?.then((file) => post({ type: 'vectors', vectors: file }, { type: 'vectors', vectors: null }));
+      // The worker gets a copy of its own, moved rather than cloned: the copy is made here, while
+      // this thread waits for the worker, instead of in the worker before it can load them.
+      vectors?.then((file) => {
+        const own = file ? file.slice(0) : null;
+        post({ type: 'vectors', vectors: own }, { type: 'vectors', vectors: null }, own ? [own] : []);
+      });
     };
     // Requests are posted after the hand-over, so the worker never fetches the wasm twice.
     if (typeof WebAssembly !== 'undefined' && typeof WebAssembly.compileStreaming === 'function' && canFetch) {

@@ -192,8 +192,10 @@ await runBrowserTest('hostile', 300, async ({ url, browser, check }) => {
   await waitReady(p2);
   const seeded = await p2.evaluate(() => document.querySelector('story-diff').report.sources.length);
 
+  // The page's worker is the bundle build/worker.js (scripts/bundle.mjs); js/worker.js is the package's.
+  const WORKER = /\/(js|build)\/worker\.js$/;
   const crashing = "self.onmessage = () => { throw new Error('simulated crash'); };";
-  await c2.route(/\/js\/worker\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: crashing }));
+  await c2.route(WORKER, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: crashing }));
   await p2.reload();
   await p2.waitForFunction(() => document.body.dataset.state === 'error', null, { timeout: 60_000 });
   const crashed = await p2.evaluate(() => {
@@ -217,7 +219,7 @@ await runBrowserTest('hostile', 300, async ({ url, browser, check }) => {
   const afterReload = await p2.evaluate(() => [...document.querySelectorAll('#source-list .source-name')].map((i) => i.value));
   check(afterReload.includes('My own article') && afterReload.length === seeded, 'the pasted article survives a reload while the worker keeps crashing', afterReload.join(', '));
 
-  await c2.unroute(/\/js\/worker\.js$/);
+  await c2.unroute(WORKER);
   await p2.locator('story-diff button.retry').click();
   await waitReady(p2);
   const recovered = await p2.evaluate(() => document.querySelector('story-diff').report.sources.map((s) => s.name));

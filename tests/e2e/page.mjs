@@ -199,8 +199,9 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   check(api.matching === 'semantic' && api.report === 'semantic' && api.matches >= 1, 'js/index.js in the browser loads the vectors: matching is semantic', JSON.stringify(api));
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   check(/script-src 'self' 'wasm-unsafe-eval'/.test(csp || '') && /object-src 'none'/.test(csp || ''), 'the page ships a Content-Security-Policy', csp);
-  const usedWorker = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/js/worker.js')));
-  check(usedWorker, 'the comparison runs in a Web Worker (js/worker.js loaded)');
+  // The page loads the bundles scripts/bundle.mjs makes: build/app.js starts build/worker.js.
+  const usedWorker = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/build/worker.js')));
+  check(usedWorker, 'the comparison runs in a Web Worker (build/worker.js, the bundle of js/worker.js, loaded)');
 
   let f = await page.evaluate(facts);
   check(f.columns === SEEDS, `one column per seed (${SEEDS})`, JSON.stringify(f.columns));

@@ -39,9 +39,11 @@ test('the page ships a Content-Security-Policy that allows only its own scripts 
   assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
 });
 
-test('the page preloads every module it imports (a missing one would load late, one after another)', () => {
+test('the page loads its scripts as one bundle that holds every module app.js imports', () => {
   const html = read('www/index.html');
-  const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => join('www', m[1])));
+  const scriptsLoaded = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(scriptsLoaded, ['../build/app.js'], 'one script: the bundle scripts/bundle.mjs makes of www/app.js');
+  assert.doesNotMatch(html, /rel="modulepreload"/, 'nothing to preload: the bundle is one file');
   // The static imports of app.js, followed through every module (dynamic import() is left out).
   const seen = new Set();
   const walk = (file) => {
@@ -52,9 +54,16 @@ test('the page preloads every module it imports (a missing one would load late, 
     }
   };
   walk('www/app.js');
-  const missing = [...seen].filter((f) => f !== 'www/app.js' && !preloaded.has(f));
-  assert.ok(seen.has('js/element.js'), 'app.js imports the element');
-  assert.deepEqual(missing, [], 'modules imported but not preloaded');
+  assert.ok(seen.has('js/element.js') && seen.has('js/element/engine.js'), 'app.js imports the element');
+  let meta;
+  try {
+    meta = JSON.parse(read('build/meta.json'));
+  } catch {
+    assert.fail('build/meta.json is missing: run bash scripts/build.sh (or node scripts/bundle.mjs)');
+  }
+  const missing = [...seen].filter((f) => !(f in meta.inputs));
+  assert.deepEqual(missing, [], 'modules imported by app.js but not in the bundle');
+  assert.ok('build/worker.js' in meta.outputs && 'build/seeds.json' in meta.outputs, 'the worker and the seeds are built too');
 });
 
 test('thousands: word counts read with commas between thousands, as in English', () => {
