@@ -2,8 +2,10 @@
 //!
 //! The table (`vectors/minilm-static.bin`, see `vectors/README.md`) was distilled from
 //! all-MiniLM-L6-v2 the way model2vec does it: each vocabulary token run through the model
-//! alone, reduced by PCA, weighed down by its frequency, quantized to 8 bits with a scale per
-//! token. No transformer runs here: a sentence costs a tokenization and one vector sum per
+//! alone, reduced by PCA, weighed down by its frequency; then trained so that sums of token
+//! vectors follow the model's sentence embeddings (also centred on their story's mean, as
+//! [`Embedded`] centres) and the STS news pairs' similarity, and quantized to 8 bits with a
+//! scale per token. No transformer runs here: a sentence costs a tokenization and one vector sum per
 //! token, which is what lets two sentences that share no words (`a 97-1 vote` / `the final
 //! tally was 97-1`) be compared at the speed of word overlap.
 
