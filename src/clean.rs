@@ -141,9 +141,9 @@ pub fn clean(text: &str) -> Cleaned {
                 }
             }
             let chosen = headline::choose(text, &lines, first, last);
+            let mut first = first;
             header(text, &mut lines[..first], chosen.map(|t| (t < first).then_some(t)), &mut out.meta, &mut out.removed);
             // A headline that reads as prose (a question, a long one) stood first in the body.
-            let mut first = first;
             if let Some(t) = chosen.filter(|&t| t >= first) {
                 lines[t].class = Class::Title;
                 if let Some(next) = (t + 1..=last).find(|&i| lines[i].class == Class::Prose) {
@@ -1735,7 +1735,7 @@ fn middle(text: &str, lines: &mut [Line]) {
             // lines, where it is written in title case like the links of a menu.
             lines[k].class = if is_speaker(s) && s.matches(" / ").count() <= 1 {
                 Class::Speaker
-            } else if run.len() >= 3 && (title_case(s) || acronym(s)) {
+            } else if run.len() >= 3 && title_case(s) {
                 Class::Cut(Reason::Navigation)
             } else {
                 Class::Body
@@ -1743,11 +1743,6 @@ fn middle(text: &str, lines: &mut [Line]) {
         }
         i = j;
     }
-}
-
-/// A short line of capitals only (`NFL`, `U-M`): a menu item, in a run of them.
-fn acronym(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic) && s.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '&' | '.')) && word_count(s) <= 2
 }
 
 fn is_speaker(s: &str) -> bool {

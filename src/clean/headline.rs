@@ -123,9 +123,10 @@ fn topic_words(s: &str) -> impl Iterator<Item = &str> + '_ {
 }
 
 /// Lines that stand between a headline and what follows it without telling anything: share
-/// buttons, photo credits, labels, captions, a second copy of a line.
+/// buttons, photo credits, labels, captions, a second copy of a line; every line cleaning
+/// removes but bylines and dates (cleaning what cleaning kept must choose the same headline).
 fn passes(l: &Line) -> bool {
-    matches!(l.class, Class::Cut(Reason::Boilerplate | Reason::Credit | Reason::Label | Reason::Copyright | Reason::Duplicate) | Class::Caption)
+    matches!(l.class, Class::Cut(r) if r != Reason::Metadata) || l.class == Class::Caption
 }
 
 /// A byline or a date line (what pass 1 cut as metadata before the header is read), or a
@@ -243,24 +244,20 @@ fn score(text: &str, lines: &[Line], i: usize, first: usize, opening: &Opening) 
     Some(score)
 }
 
-/// A photo caption with its credit (`… in New York.Reuters`, `… (Credit: iStock)`,
-/// `… (Photo: AP)`): not a headline.
+/// A photo caption with its credit (`… (Credit: iStock)`, `… (Photo: AP)`): not a headline.
 fn captioned(s: &str) -> bool {
     if super::trailing_credit(s).is_some() {
         return true;
     }
     let l = lower(s);
-    if ["(credit", "(photo", "(image", "(picture", "photo:", "credit:"].iter().any(|p| l.contains(p)) {
-        return true;
-    }
-    // A sentence run into an agency's name by the paste.
-    l.rsplit_once('.').is_some_and(|(before, agency)| !before.is_empty() && super::AGENCIES.contains(&agency.trim()))
+    // (A sentence run into an agency's name by the paste: `… in New York.Reuters`.)
+    ["(credit", "(photo", "(image", "photo:", "credit:"].iter().any(|p| l.contains(p)) || l.rsplit_once('.').is_some_and(|(_, agency)| super::AGENCIES.contains(&agency))
 }
 
 /// A date stamp the date reader does not read (`PUBLISHED WED, NOV 20 20194:29 AM ESTUPDATED`).
 fn stamp(s: &str) -> bool {
     let l = lower(s);
-    ["published", "updated", "posted", "last updated", "last modified"].iter().any(|p| l.starts_with(p)) && s.bytes().any(|b| b.is_ascii_digit())
+    ["published", "updated", "posted"].iter().any(|p| l.starts_with(p)) && s.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// A line of numbers more than words (`Nov.November 18, 2019 12:02 PM`, a score line).
