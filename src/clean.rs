@@ -19,6 +19,8 @@ use crate::report::{Reason, Role};
 use std::borrow::Cow;
 use std::ops::Range;
 
+mod headline;
+
 /// A kept paragraph of the article, to be split into sentences.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
@@ -91,6 +93,11 @@ struct Line {
     /// removed for it only outside the article, never between the article's first and last
     /// paragraphs (an article about copyright says "copyright").
     keyword: Option<Reason>,
+    /// A time relative to the reader's (`3h ago`): lists of stories and reader comments print
+    /// one under each entry, an article's text does not.
+    stamp: bool,
+    /// A teaser's headline run into its summary (`… Student-AthleteA 24-year-old woman …`).
+    glued: bool,
 }
 
 /// Separates the article in `text` from page chrome and reads its metadata.
@@ -100,9 +107,16 @@ pub fn clean(text: &str) -> Cleaned {
     let script = dominant_script(text);
 
     let words: Vec<usize> = lines.iter_mut().map(|line| classify(text, line, script, &mut out)).collect();
+    // A teaser run into its summary comes in a list of them: one alone is more likely a
+    // headline run into its article, or a name written in one (`BlackBerry`).
+    let glued: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].glued).collect();
+    for (k, &i) in glued.iter().enumerate() {
+        let near = |j: Option<&usize>| j.is_some_and(|&j| j.abs_diff(i) <= GLUED_NEAR);
+        lines[i].glued = near(k.checked_sub(1).and_then(|p| glued.get(p))) || near(glued.get(k + 1));
+    }
     mark_duplicates(text, &mut lines, &words);
     for (line, &words) in lines.iter_mut().zip(&words) {
-        if line.class == Class::Short && is_prose(&text[line.span.clone()], words) {
+        if line.class == Class::Short && !line.glued && is_prose(&text[line.span.clone()], words) {
             line.class = Class::Prose;
         }
     }
@@ -126,13 +140,21 @@ pub fn clean(text: &str) -> Cleaned {
                     line.class = Class::Cut(Reason::Outside);
                 }
             }
-            let opening = opening_words(text, &lines[first..=last]);
-            header(text, &mut lines[..first], &opening, &mut out.meta, &mut out.removed);
+            let chosen = headline::choose(text, &lines, first, last);
+            let mut first = first;
+            header(text, &mut lines[..first], chosen.map(|t| (t < first).then_some(t)), &mut out.meta, &mut out.removed);
+            // A headline that reads as prose (a question, a long one) stood first in the body.
+            if let Some(t) = chosen.filter(|&t| t >= first) {
+                lines[t].class = Class::Title;
+                if let Some(next) = (t + 1..=last).find(|&i| lines[i].class == Class::Prose) {
+                    first = next;
+                }
+            }
             middle(text, &mut lines[first..=last]);
             tail(text, &mut lines[last + 1..], &mut out.meta);
             dateline(text, &mut lines[first], &mut out);
             signoff(text, &mut lines[last], &mut out);
-            if !lines[..first].iter().any(|l| l.class == Class::Title) {
+            if chosen.is_none() && !lines[..first].iter().any(|l| l.class == Class::Title) {
                 // The page's address, pasted before the article, often spells its headline.
                 let address = lines[..first].iter().map(|l| &text[l.span.clone()]).find(|s| url_only(s)).unwrap_or("");
                 if let Some(title) = runon_title(text, &mut lines[first], address, &mut out) {
@@ -279,7 +301,7 @@ fn split_lines(text: &str) -> Vec<Line> {
         if span.is_empty() {
             *blank_before = true;
         } else {
-            lines.push(Line { span, class: Class::Short, after_blank: *blank_before, keyword: None });
+            lines.push(Line { span, class: Class::Short, after_blank: *blank_before, keyword: None, stamp: false, glued: false });
             *blank_before = false;
         }
     };
@@ -323,7 +345,9 @@ fn join_wrapped(text: &str, lines: Vec<Line>) -> Vec<Line> {
             let open_end = before.ends_with([',', ';', '-']);
             // A line that is chrome or metadata on its own (a byline, a date) was not wrapped.
             let whole = || chrome(before, word_count(before)).is_some() || byline(before).is_some() || date_prefix(before).is_some();
-            if !line.after_blank && (open_end || (starts_lower && !ends_sentence(before))) && !whole() {
+            // Nor does a byline under a headline continue it (`… comes out` / `by Jane Doe`).
+            let own = || credited(&text[line.span.clone()]);
+            if !line.after_blank && (open_end || (starts_lower && !ends_sentence(before))) && !whole() && !own() {
                 prev.span.end = line.span.end;
                 last = Some(line.span.clone());
                 continue;
@@ -519,6 +543,11 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) -> u
         return classify(text, line, script, out);
     }
     let words = word_count(s);
+    if relative_stamp(s) {
+        line.class = Class::Cut(Reason::Metadata);
+        line.stamp = true;
+        return words;
+    }
     if foreign(s, script) {
         line.class = Class::Cut(Reason::Language);
         return words;
@@ -547,8 +576,64 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) -> u
             out.meta.published = find_date(s);
         }
         line.class = Class::Cut(Reason::Metadata);
+    } else if glued_teaser(s) {
+        line.glued = true;
     }
     words
+}
+
+/// How many lines apart two teasers of one list stand at most (headline and summary, a time
+/// stamp, a label between them).
+const GLUED_NEAR: usize = 4;
+
+/// `3h ago`, `2 days ago at 07:52 am`, `updated 16M ago`, `Published 22 hours ago`: a time
+/// relative to the reader's, on a line of its own.
+fn relative_stamp(s: &str) -> bool {
+    if s.len() > 48 {
+        return false;
+    }
+    let l = lower(s);
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let Some(at) = words.iter().position(|&w| w == "ago") else { return false };
+    (1..=3).contains(&at) && words.len() <= 7 && words[..at].iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()) || matches!(*w, "a" | "an" | "moments" | "few"))
+}
+
+/// A teaser whose headline the paste ran into its summary, as `innerText` does with inline
+/// elements: `Police: 2 In Custody After Death Of Student-AthleteA 24-year-old woman and …` or
+/// `… Applications To 250,000The state of Michigan will …`. The headline part is in title case
+/// (every word of four letters or more capitalised) and its last word runs, without a space,
+/// into the capital that starts a sentence.
+fn glued_teaser(s: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if at > 300 {
+            return false;
+        }
+        let after = chars.peek().map(|&(_, n)| n);
+        let joined = prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())
+            && c.is_uppercase()
+            && after.is_some_and(|n| n.is_lowercase() || (n == ' ' && matches!(c, 'A' | 'I')));
+        prev = Some(c);
+        if !joined {
+            continue;
+        }
+        let head = &s[..at];
+        // The word the capital is glued to: a word of its own (`Athlete`, `250,000`), not the
+        // start of a name written in one (`MacBook`, `iPhone`).
+        let last = head.rsplit(' ').next().unwrap_or("");
+        if last.chars().count() < 4 || !last.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            continue;
+        }
+        let tail = &s[at..];
+        // Every word of four letters or more capitalised, three of them at least.
+        let long: Vec<&str> = head.split_whitespace().filter(|w| w.chars().count() > 3).collect();
+        let capitalised = long.len() >= 3 && long.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric()));
+        if word_count(head) <= 20 && capitalised && !head.contains(['.', '!', '?']) && word_count(tail) >= 6 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Chrome recognisable from one line of a web page's article. A prose line is removed only when
@@ -1194,6 +1279,18 @@ fn stamp_end(body: &str, mut end: usize) -> usize {
     end
 }
 
+/// A line that credits an author on its own: a byline (`by Jane Doe`), or `written by` /
+/// `posted by` and a name.
+fn credited(s: &str) -> bool {
+    if byline(s).is_some() {
+        return true;
+    }
+    let l = s.trim_start();
+    ["by ", "By ", "BY ", "written by ", "posted by ", "Written by ", "Posted by "]
+        .iter()
+        .any(|p| l.strip_prefix(p).is_some_and(|rest| rest.split_whitespace().next().is_some_and(|w| is_name(w.trim_end_matches(',')))))
+}
+
 /// `By Jane Doe, John Roe and Ann Poe - 12 June 2025 - 08:08` → the authors;
 /// `By Jane Doe, Reuters` → the author and the outlet (see [`outlet_like`]).
 fn byline(s: &str) -> Option<(Vec<String>, Option<String>)> {
@@ -1403,7 +1500,10 @@ const SECTIONS: &[&str] = &[
 /// (a section name, a line printed twice, an outlet over a section), the first line of two
 /// words or more is the headline: an article starts with it. A name line is an author only
 /// where the context says so: in a header block, or right under the headline.
-fn header(text: &str, lines: &mut [Line], opening: &crate::hash::Map<String, usize>, meta: &mut Meta, removed: &mut Vec<Cut>) {
+///
+/// `chosen` is the headline when [`headline::choose`] found it: `Some(Some(line))` before the
+/// body, `Some(None)` in it; `None` leaves the choice to the rules here.
+fn header(text: &str, lines: &mut [Line], chosen: Option<Option<usize>>, meta: &mut Meta, removed: &mut Vec<Cut>) {
     let short = |l: &Line| l.class == Class::Short;
     let line = |i: usize| &text[lines[i].span.clone()];
     // Short lines by the hash of their keys, which spares most comparisons.
@@ -1411,7 +1511,7 @@ fn header(text: &str, lines: &mut [Line], opening: &crate::hash::Map<String, usi
     let known: Vec<(&str, u64)> = SECTIONS.iter().copied().chain(meta.section.as_deref()).map(|k| (k, key_hash(k, usize::MAX))).collect();
     let sections: Vec<bool> = (0..lines.len()).map(|i| known.iter().any(|&(k, h)| hashes[i] == Some(h) && same_key(k, line(i)))).collect();
     let names: Vec<bool> = lines.iter().map(|l| short(l) && is_name(&text[l.span.clone()])).collect();
-    let words: Vec<usize> = lines.iter().map(|l| if short(l) { word_count(&text[l.span.clone()]) } else { 0 }).collect();
+    let words: Vec<usize> = lines.iter().map(|l| if short(l) && !l.glued { word_count(&text[l.span.clone()]) } else { 0 }).collect();
     // A line printed twice in a row.
     let repeated: Vec<bool> = (0..lines.len())
         .map(|i| {
@@ -1430,26 +1530,17 @@ fn header(text: &str, lines: &mut [Line], opening: &crate::hash::Map<String, usi
     let evidence = |i: usize| is_section(i) || repeated[i] || outlet_over_section(i);
     let block_paragraphs: Vec<usize> = (0..lines.len()).filter(|&i| evidence(i)).map(|i| paragraph[i]).collect();
     let block = !block_paragraphs.is_empty();
-    // The headline tells what the article is about, so its words come back in the opening
-    // paragraphs; menus, banners and teasers above it do not. Of the lines that share enough of
-    // their words with the opening, the one nearest the body; else the first line long enough.
-    // A line cut for a keyword alone (a headline about subscribers says "subscribers") may be
-    // the headline too.
+    // The headline [`headline::choose`] found; else the first line long enough. A line cut for a
+    // keyword alone (a headline about subscribers says "subscribers") may be the headline too.
     let keyword_cut: Vec<bool> =
         lines.iter().map(|l| matches!(l.keyword, Some(Reason::Boilerplate | Reason::Navigation)) && matches!(l.class, Class::Cut(_))).collect();
-    let echo_words = |i: usize| if keyword_cut[i] { word_count(line(i)) } else { words[i] };
-    let echoed = |i: usize| echo_words(i) >= 2 && !names[i] && !is_section(i) && echo(line(i), opening) >= HEADLINE_ECHO;
-    // A line that reads as a sentence is more likely the standfirst or the first paragraph.
-    let title = (0..lines.len())
-        .rev()
-        .find(|&i| echoed(i) && !sentence_like(line(i)))
-        .or_else(|| (0..lines.len()).rev().find(|&i| echoed(i)))
-        .or_else(|| (0..lines.len()).find(|&i| words[i] >= 3 && !names[i]))
-        .or_else(|| (0..lines.len()).find(|&i| words[i] >= 2 && !block_paragraphs.contains(&paragraph[i])));
+    let title = chosen.unwrap_or_else(|| {
+        (0..lines.len()).find(|&i| words[i] >= 3 && !names[i]).or_else(|| (0..lines.len()).find(|&i| words[i] >= 2 && !block_paragraphs.contains(&paragraph[i])))
+    });
     // The line before each, skipping removed lines: whether a name sits right under the headline.
     let mut previous_kept: Option<usize> = None;
     for i in 0..lines.len() {
-        if Some(i) == title && keyword_cut[i] {
+        if Some(i) == title && (keyword_cut[i] || !short(&lines[i])) {
             lines[i].class = Class::Title;
             previous_kept = Some(i);
             continue;
@@ -1474,6 +1565,10 @@ fn header(text: &str, lines: &mut [Line], opening: &crate::hash::Map<String, usi
                 lines[i].span = rest;
             }
             trailing_stamp(text, &mut lines[i], meta, removed);
+            continue;
+        }
+        if lines[i].glued {
+            lines[i].class = Class::Cut(Reason::Navigation);
             continue;
         }
         if sentence_like(s) {
@@ -1572,7 +1667,7 @@ fn runon_title(text: &str, line: &mut Line, address: &str, out: &mut Cleaned) ->
     }
     let title_span = trim_span(text, line.span.start..line.span.start + title_end);
     line.span = trim_span(text, line.span.start + body_start..line.span.end);
-    Some(Line { span: title_span, class: Class::Title, after_blank: true, keyword: None })
+    Some(Line { span: title_span, class: Class::Title, after_blank: true, keyword: None, stamp: false, glued: false })
 }
 
 /// The words of the last part of a page address (`…/78310-red-sox-to-break-bank.html` →
@@ -1673,7 +1768,7 @@ fn tail(text: &str, lines: &mut [Line], meta: &mut Meta) {
         } else if n == 0 && word_count(s) <= 3 && is_name(s) {
             meta.outlet.get_or_insert_with(|| s.to_string());
             Class::Cut(Reason::Metadata)
-        } else if !chrome && sentence_like(s) {
+        } else if !chrome && !line.glued && sentence_like(s) {
             Class::Body
         } else if shorts >= 3 {
             Class::Cut(Reason::Navigation)
@@ -1691,43 +1786,36 @@ fn sentence_like(s: &str) -> bool {
 }
 
 /// The article's runs of lines: which lines stand in them. A run goes from a prose line to a
-/// prose line while its prose outweighs the chrome inside it: each prose line counts its bytes,
+/// prose line while its prose outweighs the chrome inside it, and ends where it weighs most
+/// ([`find_runs`]): each prose line counts its bytes,
 /// each other line kept or removed a fixed cost, and a line that marks reader comments a cost no
 /// paragraph outweighs. The heaviest run is the article's; another run is too when it weighs at
 /// least [`RUN_SHARE`] of it (a short article split by a block of links), unless reader comments
 /// come between them. So a site's blurb above the menus and the comments and teasers below the
 /// article fall outside, while subheads, captions and an "Advertisement" inside it do not split it.
 fn article_runs(text: &str, lines: &[Line]) -> Option<Vec<bool>> {
-    let mut runs: Vec<(f64, usize, usize)> = Vec::new();
-    let mut open: Option<(f64, usize, f64, usize)> = None; // (sum, first, heaviest sum, last prose line)
     let mut comments = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let marker = line.class != Class::Prose && comment_marker(&text[line.span.clone()]);
-        if marker {
-            comments.push(i);
-        }
-        let weight = match line.class {
-            Class::Prose => line.span.len() as f64,
-            Class::Caption => 0.0,
-            _ if marker => -COMMENT_COST,
-            _ if furniture(line) => -FURNITURE_COST,
-            _ => -LINE_COST,
-        };
-        open = match open {
-            Some((sum, first, best, last)) if sum + weight > 0.0 => {
-                let prose = line.class == Class::Prose;
-                Some((sum + weight, first, best.max(sum + weight), if prose { i } else { last }))
+    let weights: Vec<f64> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let marker = line.class != Class::Prose && comment_marker(&text[line.span.clone()]);
+            if marker {
+                comments.push(i);
             }
-            Some((_, first, best, last)) => {
-                runs.push((best, first, last));
-                (line.class == Class::Prose).then_some((weight, i, weight, i))
+            match line.class {
+                Class::Prose => line.span.len() as f64,
+                Class::Caption => 0.0,
+                _ if marker => -COMMENT_COST,
+                _ if line.stamp => -STAMP_COST,
+                _ if furniture(line) => -FURNITURE_COST,
+                _ => -LINE_COST,
             }
-            None => (line.class == Class::Prose).then_some((weight, i, weight, i)),
-        };
-    }
-    if let Some((_, first, best, last)) = open {
-        runs.push((best, first, last));
-    }
+        })
+        .collect();
+    let prose: Vec<bool> = lines.iter().map(|l| l.class == Class::Prose).collect();
+    let mut runs: Vec<(f64, usize, usize)> = Vec::new();
+    find_runs(&weights, &prose, 0..lines.len(), RUN_SPLITS, &mut runs);
     // Reader comments come after the article: a run after the first comment marker is the
     // article's only when no run comes before it.
     // A bare "Comments" or "Reply" may be a button of the share bar above the article; only
@@ -1747,7 +1835,8 @@ fn article_runs(text: &str, lines: &[Line]) -> Option<Vec<bool>> {
     for (&(weight, first, last), earlier) in before.chain(after) {
         // The lines between the run and the article's text so far.
         let between = if earlier { last + 1..near_first } else { near_last + 1..first };
-        let gap = lines[between.clone()].iter().filter(|l| l.class != Class::Prose && !furniture(l)).count();
+        // A relative time stamp between them is an entry of a list of stories or comments.
+        let gap = lines[between.clone()].iter().map(|l| if l.stamp { RUN_GAP } else { (l.class != Class::Prose && !furniture(l)) as usize }).sum::<usize>();
         if !comments.iter().any(|c| between.contains(c)) && (weight >= RUN_SHARE * heaviest || gap < RUN_GAP) {
             inside[first..=last].iter_mut().for_each(|x| *x = true);
             if earlier {
@@ -1759,6 +1848,50 @@ fn article_runs(text: &str, lines: &[Line]) -> Option<Vec<bool>> {
     }
     Some(inside)
 }
+
+/// The runs of prose in `range`, in order, each as (weight, first line, last line): a run goes
+/// from a prose line while the sum of the lines' weights stays above zero, and ends at the prose
+/// line where that sum was greatest (what follows it weighs less than the chrome before it: a
+/// list of other stories' headlines and one paragraph of the site's below an article). What
+/// comes after that line is read again for runs of its own, `depth` times more at most.
+fn find_runs(weights: &[f64], prose: &[bool], range: Range<usize>, depth: usize, runs: &mut Vec<(f64, usize, usize)>) {
+    // (sum, first line, greatest sum, its line, last prose line)
+    let mut open: Option<(f64, usize, f64, usize, usize)> = None;
+    let close = |(_, first, best, best_end, last): (f64, usize, f64, usize, usize), runs: &mut Vec<(f64, usize, usize)>| {
+        runs.push((best, first, best_end));
+        if last > best_end {
+            if depth > 0 {
+                find_runs(weights, prose, best_end + 1..last + 1, depth - 1, runs);
+            } else if let Some(start) = (best_end + 1..=last).find(|&i| prose[i]) {
+                runs.push((weights[start..=last].iter().sum(), start, last));
+            }
+        }
+    };
+    for i in range {
+        let w = weights[i];
+        open = match open {
+            Some((sum, first, best, best_end, last)) if sum + w > 0.0 => {
+                let s = sum + w;
+                match (prose[i], s > best) {
+                    (true, true) => Some((s, first, s, i, i)),
+                    (true, false) => Some((s, first, best, best_end, i)),
+                    _ => Some((s, first, best, best_end, last)),
+                }
+            }
+            Some(o) => {
+                close(o, runs);
+                prose[i].then_some((w, i, w, i, i))
+            }
+            None => prose[i].then_some((w, i, w, i, i)),
+        };
+    }
+    if let Some(o) = open {
+        close(o, runs);
+    }
+}
+
+/// How many times [`find_runs`] reads again what follows a run's heaviest point.
+const RUN_SPLITS: usize = 8;
 
 /// Takes out of the article's runs the list of teasers that ends them: at least
 /// [`TEASERS_MIN`] paragraphs at the end, each a single short paragraph under a line of its own
@@ -1811,6 +1944,10 @@ fn furniture(line: &Line) -> bool {
     matches!(line.class, Class::Cut(Reason::Metadata | Reason::Credit | Reason::Label))
 }
 
+/// What a relative time stamp (`3h ago`) costs the run it stands in: more than a teaser's
+/// summary weighs, less than an entry of a live report.
+const STAMP_COST: f64 = 400.0;
+
 /// What a line marking reader comments costs the run it stands in.
 const COMMENT_COST: f64 = 2000.0;
 
@@ -1835,9 +1972,9 @@ fn comment_marker(s: &str) -> bool {
     if (l.ends_with(" said") || l.ends_with(" says")) && s.ends_with(':') && s.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    // `23 Comments`
+    // `23 Comments` (`0 Comments` heads no thread: it is a link by the byline)
     let mut words = l.split_whitespace();
-    words.next().is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())) && words.next().is_some_and(|w| COMMENT_COUNTS.contains(&w)) && words.next().is_none()
+    words.next().is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()) && n.bytes().any(|b| b != b'0')) && words.next().is_some_and(|w| COMMENT_COUNTS.contains(&w)) && words.next().is_none()
 }
 
 /// The longest comment marker, in bytes (`Alex on September 17, 2018 at 6:34 am said:`).
@@ -1856,35 +1993,6 @@ const COMMENT_HEADS: &[&str] = &[
 /// What a count of comments is counted in (`23 comments`).
 const COMMENT_COUNTS: &[&str] = &["comments", "comment", "responses", "replies"];
 
-/// The share of a headline's words that the opening must repeat for the line to be taken as
-/// the headline over lines nearer the top.
-const HEADLINE_ECHO: f64 = 0.5;
-
-/// The topic words ([`content_words`]) of the first paragraphs of the body (its first 1,500
-/// bytes): what a headline's words are looked up in. A map of `String`s, as the group stage
-/// keeps one, rather than a sorted list: a sort of `String`s was 3 kB more of the wasm.
-fn opening_words(text: &str, body: &[Line]) -> crate::hash::Map<String, usize> {
-    let mut out = crate::hash::Map::default();
-    let mut key = String::new();
-    let mut bytes = 0;
-    for l in body.iter().filter(|l| l.class == Class::Prose) {
-        let s = &text[l.span.clone()];
-        for w in content_words(s) {
-            // Only a word not seen yet gets a `String` of its own: a `String` for every word
-            // was most of `clean`'s allocations (seeds: 863 of them per comparison).
-            stem_into(w, &mut key);
-            if !out.contains_key(key.as_str()) {
-                out.insert(key.clone(), 0);
-            }
-        }
-        bytes += s.len();
-        if bytes > 1500 {
-            break;
-        }
-    }
-    out
-}
-
 /// The words of `s` that carry its topic: four letters or more. They are compared by
 /// [`stem_into`]'s key.
 fn content_words(s: &str) -> impl Iterator<Item = &str> + '_ {
@@ -1902,21 +2010,6 @@ fn stem_into(w: &str, key: &mut String) {
             key.extend(c.to_lowercase());
         }
     }
-}
-
-/// The share of `line`'s content words that are among `opening`.
-fn echo(line: &str, opening: &crate::hash::Map<String, usize>) -> f64 {
-    let (mut all, mut found) = (0, 0);
-    let mut key = String::new();
-    for w in content_words(line) {
-        all += 1;
-        stem_into(w, &mut key);
-        found += opening.contains_key(key.as_str()) as usize;
-    }
-    if all < 2 || found < 2 {
-        return 0.0;
-    }
-    found as f64 / all as f64
 }
 
 /// Most words capitalised, as headlines and menu items are written.

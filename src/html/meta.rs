@@ -9,6 +9,9 @@ use serde_json::Value;
 pub struct PageMeta {
     /// The article's headline: JSON-LD `headline`, else `og:title`.
     pub headline: Option<String>,
+    /// Whether `headline` is JSON-LD's (the article's own field) rather than `og:title` (which
+    /// often carries the site's name).
+    pub headline_from_json_ld: bool,
     /// The first `<h1>`'s text.
     pub h1: Option<String>,
     /// The `<title>`.
@@ -100,6 +103,49 @@ impl Og {
     }
 }
 
+/// `s` with the character references some publishers leave in JSON-LD strings (`&#8217;`,
+/// `&amp;`, `&quot;`) decoded; an unknown or invalid one is left as it is.
+fn decode_references(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "nbsp" => Some(' '),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .map(|h| u32::from_str_radix(h, 16).ok())
+                    .unwrap_or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32)
+                    .filter(|&c| c != '\0'),
+            }?;
+            Some((c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whitespace collapsed to single spaces, trimmed.
 fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -129,7 +175,8 @@ fn json_ld(value: &Value, meta: &mut PageMeta, depth: usize) {
                 return;
             }
             let text = |key: &str| map.get(key).and_then(Value::as_str).map(clean).filter(|s| !s.is_empty());
-            meta.headline = text("headline").or_else(|| text("name"));
+            meta.headline = text("headline").or_else(|| text("name")).map(|h| decode_references(&h));
+            meta.headline_from_json_ld = meta.headline.is_some();
             meta.published = meta.published.take().or_else(|| text("datePublished"));
             meta.article_body = text("articleBody");
             meta.outlet = meta.outlet.take().or_else(|| map.get("publisher").and_then(name_of));

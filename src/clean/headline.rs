@@ -1,0 +1,267 @@
+//! The headline of a pasted page: which line, near the top of the article, is its title.
+//!
+//! A whole web page pasted as text puts menus, banners, widgets and lists of other stories'
+//! headlines above the article, and the article's own headline among them. What tells it apart
+//! is where it stands and what surrounds it, not its words alone:
+//! - the article's opening repeats its topic words ([`echo`]);
+//! - a byline or a date line, or the article's first paragraph, follows it, with at most share
+//!   buttons, photo credits and labels between;
+//! - it stands near the body: few other lines come between them;
+//! - it is not itself a sentence ending in a full stop (a standfirst, a caption), a line of a
+//!   list of other headlines, a menu item or a line a chrome pattern marks.
+//!
+//! Each line in a window before the body (and the body's first lines, which read as prose when
+//! the headline ends in a question mark or is long) gets a score from these; the best line is
+//! the headline when its score says it is one ([`MIN_SCORE`]), else the caller's older rule
+//! decides.
+
+use super::{content_words, credited, ends_sentence, is_name, lower, stem_into, title_case, word_count, Class, Line};
+use crate::report::Reason;
+
+/// How many lines before the body are looked at.
+const WINDOW: usize = 150;
+
+/// How many of the body's first lines may be the headline: its first only, so that nothing
+/// kept comes before the headline (cleaning what cleaning kept must change nothing).
+const BODY_LINES: usize = 0;
+
+/// The least score a line needs to be taken as the headline.
+const MIN_SCORE: f64 = 0.5;
+
+/// The line of `lines` that is the headline, for an article whose body runs from line `first`
+/// to line `last`; `None` when no line scores enough.
+pub(super) fn choose(text: &str, lines: &[Line], first: usize, last: usize) -> Option<usize> {
+    // The opening's topic words, from the body's first prose line and from each of the next
+    // few (a headline in the body is compared with what follows it, not with itself).
+    let openings: Vec<Opening> = (0..=BODY_LINES + 1).map(|k| Opening::of(text, lines, (first + k).min(last + 1), last).unwrap_or_default()).collect();
+    let opening_at = |i: usize| if i < first { &openings[0] } else { &openings[i - first + 1] };
+    let from = first.saturating_sub(WINDOW);
+    let to = (first + BODY_LINES).min(last);
+    let scores: Vec<Option<f64>> = (from..=to).map(|i| score(text, lines, i, first, opening_at(i))).collect();
+    let mut best: Option<(f64, usize)> = None;
+    // `STORYDIFF_HEADLINE_DEBUG=1` prints every line's score (not in the wasm).
+    #[cfg(not(target_arch = "wasm32"))]
+    let debug = std::env::var_os("STORYDIFF_HEADLINE_DEBUG").is_some();
+    for (k, i) in (from..=to).enumerate() {
+        let Some(mut score) = scores[k] else { continue };
+        // A headline stands over its standfirst: a longer line that would be a headline by what
+        // follows it.
+        // (A date, a byline or a label may stand between them: `Editorial`, `New, 15 comments`.)
+        // A date between them says the first is a section's name over a dated headline.
+        let dated = |j: usize| lines[j].stamp || super::find_date(&text[lines[j].span.clone()]).is_some();
+        let label = |j: usize| (furniture_at(text, lines, j, first) && !dated(j)) || (lines[j].class == Class::Short && word_count(&text[lines[j].span.clone()]) <= 2);
+        let next = (i + 1..lines.len().min(i + 6)).find(|&j| !passes(&lines[j]) && !label(j));
+        // (A section's name over the headline is not a headline over a standfirst.)
+        if let Some(j) = next.filter(|&j| j <= to && word_count(&text[lines[i].span.clone()]) >= 3) {
+            // A standfirst is a sentence, or longer than a headline.
+            let (sj, wj) = (&text[lines[j].span.clone()], word_count(&text[lines[j].span.clone()]));
+            let standfirst = scores[j - from].is_some() && wj > word_count(&text[lines[i].span.clone()]) && (ends_sentence(sj) || wj >= 12);
+            let after = (j + 1..lines.len().min(j + 6)).find(|&n| !passes(&lines[n]));
+            if standfirst && after.is_some_and(|n| n == first || furniture_at(text, lines, n, first)) {
+                score += 1.0;
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        if debug {
+            let s = &text[lines[i].span.clone()];
+            eprintln!("headline: {score:.2} line {i} ({:?}, keyword {:?}, echo {:.2}, body from {first}): {s:?}", lines[i].class, lines[i].keyword, opening_at(i).echo(s));
+        }
+        // On a tie, the line nearer the body.
+        if best.is_none_or(|(b, _)| score >= b) {
+            best = Some((score, i));
+        }
+    }
+    best.filter(|&(s, _)| s >= MIN_SCORE).map(|(_, i)| i)
+}
+
+/// The topic words of a body's opening (its first 1,500 bytes of prose), as [`stem_into`] keys.
+#[derive(Default)]
+struct Opening {
+    keys: crate::hash::Map<String, usize>,
+}
+
+impl Opening {
+    fn of(text: &str, lines: &[Line], from: usize, last: usize) -> Option<Opening> {
+        let mut keys = crate::hash::Map::default();
+        let mut key = String::new();
+        let mut bytes = 0;
+        for l in lines.get(from..=last)?.iter().filter(|l| l.class == Class::Prose) {
+            let s = &text[l.span.clone()];
+            for w in topic_words(s) {
+                stem_into(w, &mut key);
+                if !keys.contains_key(key.as_str()) {
+                    keys.insert(key.clone(), 0);
+                }
+            }
+            bytes += s.len();
+            if bytes > 1500 {
+                break;
+            }
+        }
+        Some(Opening { keys })
+    }
+
+    /// The share of `s`'s topic words the opening has (0 when it has fewer than two of them).
+    fn echo(&self, s: &str) -> f64 {
+        let (mut all, mut found) = (0, 0);
+        let mut key = String::new();
+        for w in topic_words(s) {
+            all += 1;
+            stem_into(w, &mut key);
+            found += self.keys.contains_key(key.as_str()) as usize;
+        }
+        if all < 2 || found < 2 {
+            return 0.0;
+        }
+        found as f64 / all as f64
+    }
+}
+
+/// [`content_words`] that are not function words (`this`, `with`, `from`).
+fn topic_words(s: &str) -> impl Iterator<Item = &str> + '_ {
+    content_words(s).filter(|w| !crate::normalize::is_stopword(&lower(w)))
+}
+
+/// Lines that stand between a headline and what follows it without telling anything: share
+/// buttons, photo credits, labels, captions, a second copy of a line; every line cleaning
+/// removes but bylines and dates (cleaning what cleaning kept must choose the same headline).
+fn passes(l: &Line) -> bool {
+    matches!(l.class, Class::Cut(r) if r != Reason::Metadata) || l.class == Class::Caption
+}
+
+/// A byline or a date line (what pass 1 cut as metadata before the header is read), or a
+/// line that credits an author (`By Jane Doe | Special to the Press`), or an author's name on
+/// its own line with a date or the body after it (a name alone may be a button: `Give Feedback`).
+fn furniture_at(text: &str, lines: &[Line], j: usize, first: usize) -> bool {
+    let l = &lines[j];
+    let s = &text[l.span.clone()];
+    if matches!(l.class, Class::Cut(Reason::Metadata)) || (l.class == Class::Short && (credited(s) || stamp(s))) {
+        return true;
+    }
+    // `Detroit News wire services` over `Published 11:11 PM EST Nov 19, 2019`.
+    let then_date = || (j + 1..lines.len().min(j + 3)).find(|&n| !passes(&lines[n])).is_some_and(|n| matches!(lines[n].class, Class::Cut(Reason::Metadata)));
+    if l.class == Class::Short && word_count(s) <= 5 && !s.ends_with(['.', '?', '!', ':']) && then_date() {
+        return true;
+    }
+    let name = l.class == Class::Short && is_name(s) && word_count(s) >= 2 && s.chars().any(char::is_lowercase);
+    // (A name printed twice is one.)
+    name && (j + 1..lines.len().min(j + 6)).find(|&n| !passes(&lines[n]) && text[lines[n].span.clone()] != *s).is_some_and(|n| n == first || matches!(lines[n].class, Class::Cut(Reason::Metadata)))
+}
+
+/// A line that reads like another story's headline: short, not prose, four words or more, with
+/// no byline, date or body under it.
+fn headline_like(text: &str, lines: &[Line], j: usize, first: usize) -> bool {
+    let l = &lines[j];
+    matches!(l.class, Class::Short | Class::Cut(Reason::Duplicate) | Class::Cut(Reason::Navigation)) && word_count(&text[l.span.clone()]) >= 4 && !heads(text, lines, j, first)
+}
+
+/// Whether a byline, a date or the body follows line `j` (what stands under a headline or a
+/// standfirst).
+fn heads(text: &str, lines: &[Line], j: usize, first: usize) -> bool {
+    (j + 1..lines.len().min(j + 6)).find(|&n| !passes(&lines[n])).is_some_and(|n| n == first || furniture_at(text, lines, n, first))
+}
+
+/// Line `i`'s score as the headline, or `None` when it cannot be one.
+fn score(text: &str, lines: &[Line], i: usize, first: usize, opening: &Opening) -> Option<f64> {
+    let l = &lines[i];
+    let s = &text[l.span.clone()];
+    let words = word_count(s);
+    let in_body = i >= first;
+    let eligible = match l.class {
+        Class::Short => true,
+        Class::Prose => in_body,
+        Class::Cut(Reason::Outside | Reason::Duplicate) => true,
+        Class::Cut(Reason::Boilerplate | Reason::Navigation) => l.keyword.is_some(),
+        _ => false,
+    };
+    if !eligible || l.glued || numeric(s) || super::comment_marker(s) || s.contains('\t') || captioned(s) || !(2..=40).contains(&words) || (words <= 8 && super::find_date(s).is_some()) || (words <= 4 && is_name(s)) || s.contains('\n') && (words > 30 || s.lines().all(|p| word_count(p) <= 1)) || credited(s) {
+        return None;
+    }
+    let full_stop = ends_sentence(s) && !s.trim_end().ends_with(['?', '!', '？', '！']);
+    if in_body && (full_stop || words > 16) {
+        return None;
+    }
+    let mut score = 0.0;
+    // The opening repeats its words.
+    let echo = opening.echo(s);
+    score += 2.0 * echo;
+    // What follows it.
+    let next = (i + 1..lines.len().min(i + 6)).find(|&j| !passes(&lines[j]));
+    if let Some(j) = next {
+        if credited(&text[lines[j].span.clone()]) {
+            // A byline: the surest sign.
+            score += 1.3;
+        } else if furniture_at(text, lines, j, first) {
+            score += 1.0;
+        } else if j == first || (lines[j].class == Class::Prose && j > first) {
+            score += 0.6;
+        } else if !in_body
+            && matches!(lines[j].class, Class::Short | Class::Cut(Reason::Outside))
+            && word_count(&text[lines[j].span.clone()]) >= 8
+            && !title_case(&text[lines[j].span.clone()])
+            && heads(text, lines, j, first)
+        {
+            // A standfirst (prose outside the article's runs, or a long line without a final stop).
+            score += 0.4;
+        }
+    }
+    // How far from the body.
+    if !in_body {
+        let between = (i + 1..first).filter(|&j| !passes(&lines[j]) && !furniture_at(text, lines, j, first)).count();
+        score -= 0.08 * between.min(15) as f64;
+    } else {
+        score -= 0.3 * (i - first) as f64;
+    }
+    // Its shape: kickers and banners are written in capitals (a headline is, less often).
+    if s.chars().filter(|c| c.is_alphabetic()).count() >= 8 && !s.chars().any(char::is_lowercase) {
+        score -= 0.3;
+    }
+    if full_stop {
+        score -= 1.0;
+    }
+    if words < 3 {
+        score -= 0.5;
+    }
+    // Long lines are more likely standfirsts, the longer the likelier.
+    score -= 0.03 * words.saturating_sub(14) as f64;
+    if words > 25 {
+        score -= 0.5;
+    }
+    // A lead-in to what follows (`Here's why:`, `… (all times local):`).
+    if s.trim_end().ends_with([':', '：']) || stamp(s) {
+        score -= 1.0;
+    }
+    // A chrome keyword, unless the opening repeats the line's words (a headline about
+    // cookies or subscribers).
+    if l.keyword.is_some() {
+        score -= 1.0 - echo;
+    }
+    // One of a list of headlines: lines like it on both sides.
+    let prev = (0..i).rev().take(5).find(|&j| !passes(&lines[j]));
+    if prev.is_some_and(|p| headline_like(text, lines, p, first)) && next.is_some_and(|n| headline_like(text, lines, n, first)) {
+        score -= 0.8;
+    }
+    Some(score)
+}
+
+/// A photo caption with its credit (`… (Credit: iStock)`, `… (Photo: AP)`): not a headline.
+fn captioned(s: &str) -> bool {
+    if super::trailing_credit(s).is_some() {
+        return true;
+    }
+    let l = lower(s);
+    // (A sentence run into an agency's name by the paste: `… in New York.Reuters`.)
+    ["(credit", "(photo", "(image", "photo:", "credit:"].iter().any(|p| l.contains(p)) || l.rsplit_once('.').is_some_and(|(_, agency)| super::AGENCIES.contains(&agency))
+}
+
+/// A date stamp the date reader does not read (`PUBLISHED WED, NOV 20 20194:29 AM ESTUPDATED`).
+fn stamp(s: &str) -> bool {
+    let l = lower(s);
+    ["published", "updated", "posted"].iter().any(|p| l.starts_with(p)) && s.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A line of numbers more than words (`Nov.November 18, 2019 12:02 PM`, a score line).
+fn numeric(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.iter().filter(|w| w.bytes().any(|b| b.is_ascii_digit())).count() * 2 > words.len()
+}
