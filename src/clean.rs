@@ -1286,9 +1286,9 @@ fn credited(s: &str) -> bool {
         return true;
     }
     let l = s.trim_start();
-    ["by ", "By ", "BY ", "written by ", "posted by ", "Written by ", "Posted by "]
-        .iter()
-        .any(|p| l.strip_prefix(p).is_some_and(|rest| rest.split_whitespace().next().is_some_and(|w| is_name(w.trim_end_matches(',')))))
+    ["by ", "written by ", "posted by "].iter().any(|p| {
+        l.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)) && l[p.len()..].split_whitespace().next().is_some_and(|w| is_name(w.trim_end_matches(',')))
+    })
 }
 
 /// `By Jane Doe, John Roe and Ann Poe - 12 June 2025 - 08:08` → the authors;

@@ -466,9 +466,10 @@ pub fn stem(word: &str) -> Cow<'_, str> {
     };
     // Four- and five-letter verbs whose stem ends in a vowel and `e` (`die`, `sue`, `tie`): the
     // rules below leave `died` and `dying` whole, so they would never meet `dies` and `die`.
-    match w.as_bytes() {
+    match word.as_bytes() {
         [_, b'a' | b'i' | b'o' | b'u' | b'y', b'e', b'd'] => return Cow::Borrowed(&word[..3]),
-        [_, b'y' | b'u', b'i', b'n', b'g'] => return Cow::Owned(format!("{}{}", &word[..1], if word.as_bytes()[1] == b'y' { "ie" } else { "ue" })),
+        [_, b'y', b'i', b'n', b'g'] => return Cow::Owned(format!("{}ie", &word[..1])),
+        [_, b'u', b'i', b'n', b'g'] => return Cow::Owned(format!("{}ue", &word[..1])),
         _ => {}
     }
     if w.len() > 5 && w.ends_with("ly") {

@@ -37,7 +37,14 @@ pub(super) fn choose(text: &str, lines: &[Line], first: usize, last: usize) -> O
     let opening_at = |i: usize| if i < first { &openings[0] } else { &openings[i - first + 1] };
     let from = first.saturating_sub(WINDOW);
     let to = (first + BODY_LINES).min(last);
-    let scores: Vec<Option<f64>> = (from..=to).map(|i| score(text, lines, i, first, opening_at(i))).collect();
+    // For each line before the body, how many lines that tell something stand between it and
+    // the body: counted once from the body up, not again for every line.
+    let mut between = vec![0; first.saturating_sub(from) + 1];
+    for i in (from..first).rev() {
+        let k = i - from;
+        between[k] = between[k + 1] + usize::from(i + 1 < first && !passes(&lines[i + 1]) && !furniture_at(text, lines, i + 1, first));
+    }
+    let scores: Vec<Option<f64>> = (from..=to).map(|i| score(text, lines, i, first, opening_at(i), between.get(i - from).copied().unwrap_or(0))).collect();
     let mut best: Option<(f64, usize)> = None;
     // `STORYDIFF_HEADLINE_DEBUG=1` prints every line's score (not in the wasm).
     #[cfg(not(target_arch = "wasm32"))]
@@ -161,8 +168,9 @@ fn heads(text: &str, lines: &[Line], j: usize, first: usize) -> bool {
     (j + 1..lines.len().min(j + 6)).find(|&n| !passes(&lines[n])).is_some_and(|n| n == first || furniture_at(text, lines, n, first))
 }
 
-/// Line `i`'s score as the headline, or `None` when it cannot be one.
-fn score(text: &str, lines: &[Line], i: usize, first: usize, opening: &Opening) -> Option<f64> {
+/// Line `i`'s score as the headline, or `None` when it cannot be one; `between` lines that tell
+/// something stand between it and the body.
+fn score(text: &str, lines: &[Line], i: usize, first: usize, opening: &Opening, between: usize) -> Option<f64> {
     let l = &lines[i];
     let s = &text[l.span.clone()];
     let words = word_count(s);
@@ -207,7 +215,6 @@ fn score(text: &str, lines: &[Line], i: usize, first: usize, opening: &Opening) 
     }
     // How far from the body.
     if !in_body {
-        let between = (i + 1..first).filter(|&j| !passes(&lines[j]) && !furniture_at(text, lines, j, first)).count();
         score -= 0.08 * between.min(15) as f64;
     } else {
         score -= 0.3 * (i - first) as f64;

@@ -16,7 +16,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT, ROOT, ownSeeds, runBrowserTest, waitReady, waitSettled } from './lib.mjs';
+import { OUT, ROOT, ownSeeds, runBrowserTest, waitReady, waitSettled, pasteArticle } from './lib.mjs';
 
 const vectors = readFileSync(join(ROOT, 'tests/e2e/fixtures/xss-vectors.txt'), 'utf8').split('\n').filter((l) => l.trim());
 
@@ -72,10 +72,7 @@ await runBrowserTest('hostile', 300, async ({ url, browser, check }) => {
   await page.reload();
   await waitSettled(page);
   for (const [name, text] of [['<img src=x onerror=alert(1)>.txt', articleA], ['<script>alert(1)</script>', articleB]]) {
-    await page.click('#add-button');
-    await page.fill('#add-name', name);
-    await page.fill('#add-text', text);
-    await page.click('#add-submit');
+    await pasteArticle(page, name, text);
   }
   await waitReady(page);
   const n = await page.evaluate(() => document.querySelector('story-diff').report.sources.length);

@@ -136,6 +136,14 @@ export async function ownSeeds(page) {
   await waitReady(page);
 }
 
+/** Adds an article through the paste dialog as a visitor does: open it, name it, paste, Add. */
+export async function pasteArticle(page, name, text) {
+  await page.click('#add-button');
+  await page.fill('#add-name', name);
+  await page.fill('#add-text', text);
+  await page.click('#add-submit');
+}
+
 /** Runs axe-core in the page; returns the serious and critical violations (CSP does not apply to evaluate). */
 export async function axe(page, context = null) {
   const source = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');

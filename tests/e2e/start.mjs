@@ -11,7 +11,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT, ROOT, axe, runBrowserTest, waitReady, waitSettled, watchProblems } from './lib.mjs';
+import { OUT, ROOT, axe, runBrowserTest, waitReady, waitSettled, watchProblems, pasteArticle } from './lib.mjs';
 
 const SEEDS = JSON.parse(readFileSync(join(ROOT, 'seeds/index.json'), 'utf8')).length;
 const STORE = 'storydiff:articles:v1';
@@ -49,10 +49,7 @@ await runBrowserTest('start', 300, async ({ url, browser, check }) => {
     'the seeds are shown as the demo: the list says "the seeds", nothing calls them yours, nothing is stored', JSON.stringify(s));
 
   // --- The first article pasted replaces the seeds, with an Undo. ---------------------------------
-  await page.click('#add-button');
-  await page.fill('#add-name', 'Harbour Post');
-  await page.fill('#add-text', MINE);
-  await page.click('#add-submit');
+  await pasteArticle(page, 'Harbour Post', MINE);
   await listed(1);
   await waitSettled(page);
   s = await page.evaluate(seen);
@@ -80,10 +77,7 @@ await runBrowserTest('start', 300, async ({ url, browser, check }) => {
   check(s.list.join() === 'Harbour Post' && undoNotice(s)?.buttons.includes('Undo'), 'Redo takes the seeds away again, with an Undo', JSON.stringify(s));
 
   // A second article joins the first: they are compared.
-  await page.click('#add-button');
-  await page.fill('#add-name', 'Island Herald');
-  await page.fill('#add-text', OTHER);
-  await page.click('#add-submit');
+  await pasteArticle(page, 'Island Herald', OTHER);
   await listed(2);
   await waitReady(page);
   s = await page.evaluate(seen);
