@@ -1623,7 +1623,14 @@ fn runon_title(text: &str, line: &mut Line, address: &str, out: &mut Cleaned) ->
         Some((start, end, _)) => (*start, stamp_end(s, *end)),
         None => {
             let open = |k: usize| toks[k - 1].1.ends_with(|c: char| c.is_alphanumeric());
-            let article = (3..toks.len().min(25)).find(|&k| matches!(toks[k].1, "A" | "An" | "The") && open(k));
+            // A headline does not end on a preposition, an article or a conjunction: after
+            // one, the article starts a name (`centered near The Geysers`), not the first
+            // sentence. Capitals are a shouted headline's own (`HAVE DIED IN A BLAZE`).
+            let dangling = |k: usize| {
+                let prev = toks[k - 1].1;
+                prev.chars().any(char::is_lowercase) && DANGLING.contains(&lower(prev).as_str())
+            };
+            let article = (3..toks.len().min(25)).find(|&k| matches!(toks[k].1, "A" | "An" | "The") && open(k) && !dangling(k));
             // The first sentence often starts with the name the headline starts with. Before
             // it, the headline ends on a word that is neither a function word (`that`) nor
             // capitalised (which would make one longer name: `former World Champion, …`).
@@ -1669,6 +1676,13 @@ fn runon_title(text: &str, line: &mut Line, address: &str, out: &mut Cleaned) ->
     line.span = trim_span(text, line.span.start + body_start..line.span.end);
     Some(Line { span: title_span, class: Class::Title, after_blank: true, keyword: None, stamp: false, glued: false })
 }
+
+/// Words no headline ends on. Not the particles of phrasal verbs (`in`, `over`, `out`, `up`),
+/// which do (`Bush's season over`).
+const DANGLING: &[&str] = &[
+    "a", "across", "against", "along", "amid", "among", "an", "and", "at", "behind", "beside", "between", "beyond", "but", "by", "during", "for", "from", "into", "near",
+    "nor", "of", "onto", "or", "per", "than", "the", "to", "toward", "towards", "upon", "via", "whose", "with", "within", "without",
+];
 
 /// The words of the last part of a page address (`…/78310-red-sox-to-break-bank.html` →
 /// `red sox to break bank`): its words of letters, without the extension and the numbers.
@@ -2477,6 +2491,9 @@ mod tests {
         // An address cut short is not the whole of a title-case headline.
         let text = "https://blog.example.com/2010/09/council-passes-budget-after.html\n\nCouncil Passes Budget After Long Debate The council approved the budget on Tuesday.";
         assert_eq!(kept(text)[0], (Role::Title, "Council Passes Budget After Long Debate"));
+        // A name that starts with `The` after a preposition is not where a headline ends.
+        let text = "A strong earthquake centered near The Pinnacles shook towns across the valley on Sunday.";
+        assert_eq!(kept(text), [(Role::Body, text)]);
         // Prose that names its subject twice is prose.
         let text = "Jane Roe said on Monday that Jane Roe Foundation grants would double next year, officials said.";
         assert_eq!(kept(text), [(Role::Body, text)]);
