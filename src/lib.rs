@@ -29,6 +29,7 @@ pub mod lexicon;
 pub mod normalize;
 pub mod polarity;
 pub mod quote;
+pub mod refute;
 pub mod segment;
 pub mod tape;
 pub mod embed;
@@ -137,10 +138,12 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     pairs.extend(opposed.into_iter().filter(wanted));
     let anchored = anchor::anchored(units, &prepared.index, embedded, &pairs);
     pairs.extend(anchored.into_iter().filter(wanted));
+    refute::keep_unrefuted(units, &prepared.index, &texts, &claims, &mut pairs);
     sort::by_key(&mut pairs, |p| sort::pair(p.a, p.b));
     let families = group::families(units, &pairs);
-    let implied = align::implied(units, &prepared.index, embedded, &families, &pairs);
-    pairs.extend(implied.into_iter().filter(wanted));
+    let mut implied: Vec<align::Pair> = align::implied(units, &prepared.index, embedded, &families, &pairs).into_iter().filter(wanted).collect();
+    refute::keep_unrefuted(units, &prepared.index, &texts, &claims, &mut implied);
+    pairs.extend(implied);
     sort::by_key(&mut pairs, |p| sort::pair(p.a, p.b));
     let mut lonely = vec![true; units.len()];
     for p in &pairs {
