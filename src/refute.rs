@@ -20,8 +20,11 @@ pub const DISPUTED_MIN: f64 = 0.9;
 /// scored [`DISPUTED_MIN`] or more, and the rest when their word diff shows no number conflict.
 pub fn keep_unrefuted(units: &[Unit], index: &Index, texts: &[&str], claims: &UnitClaims, pairs: &mut Vec<Pair>) {
     let side = |u: usize| Side { text: texts[units[u].source], words: &units[u].words, surfaces: &index.words[u], claims: claims.cell(u) };
+    // A number conflict is between terms that start with a digit (number words are read as
+    // digits): pairs without one on each side are not aligned for nothing.
+    let figured = |u: usize| index.terms[u].iter().any(|&t| index.vocabulary.text(t).starts_with(|c: char| c.is_ascii_digit()));
     pairs.retain(|p| {
-        p.kind != Kind::Paraphrase || p.score >= DISPUTED_MIN || {
+        p.kind != Kind::Paraphrase || p.score >= DISPUTED_MIN || !figured(p.a) || !figured(p.b) || {
             let (_, conflicts) = align::explain(&index.vocabulary, &side(p.a), &side(p.b), true);
             !conflicts.iter().any(|c| c.kind == ConflictKind::Number)
         }
