@@ -283,6 +283,25 @@ fn labeled_table(vectors: &Vectors) -> String {
     for (name, t) in ["semantic", "lexical"].iter().zip(&totals) {
         let _ = writeln!(doc, "| **all sets** | {name} | {:.3} ({}/{}) | {:.3} ({}/{}) | {:.3} ({}/{}) | {} | {} | {}/{} | {}/{} | {}/{} | | |", t.precision(), t.true_positive, t.predicted, t.recall(), t.found, t.required, t.paraphrase_recall(), t.paraphrase_found, t.paraphrase_required, grouped_precision(t), grouped_recall(t), t.shared_left_unique, t.shared_labeled, t.unique_kept, t.unique_total, t.negatives_matched.len(), t.negatives_total);
     }
+    doc += &doubt_table(&totals[0]);
+    doc
+}
+
+/// How well a unique sentence's nearest counterpart tells a doubtful verdict from a sound one,
+/// over all sets with vectors: at each score floor, the wrongly unique sentences (labeled shared)
+/// whose nearest reaches it, and the rightly unique ones (labeled unique) whose nearest does.
+fn doubt_table(t: &scoring::Score) -> String {
+    let mut doc = format!(
+        "\n### Unique, with a near counterpart\n\nA sentence the report leaves unique carries its nearest counterpart and that pair's score (the\nprobability that the two state the same claim). The page marks a unique sentence `unique?` when that\nscore is at least 0.3 (`DOUBTFUL_MIN` in `js/element/report-index.js`). Over all sets with vectors, of\nthe {} sentences labeled shared but left unique and the {} labeled unique and left so, how many a\nfloor marks (for the first, in brackets, how many of those point at a labeled counterpart):\n\n| nearest score at least | shared, left unique: marked | unique: marked |\n|---|---|---|\n",
+        t.left_unique_nearest.len(),
+        t.unique_nearest.len()
+    );
+    for floor in [0.2, 0.3, 0.4, 0.5] {
+        let marked: Vec<bool> = t.left_unique_nearest.iter().filter(|n| n.0 >= floor).map(|n| n.1).collect();
+        let right = marked.iter().filter(|&&r| r).count();
+        let unique = t.unique_nearest.iter().filter(|&&s| s >= floor).count();
+        let _ = writeln!(doc, "| {floor:.1} | {} of {} ({right}) | {unique} of {} |", marked.len(), t.left_unique_nearest.len(), t.unique_nearest.len());
+    }
     doc
 }
 

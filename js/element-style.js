@@ -169,6 +169,7 @@ button:hover { border-color: var(--_muted); }
   font-size: var(--_small); font-weight: 700; letter-spacing: 0.03em; text-transform: uppercase; vertical-align: 0.08em;
 }
 .badge-unique { background: #8f3a00; color: #fff; }
+.doubtful .badge-unique { background: #fff; color: #8f3a00; box-shadow: inset 0 0 0 1px #8f3a00; }
 .badge-restored { background: #2f5d1e; color: #fff; }
 .sentence.role-title { font-weight: 700; }
 .sentence.role-caption { font-style: italic; }

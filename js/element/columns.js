@@ -6,7 +6,7 @@ import { h, plural } from '../dom.js';
 import { conflictStat, markConflict } from './conflicts.js';
 import { filterRow } from './filters.js';
 import { KIND_INFO, REASONS } from './labels.js';
-import { kindOf } from './report-index.js';
+import { doubtful, kindOf } from './report-index.js';
 import { CHUNK, LONG_LIST } from './slices.js';
 import { selectRef } from './focus.js';
 import { toOriginal } from './sources.js';
@@ -301,8 +301,17 @@ export function sentenceRow(view, i, j, s, others) {
       // In another language than the rest: compared only with its own language, not unique.
     } else {
       classes.push('unique');
-      node.append(h('span', { class: 'badge-unique', text: 'unique' }), h('span', { class: 'sr-only', text: ': ' }));
-      node.title = 'Only in this source';
+      if (doubtful(s)) {
+        // The matcher found no counterpart, but a sentence of another source comes close:
+        // the verdict is marked as one to check (the focus panel shows that sentence).
+        classes.push('doubtful');
+        const other = view._label(s.nearest.source);
+        node.append(h('span', { class: 'badge-unique', text: 'unique?' }), h('span', { class: 'sr-only', text: `, but ${other} may say the same: ` }));
+        node.title = `Only in this source as matched, but its closest sentence in ${other} may state the same claim (score ${s.nearest.score.toFixed(2)}): check it`;
+      } else {
+        node.append(h('span', { class: 'badge-unique', text: 'unique' }), h('span', { class: 'sr-only', text: ': ' }));
+        node.title = 'Only in this source';
+      }
     }
   }
   if (restored) {

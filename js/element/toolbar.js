@@ -72,7 +72,7 @@ export function renderToolbar(view) {
   );
   const legend = h('ul', { class: 'legend', part: 'legend', attrs: { 'aria-label': 'Legend' } });
   legend.append(h('li', { class: 'legend-title', text: 'Shared with:' }));
-  legend.append(h('li', {}, h('span', { class: 'swatch unique', attrs: { 'aria-hidden': 'true' } }), 'no other source (unique)'));
+  legend.append(h('li', {}, h('span', { class: 'swatch unique', attrs: { 'aria-hidden': 'true' } }), 'no other source (unique; "unique?" where another source comes close)'));
   // One entry per shade: with more than four other sources a shade stands for a range.
   for (const [lv, from, to] of levelRanges(others)) {
     legend.append(h('li', { data: { level: lv, from, to } }, h('span', { class: `swatch level-${lv}`, attrs: { 'aria-hidden': 'true' } }), rangeLabel(from, to, others)));

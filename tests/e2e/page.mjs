@@ -45,7 +45,10 @@ const facts = () => {
       const wantUnique = s.support === 0 && s.role !== 'speaker';
       if (node.classList.contains('shared') !== wantShared || node.classList.contains('unique') !== wantUnique) bad.push(`${i}:${j}`);
       if (wantShared && !node.querySelector('.kind-icon')) bad.push(`${i}:${j} no kind icon`);
-      if (wantUnique && node.querySelector('.badge-unique')?.textContent !== 'unique') bad.push(`${i}:${j} no unique badge`);
+      // A unique sentence whose nearest counterpart scores 0.3 or more (DOUBTFUL_MIN) is "unique?".
+      const doubtful = wantUnique && !!s.nearest && s.nearest.score >= 0.3;
+      if (wantUnique && node.querySelector('.badge-unique')?.textContent !== (doubtful ? 'unique?' : 'unique')) bad.push(`${i}:${j} no unique badge`);
+      if (node.classList.contains('doubtful') !== doubtful) bad.push(`${i}:${j} doubtful ${doubtful}`);
     }
   });
   return {
@@ -53,6 +56,7 @@ const facts = () => {
     sentences: cols.map((c) => c.querySelectorAll('.sentence').length),
     shared: root.querySelectorAll('.sentence.shared').length,
     unique: root.querySelectorAll('.sentence.unique').length,
+    doubtful: root.querySelectorAll('.sentence.unique.doubtful').length,
     bad,
     titles: [...root.querySelectorAll('.column-head h3')].map((h) => h.textContent),
     legend: root.querySelectorAll('.legend li').length,
@@ -207,6 +211,7 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   check(f.columns === SEEDS, `one column per seed (${SEEDS})`, JSON.stringify(f.columns));
   check(f.sentences.every((n) => n > 0), 'every column shows sentences', JSON.stringify(f.sentences));
   check(f.shared > 0 && f.unique > 0, 'shared and unique sentences are both marked', `shared=${f.shared} unique=${f.unique}`);
+  check(f.doubtful > 0 && f.doubtful < f.unique, 'unique sentences with a close counterpart elsewhere are marked "unique?", the rest "unique"', `doubtful=${f.doubtful} unique=${f.unique}`);
   check(f.bad.length === 0, 'every sentence is marked as the report says (shared with a kind icon, unique with a badge)', f.bad.slice(0, 5).join(', '));
   check(f.legend >= 6, 'the legend is shown');
   check(f.removed > 0 && f.removedOpen === 0, 'removed spans sit in collapsed <details> per source', `details=${f.removed} open=${f.removedOpen}`);

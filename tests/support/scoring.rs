@@ -111,6 +111,11 @@ pub struct Score {
     /// leaves unique (support 0): the "only this source says it" the issue calls the worst error.
     pub shared_labeled: usize,
     pub shared_left_unique: usize,
+    /// For each of those: the score of its nearest counterpart (0 without one), and whether
+    /// that counterpart is one the labels pair it with.
+    pub left_unique_nearest: Vec<(f64, bool)>,
+    /// For each labeled unique sentence the report keeps unique: its nearest counterpart's score.
+    pub unique_nearest: Vec<f64>,
 }
 
 impl Score {
@@ -132,6 +137,8 @@ impl Score {
         self.grouped_paraphrase_found += o.grouped_paraphrase_found;
         self.shared_labeled += o.shared_labeled;
         self.shared_left_unique += o.shared_left_unique;
+        self.left_unique_nearest.extend_from_slice(&o.left_unique_nearest);
+        self.unique_nearest.extend_from_slice(&o.unique_nearest);
     }
 
     pub fn precision(&self) -> f64 {
@@ -219,8 +226,11 @@ pub fn score(set: &Labeled, vectors: Option<&Vectors>) -> Score {
     let shared: BTreeSet<At> = required.keys().flat_map(|&(a, b)| [a, b]).collect();
     sc.shared_labeled = shared.len();
     for &(s, k) in &shared {
-        if report.sources[s].sentences[k].support == 0 {
+        let sentence = &report.sources[s].sentences[k];
+        if sentence.support == 0 {
             sc.shared_left_unique += 1;
+            let near = sentence.nearest.as_ref();
+            sc.left_unique_nearest.push((near.map_or(0.0, |n| n.score), near.is_some_and(|n| required.contains_key(&key((s, k), (n.source, n.sentence))))));
             if explain {
                 println!("FALSE UNIQUE {:?}: {}", (s, k), text_of((s, k)));
             }
@@ -288,8 +298,10 @@ pub fn score(set: &Labeled, vectors: Option<&Vectors>) -> Score {
         match at(&report, src, u) {
             Ok((s, k)) => {
                 sc.unique_total += 1;
-                if report.sources[s].sentences[k].support == 0 {
+                let sentence = &report.sources[s].sentences[k];
+                if sentence.support == 0 {
                     sc.unique_kept += 1;
+                    sc.unique_nearest.push(sentence.nearest.as_ref().map_or(0.0, |n| n.score));
                 } else if explain {
                     println!("NOT UNIQUE {:?}: {}", (s, k), text_of((s, k)));
                 }
