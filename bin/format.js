@@ -4,7 +4,7 @@
 // what js/verdicts.js finds: sources in another language than the rest (compared only with
 // sources in the same language, their sentences not called unique) and sources that repeat another.
 
-import { languageName, languages, repeats } from '../js/verdicts.js';
+import { doubtful, languageName, languages, repeats } from '../js/verdicts.js';
 import { csvField, mdEscape } from '../js/formats.js';
 import { plural } from '../js/dom.js';
 import { firstOf, timeOf } from '../js/provenance.js';
@@ -137,13 +137,15 @@ function text(report) {
     const apart = r.apart.get(i);
     out.push(apart
       ? `NOT COMPARED: ${label(i)} is in ${languageName(apart.lang)} (${list.length} sentences no source in its language shares)`
-      : `UNIQUE TO ${label(i)} (${list.length})`);
+      : `UNIQUE TO ${label(i)} (${list.length}${!apart && list.some(doubtful) ? '; ? = its closest sentence elsewhere may state the same' : ''})`);
     if (list.length === 0) out.push('  (none)');
     for (const x of list) {
-      out.push(`  - ${oneLine(x.text)}`);
+      // "?" where the closest sentence elsewhere comes near enough to doubt the verdict.
+      const doubt = doubtful(x) && !apart;
+      out.push(`  ${doubt ? '?' : '-'} ${oneLine(x.text)}`);
       // The closest sentence elsewhere, so the reader can judge the verdict.
       const near = x.nearest && sources[x.nearest.source]?.sentences[x.nearest.sentence];
-      if (near) out.push(`      closest: [${x.nearest.source + 1}] ${oneLine(near.text)} (${Math.round(x.nearest.score * 100)}%)`);
+      if (near) out.push(`      closest${doubt ? ' (may state the same)' : ''}: [${x.nearest.source + 1}] ${oneLine(near.text)} (${Math.round(x.nearest.score * 100)}%)`);
     }
   });
 
@@ -216,7 +218,8 @@ function markdown(report) {
     if (list.length === 0) out.push('(none)');
     for (const x of list) {
       const near = x.nearest && sources[x.nearest.source]?.sentences[x.nearest.sentence];
-      out.push(`- ${mdText(x.text)}${near ? ` (closest: ${label(x.nearest.source)}, ${Math.round(x.nearest.score * 100)}%: ${mdText(near.text)})` : ''}`);
+      const doubt = doubtful(x) && !apart;
+      out.push(`- ${doubt ? '(?) ' : ''}${mdText(x.text)}${near ? ` (closest${doubt ? ', may state the same' : ''}: ${label(x.nearest.source)}, ${Math.round(x.nearest.score * 100)}%: ${mdText(near.text)})` : ''}`);
     }
     out.push('');
   });

@@ -5,6 +5,19 @@
 // shared sentences say nothing about two outlets agreeing. Plain data in and out: the element
 // (js/element/verdicts.js) and the CLI (bin/format.js) both use it.
 
+/**
+ * From this score of its nearest counterpart on (the probability that the two state the same
+ * claim), a unique sentence's verdict is doubtful, shown as `unique?`: on the labeled sets
+ * (docs/ACCURACY.md, "Unique, with a near counterpart") this floor marks 15 of the 28 sentences
+ * wrongly left unique and 3 of the 55 rightly unique ones.
+ */
+export const DOUBTFUL_MIN = 0.3;
+
+/** Whether unique sentence `sent` has a counterpart close enough to doubt the verdict. */
+export function doubtful(sent) {
+  return sent.support === 0 && !!sent.nearest && sent.nearest.score >= DOUBTFUL_MIN;
+}
+
 /** The primary language subtag of a tag, lower case (`en-GB` -> `en`), or null. */
 export function primaryLanguage(tag) {
   if (typeof tag !== 'string') return null;

@@ -3,6 +3,7 @@
 // closest sentence elsewhere. Built once per report (indexReport), kept on the element as _idx.
 
 import { KINDS } from '../validate.js';
+export { DOUBTFUL_MIN, doubtful } from '../verdicts.js';
 
 export function indexReport(view) {
   const r = view._report;
@@ -77,19 +78,6 @@ export function counterpartsOf(view, s, j) {
     }
   }
   return out;
-}
-
-/**
- * From this score of its nearest counterpart on (the probability that the two state the same
- * claim), a unique sentence is marked `unique?`: on the labeled sets (docs/ACCURACY.md, "Unique,
- * with a near counterpart") this floor marks 15 of the 28 sentences wrongly left unique and 3 of
- * the 55 rightly unique ones.
- */
-export const DOUBTFUL_MIN = 0.3;
-
-/** Whether unique sentence `sent` has a counterpart close enough to doubt the verdict. */
-export function doubtful(sent) {
-  return sent.support === 0 && !!sent.nearest && sent.nearest.score >= DOUBTFUL_MIN;
 }
 
 /** The closest sentence of another source to unique sentence `sent`, when the report names one. */

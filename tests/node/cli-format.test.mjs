@@ -150,3 +150,16 @@ test('--format errors are one line and exit 2', () => {
   assert.equal(primaryLanguage('de-AT'), 'de');
   assert.equal(primaryLanguage(''), null);
 });
+
+test('text: a unique sentence whose closest sentence elsewhere scores 0.3 or more is listed with "?", the rest with "-"', () => {
+  const text = run(...seeds).out;
+  const lines = text.split('\n');
+  const unique = report.sources.flatMap((s) => s.sentences.filter((x) => x.support === 0 && x.role !== 'speaker'));
+  const doubtfulOnes = unique.filter((x) => x.nearest && x.nearest.score >= 0.3);
+  assert.ok(doubtfulOnes.length > 0 && doubtfulOnes.length < unique.length, `${doubtfulOnes.length} of ${unique.length}`);
+  for (const x of unique) {
+    const mark = doubtfulOnes.includes(x) ? '?' : '-';
+    assert.ok(lines.includes(`  ${mark} ${oneLine(x.text)}`), `${mark} ${x.text}`);
+  }
+  assert.match(text, /; \? = its closest sentence elsewhere may state the same\)/);
+});
