@@ -292,7 +292,7 @@ fn labeled_table(vectors: &Vectors) -> String {
 /// whose nearest reaches it, and the rightly unique ones (labeled unique) whose nearest does.
 fn doubt_table(t: &scoring::Score) -> String {
     let mut doc = format!(
-        "\n### Unique, with a near counterpart\n\nA sentence the report leaves unique carries its nearest counterpart and that pair's score (the\nprobability that the two state the same claim). The page marks a unique sentence `unique?` when that\nscore is at least 0.3 (`DOUBTFUL_MIN` in `js/element/report-index.js`). Over all sets with vectors, of\nthe {} sentences labeled shared but left unique and the {} labeled unique and left so, how many a\nfloor marks (for the first, in brackets, how many of those point at a labeled counterpart):\n\n| nearest score at least | shared, left unique: marked | unique: marked |\n|---|---|---|\n",
+        "\n### Unique, with a near counterpart\n\nA sentence the report leaves unique carries its nearest counterpart and that pair's score (the\nprobability that the two state the same claim). The page marks a unique sentence `unique?` when that\nscore is at least 0.3 (`DOUBTFUL_MIN` in `js/verdicts.js`; the CLI lists it with `?`). Over all sets with vectors, of\nthe {} sentences labeled shared but left unique and the {} labeled unique and left so, how many a\nfloor marks (for the first, in brackets, how many of those point at a labeled counterpart):\n\n| nearest score at least | shared, left unique: marked | unique: marked |\n|---|---|---|\n",
         t.left_unique_nearest.len(),
         t.unique_nearest.len()
     );
