@@ -17,7 +17,9 @@ import { selectRef } from './focus.js';
 import { KIND_INFO, conflictLabel } from './labels.js';
 import { CHUNK, FIRST_ROWS, SLICE_MS, nextTask } from './slices.js';
 import { fillText, fold } from './text.js';
+import { verdicts } from './verdicts.js';
 import { csvField, mdEscape } from '../formats.js';
+import { languageName } from '../verdicts.js';
 
 // --- the model: rows in story order, each cell's wording, differences and match ----------------
 
@@ -160,6 +162,29 @@ function matchBetween(view, x, y) {
 }
 
 /**
+ * What a row of one source's sentence that no other source shares is, in words: `head` (its row
+ * head), `match` (the exports' match column) and `detail` (its cell's hover text). Unique, unless
+ * the match kinds are all off (not matched) or the source is in another language than the rest
+ * (not compared: the engine compares only sources in the same language).
+ */
+export function aloneWhat(view, s) {
+  const label = view._label(s);
+  if (view._kinds.length === 0) {
+    return { head: `${label}, not matched`, match: 'not matched', detail: 'Not matched: every match kind is switched off in the filters.' };
+  }
+  const apart = verdicts(view).apart.get(s);
+  if (apart) {
+    const name = languageName(apart.lang);
+    return {
+      head: `${label}, not compared (${name})`,
+      match: 'not compared (other language)',
+      detail: `Not compared: written in ${name}, compared only with sources in the same language${apart.peers.length ? '' : ' (there is none here)'}, so not known to be unique.`,
+    };
+  }
+  return { head: `only in ${label}`, match: 'unique', detail: 'Unique: no other source reports this.' };
+}
+
+/**
  * The table's rows: first one per group in story order, then each source's unique sentences in
  * reading order. A row: { group, only (the source of a unique row), cells (per source, a list of
  * sentence indices), ref ([s, j], the row's most common wording), support (how many other
@@ -238,10 +263,7 @@ export function cellInfo(view, row, s, j) {
 
 /** A cell's match in words: "≈ minor edits, score 92%, against Herald's wording". */
 export function cellDetail(view, row, info) {
-  if (row.group === null) {
-    if (view._kinds.length === 0) return 'Not matched: every match kind is switched off in the filters.';
-    return `Unique: no other source reports this.`;
-  }
+  if (row.group === null) return aloneWhat(view, row.only).detail;
   const k = KIND_INFO[info.kind] || KIND_INFO.paraphrase;
   const score = info.score === null ? 'linked through other sources' : `score ${Math.round(info.score * 100)}%`;
   const who = info.against === null ? '' : ` with ${view._label(info.against)}`;
@@ -426,7 +448,7 @@ function buildRow(view, k, m) {
   // The row's head: its number, how many sources carry it, its kind, its conflicts.
   head.append(h('span', { class: 'row-n', text: `${k + 1}` }));
   if (m.group === null) {
-    head.append(h('span', { class: 'row-what', text: view._kinds.length === 0 ? `${view._label(m.only)}, not matched` : `only in ${view._label(m.only)}` }));
+    head.append(h('span', { class: 'row-what', text: aloneWhat(view, m.only).head }));
   } else {
     const kind = KIND_INFO[m.kind] || KIND_INFO.paraphrase;
     head.append(h('span', { class: 'row-what', text: `${m.sources} of ${n} sources` }),
@@ -522,9 +544,12 @@ function countRows(view) {
   const total = t.model.length;
   const building = t.pos < total;
   const groups = t.model.filter((x) => x.group !== null).length;
+  const { apart } = verdicts(view);
+  const notCompared = t.model.filter((x) => x.group === null && apart.has(x.only)).length;
+  const alone = notCompared ? `${total - groups - notCompared} unique, ${notCompared} not compared (another language)` : `${total - groups} unique`;
   t.count.textContent = building
     ? `${plural(total, 'row')}: building…`
-    : shown === total ? `${plural(groups, 'shared claim')}, ${total - groups} unique` : `showing ${shown} of ${plural(total, 'row')}`;
+    : shown === total ? `${plural(groups, 'shared claim')}, ${alone}` : `showing ${shown} of ${plural(total, 'row')}`;
 }
 
 // --- keyboard and activation ------------------------------------------------------------------------------
@@ -631,7 +656,7 @@ function exportRows(view, { marked = null, sep = '\n' } = {}) {
         conflicts.push(`⚠ ${conflictLabel(c.kind)}: ${view._label(s)} “${c.here}”, ${view._label(c.other[0])} “${c.there}”`);
       }
     }));
-    const match = m.group === null ? (view._kinds.length === 0 ? 'not matched' : 'unique') : (KIND_INFO[m.kind]?.label || m.kind);
+    const match = m.group === null ? aloneWhat(view, m.only).match : (KIND_INFO[m.kind]?.label || m.kind);
     return [String(k + 1), String(m.sources), match, ...cells, conflicts.join('; ')];
   });
   return [head, ...rows];
