@@ -10,11 +10,46 @@ import { timeOf } from '../js/provenance.js';
 
 const $ = (id) => document.getElementById(id);
 
+// The Published fields are datetime-local inputs: what they show and what is typed in them is the
+// visitor's local time (the browser's time zone, named beside the field). A time read with a zone
+// is shown converted to it; a time typed is kept with the visitor's UTC offset on that date, so
+// that it is known to the minute ("2025-06-10T06:00+02:00") and can tell which source was first
+// (js/provenance.js counts a time without a zone as unsure by up to 14 hours either way). A time
+// read from an article without a zone is shown as it is, and stays unsure.
+
+const ZONED = /(Z|[+-]\d\d:?\d\d)$/i;
+const pad = (n) => String(n).padStart(2, '0');
+
 /** A datetime-local field's value for an ISO date or date and time ('' when there is none). */
 export function localValue(iso) {
   if (!iso) return '';
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(iso);
+  const text = iso.trim();
+  if (/[T ]\d{2}:\d{2}/.test(text) && ZONED.test(text)) {
+    const d = new Date(Date.parse(text));
+    if (Number.isFinite(d.getTime())) return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(text);
   return m ? `${m[1]}T${m[2] || '00:00'}` : '';
+}
+
+/** A datetime-local value ("2025-06-10T06:00", the visitor's local time) with the visitor's UTC offset on that date. */
+export function withLocalZone(value) {
+  const d = new Date(value); // a date and time without a zone: local time
+  if (!Number.isFinite(d.getTime())) return value;
+  const off = -d.getTimezoneOffset();
+  const sign = off < 0 ? '-' : '+';
+  return `${value}${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+}
+
+/** "your time zone, Europe/Berlin": what the Published fields' times are in. */
+export function zoneNote() {
+  let name = '';
+  try {
+    name = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+  } catch {
+    name = '';
+  }
+  return name ? `in your time zone, ${name}` : 'in your time zone';
 }
 
 /**
@@ -39,7 +74,7 @@ export function readFields(prefix, before = { outlet: '', url: '', when: '' }) {
     if (!ok) return { meta: null, problem: 'The address must be a web address starting with http:// or https://.' };
     meta.url = url;
   }
-  if (when !== before.when && when) meta.datetime = when;
+  if (when !== before.when && when) meta.datetime = withLocalZone(when);
   return { meta: Object.keys(meta).length ? meta : null, problem: null };
 }
 
@@ -112,6 +147,7 @@ export function clearFields(prefix) {
  * setStatus(state, text), view (the element).
  */
 export function setupDetails(page) {
+  for (const el of document.querySelectorAll('.zone-note')) el.textContent = `(${zoneNote()})`;
   const dialog = $('details-dialog');
   const error = $('details-error');
   let editing = null; // { index, before }

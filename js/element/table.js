@@ -20,6 +20,7 @@ import { fillText, fold } from './text.js';
 import { verdicts } from './verdicts.js';
 import { csvField, mdEscape } from '../formats.js';
 import { languageName } from '../verdicts.js';
+import { firstOf } from '../provenance.js';
 
 // --- the model: rows in story order, each cell's wording, differences and match ----------------
 
@@ -220,14 +221,17 @@ export function tableModel(view) {
       }
     }
     const sources = cells.filter((c) => c.length).length;
-    rows.push({ group: g, only: null, cells, ref, support: sources - 1, kind: group.kind, sources });
+    // The source that published it first, when two or more have a time and one is surely earliest.
+    const found = firstOf(r, cells.map((c, s) => (c.length ? s : -1)).filter((s) => s >= 0));
+    const first = found.first === null ? null : { source: found.first, time: found.time, known: found.known };
+    rows.push({ group: g, only: null, cells, ref, support: sources - 1, kind: group.kind, sources, first });
   }
   r.sources.forEach((src, s) => {
     src.sentences.forEach((x, j) => {
       if (x.role === 'speaker' || (x.group !== null && x.group !== undefined && r.groups[x.group])) return;
       const cells = r.sources.map(() => []);
       cells[s].push(j);
-      rows.push({ group: null, only: s, cells, ref: [s, j], support: x.support, kind: null, sources: 1 });
+      rows.push({ group: null, only: s, cells, ref: [s, j], support: x.support, kind: null, sources: 1, first: null });
     });
   });
   return rows;
@@ -454,6 +458,7 @@ function buildRow(view, k, m) {
     head.append(h('span', { class: 'row-what', text: `${m.sources} of ${n} sources` }),
       h('span', { class: 'row-kind' }, h('span', { class: 'kind-icon', text: kind.icon, attrs: { 'aria-hidden': 'true' } }), kind.label));
   }
+  if (m.first) head.append(h('span', { class: 'row-first', text: `First: ${view._label(m.first.source)}, ${m.first.time}`, attrs: { title: firstTitle(view, m.first) } }));
   // Each conflict is listed in both its cells (the two sentences of a match are in one row).
   if (conflicts) head.append(h('span', { class: 'row-conflicts', text: `⚠ ${plural(Math.max(1, Math.round(conflicts / 2)), 'conflict')}` }));
   if (silent.length && m.group !== null) head.append(h('span', { class: 'row-silent', text: `Not in ${silent.join(', ')}`, attrs: { 'aria-hidden': 'true' } }));
@@ -462,6 +467,11 @@ function buildRow(view, k, m) {
   // Its height, roughly, while the browser skips its block: the longest cell's lines.
   row.em = 1.2 + 1.45 * Math.max(2, ...texts.map((x) => Math.ceil(x.length / 34) + 1));
   return row;
+}
+
+/** "First published by …": a row's first source in words (its head's hover, the exports' column). */
+function firstTitle(view, first) {
+  return `First published by ${view._label(first.source)}, ${first.time}: the earliest of the ${first.known} sources carrying it with a publication time.`;
 }
 
 function renderCells(row, q) {
@@ -640,7 +650,7 @@ function activate(view, rowNode, cell) {
 function exportRows(view, { marked = null, sep = '\n' } = {}) {
   const r = view._report;
   const model = view._table?.model || tableModel(view);
-  const head = ['#', 'Sources', 'Match', ...r.sources.map((_, s) => view._label(s)), 'Conflicts'];
+  const head = ['#', 'Sources', 'Match', ...r.sources.map((_, s) => view._label(s)), 'Conflicts', 'First published'];
   const rows = model.map((m, k) => {
     const cells = r.sources.map((_, s) => m.cells[s].map((j) => {
       const info = cellInfo(view, m, s, j);
@@ -657,7 +667,8 @@ function exportRows(view, { marked = null, sep = '\n' } = {}) {
       }
     }));
     const match = m.group === null ? aloneWhat(view, m.only).match : (KIND_INFO[m.kind]?.label || m.kind);
-    return [String(k + 1), String(m.sources), match, ...cells, conflicts.join('; ')];
+    const first = m.first ? `${view._label(m.first.source)}, ${m.first.time}` : '';
+    return [String(k + 1), String(m.sources), match, ...cells, conflicts.join('; '), first];
   });
   return [head, ...rows];
 }
