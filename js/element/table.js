@@ -20,7 +20,7 @@ import { fillText, fold } from './text.js';
 import { verdicts } from './verdicts.js';
 import { csvField, mdEscape } from '../formats.js';
 import { languageName } from '../verdicts.js';
-import { firstOf } from '../provenance.js';
+import { firstOf, timeOf } from '../provenance.js';
 
 // --- the model: rows in story order, each cell's wording, differences and match ----------------
 
@@ -646,11 +646,28 @@ function activate(view, rowNode, cell) {
 
 // --- the exports ----------------------------------------------------------------------------------------------
 
+/**
+ * A source as the exports' header names it, with its provenance: "Harbour Post (Desk copy,
+ * https://harbour.example/story, published 2025-06-11 09:30+02:00)": its label (the outlet, else
+ * its name), then its name when the label is the outlet, its address and its publication time,
+ * those it has.
+ */
+export function sourceHeading(view, s) {
+  const src = view._report.sources[s];
+  const label = view._label(s);
+  const more = [];
+  if (src.name && src.name !== label) more.push(src.name);
+  if (src.url) more.push(src.url);
+  const time = timeOf(src)?.text;
+  if (time) more.push(`published ${time}`);
+  return more.length ? `${label} (${more.join(', ')})` : label;
+}
+
 /** The rows as text: per row, its number, sources, kind, each source's wording and conflicts. */
 function exportRows(view, { marked = null, sep = '\n' } = {}) {
   const r = view._report;
   const model = view._table?.model || tableModel(view);
-  const head = ['#', 'Sources', 'Match', ...r.sources.map((_, s) => view._label(s)), 'Conflicts', 'First published'];
+  const head = ['#', 'Sources', 'Match', ...r.sources.map((_, s) => sourceHeading(view, s)), 'Conflicts', 'First published'];
   const rows = model.map((m, k) => {
     const cells = r.sources.map((_, s) => m.cells[s].map((j) => {
       const info = cellInfo(view, m, s, j);

@@ -154,10 +154,11 @@ await runBrowserTest('provenance', 300, async ({ url, browser, check }) => {
   // before 18:00, so the morning article had the shared claim first (panel, table, its exports). ---
   await page.click('#new-button');
   await page.waitForFunction(() => document.querySelectorAll('#source-list .source-name').length === 0);
-  for (const [name, when, text] of [['Morning Desk', '2025-06-10T06:00', FARES_A], ['Evening Desk', '2025-06-10T18:00', FARES_B]]) {
+  for (const [name, when, text, address] of [['Morning Desk', '2025-06-10T06:00', FARES_A, 'https://morning.example/fares'], ['Evening Desk', '2025-06-10T18:00', FARES_B, '']]) {
     await page.click('#add-button');
     await page.fill('#add-name', name);
     await page.fill('#add-outlet', ''); // the outlet typed above stayed in the draft
+    await page.fill('#add-url', address);
     await page.fill('#add-when', when);
     await page.fill('#add-text', text);
     await page.click('#add-submit');
@@ -182,8 +183,13 @@ await runBrowserTest('provenance', 300, async ({ url, browser, check }) => {
   check(firsts.panel === 'First published by Morning Desk, 2025-06-10 06:00+02:00: the earliest of the 2 sources sharing it with a publication time.',
     "the shared sentence's focus panel names the article typed as published at 06:00 first", firsts.panel);
   check(firsts.rows.length > 0 && firsts.rows.every((t) => t === 'First: Morning Desk, 2025-06-10 06:00+02:00'), "the claim table's shared rows say which source was first", JSON.stringify(firsts.rows));
-  check(firsts.csvHead === '#,Sources,Match,Morning Desk,Evening Desk,Conflicts,First published' && firsts.csvFirst, "the table's CSV has a First published column, filled for the shared row", JSON.stringify(firsts.csvHead));
+  check(firsts.csvFirst, "the table's CSV has a First published column, filled for the shared row", JSON.stringify(firsts.csvHead));
   check(firsts.md[0].endsWith('| Conflicts | First published |') && firsts.md[2].endsWith('| Morning Desk, 2025-06-10 06:00+02:00 |'), "the table's Markdown too", JSON.stringify(firsts.md));
+  // Provenance in the table exports' headers: each source's address and publication time.
+  check(firsts.csvHead === '#,Sources,Match,"Morning Desk (https://morning.example/fares, published 2025-06-10 06:00+02:00)",Evening Desk (published 2025-06-10 18:00+02:00),Conflicts,First published',
+    "the table's CSV names each source in its header with its address and publication time", firsts.csvHead);
+  check(firsts.md[0] === '| \\# | Sources | Match | Morning Desk (https://morning.example/fares, published 2025-06-10 06:00+02:00) | Evening Desk (published 2025-06-10 18:00+02:00) | Conflicts | First published |',
+    "the table's Markdown header too", firsts.md[0]);
 
   check(problems.length === 0, 'no console errors, page errors or failed requests', problems.join(' | '));
 });
