@@ -62,6 +62,7 @@ export const TABLE_STYLE = String.raw`
 .row-kind { color: var(--_muted); }
 .row-conflicts { color: #6b4700; font-weight: 700; }
 .row-first { color: var(--_muted); }
+.trow.found { outline: 3px solid var(--_accent); outline-offset: -3px; }
 .row-silent { display: none; color: var(--_muted); font-style: italic; }
 .trow .tcell.filled { cursor: pointer; background: var(--_l1); }
 .trow.only .tcell.filled { background: var(--_unique-bg); box-shadow: inset 3px 0 0 var(--_unique); }

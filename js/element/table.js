@@ -345,6 +345,7 @@ export function buildTable(view) {
   t.pos = 0;
   t.chunk = null;
   t.current = null;
+  t.found = null;
   t.stale = false;
   const q = fold(view._query.trim());
   buildSome(view, FIRST_ROWS, q);
@@ -571,6 +572,26 @@ function setCurrent(view, node) {
   if (t.current) t.current.tabIndex = -1;
   node.tabIndex = 0;
   t.current = node;
+}
+
+/**
+ * Moves the table's found row (Enter in the search box) to the next (dir 1) or previous (-1) row
+ * the filters show among those built, wrapping around: marked, made the table's tab stop and
+ * scrolled into view, the keyboard focus left where it is. Returns [its place, of how many], or null.
+ */
+export function stepRow(view, dir) {
+  const t = view._table;
+  if (!t?.model) return null;
+  const rows = visibleRows(view);
+  if (rows.length === 0) return null;
+  const cur = t.found ? rows.indexOf(t.found) : -1;
+  const i = cur < 0 ? (dir > 0 ? 0 : rows.length - 1) : (cur + dir + rows.length) % rows.length;
+  t.found?.classList.remove('found');
+  t.found = rows[i];
+  t.found.classList.add('found');
+  setCurrent(view, t.found);
+  t.found.scrollIntoView({ block: 'nearest' });
+  return [i + 1, rows.length];
 }
 
 function visibleRows(view) {

@@ -237,6 +237,22 @@ await runBrowserTest('table', 420, async ({ url, browser, check }) => {
   s = await page.evaluate(tableSeen);
   check(rowsShown(s).length === 1 && /Engineers/.test(rowsShown(s)[0].cells[0]) && rowsShown(s)[0].marks === 2 && /showing 1 of 8 rows/.test(s.count),
     'search (case ignored) leaves the row that holds the words and marks them in each cell', JSON.stringify({ shown: rowsShown(s), count: s.count }));
+  // Enter in the search box goes to the next matching row (Shift+Enter the previous), the focus staying in the box.
+  await sd.locator('input[type="search"]').fill('bridge');
+  await page.waitForTimeout(100);
+  const found = async () => page.evaluate(() => {
+    const root = document.querySelector('story-diff').shadowRoot;
+    const row = root.querySelector('.claims .trow.found');
+    return { row: row ? Number(row.dataset.row) : null, current: row?.tabIndex === 0, inBox: root.activeElement?.type === 'search', count: root.querySelector('.claims-count').textContent };
+  });
+  const bridgeRows = rowsShown(await page.evaluate(tableSeen)).length;
+  const steps = [];
+  for (const key of ['Enter', 'Enter', 'Shift+Enter']) {
+    await sd.locator('input[type="search"]').press(key);
+    steps.push(await found());
+  }
+  check(bridgeRows >= 2 && steps[0].row === 0 && steps[1].row > 0 && steps[2].row === 0 && steps.every((x) => x.current && x.inBox) && new RegExp(`match 2 of ${bridgeRows}$`).test(steps[1].count),
+    'Enter in the search box marks the next matching row (Shift+Enter the previous) and says which match it is, the focus staying in the box', JSON.stringify({ bridgeRows, steps }));
   await sd.locator('input[type="search"]').fill('');
   await page.waitForTimeout(100);
   s = await page.evaluate(tableSeen);
