@@ -554,7 +554,7 @@ $('add-form').addEventListener('submit', (e) => {
 });
 
 // Each article's details (outlet, address, time) and "Order by time": www/details.js.
-const details = setupDetails({ view, sources: () => sources, changed, snapshot, offerUndo, setStatus });
+const details = setupDetails({ view, sources: () => sources, changed, snapshot, offerUndo, setStatus, notice });
 
 // A paste anywhere else on the page (not into a field, the dialog closed) adds the article at once:
 // copy a web page, come back, press Ctrl+V.
@@ -644,6 +644,7 @@ async function main() {
   undo.load().catch(() => {});
   // After the comparison is under way: a draft never holds up the first view.
   setTimeout(restoreDraft, 0);
+  details.restore();
 }
 
 main().catch((err) => setStatus('error', `Something went wrong: ${errorMessage(err)}`));

@@ -7,6 +7,8 @@
 // order of publication (those without a time last), with an Undo. Only text goes into the page.
 
 import { timeOf } from '../js/provenance.js';
+import { loadDetailsDraft, saveDetailsDraft } from './storage.js';
+import { contentKey } from './undo.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -144,34 +146,75 @@ export function clearFields(prefix) {
 /**
  * Wires the details dialog and "Order by time". `page` gives what the page's list is made of:
  * sources() (the list now), changed(message), snapshot(), offerUndo(message, what, before),
- * setStatus(state, text), view (the element).
+ * setStatus(state, text), notice(kind, message, options), view (the element).
+ *
+ * Closed with Esc or Cancel after a change, the dialog's fields are not thrown away: they are kept
+ * (for one article at a time, across a reload too), a notice says so and opens them again, and
+ * the article's Details button shows them until they are saved or the notice is dismissed.
  */
 export function setupDetails(page) {
   for (const el of document.querySelectorAll('.zone-note')) el.textContent = `(${zoneNote()})`;
   const dialog = $('details-dialog');
   const error = $('details-error');
-  let editing = null; // { index, before }
+  let editing = null; // { index, before, key }
+  let draft = null; // the unsaved changes: { key (the article's contentKey), name, values }
 
-  /** Opens the details of article `i`, filled from the report on show (what the engine read, or what was given). */
+  const fields = () => ({ outlet: $('details-outlet').value, url: $('details-url').value, when: $('details-when').value });
+  const indexOf = (key) => page.sources().findIndex((s) => contentKey(s) === key);
+
+  /** Keeps (or, given null, lets go of) the unsaved changes, and says so. */
+  function keepDraft(next) {
+    draft = next;
+    const kept = saveDetailsDraft(draft);
+    if (!draft) {
+      page.notice('details-draft', null);
+      return;
+    }
+    page.notice('details-draft', `Your changes to the details of “${draft.name}” are not saved: they are kept${kept ? '' : ' while this page is open'}, and its Details button shows them again. Dismiss this to let them go.`, {
+      actions: [{ label: 'Open them', describe: `Open the unsaved details of ${draft.name}`, run: () => {
+        const i = indexOf(draft.key);
+        if (i >= 0) open(i);
+      } }],
+      onDismiss: () => {
+        draft = null;
+        saveDetailsDraft(null);
+      },
+    });
+  }
+
+  /** Opens the details of article `i`, filled from the report on show (what the engine read, or what was given), or with its unsaved changes. */
   function open(i) {
     const src = page.view.report?.sources[i];
-    const given = page.sources()[i]?.meta || {};
+    const article = page.sources()[i];
+    const given = article?.meta || {};
     const before = {
       outlet: given.outlet ?? src?.outlet ?? '',
       url: given.url ?? src?.url ?? '',
       when: localValue(given.datetime ?? src?.datetime ?? src?.published ?? ''),
     };
-    $('details-outlet').value = before.outlet;
-    $('details-url').value = before.url;
-    $('details-when').value = before.when;
-    $('details-title').textContent = `Details of “${page.sources()[i].name}”`;
+    const key = contentKey(article);
+    const shown = draft && draft.key === key ? draft.values : before;
+    $('details-outlet').value = shown.outlet;
+    $('details-url').value = shown.url;
+    $('details-when').value = shown.when;
+    $('details-title').textContent = `Details of “${article.name}”`;
     error.hidden = true;
-    editing = { index: i, before };
+    editing = { index: i, before, key };
     dialog.showModal();
     $('details-outlet').focus();
   }
 
   $('details-cancel').addEventListener('click', () => dialog.close());
+  // Closed without saving (Esc, Cancel): changed fields are kept as unsaved changes.
+  dialog.addEventListener('close', () => {
+    if (!editing) return; // saved
+    const { before, key, index } = editing;
+    editing = null;
+    const values = fields();
+    const changedFields = ['outlet', 'url', 'when'].some((k) => values[k].trim() !== before[k].trim());
+    if (changedFields) keepDraft({ key, name: page.sources()[index]?.name ?? '', values });
+    else if (draft && draft.key === key) keepDraft(null);
+  });
   $('details-form').addEventListener('submit', (e) => {
     e.preventDefault();
     if (!editing) return;
@@ -182,6 +225,7 @@ export function setupDetails(page) {
       return;
     }
     const src = page.sources()[editing.index];
+    if (draft && draft.key === editing.key) keepDraft(null);
     editing = null;
     dialog.close();
     if (!src || !meta) return;
@@ -209,5 +253,16 @@ export function setupDetails(page) {
     page.offerUndo('Ordered by publication time.', 'the ordering by time', before);
   });
 
-  return { open };
+  /** Offers again the unsaved changes kept from before a reload, when their article is listed. */
+  function restore() {
+    const kept = loadDetailsDraft();
+    if (!kept || draft) return;
+    if (indexOf(kept.key) < 0) {
+      saveDetailsDraft(null); // its article is gone
+      return;
+    }
+    keepDraft(kept);
+  }
+
+  return { open, restore };
 }

@@ -254,3 +254,33 @@ export function loadDraft() {
     return null;
   }
 }
+
+// --- the Details dialog's unsaved changes ------------------------------------------------------------
+//
+// Closed with Esc or Cancel after a change, the dialog's fields are kept (www/details.js), in local
+// storage only: a few short fields.
+
+const DETAILS_DRAFT = 'storydiff:details-draft:v1';
+
+/** Keeps { key, name, values: { outlet, url, when } } (null forgets it); returns whether it is kept. */
+export function saveDetailsDraft(draft) {
+  try {
+    if (draft) localStorage.setItem(DETAILS_DRAFT, JSON.stringify({ version: 1, ...draft }));
+    else localStorage.removeItem(DETAILS_DRAFT);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The Details dialog's unsaved changes kept from an earlier visit, or null. */
+export function loadDetailsDraft() {
+  try {
+    const data = JSON.parse(localStorage.getItem(DETAILS_DRAFT) || 'null');
+    if (!data || data.version !== 1 || typeof data.key !== 'string' || typeof data.name !== 'string' || !data.values) return null;
+    const values = Object.fromEntries(['outlet', 'url', 'when'].map((k) => [k, typeof data.values[k] === 'string' ? data.values[k] : '']));
+    return { key: data.key, name: data.name, values };
+  } catch {
+    return null;
+  }
+}

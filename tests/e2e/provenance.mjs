@@ -1,7 +1,8 @@
 // Provenance (issue 13, point 4), in headless Chromium: the paste dialog's outlet, address and
 // publication time fields are shown in the new article's column head and in the JSON and HTML
 // exports, and kept across a reload; an article's "Details" dialog is filled from what the engine
-// read and changes what is shown; "Order by time" puts the articles in order of publication, with
+// read and changes what is shown, and a change closed with Esc is kept (a notice, across a reload)
+// until saved; "Order by time" puts the articles in order of publication, with
 // an Undo; the fields are kept in the draft; they are filled with what the engine reads from a
 // pasted web page or typed text, and what the user typed in them is kept; a time typed is the
 // visitor's local time (the context runs in Europe/Berlin), so of two articles typed in as
@@ -97,6 +98,29 @@ await runBrowserTest('provenance', 300, async ({ url, browser, check }) => {
   await waitReady(page);
   s = await page.evaluate(heads);
   check(s.heads[1].outlet === 'Yonhap News Agency' && s.heads[1].date === '2025-06-12 07:15+02:00', 'the corrected details are shown in the column head', JSON.stringify(s.heads[1]));
+
+  // Esc in the Details dialog after a change: the change is kept, a notice says so (after a reload
+  // too) and opens it again; saved, it is shown and the notice goes.
+  await page.click('#source-list li:nth-child(3) button.details');
+  await page.fill('#details-outlet', 'Typed Outlet');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#notices .notice-details-draft', { timeout: 5000 }).catch(() => {});
+  const esc = await page.evaluate(() => ({ open: document.getElementById('details-dialog').open, notice: document.querySelector('#notices .notice-details-draft p')?.textContent || null }));
+  check(!esc.open && esc.notice === `Your changes to the details of “${SEEDS[2]}” are not saved: they are kept, and its Details button shows them again. Dismiss this to let them go.`,
+    'Esc in the Details dialog keeps the typed change and says so', JSON.stringify(esc));
+  await page.reload();
+  await waitReady(page);
+  await page.waitForSelector('#notices .notice-details-draft', { timeout: 5000 }).catch(() => {});
+  await page.click('#notices .notice-details-draft button:text-is("Open them")');
+  const again = await page.evaluate(() => ({ open: document.getElementById('details-dialog').open, outlet: document.getElementById('details-outlet').value }));
+  check(again.open && again.outlet === 'Typed Outlet', 'after a reload the notice is still there and opens the dialog with the change', JSON.stringify(again));
+  await page.click('#details-save');
+  await page.waitForFunction(() => document.querySelector('story-diff').report?.sources[2].outlet === 'Typed Outlet');
+  await waitReady(page);
+  s = await page.evaluate(heads);
+  const gone = await page.evaluate(() => ({ notice: !!document.querySelector('#notices .notice-details-draft'), kept: localStorage.getItem('storydiff:details-draft:v1') }));
+  check(s.heads[2].outlet === 'Typed Outlet' && !gone.notice && gone.kept === null, 'saved, the change is shown and the notice and the kept change go', JSON.stringify({ head: s.heads[2], gone }));
+  await page.click('#sources-panel summary');
 
   // --- Order by time. ---------------------------------------------------------------------------
   const listBefore = s.list;
