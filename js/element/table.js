@@ -295,16 +295,20 @@ export function renderTableView(view, overview) {
   const actions = h('div', { class: 'claims-actions' },
     downloadButton('CSV', () => view.exportCSV(), 'storydiff-table.csv', 'text/csv'),
     downloadButton('Markdown', () => view.exportMarkdown(), 'storydiff-table.md', 'text/markdown'));
+  // The hint on hovering and clicking is for the screen: it is left out on paper.
   const note = h('p', { class: 'claims-note' },
     'One row per claim, in story order, then what only one source says. Each column is a source’s own wording: ',
-    h('ins', { text: 'underlined' }), ' words differ from the row’s most common wording; an empty cell: the source does not report it; ⚠ conflicting details. Hover or focus a cell for its match; Enter or a click shows it in the columns.');
+    h('ins', { text: 'underlined' }), ' words differ from the row’s most common wording; an empty cell: the source does not report it; ⚠ conflicting details.',
+    h('span', { class: 'claims-hint', text: ' Hover or focus a cell for its match; Enter or a click shows it in the columns.' }));
   const table = h('div', { class: 'claims-table', attrs: { role: 'table', 'aria-label': 'Claim table: each source’s wording of each claim', 'aria-describedby': 'claims-note' } });
   note.id = 'claims-note';
   const box = h('div', { class: 'claims-scroll', part: 'table' }, table);
-  const section = h('section', { class: 'claims', attrs: { 'aria-label': 'Claim table' } }, h('div', { class: 'claims-bar' }, note, count, actions), box);
+  // On paper, when the sources print as cards (no head row), a list names each with its provenance.
+  const sourcesList = h('ol', { class: 'claims-sources', attrs: { 'aria-hidden': 'true' } });
+  const section = h('section', { class: 'claims', attrs: { 'aria-label': 'Claim table' } }, h('div', { class: 'claims-bar' }, note, count, actions), sourcesList, box);
   section.hidden = mode !== 'table';
   overview.hidden = mode === 'table';
-  view._table = { section, table, box, overview, sw, count, model: null, rows: [], body: null, pos: 0, job: null, current: null, stale: false };
+  view._table = { section, table, box, overview, sw, count, sourcesList, model: null, rows: [], body: null, pos: 0, job: null, current: null, stale: false };
   if (mode === 'table') buildTable(view);
   return [sw, section];
 }
@@ -332,7 +336,8 @@ export function buildTable(view) {
   const r = view._report;
   t.model = tableModel(view);
   const head = h('div', { class: 'trow thead', attrs: { role: 'row' } }, h('span', { class: 'tcell rowhead', text: 'Claim', attrs: { role: 'columnheader' } }));
-  r.sources.forEach((_, s) => head.append(h('span', { class: 'tcell', text: view._label(s), attrs: { role: 'columnheader' } })));
+  r.sources.forEach((_, s) => head.append(h('span', { class: 'tcell', attrs: { role: 'columnheader' } }, view._label(s), ...headMeta(view, s))));
+  t.sourcesList.replaceChildren(...r.sources.map((_, s) => h('li', { text: sourceHeading(view, s) })));
   t.body = h('div', { class: 'tbody', attrs: { role: 'rowgroup' } });
   t.table.replaceChildren(h('div', { class: 'thead-group', attrs: { role: 'rowgroup' } }, head), t.body);
   t.table.setAttribute('aria-rowcount', String(t.model.length + 1));
@@ -666,6 +671,22 @@ function activate(view, rowNode, cell) {
 }
 
 // --- the exports ----------------------------------------------------------------------------------------------
+
+/**
+ * Under a source's name in the table's head: its name when the head shows its outlet, and its
+ * publication time (on screen and paper), and its address (on paper only: long, and a click away
+ * in the column head on screen).
+ */
+function headMeta(view, s) {
+  const src = view._report.sources[s];
+  const label = view._label(s);
+  const out = [];
+  const time = timeOf(src)?.text;
+  const line = [src.name && src.name !== label ? src.name : null, time].filter(Boolean).join(' · ');
+  if (line) out.push(h('span', { class: 'th-meta', text: line }));
+  if (src.url) out.push(h('span', { class: 'th-meta th-url', text: src.url }));
+  return out;
+}
 
 /**
  * A source as the exports' header names it, with its provenance: "Harbour Post (Desk copy,
