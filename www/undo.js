@@ -14,15 +14,27 @@
 import { errorMessage } from '../js/validate.js';
 import { loadUndo, parseArticle, saveUndo } from './storage.js';
 
+// The fingerprints of long texts, so that a 1 MB article is hashed once, not at every change
+// (a Map finds a string again by the hash the engine keeps with it).
+const long = new Map();
+
 /** A fingerprint of an article's content (its text, or its page's markup): its length and an FNV-1a hash. */
 export function contentKey(s) {
   const t = s.text ?? s.html ?? '';
+  const kind = typeof s.html === 'string' ? 'h' : 't';
+  const cached = t.length > 4096 ? long.get(t) : undefined;
+  if (cached) return kind + cached;
   let x = 0x811c9dc5;
   for (let i = 0; i < t.length; i++) {
     x ^= t.charCodeAt(i);
     x = Math.imul(x, 0x01000193);
   }
-  return `${typeof s.html === 'string' ? 'h' : 't'}${t.length}:${(x >>> 0).toString(36)}`;
+  const key = `${t.length}:${(x >>> 0).toString(36)}`;
+  if (t.length > 4096) {
+    if (long.size >= 64) long.clear();
+    long.set(t, key);
+  }
+  return kind + key;
 }
 
 /** A fingerprint of a list as shown: its articles' names, contents, details and spans put back, and whether it is the demo. */
