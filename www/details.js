@@ -149,37 +149,44 @@ export function clearFields(prefix) {
  * setStatus(state, text), notice(kind, message, options), view (the element).
  *
  * Closed with Esc or Cancel after a change, the dialog's fields are not thrown away: they are kept
- * (for one article at a time, across a reload too), a notice says so and opens them again, and
- * the article's Details button shows them until they are saved or the notice is dismissed.
+ * (per article, across a reload too), a notice says so and opens them again, and the article's
+ * Details button shows them until they are saved or the notice is dismissed.
  */
 export function setupDetails(page) {
   for (const el of document.querySelectorAll('.zone-note')) el.textContent = `(${zoneNote()})`;
   const dialog = $('details-dialog');
   const error = $('details-error');
   let editing = null; // { index, before, key }
-  let draft = null; // the unsaved changes: { key (the article's contentKey), name, values }
+  // The unsaved changes, per article (by its contentKey): { key, name, values, id (its notice's) }.
+  const drafts = new Map();
+  let ids = 0;
 
   const fields = () => ({ outlet: $('details-outlet').value, url: $('details-url').value, when: $('details-when').value });
   const indexOf = (key) => page.sources().findIndex((s) => contentKey(s) === key);
+  const saveDrafts = () => saveDetailsDraft([...drafts.values()].map(({ key, name, values }) => ({ key, name, values })));
 
-  /** Keeps (or, given null, lets go of) the unsaved changes, and says so. */
-  function keepDraft(next) {
-    draft = next;
-    const kept = saveDetailsDraft(draft);
-    if (!draft) {
-      page.notice('details-draft', null);
-      return;
-    }
-    page.notice('details-draft', `Your changes to the details of “${draft.name}” are not saved: they are kept${kept ? '' : ' while this page is open'}, and its Details button shows them again. Dismiss this to let them go.`, {
+  /** Keeps the unsaved changes `d` ({ key, name, values }) of an article, and says so in a notice of its own. */
+  function keepDraft(d) {
+    const old = drafts.get(d.key);
+    const draft = { ...d, id: old ? old.id : ++ids };
+    drafts.set(d.key, draft);
+    const kept = saveDrafts();
+    page.notice(`details-draft-${draft.id}`, `Your changes to the details of “${draft.name}” are not saved: they are kept${kept ? '' : ' while this page is open'}, and its Details button shows them again. Dismiss this to let them go.`, {
       actions: [{ label: 'Open them', describe: `Open the unsaved details of ${draft.name}`, run: () => {
         const i = indexOf(draft.key);
         if (i >= 0) open(i);
       } }],
-      onDismiss: () => {
-        draft = null;
-        saveDetailsDraft(null);
-      },
+      onDismiss: () => dropDraft(draft.key),
     });
+  }
+
+  /** Lets go of an article's unsaved changes (saved, or dismissed). */
+  function dropDraft(key) {
+    const draft = drafts.get(key);
+    if (!draft) return;
+    drafts.delete(key);
+    saveDrafts();
+    page.notice(`details-draft-${draft.id}`, null);
   }
 
   /** Opens the details of article `i`, filled from the report on show (what the engine read, or what was given), or with its unsaved changes. */
@@ -193,7 +200,7 @@ export function setupDetails(page) {
       when: localValue(given.datetime ?? src?.datetime ?? src?.published ?? ''),
     };
     const key = contentKey(article);
-    const shown = draft && draft.key === key ? draft.values : before;
+    const shown = drafts.get(key)?.values ?? before;
     $('details-outlet').value = shown.outlet;
     $('details-url').value = shown.url;
     $('details-when').value = shown.when;
@@ -213,7 +220,7 @@ export function setupDetails(page) {
     const values = fields();
     const changedFields = ['outlet', 'url', 'when'].some((k) => values[k].trim() !== before[k].trim());
     if (changedFields) keepDraft({ key, name: page.sources()[index]?.name ?? '', values });
-    else if (draft && draft.key === key) keepDraft(null);
+    else dropDraft(key);
   });
   $('details-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -225,7 +232,7 @@ export function setupDetails(page) {
       return;
     }
     const src = page.sources()[editing.index];
-    if (draft && draft.key === editing.key) keepDraft(null);
+    dropDraft(editing.key);
     editing = null;
     dialog.close();
     if (!src || !meta) return;
@@ -253,15 +260,11 @@ export function setupDetails(page) {
     page.offerUndo('Ordered by publication time.', 'the ordering by time', before);
   });
 
-  /** Offers again the unsaved changes kept from before a reload, when their article is listed. */
+  /** Offers again the unsaved changes kept from before a reload, of the articles listed. */
   function restore() {
     const kept = loadDetailsDraft();
-    if (!kept || draft) return;
-    if (indexOf(kept.key) < 0) {
-      saveDetailsDraft(null); // its article is gone
-      return;
-    }
-    keepDraft(kept);
+    for (const d of kept) if (indexOf(d.key) >= 0 && !drafts.has(d.key)) keepDraft(d);
+    if (kept.some((d) => indexOf(d.key) < 0)) saveDrafts(); // those of articles gone are let go
   }
 
   return { open, restore };

@@ -257,15 +257,15 @@ export function loadDraft() {
 
 // --- the Details dialog's unsaved changes ------------------------------------------------------------
 //
-// Closed with Esc or Cancel after a change, the dialog's fields are kept (www/details.js), in local
-// storage only: a few short fields.
+// Closed with Esc or Cancel after a change, the dialog's fields are kept (www/details.js), per
+// article, in local storage only: a few short fields each.
 
 const DETAILS_DRAFT = 'storydiff:details-draft:v1';
 
-/** Keeps { key, name, values: { outlet, url, when } } (null forgets it); returns whether it is kept. */
-export function saveDetailsDraft(draft) {
+/** Keeps the list [{ key, name, values: { outlet, url, when } }] (empty: forgets it); returns whether it is kept. */
+export function saveDetailsDraft(drafts) {
   try {
-    if (draft) localStorage.setItem(DETAILS_DRAFT, JSON.stringify({ version: 1, ...draft }));
+    if (drafts.length) localStorage.setItem(DETAILS_DRAFT, JSON.stringify({ version: 2, drafts }));
     else localStorage.removeItem(DETAILS_DRAFT);
     return true;
   } catch {
@@ -273,14 +273,15 @@ export function saveDetailsDraft(draft) {
   }
 }
 
-/** The Details dialog's unsaved changes kept from an earlier visit, or null. */
+/** The Details dialog's unsaved changes kept from an earlier visit: a list, maybe empty. */
 export function loadDetailsDraft() {
   try {
     const data = JSON.parse(localStorage.getItem(DETAILS_DRAFT) || 'null');
-    if (!data || data.version !== 1 || typeof data.key !== 'string' || typeof data.name !== 'string' || !data.values) return null;
-    const values = Object.fromEntries(['outlet', 'url', 'when'].map((k) => [k, typeof data.values[k] === 'string' ? data.values[k] : '']));
-    return { key: data.key, name: data.name, values };
+    if (!data || data.version !== 2 || !Array.isArray(data.drafts)) return [];
+    return data.drafts
+      .filter((d) => d && typeof d.key === 'string' && typeof d.name === 'string' && d.values)
+      .map((d) => ({ key: d.key, name: d.name, values: Object.fromEntries(['outlet', 'url', 'when'].map((k) => [k, typeof d.values[k] === 'string' ? d.values[k] : ''])) }));
   } catch {
-    return null;
+    return [];
   }
 }

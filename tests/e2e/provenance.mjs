@@ -100,26 +100,37 @@ await runBrowserTest('provenance', 300, async ({ url, browser, check }) => {
   check(s.heads[1].outlet === 'Yonhap News Agency' && s.heads[1].date === '2025-06-12 07:15+02:00', 'the corrected details are shown in the column head', JSON.stringify(s.heads[1]));
 
   // Esc in the Details dialog after a change: the change is kept, a notice says so (after a reload
-  // too) and opens it again; saved, it is shown and the notice goes.
+  // too) and opens it again; saved, it is shown and the notice goes. Two articles' changes are
+  // kept side by side.
+  const draftNotices = () => page.evaluate(() => [...document.querySelectorAll('#notices [data-kind^="details-draft"] p')].map((p) => p.textContent));
   await page.click('#source-list li:nth-child(3) button.details');
   await page.fill('#details-outlet', 'Typed Outlet');
   await page.keyboard.press('Escape');
-  await page.waitForSelector('#notices .notice-details-draft', { timeout: 5000 }).catch(() => {});
-  const esc = await page.evaluate(() => ({ open: document.getElementById('details-dialog').open, notice: document.querySelector('#notices .notice-details-draft p')?.textContent || null }));
-  check(!esc.open && esc.notice === `Your changes to the details of “${SEEDS[2]}” are not saved: they are kept, and its Details button shows them again. Dismiss this to let them go.`,
-    'Esc in the Details dialog keeps the typed change and says so', JSON.stringify(esc));
+  await page.waitForSelector('#notices [data-kind^="details-draft"]', { timeout: 5000 }).catch(() => {});
+  const esc = await page.evaluate(() => document.getElementById('details-dialog').open);
+  let drafts = await draftNotices();
+  check(!esc && drafts.length === 1 && drafts[0] === `Your changes to the details of “${SEEDS[2]}” are not saved: they are kept, and its Details button shows them again. Dismiss this to let them go.`,
+    'Esc in the Details dialog keeps the typed change and says so', JSON.stringify({ esc, drafts }));
+  await page.click('#source-list li:nth-child(4) button.details');
+  await page.fill('#details-url', 'https://fourth.example/story');
+  await page.click('#details-cancel');
+  drafts = await draftNotices();
+  check(drafts.length === 2 && drafts[1].includes(`“${SEEDS[3]}”`), "a second article's change closed with Cancel is kept beside the first", JSON.stringify(drafts));
   await page.reload();
   await waitReady(page);
-  await page.waitForSelector('#notices .notice-details-draft', { timeout: 5000 }).catch(() => {});
-  await page.click('#notices .notice-details-draft button:text-is("Open them")');
+  await page.waitForFunction(() => document.querySelectorAll('#notices [data-kind^="details-draft"]').length === 2, null, { timeout: 5000 }).catch(() => {});
+  await page.click(`#notices [data-kind^="details-draft"]:has-text("${SEEDS[2]}") button:text-is("Open them")`);
   const again = await page.evaluate(() => ({ open: document.getElementById('details-dialog').open, outlet: document.getElementById('details-outlet').value }));
-  check(again.open && again.outlet === 'Typed Outlet', 'after a reload the notice is still there and opens the dialog with the change', JSON.stringify(again));
+  check(again.open && again.outlet === 'Typed Outlet', 'after a reload the notices are still there and open the dialog with the change', JSON.stringify(again));
   await page.click('#details-save');
   await page.waitForFunction(() => document.querySelector('story-diff').report?.sources[2].outlet === 'Typed Outlet');
   await waitReady(page);
   s = await page.evaluate(heads);
-  const gone = await page.evaluate(() => ({ notice: !!document.querySelector('#notices .notice-details-draft'), kept: localStorage.getItem('storydiff:details-draft:v1') }));
-  check(s.heads[2].outlet === 'Typed Outlet' && !gone.notice && gone.kept === null, 'saved, the change is shown and the notice and the kept change go', JSON.stringify({ head: s.heads[2], gone }));
+  drafts = await draftNotices();
+  check(s.heads[2].outlet === 'Typed Outlet' && drafts.length === 1 && drafts[0].includes(`“${SEEDS[3]}”`), 'saved, the change is shown and its notice goes; the other stays', JSON.stringify({ head: s.heads[2], drafts }));
+  await page.click('#notices [data-kind^="details-draft"] button:text-is("Dismiss")');
+  const gone = await page.evaluate(() => ({ notices: document.querySelectorAll('#notices [data-kind^="details-draft"]').length, kept: localStorage.getItem('storydiff:details-draft:v1') }));
+  check(gone.notices === 0 && gone.kept === null, 'dismissed, the other change is let go (from storage too)', JSON.stringify(gone));
   await page.click('#sources-panel summary');
 
   // --- Order by time. ---------------------------------------------------------------------------
