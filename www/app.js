@@ -3,9 +3,10 @@
 // over with the seeds, give or correct an article's outlet, address and time (www/details.js), and
 // download the report (JSON) or the view (standalone HTML), or print it. The seeds are
 // a demo: the visitor's first article replaces them. Whatever takes articles away (that, Remove,
-// New comparison, Start over) can be undone, and the paste dialog's text is a draft until it is
-// added. The user's articles and the draft are kept in local storage (www/storage.js; long
-// articles in IndexedDB), so they survive a reload; when the browser cannot keep them, a notice
+// New comparison, Start over) can be undone, or what it took away put back later (www/undo.js),
+// and the paste dialog's text is a draft until it is added. The user's articles, what can be
+// undone and the draft are kept in local storage (www/storage.js; long articles in IndexedDB), so
+// they survive a reload; when the browser cannot keep them, a notice
 // says so for as long as that lasts. The
 // comparison runs in a Web Worker inside the element. Web pages come in too: a paste that carries
 // the clipboard's text/html (what copying from a web page puts there) and dropped or picked
@@ -18,6 +19,7 @@ import { loadSources } from '../js/element.js';
 import { MAX_BYTES, errorMessage, htmlProblem, sourceProblem } from '../js/validate.js';
 import { forgetArticles, loadArticles, loadDraft, saveArticles, saveDraft } from './storage.js';
 import { readFields, setupDetails, setupPrefill } from './details.js';
+import { contentKey, namesOf, setupUndo } from './undo.js';
 
 const LIMIT = `${MAX_BYTES >> 20} MiB`; // the engine's limit per source
 
@@ -52,9 +54,10 @@ function setStatus(state, message) {
  * Shows a notice under the status line, kept until it is dismissed or replaced (the status line
  * itself changes with every comparison). `kind` names it: a new notice of a kind replaces the
  * old one; a null message takes it away. `actions` are buttons ({ label, run, describe }): after
- * `run` the notice goes, unless `run` put a new one of its kind in its place.
+ * `run` the notice goes, unless `run` put a new one of its kind in its place. `onDismiss` is called
+ * when the visitor dismisses it.
  */
-function notice(kind, message, { dismissible = true, actions = [] } = {}) {
+function notice(kind, message, { dismissible = true, actions = [], onDismiss = null } = {}) {
   let el = noticesEl.querySelector(`[data-kind="${kind}"]`);
   if (!message) {
     el?.remove();
@@ -79,6 +82,7 @@ function notice(kind, message, { dismissible = true, actions = [] } = {}) {
   if (dismissible) {
     el.append(h('button', { class: 'dismiss', text: 'Dismiss', attrs: { type: 'button', 'aria-label': 'Dismiss this notice' }, on: { click: () => {
       el.remove();
+      onDismiss?.();
       $('add-button').focus();
     } } }));
   }
@@ -103,8 +107,8 @@ function save() {
 // --- undo ---------------------------------------------------------------------------------------
 //
 // Whatever takes articles off the list (the first article of the visitor's own replacing the
-// seeds, Remove, New comparison, Start over) keeps what was there and offers to put it back: the
-// notice "undo" holds an Undo button until the next such change, and Undo offers Redo.
+// seeds, Remove, New comparison, Start over) keeps what was there: Undo while nothing else changed,
+// then Put back until dismissed, across reloads too (www/undo.js).
 
 /** The list as it is now, copied so that later edits leave it alone. */
 function snapshot() {
@@ -124,17 +128,34 @@ function apply(state, message) {
   view.sources = sources;
 }
 
-/** Offers to undo `what` (worded for "Undo …"), which changed the list from `before`. */
-function offerUndo(message, what, before) {
-  notice('undo', message, { actions: [{ label: 'Undo', describe: `Undo ${what}`, run: () => {
-    const after = snapshot();
-    apply(before, `Undone: ${what}.`);
-    notice('undo', `Undone: ${what}.`, { actions: [{ label: 'Redo', describe: `Redo ${what}`, run: () => {
-      apply(after, `Redone: ${what}.`);
-      offerUndo(message, what, before);
-    } }] });
-  } }] });
+/**
+ * Puts articles set aside ([{ article, index }]) back into the list as it is, each at its old
+ * place (or the end), those listed already left out; the demo seeds leave as for a first article.
+ * A change of its own, with an Undo.
+ */
+function putBack(articles) {
+  const before = snapshot();
+  if (demo) {
+    sources = [];
+    demo = false;
+  }
+  const have = new Set(sources.map(contentKey));
+  const back = [];
+  for (const { article, index } of [...articles].sort((a, b) => a.index - b.index)) {
+    if (have.has(contentKey(article))) continue;
+    let name = article.name;
+    for (let k = 2; sources.some((s) => s.name === name); k++) name = `${article.name} (${k})`;
+    const copy = { ...article, name, restored: [...(article.restored || [])] };
+    sources.splice(Math.min(index, sources.length), 0, copy);
+    back.push(copy);
+  }
+  const names = namesOf(back);
+  changed(back.length ? `Put back ${names}.` : 'Those articles are listed already.');
+  if (back.length) undo.offer(`Put back ${names}${before.demo && before.sources.length ? ': the seed articles were set aside' : ''}.`, `putting back ${names}`, before);
 }
+
+const undo = setupUndo({ snapshot, apply, putBack, notice });
+const offerUndo = (message, what, before) => undo.offer(message, what, before);
 
 /**
  * Called before the visitor's own articles are added: while the seeds are shown as the demo, they
@@ -205,9 +226,9 @@ function renderList() {
 
 /** The visitor's articles changed: keep them (they are theirs now) and list them again. */
 function keep() {
-  // An Undo offered for an earlier change would now throw this one away: only the latest change
-  // is undone (its Undo is offered after this).
-  notice('undo', null);
+  // An Undo offered for an earlier change would now throw this one away: what it took off the
+  // list is set aside instead, to be put back (www/undo.js).
+  undo.retire();
   store();
 }
 
@@ -227,6 +248,7 @@ let saveTimer = 0;
 // still not finish before the page is gone; local storage's does).
 window.addEventListener('pagehide', () => {
   if (draftTimer) saveDraftNow();
+  undo.flush();
   if (!saveTimer) return;
   clearTimeout(saveTimer);
   saveTimer = 0;
@@ -285,12 +307,12 @@ async function startOver() {
   setStatus('loading', 'Loading the seed articles…');
   const seeds = await loadSeeds();
   forget();
-  notice('undo', null);
+  undo.retire();
   sources = seeds;
   demo = true;
   show();
-  // Untouched seeds replaced by the same seeds: nothing to undo.
-  if (before.custom || !before.demo) offerUndo(`Started over with the seed articles: your ${plural(before.sources.length, 'article')} ${before.sources.length === 1 ? 'was' : 'were'} set aside.`, 'starting over', before);
+  // Untouched seeds replaced by the same seeds, or an empty list by the seeds: nothing to undo.
+  if (before.sources.length && (before.custom || !before.demo)) offerUndo(`Started over with the seed articles: your ${plural(before.sources.length, 'article')} ${before.sources.length === 1 ? 'was' : 'were'} set aside.`, 'starting over', before);
 }
 
 /** "New comparison": an empty list, kept as the visitor's, with an Undo. */
@@ -532,7 +554,7 @@ $('add-form').addEventListener('submit', (e) => {
 });
 
 // Each article's details (outlet, address, time) and "Order by time": www/details.js.
-const details = setupDetails({ view, sources: () => sources, changed, snapshot, offerUndo, setStatus });
+const details = setupDetails({ view, sources: () => sources, changed, snapshot, offerUndo, setStatus, notice });
 
 // A paste anywhere else on the page (not into a field, the dialog closed) adds the article at once:
 // copy a web page, come back, press Ctrl+V.
@@ -618,8 +640,11 @@ async function main() {
     demo = true;
   }
   show();
+  // What can be undone or put back, kept from before the reload.
+  undo.load().catch(() => {});
   // After the comparison is under way: a draft never holds up the first view.
   setTimeout(restoreDraft, 0);
+  details.restore();
 }
 
 main().catch((err) => setStatus('error', `Something went wrong: ${errorMessage(err)}`));

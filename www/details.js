@@ -7,14 +7,51 @@
 // order of publication (those without a time last), with an Undo. Only text goes into the page.
 
 import { timeOf } from '../js/provenance.js';
+import { loadDetailsDraft, saveDetailsDraft } from './storage.js';
+import { contentKey } from './undo.js';
 
 const $ = (id) => document.getElementById(id);
+
+// The Published fields are datetime-local inputs: what they show and what is typed in them is the
+// visitor's local time (the browser's time zone, named beside the field). A time read with a zone
+// is shown converted to it; a time typed is kept with the visitor's UTC offset on that date, so
+// that it is known to the minute ("2025-06-10T06:00+02:00") and can tell which source was first
+// (js/provenance.js counts a time without a zone as unsure by up to 14 hours either way). A time
+// read from an article without a zone is shown as it is, and stays unsure.
+
+const ZONED = /(Z|[+-]\d\d:?\d\d)$/i;
+const pad = (n) => String(n).padStart(2, '0');
 
 /** A datetime-local field's value for an ISO date or date and time ('' when there is none). */
 export function localValue(iso) {
   if (!iso) return '';
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(iso);
+  const text = iso.trim();
+  if (/[T ]\d{2}:\d{2}/.test(text) && ZONED.test(text)) {
+    const d = new Date(Date.parse(text));
+    if (Number.isFinite(d.getTime())) return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(text);
   return m ? `${m[1]}T${m[2] || '00:00'}` : '';
+}
+
+/** A datetime-local value ("2025-06-10T06:00", the visitor's local time) with the visitor's UTC offset on that date. */
+export function withLocalZone(value) {
+  const d = new Date(value); // a date and time without a zone: local time
+  if (!Number.isFinite(d.getTime())) return value;
+  const off = -d.getTimezoneOffset();
+  const sign = off < 0 ? '-' : '+';
+  return `${value}${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+}
+
+/** "your time zone, Europe/Berlin": what the Published fields' times are in. */
+export function zoneNote() {
+  let name = '';
+  try {
+    name = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+  } catch {
+    name = '';
+  }
+  return name ? `in your time zone, ${name}` : 'in your time zone';
 }
 
 /**
@@ -39,7 +76,7 @@ export function readFields(prefix, before = { outlet: '', url: '', when: '' }) {
     if (!ok) return { meta: null, problem: 'The address must be a web address starting with http:// or https://.' };
     meta.url = url;
   }
-  if (when !== before.when && when) meta.datetime = when;
+  if (when !== before.when && when) meta.datetime = withLocalZone(when);
   return { meta: Object.keys(meta).length ? meta : null, problem: null };
 }
 
@@ -109,33 +146,82 @@ export function clearFields(prefix) {
 /**
  * Wires the details dialog and "Order by time". `page` gives what the page's list is made of:
  * sources() (the list now), changed(message), snapshot(), offerUndo(message, what, before),
- * setStatus(state, text), view (the element).
+ * setStatus(state, text), notice(kind, message, options), view (the element).
+ *
+ * Closed with Esc or Cancel after a change, the dialog's fields are not thrown away: they are kept
+ * (per article, across a reload too), a notice says so and opens them again, and the article's
+ * Details button shows them until they are saved or the notice is dismissed.
  */
 export function setupDetails(page) {
+  for (const el of document.querySelectorAll('.zone-note')) el.textContent = `(${zoneNote()})`;
   const dialog = $('details-dialog');
   const error = $('details-error');
-  let editing = null; // { index, before }
+  let editing = null; // { index, before, key }
+  // The unsaved changes, per article (by its contentKey): { key, name, values, id (its notice's) }.
+  const drafts = new Map();
+  let ids = 0;
 
-  /** Opens the details of article `i`, filled from the report on show (what the engine read, or what was given). */
+  const fields = () => ({ outlet: $('details-outlet').value, url: $('details-url').value, when: $('details-when').value });
+  const indexOf = (key) => page.sources().findIndex((s) => contentKey(s) === key);
+  const saveDrafts = () => saveDetailsDraft([...drafts.values()].map(({ key, name, values }) => ({ key, name, values })));
+
+  /** Keeps the unsaved changes `d` ({ key, name, values }) of an article, and says so in a notice of its own. */
+  function keepDraft(d) {
+    const old = drafts.get(d.key);
+    const draft = { ...d, id: old ? old.id : ++ids };
+    drafts.set(d.key, draft);
+    const kept = saveDrafts();
+    page.notice(`details-draft-${draft.id}`, `Your changes to the details of “${draft.name}” are not saved: they are kept${kept ? '' : ' while this page is open'}, and its Details button shows them again. Dismiss this to let them go.`, {
+      actions: [{ label: 'Open them', describe: `Open the unsaved details of ${draft.name}`, run: () => {
+        const i = indexOf(draft.key);
+        if (i >= 0) open(i);
+      } }],
+      onDismiss: () => dropDraft(draft.key),
+    });
+  }
+
+  /** Lets go of an article's unsaved changes (saved, or dismissed). */
+  function dropDraft(key) {
+    const draft = drafts.get(key);
+    if (!draft) return;
+    drafts.delete(key);
+    saveDrafts();
+    page.notice(`details-draft-${draft.id}`, null);
+  }
+
+  /** Opens the details of article `i`, filled from the report on show (what the engine read, or what was given), or with its unsaved changes. */
   function open(i) {
     const src = page.view.report?.sources[i];
-    const given = page.sources()[i]?.meta || {};
+    const article = page.sources()[i];
+    const given = article?.meta || {};
     const before = {
       outlet: given.outlet ?? src?.outlet ?? '',
       url: given.url ?? src?.url ?? '',
       when: localValue(given.datetime ?? src?.datetime ?? src?.published ?? ''),
     };
-    $('details-outlet').value = before.outlet;
-    $('details-url').value = before.url;
-    $('details-when').value = before.when;
-    $('details-title').textContent = `Details of “${page.sources()[i].name}”`;
+    const key = contentKey(article);
+    const shown = drafts.get(key)?.values ?? before;
+    $('details-outlet').value = shown.outlet;
+    $('details-url').value = shown.url;
+    $('details-when').value = shown.when;
+    $('details-title').textContent = `Details of “${article.name}”`;
     error.hidden = true;
-    editing = { index: i, before };
+    editing = { index: i, before, key };
     dialog.showModal();
     $('details-outlet').focus();
   }
 
   $('details-cancel').addEventListener('click', () => dialog.close());
+  // Closed without saving (Esc, Cancel): changed fields are kept as unsaved changes.
+  dialog.addEventListener('close', () => {
+    if (!editing) return; // saved
+    const { before, key, index } = editing;
+    editing = null;
+    const values = fields();
+    const changedFields = ['outlet', 'url', 'when'].some((k) => values[k].trim() !== before[k].trim());
+    if (changedFields) keepDraft({ key, name: page.sources()[index]?.name ?? '', values });
+    else dropDraft(key);
+  });
   $('details-form').addEventListener('submit', (e) => {
     e.preventDefault();
     if (!editing) return;
@@ -146,6 +232,7 @@ export function setupDetails(page) {
       return;
     }
     const src = page.sources()[editing.index];
+    dropDraft(editing.key);
     editing = null;
     dialog.close();
     if (!src || !meta) return;
@@ -173,5 +260,12 @@ export function setupDetails(page) {
     page.offerUndo('Ordered by publication time.', 'the ordering by time', before);
   });
 
-  return { open };
+  /** Offers again the unsaved changes kept from before a reload, of the articles listed. */
+  function restore() {
+    const kept = loadDetailsDraft();
+    for (const d of kept) if (indexOf(d.key) >= 0 && !drafts.has(d.key)) keepDraft(d);
+    if (kept.some((d) => indexOf(d.key) < 0)) saveDrafts(); // those of articles gone are let go
+  }
+
+  return { open, restore };
 }

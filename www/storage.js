@@ -1,5 +1,5 @@
-// What the page keeps across reloads: the visitor's articles (and the spans they put back), and
-// the paste dialog's unsent draft. Local
+// What the page keeps across reloads: the visitor's articles (and the spans they put back), what
+// can be undone or put back (www/undo.js), and the paste dialog's unsent draft. Local
 // storage holds about 5 MB per site and writes synchronously, so long articles (over LOCAL_MAX
 // characters of JSON, or whatever local storage refuses) go to IndexedDB, which may use much more
 // of the disk, and local storage keeps a pointer to them ({ version: 1, in: 'indexeddb' }). Saving
@@ -10,11 +10,8 @@
 import { errorMessage } from '../js/validate.js';
 
 export const STORE = 'storydiff:articles:v1';
-const DB = 'storydiff'; // IndexedDB database (object store "articles", key STORE) for big articles
+const DB = 'storydiff'; // IndexedDB database (object store "articles", keyed as in local storage) for big values
 const LOCAL_MAX = 1_000_000;
-
-let saves = 0; // the latest save wins
-let inDb = false; // the articles are in IndexedDB
 
 /** Runs `op(store)` in a transaction on the articles store; resolves to its request's result. */
 function idb(mode, op) {
@@ -50,16 +47,106 @@ function idb(mode, op) {
   });
 }
 
+/**
+ * A value kept under `key`: in local storage when its JSON fits (LOCAL_MAX characters, and local
+ * storage takes it), else in IndexedDB with a pointer ({ version: 1, in: 'indexeddb' }) in local
+ * storage. The latest save wins.
+ */
+function keeper(key) {
+  let saves = 0;
+  let inDb = false; // the value is in IndexedDB
+
+  return {
+    /** The value kept (parsed JSON), or null; throws when it is in IndexedDB and cannot be read back. */
+    async load() {
+      let data;
+      try {
+        const raw = localStorage.getItem(key);
+        if (!raw) return null;
+        data = JSON.parse(raw);
+      } catch {
+        return null;
+      }
+      if (data && data.in === 'indexeddb') {
+        data = JSON.parse(await idb('readonly', (store) => store.get(key)));
+        inDb = true;
+      }
+      return data;
+    },
+
+    /** Keeps `json`; `kept(err)` is told the outcome, at once or when IndexedDB answers (null: kept). */
+    save(json, kept) {
+      const seq = ++saves;
+      if (json.length <= LOCAL_MAX) {
+        try {
+          localStorage.setItem(key, json);
+          kept(null);
+          if (inDb) {
+            inDb = false;
+            idb('readwrite', (store) => store.delete(key)).catch(() => {});
+          }
+          return;
+        } catch {
+          // Local storage is full (or missing): IndexedDB, below.
+        }
+      }
+      // Marked at once, not when the write ends: a smaller save landing in local storage meanwhile
+      // then deletes this copy (writes to one store run in order, so the delete comes after it).
+      inDb = true;
+      idb('readwrite', (store) => store.put(json, key)).then(() => {
+        if (seq !== saves) return; // a later save took over
+        try {
+          localStorage.setItem(key, JSON.stringify({ version: 1, in: 'indexeddb' }));
+          kept(null);
+        } catch (err) {
+          // Without the pointer a reload would not find it (and must not load an older one).
+          try {
+            localStorage.removeItem(key);
+          } catch {
+            // storage unavailable: nothing older to find either
+          }
+          kept(err);
+        }
+      }, (err) => {
+        if (seq !== saves) return;
+        try {
+          localStorage.removeItem(key); // an older value must not come back on reload
+        } catch {
+          // storage unavailable
+        }
+        kept(err);
+      });
+    },
+
+    /** Forgets the value (a save still under way is dropped too). */
+    forget() {
+      saves++;
+      try {
+        localStorage.removeItem(key);
+      } catch {
+        // storage unavailable: nothing to clear
+      }
+      idb('readwrite', (store) => store.delete(key)).catch(() => {});
+      inDb = false;
+    },
+  };
+}
+
+const articles = keeper(STORE);
+
+/** An article as kept: { name, text | html, restored, meta? } from what storage gave back, or null. */
+export function parseArticle(s) {
+  if (!s || typeof s.name !== 'string' || (typeof s.text !== 'string' && typeof s.html !== 'string')) return null;
+  const restored = Array.isArray(s.restored) ? s.restored : [];
+  // The details the visitor gave (outlet, url, datetime), when there are any.
+  const meta = s.meta && typeof s.meta === 'object' ? Object.fromEntries(['outlet', 'url', 'datetime'].filter((k) => typeof s.meta[k] === 'string').map((k) => [k, s.meta[k]])) : {};
+  const given = Object.keys(meta).length ? { meta } : {};
+  return typeof s.html === 'string' ? { name: s.name, html: s.html, restored, ...given } : { name: s.name, text: s.text, restored, ...given };
+}
+
 function parseStored(data) {
   if (!data || data.version !== 1 || !Array.isArray(data.sources)) return null;
-  const list = data.sources.filter((s) => s && typeof s.name === 'string' && (typeof s.text === 'string' || typeof s.html === 'string'));
-  return list.map((s) => {
-    const restored = Array.isArray(s.restored) ? s.restored : [];
-    // The details the visitor gave (outlet, url, datetime), when there are any.
-    const meta = s.meta && typeof s.meta === 'object' ? Object.fromEntries(['outlet', 'url', 'datetime'].filter((k) => typeof s.meta[k] === 'string').map((k) => [k, s.meta[k]])) : {};
-    const given = Object.keys(meta).length ? { meta } : {};
-    return typeof s.html === 'string' ? { name: s.name, html: s.html, restored, ...given } : { name: s.name, text: s.text, restored, ...given };
-  });
+  return data.sources.map(parseArticle).filter(Boolean);
 }
 
 /**
@@ -69,19 +156,9 @@ function parseStored(data) {
 export async function loadArticles() {
   let data;
   try {
-    const raw = localStorage.getItem(STORE);
-    if (!raw) return { sources: null };
-    data = JSON.parse(raw);
-  } catch {
-    return { sources: null };
-  }
-  if (data && data.in === 'indexeddb') {
-    try {
-      data = JSON.parse(await idb('readonly', (store) => store.get(STORE)));
-      inDb = true;
-    } catch (err) {
-      return { sources: null, error: errorMessage(err) };
-    }
+    data = await articles.load();
+  } catch (err) {
+    return { sources: null, error: errorMessage(err) };
   }
   return { sources: parseStored(data), demo: data?.demo === true };
 }
@@ -91,59 +168,39 @@ export async function loadArticles() {
  * they are kept, else why not (a later save supersedes an earlier one's answer).
  */
 export function saveArticles(sources, kept, { demo = false } = {}) {
-  const seq = ++saves;
-  const json = JSON.stringify(demo ? { version: 1, sources, demo } : { version: 1, sources });
-  if (json.length <= LOCAL_MAX) {
-    try {
-      localStorage.setItem(STORE, json);
-      kept(null);
-      if (inDb) {
-        inDb = false;
-        idb('readwrite', (store) => store.delete(STORE)).catch(() => {});
-      }
-      return;
-    } catch {
-      // Local storage is full (or missing): IndexedDB, below.
-    }
-  }
-  // Marked at once, not when the write ends: a smaller save landing in local storage meanwhile
-  // then deletes this copy (writes to one store run in order, so the delete comes after it).
-  inDb = true;
-  idb('readwrite', (store) => store.put(json, STORE)).then(() => {
-    if (seq !== saves) return; // a later save took over
-    try {
-      localStorage.setItem(STORE, JSON.stringify({ version: 1, in: 'indexeddb' }));
-      kept(null);
-    } catch (err) {
-      // Without the pointer a reload would not find them (and must not load an older list).
-      try {
-        localStorage.removeItem(STORE);
-      } catch {
-        // storage unavailable: nothing older to find either
-      }
-      kept(err);
-    }
-  }, (err) => {
-    if (seq !== saves) return;
-    try {
-      localStorage.removeItem(STORE); // an older list must not come back on reload
-    } catch {
-      // storage unavailable
-    }
-    kept(err);
-  });
+  articles.save(JSON.stringify(demo ? { version: 1, sources, demo } : { version: 1, sources }), kept);
 }
 
 /** Forgets the kept articles (a save still under way is dropped too). */
 export function forgetArticles() {
-  saves++;
+  articles.forget();
+}
+
+// --- what can be undone or put back (www/undo.js) -------------------------------------------------
+//
+// Kept like the articles (it holds articles set aside, which may be long): { version: 1, ... } as
+// www/undo.js writes it.
+
+const undoKeeper = keeper('storydiff:undo:v1');
+
+/** What can be undone or put back, kept from an earlier visit (www/undo.js reads it), or null. */
+export async function loadUndo() {
   try {
-    localStorage.removeItem(STORE);
+    const data = await undoKeeper.load();
+    return data && data.version === 1 ? data : null;
   } catch {
-    // storage unavailable: nothing to clear
+    return null;
   }
-  idb('readwrite', (store) => store.delete(STORE)).catch(() => {});
-  inDb = false;
+}
+
+/** Keeps `state` ({ version: 1, ... }), or forgets it when null; `kept(err)` as for saveArticles. */
+export function saveUndo(state, kept) {
+  if (!state) {
+    undoKeeper.forget();
+    kept(null);
+    return;
+  }
+  undoKeeper.save(JSON.stringify(state), kept);
 }
 
 // --- the paste dialog's draft ------------------------------------------------------------------
@@ -195,5 +252,36 @@ export function loadDraft() {
     return { name, text: data.text, html: typeof data.html === 'string' ? data.html : null, details };
   } catch {
     return null;
+  }
+}
+
+// --- the Details dialog's unsaved changes ------------------------------------------------------------
+//
+// Closed with Esc or Cancel after a change, the dialog's fields are kept (www/details.js), per
+// article, in local storage only: a few short fields each.
+
+const DETAILS_DRAFT = 'storydiff:details-draft:v1';
+
+/** Keeps the list [{ key, name, values: { outlet, url, when } }] (empty: forgets it); returns whether it is kept. */
+export function saveDetailsDraft(drafts) {
+  try {
+    if (drafts.length) localStorage.setItem(DETAILS_DRAFT, JSON.stringify({ version: 2, drafts }));
+    else localStorage.removeItem(DETAILS_DRAFT);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The Details dialog's unsaved changes kept from an earlier visit: a list, maybe empty. */
+export function loadDetailsDraft() {
+  try {
+    const data = JSON.parse(localStorage.getItem(DETAILS_DRAFT) || 'null');
+    if (!data || data.version !== 2 || !Array.isArray(data.drafts)) return [];
+    return data.drafts
+      .filter((d) => d && typeof d.key === 'string' && typeof d.name === 'string' && d.values)
+      .map((d) => ({ key: d.key, name: d.name, values: Object.fromEntries(['outlet', 'url', 'when'].map((k) => [k, typeof d.values[k] === 'string' ? d.values[k] : ''])) }));
+  } catch {
+    return [];
   }
 }

@@ -1,8 +1,10 @@
 // Keyboard navigation of the overview: arrows within and across columns, n/N and u/U to the next
-// shared or unique sentence, Enter into the panel, Esc out of it, / to search.
+// shared or unique sentence, Enter into the panel, Esc out of it, / to search; Enter (Shift+Enter)
+// in the search box to the next (previous) match.
 
 import { counterpartsOf } from './report-index.js';
 import { focusQuietly, selectRef } from './focus.js';
+import { stepRow } from './table.js';
 
 export function visibleButtons(view) {
   const out = [];
@@ -10,8 +12,11 @@ export function visibleButtons(view) {
   return out;
 }
 
-/** Steps to the next (dir 1) or previous (-1) visible sentence matching `pred`, wrapping around. */
-export function stepTo(view, dir, pred) {
+/**
+ * Steps to the next (dir 1) or previous (-1) visible sentence matching `pred`, wrapping around;
+ * `focus` false leaves the keyboard focus where it is. Returns the sentence's node, or null.
+ */
+export function stepTo(view, dir, pred, { focus = true } = {}) {
   const all = visibleButtons(view);
   if (all.length === 0) return;
   const cur = view._selected ? view._node(...view._selected) : null;
@@ -19,10 +24,31 @@ export function stepTo(view, dir, pred) {
   for (let k = 0; k < all.length; k++) {
     i = (i + dir + all.length) % all.length;
     if (pred(all[i])) {
-      selectRef(view, [Number(all[i].dataset.source), Number(all[i].dataset.sentence)]);
-      return;
+      selectRef(view, [Number(all[i].dataset.source), Number(all[i].dataset.sentence)], { focus });
+      return all[i];
     }
   }
+  return null;
+}
+
+/**
+ * Enter in the search box: the next (dir 1) or previous (-1) match, the focus staying in the box.
+ * In the columns, the next sentence the search shows is focused (its panel opened); in the table,
+ * the next row is marked and scrolled into view. The count beside the box says which match it is.
+ */
+export function nextMatch(view, dir) {
+  if (!view._report || view._query.trim() === '') return;
+  let at = null;
+  if (view._mode === 'table') at = stepRow(view, dir);
+  else {
+    const node = stepTo(view, dir, () => true, { focus: false });
+    const all = node ? visibleButtons(view) : [];
+    at = node ? [all.indexOf(node) + 1, all.length] : null;
+  }
+  const count = view._mode === 'table' ? view._table?.count : view._shownCount;
+  if (!count) return;
+  const base = count.textContent.replace(/ · match \d+ of \d+$/, '');
+  count.textContent = at ? `${base}${base ? ' · ' : ''}match ${at[0]} of ${at[1]}`.replace(/^ · /, '') : base;
 }
 
 export function onKey(view, e) {

@@ -61,6 +61,10 @@ export const TABLE_STYLE = String.raw`
 .row-what { color: var(--_ink); }
 .row-kind { color: var(--_muted); }
 .row-conflicts { color: #6b4700; font-weight: 700; }
+.row-first { color: var(--_muted); }
+.th-meta { display: block; font-weight: 400; text-transform: none; letter-spacing: 0; color: var(--_muted); }
+.th-url, .claims-sources { display: none; }
+.trow.found { outline: 3px solid var(--_accent); outline-offset: -3px; }
 .row-silent { display: none; color: var(--_muted); font-style: italic; }
 .trow .tcell.filled { cursor: pointer; background: var(--_l1); }
 .trow.only .tcell.filled { background: var(--_unique-bg); box-shadow: inset 3px 0 0 var(--_unique); }
@@ -106,7 +110,10 @@ ${cards()}
 /* Print and save as PDF: every row, nothing cut, no controls. Up to three sources side by side;
    more would leave each a few words a line, so then one card per claim, as on a phone. */
 @media print {
-  .view-switch, .claims-actions { display: none !important; }
+  .view-switch, .claims-actions, .claims-hint { display: none !important; }
+  .th-url { display: block; }
+  .claims-table.many .th-url { display: none; }
+  .claims:has(.claims-table.many) .claims-sources { display: block; margin: 0.3rem 0 0.6rem; padding-left: 1.4rem; font-size: var(--_small); overflow-wrap: anywhere; }
   .claims-scroll { max-height: none; overflow: visible; border: 0; }
   .claims-table { min-width: 0; }
   .thead-group { position: static; }

@@ -17,7 +17,10 @@ import { selectRef } from './focus.js';
 import { KIND_INFO, conflictLabel } from './labels.js';
 import { CHUNK, FIRST_ROWS, SLICE_MS, nextTask } from './slices.js';
 import { fillText, fold } from './text.js';
+import { verdicts } from './verdicts.js';
 import { csvField, mdEscape } from '../formats.js';
+import { languageName } from '../verdicts.js';
+import { firstOf, timeOf } from '../provenance.js';
 
 // --- the model: rows in story order, each cell's wording, differences and match ----------------
 
@@ -160,6 +163,29 @@ function matchBetween(view, x, y) {
 }
 
 /**
+ * What a row of one source's sentence that no other source shares is, in words: `head` (its row
+ * head), `match` (the exports' match column) and `detail` (its cell's hover text). Unique, unless
+ * the match kinds are all off (not matched) or the source is in another language than the rest
+ * (not compared: the engine compares only sources in the same language).
+ */
+export function aloneWhat(view, s) {
+  const label = view._label(s);
+  if (view._kinds.length === 0) {
+    return { head: `${label}, not matched`, match: 'not matched', detail: 'Not matched: every match kind is switched off in the filters.' };
+  }
+  const apart = verdicts(view).apart.get(s);
+  if (apart) {
+    const name = languageName(apart.lang);
+    return {
+      head: `${label}, not compared (${name})`,
+      match: 'not compared (other language)',
+      detail: `Not compared: written in ${name}, compared only with sources in the same language${apart.peers.length ? '' : ' (there is none here)'}, so not known to be unique.`,
+    };
+  }
+  return { head: `only in ${label}`, match: 'unique', detail: 'Unique: no other source reports this.' };
+}
+
+/**
  * The table's rows: first one per group in story order, then each source's unique sentences in
  * reading order. A row: { group, only (the source of a unique row), cells (per source, a list of
  * sentence indices), ref ([s, j], the row's most common wording), support (how many other
@@ -195,14 +221,17 @@ export function tableModel(view) {
       }
     }
     const sources = cells.filter((c) => c.length).length;
-    rows.push({ group: g, only: null, cells, ref, support: sources - 1, kind: group.kind, sources });
+    // The source that published it first, when two or more have a time and one is surely earliest.
+    const found = firstOf(r, cells.map((c, s) => (c.length ? s : -1)).filter((s) => s >= 0));
+    const first = found.first === null ? null : { source: found.first, time: found.time, known: found.known };
+    rows.push({ group: g, only: null, cells, ref, support: sources - 1, kind: group.kind, sources, first });
   }
   r.sources.forEach((src, s) => {
     src.sentences.forEach((x, j) => {
       if (x.role === 'speaker' || (x.group !== null && x.group !== undefined && r.groups[x.group])) return;
       const cells = r.sources.map(() => []);
       cells[s].push(j);
-      rows.push({ group: null, only: s, cells, ref: [s, j], support: x.support, kind: null, sources: 1 });
+      rows.push({ group: null, only: s, cells, ref: [s, j], support: x.support, kind: null, sources: 1, first: null });
     });
   });
   return rows;
@@ -238,10 +267,7 @@ export function cellInfo(view, row, s, j) {
 
 /** A cell's match in words: "≈ minor edits, score 92%, against Herald's wording". */
 export function cellDetail(view, row, info) {
-  if (row.group === null) {
-    if (view._kinds.length === 0) return 'Not matched: every match kind is switched off in the filters.';
-    return `Unique: no other source reports this.`;
-  }
+  if (row.group === null) return aloneWhat(view, row.only).detail;
   const k = KIND_INFO[info.kind] || KIND_INFO.paraphrase;
   const score = info.score === null ? 'linked through other sources' : `score ${Math.round(info.score * 100)}%`;
   const who = info.against === null ? '' : ` with ${view._label(info.against)}`;
@@ -269,16 +295,20 @@ export function renderTableView(view, overview) {
   const actions = h('div', { class: 'claims-actions' },
     downloadButton('CSV', () => view.exportCSV(), 'storydiff-table.csv', 'text/csv'),
     downloadButton('Markdown', () => view.exportMarkdown(), 'storydiff-table.md', 'text/markdown'));
+  // The hint on hovering and clicking is for the screen: it is left out on paper.
   const note = h('p', { class: 'claims-note' },
     'One row per claim, in story order, then what only one source says. Each column is a source’s own wording: ',
-    h('ins', { text: 'underlined' }), ' words differ from the row’s most common wording; an empty cell: the source does not report it; ⚠ conflicting details. Hover or focus a cell for its match; Enter or a click shows it in the columns.');
+    h('ins', { text: 'underlined' }), ' words differ from the row’s most common wording; an empty cell: the source does not report it; ⚠ conflicting details.',
+    h('span', { class: 'claims-hint', text: ' Hover or focus a cell for its match; Enter or a click shows it in the columns.' }));
   const table = h('div', { class: 'claims-table', attrs: { role: 'table', 'aria-label': 'Claim table: each source’s wording of each claim', 'aria-describedby': 'claims-note' } });
   note.id = 'claims-note';
   const box = h('div', { class: 'claims-scroll', part: 'table' }, table);
-  const section = h('section', { class: 'claims', attrs: { 'aria-label': 'Claim table' } }, h('div', { class: 'claims-bar' }, note, count, actions), box);
+  // On paper, when the sources print as cards (no head row), a list names each with its provenance.
+  const sourcesList = h('ol', { class: 'claims-sources', attrs: { 'aria-hidden': 'true' } });
+  const section = h('section', { class: 'claims', attrs: { 'aria-label': 'Claim table' } }, h('div', { class: 'claims-bar' }, note, count, actions), sourcesList, box);
   section.hidden = mode !== 'table';
   overview.hidden = mode === 'table';
-  view._table = { section, table, box, overview, sw, count, model: null, rows: [], body: null, pos: 0, job: null, current: null, stale: false };
+  view._table = { section, table, box, overview, sw, count, sourcesList, model: null, rows: [], body: null, pos: 0, job: null, current: null, stale: false };
   if (mode === 'table') buildTable(view);
   return [sw, section];
 }
@@ -306,7 +336,8 @@ export function buildTable(view) {
   const r = view._report;
   t.model = tableModel(view);
   const head = h('div', { class: 'trow thead', attrs: { role: 'row' } }, h('span', { class: 'tcell rowhead', text: 'Claim', attrs: { role: 'columnheader' } }));
-  r.sources.forEach((_, s) => head.append(h('span', { class: 'tcell', text: view._label(s), attrs: { role: 'columnheader' } })));
+  r.sources.forEach((_, s) => head.append(h('span', { class: 'tcell', attrs: { role: 'columnheader' } }, view._label(s), ...headMeta(view, s))));
+  t.sourcesList.replaceChildren(...r.sources.map((_, s) => h('li', { text: sourceHeading(view, s) })));
   t.body = h('div', { class: 'tbody', attrs: { role: 'rowgroup' } });
   t.table.replaceChildren(h('div', { class: 'thead-group', attrs: { role: 'rowgroup' } }, head), t.body);
   t.table.setAttribute('aria-rowcount', String(t.model.length + 1));
@@ -319,6 +350,7 @@ export function buildTable(view) {
   t.pos = 0;
   t.chunk = null;
   t.current = null;
+  t.found = null;
   t.stale = false;
   const q = fold(view._query.trim());
   buildSome(view, FIRST_ROWS, q);
@@ -426,12 +458,13 @@ function buildRow(view, k, m) {
   // The row's head: its number, how many sources carry it, its kind, its conflicts.
   head.append(h('span', { class: 'row-n', text: `${k + 1}` }));
   if (m.group === null) {
-    head.append(h('span', { class: 'row-what', text: view._kinds.length === 0 ? `${view._label(m.only)}, not matched` : `only in ${view._label(m.only)}` }));
+    head.append(h('span', { class: 'row-what', text: aloneWhat(view, m.only).head }));
   } else {
     const kind = KIND_INFO[m.kind] || KIND_INFO.paraphrase;
     head.append(h('span', { class: 'row-what', text: `${m.sources} of ${n} sources` }),
       h('span', { class: 'row-kind' }, h('span', { class: 'kind-icon', text: kind.icon, attrs: { 'aria-hidden': 'true' } }), kind.label));
   }
+  if (m.first) head.append(h('span', { class: 'row-first', text: `First: ${view._label(m.first.source)}, ${m.first.time}`, attrs: { title: firstTitle(view, m.first) } }));
   // Each conflict is listed in both its cells (the two sentences of a match are in one row).
   if (conflicts) head.append(h('span', { class: 'row-conflicts', text: `⚠ ${plural(Math.max(1, Math.round(conflicts / 2)), 'conflict')}` }));
   if (silent.length && m.group !== null) head.append(h('span', { class: 'row-silent', text: `Not in ${silent.join(', ')}`, attrs: { 'aria-hidden': 'true' } }));
@@ -440,6 +473,11 @@ function buildRow(view, k, m) {
   // Its height, roughly, while the browser skips its block: the longest cell's lines.
   row.em = 1.2 + 1.45 * Math.max(2, ...texts.map((x) => Math.ceil(x.length / 34) + 1));
   return row;
+}
+
+/** "First published by …": a row's first source in words (its head's hover, the exports' column). */
+function firstTitle(view, first) {
+  return `First published by ${view._label(first.source)}, ${first.time}: the earliest of the ${first.known} sources carrying it with a publication time.`;
 }
 
 function renderCells(row, q) {
@@ -522,9 +560,12 @@ function countRows(view) {
   const total = t.model.length;
   const building = t.pos < total;
   const groups = t.model.filter((x) => x.group !== null).length;
+  const { apart } = verdicts(view);
+  const notCompared = t.model.filter((x) => x.group === null && apart.has(x.only)).length;
+  const alone = notCompared ? `${total - groups - notCompared} unique, ${notCompared} not compared (another language)` : `${total - groups} unique`;
   t.count.textContent = building
     ? `${plural(total, 'row')}: building…`
-    : shown === total ? `${plural(groups, 'shared claim')}, ${total - groups} unique` : `showing ${shown} of ${plural(total, 'row')}`;
+    : shown === total ? `${plural(groups, 'shared claim')}, ${alone}` : `showing ${shown} of ${plural(total, 'row')}`;
 }
 
 // --- keyboard and activation ------------------------------------------------------------------------------
@@ -536,6 +577,26 @@ function setCurrent(view, node) {
   if (t.current) t.current.tabIndex = -1;
   node.tabIndex = 0;
   t.current = node;
+}
+
+/**
+ * Moves the table's found row (Enter in the search box) to the next (dir 1) or previous (-1) row
+ * the filters show among those built, wrapping around: marked, made the table's tab stop and
+ * scrolled into view, the keyboard focus left where it is. Returns [its place, of how many], or null.
+ */
+export function stepRow(view, dir) {
+  const t = view._table;
+  if (!t?.model) return null;
+  const rows = visibleRows(view);
+  if (rows.length === 0) return null;
+  const cur = t.found ? rows.indexOf(t.found) : -1;
+  const i = cur < 0 ? (dir > 0 ? 0 : rows.length - 1) : (cur + dir + rows.length) % rows.length;
+  t.found?.classList.remove('found');
+  t.found = rows[i];
+  t.found.classList.add('found');
+  setCurrent(view, t.found);
+  t.found.scrollIntoView({ block: 'nearest' });
+  return [i + 1, rows.length];
 }
 
 function visibleRows(view) {
@@ -611,11 +672,44 @@ function activate(view, rowNode, cell) {
 
 // --- the exports ----------------------------------------------------------------------------------------------
 
+/**
+ * Under a source's name in the table's head: its name when the head shows its outlet, and its
+ * publication time (on screen and paper), and its address (on paper only: long, and a click away
+ * in the column head on screen).
+ */
+function headMeta(view, s) {
+  const src = view._report.sources[s];
+  const label = view._label(s);
+  const out = [];
+  const time = timeOf(src)?.text;
+  const line = [src.name && src.name !== label ? src.name : null, time].filter(Boolean).join(' · ');
+  if (line) out.push(h('span', { class: 'th-meta', text: line }));
+  if (src.url) out.push(h('span', { class: 'th-meta th-url', text: src.url }));
+  return out;
+}
+
+/**
+ * A source as the exports' header names it, with its provenance: "Harbour Post (Desk copy,
+ * https://harbour.example/story, published 2025-06-11 09:30+02:00)": its label (the outlet, else
+ * its name), then its name when the label is the outlet, its address and its publication time,
+ * those it has.
+ */
+export function sourceHeading(view, s) {
+  const src = view._report.sources[s];
+  const label = view._label(s);
+  const more = [];
+  if (src.name && src.name !== label) more.push(src.name);
+  if (src.url) more.push(src.url);
+  const time = timeOf(src)?.text;
+  if (time) more.push(`published ${time}`);
+  return more.length ? `${label} (${more.join(', ')})` : label;
+}
+
 /** The rows as text: per row, its number, sources, kind, each source's wording and conflicts. */
 function exportRows(view, { marked = null, sep = '\n' } = {}) {
   const r = view._report;
   const model = view._table?.model || tableModel(view);
-  const head = ['#', 'Sources', 'Match', ...r.sources.map((_, s) => view._label(s)), 'Conflicts'];
+  const head = ['#', 'Sources', 'Match', ...r.sources.map((_, s) => sourceHeading(view, s)), 'Conflicts', 'First published'];
   const rows = model.map((m, k) => {
     const cells = r.sources.map((_, s) => m.cells[s].map((j) => {
       const info = cellInfo(view, m, s, j);
@@ -631,8 +725,9 @@ function exportRows(view, { marked = null, sep = '\n' } = {}) {
         conflicts.push(`⚠ ${conflictLabel(c.kind)}: ${view._label(s)} “${c.here}”, ${view._label(c.other[0])} “${c.there}”`);
       }
     }));
-    const match = m.group === null ? (view._kinds.length === 0 ? 'not matched' : 'unique') : (KIND_INFO[m.kind]?.label || m.kind);
-    return [String(k + 1), String(m.sources), match, ...cells, conflicts.join('; ')];
+    const match = m.group === null ? aloneWhat(view, m.only).match : (KIND_INFO[m.kind]?.label || m.kind);
+    const first = m.first ? `${view._label(m.first.source)}, ${m.first.time}` : '';
+    return [String(k + 1), String(m.sources), match, ...cells, conflicts.join('; '), first];
   });
   return [head, ...rows];
 }

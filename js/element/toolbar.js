@@ -7,6 +7,7 @@ import { applyFilters } from './filters.js';
 import { KIND_INFO, LEXICAL_NOTE } from './labels.js';
 import { languageNote } from './verdicts.js';
 import { addToolbarToggle } from './compact.js';
+import { nextMatch } from './keys.js';
 
 /** Shade level 1..4 for a sentence shared with `support` of `others` other sources. */
 export function level(support, others) {
@@ -62,6 +63,12 @@ export function renderToolbar(view) {
   search.addEventListener('input', () => {
     view._query = search.value;
     applyFilters(view);
+  });
+  // Enter goes to the next match (Shift+Enter the previous one), as a browser's find does.
+  search.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey || e.isComposing) return;
+    e.preventDefault();
+    nextMatch(view, e.shiftKey ? -1 : 1);
   });
   view._search = search;
   view._shownCount = h('span', { class: 'shown-count', attrs: { 'aria-live': 'polite' } });

@@ -481,7 +481,23 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
     return { shown: shown.length, ok: shown.every((n) => /leavitt/i.test(n.dataset.text)), marks: root.querySelectorAll('.sentences mark').length, count: root.querySelector('.shown-count').textContent };
   });
   check(searchOk.ok && searchOk.shown > 0 && searchOk.marks >= searchOk.shown, 'text search shows only matching sentences, hits marked', JSON.stringify(searchOk));
+  // Enter in the search box focuses the next match (Shift+Enter the previous); the focus stays in the box.
+  const matchAt = () => page.evaluate(() => {
+    const v = document.querySelector('story-diff');
+    const root = v.shadowRoot;
+    const shown = [...root.querySelectorAll('.sentences .sentence[role="button"]')].filter((n) => !n.hidden).map((n) => `${n.dataset.source}:${n.dataset.sentence}`);
+    return { selected: v.selected ? `${v.selected.source}:${v.selected.sentence}` : root.querySelector('.sentence.focused') && `${root.querySelector('.sentence.focused').dataset.source}:${root.querySelector('.sentence.focused').dataset.sentence}`, shown, inBox: root.activeElement?.type === 'search', panel: !!root.querySelector('.panel #panel-title'), count: root.querySelector('.shown-count').textContent };
+  });
+  const searchSteps = [];
+  for (const key of ['Enter', 'Enter', 'Shift+Enter']) {
+    await page.locator('story-diff input[type="search"]').press(key);
+    searchSteps.push(await matchAt());
+  }
+  const [m1, m2, m3] = searchSteps;
+  check(m1.shown.length >= 2 && m1.selected === m1.shown[0] && m2.selected === m1.shown[1] && m3.selected === m1.shown[0] && searchSteps.every((x) => x.inBox && x.panel) && new RegExp(`match 2 of ${m1.shown.length}$`).test(m2.count),
+    'Enter in the search box focuses the next matching sentence (Shift+Enter the previous), its panel open, the focus staying in the box', JSON.stringify(searchSteps.map(({ shown, ...x }) => x)));
   await page.locator('story-diff input[type="search"]').fill('');
+  await page.evaluate(() => document.querySelector('story-diff').shadowRoot.querySelector('.panel-head .close')?.click());
 
   // --- 6. Summaries. -------------------------------------------------------------------------------
   const summary = await page.evaluate(() => {

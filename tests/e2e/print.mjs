@@ -2,7 +2,9 @@
 // calls the browser's print; in print media every sentence of the report is laid out on the page
 // (none hidden, none inside a scroll box, the long column's lazily laid-out blocks too), the page's
 // controls are left out, and a PDF is made; a rendering still under way is finished before
-// printing (beforeprint). axe-core on the page with the new button. Screenshot of the printed page
+// printing (beforeprint). The claim table prints every row, without the screen's hints, its
+// sources named with their outlet, name and date (in the head row, or a list before the cards).
+// axe-core on the page with the new button. Screenshot of the printed page
 // (print media, A4 width): docs/screenshots/print.png; the PDF: tests/e2e/out/print.pdf.
 //
 //   node tests/e2e/print.mjs
@@ -60,7 +62,14 @@ const laidOutTable = () => {
   const controls = ['.view-switch', '.claims-actions'].map((q) => root.querySelector(q)).filter((n) => n && n.checkVisibility()).length;
   // The rows the table has (its head row aside), as it tells assistive technology.
   const model = Number(root.querySelector('.claims-table').getAttribute('aria-rowcount')) - 1;
-  return { model, rows: rows.length, cells: cells.length, outside: outside.length, cut: cut.length, sideBySide, controls };
+  // What paper keeps of the screen's hints, and how it names the sources: the head row (side by
+  // side) or the list above the cards.
+  const hint = /Hover or focus/.test(root.querySelector('.claims-note')?.innerText || '');
+  const heads = [...root.querySelectorAll('.claims-table .thead .tcell:not(.rowhead)')].filter((c) => c.checkVisibility()).map((c) => c.innerText.replace(/\s+/g, ' ').trim());
+  const list = root.querySelector('.claims-sources');
+  const listed = list?.checkVisibility() ? [...list.querySelectorAll('li')].map((li) => li.textContent) : null;
+  const days = v.report.sources.map((x) => (x.datetime ?? x.published ?? '').slice(0, 10));
+  return { model, rows: rows.length, cells: cells.length, outside: outside.length, cut: cut.length, sideBySide, controls, hint, heads, listed, days };
 };
 
 await runBrowserTest('print', 300, async ({ url, browser, check }) => {
@@ -141,9 +150,15 @@ await runBrowserTest('print', 300, async ({ url, browser, check }) => {
   check(table.rows === table.model && table.cells > 0 && table.outside === 0 && table.cut === 0 && table.controls === 0,
     `the claim table printed, three sources: all ${table.model} rows, every cell within the page, none cut, no controls`, JSON.stringify(table));
   check(table.sideBySide, 'three sources print side by side, one column each', JSON.stringify(table));
+  // (Each seed's date, where it has one: Al Jazeera's gives none.)
+  const dated = (texts, days) => texts.length === days.length && days.some(Boolean) && texts.every((t, i) => (days[i] ? t.includes(days[i]) : !/\d{4}-\d\d-\d\d/.test(t)));
+  check(!table.hint && table.heads.length === 3 && dated(table.heads, table.days) && table.heads[0].startsWith('REUTERS 000_') && table.listed === null,
+    'the printed table leaves out the on-screen hint (hover, click) and heads each column with its outlet, name and date', JSON.stringify({ hint: table.hint, heads: table.heads }));
   table = await tablePrinted([...SEEDS.keys()].map(seed), 'print-table-5.png');
   check(table.rows === table.model && table.outside === 0 && table.cut === 0 && !table.sideBySide,
     `the claim table printed, five sources: all ${table.model} rows as one card per claim, every cell within the page, none cut`, JSON.stringify(table));
+  check(!table.hint && table.listed?.length === 5 && dated(table.listed, table.days) && table.listed[0] === `Reuters (${SEEDS[0]}, published ${table.days[0]})`,
+    'printed as cards, the table is preceded by a list naming each source with its outlet, name and date', JSON.stringify(table.listed));
   // A 400-row table, printed while its rows are still being built in slices.
   await page.setViewportSize({ width: 1280, height: 800 });
   const building = await page.evaluate(async ([a, b, long]) => {

@@ -3,7 +3,10 @@
 // seeds leave, and Undo brings them back (then Redo); "New comparison" clears everything, with an
 // Undo; Remove and "Start over with the seeds" are undone; Esc in the paste dialog keeps its text
 // as a draft, across a reload too, and a draft the storage refuses is said to be lost on reload;
-// the visitor's articles survive a reload and are never called the seeds, nor the seeds "yours".
+// the visitor's articles survive a reload and are never called the seeds, nor the seeds "yours";
+// the Undo of New comparison and Start over is still offered after a reload; an article removed
+// and followed by another change (a rename, a paste) stays set aside with Put back, across a reload
+// too, instead of vanishing; Start over from an empty list offers no Undo of "your 0 articles".
 // axe-core finds no serious or critical violation with the new controls on screen. The first-paste
 // screenshot goes to docs/screenshots/first-paste-desktop.png.
 //
@@ -214,4 +217,97 @@ await runBrowserTest('start', 300, async ({ url, browser, check }) => {
   check(p3problems.length === 0, 'no console errors, page errors or failed requests (storage refusing the draft)', p3problems.join(' | '));
   await p3.screenshot({ path: join(OUT, 'draft-not-kept-desktop.png') });
   await c3.close();
+
+  // --- Undo survives a reload; what a change took away stays restorable after later changes. -------
+  const c4 = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const p4 = await c4.newPage();
+  const p4problems = watchProblems(p4);
+  const listed4 = (n) => p4.waitForFunction((k) => document.querySelectorAll('#source-list .source-name').length === k, n, { timeout: 30_000 });
+  const aside = (st) => st.notices.filter((n) => n.kind.startsWith('aside-'));
+  await p4.goto(url);
+  await waitReady(p4);
+  await pasteArticle(p4, 'Harbour Post', MINE);
+  await listed4(1);
+  await pasteArticle(p4, 'Island Herald', OTHER);
+  await listed4(2);
+  await waitReady(p4);
+
+  await p4.click('#new-button');
+  await listed4(0);
+  await p4.reload();
+  await waitSettled(p4);
+  await p4.waitForSelector('#notices .notice-undo', { timeout: 5000 }).catch(() => {});
+  s = await p4.evaluate(seen);
+  check(s.list.length === 0 && /^Cleared 2 articles for a new comparison\.$/.test(undoNotice(s)?.text || '') && undoNotice(s)?.buttons.includes('Undo'),
+    'after New comparison and a reload, its Undo is still offered', JSON.stringify(s.notices));
+  await p4.click('#notices .notice-undo button:text-is("Undo")');
+  await listed4(2);
+  await waitReady(p4);
+  s = await p4.evaluate(seen);
+  check(s.list.join() === 'Harbour Post,Island Herald' && s.columns === 2, 'that Undo, after the reload, brings the cleared articles back', JSON.stringify(s.list));
+
+  await p4.click('#reset-button');
+  await listed4(SEEDS);
+  await waitReady(p4);
+  await p4.reload();
+  await waitReady(p4);
+  await p4.waitForSelector('#notices .notice-undo', { timeout: 5000 }).catch(() => {});
+  s = await p4.evaluate(seen);
+  check(/the seeds/.test(s.summary) && /^Started over with the seed articles: your 2 articles were set aside\.$/.test(undoNotice(s)?.text || '') && undoNotice(s)?.buttons.includes('Undo'),
+    'after Start over and a reload, its Undo is still offered', JSON.stringify(s.notices));
+  await p4.click('#notices .notice-undo button:text-is("Undo")');
+  await listed4(2);
+  await waitReady(p4);
+
+  // Remove, then rename another: the "Removed" notice does not vanish with the article; it stays
+  // to be put back (after a reload too), and putting it back keeps the rename.
+  await p4.click('#sources-panel summary');
+  await p4.click('#source-list button[aria-label="Remove Harbour Post"]');
+  await listed4(1);
+  await waitSettled(p4);
+  await p4.fill('#source-list .source-name', 'Island Herald (morning)');
+  await p4.press('#source-list .source-name', 'Tab');
+  await p4.waitForFunction(() => /\(yours/.test(document.getElementById('source-summary').textContent) && JSON.parse(localStorage.getItem('storydiff:articles:v1') || '{}').sources?.[0]?.name === 'Island Herald (morning)');
+  s = await p4.evaluate(seen);
+  let set = aside(s);
+  check(!undoNotice(s) && set.length === 1 && set[0].text === 'Removed “Harbour Post”. “Harbour Post” is set aside: put it back, or dismiss this to let it go.' && set[0].buttons.join() === 'Put back,Dismiss',
+    'Remove then a rename: the removed article is not gone, a notice keeps it set aside with Put back', JSON.stringify(s.notices));
+  violations = await axe(p4);
+  check(violations.length === 0, 'axe-core: no serious or critical violations (the Put back notice)', JSON.stringify(violations));
+  await p4.reload();
+  await waitSettled(p4);
+  await p4.waitForSelector('#notices [data-kind^="aside-"]', { timeout: 5000 }).catch(() => {});
+  s = await p4.evaluate(seen);
+  set = aside(s);
+  check(s.list.join() === 'Island Herald (morning)' && set.length === 1 && /^Removed “Harbour Post”/.test(set[0].text), 'the article set aside is still offered after a reload', JSON.stringify(s.notices));
+  await p4.click('#notices [data-kind^="aside-"] button:text-is("Put back")');
+  await listed4(2);
+  await waitReady(p4);
+  s = await p4.evaluate(seen);
+  check(s.list.join() === 'Harbour Post,Island Herald (morning)' && s.columns === 2 && aside(s).length === 0 && /^Put back “Harbour Post”\.$/.test(undoNotice(s)?.text || '') && undoNotice(s)?.buttons.includes('Undo'),
+    'Put back returns it to its place, keeps the rename, and offers Undo', JSON.stringify(s));
+
+  // Remove, then paste an article: the same.
+  await p4.evaluate(() => { document.getElementById('sources-panel').open = true; });
+  await p4.click('#source-list button[aria-label="Remove Harbour Post"]');
+  await listed4(1);
+  await pasteArticle(p4, 'Quay Times', 'Quay Times\n\nFerry crews walked out on Monday over pay, halting every crossing to the islands.\n\nThe harbour master said the ferries could run again by Wednesday.\n');
+  await listed4(2);
+  await waitReady(p4);
+  s = await p4.evaluate(seen);
+  set = aside(s);
+  check(set.length === 1 && /^Removed “Harbour Post”\. “Harbour Post” is set aside/.test(set[0].text) && !undoNotice(s), 'Remove then a paste: the removed article stays set aside, with Put back', JSON.stringify(s.notices));
+
+  // "Start over with the seeds" from an empty list: nothing of the visitor's was set aside, and no
+  // notice says "your 0 articles" (the cleared ones stay set aside, to be put back).
+  await p4.click('#new-button');
+  await listed4(0);
+  await p4.click('#reset-button');
+  await listed4(SEEDS);
+  await waitReady(p4);
+  s = await p4.evaluate(seen);
+  check(!undoNotice(s) && !s.notices.some((n) => /\b0 articles/.test(n.text)) && aside(s).some((n) => /^Cleared 2 articles for a new comparison\. “Island Herald \(morning\)” and “Quay Times” are set aside/.test(n.text)),
+    'Start over from an empty list offers no Undo of "your 0 articles"; the articles cleared before stay set aside', JSON.stringify(s.notices));
+  check(p4problems.length === 0, 'no console errors, page errors or failed requests (undo across reloads)', p4problems.join(' | '));
+  await c4.close();
 });

@@ -46,16 +46,16 @@ const ROWS = [
 const LEADS = ['Flood waters closed the river bridge at Millbrook on Tuesday morning.', 'Flood waters closed the river bridge at Millbrook on Tuesday morning.', 'Flood waters closed the Millbrook river bridge early on Tuesday.'];
 
 const CSV = [
-  '#,Sources,Match,Valley Wire,Millbrook Herald,County Times,Conflicts',
+  '#,Sources,Match,Valley Wire,Millbrook Herald,County Times,Conflicts,First published',
   // A cell of two sentences keeps them on two lines (CRLF inside the quotes).
-  '1,3,identical,"Flood waters close the river bridge at Millbrook\r\nFlood waters closed the river bridge at Millbrook on Tuesday morning.","River bridge shut as floods hit Millbrook\r\nFlood waters closed the river bridge at Millbrook on Tuesday morning.","Millbrook bridge closed by flooding\r\nFlood waters closed the Millbrook river bridge early on Tuesday.",',
-  '2,2,minor edits,The county said 120 homes were evacuated overnight as the river rose.,The county said 150 homes were evacuated overnight as the river rose.,,"⚠ number: Valley Wire “120”, Millbrook Herald “150”"',
-  '3,2,identical,"""We have never seen the water this high,"" said Mayor Ana Ruiz.","""We have never seen the water this high,"" said Mayor Ana Ruiz.",,',
-  '4,2,identical,Engineers will inspect the bridge once the water falls.,,Engineers will inspect the bridge once the water falls.,',
-  '5,1,unique,"The bridge carries about 9,000 vehicles a day.",,,',
-  '6,1,unique,,Volunteers filled sandbags at the fire station until dawn.,,',
-  '7,1,unique,,,"Schools in the valley will stay shut on Wednesday, officials said.",',
-  '8,1,unique,,,"""The pumps are running around the clock,"" a fire officer said.",',
+  '1,3,identical,"Flood waters close the river bridge at Millbrook\r\nFlood waters closed the river bridge at Millbrook on Tuesday morning.","River bridge shut as floods hit Millbrook\r\nFlood waters closed the river bridge at Millbrook on Tuesday morning.","Millbrook bridge closed by flooding\r\nFlood waters closed the Millbrook river bridge early on Tuesday.",,',
+  '2,2,minor edits,The county said 120 homes were evacuated overnight as the river rose.,The county said 150 homes were evacuated overnight as the river rose.,,"⚠ number: Valley Wire “120”, Millbrook Herald “150”",',
+  '3,2,identical,"""We have never seen the water this high,"" said Mayor Ana Ruiz.","""We have never seen the water this high,"" said Mayor Ana Ruiz.",,,',
+  '4,2,identical,Engineers will inspect the bridge once the water falls.,,Engineers will inspect the bridge once the water falls.,,',
+  '5,1,unique,"The bridge carries about 9,000 vehicles a day.",,,,',
+  '6,1,unique,,Volunteers filled sandbags at the fire station until dawn.,,,',
+  '7,1,unique,,,"Schools in the valley will stay shut on Wednesday, officials said.",,',
+  '8,1,unique,,,"""The pumps are running around the clock,"" a fire officer said.",,',
   '',
 ].join('\r\n');
 
@@ -237,6 +237,22 @@ await runBrowserTest('table', 420, async ({ url, browser, check }) => {
   s = await page.evaluate(tableSeen);
   check(rowsShown(s).length === 1 && /Engineers/.test(rowsShown(s)[0].cells[0]) && rowsShown(s)[0].marks === 2 && /showing 1 of 8 rows/.test(s.count),
     'search (case ignored) leaves the row that holds the words and marks them in each cell', JSON.stringify({ shown: rowsShown(s), count: s.count }));
+  // Enter in the search box goes to the next matching row (Shift+Enter the previous), the focus staying in the box.
+  await sd.locator('input[type="search"]').fill('bridge');
+  await page.waitForTimeout(100);
+  const found = async () => page.evaluate(() => {
+    const root = document.querySelector('story-diff').shadowRoot;
+    const row = root.querySelector('.claims .trow.found');
+    return { row: row ? Number(row.dataset.row) : null, current: row?.tabIndex === 0, inBox: root.activeElement?.type === 'search', count: root.querySelector('.claims-count').textContent };
+  });
+  const bridgeRows = rowsShown(await page.evaluate(tableSeen)).length;
+  const steps = [];
+  for (const key of ['Enter', 'Enter', 'Shift+Enter']) {
+    await sd.locator('input[type="search"]').press(key);
+    steps.push(await found());
+  }
+  check(bridgeRows >= 2 && steps[0].row === 0 && steps[1].row > 0 && steps[2].row === 0 && steps.every((x) => x.current && x.inBox) && new RegExp(`match 2 of ${bridgeRows}$`).test(steps[1].count),
+    'Enter in the search box marks the next matching row (Shift+Enter the previous) and says which match it is, the focus staying in the box', JSON.stringify({ bridgeRows, steps }));
   await sd.locator('input[type="search"]').fill('');
   await page.waitForTimeout(100);
   s = await page.evaluate(tableSeen);
@@ -265,9 +281,9 @@ await runBrowserTest('table', 420, async ({ url, browser, check }) => {
   check(csv.file === 'storydiff-table.csv' && csv.text === CSV, 'Download CSV: the rows as RFC 4180 CSV (CRLF, fields with commas or quotes quoted, quotes doubled)', JSON.stringify(csv.text.slice(0, 400)));
   const md = await fetchDownload('Markdown');
   const mdRows = md.text.split('\n').filter((l) => l.startsWith('|'));
-  check(md.file === 'storydiff-table.md' && mdRows.length === 10 && mdRows[0] === '| \\# | Sources | Match | Valley Wire | Millbrook Herald | County Times | Conflicts |' && /^\| --- \| --- /.test(mdRows[1]) &&
-    mdRows[2].includes('River bridge **shut as floods hit** Millbrook / Flood waters closed') && mdRows[3].includes('The county said **150** homes') && mdRows[3].includes('⚠ number: Valley Wire “120”, Millbrook Herald “150”') && mdRows[5].includes('once the water falls. |  | Engineers') && mdRows.every((l) => l.split(/(?<!\\)\|/).length === 9),
-    'Download Markdown: a table of eight rows (a cell’s two sentences joined by “ / ”), differing words in bold, eight cells a row (no stray pipe)', JSON.stringify(mdRows.slice(0, 5)));
+  check(md.file === 'storydiff-table.md' && mdRows.length === 10 && mdRows[0] === '| \\# | Sources | Match | Valley Wire | Millbrook Herald | County Times | Conflicts | First published |' && /^\| --- \| --- /.test(mdRows[1]) &&
+    mdRows[2].includes('River bridge **shut as floods hit** Millbrook / Flood waters closed') && mdRows[3].includes('The county said **150** homes') && mdRows[3].includes('⚠ number: Valley Wire “120”, Millbrook Herald “150”') && mdRows[5].includes('once the water falls. |  | Engineers') && mdRows.every((l) => l.split(/(?<!\\)\|/).length === 10),
+    'Download Markdown: a table of eight rows (a cell’s two sentences joined by “ / ”), differing words in bold, nine cells a row (no stray pipe)', JSON.stringify(mdRows.slice(0, 5)));
   const html = await page.evaluate(() => document.querySelector('story-diff').exportHTML({ title: 'three' }));
   const snap = await ctx.newPage();
   await snap.setContent(html);

@@ -1,6 +1,7 @@
 // Honest verdicts (issue 13, point 5), in headless Chromium: beside two English seeds, a Korean
 // article's column says it is compared only with sources in the same language, and its sentences
-// carry no UNIQUE mark; a copy of a seed says, in both columns, that it is the same text; a unique
+// carry no UNIQUE mark (nor do its rows in the claim table and its CSV and Markdown exports, which
+// say "not compared"); a copy of a seed says, in both columns, that it is the same text; a unique
 // sentence's focus panel shows its closest sentence elsewhere; with two web pages that give times,
 // the column heads show them and a shared sentence's panel names the page that had it first; axe-core finds no serious or
 // critical violation with the notices on screen, desktop and phone. Screenshot:
@@ -68,6 +69,32 @@ await runBrowserTest('verdicts', 240, async ({ url, browser, check }) => {
       });
       check(only.length === 4 && only[2] === 'In Korean: compared only with sources in the same language, so these are not known to be unique.' && only.filter(Boolean).length === 1,
         'the "Only in one source" summary says the Korean source was compared only with its own language', JSON.stringify(only));
+
+      // The claim table and its exports: the Korean sentences are "not compared", not unique.
+      const table = await page.evaluate(async () => {
+        const v = document.querySelector('story-diff');
+        const root = v.shadowRoot;
+        root.querySelector('.view-switch .mode[data-mode="table"]').click();
+        await new Promise((resolve) => { const wait = () => (root.querySelector('.claims-table[aria-busy]') ? setTimeout(wait, 50) : resolve()); wait(); });
+        const rows = [...root.querySelectorAll('.claims .tbody .trow')].map((r) => ({
+          head: r.querySelector('.rowhead .row-what').textContent,
+          filled: [...r.querySelectorAll('.tcell[data-source]')].map((c) => !c.classList.contains('empty')),
+          info: r.querySelector('.tcell.filled .cell-info')?.textContent,
+        }));
+        return { rows, count: root.querySelector('.claims-count').textContent, csv: v.exportCSV(), md: v.exportMarkdown() };
+      });
+      const korean = table.rows.filter((r) => r.filled.filter(Boolean).length === 1 && r.filled[2]);
+      check(korean.length > 0 && korean.every((r) => r.head === 'Korean daily, not compared (Korean)' && /^Not compared: written in Korean, compared only with sources in the same language \(there is none here\)/.test(r.info || '')),
+        'the claim table: the Korean rows say "not compared (Korean)", not "only in", and their cells say why', JSON.stringify(korean.slice(0, 2)));
+      const english = table.rows.filter((r) => r.filled.filter(Boolean).length === 1 && r.filled[1]);
+      check(english.length > 0 && english.every((r) => /^only in \S/.test(r.head)), 'the claim table: an English sentence no other source has is still "only in" its source', JSON.stringify(english.map((r) => r.head).slice(0, 2)));
+      check(new RegExp(`, \\d+ unique, ${korean.length} not compared \\(another language\\)$`).test(table.count), "the table's count tells the rows not compared from the unique ones", table.count);
+      const csvRows = table.csv.split('\r\n').slice(1).filter(Boolean);
+      const koCsv = csvRows.filter((line) => /[\uAC00-\uD7AF]/.test(line) && /^\d+,1,/.test(line));
+      check(koCsv.length === korean.length && koCsv.every((line) => /^\d+,1,not compared \(other language\),/.test(line)), 'the CSV export: the Korean rows\' match column says "not compared (other language)", not unique', koCsv[0]);
+      const mdRows = table.md.split('\n').filter((line) => /^\| \d+ \| 1 \|/.test(line) && /[\uAC00-\uD7AF]/.test(line));
+      check(mdRows.length === korean.length && mdRows.every((line) => line.includes('| not compared (other language) |')), 'the Markdown export says the same', mdRows[0]);
+      await page.evaluate(() => document.querySelector('story-diff').shadowRoot.querySelector('.view-switch .mode[data-mode="columns"]').click());
 
       // The focus panel of a unique sentence that the report gives a closest sentence for.
       const ref = report.sources.flatMap((s, i) => s.sentences.map((x, j) => (x.support === 0 && x.nearest ? [i, j, x.nearest] : null))).find(Boolean);

@@ -90,7 +90,7 @@ test('--format csv: one row per sentence, every group member, parsed back to the
   assert.equal(r.code, 0, r.err);
   const rows = parseCsv(r.out);
   const [head, ...body] = rows;
-  assert.deepEqual(head, ['group', 'group_kind', 'group_sources', 'group_first', 'source', 'source_name', 'outlet', 'language', 'sentence', 'role', 'status', 'support', 'text']);
+  assert.deepEqual(head, ['group', 'group_kind', 'group_sources', 'group_first', 'source', 'source_name', 'outlet', 'url', 'published', 'language', 'sentence', 'role', 'status', 'support', 'text']);
   assert.ok(body.every((row) => row.length === head.length));
   const col = (name) => head.indexOf(name);
   const members = report.groups.reduce((n, g) => n + g.members.length, 0);
@@ -101,6 +101,9 @@ test('--format csv: one row per sentence, every group member, parsed back to the
     const j = Number(row[col('sentence')]) - 1;
     const sent = report.sources[s].sentences[j];
     assert.equal(row[col('source_name')], report.sources[s].name);
+    assert.equal(row[col('outlet')], report.sources[s].outlet ?? '');
+    assert.equal(row[col('url')], report.sources[s].url ?? '');
+    assert.equal(row[col('published')], report.sources[s].datetime ?? report.sources[s].published ?? '');
     assert.equal(row[col('text')].replace(/^'/, ''), oneLine(sent.text));
     if (row[col('group')]) assert.ok(report.groups[Number(row[col('group')]) - 1].members.some(([a, b]) => a === s && b === j));
     else assert.equal(row[col('status')], 'unique');
@@ -124,7 +127,7 @@ test('a Korean source beside English ones is noted, and its sentences are not ca
   assert.doesNotMatch(text, /UNIQUE TO \[3\]/);
   assert.match(text, /sentences: \d+ \(0 shared, \d+ not compared: other language\)/);
   const csvRows = parseCsv(run('--format', 'csv', ...files).out);
-  assert.ok(csvRows.filter((r) => r[4] === '3').every((r) => r[10] === 'other-language'));
+  assert.ok(csvRows.filter((r) => r[4] === '3').every((r) => r[12] === 'other-language'));
   assert.match(run('--format', 'markdown', ...files).out, /## Not compared: \[3\] korean\.txt \(in Korean\)/);
 });
 

@@ -1,0 +1,205 @@
+// Undo, and the articles set aside (issue 13, point 1: nothing a visitor typed or pasted is ever
+// lost silently, across reloads too).
+//
+// The latest change that takes articles off the list or reorders it (the first article of the
+// visitor's own replacing the seeds, Remove, New comparison, Start over, Order by time, Put back)
+// is undone exactly while the list is as that change left it: its notice offers Undo, then Redo.
+// Once the list changes some other way (a rename, a paste, another removal), undoing it exactly
+// would throw that later change away, so it is retired instead: the articles it took off the list
+// (the untouched seeds aside, which Start over brings back) stay set aside, in a notice of their
+// own with Put back (into the list as it is then, at their old places) until they are put back or
+// the notice is dismissed. Both are kept in storage (www/storage.js), so that after a reload the
+// Undo and the Put back notices are offered again.
+
+import { errorMessage } from '../js/validate.js';
+import { loadUndo, parseArticle, saveUndo } from './storage.js';
+
+// The fingerprints of long texts, so that a 1 MB article is hashed once, not at every change
+// (a Map finds a string again by the hash the engine keeps with it).
+const long = new Map();
+
+/** A fingerprint of an article's content (its text, or its page's markup): its length and an FNV-1a hash. */
+export function contentKey(s) {
+  const t = s.text ?? s.html ?? '';
+  const kind = typeof s.html === 'string' ? 'h' : 't';
+  const cached = t.length > 4096 ? long.get(t) : undefined;
+  if (cached) return kind + cached;
+  let x = 0x811c9dc5;
+  for (let i = 0; i < t.length; i++) {
+    x ^= t.charCodeAt(i);
+    x = Math.imul(x, 0x01000193);
+  }
+  const key = `${t.length}:${(x >>> 0).toString(36)}`;
+  if (t.length > 4096) {
+    if (long.size >= 64) long.clear();
+    long.set(t, key);
+  }
+  return kind + key;
+}
+
+/** A fingerprint of a list as shown: its articles' names, contents, details and spans put back, and whether it is the demo. */
+export function listKey(state) {
+  return JSON.stringify([!!state.demo, state.sources.map((s) => [s.name, contentKey(s), s.meta ?? null, s.restored ?? []])]);
+}
+
+/** How a notice names a set of articles: “A”, “A” and “B”, “A”, “B” and “C”, or the 4 articles. */
+export function namesOf(articles) {
+  const names = articles.map((a) => `“${a.name}”`);
+  if (names.length > 3) return `the ${names.length} articles`;
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0] || 'nothing';
+}
+
+const upper = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Wires Undo and Put back. `page` gives: snapshot() (the list now: { sources, demo, custom }),
+ * apply(state, message) (shows a snapshot's list and compares it), putBack(articles) (puts
+ * [{ article, index }] back into the list as it is, as a change of its own) and notice(kind,
+ * message, { actions, onDismiss, dismissible }).
+ */
+export function setupUndo(page) {
+  // The latest change: { message, what, redo (for a Redo: the message of the change it redoes,
+  // else null), to (the list it restores), from (listKey of the list it left), lost (the indices
+  // in `to` of the articles it took off the list) }.
+  let latest = null;
+  let aside = []; // [{ id, message, articles: [{ article, index }] }]
+  let nextId = 1;
+  let saveTimer = 0;
+
+  function saveNow() {
+    clearTimeout(saveTimer);
+    saveTimer = 0;
+    const state = latest || aside.length ? { version: 1, latest, aside, nextId } : null;
+    saveUndo(state, (err) => {
+      const why = err && (err.name === 'QuotaExceededError' ? "there is no room left in this browser's storage" : `this browser's storage refused it: ${errorMessage(err)}`);
+      page.notice('undo-storage', err ? `What can be undone or put back is not kept across a reload (${why}): it is offered while this page is open.` : null, { dismissible: false });
+    });
+  }
+  function save() {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveNow, 0);
+  }
+
+  function showLatest() {
+    if (!latest) {
+      page.notice('undo', null);
+      return;
+    }
+    const e = latest;
+    const label = e.redo ? 'Redo' : 'Undo';
+    page.notice('undo', e.message, {
+      actions: [{ label, describe: `${label} ${e.what}`, run: () => flip(e) }],
+      onDismiss: () => {
+        if (latest === e) latest = null;
+        save();
+      },
+    });
+  }
+
+  /** Undoes (or redoes) the latest change, and offers the opposite. */
+  function flip(e) {
+    if (latest !== e) return;
+    const now = page.snapshot();
+    if (listKey(now) !== e.from) {
+      retire(); // the list changed meanwhile: what it took away is set aside instead
+      return;
+    }
+    latest = null;
+    page.apply(e.to, e.redo ? `Redone: ${e.what}.` : `Undone: ${e.what}.`);
+    if (e.redo) offer(e.redo, e.what, now);
+    else offer(`Undone: ${e.what}.`, e.what, now, e.message);
+  }
+
+  function showAside(entry) {
+    const names = namesOf(entry.articles.map((a) => a.article));
+    const one = entry.articles.length === 1;
+    page.notice(`aside-${entry.id}`, `${entry.message} ${upper(names)} ${one ? 'is' : 'are'} set aside: put ${one ? 'it' : 'them'} back, or dismiss this to let ${one ? 'it' : 'them'} go.`, {
+      actions: [{ label: 'Put back', describe: `Put back ${names}`, run: () => {
+        aside = aside.filter((x) => x !== entry);
+        save();
+        page.putBack(entry.articles);
+      } }],
+      onDismiss: () => {
+        aside = aside.filter((x) => x !== entry);
+        save();
+      },
+    });
+  }
+
+  /**
+   * Offers to undo `what` (worded for "Undo …"), which changed the list from `before` (a snapshot)
+   * to what it is now; `redo`: the message of the change this one undid, to offer Redo instead.
+   */
+  function offer(message, what, before, redo = null) {
+    retire();
+    const now = page.snapshot();
+    const have = new Set(now.sources.map(contentKey));
+    // The untouched seeds come back with "Start over": they are not kept aside.
+    const lost = before.demo && !before.custom ? [] : before.sources.map((s, i) => (have.has(contentKey(s)) ? -1 : i)).filter((i) => i >= 0);
+    latest = { message, what, redo, to: before, from: listKey(now), lost };
+    showLatest();
+    save();
+  }
+
+  /** The list changed some other way: the latest change can no longer be undone exactly; what it took away is set aside. */
+  function retire() {
+    if (!latest) return;
+    const e = latest;
+    latest = null;
+    page.notice('undo', null);
+    if (e.lost.length) {
+      const entry = { id: nextId++, message: e.message, articles: e.lost.map((i) => ({ article: e.to.sources[i], index: i })) };
+      aside.push(entry);
+      showAside(entry);
+    }
+    save();
+  }
+
+  /** Reads what was kept from an earlier visit and offers it again; the list on show is the one loaded. */
+  async function load() {
+    const data = await loadUndo();
+    if (!data) return;
+    const kept = (Array.isArray(data.aside) ? data.aside : []).map(parseAside).filter(Boolean);
+    nextId = Math.max(nextId, Number.isInteger(data.nextId) ? data.nextId : 1, ...kept.map((x) => x.id + 1));
+    aside.push(...kept);
+    for (const entry of kept) showAside(entry);
+    const e = parseEntry(data.latest);
+    if (e && !latest) {
+      latest = e;
+      if (listKey(page.snapshot()) === e.from) showLatest();
+      else retire(); // the list kept is not the one it left (its save failed, say)
+    }
+  }
+
+  return {
+    offer,
+    retire,
+    load,
+    /** Saves at once what is waiting to be saved (the page is going away). */
+    flush() {
+      if (saveTimer) saveNow();
+    },
+  };
+}
+
+function parseList(state) {
+  if (!state || !Array.isArray(state.sources)) return null;
+  const sources = state.sources.map(parseArticle);
+  if (sources.some((s) => !s)) return null;
+  return { sources, demo: state.demo === true, custom: state.custom === true };
+}
+
+function parseEntry(e) {
+  if (!e || typeof e.message !== 'string' || typeof e.what !== 'string' || typeof e.from !== 'string') return null;
+  const to = parseList(e.to);
+  if (!to || !Array.isArray(e.lost)) return null;
+  const lost = e.lost.filter((i) => Number.isInteger(i) && i >= 0 && i < to.sources.length);
+  return { message: e.message, what: e.what, redo: typeof e.redo === 'string' ? e.redo : null, to, from: e.from, lost };
+}
+
+function parseAside(x) {
+  if (!x || !Number.isInteger(x.id) || typeof x.message !== 'string' || !Array.isArray(x.articles)) return null;
+  const articles = x.articles.map((a) => ({ article: parseArticle(a?.article), index: Number.isInteger(a?.index) ? a.index : 0 }));
+  if (articles.length === 0 || articles.some((a) => !a.article)) return null;
+  return { id: x.id, message: x.message, articles };
+}
