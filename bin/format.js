@@ -258,7 +258,7 @@ function csv(report) {
   };
   for (const g of r.shared) for (const w of g.wordings) row(g, w.source, w.sentence, 'shared');
   sources.forEach((_, s) => {
-    for (const x of r.alone[s]) row(null, s, x.j, r.apart.has(s) ? 'other-language' : 'unique');
+    for (const x of r.alone[s]) row(null, s, x.j, r.apart.has(s) ? 'other-language' : doubtful(x) ? 'unique?' : 'unique');
   });
   return rows.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

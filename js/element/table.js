@@ -19,7 +19,7 @@ import { CHUNK, FIRST_ROWS, SLICE_MS, nextTask } from './slices.js';
 import { fillText, fold } from './text.js';
 import { verdicts } from './verdicts.js';
 import { csvField, mdEscape } from '../formats.js';
-import { languageName } from '../verdicts.js';
+import { doubtful, languageName } from '../verdicts.js';
 import { firstOf, timeOf } from '../provenance.js';
 
 // --- the model: rows in story order, each cell's wording, differences and match ----------------
@@ -168,7 +168,7 @@ function matchBetween(view, x, y) {
  * the match kinds are all off (not matched) or the source is in another language than the rest
  * (not compared: the engine compares only sources in the same language).
  */
-export function aloneWhat(view, s) {
+export function aloneWhat(view, s, j) {
   const label = view._label(s);
   if (view._kinds.length === 0) {
     return { head: `${label}, not matched`, match: 'not matched', detail: 'Not matched: every match kind is switched off in the filters.' };
@@ -180,6 +180,16 @@ export function aloneWhat(view, s) {
       head: `${label}, not compared (${name})`,
       match: 'not compared (other language)',
       detail: `Not compared: written in ${name}, compared only with sources in the same language${apart.peers.length ? '' : ' (there is none here)'}, so not known to be unique.`,
+    };
+  }
+  const sent = view._report.sources[s]?.sentences[j];
+  if (sent && doubtful(sent)) {
+    const other = view._label(sent.nearest.source);
+    const score = Math.round(sent.nearest.score * 100);
+    return {
+      head: `only in ${label}? (${other} comes close)`,
+      match: 'unique?',
+      detail: `Unique as matched, but its closest sentence in ${other} may state the same claim (score ${score}%): check it.`,
     };
   }
   return { head: `only in ${label}`, match: 'unique', detail: 'Unique: no other source reports this.' };
@@ -267,7 +277,7 @@ export function cellInfo(view, row, s, j) {
 
 /** A cell's match in words: "≈ minor edits, score 92%, against Herald's wording". */
 export function cellDetail(view, row, info) {
-  if (row.group === null) return aloneWhat(view, row.only).detail;
+  if (row.group === null) return aloneWhat(view, row.only, row.ref[1]).detail;
   const k = KIND_INFO[info.kind] || KIND_INFO.paraphrase;
   const score = info.score === null ? 'linked through other sources' : `score ${Math.round(info.score * 100)}%`;
   const who = info.against === null ? '' : ` with ${view._label(info.against)}`;
@@ -458,7 +468,7 @@ function buildRow(view, k, m) {
   // The row's head: its number, how many sources carry it, its kind, its conflicts.
   head.append(h('span', { class: 'row-n', text: `${k + 1}` }));
   if (m.group === null) {
-    head.append(h('span', { class: 'row-what', text: aloneWhat(view, m.only).head }));
+    head.append(h('span', { class: 'row-what', text: aloneWhat(view, m.only, m.ref[1]).head }));
   } else {
     const kind = KIND_INFO[m.kind] || KIND_INFO.paraphrase;
     head.append(h('span', { class: 'row-what', text: `${m.sources} of ${n} sources` }),
@@ -725,7 +735,7 @@ function exportRows(view, { marked = null, sep = '\n' } = {}) {
         conflicts.push(`⚠ ${conflictLabel(c.kind)}: ${view._label(s)} “${c.here}”, ${view._label(c.other[0])} “${c.there}”`);
       }
     }));
-    const match = m.group === null ? aloneWhat(view, m.only).match : (KIND_INFO[m.kind]?.label || m.kind);
+    const match = m.group === null ? aloneWhat(view, m.only, m.ref[1]).match : (KIND_INFO[m.kind]?.label || m.kind);
     const first = m.first ? `${view._label(m.first.source)}, ${m.first.time}` : '';
     return [String(k + 1), String(m.sources), match, ...cells, conflicts.join('; '), first];
   });

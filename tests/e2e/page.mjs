@@ -213,6 +213,12 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   check(f.shared > 0 && f.unique > 0, 'shared and unique sentences are both marked', `shared=${f.shared} unique=${f.unique}`);
   check(f.doubtful > 0 && f.doubtful < f.unique, 'unique sentences with a close counterpart elsewhere are marked "unique?", the rest "unique"', `doubtful=${f.doubtful} unique=${f.unique}`);
   check(f.bad.length === 0, 'every sentence is marked as the report says (shared with a kind icon, unique with a badge)', f.bad.slice(0, 5).join(', '));
+  // The claim table says the same: a doubtful unique row's head asks "only in X?".
+  await page.locator('story-diff').locator('.view-switch button:text-is("Table")').click();
+  await page.waitForFunction(() => /unique/.test(document.querySelector('story-diff').shadowRoot.querySelector('.claims-count')?.textContent || '') && !/building/.test(document.querySelector('story-diff').shadowRoot.querySelector('.claims-count')?.textContent));
+  const asked = await page.evaluate(() => [...document.querySelector('story-diff').shadowRoot.querySelectorAll('.claims .trow .rowhead')].filter((r) => /only in .*\? \(.* comes close\)/.test(r.textContent)).length);
+  check(asked === f.doubtful, 'the claim table asks "only in …?" on exactly the rows the columns mark "unique?"', `${asked} rows, ${f.doubtful} sentences`);
+  await page.locator('story-diff').locator('.view-switch button:text-is("Columns")').click();
   check(f.legend >= 6, 'the legend is shown');
   check(f.removed > 0 && f.removedOpen === 0, 'removed spans sit in collapsed <details> per source', `details=${f.removed} open=${f.removedOpen}`);
 

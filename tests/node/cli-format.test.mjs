@@ -106,7 +106,7 @@ test('--format csv: one row per sentence, every group member, parsed back to the
     assert.equal(row[col('published')], report.sources[s].datetime ?? report.sources[s].published ?? '');
     assert.equal(row[col('text')].replace(/^'/, ''), oneLine(sent.text));
     if (row[col('group')]) assert.ok(report.groups[Number(row[col('group')]) - 1].members.some(([a, b]) => a === s && b === j));
-    else assert.equal(row[col('status')], 'unique');
+    else assert.match(row[col('status')], /^unique\??$/);
   }
   assert.equal(csvField('a,"b"\nc'), '"a,""b""\nc"');
   assert.equal(csvField('=HYPERLINK("x")'), '"\'=HYPERLINK(""x"")"');
@@ -165,4 +165,13 @@ test('text: a unique sentence whose closest sentence elsewhere scores 0.3 or mor
     assert.ok(lines.includes(`  ${mark} ${oneLine(x.text)}`), `${mark} ${x.text}`);
   }
   assert.match(text, /; \? = its closest sentence elsewhere may state the same\)/);
+});
+
+test('csv: a doubtful unique sentence has the status "unique?"', () => {
+  const rows = parseCsv(run('--format', 'csv', ...seeds).out);
+  const unique = report.sources.flatMap((s, i) => s.sentences.map((x, j) => ({ x, i, j })).filter(({ x }) => x.support === 0 && x.role !== 'speaker'));
+  for (const { x, i, j } of unique) {
+    const r = rows.find((c) => c[4] === String(i + 1) && c[10] === String(j + 1));
+    assert.equal(r?.[12], x.nearest && x.nearest.score >= 0.3 ? 'unique?' : 'unique', x.text);
+  }
 });
