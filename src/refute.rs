@@ -47,7 +47,7 @@ fn figures(units: &[Unit], index: &Index, texts: &[&str], u: usize) -> Vec<Strin
     let mut k = 0;
     while k < words.len() {
         let surface = index.vocabulary.text(words[k].surface);
-        if k + 1 < words.len() && digits(k) && digits(k + 1) && &text[words[k].span.end..words[k + 1].span.start] == ":" {
+        if k + 1 < words.len() && digits(k) && digits(k + 1) && text.get(words[k].span.end..words[k + 1].span.start) == Some(":") {
             out.push(format!("{surface}:{}", index.vocabulary.text(words[k + 1].surface)));
             k += 2;
             continue;
