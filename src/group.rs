@@ -400,14 +400,15 @@ pub fn consensus<'a>(speakers: impl Iterator<Item = Option<&'a str>>) -> Option<
 /// the other one of the two.
 pub fn similarity(units: &[Unit], partners: &[Vec<usize>], n: usize) -> Vec<Vec<f64>> {
     let mut total = vec![0usize; n];
-    let mut shared = vec![vec![0usize; n]; n];
+    // `shared[i * n + j]`: one buffer rather than a row each.
+    let mut shared = vec![0usize; n * n];
     for (u, unit) in units.iter().enumerate() {
         if !unit.comparable() {
             continue;
         }
         total[unit.source] += 1;
         for &other in &partners[u] {
-            shared[unit.source][other] += 1;
+            shared[unit.source * n + other] += 1;
         }
     }
     (0..n)
@@ -421,7 +422,7 @@ pub fn similarity(units: &[Unit], partners: &[Vec<usize>], n: usize) -> Vec<Vec<
                     if both == 0 {
                         0.0
                     } else {
-                        ((shared[i][j] + shared[j][i]) as f64 / both as f64 * 1000.0).round() / 1000.0
+                        ((shared[i * n + j] + shared[j * n + i]) as f64 / both as f64 * 1000.0).round() / 1000.0
                     }
                 })
                 .collect()

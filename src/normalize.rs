@@ -512,8 +512,24 @@ pub fn is_stopword(term: &str) -> bool {
 
 /// [`is_stopword`] of a term's bytes.
 fn is_stop_bytes(term: &[u8]) -> bool {
-    term.len() <= LONGEST_STOPWORD && !term.contains(&0) && STOP_KEYS.binary_search(&word_key(term)).is_ok()
+    // A term whose first letter and length no stop word has is ruled out before the search:
+    // most content words are (the search was 2% of a comparison of the seeds natively).
+    let shaped = |b: u8| !b.is_ascii_lowercase() || STOP_SHAPES[(b - b'a') as usize] >> term.len() & 1 != 0;
+    term.len() <= LONGEST_STOPWORD && term.first().is_some_and(|&b| shaped(b)) && !term.contains(&0) && STOP_KEYS.binary_search(&word_key(term)).is_ok()
 }
+
+/// For each first letter `a` to `z`, bit `n` set when a stop word of `n` bytes starts with it.
+const STOP_SHAPES: [u32; 26] = {
+    let mut shapes = [0u32; 26];
+    let mut i = 0;
+    while i < STOPWORDS.len() {
+        let first = STOPWORDS[i].as_bytes()[0];
+        assert!(first.is_ascii_lowercase() && STOPWORDS[i].len() < 32);
+        shapes[(first - b'a') as usize] |= 1 << STOPWORDS[i].len();
+        i += 1;
+    }
+    shapes
+};
 
 /// [`is_stopword`] of `word` lower-cased. An ASCII word is lower-cased on the stack rather than
 /// in a new `String`: `clean` asks this of every long word of each article's opening, and the
