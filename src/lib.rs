@@ -132,7 +132,9 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     }
     let wanted = |p: &align::Pair| options.kinds.contains(&p.kind) && p.score >= options.min_score;
     let claims = align::UnitClaims::new(units, &prepared.index.vocabulary);
-    let (matches, near) = align::align_all(units, &prepared.index, embedded, &candidates, &claims);
+    let (matches, near, screened) = align::align_all(units, &prepared.index, embedded, &candidates, &claims);
+    // Only those the screen let through are wanted again (by `nearest`).
+    drop(candidates);
     let mut pairs: Vec<align::Pair> = matches.into_iter().filter(wanted).collect();
     let opposed = align::opposed(units, &prepared.index, &texts, &near, &claims);
     pairs.extend(opposed.into_iter().filter(wanted));
@@ -151,7 +153,7 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     for family in &families {
         family.members.iter().for_each(|&u| lonely[u] = false);
     }
-    let nearest = align::nearest(units, &prepared.index, embedded, &candidates, &lonely, NEAREST_MIN);
+    let nearest = align::nearest(units, &prepared.index, embedded, &screened, &lonely, NEAREST_MIN);
     let matching = if embedded.is_some() { Matching::Semantic } else { Matching::Lexical };
     Ok(assemble(sources, &texts, &prepared, &pairs, families, &nearest, matching, &claims))
 }
