@@ -31,7 +31,11 @@ export function sourceProblem(name, text) {
  */
 export function isHtmlDocument(text) {
   // Rust's white space is Unicode's White_Space: JS's \s plus NEL (U+0085).
-  const start = text.replace(/^[\s\u0085\uFEFF]+/, '');
+  // Every rule below needs a tag first: an article's text is ruled out by its first character,
+  // without copying and lower-casing its first 2,048 (5% of a comparison of the seeds in Node).
+  const first = text.search(/[^\s\u0085\uFEFF]/);
+  if (first < 0 || text[first] !== '<') return false;
+  const start = text.slice(first);
   // The first 2,048 characters (code points, as the engine counts), lowercased in ASCII only
   // (as to_ascii_lowercase: toLowerCase would turn the Kelvin sign into a "k").
   const head = [...start.slice(0, 4096)].slice(0, 2048).join('').replace(/[A-Z]+/g, (m) => m.toLowerCase());

@@ -45,19 +45,21 @@ const BEST_SLACK: f64 = 0.9;
 /// one story share their names and topic words everywhere, and a sentence's best counterpart
 /// is far more often a true paraphrase than its second best.
 pub fn align(units: &[Unit], index: &Index, embedded: Option<&Embedded>, candidates: &[(usize, usize)]) -> Vec<Pair> {
-    align_all(units, index, embedded, candidates).0
+    align_all(units, index, embedded, candidates, &UnitClaims::new(units, &index.vocabulary)).0
 }
 
-/// [`align`]'s matches, and its near misses: the paraphrases the scorer gives from
-/// [`OPPOSED_MIN`] to [`PARAPHRASE_MIN`], which [`opposed`] looks at again. Each candidate is
+/// [`align`]'s matches, its near misses: the paraphrases the scorer gives from
+/// [`OPPOSED_MIN`] to [`PARAPHRASE_MIN`], which [`opposed`] looks at again, and the candidates
+/// [`screen`] let through, the only ones [`nearest`] need look at again. Each candidate is
 /// scored once.
-pub fn align_all(units: &[Unit], index: &Index, embedded: Option<&Embedded>, candidates: &[(usize, usize)]) -> (Vec<Pair>, Vec<Pair>) {
-    let (mut scored, mut near) = (Vec::new(), Vec::new());
-    // Near misses are only worth their alignment where one side could deny the other.
-    let negating: Vec<bool> = units.iter().map(|u| crate::polarity::may_negate(&index.vocabulary, &u.words)).collect();
+pub fn align_all(units: &[Unit], index: &Index, embedded: Option<&Embedded>, candidates: &[(usize, usize)], claims: &UnitClaims) -> (Vec<Pair>, Vec<Pair>, Vec<(usize, usize)>) {
+    let (mut scored, mut near, mut screened) = (Vec::new(), Vec::new(), Vec::new());
     for &(a, b) in candidates {
-        let least = if negating[a] || negating[b] { OPPOSED_MIN } else { PARAPHRASE_MIN };
-        let Some((kind, f)) = judge(units, index, embedded, a, b, least) else { continue };
+        let Some(shared) = screen(units, index, embedded, a, b) else { continue };
+        screened.push((a, b));
+        // Near misses are only worth their alignment where one side could deny the other.
+        let least = if claims.may_negate(a) || claims.may_negate(b) { OPPOSED_MIN } else { PARAPHRASE_MIN };
+        let Some((kind, f)) = judge_screened(index, embedded, a, b, least, shared) else { continue };
         match kind {
             Kind::Identical => scored.push(Pair { a, b, kind, score: 1.0, confidence: 1.0 }),
             Kind::Minor => scored.push(minor(a, b, &f)),
@@ -87,7 +89,7 @@ pub fn align_all(units: &[Unit], index: &Index, embedded: Option<&Embedded>, can
             || (consecutive(units, other, rival) && body(other) && body(rival) && best[&(other, units[u].source)].1 == u && other_claim(index, u, other, rival))
     };
     let matches = scored.into_iter().filter(|p| p.kind != Kind::Paraphrase || (kept(p.a, p.b, p.confidence) && kept(p.b, p.a, p.confidence))).collect();
-    (matches, near)
+    (matches, near, screened)
 }
 
 /// Whether two units are consecutive sentences of one source: a sentence matched with both
@@ -276,12 +278,19 @@ pub fn score(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usiz
 /// those whose probability, with their order-aware overlap taken at the most it could be, falls
 /// short.
 fn judge(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b: usize, least: f64) -> Option<(Kind, Features)> {
+    judge_screened(index, embedded, a, b, least, screen(units, index, embedded, a, b)?)
+}
+
+/// What [`judge`] asks first, whatever the least score it is given: whether both units can be
+/// compared and the pair is identical or shares enough to be scored; `None` for a pair no
+/// score would keep, else what their content terms have in common.
+fn screen(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b: usize) -> Option<Common> {
     if !units[a].comparable() || !units[b].comparable() {
         return None;
     }
     let shared = common(&index.vectors[a], &index.vectors[b]);
     if index.words[a] == index.words[b] {
-        return Some((Kind::Identical, cheap_features(index, embedded, a, b, shared)));
+        return Some(shared);
     }
     // Without close vectors, a pair needs two shared content terms, or a cosine of 0.5 for a
     // minor edit: most candidates fail this first, on their content terms alone. The vectors'
@@ -290,6 +299,14 @@ fn judge(units: &[Unit], index: &Index, embedded: Option<&Embedded>, a: usize, b
     let close = || embedded.is_some_and(|e| e.cosine(a, b) >= crate::neighbors::COSINE_MIN as f64);
     if shared.shared < 2 && shared.dot < 0.5 * index.norms[a] * index.norms[b] && !close() {
         return None;
+    }
+    Some(shared)
+}
+
+/// [`judge`] of a pair [`screen`] let through, with what it found in common.
+fn judge_screened(index: &Index, embedded: Option<&Embedded>, a: usize, b: usize, least: f64, shared: Common) -> Option<(Kind, Features)> {
+    if index.words[a] == index.words[b] {
+        return Some((Kind::Identical, cheap_features(index, embedded, a, b, shared)));
     }
     let bound = cheap_features(index, embedded, a, b, shared);
     if !minor_possible(&bound) && same_claim(&bound, embedded.is_some()) < least {
@@ -313,18 +330,29 @@ pub const OPPOSED_MIN: f64 = 0.3;
 
 /// Each unit's [`Claims`] (what it affirms and denies), read the first time a pair needs them:
 /// a sentence in several near misses or matches is read once, not once per pair (on the seeds,
-/// reading sentences again and again took a tenth of a comparison's instructions).
-pub struct UnitClaims(Vec<OnceCell<Claims>>);
+/// reading sentences again and again took a tenth of a comparison's instructions). Also
+/// whether each unit may negate at all ([`crate::polarity::may_negate`]), read once for
+/// [`align_all`] and again wanted by [`explain`] for every match (2% of a comparison's
+/// instructions on the seeds and on all 982 ECB+ articles, when it was read again).
+pub struct UnitClaims {
+    cells: Vec<OnceCell<Claims>>,
+    negating: Vec<bool>,
+}
 
 impl UnitClaims {
-    /// Room for `n` units, none read yet.
-    pub fn new(n: usize) -> Self {
-        UnitClaims((0..n).map(|_| OnceCell::new()).collect())
+    /// Room for the claims of `units`, none read yet.
+    pub fn new(units: &[Unit], v: &Vocabulary) -> Self {
+        UnitClaims { cells: units.iter().map(|_| OnceCell::new()).collect(), negating: units.iter().map(|u| crate::polarity::may_negate(v, &u.words)).collect() }
     }
 
     /// Unit `u`'s cell, for a [`Side`].
     pub fn cell(&self, u: usize) -> &OnceCell<Claims> {
-        &self.0[u]
+        &self.cells[u]
+    }
+
+    /// Whether a word of unit `u` could negate.
+    pub fn may_negate(&self, u: usize) -> bool {
+        self.negating[u]
     }
 }
 
@@ -336,7 +364,9 @@ pub fn opposed(units: &[Unit], index: &Index, texts: &[&str], near: &[Pair], cla
 }
 
 /// The best sentence of another source for each unit in `lonely`, among `candidates`, with
-/// its probability of stating the same claim, when that is at least `floor`.
+/// its probability of stating the same claim, when that is at least `floor`. The candidates
+/// [`screen`] turns away can be left out beforehand (see [`align_all`]): on all 982 ECB+
+/// articles, judging every candidate again was 6% of a comparison's time in wasm.
 pub fn nearest(units: &[Unit], index: &Index, embedded: Option<&Embedded>, candidates: &[(usize, usize)], lonely: &[bool], floor: f64) -> Vec<Option<(usize, f64)>> {
     let mut best: Vec<Option<(usize, f64)>> = vec![None; units.len()];
     for &(a, b) in candidates.iter().filter(|&&(a, b)| lonely[a] || lonely[b]) {
@@ -609,6 +639,8 @@ pub struct Side<'a> {
     pub surfaces: &'a [u32],
     /// What the sentence affirms and denies, once read (see [`UnitClaims`]).
     pub claims: &'a OnceCell<Claims>,
+    /// Whether a word of it could negate ([`crate::polarity::may_negate`]).
+    pub negating: bool,
 }
 
 /// A run of the diff: its tag and the words it covers on each side.
@@ -640,8 +672,9 @@ pub fn explain<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflicts: boo
         // asked when a slot has capitalised words on both sides.
         let headlines = std::cell::OnceCell::new();
         let names_in_sentences = || *headlines.get_or_init(|| !headline_case(a.words, v) && !headline_case(b.words, v));
-        // Where a dateline ends, and a headline run into the sentence (see [`run_in_headline`]).
-        let (dateline_a, dateline_b) = (dateline(a), dateline(b));
+        // Where a dateline ends, and a headline run into the sentence (see [`run_in_headline`]):
+        // read only for a pair with a slot, which most matches lack.
+        let mut datelines = None;
         let run_ins = std::cell::OnceCell::new();
         let run_in = || *run_ins.get_or_init(|| (run_in_headline(a, v), run_in_headline(b, v)));
         for (k, w) in runs.windows(2).enumerate() {
@@ -651,6 +684,7 @@ pub fn explain<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflicts: boo
                 _ => continue,
             };
             // Where each report was filed from, and when, is not a detail of the story.
+            let (dateline_a, dateline_b) = *datelines.get_or_insert_with(|| (dateline(a), dateline(b)));
             if del.start < dateline_a || ins.start < dateline_b {
                 continue;
             }
@@ -671,14 +705,14 @@ pub fn explain<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflicts: boo
                 found.push(Conflict { kind, a: text(a, del), b: text(b, ins) });
             }
         }
-        if let (Some(pa), Some(pb)) = (based(a.text, a.words, v), based(b.text, b.words, v)) {
+        // The second sentence is read only when the first has an attribute.
+        if let Some((pa, pb)) = based(a.text, a.words, v).and_then(|pa| Some((pa, based(b.text, b.words, v)?))) {
             if normalize::surface(&pa) != normalize::surface(&pb) {
                 found.push(Conflict { kind: ConflictKind::Place, a: format!("{pa}-based"), b: format!("{pb}-based") });
             }
         }
-        let may = |s: &Side| crate::polarity::may_negate(v, s.words);
         let read = |s: &'s Side| s.claims.get_or_init(|| crate::polarity::claims(v, s.text, s.words));
-        if let Some((sa, sb)) = (may(a) || may(b)).then(|| crate::polarity::opposed(read(a), read(b))).flatten() {
+        if let Some((sa, sb)) = (a.negating || b.negating).then(|| crate::polarity::opposed(read(a), read(b))).flatten() {
             let slice = |text: &str, span: std::ops::Range<usize>| text.get(span).unwrap_or("").to_string();
             found.push(Conflict { kind: ConflictKind::Polarity, a: slice(a.text, sa), b: slice(b.text, sb) });
         }
@@ -1042,12 +1076,12 @@ mod tests {
         // Every unit is a source of its own here, its text the whole input.
         let inputs: Vec<&str> = texts.iter().chain(BACKGROUND).copied().collect();
         let near = [Pair { a: 0, b: 1, kind: Kind::Paraphrase, score: 0.4, confidence: 0.4 }];
-        let pairs = opposed(&u, &idx, &inputs, &near, &UnitClaims::new(u.len()));
+        let pairs = opposed(&u, &idx, &inputs, &near, &UnitClaims::new(&u, &idx.vocabulary));
         assert_eq!(pairs.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>(), vec![(0, 1)]);
         let agreeing = ["The reservoir was drained last spring, officials confirmed.", "Officials confirmed the reservoir was drained in the spring."];
         let (u, idx) = with_background(&agreeing, &[0, 1]);
         let inputs: Vec<&str> = agreeing.iter().chain(BACKGROUND).copied().collect();
-        assert!(opposed(&u, &idx, &inputs, &near, &UnitClaims::new(u.len())).is_empty(), "agreement is not opposition");
+        assert!(opposed(&u, &idx, &inputs, &near, &UnitClaims::new(&u, &idx.vocabulary)).is_empty(), "agreement is not opposition");
     }
 
     #[test]
@@ -1232,7 +1266,9 @@ mod tests {
         let surfaces = |w: &[Word]| w.iter().map(|w| w.surface).collect::<Vec<_>>();
         let (sa, sb) = (surfaces(&wa), surfaces(&wb));
         let (ca, cb) = (OnceCell::new(), OnceCell::new());
-        explain(&vocabulary, &Side { text: a, words: &wa, surfaces: &sa, claims: &ca }, &Side { text: b, words: &wb, surfaces: &sb, claims: &cb }, true)
+        let negating = |w: &[Word]| crate::polarity::may_negate(&vocabulary, w);
+        let (na, nb) = (negating(&wa), negating(&wb));
+        explain(&vocabulary, &Side { text: a, words: &wa, surfaces: &sa, claims: &ca, negating: na }, &Side { text: b, words: &wb, surfaces: &sb, claims: &cb, negating: nb }, true)
     }
 
     fn conflict_of(a: &str, b: &str) -> Vec<(ConflictKind, String, String)> {

@@ -1637,7 +1637,7 @@ fn runon_title(text: &str, line: &mut Line, address: &str, out: &mut Cleaned) ->
             let name = opening_name(&toks);
             let ends_headline = |k: usize| {
                 let prev = toks[k - 1].1;
-                open(k) && !prev.chars().any(char::is_uppercase) && !crate::normalize::is_stopword(&lower(prev))
+                open(k) && !prev.chars().any(char::is_uppercase) && !crate::normalize::is_lowered_stopword(prev)
             };
             let repeated = (name >= 2)
                 .then(|| {

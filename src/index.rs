@@ -264,6 +264,7 @@ pub fn copies(units: &[Unit], index: &Index) -> Vec<Vec<usize>> {
 /// in scoring): each term then proposes a bounded number of pairs, so the work grows linearly
 /// with the input. On all 982 ECB+ articles at once (86 stories), lowering the ceiling from 1000
 /// to 250 dropped a quarter of the matches between different stories and 1% of those within one.
+/// Sorted, without repeats.
 pub fn candidates(units: &[Unit], index: &Index) -> Vec<(usize, usize)> {
     let copy_of = copies(units, index);
     let n = units.len();
@@ -333,7 +334,7 @@ pub fn candidates(units: &[Unit], index: &Index) -> Vec<(usize, usize)> {
 }
 
 /// The items of two sorted lists in one sorted list.
-fn merge_sorted<T: Ord + Copy>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
+pub(crate) fn merge_sorted<T: Ord + Copy>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {

@@ -126,14 +126,17 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     let embedded = embedded.as_ref();
     let mut candidates = index::candidates(units, &prepared.index);
     if let Some(e) = embedded {
-        candidates.extend(neighbors::candidates(units, &e.data, e.dims));
-        candidates.sort_unstable();
+        // Both lists are sorted and without repeats: merged rather than sorted together (on
+        // all 982 ECB+ articles the sort was 4% of a comparison's instructions).
+        candidates = index::merge_sorted(candidates, neighbors::candidates(units, &e.data, e.dims));
         candidates.dedup();
     }
     let wanted = |p: &align::Pair| options.kinds.contains(&p.kind) && p.score >= options.min_score;
-    let (matches, near) = align::align_all(units, &prepared.index, embedded, &candidates);
+    let claims = align::UnitClaims::new(units, &prepared.index.vocabulary);
+    let (matches, near, screened) = align::align_all(units, &prepared.index, embedded, &candidates, &claims);
+    // Only those the screen let through are wanted again (by `nearest`).
+    drop(candidates);
     let mut pairs: Vec<align::Pair> = matches.into_iter().filter(wanted).collect();
-    let claims = align::UnitClaims::new(units.len());
     let opposed = align::opposed(units, &prepared.index, &texts, &near, &claims);
     pairs.extend(opposed.into_iter().filter(wanted));
     let anchored = anchor::anchored(units, &prepared.index, embedded, &pairs);
@@ -153,7 +156,7 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     for family in &families {
         family.members.iter().for_each(|&u| lonely[u] = false);
     }
-    let nearest = align::nearest(units, &prepared.index, embedded, &candidates, &lonely, NEAREST_MIN);
+    let nearest = align::nearest(units, &prepared.index, embedded, &screened, &lonely, NEAREST_MIN);
     let matching = if embedded.is_some() { Matching::Semantic } else { Matching::Lexical };
     Ok(assemble(sources, &texts, &prepared, &pairs, families, &nearest, matching, &claims))
 }
@@ -397,7 +400,7 @@ fn assemble(
     let matches = pairs
         .iter()
         .map(|p| {
-            let side = |u: usize| align::Side { text: texts[units[u].source], words: &units[u].words, surfaces: &prepared.index.words[u], claims: claims.cell(u) };
+            let side = |u: usize| align::Side { text: texts[units[u].source], words: &units[u].words, surfaces: &prepared.index.words[u], claims: claims.cell(u), negating: claims.may_negate(u) };
             let (diff, conflicts) = align::explain(&prepared.index.vocabulary, &side(p.a), &side(p.b), p.kind != Kind::Identical);
             Match { a: at(p.a), b: at(p.b), kind: p.kind, score: p.score, diff, conflicts }
         })

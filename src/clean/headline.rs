@@ -126,7 +126,7 @@ impl Opening {
 
 /// [`content_words`] that are not function words (`this`, `with`, `from`).
 fn topic_words(s: &str) -> impl Iterator<Item = &str> + '_ {
-    content_words(s).filter(|w| !crate::normalize::is_stopword(&lower(w)))
+    content_words(s).filter(|w| !crate::normalize::is_lowered_stopword(w))
 }
 
 /// Lines that stand between a headline and what follows it without telling anything: share
