@@ -354,6 +354,11 @@ impl UnitClaims {
     pub fn may_negate(&self, u: usize) -> bool {
         self.negating[u]
     }
+
+    /// Unit `u` as one side of an [`explain`]; `texts` are the sources' texts.
+    pub fn side<'a>(&'a self, units: &'a [Unit], index: &'a Index, texts: &[&'a str], u: usize) -> Side<'a> {
+        Side { text: texts[units[u].source], words: &units[u].words, surfaces: &index.words[u], claims: &self.cells[u], negating: self.negating[u] }
+    }
 }
 
 /// The near misses of [`align_all`] in which one sentence denies what the other affirms (see

@@ -400,7 +400,7 @@ fn assemble(
     let matches = pairs
         .iter()
         .map(|p| {
-            let side = |u: usize| align::Side { text: texts[units[u].source], words: &units[u].words, surfaces: &prepared.index.words[u], claims: claims.cell(u), negating: claims.may_negate(u) };
+            let side = |u: usize| claims.side(units, &prepared.index, texts, u);
             let (diff, conflicts) = align::explain(&prepared.index.vocabulary, &side(p.a), &side(p.b), p.kind != Kind::Identical);
             Match { a: at(p.a), b: at(p.b), kind: p.kind, score: p.score, diff, conflicts }
         })

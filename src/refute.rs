@@ -11,7 +11,7 @@
 //! and keeps its match and its conflict; so do identical and minor pairs: a sentence lightly
 //! edited to another figure is the disagreement this tool shows.
 
-use crate::align::{self, Pair, Side, UnitClaims};
+use crate::align::{self, Pair, UnitClaims};
 use crate::index::{Index, Unit};
 use crate::report::{ConflictKind, Kind};
 
@@ -22,7 +22,7 @@ pub const DISPUTED_MIN: f64 = 0.9;
 /// scored [`DISPUTED_MIN`] or more, and the rest when their word diff shows no number conflict
 /// or they also share a figure.
 pub fn keep_unrefuted(units: &[Unit], index: &Index, texts: &[&str], claims: &UnitClaims, pairs: &mut Vec<Pair>) {
-    let side = |u: usize| Side { text: texts[units[u].source], words: &units[u].words, surfaces: &index.words[u], claims: claims.cell(u) };
+    let side = |u: usize| claims.side(units, index, texts, u);
     // A number conflict is between terms that start with a digit (number words are read as
     // digits): pairs without one on each side are not aligned for nothing.
     let figured = |u: usize| index.terms[u].iter().any(|&t| index.vocabulary.text(t).starts_with(|c: char| c.is_ascii_digit()));
@@ -71,7 +71,7 @@ mod tests {
         let prepared = prepare(&sources).expect("prepares");
         let units = &prepared.units;
         let start = units.iter().position(|u| u.source == 1).expect("a second source");
-        let claims = UnitClaims::new(units.len());
+        let claims = UnitClaims::new(units, &prepared.index.vocabulary);
         let mut all: Vec<Pair> = pairs.iter().map(|&(a, b, kind, score)| Pair { a, b: start + b, kind, score, confidence: score }).collect();
         let before = all.clone();
         keep_unrefuted(units, &prepared.index, &prepared.texts(&sources), &claims, &mut all);
