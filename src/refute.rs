@@ -26,13 +26,16 @@ pub fn keep_unrefuted(units: &[Unit], index: &Index, texts: &[&str], claims: &Un
     // A number conflict is between terms that start with a digit (number words are read as
     // digits): pairs without one on each side are not aligned for nothing.
     let figured = |u: usize| index.terms[u].iter().any(|&t| index.vocabulary.text(t).starts_with(|c: char| c.is_ascii_digit()));
+    let share_figure = |a: usize, b: usize| {
+        let (fa, fb) = (figures(units, index, texts, a), figures(units, index, texts, b));
+        fa.iter().any(|f| fb.contains(f))
+    };
+    // The word diff, the dear test, last: on 300 ECB+ articles it ran 1,728 times (3.3% of the
+    // comparison) when asked before the shared figures.
     pairs.retain(|p| {
-        p.kind != Kind::Paraphrase || p.score >= DISPUTED_MIN || !figured(p.a) || !figured(p.b) || {
+        p.kind != Kind::Paraphrase || p.score >= DISPUTED_MIN || !figured(p.a) || !figured(p.b) || share_figure(p.a, p.b) || {
             let (_, conflicts) = align::explain(&index.vocabulary, &side(p.a), &side(p.b), true);
-            !conflicts.iter().any(|c| c.kind == ConflictKind::Number) || {
-                let (fa, fb) = (figures(units, index, texts, p.a), figures(units, index, texts, p.b));
-                fa.iter().any(|f| fb.contains(f))
-            }
+            !conflicts.iter().any(|c| c.kind == ConflictKind::Number)
         }
     });
 }
