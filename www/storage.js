@@ -183,13 +183,17 @@ export function forgetArticles() {
 
 const undoKeeper = keeper('storydiff:undo:v1');
 
-/** What can be undone or put back, kept from an earlier visit (www/undo.js reads it), or null. */
+/**
+ * What can be undone or put back, kept from an earlier visit (www/undo.js reads it): { data }
+ * (data null when nothing is kept), or { error } when it is kept but cannot be read back (in
+ * IndexedDB, with another tab holding it, say), so that the page says so and saves nothing over it.
+ */
 export async function loadUndo() {
   try {
     const data = await undoKeeper.load();
-    return data && data.version === 1 ? data : null;
-  } catch {
-    return null;
+    return { data: data && data.version === 1 ? data : null };
+  } catch (err) {
+    return { error: errorMessage(err) };
   }
 }
 

@@ -37,9 +37,84 @@ export function contentKey(s) {
   return kind + key;
 }
 
-/** A fingerprint of a list as shown: its articles' names, contents, details and spans put back, and whether it is the demo. */
+/**
+ * An article's details in a fixed order: the Details dialog saves `{ ...old, ...new }` and storage
+ * rebuilds them as outlet, url, datetime, so the order their keys come in says nothing.
+ */
+const metaOf = (s) => ['outlet', 'url', 'datetime'].map((k) => s.meta?.[k] ?? null);
+
+/** An article as a whole: its name, content, details and spans put back (two articles with one text are told apart). */
+export function articleKey(s) {
+  return JSON.stringify([s.name, contentKey(s), metaOf(s), s.restored ?? []]);
+}
+
+/** A fingerprint of a list as shown: its articles (see articleKey) in order, and whether it is the demo. */
 export function listKey(state) {
-  return JSON.stringify([!!state.demo, state.sources.map((s) => [s.name, contentKey(s), s.meta ?? null, s.restored ?? []])]);
+  return JSON.stringify([!!state.demo, state.sources.map(articleKey)]);
+}
+
+/** How many times each `key(item)` occurs in `list`. */
+function tally(list, key) {
+  const n = new Map();
+  for (const x of list) n.set(key(x), (n.get(key(x)) || 0) + 1);
+  return n;
+}
+
+/** Takes one `k` off tally `n`; returns whether there was one. */
+function take(n, k) {
+  const c = n.get(k) || 0;
+  if (c > 0) n.set(k, c - 1);
+  return c > 0;
+}
+
+/**
+ * The indices of the articles of `before` (a list of articles) that `now` no longer holds. Counted,
+ * not looked up: of two articles with one text, removing one loses that one. An article still
+ * there as it was is matched first, then one with its content and details (renamed since), then
+ * its content and name (details changed), then its content alone: an article renamed or with its
+ * details changed is not lost.
+ */
+export function lostFrom(before, now) {
+  const tiers = [articleKey, (s) => JSON.stringify([contentKey(s), metaOf(s)]), (s) => JSON.stringify([contentKey(s), s.name]), contentKey];
+  const left = now.map((_, k) => k); // the articles of `now` not matched yet
+  const matched = before.map(() => false);
+  for (const key of tiers) {
+    const pool = new Map(); // key -> indices in `now` left, in order
+    for (const k of left) {
+      const x = key(now[k]);
+      if (!pool.has(x)) pool.set(x, []);
+      pool.get(x).push(k);
+    }
+    before.forEach((s, i) => {
+      if (matched[i]) return;
+      const k = pool.get(key(s))?.shift();
+      if (k === undefined) return;
+      matched[i] = true;
+      left.splice(left.indexOf(k), 1);
+    });
+  }
+  return before.map((_, i) => i).filter((i) => !matched[i]);
+}
+
+/**
+ * `list` with the articles set aside ([{ article, index }]) put back, each at its old place (or
+ * the end), renamed "Name (2)" when its name is taken; an article listed already as it is (same
+ * name, content, details and spans put back) is left out, once for each copy listed. Returns
+ * { sources, back } (back: the copies put back).
+ */
+export function mergeBack(list, articles) {
+  const sources = [...list];
+  const listed = tally(list, articleKey);
+  const back = [];
+  for (const { article, index } of [...articles].sort((a, b) => a.index - b.index)) {
+    if (take(listed, articleKey(article))) continue;
+    let name = article.name;
+    for (let k = 2; sources.some((s) => s.name === name); k++) name = `${article.name} (${k})`;
+    const copy = { ...article, name, restored: [...(article.restored || [])] };
+    sources.splice(Math.min(index, sources.length), 0, copy);
+    back.push(copy);
+  }
+  return { sources, back };
 }
 
 /** How a notice names a set of articles: “A”, “A” and “B”, “A”, “B” and “C”, or the 4 articles. */
@@ -55,9 +130,10 @@ const upper = (s) => s.charAt(0).toUpperCase() + s.slice(1);
  * Wires Undo and Put back. `page` gives: snapshot() (the list now: { sources, demo, custom }),
  * apply(state, message) (shows a snapshot's list and compares it), putBack(articles) (puts
  * [{ article, index }] back into the list as it is, as a change of its own) and notice(kind,
- * message, { actions, onDismiss, dismissible }).
+ * message, { actions, onDismiss, dismissible }). `store` keeps the state across reloads
+ * (www/storage.js; replaced in tests).
  */
-export function setupUndo(page) {
+export function setupUndo(page, store = { load: loadUndo, save: saveUndo }) {
   // The latest change: { message, what, redo (for a Redo: the message of the change it redoes,
   // else null), to (the list it restores), from (listKey of the list it left), lost (the indices
   // in `to` of the articles it took off the list) }.
@@ -65,12 +141,16 @@ export function setupUndo(page) {
   let aside = []; // [{ id, message, articles: [{ article, index }] }]
   let nextId = 1;
   let saveTimer = 0;
+  // Until load() has merged what was kept from the last visit, a save would overwrite it: saves
+  // wait, and load() saves once it is done. Stays true when what was kept cannot be read back.
+  let holding = true;
 
   function saveNow() {
     clearTimeout(saveTimer);
     saveTimer = 0;
+    if (holding) return;
     const state = latest || aside.length ? { version: 1, latest, aside, nextId } : null;
-    saveUndo(state, (err) => {
+    store.save(state, (err) => {
       const why = err && (err.name === 'QuotaExceededError' ? "there is no room left in this browser's storage" : `this browser's storage refused it: ${errorMessage(err)}`);
       page.notice('undo-storage', err ? `What can be undone or put back is not kept across a reload (${why}): it is offered while this page is open.` : null, { dismissible: false });
     });
@@ -89,9 +169,10 @@ export function setupUndo(page) {
     const label = e.redo ? 'Redo' : 'Undo';
     page.notice('undo', e.message, {
       actions: [{ label, describe: `${label} ${e.what}`, run: () => flip(e) }],
+      // Dismissed, it no longer offers Undo, but what it took off the list is not dropped unsaid:
+      // it is set aside, in a notice of its own, as when the list changes.
       onDismiss: () => {
-        if (latest === e) latest = null;
-        save();
+        if (latest === e) retire();
       },
     });
   }
@@ -133,12 +214,19 @@ export function setupUndo(page) {
   function offer(message, what, before, redo = null) {
     retire();
     const now = page.snapshot();
-    const have = new Set(now.sources.map(contentKey));
     // The untouched seeds come back with "Start over": they are not kept aside.
-    const lost = before.demo && !before.custom ? [] : before.sources.map((s, i) => (have.has(contentKey(s)) ? -1 : i)).filter((i) => i >= 0);
+    const lost = before.demo && !before.custom ? [] : lostFrom(before.sources, now.sources);
     latest = { message, what, redo, to: before, from: listKey(now), lost };
     showLatest();
     save();
+  }
+
+  /** Sets aside, in a notice of its own, what change `e` took off the list. */
+  function setAside(e) {
+    if (!e.lost.length) return;
+    const entry = { id: nextId++, message: e.message, articles: e.lost.map((i) => ({ article: e.to.sources[i], index: i })) };
+    aside.push(entry);
+    showAside(entry);
   }
 
   /** The list changed some other way: the latest change can no longer be undone exactly; what it took away is set aside. */
@@ -147,28 +235,45 @@ export function setupUndo(page) {
     const e = latest;
     latest = null;
     page.notice('undo', null);
-    if (e.lost.length) {
-      const entry = { id: nextId++, message: e.message, articles: e.lost.map((i) => ({ article: e.to.sources[i], index: i })) };
-      aside.push(entry);
-      showAside(entry);
-    }
+    setAside(e);
     save();
   }
 
-  /** Reads what was kept from an earlier visit and offers it again; the list on show is the one loaded. */
+  /**
+   * Reads what was kept from an earlier visit and offers it again; the list on show is the one
+   * loaded. Nothing kept is dropped: a change made while it was read takes the Undo, and the
+   * change kept is set aside instead; then everything is saved together.
+   */
   async function load() {
-    const data = await loadUndo();
-    if (!data) return;
-    const kept = (Array.isArray(data.aside) ? data.aside : []).map(parseAside).filter(Boolean);
-    nextId = Math.max(nextId, Number.isInteger(data.nextId) ? data.nextId : 1, ...kept.map((x) => x.id + 1));
-    aside.push(...kept);
-    for (const entry of kept) showAside(entry);
-    const e = parseEntry(data.latest);
-    if (e && !latest) {
-      latest = e;
-      if (listKey(page.snapshot()) === e.from) showLatest();
-      else retire(); // the list kept is not the one it left (its save failed, say)
+    let got;
+    try {
+      got = await store.load();
+    } catch (err) {
+      got = { error: errorMessage(err) };
     }
+    if (got?.error) {
+      // Left in storage as it is (a reload may read it), so nothing here is saved over it.
+      page.notice('undo-load', `What could be undone or put back from your last visit could not be read back from this browser's storage (${got.error}). It is left there for a reload to try again; what you can undo now is offered while this page is open.`);
+      return;
+    }
+    const data = got?.data;
+    if (data) {
+      const kept = (Array.isArray(data.aside) ? data.aside : []).map(parseAside).filter(Boolean);
+      nextId = Math.max(nextId, Number.isInteger(data.nextId) ? data.nextId : 1, ...kept.map((x) => x.id + 1));
+      // Set aside while it was read: those notices keep their ids, the kept ones get new ones.
+      for (const entry of kept) if (aside.some((x) => x.id === entry.id)) entry.id = nextId++;
+      aside.push(...kept);
+      for (const entry of kept) showAside(entry);
+      const e = parseEntry(data.latest);
+      if (e && latest) setAside(e);
+      else if (e) {
+        latest = e;
+        if (listKey(page.snapshot()) === e.from) showLatest();
+        else retire(); // the list kept is not the one it left (its save failed, say)
+      }
+    }
+    holding = false;
+    save();
   }
 
   return {

@@ -540,6 +540,9 @@ export function filterTable(view) {
     return;
   }
   t.stale = false;
+  // The row Enter marked was a match of the search before: a new search starts from the top.
+  t.found?.classList.remove('found');
+  t.found = null;
   const q = fold(view._query.trim());
   // The rows near the top first, the rest in slices (a short query in a long report).
   const job = { pos: 0 };
@@ -776,6 +779,8 @@ export function exportMarkdown(view) {
 export function tableForExport(clone) {
   clone.querySelectorAll('.view-switch, .claims-actions, .claims-count').forEach((n) => n.remove());
   clone.querySelectorAll('.overview[hidden], .claims[hidden], .claims .tchunk[hidden], .claims .trow[hidden]').forEach((n) => n.removeAttribute('hidden'));
+  // The search's mark (Enter in the search box) is the visitor's place on screen, not the report's.
+  clone.querySelectorAll('.claims .found').forEach((n) => n.classList.remove('found'));
   const section = clone.querySelector('.claims');
   if (section) {
     section.prepend(h('h2', { text: 'Claim table' }));
