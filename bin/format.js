@@ -4,7 +4,7 @@
 // what js/verdicts.js finds: sources in another language than the rest (compared only with
 // sources in the same language, their sentences not called unique) and sources that repeat another.
 
-import { doubtful, languageName, languages, repeats } from '../js/verdicts.js';
+import { MAY_STATE_SAME, doubtWords, doubtful, languageName, languages, percent, repeats } from '../js/verdicts.js';
 import { csvField, mdEscape } from '../js/formats.js';
 import { plural } from '../js/dom.js';
 import { firstOf, timeOf } from '../js/provenance.js';
@@ -137,7 +137,7 @@ function text(report) {
     const apart = r.apart.get(i);
     out.push(apart
       ? `NOT COMPARED: ${label(i)} is in ${languageName(apart.lang)} (${list.length} sentences no source in its language shares)`
-      : `UNIQUE TO ${label(i)} (${list.length}${!apart && list.some(doubtful) ? '; ? = its closest sentence elsewhere may state the same' : ''})`);
+      : `UNIQUE TO ${label(i)} (${list.length}${list.some(doubtful) ? `; ? = its closest sentence elsewhere ${MAY_STATE_SAME}` : ''})`);
     if (list.length === 0) out.push('  (none)');
     for (const x of list) {
       // "?" where the closest sentence elsewhere comes near enough to doubt the verdict.
@@ -145,7 +145,7 @@ function text(report) {
       out.push(`  ${doubt ? '?' : '-'} ${oneLine(x.text)}`);
       // The closest sentence elsewhere, so the reader can judge the verdict.
       const near = x.nearest && sources[x.nearest.source]?.sentences[x.nearest.sentence];
-      if (near) out.push(`      closest${doubt ? ' (may state the same)' : ''}: [${x.nearest.source + 1}] ${oneLine(near.text)} (${Math.round(x.nearest.score * 100)}%)`);
+      if (near) out.push(`      closest${doubt ? ` (${MAY_STATE_SAME})` : ''}: [${x.nearest.source + 1}] ${oneLine(near.text)} (${percent(x.nearest.score)})`);
     }
   });
 
@@ -219,7 +219,7 @@ function markdown(report) {
     for (const x of list) {
       const near = x.nearest && sources[x.nearest.source]?.sentences[x.nearest.sentence];
       const doubt = doubtful(x) && !apart;
-      out.push(`- ${doubt ? '(?) ' : ''}${mdText(x.text)}${near ? ` (closest${doubt ? ', may state the same' : ''}: ${label(x.nearest.source)}, ${Math.round(x.nearest.score * 100)}%: ${mdText(near.text)})` : ''}`);
+      out.push(`- ${doubt ? '(?) ' : ''}${mdText(x.text)}${near ? ` (closest${doubt ? `, ${MAY_STATE_SAME}` : ''}: ${label(x.nearest.source)}, ${percent(x.nearest.score)}: ${mdText(near.text)})` : ''}`);
     }
     out.push('');
   });
@@ -249,6 +249,7 @@ export const CSV_COLUMNS = ['group', 'group_kind', 'group_sources', 'group_first
 
 function csv(report) {
   const { sources } = report;
+  const nameOf = (i) => sources[i].name;
   const r = read(report);
   const rows = [CSV_COLUMNS];
   const row = (g, s, j, status) => {
@@ -258,7 +259,7 @@ function csv(report) {
   };
   for (const g of r.shared) for (const w of g.wordings) row(g, w.source, w.sentence, 'shared');
   sources.forEach((_, s) => {
-    for (const x of r.alone[s]) row(null, s, x.j, r.apart.has(s) ? 'other-language' : doubtful(x) ? 'unique?' : 'unique');
+    for (const x of r.alone[s]) row(null, s, x.j, r.apart.has(s) ? 'other-language' : doubtful(x) ? doubtWords(nameOf(s), nameOf(x.nearest.source), x.nearest.score).status : 'unique');
   });
   return rows.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -305,8 +305,12 @@ await runBrowserTest('table', 420, async ({ url, browser, check }) => {
       ins: rows[1]?.querySelector('ins')?.textContent,
       controls: root.querySelectorAll('.claims button, .view-switch').length,
       scripts: document.querySelectorAll('script').length,
+      note: root.querySelector('.claims-note')?.textContent,
     };
   });
+  const onScreen = await page.evaluate(() => document.querySelector('story-diff').shadowRoot.querySelector('.claims-note').textContent);
+  check(inSnap.note && onScreen.startsWith(inSnap.note) && !/Hover or focus/.test(inSnap.note) && /Hover or focus/.test(onScreen),
+    "the HTML export's table note is the one on screen less its hint on hovering and clicking", JSON.stringify({ note: inSnap.note }));
   check(inSnap.rows === 8 && inSnap.visible && inSnap.heading === 'Claim table' && /“120” here/.test(inSnap.conflict || '') && inSnap.ins === '150' && inSnap.controls === 0 && inSnap.scripts === 0,
     'the HTML export holds the claim table beside the columns (eight rows, the conflict, the marked words; no controls, no script)', JSON.stringify(inSnap));
   await snap.close();

@@ -164,7 +164,7 @@ test('text: a unique sentence whose closest sentence elsewhere scores 0.3 or mor
     const mark = doubtfulOnes.includes(x) ? '?' : '-';
     assert.ok(lines.includes(`  ${mark} ${oneLine(x.text)}`), `${mark} ${x.text}`);
   }
-  assert.match(text, /; \? = its closest sentence elsewhere may state the same\)/);
+  assert.match(text, /; \? = its closest sentence elsewhere may state the same claim\)/);
 });
 
 test('csv: a doubtful unique sentence has the status "unique?"', () => {
