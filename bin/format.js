@@ -244,8 +244,11 @@ function markdown(report) {
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
-/** The columns of the CSV output: one row per sentence, every group's members first. */
-export const CSV_COLUMNS = ['group', 'group_kind', 'group_sources', 'group_first', 'source', 'source_name', 'outlet', 'url', 'published', 'language', 'sentence', 'role', 'status', 'support', 'text'];
+/**
+ * The columns of the CSV output: one row per sentence, every group's members first. A reader may
+ * take them by position: a new column goes at the end, never between two that were there.
+ */
+export const CSV_COLUMNS = ['group', 'group_kind', 'group_sources', 'group_first', 'source', 'source_name', 'outlet', 'language', 'sentence', 'role', 'status', 'support', 'text', 'url', 'published'];
 
 function csv(report) {
   const { sources } = report;
@@ -255,7 +258,7 @@ function csv(report) {
   const row = (g, s, j, status) => {
     const src = sources[s];
     const x = src.sentences[j];
-    rows.push([g ? g.index + 1 : '', g ? g.kind : '', g ? g.sources : '', g && g.first.first !== null ? g.first.first + 1 : '', s + 1, src.name, src.outlet ?? '', src.url ?? '', src.datetime ?? src.published ?? '', src.lang ?? '', j + 1, x.role, status, x.support, oneLine(x.text)]);
+    rows.push([g ? g.index + 1 : '', g ? g.kind : '', g ? g.sources : '', g && g.first.first !== null ? g.first.first + 1 : '', s + 1, src.name, src.outlet ?? '', src.lang ?? '', j + 1, x.role, status, x.support, oneLine(x.text), src.url ?? '', src.datetime ?? src.published ?? '']);
   };
   for (const g of r.shared) for (const w of g.wordings) row(g, w.source, w.sentence, 'shared');
   sources.forEach((_, s) => {

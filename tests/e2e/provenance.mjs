@@ -133,7 +133,7 @@ await runBrowserTest('provenance', 300, async ({ url, browser, check }) => {
   drafts = await draftNotices();
   check(s.heads[2].outlet === 'Typed Outlet' && drafts.length === 1 && drafts[0].includes(`“${SEEDS[3]}”`), 'saved, the change is shown and its notice goes; the other stays', JSON.stringify({ head: s.heads[2], drafts }));
   await page.click('#notices [data-kind^="details-draft"] button:text-is("Dismiss")');
-  const gone = await page.evaluate(() => ({ notices: document.querySelectorAll('#notices [data-kind^="details-draft"]').length, kept: localStorage.getItem('storydiff:details-draft:v1') }));
+  const gone = await page.evaluate(() => ({ notices: document.querySelectorAll('#notices [data-kind^="details-draft"]').length, kept: localStorage.getItem('storydiff:details-draft:v2') ?? localStorage.getItem('storydiff:details-draft:v1') }));
   check(gone.notices === 0 && gone.kept === null, 'dismissed, the other change is let go (from storage too)', JSON.stringify(gone));
   await page.click('#sources-panel summary');
 
@@ -248,7 +248,7 @@ await runBrowserTest('provenance', 300, async ({ url, browser, check }) => {
   await p2.waitForSelector('#notices [data-kind^="details-draft"]', { timeout: 5000 }).catch(() => {});
   const unread = await p2.evaluate(() => ({
     storage: document.querySelector('#notices .notice-storage p')?.textContent || '',
-    draft: JSON.parse(localStorage.getItem('storydiff:details-draft:v1') || 'null')?.drafts?.map((d) => d.name),
+    draft: JSON.parse(localStorage.getItem('storydiff:details-draft:v2') ?? localStorage.getItem('storydiff:details-draft:v1') ?? 'null')?.drafts?.map((d) => d.name),
     notice: document.querySelector('#notices [data-kind^="details-draft"] p')?.textContent || '',
   }));
   check(/could not be read back/.test(unread.storage) && unread.draft?.join() === 'Gone for now' && /“Gone for now”/.test(unread.notice),
