@@ -149,7 +149,7 @@ export function setupUndo(page, store = { load: loadUndo, save: saveUndo }) {
     clearTimeout(saveTimer);
     saveTimer = 0;
     if (holding) return;
-    const state = latest || aside.length ? { version: 1, latest, aside, nextId } : null;
+    const state = latest || aside.length ? { version: 1, latest: latest && packEntry(latest, page.snapshot()), aside, nextId } : null;
     store.save(state, (err) => {
       const why = err && (err.name === 'QuotaExceededError' ? "there is no room left in this browser's storage" : `this browser's storage refused it: ${errorMessage(err)}`);
       page.notice('undo-storage', err ? `What can be undone or put back is not kept across a reload (${why}): it is offered while this page is open.` : null, { dismissible: false });
@@ -264,11 +264,12 @@ export function setupUndo(page, store = { load: loadUndo, save: saveUndo }) {
       for (const entry of kept) if (aside.some((x) => x.id === entry.id)) entry.id = nextId++;
       aside.push(...kept);
       for (const entry of kept) showAside(entry);
-      const e = parseEntry(data.latest);
+      const now = page.snapshot();
+      const e = parseEntry(data.latest, now);
       if (e && latest) setAside(e);
       else if (e) {
         latest = e;
-        if (listKey(page.snapshot()) === e.from) showLatest();
+        if (e.whole && listKey(now) === e.from) showLatest();
         else retire(); // the list kept is not the one it left (its save failed, say)
       }
     }
@@ -287,19 +288,53 @@ export function setupUndo(page, store = { load: loadUndo, save: saveUndo }) {
   };
 }
 
-function parseList(state) {
+/**
+ * The latest change as kept: its list `to` not copied whole (it may hold long articles the list
+ * on show holds too) but as `order`, each article either `{ key, name }` (its contentKey and name:
+ * one the list now holds, which the Undo is offered only while it is unchanged) or `{ article }`
+ * in full (one the change took off the list, or not in the list now), and `demo`, `custom`.
+ */
+function packEntry(e, now) {
+  const { message, what, redo, from, to } = e;
+  const lost = new Set(e.lost);
+  // Only while the list is the one the change left: else the articles are kept in full.
+  const here = listKey(now) === e.from ? tally(now.sources, articleKey) : new Map();
+  const order = to.sources.map((s, i) => (!lost.has(i) && take(here, articleKey(s)) ? { key: contentKey(s), name: s.name } : { article: s }));
+  return { message, what, redo, from, lost: e.lost, order, demo: to.demo, custom: to.custom };
+}
+
+/**
+ * The list of a change kept (packEntry's `order`, or `to` whole as kept before), its articles
+ * named by key and name found in `now` (the list on show), in order: { sources, demo, custom,
+ * whole } (whole: every article was found; else the missing are null), or null.
+ */
+function parseList(e, now) {
+  if (Array.isArray(e.order)) {
+    const pool = new Map(); // contentKey and name -> the articles of `now` left, in order
+    for (const s of now.sources) {
+      const k = JSON.stringify([contentKey(s), s.name]);
+      if (!pool.has(k)) pool.set(k, []);
+      pool.get(k).push(s);
+    }
+    const sources = e.order.map((x) => (x && 'article' in x ? parseArticle(x.article) : pool.get(JSON.stringify([x?.key, x?.name]))?.shift() ?? null));
+    const copy = (s) => s && { ...s, restored: [...s.restored] };
+    return { sources: sources.map(copy), demo: e.demo === true, custom: e.custom === true, whole: sources.every(Boolean) };
+  }
+  const state = e.to;
   if (!state || !Array.isArray(state.sources)) return null;
   const sources = state.sources.map(parseArticle);
   if (sources.some((s) => !s)) return null;
-  return { sources, demo: state.demo === true, custom: state.custom === true };
+  return { sources, demo: state.demo === true, custom: state.custom === true, whole: true };
 }
 
-function parseEntry(e) {
+function parseEntry(e, now) {
   if (!e || typeof e.message !== 'string' || typeof e.what !== 'string' || typeof e.from !== 'string') return null;
-  const to = parseList(e.to);
-  if (!to || !Array.isArray(e.lost)) return null;
-  const lost = e.lost.filter((i) => Number.isInteger(i) && i >= 0 && i < to.sources.length);
-  return { message: e.message, what: e.what, redo: typeof e.redo === 'string' ? e.redo : null, to, from: e.from, lost };
+  const list = parseList(e, now);
+  if (!list || !Array.isArray(e.lost)) return null;
+  const { whole, ...to } = list;
+  // What it took off the list is kept in full; an index that is not is dropped.
+  const lost = e.lost.filter((i) => Number.isInteger(i) && i >= 0 && i < to.sources.length && to.sources[i]);
+  return { message: e.message, what: e.what, redo: typeof e.redo === 'string' ? e.redo : null, to, from: e.from, lost, whole };
 }
 
 function parseAside(x) {

@@ -108,6 +108,8 @@ await runBrowserTest('start', 300, async ({ url, browser, check }) => {
   await page.click('#new-button');
   await listed(0);
   await waitSettled(page);
+  // The list is saved in a task of its own after the click (www/app.js store()).
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('storydiff:articles:v1') || '{}').sources?.length === 0, null, { timeout: 5000 }).catch(() => {});
   s = await page.evaluate(seen);
   check(s.list.length === 0 && s.state === 'empty' && /Cleared 2 articles/.test(undoNotice(s)?.text || '') && JSON.parse(s.stored).sources.length === 0,
     'New comparison clears every article (kept so, across a reload) and offers Undo', JSON.stringify(s));

@@ -173,3 +173,37 @@ test('Details drafts of two articles with one text are kept apart, and follow an
   assert.equal(draftArticle([art('X', 'Same text.'), art('Y', 'Same text.')], drafts[0]), -1, 'not guessed between two');
   assert.equal(draftArticle([], drafts[0]), -1);
 });
+
+test('the Undo kept holds only what it removed in full, the rest as content keys and names, and is offered again from them', async () => {
+  const long = 'A long article. '.repeat(20_000);
+  const list = [art('Long', long, { outlet: 'Post' }), art('Gone', 'Removed text.'), art('Short', 'Short text.')];
+  const store = fakeStore();
+  const page = fakePage(list.map((s) => ({ ...s })));
+  const undo = setupUndo(page, store);
+  store.answer({ data: null });
+  await undo.load();
+  remove(page, undo, 1);
+  await tick();
+  const kept = store.saves.at(-1).latest;
+  const json = JSON.stringify(kept);
+  assert.ok(json.length < 1000 && !json.includes('A long article.'), `kept: ${json.length} characters`);
+  assert.deepEqual(kept.order.map((x) => x.name ?? x.article.name), ['Long', 'Gone', 'Short']);
+  assert.deepEqual(kept.order[1], { article: list[1] });
+  // After a reload, with the list as it was left: the same Undo, which brings the list back whole.
+  const store2 = fakeStore();
+  const page2 = fakePage([list[0], list[2]].map((s) => ({ ...s })));
+  const undo2 = setupUndo(page2, store2);
+  store2.answer({ data: JSON.parse(JSON.stringify(store.saves.at(-1))) });
+  await undo2.load();
+  assert.equal(page2.notices.get('undo')?.message, 'Removed “Gone”.');
+  page2.notices.get('undo').actions[0].run();
+  assert.deepEqual(page2.list, list);
+  // With the list changed meanwhile (a kept article renamed): no Undo, and what it removed is set aside.
+  const store3 = fakeStore();
+  const page3 = fakePage([{ ...list[0], name: 'Long, renamed' }, list[2]]);
+  const undo3 = setupUndo(page3, store3);
+  store3.answer({ data: JSON.parse(JSON.stringify(store.saves.at(-1))) });
+  await undo3.load();
+  assert.equal(page3.notices.has('undo'), false);
+  assert.deepEqual(asideNotices(page3), ['Removed “Gone”. “Gone” is set aside: put it back, or dismiss this to let it go.']);
+});
