@@ -19,7 +19,8 @@ import { loadSources } from '../js/element.js';
 import { MAX_BYTES, errorMessage, htmlProblem, sourceProblem } from '../js/validate.js';
 import { forgetArticles, loadArticles, loadDraft, saveArticles, saveDraft } from './storage.js';
 import { readFields, setupDetails, setupPrefill } from './details.js';
-import { mergeBack, namesOf, setupUndo } from './undo.js';
+import { mergeBack } from './lists.js';
+import { namesOf, setupUndo, upper } from './undo.js';
 
 const LIMIT = `${MAX_BYTES >> 20} MiB`; // the engine's limit per source
 
@@ -170,8 +171,6 @@ function putBack(articles) {
   changed(`Put back ${names}.`);
   undo.offer(`Put back ${names}${before.demo && before.sources.length ? ': the seed articles were set aside' : ''}.`, `putting back ${names}`, before);
 }
-
-const upper = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const undo = setupUndo({ snapshot, apply, putBack, notice });
 

@@ -8,7 +8,7 @@
 
 import { timeOf } from '../js/provenance.js';
 import { loadDetailsDraft, saveDetailsDraft } from './storage.js';
-import { contentKey } from './undo.js';
+import { contentKey } from './lists.js';
 
 const $ = (id) => document.getElementById(id);
 

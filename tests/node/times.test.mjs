@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 
 process.env.TZ = 'Europe/Berlin';
 const { gapProblem, localValue, withLocalZone } = await import('../../www/details.js');
-const { contentKey, listKey, namesOf } = await import('../../www/undo.js');
+const { contentKey, listKey } = await import('../../www/lists.js');
+const { namesOf } = await import('../../www/undo.js');
 const { firstOf } = await import('../../js/provenance.js');
 
 test('withLocalZone: a typed time gets the local UTC offset of its own date', () => {

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-const { articleKey, contentKey, listKey, lostFrom, mergeBack, setupUndo } = await import('../../www/undo.js');
+const { articleKey, contentKey, listKey, lostFrom, mergeBack } = await import('../../www/lists.js');
+const { setupUndo } = await import('../../www/undo.js');
 const { draftArticle, draftId } = await import('../../www/details.js');
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
