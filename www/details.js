@@ -49,7 +49,10 @@ export function withLocalZone(value) {
   if (!Number.isFinite(d.getTime())) return value;
   const off = -d.getTimezoneOffset();
   const sign = off < 0 ? '-' : '+';
-  return `${localFields(d)}${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+  // As typed (seconds too, when given), unless the clocks skipped it: then the instant's own fields.
+  const real = localFields(d);
+  const text = real === value.slice(0, 16) ? value : real + value.slice(16);
+  return `${text}${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
 }
 
 /**

@@ -92,6 +92,12 @@ await runBrowserTest('provenance', 300, async ({ url, browser, check }) => {
   check(violations.length === 0, 'axe-core: no serious or critical violations with the Details dialog open', JSON.stringify(violations));
   await page.screenshot({ path: join(OUT, 'provenance-details.png') });
   await page.fill('#details-outlet', 'Yonhap News Agency');
+  // A time the clocks skip in Berlin (summer time starts at 02:00 on 30 March 2025): refused, saying what it would be.
+  await page.fill('#details-when', '2025-03-30T02:30');
+  await page.click('#details-save');
+  const gap = await page.evaluate(() => ({ open: document.getElementById('details-dialog').open, error: document.getElementById('details-error').hidden ? null : document.getElementById('details-error').textContent }));
+  check(gap.open && /^2025-03-30 02:30 does not exist in your time zone, Europe\/Berlin: .*Did you mean 2025-03-30 03:30\?$/.test(gap.error || ''),
+    'a time typed in the hour the clocks skip is refused (the dialog stays open) with the time it would be', JSON.stringify(gap));
   await page.fill('#details-when', '2025-06-12T07:15');
   await page.click('#details-save');
   await page.waitForFunction(() => document.querySelector('story-diff').report?.sources[1].outlet === 'Yonhap News Agency');

@@ -53,6 +53,7 @@ test('withLocalZone: a time typed in the hour the clocks skip is kept as the ins
   assert.equal(withLocalZone('2025-03-30T02:30'), '2025-03-30T03:30+02:00');
   assert.equal(Date.parse(withLocalZone('2025-03-30T02:30')), Date.parse('2025-03-30T01:30Z'));
   assert.equal(withLocalZone('2025-03-30T03:30'), '2025-03-30T03:30+02:00');
+  assert.equal(withLocalZone('2025-06-10T06:00:15'), '2025-06-10T06:00:15+02:00', 'seconds typed are kept');
   assert.equal(withLocalZone('2025-10-26T02:30').slice(0, 16), '2025-10-26T02:30', 'the hour the clocks repeat exists');
 });
 
