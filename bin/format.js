@@ -119,7 +119,7 @@ function text(report) {
     const w = 7;
     out.push(' '.repeat(6) + sources.map((_, j) => `[${j + 1}]`.padStart(w)).join(''));
     report.similarity.forEach((row, i) => {
-      out.push(`[${i + 1}]`.padEnd(6) + row.map((v) => `${Math.round(v * 100)}%`.padStart(w)).join(''));
+      out.push(`[${i + 1}]`.padEnd(6) + row.map((v) => percent(v).padStart(w)).join(''));
     });
   }
 

@@ -18,7 +18,7 @@ export function doubtful(sent) {
   return sent.support === 0 && !!sent.nearest && sent.nearest.score >= DOUBTFUL_MIN;
 }
 
-/** A match score as the page and the CLI give it, everywhere: a whole percentage ("34%"). */
+/** A score or share (0 to 1) as the page and the CLI give it, everywhere: a whole percentage ("34%"). */
 export function percent(score) {
   return `${Math.round(score * 100)}%`;
 }
