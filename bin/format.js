@@ -4,7 +4,7 @@
 // what js/verdicts.js finds: sources in another language than the rest (compared only with
 // sources in the same language, their sentences not called unique) and sources that repeat another.
 
-import { doubtful, languageName, languages, repeats } from '../js/verdicts.js';
+import { MAY_STATE_SAME, doubtWords, doubtful, languageName, languages, percent, repeats } from '../js/verdicts.js';
 import { csvField, mdEscape } from '../js/formats.js';
 import { plural } from '../js/dom.js';
 import { firstOf, timeOf } from '../js/provenance.js';
@@ -119,7 +119,7 @@ function text(report) {
     const w = 7;
     out.push(' '.repeat(6) + sources.map((_, j) => `[${j + 1}]`.padStart(w)).join(''));
     report.similarity.forEach((row, i) => {
-      out.push(`[${i + 1}]`.padEnd(6) + row.map((v) => `${Math.round(v * 100)}%`.padStart(w)).join(''));
+      out.push(`[${i + 1}]`.padEnd(6) + row.map((v) => percent(v).padStart(w)).join(''));
     });
   }
 
@@ -137,7 +137,7 @@ function text(report) {
     const apart = r.apart.get(i);
     out.push(apart
       ? `NOT COMPARED: ${label(i)} is in ${languageName(apart.lang)} (${list.length} sentences no source in its language shares)`
-      : `UNIQUE TO ${label(i)} (${list.length}${!apart && list.some(doubtful) ? '; ? = its closest sentence elsewhere may state the same' : ''})`);
+      : `UNIQUE TO ${label(i)} (${list.length}${list.some(doubtful) ? `; ? = its closest sentence elsewhere ${MAY_STATE_SAME}` : ''})`);
     if (list.length === 0) out.push('  (none)');
     for (const x of list) {
       // "?" where the closest sentence elsewhere comes near enough to doubt the verdict.
@@ -145,7 +145,7 @@ function text(report) {
       out.push(`  ${doubt ? '?' : '-'} ${oneLine(x.text)}`);
       // The closest sentence elsewhere, so the reader can judge the verdict.
       const near = x.nearest && sources[x.nearest.source]?.sentences[x.nearest.sentence];
-      if (near) out.push(`      closest${doubt ? ' (may state the same)' : ''}: [${x.nearest.source + 1}] ${oneLine(near.text)} (${Math.round(x.nearest.score * 100)}%)`);
+      if (near) out.push(`      closest${doubt ? ` (${MAY_STATE_SAME})` : ''}: [${x.nearest.source + 1}] ${oneLine(near.text)} (${percent(x.nearest.score)})`);
     }
   });
 
@@ -219,7 +219,7 @@ function markdown(report) {
     for (const x of list) {
       const near = x.nearest && sources[x.nearest.source]?.sentences[x.nearest.sentence];
       const doubt = doubtful(x) && !apart;
-      out.push(`- ${doubt ? '(?) ' : ''}${mdText(x.text)}${near ? ` (closest${doubt ? ', may state the same' : ''}: ${label(x.nearest.source)}, ${Math.round(x.nearest.score * 100)}%: ${mdText(near.text)})` : ''}`);
+      out.push(`- ${doubt ? '(?) ' : ''}${mdText(x.text)}${near ? ` (closest${doubt ? `, ${MAY_STATE_SAME}` : ''}: ${label(x.nearest.source)}, ${percent(x.nearest.score)}: ${mdText(near.text)})` : ''}`);
     }
     out.push('');
   });
@@ -244,21 +244,25 @@ function markdown(report) {
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
-/** The columns of the CSV output: one row per sentence, every group's members first. */
-export const CSV_COLUMNS = ['group', 'group_kind', 'group_sources', 'group_first', 'source', 'source_name', 'outlet', 'url', 'published', 'language', 'sentence', 'role', 'status', 'support', 'text'];
+/**
+ * The columns of the CSV output: one row per sentence, every group's members first. A reader may
+ * take them by position: a new column goes at the end, never between two that were there.
+ */
+export const CSV_COLUMNS = ['group', 'group_kind', 'group_sources', 'group_first', 'source', 'source_name', 'outlet', 'language', 'sentence', 'role', 'status', 'support', 'text', 'url', 'published'];
 
 function csv(report) {
   const { sources } = report;
+  const nameOf = (i) => sources[i].name;
   const r = read(report);
   const rows = [CSV_COLUMNS];
   const row = (g, s, j, status) => {
     const src = sources[s];
     const x = src.sentences[j];
-    rows.push([g ? g.index + 1 : '', g ? g.kind : '', g ? g.sources : '', g && g.first.first !== null ? g.first.first + 1 : '', s + 1, src.name, src.outlet ?? '', src.url ?? '', src.datetime ?? src.published ?? '', src.lang ?? '', j + 1, x.role, status, x.support, oneLine(x.text)]);
+    rows.push([g ? g.index + 1 : '', g ? g.kind : '', g ? g.sources : '', g && g.first.first !== null ? g.first.first + 1 : '', s + 1, src.name, src.outlet ?? '', src.lang ?? '', j + 1, x.role, status, x.support, oneLine(x.text), src.url ?? '', src.datetime ?? src.published ?? '']);
   };
   for (const g of r.shared) for (const w of g.wordings) row(g, w.source, w.sentence, 'shared');
   sources.forEach((_, s) => {
-    for (const x of r.alone[s]) row(null, s, x.j, r.apart.has(s) ? 'other-language' : doubtful(x) ? 'unique?' : 'unique');
+    for (const x of r.alone[s]) row(null, s, x.j, r.apart.has(s) ? 'other-language' : doubtful(x) ? doubtWords(nameOf(s), nameOf(x.nearest.source), x.nearest.score).status : 'unique');
   });
   return rows.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -34,7 +34,8 @@
 //   filters.js     minimum support and search applied to the rows, hits marked
 //   focus.js       selecting a sentence, and the panel with its counterparts
 //   keys.js        keyboard navigation of the overview
-//   table.js       the claim table (the Table view): rows of claims, a column per source; CSV, Markdown
+//   table.js       the claim table (the Table view): rows of claims, a column per source
+//   table-export.js the claim table's CSV and Markdown, and its part of the HTML export
 //   conflicts.js   conflicting details: ⚠ on sentences, counts in column heads
 //   summaries.js   the tabs under the overview: similarity, only-in-one, quotations, conflicts
 //   export.js      the standalone HTML snapshot
@@ -60,7 +61,8 @@ import { BATCH, FIRST_ROWS, slices } from './element/slices.js';
 import { inputFor, keepReads, loadSources, textOf, withBlanks } from './element/sources.js';
 import { renderSummaries } from './element/summaries.js';
 import { renderToolbar } from './element/toolbar.js';
-import { exportCSV, exportMarkdown, finishTable, renderTableView, setMode } from './element/table.js';
+import { finishTable, renderTableView, setMode } from './element/table.js';
+import { exportCSV, exportMarkdown } from './element/table-export.js';
 
 /** The partner an article is read beside by `readDetails` (see there). */
 const READ_PARTNER = { name: 'partner', text: 'Partner.' };

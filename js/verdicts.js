@@ -18,6 +18,29 @@ export function doubtful(sent) {
   return sent.support === 0 && !!sent.nearest && sent.nearest.score >= DOUBTFUL_MIN;
 }
 
+/** A score or share (0 to 1) as the page and the CLI give it, everywhere: a whole percentage ("34%"). */
+export function percent(score) {
+  return `${Math.round(score * 100)}%`;
+}
+
+/** What a doubtful verdict says of the closest sentence elsewhere (the CLI's notes use it alone). */
+export const MAY_STATE_SAME = 'may state the same claim';
+
+/**
+ * One wording of a doubtful unique sentence (see doubtful) for the columns, the claim table, its
+ * exports and the CLI, so that none says it another way: `status` ("unique?", the badge and the
+ * CSV status), `head` ("only in A? (B comes close)", the table's row head) and `detail` (the
+ * sentence's and the cell's hover text, with the score as a percentage). `label` names the
+ * sentence's source, `other` the source of its closest sentence.
+ */
+export function doubtWords(label, other, score) {
+  return {
+    status: 'unique?',
+    head: `only in ${label}? (${other} comes close)`,
+    detail: `Unique as matched, but its closest sentence in ${other} ${MAY_STATE_SAME} (score ${percent(score)}): check it.`,
+  };
+}
+
 /** The primary language subtag of a tag, lower case (`en-GB` -> `en`), or null. */
 export function primaryLanguage(tag) {
   if (typeof tag !== 'string') return null;

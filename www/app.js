@@ -19,7 +19,8 @@ import { loadSources } from '../js/element.js';
 import { MAX_BYTES, errorMessage, htmlProblem, sourceProblem } from '../js/validate.js';
 import { forgetArticles, loadArticles, loadDraft, saveArticles, saveDraft } from './storage.js';
 import { readFields, setupDetails, setupPrefill } from './details.js';
-import { contentKey, namesOf, setupUndo } from './undo.js';
+import { mergeBack } from './lists.js';
+import { namesOf, setupUndo, upper } from './undo.js';
 
 const LIMIT = `${MAX_BYTES >> 20} MiB`; // the engine's limit per source
 
@@ -53,9 +54,9 @@ function setStatus(state, message) {
 /**
  * Shows a notice under the status line, kept until it is dismissed or replaced (the status line
  * itself changes with every comparison). `kind` names it: a new notice of a kind replaces the
- * old one; a null message takes it away. `actions` are buttons ({ label, run, describe }): after
- * `run` the notice goes, unless `run` put a new one of its kind in its place. `onDismiss` is called
- * when the visitor dismisses it.
+ * old one; a null message takes it away. `actions` are buttons ({ label, run, describe, keep }):
+ * after `run` the notice goes, unless `run` put a new one of its kind in its place or `keep` says
+ * it stays (what it says still holds). `onDismiss` is called when the visitor dismisses it.
  */
 function notice(kind, message, { dismissible = true, actions = [], onDismiss = null } = {}) {
   let el = noticesEl.querySelector(`[data-kind="${kind}"]`);
@@ -70,22 +71,44 @@ function notice(kind, message, { dismissible = true, actions = [], onDismiss = n
     noticesEl.append(el);
   }
   el.replaceChildren(h('p', { text: message }));
-  for (const { label, run, describe } of actions) {
+  for (const { label, run, describe, keep = false } of actions) {
     const current = el;
     const button = h('button', { class: 'action', text: label, attrs: { type: 'button', 'aria-label': describe || null }, on: { click: () => {
+      const fresh = watchNotices();
       run();
-      if (button.isConnected) current.remove(); // done, unless run put a new notice in its place
+      if (button.isConnected && !keep) current.remove(); // done, unless run put a new notice in its place
+      refocus(fresh());
     } } });
     el.append(button);
   }
   if (hadFocus) el.querySelector('button')?.focus();
   if (dismissible) {
     el.append(h('button', { class: 'dismiss', text: 'Dismiss', attrs: { type: 'button', 'aria-label': 'Dismiss this notice' }, on: { click: () => {
+      const fresh = watchNotices();
       el.remove();
       onDismiss?.();
-      $('add-button').focus();
+      refocus(fresh());
     } } }));
   }
+}
+
+/** Call before a notice's button acts; the function it returns gives the notices put up since, newest first. */
+function watchNotices() {
+  const before = new Set(noticesEl.children);
+  return () => [...noticesEl.children].filter((n) => !before.has(n)).reverse();
+}
+
+/**
+ * After a notice's button acted: when the keyboard focus went with the notice (it is on nothing
+ * now), it moves to the first button of the newest notice put up meanwhile (the Undo of a Put
+ * back, the Put back of what a dismissed Undo set aside), else to "Paste an article", so that a
+ * keyboard user is not sent back to the top of the page. Focus the action moved (into a dialog,
+ * onto a successor notice) stays where it is.
+ */
+function refocus(fresh) {
+  const at = document.activeElement;
+  if (at && at !== document.body && at.isConnected) return;
+  (fresh.map((n) => n.querySelector('button')).find(Boolean) || $('add-button')).focus();
 }
 
 // --- storage (www/storage.js) -------------------------------------------------------------
@@ -135,27 +158,21 @@ function apply(state, message) {
  */
 function putBack(articles) {
   const before = snapshot();
-  if (demo) {
-    sources = [];
-    demo = false;
+  const { sources: next, back } = mergeBack(demo ? [] : sources, articles);
+  if (back.length === 0) {
+    // Nothing changes: the list, its Undo and what is set aside stay as they are.
+    const one = articles.length === 1;
+    setStatus(document.body.dataset.state, `${upper(namesOf(articles.map((a) => a.article)))} ${one ? 'is' : 'are'} listed already, as ${one ? 'it was' : 'they were'}: nothing to put back.`);
+    return;
   }
-  const have = new Set(sources.map(contentKey));
-  const back = [];
-  for (const { article, index } of [...articles].sort((a, b) => a.index - b.index)) {
-    if (have.has(contentKey(article))) continue;
-    let name = article.name;
-    for (let k = 2; sources.some((s) => s.name === name); k++) name = `${article.name} (${k})`;
-    const copy = { ...article, name, restored: [...(article.restored || [])] };
-    sources.splice(Math.min(index, sources.length), 0, copy);
-    back.push(copy);
-  }
+  sources = next;
+  demo = false;
   const names = namesOf(back);
-  changed(back.length ? `Put back ${names}.` : 'Those articles are listed already.');
-  if (back.length) undo.offer(`Put back ${names}${before.demo && before.sources.length ? ': the seed articles were set aside' : ''}.`, `putting back ${names}`, before);
+  changed(`Put back ${names}.`);
+  undo.offer(`Put back ${names}${before.demo && before.sources.length ? ': the seed articles were set aside' : ''}.`, `putting back ${names}`, before);
 }
 
 const undo = setupUndo({ snapshot, apply, putBack, notice });
-const offerUndo = (message, what, before) => undo.offer(message, what, before);
 
 /**
  * Called before the visitor's own articles are added: while the seeds are shown as the demo, they
@@ -173,7 +190,7 @@ function leaveDemo() {
 /** After `names` were added in place of the seeds (`before`, from leaveDemo): say so, with an Undo. */
 function saySeedsLeft(before, names) {
   if (!before || before.sources.length === 0) return;
-  offerUndo(`Started your own comparison with ${names.map((n) => `“${n}”`).join(', ')}: the ${plural(before.sources.length, 'seed article')} ${before.sources.length === 1 ? 'was' : 'were'} set aside.`,
+  undo.offer(`Started your own comparison with ${names.map((n) => `“${n}”`).join(', ')}: the ${plural(before.sources.length, 'seed article')} ${before.sources.length === 1 ? 'was' : 'were'} set aside.`,
     'starting your own comparison', before);
 }
 
@@ -212,7 +229,7 @@ function renderList() {
       const before = snapshot();
       const [gone] = sources.splice(i, 1);
       changed(`Removed “${gone.name}”.`);
-      offerUndo(`Removed “${gone.name}”.`, `removing “${gone.name}”`, before);
+      undo.offer(`Removed “${gone.name}”.`, `removing “${gone.name}”`, before);
       const next = listEl.querySelectorAll('button.remove')[Math.min(i, sources.length - 1)];
       (next || $('add-button')).focus();
     });
@@ -303,16 +320,17 @@ function forget() {
 }
 
 async function startOver() {
-  const before = snapshot();
   setStatus('loading', 'Loading the seed articles…');
   const seeds = await loadSeeds();
+  // Taken once the seeds are here: an article added while they loaded is set aside with the rest.
+  const before = snapshot();
   forget();
   undo.retire();
   sources = seeds;
   demo = true;
   show();
   // Untouched seeds replaced by the same seeds, or an empty list by the seeds: nothing to undo.
-  if (before.sources.length && (before.custom || !before.demo)) offerUndo(`Started over with the seed articles: your ${plural(before.sources.length, 'article')} ${before.sources.length === 1 ? 'was' : 'were'} set aside.`, 'starting over', before);
+  if (before.sources.length && (before.custom || !before.demo)) undo.offer(`Started over with the seed articles: your ${plural(before.sources.length, 'article')} ${before.sources.length === 1 ? 'was' : 'were'} set aside.`, 'starting over', before);
 }
 
 /** "New comparison": an empty list, kept as the visitor's, with an Undo. */
@@ -321,7 +339,7 @@ function newComparison() {
   sources = [];
   demo = false;
   changed(null);
-  if (before.sources.length) offerUndo(`Cleared ${plural(before.sources.length, 'article')} for a new comparison.`, 'the new comparison', before);
+  if (before.sources.length) undo.offer(`Cleared ${plural(before.sources.length, 'article')} for a new comparison.`, 'the new comparison', before);
 }
 
 // --- files and drops ------------------------------------------------------------------------
@@ -554,7 +572,7 @@ $('add-form').addEventListener('submit', (e) => {
 });
 
 // Each article's details (outlet, address, time) and "Order by time": www/details.js.
-const details = setupDetails({ view, sources: () => sources, changed, snapshot, offerUndo, setStatus, notice });
+const details = setupDetails({ view, sources: () => sources, changed, snapshot, offerUndo: undo.offer, setStatus, notice });
 
 // A paste anywhere else on the page (not into a field, the dialog closed) adds the article at once:
 // copy a web page, come back, press Ctrl+V.
@@ -644,7 +662,9 @@ async function main() {
   undo.load().catch(() => {});
   // After the comparison is under way: a draft never holds up the first view.
   setTimeout(restoreDraft, 0);
-  details.restore();
+  // The unsaved details of articles no longer listed are let go, unless the articles could not
+  // be read back (they may come back with a reload).
+  details.restore({ cleanup: !error });
 }
 
 main().catch((err) => setStatus('error', `Something went wrong: ${errorMessage(err)}`));

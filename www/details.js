@@ -8,7 +8,7 @@
 
 import { timeOf } from '../js/provenance.js';
 import { loadDetailsDraft, saveDetailsDraft } from './storage.js';
-import { contentKey } from './undo.js';
+import { contentKey } from './lists.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -34,13 +34,38 @@ export function localValue(iso) {
   return m ? `${m[1]}T${m[2] || '00:00'}` : '';
 }
 
-/** A datetime-local value ("2025-06-10T06:00", the visitor's local time) with the visitor's UTC offset on that date. */
+/** The local date and time of `d` as a datetime-local value ("2025-06-10T06:00"). */
+const localFields = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+/**
+ * A datetime-local value ("2025-06-10T06:00", the visitor's local time) with the visitor's UTC
+ * offset on that date. Written from the instant's own local fields, not from the value: a time
+ * in the hour the clocks skip (02:30 on the night summer time starts) is the instant the browser
+ * takes it for, with the offset that holds then (03:30+02:00), never a time that names another
+ * instant (02:30+02:00 is 01:30 in winter time). See gapProblem.
+ */
 export function withLocalZone(value) {
   const d = new Date(value); // a date and time without a zone: local time
   if (!Number.isFinite(d.getTime())) return value;
   const off = -d.getTimezoneOffset();
   const sign = off < 0 ? '-' : '+';
-  return `${value}${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+  // As typed (seconds too, when given), unless the clocks skipped it: then the instant's own fields.
+  const real = localFields(d);
+  const text = real === value.slice(0, 16) ? value : real + value.slice(16);
+  return `${text}${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+}
+
+/**
+ * Why a typed local time cannot be kept as typed, or null: a time the clocks skip in the visitor's
+ * time zone does not exist there, and is refused (with the time it would be) rather than changed
+ * unsaid.
+ */
+export function gapProblem(value) {
+  const d = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) || !Number.isFinite(d.getTime())) return null;
+  const real = localFields(d);
+  if (real === value) return null;
+  return `${value.replace('T', ' ')} does not exist ${zoneNote()}: the clocks skip that hour on that day. Did you mean ${real.replace('T', ' ')}?`;
 }
 
 /** "your time zone, Europe/Berlin": what the Published fields' times are in. */
@@ -76,7 +101,11 @@ export function readFields(prefix, before = { outlet: '', url: '', when: '' }) {
     if (!ok) return { meta: null, problem: 'The address must be a web address starting with http:// or https://.' };
     meta.url = url;
   }
-  if (when !== before.when && when) meta.datetime = withLocalZone(when);
+  if (when !== before.when && when) {
+    const gap = gapProblem(when);
+    if (gap) return { meta: null, problem: gap };
+    meta.datetime = withLocalZone(when);
+  }
   return { meta: Object.keys(meta).length ? meta : null, problem: null };
 }
 
@@ -144,6 +173,23 @@ export function clearFields(prefix) {
 }
 
 /**
+ * Which draft an article's unsaved details are kept under: its content and its name, so that two
+ * articles with one text (a copy kept under another name, with other details) have a draft each.
+ */
+export const draftId = (d) => `${d.key}\n${d.name}`;
+
+/**
+ * The index in `list` of the article draft `d` ({ key: its contentKey, name }) is for: the one
+ * with that content and name; else, renamed since, the only one with that content; else -1.
+ */
+export function draftArticle(list, d) {
+  const i = list.findIndex((s) => s.name === d.name && contentKey(s) === d.key);
+  if (i >= 0) return i;
+  const same = list.flatMap((s, k) => (contentKey(s) === d.key ? [k] : []));
+  return same.length === 1 ? same[0] : -1;
+}
+
+/**
  * Wires the details dialog and "Order by time". `page` gives what the page's list is made of:
  * sources() (the list now), changed(message), snapshot(), offerUndo(message, what, before),
  * setStatus(state, text), notice(kind, message, options), view (the element).
@@ -156,35 +202,41 @@ export function setupDetails(page) {
   for (const el of document.querySelectorAll('.zone-note')) el.textContent = `(${zoneNote()})`;
   const dialog = $('details-dialog');
   const error = $('details-error');
-  let editing = null; // { index, before, key }
-  // The unsaved changes, per article (by its contentKey): { key, name, values, id (its notice's) }.
+  let editing = null; // { index, before, draft (the id of the article's draft when it had one) }
+  // The unsaved changes, per article (by draftId): { key, name, values, id (its notice's) }.
   const drafts = new Map();
   let ids = 0;
 
   const fields = () => ({ outlet: $('details-outlet').value, url: $('details-url').value, when: $('details-when').value });
-  const indexOf = (key) => page.sources().findIndex((s) => contentKey(s) === key);
+  const indexOf = (d) => draftArticle(page.sources(), d);
   const saveDrafts = () => saveDetailsDraft([...drafts.values()].map(({ key, name, values }) => ({ key, name, values })));
+  /** The id of the draft of article `i`, or null. */
+  const draftOf = (i) => [...drafts.keys()].find((id) => indexOf(drafts.get(id)) === i) ?? null;
 
   /** Keeps the unsaved changes `d` ({ key, name, values }) of an article, and says so in a notice of its own. */
   function keepDraft(d) {
-    const old = drafts.get(d.key);
+    const old = drafts.get(draftId(d));
     const draft = { ...d, id: old ? old.id : ++ids };
-    drafts.set(d.key, draft);
+    drafts.set(draftId(d), draft);
     const kept = saveDrafts();
-    page.notice(`details-draft-${draft.id}`, `Your changes to the details of “${draft.name}” are not saved: they are kept${kept ? '' : ' while this page is open'}, and its Details button shows them again. Dismiss this to let them go.`, {
-      actions: [{ label: 'Open them', describe: `Open the unsaved details of ${draft.name}`, run: () => {
-        const i = indexOf(draft.key);
+    const message = `Your changes to the details of “${draft.name}” are not saved: they are kept${kept ? '' : ' while this page is open'}, and its Details button shows them again. Dismiss this to let them go.`;
+    const show = (text) => page.notice(`details-draft-${draft.id}`, text, {
+      // The notice stays while its changes do: opening them saves nothing.
+      actions: [{ label: 'Open them', describe: `Open the unsaved details of ${draft.name}`, keep: true, run: () => {
+        const i = indexOf(draft);
         if (i >= 0) open(i);
+        else show(`“${draft.name}”, whose unsaved details these are, is no longer listed: put it back (if it was set aside) to open them, or dismiss this to let them go.`);
       } }],
-      onDismiss: () => dropDraft(draft.key),
+      onDismiss: () => dropDraft(draftId(draft)),
     });
+    show(message);
   }
 
   /** Lets go of an article's unsaved changes (saved, or dismissed). */
-  function dropDraft(key) {
-    const draft = drafts.get(key);
+  function dropDraft(id) {
+    const draft = drafts.get(id);
     if (!draft) return;
-    drafts.delete(key);
+    drafts.delete(id);
     saveDrafts();
     page.notice(`details-draft-${draft.id}`, null);
   }
@@ -199,14 +251,14 @@ export function setupDetails(page) {
       url: given.url ?? src?.url ?? '',
       when: localValue(given.datetime ?? src?.datetime ?? src?.published ?? ''),
     };
-    const key = contentKey(article);
-    const shown = drafts.get(key)?.values ?? before;
+    const draft = draftOf(i);
+    const shown = drafts.get(draft)?.values ?? before;
     $('details-outlet').value = shown.outlet;
     $('details-url').value = shown.url;
     $('details-when').value = shown.when;
     $('details-title').textContent = `Details of “${article.name}”`;
     error.hidden = true;
-    editing = { index: i, before, key };
+    editing = { index: i, before, draft };
     dialog.showModal();
     $('details-outlet').focus();
   }
@@ -215,12 +267,15 @@ export function setupDetails(page) {
   // Closed without saving (Esc, Cancel): changed fields are kept as unsaved changes.
   dialog.addEventListener('close', () => {
     if (!editing) return; // saved
-    const { before, key, index } = editing;
+    const { before, draft, index } = editing;
     editing = null;
     const values = fields();
+    const article = page.sources()[index];
     const changedFields = ['outlet', 'url', 'when'].some((k) => values[k].trim() !== before[k].trim());
-    if (changedFields) keepDraft({ key, name: page.sources()[index]?.name ?? '', values });
-    else dropDraft(key);
+    const d = article && { key: contentKey(article), name: article.name, values };
+    // A draft found under the article's old name (renamed since) is kept under its name now.
+    if (draft !== null && (!changedFields || !d || draftId(d) !== draft)) dropDraft(draft);
+    if (changedFields && d) keepDraft(d);
   });
   $('details-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -232,7 +287,7 @@ export function setupDetails(page) {
       return;
     }
     const src = page.sources()[editing.index];
-    dropDraft(editing.key);
+    if (editing.draft !== null) dropDraft(editing.draft);
     editing = null;
     dialog.close();
     if (!src || !meta) return;
@@ -260,11 +315,15 @@ export function setupDetails(page) {
     page.offerUndo('Ordered by publication time.', 'the ordering by time', before);
   });
 
-  /** Offers again the unsaved changes kept from before a reload, of the articles listed. */
-  function restore() {
+  /**
+   * Offers again the unsaved changes kept from before a reload, of the articles listed; those of
+   * articles gone are let go, unless `cleanup` is false (the articles could not be read back, and
+   * a reload may bring them: every draft is offered, and kept).
+   */
+  function restore({ cleanup = true } = {}) {
     const kept = loadDetailsDraft();
-    for (const d of kept) if (indexOf(d.key) >= 0 && !drafts.has(d.key)) keepDraft(d);
-    if (kept.some((d) => indexOf(d.key) < 0)) saveDrafts(); // those of articles gone are let go
+    for (const d of kept) if ((!cleanup || indexOf(d) >= 0) && !drafts.has(draftId(d))) keepDraft(d);
+    if (cleanup && kept.some((d) => indexOf(d) < 0)) saveDrafts();
   }
 
   return { open, restore };

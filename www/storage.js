@@ -183,13 +183,17 @@ export function forgetArticles() {
 
 const undoKeeper = keeper('storydiff:undo:v1');
 
-/** What can be undone or put back, kept from an earlier visit (www/undo.js reads it), or null. */
+/**
+ * What can be undone or put back, kept from an earlier visit (www/undo.js reads it): { data }
+ * (data null when nothing is kept), or { error } when it is kept but cannot be read back (in
+ * IndexedDB, with another tab holding it, say), so that the page says so and saves nothing over it.
+ */
 export async function loadUndo() {
   try {
     const data = await undoKeeper.load();
-    return data && data.version === 1 ? data : null;
-  } catch {
-    return null;
+    return { data: data && data.version === 1 ? data : null };
+  } catch (err) {
+    return { error: errorMessage(err) };
   }
 }
 
@@ -260,13 +264,17 @@ export function loadDraft() {
 // Closed with Esc or Cancel after a change, the dialog's fields are kept (www/details.js), per
 // article, in local storage only: a few short fields each.
 
-const DETAILS_DRAFT = 'storydiff:details-draft:v1';
+// The key names the payload's version, as the others do: { version: 2, drafts }. Version 2 was
+// kept under the ":v1" key before; it is read from there until the next save moves it.
+const DETAILS_DRAFT = 'storydiff:details-draft:v2';
+const DETAILS_DRAFT_BEFORE = 'storydiff:details-draft:v1';
 
 /** Keeps the list [{ key, name, values: { outlet, url, when } }] (empty: forgets it); returns whether it is kept. */
 export function saveDetailsDraft(drafts) {
   try {
     if (drafts.length) localStorage.setItem(DETAILS_DRAFT, JSON.stringify({ version: 2, drafts }));
     else localStorage.removeItem(DETAILS_DRAFT);
+    localStorage.removeItem(DETAILS_DRAFT_BEFORE);
     return true;
   } catch {
     return false;
@@ -276,7 +284,7 @@ export function saveDetailsDraft(drafts) {
 /** The Details dialog's unsaved changes kept from an earlier visit: a list, maybe empty. */
 export function loadDetailsDraft() {
   try {
-    const data = JSON.parse(localStorage.getItem(DETAILS_DRAFT) || 'null');
+    const data = JSON.parse(localStorage.getItem(DETAILS_DRAFT) ?? localStorage.getItem(DETAILS_DRAFT_BEFORE) ?? 'null');
     if (!data || data.version !== 2 || !Array.isArray(data.drafts)) return [];
     return data.drafts
       .filter((d) => d && typeof d.key === 'string' && typeof d.name === 'string' && d.values)

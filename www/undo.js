@@ -12,35 +12,8 @@
 // Undo and the Put back notices are offered again.
 
 import { errorMessage } from '../js/validate.js';
+import { articleKey, contentKey, listKey, lostFrom, take, tally } from './lists.js';
 import { loadUndo, parseArticle, saveUndo } from './storage.js';
-
-// The fingerprints of long texts, so that a 1 MB article is hashed once, not at every change
-// (a Map finds a string again by the hash the engine keeps with it).
-const long = new Map();
-
-/** A fingerprint of an article's content (its text, or its page's markup): its length and an FNV-1a hash. */
-export function contentKey(s) {
-  const t = s.text ?? s.html ?? '';
-  const kind = typeof s.html === 'string' ? 'h' : 't';
-  const cached = t.length > 4096 ? long.get(t) : undefined;
-  if (cached) return kind + cached;
-  let x = 0x811c9dc5;
-  for (let i = 0; i < t.length; i++) {
-    x ^= t.charCodeAt(i);
-    x = Math.imul(x, 0x01000193);
-  }
-  const key = `${t.length}:${(x >>> 0).toString(36)}`;
-  if (t.length > 4096) {
-    if (long.size >= 64) long.clear();
-    long.set(t, key);
-  }
-  return kind + key;
-}
-
-/** A fingerprint of a list as shown: its articles' names, contents, details and spans put back, and whether it is the demo. */
-export function listKey(state) {
-  return JSON.stringify([!!state.demo, state.sources.map((s) => [s.name, contentKey(s), s.meta ?? null, s.restored ?? []])]);
-}
 
 /** How a notice names a set of articles: “A”, “A” and “B”, “A”, “B” and “C”, or the 4 articles. */
 export function namesOf(articles) {
@@ -49,15 +22,17 @@ export function namesOf(articles) {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0] || 'nothing';
 }
 
-const upper = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+/** `s` with its first letter in upper case, to open a sentence with namesOf's words. */
+export const upper = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * Wires Undo and Put back. `page` gives: snapshot() (the list now: { sources, demo, custom }),
  * apply(state, message) (shows a snapshot's list and compares it), putBack(articles) (puts
  * [{ article, index }] back into the list as it is, as a change of its own) and notice(kind,
- * message, { actions, onDismiss, dismissible }).
+ * message, { actions, onDismiss, dismissible }). `store` keeps the state across reloads
+ * (www/storage.js; replaced in tests).
  */
-export function setupUndo(page) {
+export function setupUndo(page, store = { load: loadUndo, save: saveUndo }) {
   // The latest change: { message, what, redo (for a Redo: the message of the change it redoes,
   // else null), to (the list it restores), from (listKey of the list it left), lost (the indices
   // in `to` of the articles it took off the list) }.
@@ -65,12 +40,16 @@ export function setupUndo(page) {
   let aside = []; // [{ id, message, articles: [{ article, index }] }]
   let nextId = 1;
   let saveTimer = 0;
+  // Until load() has merged what was kept from the last visit, a save would overwrite it: saves
+  // wait, and load() saves once it is done. Stays true when what was kept cannot be read back.
+  let holding = true;
 
   function saveNow() {
     clearTimeout(saveTimer);
     saveTimer = 0;
-    const state = latest || aside.length ? { version: 1, latest, aside, nextId } : null;
-    saveUndo(state, (err) => {
+    if (holding) return;
+    const state = latest || aside.length ? { version: 1, latest: latest && packEntry(latest, page.snapshot()), aside, nextId } : null;
+    store.save(state, (err) => {
       const why = err && (err.name === 'QuotaExceededError' ? "there is no room left in this browser's storage" : `this browser's storage refused it: ${errorMessage(err)}`);
       page.notice('undo-storage', err ? `What can be undone or put back is not kept across a reload (${why}): it is offered while this page is open.` : null, { dismissible: false });
     });
@@ -89,9 +68,10 @@ export function setupUndo(page) {
     const label = e.redo ? 'Redo' : 'Undo';
     page.notice('undo', e.message, {
       actions: [{ label, describe: `${label} ${e.what}`, run: () => flip(e) }],
+      // Dismissed, it no longer offers Undo, but what it took off the list is not dropped unsaid:
+      // it is set aside, in a notice of its own, as when the list changes.
       onDismiss: () => {
-        if (latest === e) latest = null;
-        save();
+        if (latest === e) retire();
       },
     });
   }
@@ -133,12 +113,19 @@ export function setupUndo(page) {
   function offer(message, what, before, redo = null) {
     retire();
     const now = page.snapshot();
-    const have = new Set(now.sources.map(contentKey));
     // The untouched seeds come back with "Start over": they are not kept aside.
-    const lost = before.demo && !before.custom ? [] : before.sources.map((s, i) => (have.has(contentKey(s)) ? -1 : i)).filter((i) => i >= 0);
+    const lost = before.demo && !before.custom ? [] : lostFrom(before.sources, now.sources);
     latest = { message, what, redo, to: before, from: listKey(now), lost };
     showLatest();
     save();
+  }
+
+  /** Sets aside, in a notice of its own, what change `e` took off the list. */
+  function setAside(e) {
+    if (!e.lost.length) return;
+    const entry = { id: nextId++, message: e.message, articles: e.lost.map((i) => ({ article: e.to.sources[i], index: i })) };
+    aside.push(entry);
+    showAside(entry);
   }
 
   /** The list changed some other way: the latest change can no longer be undone exactly; what it took away is set aside. */
@@ -147,28 +134,46 @@ export function setupUndo(page) {
     const e = latest;
     latest = null;
     page.notice('undo', null);
-    if (e.lost.length) {
-      const entry = { id: nextId++, message: e.message, articles: e.lost.map((i) => ({ article: e.to.sources[i], index: i })) };
-      aside.push(entry);
-      showAside(entry);
-    }
+    setAside(e);
     save();
   }
 
-  /** Reads what was kept from an earlier visit and offers it again; the list on show is the one loaded. */
+  /**
+   * Reads what was kept from an earlier visit and offers it again; the list on show is the one
+   * loaded. Nothing kept is dropped: a change made while it was read takes the Undo, and the
+   * change kept is set aside instead; then everything is saved together.
+   */
   async function load() {
-    const data = await loadUndo();
-    if (!data) return;
-    const kept = (Array.isArray(data.aside) ? data.aside : []).map(parseAside).filter(Boolean);
-    nextId = Math.max(nextId, Number.isInteger(data.nextId) ? data.nextId : 1, ...kept.map((x) => x.id + 1));
-    aside.push(...kept);
-    for (const entry of kept) showAside(entry);
-    const e = parseEntry(data.latest);
-    if (e && !latest) {
-      latest = e;
-      if (listKey(page.snapshot()) === e.from) showLatest();
-      else retire(); // the list kept is not the one it left (its save failed, say)
+    let got;
+    try {
+      got = await store.load();
+    } catch (err) {
+      got = { error: errorMessage(err) };
     }
+    if (got?.error) {
+      // Left in storage as it is (a reload may read it), so nothing here is saved over it.
+      page.notice('undo-load', `What could be undone or put back from your last visit could not be read back from this browser's storage (${got.error}). It is left there for a reload to try again; what you can undo now is offered while this page is open.`);
+      return;
+    }
+    const data = got?.data;
+    if (data) {
+      const kept = (Array.isArray(data.aside) ? data.aside : []).map(parseAside).filter(Boolean);
+      nextId = Math.max(nextId, Number.isInteger(data.nextId) ? data.nextId : 1, ...kept.map((x) => x.id + 1));
+      // Set aside while it was read: those notices keep their ids, the kept ones get new ones.
+      for (const entry of kept) if (aside.some((x) => x.id === entry.id)) entry.id = nextId++;
+      aside.push(...kept);
+      for (const entry of kept) showAside(entry);
+      const now = page.snapshot();
+      const e = parseEntry(data.latest, now);
+      if (e && latest) setAside(e);
+      else if (e) {
+        latest = e;
+        if (e.whole && listKey(now) === e.from) showLatest();
+        else retire(); // the list kept is not the one it left (its save failed, say)
+      }
+    }
+    holding = false;
+    save();
   }
 
   return {
@@ -182,19 +187,53 @@ export function setupUndo(page) {
   };
 }
 
-function parseList(state) {
+/**
+ * The latest change as kept: its list `to` not copied whole (it may hold long articles the list
+ * on show holds too) but as `order`, each article either `{ key, name }` (its contentKey and name:
+ * one the list now holds, which the Undo is offered only while it is unchanged) or `{ article }`
+ * in full (one the change took off the list, or not in the list now), and `demo`, `custom`.
+ */
+function packEntry(e, now) {
+  const { message, what, redo, from, to } = e;
+  const lost = new Set(e.lost);
+  // Only while the list is the one the change left: else the articles are kept in full.
+  const here = listKey(now) === e.from ? tally(now.sources, articleKey) : new Map();
+  const order = to.sources.map((s, i) => (!lost.has(i) && take(here, articleKey(s)) ? { key: contentKey(s), name: s.name } : { article: s }));
+  return { message, what, redo, from, lost: e.lost, order, demo: to.demo, custom: to.custom };
+}
+
+/**
+ * The list of a change kept (packEntry's `order`, or `to` whole as kept before), its articles
+ * named by key and name found in `now` (the list on show), in order: { sources, demo, custom,
+ * whole } (whole: every article was found; else the missing are null), or null.
+ */
+function parseList(e, now) {
+  if (Array.isArray(e.order)) {
+    const pool = new Map(); // contentKey and name -> the articles of `now` left, in order
+    for (const s of now.sources) {
+      const k = JSON.stringify([contentKey(s), s.name]);
+      if (!pool.has(k)) pool.set(k, []);
+      pool.get(k).push(s);
+    }
+    const sources = e.order.map((x) => (x && 'article' in x ? parseArticle(x.article) : pool.get(JSON.stringify([x?.key, x?.name]))?.shift() ?? null));
+    const copy = (s) => s && { ...s, restored: [...s.restored] };
+    return { sources: sources.map(copy), demo: e.demo === true, custom: e.custom === true, whole: sources.every(Boolean) };
+  }
+  const state = e.to;
   if (!state || !Array.isArray(state.sources)) return null;
   const sources = state.sources.map(parseArticle);
   if (sources.some((s) => !s)) return null;
-  return { sources, demo: state.demo === true, custom: state.custom === true };
+  return { sources, demo: state.demo === true, custom: state.custom === true, whole: true };
 }
 
-function parseEntry(e) {
+function parseEntry(e, now) {
   if (!e || typeof e.message !== 'string' || typeof e.what !== 'string' || typeof e.from !== 'string') return null;
-  const to = parseList(e.to);
-  if (!to || !Array.isArray(e.lost)) return null;
-  const lost = e.lost.filter((i) => Number.isInteger(i) && i >= 0 && i < to.sources.length);
-  return { message: e.message, what: e.what, redo: typeof e.redo === 'string' ? e.redo : null, to, from: e.from, lost };
+  const list = parseList(e, now);
+  if (!list || !Array.isArray(e.lost)) return null;
+  const { whole, ...to } = list;
+  // What it took off the list is kept in full; an index that is not is dropped.
+  const lost = e.lost.filter((i) => Number.isInteger(i) && i >= 0 && i < to.sources.length && to.sources[i]);
+  return { message: e.message, what: e.what, redo: typeof e.redo === 'string' ? e.redo : null, to, from: e.from, lost, whole };
 }
 
 function parseAside(x) {

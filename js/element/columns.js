@@ -6,7 +6,7 @@ import { h, plural } from '../dom.js';
 import { conflictStat, markConflict } from './conflicts.js';
 import { filterRow } from './filters.js';
 import { KIND_INFO, REASONS } from './labels.js';
-import { doubtful, kindOf } from './report-index.js';
+import { kindOf } from './report-index.js';
 import { CHUNK, LONG_LIST } from './slices.js';
 import { selectRef } from './focus.js';
 import { toOriginal } from './sources.js';
@@ -14,6 +14,7 @@ import { fold, sameName } from './text.js';
 import { level } from './toolbar.js';
 import { addHeadNotices, markApart } from './verdicts.js';
 import { timeOf } from '../provenance.js';
+import { doubtWords, doubtful } from '../verdicts.js';
 
 /**
  * The board that holds the columns side by side: a click on a sentence, or the keyboard focus
@@ -306,8 +307,9 @@ export function sentenceRow(view, i, j, s, others) {
         // the verdict is marked as one to check (the focus panel shows that sentence).
         classes.push('doubtful');
         const other = view._label(s.nearest.source);
-        node.append(h('span', { class: 'badge-unique', text: 'unique?' }), h('span', { class: 'sr-only', text: `, but ${other} may say the same: ` }));
-        node.title = `Only in this source as matched, but its closest sentence in ${other} may state the same claim (score ${s.nearest.score.toFixed(2)}): check it`;
+        const words = doubtWords(view._label(i), other, s.nearest.score);
+        node.append(h('span', { class: 'badge-unique', text: words.status }), h('span', { class: 'sr-only', text: `, but ${other} may say the same: ` }));
+        node.title = words.detail;
       } else {
         node.append(h('span', { class: 'badge-unique', text: 'unique' }), h('span', { class: 'sr-only', text: ': ' }));
         node.title = 'Only in this source';

@@ -6,7 +6,8 @@ import { h, plural } from '../dom.js';
 import { EXPORT_PAGE_STYLE, PROPERTIES, STYLE } from '../element-style.js';
 import { escapeHTML } from './text.js';
 import { quotesForExport } from './summaries.js';
-import { finishTable, tableForExport } from './table.js';
+import { finishTable } from './table.js';
+import { tableForExport } from './table-export.js';
 
 /** A standalone HTML document of `view`'s current view: no scripts, opens offline. */
 export function exportHTML(view, { title = 'storydiff report' } = {}) {

@@ -6,6 +6,7 @@ import { h, plural } from '../dom.js';
 import { KIND_INFO, conflictLabel } from './labels.js';
 import { counterpartsOf, kindOf, nearest } from './report-index.js';
 import { firstLine } from './provenance.js';
+import { percent } from '../verdicts.js';
 
 export function selectRef(view, ref, { focus = true, scroll = true, quiet = false } = {}) {
   if (!view._report) return;
@@ -172,7 +173,7 @@ export function nearestItem(view, near) {
   box.append(h('p', { class: 'nearest-title', text: 'Closest in other sources:', attrs: { id: 'nearest-title' } }));
   box.append(h('p', { class: 'match-line' },
     h('span', { class: 'nearest-source', text: view._label(k) }),
-    h('span', { class: 'score', text: `score ${Math.round(near.score * 100)}%`, attrs: { title: 'How likely the two state the same claim: too low to count as a match' } }),
+    h('span', { class: 'score', text: `score ${percent(near.score)}`, attrs: { title: 'How likely the two state the same claim: too low to count as a match' } }),
     h('button', { class: 'go', text: 'Go to', attrs: { type: 'button', 'aria-label': `Go to the closest sentence, in ${view._label(k)}` }, on: { click: () => selectRef(view, near.ref) } })));
   box.append(h('p', { class: 'nearest-text', text: near.text }));
   return box;
@@ -186,7 +187,7 @@ export function counterpartItem(view, s, j, c) {
   if (c.match) {
     const k = c.match.kind;
     line.append(h('span', { class: `kind-badge kind-${k}` }, h('span', { class: 'kind-icon', text: KIND_INFO[k].icon, attrs: { 'aria-hidden': 'true' } }), KIND_INFO[k].label));
-    line.append(h('span', { class: 'score', text: `score ${Math.round(c.match.score * 100)}%` }));
+    line.append(h('span', { class: 'score', text: `score ${percent(c.match.score)}` }));
   } else {
     line.append(h('span', { class: 'kind-badge kind-group', text: 'same group' }));
     line.append(h('span', { class: 'score', text: 'linked through other sources' }));

@@ -18,7 +18,7 @@ export function visibleButtons(view) {
  */
 export function stepTo(view, dir, pred, { focus = true } = {}) {
   const all = visibleButtons(view);
-  if (all.length === 0) return;
+  if (all.length === 0) return null;
   const cur = view._selected ? view._node(...view._selected) : null;
   let i = cur ? all.indexOf(cur) : dir > 0 ? -1 : 0;
   for (let k = 0; k < all.length; k++) {
@@ -46,9 +46,27 @@ export function nextMatch(view, dir) {
     at = node ? [all.indexOf(node) + 1, all.length] : null;
   }
   const count = view._mode === 'table' ? view._table?.count : view._shownCount;
-  if (!count) return;
-  const base = count.textContent.replace(/ · match \d+ of \d+$/, '');
-  count.textContent = at ? `${base}${base ? ' · ' : ''}match ${at[0]} of ${at[1]}`.replace(/^ · /, '') : base;
+  if (count) showMatchAt(count, at);
+}
+
+/**
+ * Says which match the search is at ("match 2 of 5"), after what `count` says (the rows or
+ * sentences shown), in a span of its own inside it: the count's own text is left alone, and
+ * when the filters count again (setting its text) the span goes with the match it named.
+ */
+function showMatchAt(count, at) {
+  let span = count.querySelector('.match-at');
+  if (!at) {
+    span?.remove();
+    return;
+  }
+  if (!span) {
+    span = document.createElement('span');
+    span.className = 'match-at';
+    count.append(span);
+  }
+  const base = [...count.childNodes].filter((n) => n !== span).map((n) => n.textContent).join('');
+  span.textContent = `${base ? ' · ' : ''}match ${at[0]} of ${at[1]}`;
 }
 
 export function onKey(view, e) {

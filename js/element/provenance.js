@@ -3,7 +3,17 @@
 // (js/provenance.js); the column heads show the time when the page gives one. Only text goes into the page.
 
 import { h } from '../dom.js';
-import { firstOf } from '../provenance.js';
+import { firstOf, timeOf } from '../provenance.js';
+
+/**
+ * "First published by …": `first` ({ source, time, known }: the earliest source of a sentence and
+ * how many of its sources have a publication time, from firstOf) in words, for the focus panel
+ * and the claim table alike. `word`: how those sources hold it ("sharing", "carrying"); `self`:
+ * the source the words are said from, named "(this source)" when it is the first.
+ */
+export function firstText(view, { source, time, known }, word, self = null) {
+  return `First published by ${view._label(source)}${source === self ? ' (this source)' : ''}, ${time}: the earliest of the ${known} sources ${word} it with a publication time.`;
+}
 
 /** "First published by …" for sentence `j` of source `s`, whose counterparts are `cps`; or null. */
 export function firstLine(view, s, j, cps) {
@@ -13,8 +23,27 @@ export function firstLine(view, s, j, cps) {
   const found = firstOf(r, list);
   // Days alone (the same day, mostly) tell nothing: said only when one source is surely first.
   if (found.first === null) return null;
-  const text = `First published by ${view._label(found.first)}${found.first === s ? ' (this source)' : ''}, ${found.time}: the earliest of the ${found.known} sources sharing it with a publication time.`;
-  return h('p', { class: 'first-line', text });
+  return h('p', { class: 'first-line', text: firstText(view, { source: found.first, time: found.time, known: found.known }, 'sharing', s) });
+}
+
+/**
+ * What the table's head and its exports say of source `s` beside its label (the outlet, else its
+ * name): { label, name (its name, when the label is the outlet), url, time (its publication time
+ * as shown) }, null where it has none.
+ */
+export function provenanceParts(view, s) {
+  const src = view._report.sources[s];
+  const label = view._label(s);
+  return { label, name: src.name && src.name !== label ? src.name : null, url: src.url || null, time: timeOf(src)?.text || null };
+}
+
+/**
+ * A source as the exports' header names it, with its provenance (see provenanceParts): "Harbour
+ * Post (Desk copy, https://harbour.example/story, published 2025-06-11 09:30+02:00)", those it has.
+ */
+export function sourceHeading({ label, name, url, time }) {
+  const more = [name, url, time && `published ${time}`].filter(Boolean);
+  return more.length ? `${label} (${more.join(', ')})` : label;
 }
 
 /**

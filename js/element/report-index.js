@@ -3,7 +3,6 @@
 // closest sentence elsewhere. Built once per report (indexReport), kept on the element as _idx.
 
 import { KINDS } from '../validate.js';
-export { DOUBTFUL_MIN, doubtful } from '../verdicts.js';
 
 export function indexReport(view) {
   const r = view._report;

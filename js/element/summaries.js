@@ -7,6 +7,7 @@ import { appendSliced } from './slices.js';
 import { breakable, fold } from './text.js';
 import { selectRef } from './focus.js';
 import { onlyNote } from './verdicts.js';
+import { percent } from '../verdicts.js';
 
 /** Heatmap colour for a share 0..1 (light to dark blue) and whether it needs white text. */
 export function heat(v) {
@@ -102,7 +103,7 @@ export function similarityPanel(view) {
         tr.append(h('td', { class: 'self', text: '—', attrs: { title: 'the same source' } }));
         return;
       }
-      const td = h('td', { text: `${Math.round(v * 100)}%`, attrs: { title: `${view._label(a)} and ${view._label(b)}: ${Math.round(v * 100)}% of their sentences match the other` } });
+      const td = h('td', { text: percent(v), attrs: { title: `${view._label(a)} and ${view._label(b)}: ${percent(v)} of their sentences match the other` } });
       const [bg, dark] = heat(v);
       td.style.backgroundColor = bg;
       if (dark) td.classList.add('dark');

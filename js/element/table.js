@@ -9,18 +9,19 @@
 //
 // Built only when the Table view is first opened (or exported), in slices like the columns (see
 // slices.js), in blocks of rows the browser lays out only near the screen. Report text goes in as
-// text only. exportCSV and exportMarkdown write the same rows as RFC 4180 CSV and a Markdown table.
+// text only. The table's exports (CSV, Markdown, its part of the HTML export) are in
+// table-export.js.
 
 import { download, h, plural } from '../dom.js';
 import { conflictText, conflictsOf } from './conflicts.js';
 import { selectRef } from './focus.js';
-import { KIND_INFO, conflictLabel } from './labels.js';
+import { KIND_INFO } from './labels.js';
 import { CHUNK, FIRST_ROWS, SLICE_MS, nextTask } from './slices.js';
 import { fillText, fold } from './text.js';
 import { verdicts } from './verdicts.js';
-import { csvField, mdEscape } from '../formats.js';
-import { doubtful, languageName } from '../verdicts.js';
-import { firstOf, timeOf } from '../provenance.js';
+import { doubtWords, doubtful, languageName, percent } from '../verdicts.js';
+import { firstOf } from '../provenance.js';
+import { firstText, provenanceParts, sourceHeading } from './provenance.js';
 
 // --- the model: rows in story order, each cell's wording, differences and match ----------------
 
@@ -184,13 +185,8 @@ export function aloneWhat(view, s, j) {
   }
   const sent = view._report.sources[s]?.sentences[j];
   if (sent && doubtful(sent)) {
-    const other = view._label(sent.nearest.source);
-    const score = Math.round(sent.nearest.score * 100);
-    return {
-      head: `only in ${label}? (${other} comes close)`,
-      match: 'unique?',
-      detail: `Unique as matched, but its closest sentence in ${other} may state the same claim (score ${score}%): check it.`,
-    };
+    const { head, status, detail } = doubtWords(label, view._label(sent.nearest.source), sent.nearest.score);
+    return { head, match: status, detail };
   }
   return { head: `only in ${label}`, match: 'unique', detail: 'Unique: no other source reports this.' };
 }
@@ -279,7 +275,7 @@ export function cellInfo(view, row, s, j) {
 export function cellDetail(view, row, info) {
   if (row.group === null) return aloneWhat(view, row.only, row.ref[1]).detail;
   const k = KIND_INFO[info.kind] || KIND_INFO.paraphrase;
-  const score = info.score === null ? 'linked through other sources' : `score ${Math.round(info.score * 100)}%`;
+  const score = info.score === null ? 'linked through other sources' : `score ${percent(info.score)}`;
   const who = info.against === null ? '' : ` with ${view._label(info.against)}`;
   let text = info.isRef ? `The row's most common wording. Closest match${who}: ${k.label}, ${score}.` : `${k.icon} ${k.label}, ${score}${who}.`;
   if (!info.isRef && info.diff?.missing.length) {
@@ -347,7 +343,7 @@ export function buildTable(view) {
   t.model = tableModel(view);
   const head = h('div', { class: 'trow thead', attrs: { role: 'row' } }, h('span', { class: 'tcell rowhead', text: 'Claim', attrs: { role: 'columnheader' } }));
   r.sources.forEach((_, s) => head.append(h('span', { class: 'tcell', attrs: { role: 'columnheader' } }, view._label(s), ...headMeta(view, s))));
-  t.sourcesList.replaceChildren(...r.sources.map((_, s) => h('li', { text: sourceHeading(view, s) })));
+  t.sourcesList.replaceChildren(...r.sources.map((_, s) => h('li', { text: sourceHeading(provenanceParts(view, s)) })));
   t.body = h('div', { class: 'tbody', attrs: { role: 'rowgroup' } });
   t.table.replaceChildren(h('div', { class: 'thead-group', attrs: { role: 'rowgroup' } }, head), t.body);
   t.table.setAttribute('aria-rowcount', String(t.model.length + 1));
@@ -419,6 +415,20 @@ function buildSome(view, max, q) {
   if (t.chunk) sizeChunk(view, t.chunk);
 }
 
+/**
+ * Under a source's name in the table's head: its name when the head shows its outlet, and its
+ * publication time (on screen and paper), and its address (on paper only: long, and a click away
+ * in the column head on screen).
+ */
+function headMeta(view, s) {
+  const { name, url, time } = provenanceParts(view, s);
+  const out = [];
+  const line = [name, time].filter(Boolean).join(' · ');
+  if (line) out.push(h('span', { class: 'th-meta', text: line }));
+  if (url) out.push(h('span', { class: 'th-meta th-url', text: url }));
+  return out;
+}
+
 /** The node of row k of the model, and what the filters need of it. */
 function buildRow(view, k, m) {
   const r = view._report;
@@ -474,7 +484,7 @@ function buildRow(view, k, m) {
     head.append(h('span', { class: 'row-what', text: `${m.sources} of ${n} sources` }),
       h('span', { class: 'row-kind' }, h('span', { class: 'kind-icon', text: kind.icon, attrs: { 'aria-hidden': 'true' } }), kind.label));
   }
-  if (m.first) head.append(h('span', { class: 'row-first', text: `First: ${view._label(m.first.source)}, ${m.first.time}`, attrs: { title: firstTitle(view, m.first) } }));
+  if (m.first) head.append(h('span', { class: 'row-first', text: `First: ${view._label(m.first.source)}, ${m.first.time}`, attrs: { title: firstText(view, m.first, 'carrying') } }));
   // Each conflict is listed in both its cells (the two sentences of a match are in one row).
   if (conflicts) head.append(h('span', { class: 'row-conflicts', text: `⚠ ${plural(Math.max(1, Math.round(conflicts / 2)), 'conflict')}` }));
   if (silent.length && m.group !== null) head.append(h('span', { class: 'row-silent', text: `Not in ${silent.join(', ')}`, attrs: { 'aria-hidden': 'true' } }));
@@ -483,11 +493,6 @@ function buildRow(view, k, m) {
   // Its height, roughly, while the browser skips its block: the longest cell's lines.
   row.em = 1.2 + 1.45 * Math.max(2, ...texts.map((x) => Math.ceil(x.length / 34) + 1));
   return row;
-}
-
-/** "First published by …": a row's first source in words (its head's hover, the exports' column). */
-function firstTitle(view, first) {
-  return `First published by ${view._label(first.source)}, ${first.time}: the earliest of the ${first.known} sources carrying it with a publication time.`;
 }
 
 function renderCells(row, q) {
@@ -540,6 +545,9 @@ export function filterTable(view) {
     return;
   }
   t.stale = false;
+  // The row Enter marked was a match of the search before: a new search starts from the top.
+  t.found?.classList.remove('found');
+  t.found = null;
   const q = fold(view._query.trim());
   // The rows near the top first, the rest in slices (a short query in a long report).
   const job = { pos: 0 };
@@ -678,108 +686,4 @@ function activate(view, rowNode, cell) {
   else ref = m.ref;
   setMode(view, 'columns');
   selectRef(view, ref);
-}
-
-// --- the exports ----------------------------------------------------------------------------------------------
-
-/**
- * Under a source's name in the table's head: its name when the head shows its outlet, and its
- * publication time (on screen and paper), and its address (on paper only: long, and a click away
- * in the column head on screen).
- */
-function headMeta(view, s) {
-  const src = view._report.sources[s];
-  const label = view._label(s);
-  const out = [];
-  const time = timeOf(src)?.text;
-  const line = [src.name && src.name !== label ? src.name : null, time].filter(Boolean).join(' · ');
-  if (line) out.push(h('span', { class: 'th-meta', text: line }));
-  if (src.url) out.push(h('span', { class: 'th-meta th-url', text: src.url }));
-  return out;
-}
-
-/**
- * A source as the exports' header names it, with its provenance: "Harbour Post (Desk copy,
- * https://harbour.example/story, published 2025-06-11 09:30+02:00)": its label (the outlet, else
- * its name), then its name when the label is the outlet, its address and its publication time,
- * those it has.
- */
-export function sourceHeading(view, s) {
-  const src = view._report.sources[s];
-  const label = view._label(s);
-  const more = [];
-  if (src.name && src.name !== label) more.push(src.name);
-  if (src.url) more.push(src.url);
-  const time = timeOf(src)?.text;
-  if (time) more.push(`published ${time}`);
-  return more.length ? `${label} (${more.join(', ')})` : label;
-}
-
-/** The rows as text: per row, its number, sources, kind, each source's wording and conflicts. */
-function exportRows(view, { marked = null, sep = '\n' } = {}) {
-  const r = view._report;
-  const model = view._table?.model || tableModel(view);
-  const head = ['#', 'Sources', 'Match', ...r.sources.map((_, s) => sourceHeading(view, s)), 'Conflicts', 'First published'];
-  const rows = model.map((m, k) => {
-    const cells = r.sources.map((_, s) => m.cells[s].map((j) => {
-      const info = cellInfo(view, m, s, j);
-      return marked && info.diff ? info.diff.runs.map((run) => marked(run.text, run.changed)).join('') : (marked ? marked(info.text, false) : info.text);
-    }).join(sep));
-    const seen = new Set();
-    const conflicts = [];
-    m.cells.forEach((list, s) => list.forEach((j) => {
-      for (const c of conflictsOf(view, s, j)) {
-        const key = [c.kind, ...[[s, j, c.here], [c.other[0], c.other[1], c.there]].sort((x, y) => x[0] - y[0] || x[1] - y[1]).flat()].join('|');
-        if (seen.has(key)) continue;
-        seen.add(key);
-        conflicts.push(`⚠ ${conflictLabel(c.kind)}: ${view._label(s)} “${c.here}”, ${view._label(c.other[0])} “${c.there}”`);
-      }
-    }));
-    const match = m.group === null ? aloneWhat(view, m.only, m.ref[1]).match : (KIND_INFO[m.kind]?.label || m.kind);
-    const first = m.first ? `${view._label(m.first.source)}, ${m.first.time}` : '';
-    return [String(k + 1), String(m.sources), match, ...cells, conflicts.join('; '), first];
-  });
-  return [head, ...rows];
-}
-
-/** The claim table as CSV (RFC 4180: CRLF line ends, a header row). */
-export function exportCSV(view) {
-  if (!view._report) return '';
-  return exportRows(view).map((row) => row.map((v) => csvField(v.replace(/\r\n?/g, '\n').replace(/\n/g, '\r\n'))).join(',')).join('\r\n') + '\r\n';
-}
-
-/** The claim table as a Markdown table (words differing from the row's wording in bold). */
-export function exportMarkdown(view) {
-  if (!view._report) return '';
-  const bold = (text, changed) => {
-    const e = mdEscape(text);
-    if (!changed) return e;
-    const m = e.match(/^(\s*)(.*?)(\s*)$/s);
-    return m[2] ? `${m[1]}**${m[2]}**${m[3]}` : e;
-  };
-  const [head, ...rows] = exportRows(view, { marked: bold, sep: ' / ' });
-  const line = (cells) => `| ${cells.join(' | ')} |`;
-  const r = view._report;
-  return [
-    '# Claim table',
-    '',
-    `${plural(r.sources.length, 'source')} compared by storydiff. One row per claim, in story order, then what only one source says; each source's own wording, **bold** where it differs from the row's most common wording; an empty cell: the source does not report it.`,
-    '',
-    line(head.map(mdEscape)),
-    line(head.map(() => '---')),
-    ...rows.map((row) => line(row.map((c, i) => (i >= 3 && i < 3 + r.sources.length ? c : mdEscape(c))))),
-    '',
-  ].join('\n');
-}
-
-/** In the HTML export's copy of the view: the table shown in full beside the columns, its controls gone. */
-export function tableForExport(clone) {
-  clone.querySelectorAll('.view-switch, .claims-actions, .claims-count').forEach((n) => n.remove());
-  clone.querySelectorAll('.overview[hidden], .claims[hidden], .claims .tchunk[hidden], .claims .trow[hidden]').forEach((n) => n.removeAttribute('hidden'));
-  const section = clone.querySelector('.claims');
-  if (section) {
-    section.prepend(h('h2', { text: 'Claim table' }));
-    section.querySelector('.claims-note')?.replaceChildren('One row per claim, in story order, then what only one source says. Each column is a source’s own wording: ',
-      h('ins', { text: 'underlined' }), ' words differ from the row’s most common wording; an empty cell: the source does not report it; ⚠ conflicting details.');
-  }
 }

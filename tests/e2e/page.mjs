@@ -218,6 +218,15 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   await page.waitForFunction(() => /unique/.test(document.querySelector('story-diff').shadowRoot.querySelector('.claims-count')?.textContent || '') && !/building/.test(document.querySelector('story-diff').shadowRoot.querySelector('.claims-count')?.textContent));
   const asked = await page.evaluate(() => [...document.querySelector('story-diff').shadowRoot.querySelectorAll('.claims .trow .rowhead')].filter((r) => /only in .*\? \(.* comes close\)/.test(r.textContent)).length);
   check(asked === f.doubtful, 'the claim table asks "only in …?" on exactly the rows the columns mark "unique?"', `${asked} rows, ${f.doubtful} sentences`);
+  // One wording (js/verdicts.js doubtWords): a doubtful sentence's hover text in the columns is its
+  // table cell's, the score a percentage in both.
+  const worded = await page.evaluate(() => {
+    const root = document.querySelector('story-diff').shadowRoot;
+    const cells = new Map([...root.querySelectorAll('.claims .trow.only .tcell.filled')].map((c) => [`${c.dataset.source}:${c.dataset.sentence}`, c.querySelector('.cell-info')?.textContent]));
+    return [...root.querySelectorAll('.sentence.doubtful')].map((n) => ({ title: n.title, cell: cells.get(`${n.dataset.source}:${n.dataset.sentence}`) }));
+  });
+  check(worded.length === f.doubtful && worded.every((w) => w.title === w.cell && /^Unique as matched, but its closest sentence in .+ may state the same claim \(score \d+%\): check it\.$/.test(w.title)),
+    'a "unique?" sentence says it in one wording in the columns and the table, its score as a percentage', JSON.stringify(worded.filter((w) => w.title !== w.cell).slice(0, 2)));
   await page.locator('story-diff').locator('.view-switch button:text-is("Columns")').click();
   check(f.legend >= 6, 'the legend is shown');
   check(f.removed > 0 && f.removedOpen === 0, 'removed spans sit in collapsed <details> per source', `details=${f.removed} open=${f.removedOpen}`);
@@ -500,7 +509,7 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
     searchSteps.push(await matchAt());
   }
   const [m1, m2, m3] = searchSteps;
-  check(m1.shown.length >= 2 && m1.selected === m1.shown[0] && m2.selected === m1.shown[1] && m3.selected === m1.shown[0] && searchSteps.every((x) => x.inBox && x.panel) && new RegExp(`match 2 of ${m1.shown.length}$`).test(m2.count),
+  check(m1.shown.length >= 2 && m1.selected === m1.shown[0] && m2.selected === m1.shown[1] && m3.selected === m1.shown[0] && searchSteps.every((x) => x.inBox && x.panel) && m2.count === `${searchOk.count} · match 2 of ${m1.shown.length}`,
     'Enter in the search box focuses the next matching sentence (Shift+Enter the previous), its panel open, the focus staying in the box', JSON.stringify(searchSteps.map(({ shown, ...x }) => x)));
   await page.locator('story-diff input[type="search"]').fill('');
   await page.evaluate(() => document.querySelector('story-diff').shadowRoot.querySelector('.panel-head .close')?.click());

@@ -92,6 +92,12 @@ await runBrowserTest('provenance', 300, async ({ url, browser, check }) => {
   check(violations.length === 0, 'axe-core: no serious or critical violations with the Details dialog open', JSON.stringify(violations));
   await page.screenshot({ path: join(OUT, 'provenance-details.png') });
   await page.fill('#details-outlet', 'Yonhap News Agency');
+  // A time the clocks skip in Berlin (summer time starts at 02:00 on 30 March 2025): refused, saying what it would be.
+  await page.fill('#details-when', '2025-03-30T02:30');
+  await page.click('#details-save');
+  const gap = await page.evaluate(() => ({ open: document.getElementById('details-dialog').open, error: document.getElementById('details-error').hidden ? null : document.getElementById('details-error').textContent }));
+  check(gap.open && /^2025-03-30 02:30 does not exist in your time zone, Europe\/Berlin: .*Did you mean 2025-03-30 03:30\?$/.test(gap.error || ''),
+    'a time typed in the hour the clocks skip is refused (the dialog stays open) with the time it would be', JSON.stringify(gap));
   await page.fill('#details-when', '2025-06-12T07:15');
   await page.click('#details-save');
   await page.waitForFunction(() => document.querySelector('story-diff').report?.sources[1].outlet === 'Yonhap News Agency');
@@ -114,6 +120,8 @@ await runBrowserTest('provenance', 300, async ({ url, browser, check }) => {
   await page.click('#source-list li:nth-child(4) button.details');
   await page.fill('#details-url', 'https://fourth.example/story');
   await page.click('#details-cancel');
+  // The dialog's close event (which writes the notice) comes in a task of its own, after the click.
+  await page.waitForFunction(() => document.querySelectorAll('#notices [data-kind^="details-draft"]').length === 2, null, { timeout: 5000 }).catch(() => {});
   drafts = await draftNotices();
   check(drafts.length === 2 && drafts[1].includes(`“${SEEDS[3]}”`), "a second article's change closed with Cancel is kept beside the first", JSON.stringify(drafts));
   await page.reload();
@@ -122,6 +130,8 @@ await runBrowserTest('provenance', 300, async ({ url, browser, check }) => {
   await page.click(`#notices [data-kind^="details-draft"]:has-text("${SEEDS[2]}") button:text-is("Open them")`);
   const again = await page.evaluate(() => ({ open: document.getElementById('details-dialog').open, outlet: document.getElementById('details-outlet').value }));
   check(again.open && again.outlet === 'Typed Outlet', 'after a reload the notices are still there and open the dialog with the change', JSON.stringify(again));
+  const stays = await page.evaluate((name) => [...document.querySelectorAll('#notices [data-kind^="details-draft"] p')].some((p) => p.textContent.includes(`“${name}”`)), SEEDS[2]);
+  check(stays, '"Open them" leaves its notice in place while the changes are not saved (closing the dialog again keeps them)');
   await page.click('#details-save');
   await page.waitForFunction(() => document.querySelector('story-diff').report?.sources[2].outlet === 'Typed Outlet');
   await waitReady(page);
@@ -129,7 +139,7 @@ await runBrowserTest('provenance', 300, async ({ url, browser, check }) => {
   drafts = await draftNotices();
   check(s.heads[2].outlet === 'Typed Outlet' && drafts.length === 1 && drafts[0].includes(`“${SEEDS[3]}”`), 'saved, the change is shown and its notice goes; the other stays', JSON.stringify({ head: s.heads[2], drafts }));
   await page.click('#notices [data-kind^="details-draft"] button:text-is("Dismiss")');
-  const gone = await page.evaluate(() => ({ notices: document.querySelectorAll('#notices [data-kind^="details-draft"]').length, kept: localStorage.getItem('storydiff:details-draft:v1') }));
+  const gone = await page.evaluate(() => ({ notices: document.querySelectorAll('#notices [data-kind^="details-draft"]').length, kept: localStorage.getItem('storydiff:details-draft:v2') ?? localStorage.getItem('storydiff:details-draft:v1') }));
   check(gone.notices === 0 && gone.kept === null, 'dismissed, the other change is let go (from storage too)', JSON.stringify(gone));
   await page.click('#sources-panel summary');
 
@@ -227,4 +237,32 @@ await runBrowserTest('provenance', 300, async ({ url, browser, check }) => {
     "the table's Markdown header too", firsts.md[0]);
 
   check(problems.length === 0, 'no console errors, page errors or failed requests', problems.join(' | '));
+  await ctx.close();
+
+  // --- Unsaved details, and the articles cannot be read back (kept in IndexedDB, gone there). -----
+  // The drafts are not let go as those of articles removed: a reload may bring the articles back.
+  const c2 = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/Berlin' });
+  await c2.addInitScript(() => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('storydiff:articles:v1', JSON.stringify({ version: 1, in: 'indexeddb' }));
+    localStorage.setItem('storydiff:details-draft:v1', JSON.stringify({ version: 2, drafts: [{ key: 't10:abc', name: 'Gone for now', values: { outlet: 'Typed Outlet', url: '', when: '' } }] }));
+  });
+  const p2 = await c2.newPage();
+  await p2.goto(url);
+  await waitReady(p2);
+  await p2.waitForSelector('#notices [data-kind^="details-draft"]', { timeout: 5000 }).catch(() => {});
+  const unread = await p2.evaluate(() => ({
+    storage: document.querySelector('#notices .notice-storage p')?.textContent || '',
+    draft: JSON.parse(localStorage.getItem('storydiff:details-draft:v2') ?? localStorage.getItem('storydiff:details-draft:v1') ?? 'null')?.drafts?.map((d) => d.name),
+    notice: document.querySelector('#notices [data-kind^="details-draft"] p')?.textContent || '',
+  }));
+  check(/could not be read back/.test(unread.storage) && unread.draft?.join() === 'Gone for now' && /“Gone for now”/.test(unread.notice),
+    'articles that cannot be read back: their unsaved details are kept (in storage, and a notice), not deleted', JSON.stringify(unread));
+  // Its article is not listed: "Open them" says so instead of doing nothing, and the notice stays.
+  await p2.click('#notices [data-kind^="details-draft"] button:text-is("Open them")');
+  const notListed = await p2.evaluate(() => ({ open: document.getElementById('details-dialog').open, notice: document.querySelector('#notices [data-kind^="details-draft"] p')?.textContent || '', focus: document.activeElement?.textContent }));
+  check(!notListed.open && /“Gone for now”, whose unsaved details these are, is no longer listed/.test(notListed.notice) && notListed.focus === 'Open them',
+    '"Open them" for an article not listed says so, and the notice (and the focus) stay', JSON.stringify(notListed));
+  await c2.close();
 });

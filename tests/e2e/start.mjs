@@ -108,6 +108,8 @@ await runBrowserTest('start', 300, async ({ url, browser, check }) => {
   await page.click('#new-button');
   await listed(0);
   await waitSettled(page);
+  // The list is saved in a task of its own after the click (www/app.js store()).
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('storydiff:articles:v1') || '{}').sources?.length === 0, null, { timeout: 5000 }).catch(() => {});
   s = await page.evaluate(seen);
   check(s.list.length === 0 && s.state === 'empty' && /Cleared 2 articles/.test(undoNotice(s)?.text || '') && JSON.parse(s.stored).sources.length === 0,
     'New comparison clears every article (kept so, across a reload) and offers Undo', JSON.stringify(s));
@@ -310,4 +312,73 @@ await runBrowserTest('start', 300, async ({ url, browser, check }) => {
     'Start over from an empty list offers no Undo of "your 0 articles"; the articles cleared before stay set aside', JSON.stringify(s.notices));
   check(p4problems.length === 0, 'no console errors, page errors or failed requests (undo across reloads)', p4problems.join(' | '));
   await c4.close();
+
+  // --- Keyboard focus after a notice's button; a Put back that adds nothing; Start over while the
+  // seeds load. ---------------------------------------------------------------------------------------
+  const c5 = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const p5 = await c5.newPage();
+  const p5problems = watchProblems(p5);
+  const listed5 = (n) => p5.waitForFunction((k) => document.querySelectorAll('#source-list .source-name').length === k, n, { timeout: 30_000 });
+  const focused = () => p5.evaluate(() => ({ text: document.activeElement?.textContent, notice: document.activeElement?.closest('.notice')?.dataset.kind ?? null }));
+  await p5.goto(url);
+  await waitReady(p5);
+  await pasteArticle(p5, 'Harbour Post', MINE);
+  await listed5(1);
+  await pasteArticle(p5, 'Island Herald', OTHER);
+  await listed5(2);
+  await waitReady(p5);
+  await p5.click('#sources-panel summary');
+  await p5.click('#source-list button[aria-label="Remove Harbour Post"]');
+  await listed5(1);
+  await p5.fill('#source-list .source-name', 'Island Herald (morning)');
+  await p5.press('#source-list .source-name', 'Tab');
+  await p5.waitForSelector('#notices [data-kind^="aside-"]');
+  await p5.locator('#notices [data-kind^="aside-"] button:text-is("Put back")').focus();
+  await p5.keyboard.press('Enter');
+  await listed5(2);
+  let f = await focused();
+  check(f.text === 'Undo' && f.notice === 'undo', 'Put back from the keyboard: the focus goes to the Undo it offers, not to the top of the page', JSON.stringify(f));
+  // Dismissing the Undo of a Remove: what it removed is set aside (said so), and the focus goes to its Put back.
+  await p5.click('#source-list button[aria-label="Remove Harbour Post"]');
+  await listed5(1);
+  await p5.locator('#notices .notice-undo button:text-is("Dismiss")').focus();
+  await p5.keyboard.press('Enter');
+  s = await p5.evaluate(seen);
+  f = await focused();
+  check(!undoNotice(s) && s.notices.some((n) => n.kind.startsWith('aside-') && /^Removed “Harbour Post”\. “Harbour Post” is set aside/.test(n.text)) && f.text === 'Put back' && /^aside-/.test(f.notice || ''),
+    'dismissing an Undo sets aside what it removed, in a notice with Put back that takes the focus', JSON.stringify({ notices: s.notices, f }));
+  // The same article pasted again as it was, then another removed: a Put back of what is listed
+  // already adds nothing, and leaves the Undo of that removal in place.
+  await pasteArticle(p5, 'Harbour Post', MINE);
+  await listed5(2);
+  await waitReady(p5);
+  await p5.evaluate(() => { document.getElementById('sources-panel').open = true; });
+  await p5.click('#source-list button[aria-label="Remove Island Herald (morning)"]');
+  await listed5(1);
+  await p5.click('#notices [data-kind^="aside-"] button:text-is("Put back")');
+  s = await p5.evaluate(seen);
+  check(s.list.join() === 'Harbour Post' && undoNotice(s)?.text === 'Removed “Island Herald (morning)”.' && undoNotice(s)?.buttons.includes('Undo') && /“Harbour Post” is listed already/.test(s.status),
+    'a Put back of an article listed already as it was adds nothing, says so, and leaves the Undo of the last change', JSON.stringify(s));
+  await p5.click('#notices .notice-undo button:text-is("Undo")');
+  await listed5(2);
+  await waitReady(p5);
+
+  // Start over, and an article pasted while the seeds load: it is set aside with the rest.
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await p5.route('**/build/seeds.json', async (route) => { await gate; await route.continue(); });
+  await p5.click('#reset-button');
+  await pasteArticle(p5, 'Quay Times', 'Quay Times\n\nThe harbour master said the ferries could run again by Wednesday.\n');
+  await listed5(3);
+  release();
+  await listed5(SEEDS);
+  await waitReady(p5);
+  s = await p5.evaluate(seen);
+  check(/^Started over with the seed articles: your 3 articles were set aside\.$/.test(undoNotice(s)?.text || ''), 'Start over counts an article added while the seeds loaded among those set aside', JSON.stringify(s.notices));
+  await p5.click('#notices .notice-undo button:text-is("Undo")');
+  await listed5(3);
+  s = await p5.evaluate(seen);
+  check(s.list.includes('Quay Times'), 'its Undo brings back the article added while the seeds loaded', JSON.stringify(s.list));
+  check(p5problems.length === 0, 'no console errors, page errors or failed requests (focus, Put back, Start over)', p5problems.join(' | '));
+  await c5.close();
 });

@@ -45,8 +45,8 @@ test('the CLI says which source had a shared group first', () => {
     assert.match(text.stdout, /date: {6}2024-01-02 08:04 UTC/);
     assert.match(run('--format', 'markdown').stdout, /^### 1\. 2 sources, identical; first: \[2\] early\.html \(2024-01-02 03:04\+01:00\)$/m);
     const csv = run('--format', 'csv').stdout.split('\r\n');
-    assert.equal(csv[1].split(',')[3], '2', 'group_first is the second source');
     const head = csv[0].split(',');
+    assert.equal(csv[1].split(',')[head.indexOf('group_first')], '2', 'group_first is the second source');
     const late = csv.slice(1).map((line) => line.split(',')).find((row) => row[head.indexOf('source_name')] === 'late.html');
     assert.equal(late[head.indexOf('published')], '2024-01-02T08:04:05Z', 'each row has its source\'s publication time');
   } finally {

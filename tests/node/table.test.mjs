@@ -42,3 +42,13 @@ test('storyOrder: a group comes after those any source puts before it', () => {
   // flood closing the bridge; with the version 2 vectors they are one group, no longer two.)
   assert.deepEqual(order, ['Flood waters close the r', 'The county said 120 home', '"We have never seen the ', 'Engineers will inspect t']);
 });
+
+test('doubtWords: one wording of a doubtful "unique" for the page and the CLI, the score as a percentage', async () => {
+  const { doubtWords, percent } = await import('../../js/verdicts.js');
+  assert.deepEqual(doubtWords('Herald', 'Wire', 0.342), {
+    status: 'unique?',
+    head: 'only in Herald? (Wire comes close)',
+    detail: 'Unique as matched, but its closest sentence in Wire may state the same claim (score 34%): check it.',
+  });
+  assert.equal(percent(0.995), '100%');
+});

@@ -6,8 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 process.env.TZ = 'Europe/Berlin';
-const { localValue, withLocalZone } = await import('../../www/details.js');
-const { contentKey, listKey, namesOf } = await import('../../www/undo.js');
+const { gapProblem, localValue, withLocalZone } = await import('../../www/details.js');
+const { contentKey, listKey } = await import('../../www/lists.js');
+const { namesOf } = await import('../../www/undo.js');
 const { firstOf } = await import('../../js/provenance.js');
 
 test('withLocalZone: a typed time gets the local UTC offset of its own date', () => {
@@ -45,4 +46,20 @@ test('undo fingerprints: content, not names; a list by names, contents, details 
   assert.notEqual(listKey({ sources: [a] }), listKey({ sources: [a], demo: true }));
   assert.equal(namesOf([a, b]), '“A” and “B”');
   assert.equal(namesOf([a, b, a, b]), 'the 4 articles');
+});
+
+test('withLocalZone: a time typed in the hour the clocks skip is kept as the instant it is (03:30+02:00), never 02:30+02:00', () => {
+  // 2025-03-30 in Berlin: 02:00 winter time becomes 03:00 summer time; 02:30+02:00 would be 00:30 UTC, an hour early.
+  assert.equal(withLocalZone('2025-03-30T02:30'), '2025-03-30T03:30+02:00');
+  assert.equal(Date.parse(withLocalZone('2025-03-30T02:30')), Date.parse('2025-03-30T01:30Z'));
+  assert.equal(withLocalZone('2025-03-30T03:30'), '2025-03-30T03:30+02:00');
+  assert.equal(withLocalZone('2025-06-10T06:00:15'), '2025-06-10T06:00:15+02:00', 'seconds typed are kept');
+  assert.equal(withLocalZone('2025-10-26T02:30').slice(0, 16), '2025-10-26T02:30', 'the hour the clocks repeat exists');
+});
+
+test('gapProblem: a time the clocks skip is refused with the time it would be; other times pass', () => {
+  assert.match(gapProblem('2025-03-30T02:30') || '', /^2025-03-30 02:30 does not exist in your time zone, Europe\/Berlin: .*Did you mean 2025-03-30 03:30\?$/);
+  assert.equal(gapProblem('2025-03-30T03:30'), null);
+  assert.equal(gapProblem('2025-06-10T06:00'), null);
+  assert.equal(gapProblem('not a time'), null);
 });
