@@ -143,6 +143,17 @@ pub fn clean(text: &str) -> Cleaned {
             let chosen = headline::choose(text, &lines, first, last);
             let mut first = first;
             header(text, &mut lines[..first], chosen.map(|t| (t < first).then_some(t)), &mut out.meta, &mut out.removed);
+            // The standfirst: prose right under the headline with only removed lines (byline,
+            // date, share buttons) between it and the body. That chrome can part it from the
+            // body's run, but it is the article's.
+            if let Some(t) = chosen.filter(|&t| t < first) {
+                let cut = |l: &Line| matches!(l.class, Class::Cut(r) if r != Reason::Outside);
+                if let Some(j) = (t + 1..first).find(|&j| !cut(&lines[j])) {
+                    if lines[j].class == Class::Cut(Reason::Outside) && lines[j].keyword.is_none() && lines[j + 1..first].iter().all(cut) {
+                        lines[j].class = Class::Body;
+                    }
+                }
+            }
             // A headline that reads as prose (a question, a long one) stood first in the body.
             if let Some(t) = chosen.filter(|&t| t >= first) {
                 lines[t].class = Class::Title;
@@ -531,7 +542,8 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) -> u
             out.meta.published = date;
         }
         let rest = trim_span(text, line.span.start + len..line.span.end);
-        if rest.is_empty() || rest_is_section {
+        // (`05/10/2018 -`: a date and a dash is a date line.)
+        if !text[rest.clone()].contains(char::is_alphanumeric) || rest_is_section {
             if !rest.is_empty() && out.meta.section.is_none() {
                 out.meta.section = Some(text[rest.clone()].to_string());
             }
@@ -1461,7 +1473,8 @@ fn is_prose(s: &str, words: usize) -> bool {
         Some(before) if ends_sentence(before) => before,
         _ => s,
     };
-    (ends_sentence(core) && words >= 5) || words >= 25
+    // A long line without a comma or a stop is a list of words (a tag cloud), not a paragraph.
+    (ends_sentence(core) && words >= 5) || (words >= 25 && s.contains([',', '.', '，', '。', '、', ';', ':']))
 }
 
 /// A line followed by a credit line, or ending with a bracketed credit, is a caption.
@@ -1823,7 +1836,11 @@ fn article_runs(text: &str, lines: &[Line]) -> Option<Vec<bool>> {
     let first_thread = comments.iter().copied().find(|&c| thread_marker(&text[lines[c].span.clone()]));
     let before_comments = |r: &&(f64, usize, usize)| first_thread.is_none_or(|c| r.1 < c);
     let candidates: Vec<&(f64, usize, usize)> = if runs.iter().any(|r| before_comments(&r)) { runs.iter().filter(before_comments).collect() } else { runs.iter().collect() };
-    let &(heaviest, main_first, main_last) = candidates.into_iter().max_by(|a, b| a.0.total_cmp(&b.0))?;
+    // A run right under a byline or a date (not a relative stamp) weighs double here: that is
+    // where an article starts, while a site's blurb or a tag cloud below it stands under menus.
+    let dated = |first: usize| lines[first.saturating_sub(DATED_NEAR)..first].iter().any(|l| l.class == Class::Cut(Reason::Metadata) && !l.stamp);
+    let chosen = |r: &(f64, usize, usize)| if dated(r.1) { 2.0 * r.0 } else { r.0 };
+    let &(heaviest, main_first, main_last) = candidates.into_iter().max_by(|a, b| chosen(a).total_cmp(&chosen(b)))?;
     let mut inside = vec![false; lines.len()];
     inside[main_first..=main_last].iter_mut().for_each(|x| *x = true);
     // Outward from the article's run, each side in turn: a run joins when it is heavy enough or
@@ -1837,7 +1854,7 @@ fn article_runs(text: &str, lines: &[Line]) -> Option<Vec<bool>> {
         let between = if earlier { last + 1..near_first } else { near_last + 1..first };
         // A relative time stamp between them is an entry of a list of stories or comments.
         let gap = lines[between.clone()].iter().map(|l| if l.stamp { RUN_GAP } else { (l.class != Class::Prose && !furniture(l)) as usize }).sum::<usize>();
-        if !comments.iter().any(|c| between.contains(c)) && (weight >= RUN_SHARE * heaviest || gap < RUN_GAP) {
+        if !comments.iter().any(|c| between.contains(c)) && ((weight >= RUN_SHARE * heaviest && weight >= gap as f64 * LINE_COST) || gap < RUN_GAP) {
             inside[first..=last].iter_mut().for_each(|x| *x = true);
             if earlier {
                 near_first = first;
@@ -1923,6 +1940,9 @@ const TEASERS_MIN: usize = 4;
 
 /// The longest paragraph, in bytes, that reads as a teaser's summary.
 const TEASER_BYTES: usize = 400;
+
+/// How many lines above a run a byline or a date marks it as the article's.
+const DATED_NEAR: usize = 4;
 
 /// How heavy, beside the article's heaviest run of prose, another run must be to be the
 /// article's too.
@@ -2210,6 +2230,37 @@ mod tests {
         // At the article's edge the same keyword removes it.
         let edge = format!("{BODY}\n\nCopyright 2024 The Daily Planet. All rights reserved.");
         assert_eq!(kept(&edge).len(), 2, "{:?}", kept(&edge));
+    }
+
+    #[test]
+    fn a_standfirst_parted_from_the_body_by_share_buttons_is_kept() {
+        let standfirst = "Parents will pay less for school meals from September, the council said.";
+        let text = format!("{}\nCouncil cuts school meal prices\n{standfirst}\nBy Ana Ruiz\nShare on Facebook\nShare on X\nCopy link\nPrint\n\n{LONG}", menu(6));
+        assert!(kept(&text).contains(&(Role::Body, standfirst)), "{:?}", removed(&text));
+    }
+
+    #[test]
+    fn the_article_under_its_byline_outweighs_a_longer_footer_paragraph() {
+        let footer = "The Daily Planet customer service centre answers questions about subscriptions, deliveries, missing papers, gift vouchers, archive searches and reprints every weekday from eight until six, and on Saturdays from nine until noon, except on public holidays.";
+        let others: String = (1..=8).map(|i| format!("Storm number {i} hits the coast\nBy Staff\nMarch {i}, 2024\n")).collect();
+        let text = format!("Council approves budget\nBy Ana Ruiz\nMarch 3, 2024\n{BODY}\n{others}{}\n{footer}", menu(10));
+        assert!(removed(&text).contains(&(Reason::Outside, footer)), "{:?}", kept(&text));
+        assert_eq!(kept(&text).iter().filter(|k| k.0 == Role::Body).count(), 2, "{:?}", kept(&text));
+    }
+
+    #[test]
+    fn a_long_line_of_words_without_punctuation_is_not_prose() {
+        let tags = "budget council schools taxes roads mayor elections transport parks libraries housing planning water waste police fire health culture sport tourism jobs trade weather events";
+        // (Longer than the article: as prose it would be taken for it.)
+        let text = format!("Council approves budget\n\n{BODY}\n\n{}{tags}", menu(8));
+        assert!(!kept(&text).iter().any(|k| k.1 == tags), "{:?}", kept(&text));
+        assert_eq!(kept(&text).iter().filter(|k| k.0 == Role::Body).count(), 2, "{:?}", kept(&text));
+    }
+
+    #[test]
+    fn a_date_with_a_dash_is_a_date_line() {
+        let text = format!("Council approves budget\n05/10/2018 -\n{BODY}");
+        assert!(removed(&text).iter().any(|r| r.0 == Reason::Metadata && r.1.starts_with("05/10/2018")), "{:?}", removed(&text));
     }
 
     #[test]
