@@ -340,6 +340,9 @@ fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// The narrowest width, in bytes, that text is hard-wrapped at (a narrow column).
+const WRAP_WIDTH: usize = 40;
+
 /// Hard-wrapped paragraphs come back as one line: a line continues the previous one when
 /// that one stops mid-sentence (no final punctuation) and this one starts in lower case, or
 /// the previous one ends with a comma, hyphen or semicolon — unless the previous one is
@@ -352,7 +355,12 @@ fn join_wrapped(text: &str, lines: Vec<Line>) -> Vec<Line> {
     for line in lines {
         if let (Some(prev), Some(physical)) = (out.last_mut(), last.clone()) {
             let before = &text[physical];
-            let starts_lower = text[line.span.clone()].chars().next().is_some_and(char::is_lowercase);
+            let next = &text[line.span.clone()];
+            // A line is wrapped where the next word would not fit: a short one was not. Nor is
+            // a line continued by an address or an icon's name (`chevron_left Browse All`).
+            let word = next.split(' ').next().unwrap_or("");
+            let fits = before.len() + word.len() < WRAP_WIDTH;
+            let starts_lower = next.chars().next().is_some_and(char::is_lowercase) && !fits && !word.bytes().any(|b| b == b'_' || b == b'/');
             let open_end = before.ends_with([',', ';', '-']);
             // A line that is chrome or metadata on its own (a byline, a date) was not wrapped.
             let whole = || chrome(before, word_count(before)).is_some() || byline(before).is_some() || date_prefix(before).is_some();
@@ -1474,7 +1482,7 @@ fn is_prose(s: &str, words: usize) -> bool {
         _ => s,
     };
     // A long line without a comma or a stop is a list of words (a tag cloud), not a paragraph.
-    (ends_sentence(core) && words >= 5) || (words >= 25 && s.contains([',', '.', '，', '。', '、', ';', ':']))
+    (ends_sentence(core) && words >= 5) || (words >= 25 && s.contains(|c| matches!(c, ',' | '.' | ';' | ':' | '，' | '。' | '、')))
 }
 
 /// A line followed by a credit line, or ending with a bracketed credit, is a caption.
@@ -2419,6 +2427,21 @@ mod tests {
     fn hard_wrapped_paragraphs_are_joined() {
         let text = "The council approved the new budget on Tuesday\nafter a long debate that ran late into\nthe night, officials said.";
         assert_eq!(kept(text).len(), 1);
+    }
+
+    #[test]
+    fn a_short_line_or_an_icon_name_does_not_continue_the_line_above() {
+        let text = format!("Menu\nCouncil approves the school budget\nchevron_left All posts\nBy Ana Ruiz\n\n{BODY}");
+        assert_eq!(clean(&text).meta.title.as_deref(), Some("Council approves the school budget"));
+        let text = format!("Council approves the school budget\nhttps://example.com/news/council-budget\n\n{BODY}");
+        assert_eq!(clean(&text).meta.title.as_deref(), Some("Council approves the school budget"));
+    }
+
+    #[test]
+    fn the_headline_over_its_dek_is_the_title() {
+        // The byline stands under the dek, which repeats as many of the opening's words.
+        let text = format!("{}Council vote ends months of school funding fights\nSpending on schools rises as teachers and parents welcome the vote\nBy Ana Ruiz\nMarch 3, 2024\n\n{BODY}", menu(6));
+        assert_eq!(clean(&text).meta.title.as_deref(), Some("Council vote ends months of school funding fights"));
     }
 
     #[test]

@@ -62,10 +62,15 @@ pub(super) fn choose(text: &str, lines: &[Line], first: usize, last: usize) -> O
         if let Some(j) = next.filter(|&j| j <= to && word_count(&text[lines[i].span.clone()]) >= 3) {
             // A standfirst is a sentence, or longer than a headline.
             let (sj, wj) = (&text[lines[j].span.clone()], word_count(&text[lines[j].span.clone()]));
-            let standfirst = scores[j - from].is_some() && wj > word_count(&text[lines[i].span.clone()]) && (ends_sentence(sj) || wj >= 12);
+            let wi = word_count(&text[lines[i].span.clone()]);
+            // (Or a dek: a second line about the article, under a first one that is too.)
+            // (Not the headline again after a breadcrumb run into it: `HomeNews Headline`.)
+            let si = &text[lines[i].span.clone()];
+            let dek = wi >= 5 && !si.contains(sj) && opening_at(i).echo(si) > 0.0 && opening_at(j).echo(sj) > 0.0;
+            let standfirst = scores[j - from].is_some() && ((wj > wi && (ends_sentence(sj) || wj >= 12)) || dek);
             let after = (j + 1..lines.len().min(j + 6)).find(|&n| !passes(&lines[n]));
             if standfirst && after.is_some_and(|n| n == first || furniture_at(text, lines, n, first)) {
-                score += 1.0;
+                score += if dek { 1.5 } else { 1.0 };
             }
         }
         #[cfg(not(target_arch = "wasm32"))]
