@@ -2445,6 +2445,14 @@ mod tests {
     }
 
     #[test]
+    fn a_kicker_without_the_articles_words_is_not_the_headline_over_it() {
+        // (A headline in wordplay: none of the opening's words either.)
+        let headline = "Where Every Dollar Goes: Inside the Hard Choices Behind a Plan That Took Months to Settle";
+        let text = format!("{}LOCAL NEWS  CITY HALL: ANALYSIS\n{headline}\n\n{BODY}", menu(6));
+        assert_eq!(clean(&text).meta.title.as_deref(), Some(headline));
+    }
+
+    #[test]
     fn any_line_ending_works() {
         for sep in ["\r\n", "\r", "\n", "\u{2029}"] {
             let text = BODY.replace('\n', sep);

@@ -60,14 +60,14 @@ pub(super) fn choose(text: &str, lines: &[Line], first: usize, last: usize) -> O
         let next = (i + 1..lines.len().min(i + 6)).find(|&j| !passes(&lines[j]) && !label(j));
         // (A section's name over the headline is not a headline over a standfirst.)
         if let Some(j) = next.filter(|&j| j <= to && word_count(&text[lines[i].span.clone()]) >= 3) {
-            // A standfirst is a sentence, or longer than a headline.
-            let (sj, wj) = (&text[lines[j].span.clone()], word_count(&text[lines[j].span.clone()]));
-            let wi = word_count(&text[lines[i].span.clone()]);
-            // (Or a dek: a second line about the article, under a first one that is too.)
-            // (Not the headline again after a breadcrumb run into it: `HomeNews Headline`.)
-            let si = &text[lines[i].span.clone()];
-            let dek = wi >= 5 && !si.contains(sj) && opening_at(i).echo(si) > 0.0 && opening_at(j).echo(sj) > 0.0;
-            let standfirst = scores[j - from].is_some() && ((wj > wi && (ends_sentence(sj) || wj >= 12)) || dek);
+            let (si, sj) = (&text[lines[i].span.clone()], &text[lines[j].span.clone()]);
+            let (wi, wj) = (word_count(si), word_count(sj));
+            // A headline is about the article (the opening has its words). Under it, a
+            // standfirst is a sentence or longer than it; a dek is about the article too (and is
+            // not the headline again, after a breadcrumb run into it: `HomeNews Headline`).
+            let about = opening_at(i).echo(si) > 0.0;
+            let dek = about && wi >= 5 && !si.contains(sj) && opening_at(j).echo(sj) > 0.0;
+            let standfirst = scores[j - from].is_some() && ((about && wj > wi && (ends_sentence(sj) || wj >= 12)) || dek);
             let after = (j + 1..lines.len().min(j + 6)).find(|&n| !passes(&lines[n]));
             if standfirst && after.is_some_and(|n| n == first || furniture_at(text, lines, n, first)) {
                 score += if dek { 1.5 } else { 1.0 };
