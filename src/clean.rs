@@ -2453,6 +2453,12 @@ mod tests {
     }
 
     #[test]
+    fn a_short_title_case_headline_right_over_a_byline_is_not_a_name() {
+        let text = format!("{}Opinion Pages\nThe Budget Clock\nBy Ana Ruiz\nMarch 3, 2024\n\n{BODY}", menu(6));
+        assert_eq!(clean(&text).meta.title.as_deref(), Some("The Budget Clock"));
+    }
+
+    #[test]
     fn any_line_ending_works() {
         for sep in ["\r\n", "\r", "\n", "\u{2029}"] {
             let text = BODY.replace('\n', sep);

@@ -187,7 +187,10 @@ fn score(text: &str, lines: &[Line], i: usize, first: usize, opening: &Opening, 
         Class::Cut(Reason::Boilerplate | Reason::Navigation) => l.keyword.is_some(),
         _ => false,
     };
-    if !eligible || l.glued || numeric(s) || super::comment_marker(s) || s.contains('\t') || captioned(s) || !(2..=40).contains(&words) || (words <= 8 && super::find_date(s).is_some()) || (words <= 4 && is_name(s)) || s.contains('\n') && (words > 30 || s.lines().all(|p| word_count(p) <= 1)) || credited(s) {
+    let next = (i + 1..lines.len().min(i + 6)).find(|&j| !passes(&lines[j]));
+    let bylined = next.is_some_and(|j| credited(&text[lines[j].span.clone()]));
+    // (A short headline in title case reads as a name, but no name stands right over a byline.)
+    if !eligible || l.glued || numeric(s) || super::comment_marker(s) || s.contains('\t') || captioned(s) || !(2..=40).contains(&words) || (words <= 8 && super::find_date(s).is_some()) || (words <= 4 && is_name(s) && !(bylined && next == Some(i + 1))) || s.contains('\n') && (words > 30 || s.lines().all(|p| word_count(p) <= 1)) || credited(s) {
         return None;
     }
     let full_stop = ends_sentence(s) && !s.trim_end().ends_with(['?', '!', '？', '！']);
@@ -199,9 +202,8 @@ fn score(text: &str, lines: &[Line], i: usize, first: usize, opening: &Opening, 
     let echo = opening.echo(s);
     score += 2.0 * echo;
     // What follows it.
-    let next = (i + 1..lines.len().min(i + 6)).find(|&j| !passes(&lines[j]));
     if let Some(j) = next {
-        if credited(&text[lines[j].span.clone()]) {
+        if bylined {
             // A byline: the surest sign.
             score += 1.3;
         } else if furniture_at(text, lines, j, first) {
