@@ -1758,6 +1758,9 @@ fn middle(text: &str, lines: &mut [Line]) {
                 Class::Speaker
             } else if run.len() >= 3 && title_case(s) {
                 Class::Cut(Reason::Navigation)
+            } else if s.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+                // A count or a running time (`14`, `2:31`) by a share bar or a video.
+                Class::Cut(Reason::Label)
             } else {
                 Class::Body
             };
@@ -2456,6 +2459,13 @@ mod tests {
     fn a_short_title_case_headline_right_over_a_byline_is_not_a_name() {
         let text = format!("{}Opinion Pages\nThe Budget Clock\nBy Ana Ruiz\nMarch 3, 2024\n\n{BODY}", menu(6));
         assert_eq!(clean(&text).meta.title.as_deref(), Some("The Budget Clock"));
+    }
+
+    #[test]
+    fn a_count_or_a_running_time_inside_the_article_is_not_body() {
+        let text = "The council approved the new budget on Tuesday after a long debate.\n\n14\n\nWatch the vote\n2:31\n\nSpending on schools will rise by four percent next year, officials said.";
+        assert_eq!(kept(text).len(), 3, "{:?}", kept(text));
+        assert!(removed(text).contains(&(Reason::Label, "14")) && removed(text).contains(&(Reason::Label, "2:31")), "{:?}", removed(text));
     }
 
     #[test]
