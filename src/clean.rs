@@ -1592,8 +1592,9 @@ fn header(text: &str, lines: &mut [Line], chosen: Option<Option<usize>>, meta: &
             lines[i].class = Class::Cut(Reason::Navigation);
             continue;
         }
-        if sentence_like(s) {
-            // A standfirst or a first paragraph that does not end like a sentence.
+        if sentence_like(s) && title.is_none_or(|t| i > t) {
+            // A standfirst or a first paragraph that does not end like a sentence (under the
+            // headline: kept above it, it would be the headline when the text is cleaned again).
             lines[i].class = Class::Body;
             continue;
         }
@@ -2466,6 +2467,14 @@ mod tests {
         let text = "The council approved the new budget on Tuesday after a long debate.\n\n14\n\nWatch the vote\n2:31\n\nSpending on schools will rise by four percent next year, officials said.";
         assert_eq!(kept(text).len(), 3, "{:?}", kept(text));
         assert!(removed(text).contains(&(Reason::Label, "14")) && removed(text).contains(&(Reason::Label, "2:31")), "{:?}", removed(text));
+    }
+
+    #[test]
+    fn a_sentence_above_the_headline_is_not_kept() {
+        let tagline = "The best of the city, every day. Read more";
+        let text = format!("{}{tagline}\nCouncil approves budget\nBy Ana Ruiz\n\n{BODY}", menu(4));
+        assert!(!kept(&text).iter().any(|k| k.1 == tagline), "{:?}", kept(&text));
+        assert_eq!(clean(&text).meta.title.as_deref(), Some("Council approves budget"));
     }
 
     #[test]
