@@ -143,6 +143,17 @@ pub fn clean(text: &str) -> Cleaned {
             let chosen = headline::choose(text, &lines, first, last);
             let mut first = first;
             header(text, &mut lines[..first], chosen.map(|t| (t < first).then_some(t)), &mut out.meta, &mut out.removed);
+            // The standfirst: prose right under the headline with only removed lines (byline,
+            // date, share buttons) between it and the body. That chrome can part it from the
+            // body's run, but it is the article's.
+            if let Some(t) = chosen.filter(|&t| t < first) {
+                let cut = |l: &Line| matches!(l.class, Class::Cut(r) if r != Reason::Outside);
+                if let Some(j) = (t + 1..first).find(|&j| !cut(&lines[j])) {
+                    if lines[j].class == Class::Cut(Reason::Outside) && lines[j].keyword.is_none() && lines[j + 1..first].iter().all(cut) {
+                        lines[j].class = Class::Body;
+                    }
+                }
+            }
             // A headline that reads as prose (a question, a long one) stood first in the body.
             if let Some(t) = chosen.filter(|&t| t >= first) {
                 lines[t].class = Class::Title;
@@ -329,6 +340,9 @@ fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// The narrowest width, in bytes, that text is hard-wrapped at (a narrow column).
+const WRAP_WIDTH: usize = 40;
+
 /// Hard-wrapped paragraphs come back as one line: a line continues the previous one when
 /// that one stops mid-sentence (no final punctuation) and this one starts in lower case, or
 /// the previous one ends with a comma, hyphen or semicolon — unless the previous one is
@@ -341,7 +355,12 @@ fn join_wrapped(text: &str, lines: Vec<Line>) -> Vec<Line> {
     for line in lines {
         if let (Some(prev), Some(physical)) = (out.last_mut(), last.clone()) {
             let before = &text[physical];
-            let starts_lower = text[line.span.clone()].chars().next().is_some_and(char::is_lowercase);
+            let next = &text[line.span.clone()];
+            // A line is wrapped where the next word would not fit: a short one was not. Nor is
+            // a line continued by an address or an icon's name (`chevron_left Browse All`).
+            let word = next.split(' ').next().unwrap_or("");
+            let fits = before.len() + word.len() < WRAP_WIDTH;
+            let starts_lower = next.chars().next().is_some_and(char::is_lowercase) && !fits && !word.bytes().any(|b| b == b'_' || b == b'/');
             let open_end = before.ends_with([',', ';', '-']);
             // A line that is chrome or metadata on its own (a byline, a date) was not wrapped.
             let whole = || chrome(before, word_count(before)).is_some() || byline(before).is_some() || date_prefix(before).is_some();
@@ -531,7 +550,8 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) -> u
             out.meta.published = date;
         }
         let rest = trim_span(text, line.span.start + len..line.span.end);
-        if rest.is_empty() || rest_is_section {
+        // (`05/10/2018 -`: a date and a dash is a date line.)
+        if !text[rest.clone()].contains(char::is_alphanumeric) || rest_is_section {
             if !rest.is_empty() && out.meta.section.is_none() {
                 out.meta.section = Some(text[rest.clone()].to_string());
             }
@@ -1461,7 +1481,8 @@ fn is_prose(s: &str, words: usize) -> bool {
         Some(before) if ends_sentence(before) => before,
         _ => s,
     };
-    (ends_sentence(core) && words >= 5) || words >= 25
+    // A long line without a comma or a stop is a list of words (a tag cloud), not a paragraph.
+    (ends_sentence(core) && words >= 5) || (words >= 25 && s.contains(|c| matches!(c, ',' | '.' | ';' | ':' | '，' | '。' | '、')))
 }
 
 /// A line followed by a credit line, or ending with a bracketed credit, is a caption.
@@ -1571,8 +1592,9 @@ fn header(text: &str, lines: &mut [Line], chosen: Option<Option<usize>>, meta: &
             lines[i].class = Class::Cut(Reason::Navigation);
             continue;
         }
-        if sentence_like(s) {
-            // A standfirst or a first paragraph that does not end like a sentence.
+        if sentence_like(s) && title.is_none_or(|t| i > t) {
+            // A standfirst or a first paragraph that does not end like a sentence (under the
+            // headline: kept above it, it would be the headline when the text is cleaned again).
             lines[i].class = Class::Body;
             continue;
         }
@@ -1751,6 +1773,9 @@ fn middle(text: &str, lines: &mut [Line]) {
                 Class::Speaker
             } else if run.len() >= 3 && title_case(s) {
                 Class::Cut(Reason::Navigation)
+            } else if s.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+                // A count or a running time (`14`, `2:31`) by a share bar or a video.
+                Class::Cut(Reason::Label)
             } else {
                 Class::Body
             };
@@ -1837,7 +1862,11 @@ fn article_runs(text: &str, lines: &[Line]) -> Option<Vec<bool>> {
     let first_thread = comments.iter().copied().find(|&c| thread_marker(&text[lines[c].span.clone()]));
     let before_comments = |r: &&(f64, usize, usize)| first_thread.is_none_or(|c| r.1 < c);
     let candidates: Vec<&(f64, usize, usize)> = if runs.iter().any(|r| before_comments(&r)) { runs.iter().filter(before_comments).collect() } else { runs.iter().collect() };
-    let &(heaviest, main_first, main_last) = candidates.into_iter().max_by(|a, b| a.0.total_cmp(&b.0))?;
+    // A run right under a byline or a date (not a relative stamp) weighs double here: that is
+    // where an article starts, while a site's blurb or a tag cloud below it stands under menus.
+    let dated = |first: usize| lines[first.saturating_sub(DATED_NEAR)..first].iter().any(|l| l.class == Class::Cut(Reason::Metadata) && !l.stamp);
+    let chosen = |r: &(f64, usize, usize)| if dated(r.1) { 2.0 * r.0 } else { r.0 };
+    let &(heaviest, main_first, main_last) = candidates.into_iter().max_by(|a, b| chosen(a).total_cmp(&chosen(b)))?;
     let mut inside = vec![false; lines.len()];
     inside[main_first..=main_last].iter_mut().for_each(|x| *x = true);
     // Outward from the article's run, each side in turn: a run joins when it is heavy enough or
@@ -1851,7 +1880,7 @@ fn article_runs(text: &str, lines: &[Line]) -> Option<Vec<bool>> {
         let between = if earlier { last + 1..near_first } else { near_last + 1..first };
         // A relative time stamp between them is an entry of a list of stories or comments.
         let gap = lines[between.clone()].iter().map(|l| if l.stamp { RUN_GAP } else { (l.class != Class::Prose && !furniture(l)) as usize }).sum::<usize>();
-        if !comments.iter().any(|c| between.contains(c)) && (weight >= RUN_SHARE * heaviest || gap < RUN_GAP) {
+        if !comments.iter().any(|c| between.contains(c)) && ((weight >= RUN_SHARE * heaviest && weight >= gap as f64 * LINE_COST) || gap < RUN_GAP) {
             inside[first..=last].iter_mut().for_each(|x| *x = true);
             if earlier {
                 near_first = first;
@@ -1937,6 +1966,9 @@ const TEASERS_MIN: usize = 4;
 
 /// The longest paragraph, in bytes, that reads as a teaser's summary.
 const TEASER_BYTES: usize = 400;
+
+/// How many lines above a run a byline or a date marks it as the article's.
+const DATED_NEAR: usize = 4;
 
 /// How heavy, beside the article's heaviest run of prose, another run must be to be the
 /// article's too.
@@ -2227,6 +2259,37 @@ mod tests {
     }
 
     #[test]
+    fn a_standfirst_parted_from_the_body_by_share_buttons_is_kept() {
+        let standfirst = "Parents will pay less for school meals from September, the council said.";
+        let text = format!("{}\nCouncil cuts school meal prices\n{standfirst}\nBy Ana Ruiz\nShare on Facebook\nShare on X\nCopy link\nPrint\n\n{LONG}", menu(6));
+        assert!(kept(&text).contains(&(Role::Body, standfirst)), "{:?}", removed(&text));
+    }
+
+    #[test]
+    fn the_article_under_its_byline_outweighs_a_longer_footer_paragraph() {
+        let footer = "The Daily Planet customer service centre answers questions about subscriptions, deliveries, missing papers, gift vouchers, archive searches and reprints every weekday from eight until six, and on Saturdays from nine until noon, except on public holidays.";
+        let others: String = (1..=8).map(|i| format!("Storm number {i} hits the coast\nBy Staff\nMarch {i}, 2024\n")).collect();
+        let text = format!("Council approves budget\nBy Ana Ruiz\nMarch 3, 2024\n{BODY}\n{others}{}\n{footer}", menu(10));
+        assert!(removed(&text).contains(&(Reason::Outside, footer)), "{:?}", kept(&text));
+        assert_eq!(kept(&text).iter().filter(|k| k.0 == Role::Body).count(), 2, "{:?}", kept(&text));
+    }
+
+    #[test]
+    fn a_long_line_of_words_without_punctuation_is_not_prose() {
+        let tags = "budget council schools taxes roads mayor elections transport parks libraries housing planning water waste police fire health culture sport tourism jobs trade weather events";
+        // (Longer than the article: as prose it would be taken for it.)
+        let text = format!("Council approves budget\n\n{BODY}\n\n{}{tags}", menu(8));
+        assert!(!kept(&text).iter().any(|k| k.1 == tags), "{:?}", kept(&text));
+        assert_eq!(kept(&text).iter().filter(|k| k.0 == Role::Body).count(), 2, "{:?}", kept(&text));
+    }
+
+    #[test]
+    fn a_date_with_a_dash_is_a_date_line() {
+        let text = format!("Council approves budget\n05/10/2018 -\n{BODY}");
+        assert!(removed(&text).iter().any(|r| r.0 == Reason::Metadata && r.1.starts_with("05/10/2018")), "{:?}", removed(&text));
+    }
+
+    #[test]
     fn a_list_of_teasers_ending_the_article_is_cut_off() {
         let teasers: String = (1..=5).map(|i| format!("Storm Number {i} Hits The Coast\n\nHeavy rain closed roads in {i} towns on Monday, and more is on the way.\n\n")).collect();
         let text = format!("{LONG}\n\n{teasers}");
@@ -2382,6 +2445,50 @@ mod tests {
     fn hard_wrapped_paragraphs_are_joined() {
         let text = "The council approved the new budget on Tuesday\nafter a long debate that ran late into\nthe night, officials said.";
         assert_eq!(kept(text).len(), 1);
+    }
+
+    #[test]
+    fn a_short_line_or_an_icon_name_does_not_continue_the_line_above() {
+        let text = format!("Menu\nCouncil approves the school budget\nchevron_left All posts\nBy Ana Ruiz\n\n{BODY}");
+        assert_eq!(clean(&text).meta.title.as_deref(), Some("Council approves the school budget"));
+        let text = format!("Council approves the school budget\nhttps://example.com/news/council-budget\n\n{BODY}");
+        assert_eq!(clean(&text).meta.title.as_deref(), Some("Council approves the school budget"));
+    }
+
+    #[test]
+    fn the_headline_over_its_dek_is_the_title() {
+        // The byline stands under the dek, which repeats as many of the opening's words.
+        let text = format!("{}Council vote ends months of school funding fights\nSpending on schools rises as teachers and parents welcome the vote\nBy Ana Ruiz\nMarch 3, 2024\n\n{BODY}", menu(6));
+        assert_eq!(clean(&text).meta.title.as_deref(), Some("Council vote ends months of school funding fights"));
+    }
+
+    #[test]
+    fn a_kicker_without_the_articles_words_is_not_the_headline_over_it() {
+        // (A headline in wordplay: none of the opening's words either.)
+        let headline = "Where Every Dollar Goes: Inside the Hard Choices Behind a Plan That Took Months to Settle";
+        let text = format!("{}LOCAL NEWS  CITY HALL: ANALYSIS\n{headline}\n\n{BODY}", menu(6));
+        assert_eq!(clean(&text).meta.title.as_deref(), Some(headline));
+    }
+
+    #[test]
+    fn a_short_title_case_headline_right_over_a_byline_is_not_a_name() {
+        let text = format!("{}Opinion Pages\nThe Budget Clock\nBy Ana Ruiz\nMarch 3, 2024\n\n{BODY}", menu(6));
+        assert_eq!(clean(&text).meta.title.as_deref(), Some("The Budget Clock"));
+    }
+
+    #[test]
+    fn a_count_or_a_running_time_inside_the_article_is_not_body() {
+        let text = "The council approved the new budget on Tuesday after a long debate.\n\n14\n\nWatch the vote\n2:31\n\nSpending on schools will rise by four percent next year, officials said.";
+        assert_eq!(kept(text).len(), 3, "{:?}", kept(text));
+        assert!(removed(text).contains(&(Reason::Label, "14")) && removed(text).contains(&(Reason::Label, "2:31")), "{:?}", removed(text));
+    }
+
+    #[test]
+    fn a_sentence_above_the_headline_is_not_kept() {
+        let tagline = "The best of the city, every day. Read more";
+        let text = format!("{}{tagline}\nCouncil approves budget\nBy Ana Ruiz\n\n{BODY}", menu(4));
+        assert!(!kept(&text).iter().any(|k| k.1 == tagline), "{:?}", kept(&text));
+        assert_eq!(clean(&text).meta.title.as_deref(), Some("Council approves budget"));
     }
 
     #[test]

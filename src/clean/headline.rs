@@ -60,12 +60,17 @@ pub(super) fn choose(text: &str, lines: &[Line], first: usize, last: usize) -> O
         let next = (i + 1..lines.len().min(i + 6)).find(|&j| !passes(&lines[j]) && !label(j));
         // (A section's name over the headline is not a headline over a standfirst.)
         if let Some(j) = next.filter(|&j| j <= to && word_count(&text[lines[i].span.clone()]) >= 3) {
-            // A standfirst is a sentence, or longer than a headline.
-            let (sj, wj) = (&text[lines[j].span.clone()], word_count(&text[lines[j].span.clone()]));
-            let standfirst = scores[j - from].is_some() && wj > word_count(&text[lines[i].span.clone()]) && (ends_sentence(sj) || wj >= 12);
+            let (si, sj) = (&text[lines[i].span.clone()], &text[lines[j].span.clone()]);
+            let (wi, wj) = (word_count(si), word_count(sj));
+            // A headline is about the article (the opening has its words). Under it, a
+            // standfirst is a sentence or longer than it; a dek is about the article too (and is
+            // not the headline again, after a breadcrumb run into it: `HomeNews Headline`).
+            let about = opening_at(i).echo(si) > 0.0;
+            let dek = about && wi >= 5 && !si.contains(sj) && opening_at(j).echo(sj) > 0.0;
+            let standfirst = scores[j - from].is_some() && ((about && wj > wi && (ends_sentence(sj) || wj >= 12)) || dek);
             let after = (j + 1..lines.len().min(j + 6)).find(|&n| !passes(&lines[n]));
             if standfirst && after.is_some_and(|n| n == first || furniture_at(text, lines, n, first)) {
-                score += 1.0;
+                score += if dek { 1.5 } else { 1.0 };
             }
         }
         #[cfg(not(target_arch = "wasm32"))]
@@ -182,7 +187,10 @@ fn score(text: &str, lines: &[Line], i: usize, first: usize, opening: &Opening, 
         Class::Cut(Reason::Boilerplate | Reason::Navigation) => l.keyword.is_some(),
         _ => false,
     };
-    if !eligible || l.glued || numeric(s) || super::comment_marker(s) || s.contains('\t') || captioned(s) || !(2..=40).contains(&words) || (words <= 8 && super::find_date(s).is_some()) || (words <= 4 && is_name(s)) || s.contains('\n') && (words > 30 || s.lines().all(|p| word_count(p) <= 1)) || credited(s) {
+    let next = (i + 1..lines.len().min(i + 6)).find(|&j| !passes(&lines[j]));
+    let bylined = next.is_some_and(|j| credited(&text[lines[j].span.clone()]));
+    // (A short headline in title case reads as a name, but no name stands right over a byline.)
+    if !eligible || l.glued || numeric(s) || super::comment_marker(s) || s.contains('\t') || captioned(s) || !(2..=40).contains(&words) || (words <= 8 && super::find_date(s).is_some()) || (words <= 4 && is_name(s) && !(bylined && next == Some(i + 1))) || s.contains('\n') && (words > 30 || s.lines().all(|p| word_count(p) <= 1)) || credited(s) {
         return None;
     }
     let full_stop = ends_sentence(s) && !s.trim_end().ends_with(['?', '!', '？', '！']);
@@ -194,9 +202,8 @@ fn score(text: &str, lines: &[Line], i: usize, first: usize, opening: &Opening, 
     let echo = opening.echo(s);
     score += 2.0 * echo;
     // What follows it.
-    let next = (i + 1..lines.len().min(i + 6)).find(|&j| !passes(&lines[j]));
     if let Some(j) = next {
-        if credited(&text[lines[j].span.clone()]) {
+        if bylined {
             // A byline: the surest sign.
             score += 1.3;
         } else if furniture_at(text, lines, j, first) {
