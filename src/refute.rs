@@ -40,23 +40,23 @@ pub fn keep_unrefuted(units: &[Unit], index: &Index, texts: &[&str], claims: &Un
     });
 }
 
-/// The figures unit `u` states, as written (surfaces starting with a digit), a clock time
-/// (`9:30`, two words) as one: an hour alone is no figure two sentences share.
-fn figures(units: &[Unit], index: &Index, texts: &[&str], u: usize) -> Vec<String> {
+/// The figures unit `u` states: its words whose surface starts with a digit, as surface ids, a
+/// clock time (`9:30`, two words) as one with its minutes: an hour alone is no figure two
+/// sentences share.
+fn figures(units: &[Unit], index: &Index, texts: &[&str], u: usize) -> Vec<(u32, u32)> {
     let words = &units[u].words;
     let text = texts[units[u].source];
     let digits = |k: usize| index.vocabulary.text(words[k].surface).bytes().all(|c| c.is_ascii_digit());
-    let mut out: Vec<String> = Vec::new();
+    let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
-        let surface = index.vocabulary.text(words[k].surface);
         if k + 1 < words.len() && digits(k) && digits(k + 1) && text.get(words[k].span.end..words[k + 1].span.start) == Some(":") {
-            out.push(format!("{surface}:{}", index.vocabulary.text(words[k + 1].surface)));
+            out.push((words[k].surface, words[k + 1].surface));
             k += 2;
             continue;
         }
-        if surface.starts_with(|c: char| c.is_ascii_digit()) {
-            out.push(surface.to_string());
+        if index.vocabulary.text(words[k].surface).starts_with(|c: char| c.is_ascii_digit()) {
+            out.push((words[k].surface, u32::MAX));
         }
         k += 1;
     }
