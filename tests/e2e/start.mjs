@@ -39,12 +39,24 @@ const seen = () => {
   };
 };
 const undoNotice = (s) => s.notices.find((n) => n.kind === 'undo');
+/** Waits until `page` lists `n` articles. */
+const listedOn = (page, n) => page.waitForFunction((k) => document.querySelectorAll('#source-list .source-name').length === k, n, { timeout: 30_000 });
+/** Opens the page in `p` and pastes the two test articles, Harbour Post and Island Herald. */
+async function openWithTwo(p, url) {
+  await p.goto(url);
+  await waitReady(p);
+  await pasteArticle(p, 'Harbour Post', MINE);
+  await listedOn(p, 1);
+  await pasteArticle(p, 'Island Herald', OTHER);
+  await listedOn(p, 2);
+  await waitReady(p);
+}
 
 await runBrowserTest('start', 300, async ({ url, browser, check }) => {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   const problems = watchProblems(page);
-  const listed = (n) => page.waitForFunction((k) => document.querySelectorAll('#source-list .source-name').length === k, n, { timeout: 30_000 });
+  const listed = (n) => listedOn(page, n);
   await page.goto(url);
   await waitReady(page);
   let s = await page.evaluate(seen);
@@ -224,15 +236,9 @@ await runBrowserTest('start', 300, async ({ url, browser, check }) => {
   const c4 = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const p4 = await c4.newPage();
   const p4problems = watchProblems(p4);
-  const listed4 = (n) => p4.waitForFunction((k) => document.querySelectorAll('#source-list .source-name').length === k, n, { timeout: 30_000 });
+  const listed4 = (n) => listedOn(p4, n);
   const aside = (st) => st.notices.filter((n) => n.kind.startsWith('aside-'));
-  await p4.goto(url);
-  await waitReady(p4);
-  await pasteArticle(p4, 'Harbour Post', MINE);
-  await listed4(1);
-  await pasteArticle(p4, 'Island Herald', OTHER);
-  await listed4(2);
-  await waitReady(p4);
+  await openWithTwo(p4, url);
 
   await p4.click('#new-button');
   await listed4(0);
@@ -318,15 +324,9 @@ await runBrowserTest('start', 300, async ({ url, browser, check }) => {
   const c5 = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const p5 = await c5.newPage();
   const p5problems = watchProblems(p5);
-  const listed5 = (n) => p5.waitForFunction((k) => document.querySelectorAll('#source-list .source-name').length === k, n, { timeout: 30_000 });
+  const listed5 = (n) => listedOn(p5, n);
   const focused = () => p5.evaluate(() => ({ text: document.activeElement?.textContent, notice: document.activeElement?.closest('.notice')?.dataset.kind ?? null }));
-  await p5.goto(url);
-  await waitReady(p5);
-  await pasteArticle(p5, 'Harbour Post', MINE);
-  await listed5(1);
-  await pasteArticle(p5, 'Island Herald', OTHER);
-  await listed5(2);
-  await waitReady(p5);
+  await openWithTwo(p5, url);
   await p5.click('#sources-panel summary');
   await p5.click('#source-list button[aria-label="Remove Harbour Post"]');
   await listed5(1);
