@@ -42,7 +42,8 @@ pub fn keep_unrefuted(units: &[Unit], index: &Index, texts: &[&str], claims: &Un
 
 /// The figures unit `u` states: its words whose surface starts with a digit, as surface ids, a
 /// clock time (`9:30`, two words) as one with its minutes: an hour alone is no figure two
-/// sentences share.
+/// sentences share. Number words are left out: counted too (`four bombs` in both), they brought
+/// back a false match of two quakes `two miles` from one place (ECB+ precision 0.955 -> 0.946).
 fn figures(units: &[Unit], index: &Index, texts: &[&str], u: usize) -> Vec<(u32, u32)> {
     let words = &units[u].words;
     let text = texts[units[u].source];
