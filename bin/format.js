@@ -4,7 +4,7 @@
 // what js/verdicts.js finds: sources in another language than the rest (compared only with
 // sources in the same language, their sentences not called unique) and sources that repeat another.
 
-import { MAY_STATE_SAME, doubtWords, doubtful, languageName, languages, percent, repeats } from '../js/verdicts.js';
+import { DOUBT_STATUS, MAY_STATE_SAME, doubtful, languageName, languages, percent, repeats } from '../js/verdicts.js';
 import { csvField, mdEscape } from '../js/formats.js';
 import { plural } from '../js/dom.js';
 import { firstOf, timeOf } from '../js/provenance.js';
@@ -52,7 +52,8 @@ function read(report) {
     const sharedCount = counted.filter((x) => x.support > 0).length;
     return { sentences: counted.length, shared: sharedCount, unique: counted.length - sharedCount };
   });
-  const alone = sources.map((s) => s.sentences.map((x, j) => ({ ...x, j })).filter((x) => x.role !== 'speaker' && x.support === 0));
+  // `doubt`: its verdict is doubtful (js/verdicts.js), where the source is compared at all.
+  const alone = sources.map((s, i) => s.sentences.map((x, j) => ({ ...x, j, doubt: !apart.has(i) && doubtful(x) })).filter((x) => x.role !== 'speaker' && x.support === 0));
   return { langs, apart, repeated, shared, counts, alone };
 }
 
@@ -137,11 +138,11 @@ function text(report) {
     const apart = r.apart.get(i);
     out.push(apart
       ? `NOT COMPARED: ${label(i)} is in ${languageName(apart.lang)} (${list.length} sentences no source in its language shares)`
-      : `UNIQUE TO ${label(i)} (${list.length}${list.some(doubtful) ? `; ? = its closest sentence elsewhere ${MAY_STATE_SAME}` : ''})`);
+      : `UNIQUE TO ${label(i)} (${list.length}${list.some((x) => x.doubt) ? `; ? = its closest sentence elsewhere ${MAY_STATE_SAME}` : ''})`);
     if (list.length === 0) out.push('  (none)');
     for (const x of list) {
       // "?" where the closest sentence elsewhere comes near enough to doubt the verdict.
-      const doubt = doubtful(x) && !apart;
+      const doubt = x.doubt;
       out.push(`  ${doubt ? '?' : '-'} ${oneLine(x.text)}`);
       // The closest sentence elsewhere, so the reader can judge the verdict.
       const near = x.nearest && sources[x.nearest.source]?.sentences[x.nearest.sentence];
@@ -218,7 +219,7 @@ function markdown(report) {
     if (list.length === 0) out.push('(none)');
     for (const x of list) {
       const near = x.nearest && sources[x.nearest.source]?.sentences[x.nearest.sentence];
-      const doubt = doubtful(x) && !apart;
+      const doubt = x.doubt;
       out.push(`- ${doubt ? '(?) ' : ''}${mdText(x.text)}${near ? ` (closest${doubt ? `, ${MAY_STATE_SAME}` : ''}: ${label(x.nearest.source)}, ${percent(x.nearest.score)}: ${mdText(near.text)})` : ''}`);
     }
     out.push('');
@@ -252,7 +253,6 @@ export const CSV_COLUMNS = ['group', 'group_kind', 'group_sources', 'group_first
 
 function csv(report) {
   const { sources } = report;
-  const nameOf = (i) => sources[i].name;
   const r = read(report);
   const rows = [CSV_COLUMNS];
   const row = (g, s, j, status) => {
@@ -262,7 +262,7 @@ function csv(report) {
   };
   for (const g of r.shared) for (const w of g.wordings) row(g, w.source, w.sentence, 'shared');
   sources.forEach((_, s) => {
-    for (const x of r.alone[s]) row(null, s, x.j, r.apart.has(s) ? 'other-language' : doubtful(x) ? doubtWords(nameOf(s), nameOf(x.nearest.source), x.nearest.score).status : 'unique');
+    for (const x of r.alone[s]) row(null, s, x.j, r.apart.has(s) ? 'other-language' : x.doubt ? DOUBT_STATUS : 'unique');
   });
   return rows.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

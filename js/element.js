@@ -61,7 +61,7 @@ import { BATCH, FIRST_ROWS, slices } from './element/slices.js';
 import { inputFor, keepReads, loadSources, textOf, withBlanks } from './element/sources.js';
 import { renderSummaries } from './element/summaries.js';
 import { renderToolbar } from './element/toolbar.js';
-import { finishTable, renderTableView, setMode } from './element/table.js';
+import { renderTableView, setMode } from './element/table.js';
 import { exportCSV, exportMarkdown } from './element/table-export.js';
 
 /** The partner an article is read beside by `readDetails` (see there). */
@@ -518,7 +518,6 @@ export class StoryDiffElement extends Base {
       this._finishRender(job);
     }
     for (const list of [...this._lists]) list.finish();
-    if (this._table?.model) finishTable(this);
   }
 
   _finishRender(job) {

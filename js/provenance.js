@@ -4,6 +4,9 @@
 // (bin/format.js) use it. A day without a time is compared as a day: against a time on the same
 // day neither is known to be first.
 
+/** A date and time that names its zone (`Z`, `+02:00`, `-0500`). */
+export const ZONED = /(Z|[+-]\d\d:?\d\d)$/i;
+
 /**
  * The publication time of a report source: `{ text, from, to }`, the text to show and the span of
  * milliseconds it stands for (a whole day for a date alone, read as UTC), or null when unknown.
@@ -13,7 +16,7 @@ export function timeOf(source) {
     const ms = Date.parse(source.datetime);
     if (Number.isFinite(ms)) {
       // Without a zone, a time is the page's local time: known to within a day either way.
-      const zoned = /(Z|[+-]\d\d:?\d\d)$/i.test(source.datetime.trim());
+      const zoned = ZONED.test(source.datetime.trim());
       const text = source.datetime.trim().replace('T', ' ').replace(/(\d\d:\d\d):\d\d(\.\d+)?/, '$1').replace(/Z$/i, ' UTC');
       return zoned ? { text, from: ms, to: ms } : { text, from: ms - 14 * 3600e3, to: ms + 14 * 3600e3 };
     }

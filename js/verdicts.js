@@ -26,6 +26,9 @@ export function percent(score) {
 /** What a doubtful verdict says of the closest sentence elsewhere (the CLI's notes use it alone). */
 export const MAY_STATE_SAME = 'may state the same claim';
 
+/** The status of a doubtful unique sentence in exports (CSV, the table's match column). */
+export const DOUBT_STATUS = 'unique?';
+
 /**
  * One wording of a doubtful unique sentence (see doubtful) for the columns, the claim table, its
  * exports and the CLI, so that none says it another way: `status` ("unique?", the badge and the
@@ -35,7 +38,7 @@ export const MAY_STATE_SAME = 'may state the same claim';
  */
 export function doubtWords(label, other, score) {
   return {
-    status: 'unique?',
+    status: DOUBT_STATUS,
     head: `only in ${label}? (${other} comes close)`,
     detail: `Unique as matched, but its closest sentence in ${other} ${MAY_STATE_SAME} (score ${percent(score)}): check it.`,
   };

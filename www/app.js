@@ -19,7 +19,7 @@ import { loadSources } from '../js/element.js';
 import { MAX_BYTES, errorMessage, htmlProblem, sourceProblem } from '../js/validate.js';
 import { forgetArticles, loadArticles, loadDraft, saveArticles, saveDraft } from './storage.js';
 import { readFields, setupDetails, setupPrefill } from './details.js';
-import { mergeBack } from './lists.js';
+import { freeName, mergeBack } from './lists.js';
 import { namesOf, setupUndo, upper } from './undo.js';
 
 const LIMIT = `${MAX_BYTES >> 20} MiB`; // the engine's limit per source
@@ -291,8 +291,7 @@ function changed(message) {
  */
 function addSource(name, content, plain = content.text) {
   const base = name.trim() || guessName(plain ?? '') || (content.html !== undefined ? `Web page ${sources.length + 1}` : `Article ${sources.length + 1}`);
-  let unique = base;
-  for (let k = 2; sources.some((s) => s.name === unique); k++) unique = `${base} (${k})`;
+  const unique = freeName(sources, base);
   sources.push({ name: unique, ...content, restored: [] });
   return unique;
 }

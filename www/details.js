@@ -6,7 +6,7 @@
 // read: in the column heads, the focus panel, every export. "Order by time" puts the articles in
 // order of publication (those without a time last), with an Undo. Only text goes into the page.
 
-import { timeOf } from '../js/provenance.js';
+import { ZONED, timeOf } from '../js/provenance.js';
 import { loadDetailsDraft, saveDetailsDraft } from './storage.js';
 import { contentKey } from './lists.js';
 
@@ -19,8 +19,10 @@ const $ = (id) => document.getElementById(id);
 // (js/provenance.js counts a time without a zone as unsure by up to 14 hours either way). A time
 // read from an article without a zone is shown as it is, and stays unsure.
 
-const ZONED = /(Z|[+-]\d\d:?\d\d)$/i;
 const pad = (n) => String(n).padStart(2, '0');
+
+/** The local date and time of `d` as a datetime-local value ("2025-06-10T06:00"). */
+const localFields = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 /** A datetime-local field's value for an ISO date or date and time ('' when there is none). */
 export function localValue(iso) {
@@ -28,14 +30,11 @@ export function localValue(iso) {
   const text = iso.trim();
   if (/[T ]\d{2}:\d{2}/.test(text) && ZONED.test(text)) {
     const d = new Date(Date.parse(text));
-    if (Number.isFinite(d.getTime())) return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    if (Number.isFinite(d.getTime())) return localFields(d);
   }
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(text);
   return m ? `${m[1]}T${m[2] || '00:00'}` : '';
 }
-
-/** The local date and time of `d` as a datetime-local value ("2025-06-10T06:00"). */
-const localFields = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 /**
  * A datetime-local value ("2025-06-10T06:00", the visitor's local time) with the visitor's UTC

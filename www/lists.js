@@ -86,6 +86,13 @@ export function lostFrom(before, now) {
   return before.map((_, i) => i).filter((i) => !matched[i]);
 }
 
+/** `base`, or `base (2)`, `base (3)`… the first that no article of `list` is named. */
+export function freeName(list, base) {
+  let name = base;
+  for (let k = 2; list.some((s) => s.name === name); k++) name = `${base} (${k})`;
+  return name;
+}
+
 /**
  * `list` with the articles set aside ([{ article, index }]) put back, each at its old place (or
  * the end), renamed "Name (2)" when its name is taken; an article listed already as it is (same
@@ -98,9 +105,7 @@ export function mergeBack(list, articles) {
   const back = [];
   for (const { article, index } of [...articles].sort((a, b) => a.index - b.index)) {
     if (take(listed, articleKey(article))) continue;
-    let name = article.name;
-    for (let k = 2; sources.some((s) => s.name === name); k++) name = `${article.name} (${k})`;
-    const copy = { ...article, name, restored: [...(article.restored || [])] };
+    const copy = { ...article, name: freeName(sources, article.name), restored: [...(article.restored || [])] };
     sources.splice(Math.min(index, sources.length), 0, copy);
     back.push(copy);
   }

@@ -11,6 +11,7 @@
 // the scroll boxes and the lazy layout).
 
 import { h } from '../dom.js';
+import { finishTable } from './table.js';
 
 /** Adds the fold button to `toolbar` (its filters and legend are what it folds). */
 export function addToolbarToggle(view, toolbar) {
@@ -34,10 +35,17 @@ export function addToolbarToggle(view, toolbar) {
   view._openToolbar = () => { if (!view._toolbarOpen) button.click(); };
 }
 
-/** Finishes any rendering under way before the page is printed; returns the listener to remove. */
+/**
+ * Finishes any rendering under way before the page is printed, the claim table's rows too (not
+ * in `_flush`, which a jump to a sentence not yet built also asks for); returns the listener to
+ * remove.
+ */
 export function listenForPrint(view) {
   if (typeof window === 'undefined') return null;
-  const listener = () => view._flush?.();
+  const listener = () => {
+    view._flush?.();
+    if (view._table?.model) finishTable(view);
+  };
   window.addEventListener('beforeprint', listener);
   return listener;
 }

@@ -53,14 +53,19 @@ def main():
         vectors = dict(zip(sentences, embed(sentences)))
         scores = np.array([float(vectors[p[2]] @ vectors[p[3]]) for p in pairs])
         positive = np.array([float(p[1]) >= 0.5 for p in pairs])
-        ranks = scores.argsort().argsort() + 1.0
-        auc = (ranks[positive].sum() - positive.sum() * (positive.sum() + 1) / 2) / (positive.sum() * (~positive).sum())
+        auc = roc_auc(scores, positive)
         lines.append(f"auc\t{auc:.4f}")
         print(f"... within one story, {len(pairs)} labeled-set pairs: AUC {auc:.3f}")
         lines += swapped(pairs, vectors)
     out = ROOT / "target/peers/sts_minilm.tsv"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n")
+
+
+def roc_auc(scores, positive):
+    """The area under the ROC curve of `scores` for the pairs `positive` marks (rank sums)."""
+    ranks = scores.argsort().argsort() + 1.0
+    return (ranks[positive].sum() - positive.sum() * (positive.sum() + 1) / 2) / (positive.sum() * (~positive).sum())
 
 
 def swapped(pairs, vectors):
@@ -95,8 +100,7 @@ def swapped(pairs, vectors):
             tp, predicted, wanted = tp + (p & t).sum(), predicted + p.sum(), wanted + t.sum()
         score = F.predict(M[labeled], F.fit_extra(names, M, y, labeled, F.SEMANTIC_EXTRA))
         positive = y[labeled] >= 0.5
-        ranks = score.argsort().argsort() + 1.0
-        auc = (ranks[positive].sum() - positive.sum() * (positive.sum() + 1) / 2) / (positive.sum() * (~positive).sum())
+        auc = roc_auc(score, positive)
         out += [f"{key}_scorer_auc\t{auc:.4f}", f"{key}_loso_precision\t{tp / predicted:.4f}", f"{key}_loso_recall\t{tp / wanted:.4f}"]
         print(f"... scorer on the {key} cosine: AUC {auc:.3f}, left-one-set-out precision {tp / predicted:.3f}, recall {tp / wanted:.3f}")
     return out
