@@ -124,6 +124,9 @@ export function setupPrefill({ view, article }) {
   const typed = new Set();
   let timer = 0;
   let seq = 0;
+  // The last text read and what it gave: a pause in typing that changed nothing, or the dialog
+  // opened again on the same article, costs the engine no second reading.
+  let last = { key: null, values: none };
   for (const k of keys) $(`add-${k}`).addEventListener('input', () => typed.add(k));
 
   function show(values) {
@@ -140,6 +143,8 @@ export function setupPrefill({ view, article }) {
     const source = article();
     const mine = ++seq;
     if (!source) return show(none);
+    const key = contentKey(source);
+    if (key === last.key) return show(last.values);
     let read = null;
     try {
       read = await view.readDetails(source);
@@ -147,7 +152,8 @@ export function setupPrefill({ view, article }) {
       read = null; // text the engine refuses: adding it says why
     }
     if (mine !== seq) return; // the text changed meanwhile
-    show({ outlet: read?.outlet ?? '', url: read?.url ?? '', when: localValue(read?.datetime ?? read?.published ?? '') });
+    last = { key, values: { outlet: read?.outlet ?? '', url: read?.url ?? '', when: localValue(read?.datetime ?? read?.published ?? '') } };
+    show(last.values);
   }
 
   return {
