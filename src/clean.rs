@@ -115,12 +115,26 @@ pub fn clean(text: &str) -> Cleaned {
         lines[i].glued = near(k.checked_sub(1).and_then(|p| glued.get(p))) || near(glued.get(k + 1));
     }
     mark_duplicates(text, &mut lines, &words);
+    // Boxes, appeals and bare credits are told by lines that share a box (no blank line
+    // between them), which only a text whose paragraphs are parted by blank lines shows.
+    let boxed = paragraphed(&lines, &words);
+    if boxed {
+        mark_boxes(text, &mut lines, &words);
+    }
     for (line, &words) in lines.iter_mut().zip(&words) {
         if line.class == Class::Short && !line.glued && is_prose(&text[line.span.clone()], words) {
             line.class = Class::Prose;
         }
     }
+    if boxed {
+        mark_pitches(&mut lines, &words);
+    }
     mark_captions(text, &mut lines, &mut out);
+    // After the captions: a caption over a bare name is told by that name alone, which a
+    // paragraph outside the article may have under it too; it stays prose, for the runs to judge.
+    if boxed {
+        mark_bare_credits(text, &mut lines);
+    }
 
     let runs = article_runs(text, &lines).map(|mut r| {
         drop_teasers(text, &lines, &mut r);
@@ -128,7 +142,12 @@ pub fn clean(text: &str) -> Cleaned {
     });
     // The article's first and last paragraphs are ones no keyword marks: a copyright or
     // standards line that reads as a sentence at its edge is not inside it.
-    let body: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].class == Class::Prose && lines[i].keyword.is_none() && runs.as_ref().is_some_and(|r| r[i])).collect();
+    let mut body: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].class == Class::Prose && lines[i].keyword.is_none() && runs.as_ref().is_some_and(|r| r[i])).collect();
+    // A note on the author closing the article is not its last paragraph.
+    if let Some(&last) = body.last().filter(|&&i| author_note(&text[lines[i].span.clone()], &out.meta.authors)) {
+        lines[last].class = Class::Cut(Reason::Metadata);
+        body.pop();
+    }
     match (body.first(), body.last()) {
         (Some(&first), Some(&last)) => {
             // Prose outside the article's runs: a site's blurb above it, teasers or reader
@@ -147,7 +166,8 @@ pub fn clean(text: &str) -> Cleaned {
             // date, share buttons) between it and the body. That chrome can part it from the
             // body's run, but it is the article's.
             if let Some(t) = chosen.filter(|&t| t < first) {
-                let cut = |l: &Line| matches!(l.class, Class::Cut(r) if r != Reason::Outside);
+                // (A photo and its caption may stand between them too.)
+                let cut = |l: &Line| matches!(l.class, Class::Cut(r) if r != Reason::Outside) || l.class == Class::Caption;
                 if let Some(j) = (t + 1..first).find(|&j| !cut(&lines[j])) {
                     if lines[j].class == Class::Cut(Reason::Outside) && lines[j].keyword.is_none() && lines[j + 1..first].iter().all(cut) {
                         lines[j].class = Class::Body;
@@ -573,7 +593,9 @@ fn classify(text: &str, line: &mut Line, script: Script, out: &mut Cleaned) -> u
         return words;
     }
     let whole = template(s);
-    if let Some(reason) = whole.or_else(|| chrome(s, words)) {
+    // A byline with the author's address (`By Jane Roe | jroe@courier.com`) is a byline.
+    let contact_byline = || byline(s).is_some();
+    if let Some(reason) = whole.or_else(|| chrome(s, words)).filter(|&r| r != Reason::Contact || !contact_byline()) {
         if reason == Reason::Copyright && out.meta.outlet.is_none() {
             out.meta.outlet = copyright_holder(s);
         }
@@ -667,8 +689,14 @@ pub(crate) fn chrome_line(s: &str, prose: bool) -> Option<Reason> {
     chrome(s, word_count(s))
 }
 
-/// The reason for removing a line that is a chrome template as a whole.
+/// The reason for removing a line that is a chrome template as a whole, or that opens with one
+/// of the fixed forms page widgets print before their own text ([`OPENINGS`]).
 fn template(s: &str) -> Option<Reason> {
+    if let Some(&(_, reason, most)) = OPENINGS.iter().find(|(o, _, _)| starts_with_ignore_case(s, o)) {
+        if word_count(s) <= most {
+            return Some(reason);
+        }
+    }
     // Only lines as short as the templates are lower-cased: classify asks of every line.
     if s.len() > TEMPLATE_BYTES {
         return None;
@@ -676,6 +704,23 @@ fn template(s: &str) -> Option<Reason> {
     let l = lower(s.trim().trim_end_matches('.'));
     TEMPLATES.iter().find(|t| t.0 == l).map(|t| t.1)
 }
+
+/// Openings of chrome lines whatever follows, lower case, with the most words such a line has:
+/// the label of an embedded video or a link to another story (`Watch: What the ruling means`,
+/// `Read more: …`), and the print-edition note under an article.
+const OPENINGS: &[(&str, Reason, usize)] = &[
+    ("watch:", Reason::Navigation, 20),
+    ("watch now:", Reason::Navigation, 20),
+    ("video:", Reason::Navigation, 20),
+    ("listen:", Reason::Navigation, 20),
+    ("read more:", Reason::Navigation, 20),
+    ("read also:", Reason::Navigation, 20),
+    ("also read:", Reason::Navigation, 20),
+    ("read next:", Reason::Navigation, 20),
+    ("see also:", Reason::Navigation, 20),
+    ("related:", Reason::Navigation, 20),
+    ("a version of this article appears in print on", Reason::Boilerplate, WORDS_COUNTED),
+];
 
 /// Longer than the longest of [`TEMPLATES`], in bytes, with room for spaces around it.
 const TEMPLATE_BYTES: usize = 96;
@@ -690,6 +735,12 @@ const TEMPLATES: &[(&str, Reason)] = &[
     ("this material may not be published, broadcast, rewritten or redistributed", Reason::Copyright),
     ("this material may not be published, broadcast, rewritten, or redistributed", Reason::Copyright),
     ("the associated press contributed to this report", Reason::Metadata),
+];
+
+/// How the lists of other stories on a page are headed, lower case.
+const LIST_HEADS: &[&str] = &[
+    "related", "more from", "most read", "most popular", "recommended", "top stories", "our picks", "trending", "latest news", "latest stories", "latest videos", "read next", "see also",
+    "also read", "you may also like", "more stories", "editor's picks", "editors’ picks", "popular now", "republish",
 ];
 
 /// Chrome recognisable from the line alone, which has `words` words ([`word_count`]).
@@ -711,7 +762,7 @@ fn chrome(s: &str, words: usize) -> Option<Reason> {
     if words <= 25 && (has_email(s) || has_phone(s)) {
         return Some(Reason::Contact);
     }
-    if words <= 12 && starts_with_any(&l.text, &["related", "more from", "most read", "most popular", "recommended", "top stories", "our picks", "trending", "latest news", "read next", "see also", "also read", "you may also like", "more stories", "editor's picks", "popular now"]) {
+    if words <= 12 && starts_with_any(&l.text, LIST_HEADS) {
         return Some(Reason::Navigation);
     }
     if words <= 15 && (is_prompt(&l) || is_standards(&l)) {
@@ -843,14 +894,20 @@ fn is_prompt(l: &Lowered) -> bool {
         "read the full", "already a member", "already have an account", "create an account", "free trial",
         "days free", "premium", "membership", "click here", "follow us", "share this", "share on",
         "advertisement", "listen to this article", "skip to", "cookie", "enable javascript", "turn on notifications",
-        "support our journalism", "become a member", "unlock", "paywall",
+        "support our journalism", "become a member", "unlock", "paywall", "donate now", "republish this",
+        "share full article", "opens in new window", "opens in a new window", "opens in a new tab", "register for free",
     ];
     if PHRASES.iter().any(|p| l.has(p)) {
         return true;
     }
-    // Single-word chrome: share buttons and ad markers.
+    // Single-word chrome: share buttons (and the networks they share to) and ad markers.
     let single = l.text.trim_matches(|c: char| !c.is_alphanumeric());
-    if is_any(single, &["share", "tweet", "print", "email", "comments", "advertisement", "ad", "menu", "search", "close"]) {
+    const SINGLE: &[&str] = &[
+        "share", "tweet", "print", "email", "comments", "advertisement", "ad", "menu", "search", "close", "donate", "register", "facebook",
+        "twitter", "whatsapp", "linkedin", "reddit", "pinterest", "telegram", "flipboard", "bluesky", "messenger", "publicidad", "anuncio",
+        "werbung", "anzeige", "publicité", "pubblicità", "reklama", "advertentie",
+    ];
+    if is_any(single, SINGLE) {
         return true;
     }
     // Prompts talk to the reader about the product: "you" plus product words, or a short line
@@ -902,11 +959,14 @@ fn is_label(s: &str) -> bool {
 /// Photo credits: `Image: AGENCY/Name`, `Photo: …`, `(AP Photo/Name)`, `Getty Images`.
 /// `words` is the line's [`word_count`] and `l` the line as the phrase rules read it.
 fn is_credit(s: &str, words: usize, l: &Lowered) -> bool {
-    let prefixes = ["image:", "photo:", "photograph:", "picture:", "credit:", "photo credit", "image credit", "pictured:", "file photo", "(photo", "[photo"];
+    let prefixes = [
+        "image:", "photo:", "photograph:", "picture:", "credit:", "photo credit", "image credit", "pictured:", "file photo", "(photo", "[photo",
+        "photo courtesy", "image courtesy", "courtesy photo", "foto:", "fotos:", "bild:", "imagen:", "crédito:", "credito:",
+    ];
     if starts_with_any(s, &prefixes) {
         return true;
     }
-    words <= 8 && (credit_words(l) || agency_slash(s))
+    words <= 8 && (credit_words(l) || agency_slash(s) || starts_with_any(s, &["courtesy of "]))
 }
 
 /// International news and picture agencies whose names credit photos and close bylines.
@@ -950,7 +1010,11 @@ fn trailing_credit(s: &str) -> Option<usize> {
     let start = trimmed.rfind(open)?;
     let inner = &trimmed[start + 1..trimmed.len() - close.len_utf8()];
     let l = lower(inner);
-    let creditish = l.contains(" via ") || l.contains('/') || l.contains("photo") || l.contains("image") || l.contains("getty") || l.contains("file");
+    // (A web address alone credits the site the picture is from: `(onmeth.com)`.)
+    let address = inner.rsplit_once('.').is_some_and(|(host, tld)| {
+        host.len() >= 2 && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-') && (2..=6).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_lowercase())
+    }) && word_count(&trimmed[..start]) >= 3;
+    let creditish = l.contains(" via ") || l.contains('/') || l.contains("photo") || l.contains("image") || l.contains("getty") || l.contains("file") || address;
     (start > 0 && word_count(inner) <= 8 && creditish).then_some(start)
 }
 
@@ -1319,7 +1383,9 @@ fn byline(s: &str) -> Option<(Vec<String>, Option<String>)> {
         return None;
     }
     let names_part = rest.split([' ', '|']).collect::<Vec<_>>().join(" ");
-    let cut = [" - ", " | ", " — ", " – "].iter().filter_map(|sep| names_part.find(sep)).min().unwrap_or(names_part.len());
+    // The names end at a dash or bar, or at the author's address.
+    let address = names_part.split(' ').find(|w| w.contains('@')).map(|w| w.as_ptr() as usize - names_part.as_ptr() as usize);
+    let cut = [" - ", " | ", " — ", " – "].iter().filter_map(|sep| names_part.find(sep)).chain(address).min().unwrap_or(names_part.len());
     let names_part = &names_part[..cut];
     let mut authors = Vec::new();
     let mut outlet = None;
@@ -1484,6 +1550,91 @@ fn is_prose(s: &str, words: usize) -> bool {
     // A long line without a comma or a stop is a list of words (a tag cloud), not a paragraph.
     (ends_sentence(core) && words >= 5) || (words >= 25 && s.contains(|c| matches!(c, ',' | '.' | ';' | ':' | '，' | '。' | '、')))
 }
+
+/// Whether the text's paragraphs are parted by blank lines, as a page's `innerText` parts them:
+/// then lines with no blank between them are one box of the page (a list, a share bar), and the
+/// rules that read boxes can trust that. Four in five lines of [`PARAGRAPH_WORDS`] words or
+/// more come after a blank, three of them at least.
+fn paragraphed(lines: &[Line], words: &[usize]) -> bool {
+    let (mut long, mut parted) = (0, 0);
+    for (l, _) in lines.iter().zip(words).filter(|(_, &w)| w >= PARAGRAPH_WORDS) {
+        long += 1;
+        parted += l.after_blank as usize;
+    }
+    parted >= 3 && parted * 5 >= long * 4
+}
+
+/// The fewest words of a line [`paragraphed`] counts as a paragraph.
+const PARAGRAPH_WORDS: usize = 15;
+
+/// A box headed by a chrome line (`Recommended articles`, `Related stories`, `Republish this
+/// story`, `Share this:`) is chrome as a whole: the short lines under it, up to the next blank
+/// line, are the list of stories or the buttons it heads, whatever their words. A line of more
+/// than [`BOX_LINE_WORDS`] words ends the box: a paragraph is never taken with it.
+fn mark_boxes(text: &str, lines: &mut [Line], words: &[usize]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let head = lines[i].after_blank && words[i] <= 4 && lines.get(i + 1).is_some_and(|n| !n.after_blank);
+        let Class::Cut(reason @ (Reason::Navigation | Reason::Boilerplate)) = lines[i].class else {
+            i += 1;
+            continue;
+        };
+        if !head || !box_head(&text[lines[i].span.clone()]) {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        while i < lines.len() && !lines[i].after_blank && words[i] <= BOX_LINE_WORDS {
+            if !matches!(lines[i].class, Class::Cut(_)) {
+                lines[i].class = Class::Cut(reason);
+            }
+            i += 1;
+        }
+    }
+}
+
+/// The most words a line of a chrome box has (a story's headline, a sharing note).
+const BOX_LINE_WORDS: usize = 15;
+
+/// A chrome line that heads what follows it: a label with a colon (`Share this:`), or the name
+/// of a list of stories or of a sharing box.
+fn box_head(s: &str) -> bool {
+    s.trim_end().ends_with(':')
+        || starts_with_any(s, LIST_HEADS)
+}
+
+/// A reader appeal beside its button: a short line with a prompt in it (`Support local news.
+/// Become a member of The Observer today.`) right over or under a button line removed as chrome
+/// (`Donate now`), in one box. A paragraph of the article is longer, or stands in a box of its
+/// own.
+fn mark_pitches(lines: &mut [Line], words: &[usize]) {
+    let button = |l: &Line| l.class == Class::Cut(Reason::Boilerplate);
+    for i in 0..lines.len() {
+        let beside = (!lines[i].after_blank && i > 0 && button(&lines[i - 1])) || lines.get(i + 1).is_some_and(|n| !n.after_blank && button(n));
+        if lines[i].class == Class::Prose && lines[i].keyword == Some(Reason::Boilerplate) && words[i] <= PITCH_WORDS && beside {
+            lines[i].class = Class::Cut(Reason::Boilerplate);
+        }
+    }
+}
+
+/// The most words of a reader appeal.
+const PITCH_WORDS: usize = 20;
+
+/// A photo credit that names no agency or photographer's role: a name alone (`Northlight
+/// Pictures`) on the line under a caption ([`CAPTION_WORDS`] at most), closing its box.
+fn mark_bare_credits(text: &str, lines: &mut [Line]) {
+    for i in 1..lines.len() {
+        let closes = lines.get(i + 1).is_none_or(|n| n.after_blank);
+        let caption = &text[lines[i - 1].span.clone()];
+        let under = !lines[i].after_blank && lines[i - 1].class == Class::Prose && lines[i - 1].keyword.is_none() && ends_sentence(caption) && word_count(caption) <= CAPTION_WORDS;
+        if lines[i].class == Class::Short && closes && under && is_name(&text[lines[i].span.clone()]) {
+            lines[i].class = Class::Cut(Reason::Credit);
+        }
+    }
+}
+
+/// The most words of a caption over a bare credit: a paragraph is longer.
+const CAPTION_WORDS: usize = 40;
 
 /// A line followed by a credit line, or ending with a bracketed credit, is a caption.
 fn mark_captions(text: &str, lines: &mut [Line], out: &mut Cleaned) {
@@ -1788,6 +1939,17 @@ fn is_speaker(s: &str) -> bool {
     let words = word_count(s);
     (words <= 12 && s.contains(" / ") && s.split(" / ").next().is_some_and(is_name)) || (words <= 6 && s.ends_with(':') && is_name(s.trim_end_matches(':')))
 }
+
+/// A note on the article's author closing it: the byline's name (two words at least) as the
+/// subject of a short sentence, `Jane Roe covers health care for The Courier.`
+fn author_note(s: &str, authors: &[String]) -> bool {
+    // (The verb after the name is ASCII lower case: `covers`, `is`, `writes`.)
+    let note = |a: &String| a.contains(' ') && s.starts_with(a.as_str()) && s.as_bytes().get(a.len()) == Some(&b' ') && s.as_bytes().get(a.len() + 1).is_some_and(u8::is_ascii_lowercase);
+    word_count(s) <= AUTHOR_NOTE_WORDS && authors.iter().any(note)
+}
+
+/// The most words of an author's note.
+const AUTHOR_NOTE_WORDS: usize = 40;
 
 /// After the body: a one-line sign-off (`Reuters`) is the outlet; sentences that continue the
 /// body before any chrome (`No one was hurt.`) stay; other short lines are menus, headline
@@ -2614,5 +2776,86 @@ mod tests {
         for (i, ch) in text.char_indices() {
             assert!(ch.is_whitespace() || covered(i), "byte {i} ({ch:?}) neither kept nor removed");
         }
+    }
+
+    /// A news article whose paragraphs are long and parted by blank lines, as a page's
+    /// `innerText` gives them, under a byline with the author's address.
+    fn bridge(inside: &str, after: &str) -> String {
+        format!(
+            "Ferry service to the island will resume next month\n\nBy Tomas Varga | tvarga@harbourgazette.ca\nMay 2, 2025\n\n\
+             The ferry between the mainland and Keel Island will run again from June 1 after a four-month repair of its loading ramp, the port authority said on Friday.\n\n\
+             The crossing carries about 900 passengers a day in summer, most of them residents who work or study on the mainland.\n\n\
+             {inside}\
+             Port officials said the repair cost $2.4 million, about a third more than planned, because divers found more corrosion than expected.\n\n\
+             The first sailing will leave the mainland at 6:15 a.m., and the summer timetable will apply from the first day.\n\n\
+             {after}"
+        )
+    }
+
+    #[test]
+    fn a_box_under_a_list_heading_goes_whole_even_its_sentence_like_lines() {
+        let text = bridge("", "Related stories\nCouncil votes to study a second ramp\nIs the island ready for more visitors?\n\nThe Harbour Gazette is an independent newsroom.\n");
+        let kept = kept(&text);
+        assert!(!kept.iter().any(|(_, s)| s.contains("second ramp") || s.contains("more visitors")), "{kept:?}");
+        assert!(kept.iter().any(|(_, s)| s.starts_with("The first sailing")), "{kept:?}");
+    }
+
+    #[test]
+    fn a_box_heading_never_takes_a_paragraph_with_it() {
+        // A paragraph of more than BOX_LINE_WORDS words under a `Share this:` line stays.
+        let text = bridge("Share this:\nResidents who need the crossing for medical visits can book a free seat through the island's clinic until the end of the month.\n\n", "");
+        assert!(kept(&text).iter().any(|(_, s)| s.starts_with("Residents who need")), "{:?}", kept(&text));
+    }
+
+    #[test]
+    fn a_reader_appeal_beside_its_button_is_chrome_but_a_prose_appeal_alone_is_not() {
+        let text = bridge("Local news matters. Become a member of the Gazette today.\nDonate now\n\n", "");
+        let kept = kept(&text);
+        assert!(!kept.iter().any(|(_, s)| s.contains("Become a member") || s.contains("Donate")), "{kept:?}");
+        // The same words in a paragraph of its own, with no button, are the article's.
+        let text = bridge("Islanders who want to help can become a member of the ferry users' association, which meets monthly.\n\n", "");
+        assert!(super::tests::kept(&text).iter().any(|(_, s)| s.contains("become a member")), "{:?}", super::tests::kept(&text));
+    }
+
+    #[test]
+    fn a_name_alone_under_a_caption_is_its_credit() {
+        let text = bridge("The loading ramp at the mainland terminal, seen in March.\nKeel Island Archives\n\n", "");
+        let removed = removed(&text);
+        assert!(removed.contains(&(Reason::Credit, "Keel Island Archives")), "{removed:?}");
+        assert!(kept(&text).iter().any(|(_, s)| s.starts_with("The loading ramp")));
+    }
+
+    #[test]
+    fn an_authors_note_closing_the_article_is_metadata() {
+        let text = bridge("", "Tomas Varga covers transport for the Harbour Gazette.\n");
+        assert!(removed(&text).contains(&(Reason::Metadata, "Tomas Varga covers transport for the Harbour Gazette.")), "{:?}", removed(&text));
+        assert_eq!(clean(&text).meta.authors, ["Tomas Varga"]);
+        // A sentence about someone else of the same first name is not a note.
+        let text = bridge("", "Tomas Orban, the ferry's captain, said the crew was ready.\n");
+        assert!(kept(&text).iter().any(|(_, s)| s.starts_with("Tomas Orban")));
+    }
+
+    #[test]
+    fn widget_openings_and_the_print_note_are_templates_even_as_sentences() {
+        let text = bridge(
+            "Watch: How do divers inspect a ferry ramp?\n\n",
+            "A version of this article appears in print on May 3, 2025, Section A, Page 4 of the island edition with the headline: Ferry to Resume.\n",
+        );
+        let removed = removed(&text);
+        assert!(removed.iter().any(|&(r, s)| r == Reason::Navigation && s.starts_with("Watch:")), "{removed:?}");
+        assert!(removed.iter().any(|&(r, s)| r == Reason::Boilerplate && s.starts_with("A version of this article")), "{removed:?}");
+    }
+
+    #[test]
+    fn credits_and_ad_markers_in_other_languages_and_share_networks_are_chrome() {
+        for line in ["Foto: Agencia Sur", "Bild: Reuters", "Photo courtesy Harbour Authority"] {
+            assert_eq!(chrome(line, word_count(line)), Some(Reason::Credit), "{line}");
+        }
+        for line in ["Publicidad", "Anzeige", "Donate now", "Facebook", "Share full article", "Click to email a link to a friend (Opens in new window)"] {
+            assert_eq!(chrome(line, word_count(line)), Some(Reason::Boilerplate), "{line}");
+        }
+        // A caption ending with the site the picture is from.
+        assert!(trailing_credit("Posters of the campaign. (onmeth.com)").is_some());
+        assert!(trailing_credit("He studied law in the U.S. (Harvard)").is_none());
     }
 }

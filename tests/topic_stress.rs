@@ -11,14 +11,11 @@
 //! Every body sentence must be kept as one sentence (role title for the headline, body or
 //! caption for the rest) and every chrome line removed (no kept sentence overlaps any of its
 //! occurrences in the paste). The test prints a table per fixture and fails on any loss; with
-//! `STORYDIFF_TOPIC_STRESS_REPORT=1` it prints and passes (the cleaner is being fixed against
-//! this set):
+//! `STORYDIFF_TOPIC_STRESS_REPORT=1` it prints and passes, for work on the cleaner:
 //!
-//! `STORYDIFF_TOPIC_STRESS_REPORT=1 cargo test --release --features html --test topic_stress -- --nocapture --include-ignored`
+//! `STORYDIFF_TOPIC_STRESS_REPORT=1 cargo test --release --features html --test topic_stress -- --nocapture`
 //!
-//! That test is `#[ignore]`d until the cleaner passes it (the figures at the time are in the
-//! reason); remove the attribute then, so that CI holds the set at 100%. Until then
-//! `topic_stress_holds_its_floor` holds today's figures.
+//! The set has been at 100% since 2026-12-07 (it was held by a floor below that before).
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -184,22 +181,7 @@ struct Totals {
     fixtures: usize,
 }
 
-/// Today's figures, which may only go up (measured 2026-12-07: the set at 100% is the issue's
-/// target, held by the ignored test below).
-const FLOOR: Totals = Totals { body_kept: 155, body: 155, chrome_removed: 462, chrome: 482, titles_right: 12, fixtures: 12 };
-
 #[test]
-fn topic_stress_holds_its_floor() {
-    let t = measure();
-    assert!(
-        t.body_kept >= FLOOR.body_kept && t.chrome_removed >= FLOOR.chrome_removed && t.titles_right >= FLOOR.titles_right,
-        "topic-stress fell below its floor: body kept {}/{} (floor {}), chrome removed {}/{} (floor {}), titles {}/{} (floor {})",
-        t.body_kept, t.body, FLOOR.body_kept, t.chrome_removed, t.chrome, FLOOR.chrome_removed, t.titles_right, t.fixtures, FLOOR.titles_right
-    );
-}
-
-#[test]
-#[ignore = "issue 12 point 5 not met yet: body kept 155/155, chrome removed 462/482, titles right 12/12 on 2026-12-07 (every body sentence kept; chrome left); run with --include-ignored"]
 fn topic_stress_loses_no_body_and_keeps_no_chrome() {
     let t = measure();
     let failures = (t.body - t.body_kept) + (t.chrome - t.chrome_removed) + (t.fixtures - t.titles_right);
