@@ -1,7 +1,8 @@
 //! Words and terms: the tokenizer chain every comparison is built on.
 //!
 //! Two levels of normalization, because the match kinds need both:
-//! - a [`Word`]'s `surface` is the word after Unicode NFKC, lower-casing and unifying quote,
+//! - a [`Word`]'s `surface` is the word after Unicode NFC and the compatibility mappings of
+//!   [`fold`] (NFKC as far as news text needs it), lower-casing and unifying quote,
 //!   apostrophe and dash variants. Two sentences with the same surfaces are `identical`.
 //! - [`terms`] goes further (contractions expanded, hyphenated words split, British spellings
 //!   folded, light stemming), so that `I'll`/`I will` and `Kim Jong Un`/`Kim Jong-un` compare
@@ -11,7 +12,8 @@ use crate::hash::FastHasher;
 use std::hash::Hasher;
 use std::borrow::Cow;
 use std::ops::Range;
-use unicode_normalization::UnicodeNormalization;
+
+mod fold;
 
 /// One word of the input: its byte span and its surface form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,7 +165,9 @@ fn surface_into(raw: &str, out: &mut String) {
         out.extend(raw.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }));
         return;
     }
-    out.extend(raw.nfkc().flat_map(char::to_lowercase).map(|c| match c {
+    let mut folded = String::with_capacity(raw.len());
+    fold::fold_into(raw, &mut folded);
+    out.extend(folded.chars().flat_map(char::to_lowercase).map(|c| match c {
         '’' | 'ʼ' | '‘' | '`' | '´' | '′' => '\'',
         '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
         c => c,
