@@ -1,6 +1,7 @@
 // Rebuilds the report from the tape the wasm module hands over (src/tape.rs describes it): a
 // Uint32Array of tags, lengths, keys and whole numbers, a Float64Array of the other numbers, and
-// one string with every text run together.
+// one string with every text run together (each sentence once: the texts that repeat part of
+// one refer to it).
 // Crossing from wasm to JS once per report, instead of once per object, field and string, is
 // what makes this the cheap way to hand a report over. The JS API decodes the tape where the
 // wasm runs; the element (and any page using the worker, through `storydiff/tape`) decodes the
@@ -63,6 +64,15 @@ export function decodeTape(ints, floats, text) {
         return object(key);
       case 8:
         return object(value);
+      case 9:
+        return key();
+      case 10: {
+        // A string written before: part of a sentence's text.
+        const start = ints[at++];
+        const end = start + ints[at++];
+        if (end > textAt) throw new Error(`storydiff: unreadable report tape (slice at ${at - 3})`);
+        return text.slice(start, end);
+      }
       default:
         throw new Error(`storydiff: unreadable report tape (tag ${ints[at - 1]} at ${at - 1})`);
     }

@@ -306,17 +306,19 @@ test('the tape decoder reads every tag, key and UTF-16 length as src/tape.rs lay
   const { decodeTape } = await import('../../js/tape.js');
   const NEW = 2 ** 31;
   const ints = Uint32Array.of(
-    7, 4, // an object of 4 fields
+    7, 6, // an object of 6 fields
     NEW + 4, 5, 3, // new key 0 "name": a string of 3 UTF-16 units
     NEW + 5, 6, 2, // new key 1 "items": an array of 2
     7, 1, 0, 0, // { key 0: null }
     7, 2, 0, 2, NEW + 5, 4, // { key 0: true, new key 2 "score": the next float }
     NEW + 3, 8, 1, 5, 3, 1, // new key 3 "map": a map of 1, its key a string value, then false
     NEW + 9, 3, 4294967295, // new key 4 "__proto__": a whole number
+    NEW + 2, 9, NEW + 5, // new key 5 "op": a name, new key 6 "equal"
+    NEW + 1, 10, 4, 3, // new key 7 "a": the 3 UTF-16 units of the text from unit 4
   );
-  const text = 'name' + '한😀' + 'items' + 'score' + 'map' + 'x😀' + '__proto__';
+  const text = 'name' + '한😀' + 'items' + 'score' + 'map' + 'x😀' + '__proto__' + 'op' + 'equal' + 'a';
   const decoded = decodeTape(ints, Float64Array.of(0.25), text);
-  const expected = JSON.parse('{"name":"한😀","items":[{"name":null},{"name":true,"score":0.25}],"map":{"x😀":false},"__proto__":4294967295}');
+  const expected = JSON.parse('{"name":"한😀","items":[{"name":null},{"name":true,"score":0.25}],"map":{"x😀":false},"__proto__":4294967295,"op":"equal","a":"한😀"}');
   assert.deepEqual(decoded, expected);
   assert.ok(Object.hasOwn(decoded, '__proto__') && Object.getPrototypeOf(decoded) === Object.prototype, '"__proto__" is an own field, as JSON.parse makes it');
 });
@@ -329,6 +331,8 @@ test('a damaged tape is refused with a message, not read as a wrong report', asy
   assert.throws(() => decodeTape(ints, floats, text + 'x'), /tape/);
   assert.throws(() => decodeTape(ints, Float64Array.of(...floats, 1), text), /tape/);
   const bad = ints.slice();
-  bad[0] = 9;
-  assert.throws(() => decodeTape(bad, floats, text), /tag 9/);
+  bad[0] = 11;
+  assert.throws(() => decodeTape(bad, floats, text), /tag 11/);
+  // A slice of text not read yet.
+  assert.throws(() => decodeTape(Uint32Array.of(10, 0, 1), floats, 'x'), /slice/);
 });
