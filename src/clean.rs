@@ -133,7 +133,7 @@ pub fn clean(text: &str) -> Cleaned {
     // After the captions: a caption over a bare name is told by that name alone, which a
     // paragraph outside the article may have under it too; it stays prose, for the runs to judge.
     if boxed {
-        mark_bare_credits(text, &mut lines);
+        mark_bare_credits(text, &mut lines, &words);
     }
 
     let runs = article_runs(text, &lines).map(|mut r| {
@@ -689,13 +689,14 @@ pub(crate) fn chrome_line(s: &str, prose: bool) -> Option<Reason> {
     chrome(s, word_count(s))
 }
 
-/// The reason for removing a line that is a chrome template as a whole, or that opens with one
-/// of the fixed forms page widgets print before their own text ([`OPENINGS`]).
+/// The reason for removing a line that is a chrome template as a whole, or that opens with a
+/// widget's label ([`WIDGET_OPENINGS`]) or the print-edition note.
 fn template(s: &str) -> Option<Reason> {
-    if let Some(&(_, reason, most)) = OPENINGS.iter().find(|(o, _, _)| starts_with_ignore_case(s, o)) {
-        if word_count(s) <= most {
-            return Some(reason);
-        }
+    if starts_with_any(s, WIDGET_OPENINGS) && word_count(s) <= WIDGET_WORDS {
+        return Some(Reason::Navigation);
+    }
+    if starts_with_ignore_case(s, PRINT_NOTE) {
+        return Some(Reason::Boilerplate);
     }
     // Only lines as short as the templates are lower-cased: classify asks of every line.
     if s.len() > TEMPLATE_BYTES {
@@ -705,22 +706,15 @@ fn template(s: &str) -> Option<Reason> {
     TEMPLATES.iter().find(|t| t.0 == l).map(|t| t.1)
 }
 
-/// Openings of chrome lines whatever follows, lower case, with the most words such a line has:
-/// the label of an embedded video or a link to another story (`Watch: What the ruling means`,
-/// `Read more: …`), and the print-edition note under an article.
-const OPENINGS: &[(&str, Reason, usize)] = &[
-    ("watch:", Reason::Navigation, 20),
-    ("watch now:", Reason::Navigation, 20),
-    ("video:", Reason::Navigation, 20),
-    ("listen:", Reason::Navigation, 20),
-    ("read more:", Reason::Navigation, 20),
-    ("read also:", Reason::Navigation, 20),
-    ("also read:", Reason::Navigation, 20),
-    ("read next:", Reason::Navigation, 20),
-    ("see also:", Reason::Navigation, 20),
-    ("related:", Reason::Navigation, 20),
-    ("a version of this article appears in print on", Reason::Boilerplate, WORDS_COUNTED),
-];
+/// Labels page widgets print before their own text, lower case: an embedded video or a link
+/// to another story (`Watch: What the ruling means`, `Read more: …`).
+const WIDGET_OPENINGS: &[&str] = &["watch:", "watch now:", "video:", "listen:", "read more:", "read also:", "also read:", "read next:", "see also:", "related:"];
+
+/// The most words of a line a widget's label opens.
+const WIDGET_WORDS: usize = 20;
+
+/// How the print-edition note under an article opens, whatever follows.
+const PRINT_NOTE: &str = "a version of this article appears in print on";
 
 /// Longer than the longest of [`TEMPLATES`], in bytes, with room for spaces around it.
 const TEMPLATE_BYTES: usize = 96;
@@ -1384,7 +1378,7 @@ fn byline(s: &str) -> Option<(Vec<String>, Option<String>)> {
     }
     let names_part = rest.split([' ', '|']).collect::<Vec<_>>().join(" ");
     // The names end at a dash or bar, or at the author's address.
-    let address = names_part.split(' ').find(|w| w.contains('@')).map(|w| w.as_ptr() as usize - names_part.as_ptr() as usize);
+    let address = names_part.find('@').map(|at| names_part[..at].rfind(' ').unwrap_or(0));
     let cut = [" - ", " | ", " — ", " – "].iter().filter_map(|sep| names_part.find(sep)).chain(address).min().unwrap_or(names_part.len());
     let names_part = &names_part[..cut];
     let mut authors = Vec::new();
@@ -1574,17 +1568,17 @@ const PARAGRAPH_WORDS: usize = 15;
 fn mark_boxes(text: &str, lines: &mut [Line], words: &[usize]) {
     let mut i = 0;
     while i < lines.len() {
-        let head = lines[i].after_blank && words[i] <= 4 && lines.get(i + 1).is_some_and(|n| !n.after_blank);
-        let Class::Cut(reason @ (Reason::Navigation | Reason::Boilerplate)) = lines[i].class else {
-            i += 1;
-            continue;
+        let reason = match lines[i].class {
+            Class::Cut(r @ (Reason::Navigation | Reason::Boilerplate)) => r,
+            _ => Reason::Outside,
         };
-        if !head || !box_head(&text[lines[i].span.clone()]) {
-            i += 1;
-            continue;
-        }
+        let heads = reason != Reason::Outside
+            && lines[i].after_blank
+            && words[i] <= 4
+            && lines.get(i + 1).is_some_and(|n| !n.after_blank)
+            && box_head(&text[lines[i].span.clone()]);
         i += 1;
-        while i < lines.len() && !lines[i].after_blank && words[i] <= BOX_LINE_WORDS {
+        while heads && i < lines.len() && !lines[i].after_blank && words[i] <= BOX_LINE_WORDS {
             if !matches!(lines[i].class, Class::Cut(_)) {
                 lines[i].class = Class::Cut(reason);
             }
@@ -1599,8 +1593,7 @@ const BOX_LINE_WORDS: usize = 15;
 /// A chrome line that heads what follows it: a label with a colon (`Share this:`), or the name
 /// of a list of stories or of a sharing box.
 fn box_head(s: &str) -> bool {
-    s.trim_end().ends_with(':')
-        || starts_with_any(s, LIST_HEADS)
+    s.trim_end().ends_with(':') || starts_with_any(s, LIST_HEADS)
 }
 
 /// A reader appeal beside its button: a short line with a prompt in it (`Support local news.
@@ -1622,11 +1615,11 @@ const PITCH_WORDS: usize = 20;
 
 /// A photo credit that names no agency or photographer's role: a name alone (`Northlight
 /// Pictures`) on the line under a caption ([`CAPTION_WORDS`] at most), closing its box.
-fn mark_bare_credits(text: &str, lines: &mut [Line]) {
+fn mark_bare_credits(text: &str, lines: &mut [Line], words: &[usize]) {
     for i in 1..lines.len() {
         let closes = lines.get(i + 1).is_none_or(|n| n.after_blank);
-        let caption = &text[lines[i - 1].span.clone()];
-        let under = !lines[i].after_blank && lines[i - 1].class == Class::Prose && lines[i - 1].keyword.is_none() && ends_sentence(caption) && word_count(caption) <= CAPTION_WORDS;
+        let caption = &lines[i - 1];
+        let under = !lines[i].after_blank && caption.class == Class::Prose && caption.keyword.is_none() && words[i - 1] <= CAPTION_WORDS && ends_sentence(&text[caption.span.clone()]);
         if lines[i].class == Class::Short && closes && under && is_name(&text[lines[i].span.clone()]) {
             lines[i].class = Class::Cut(Reason::Credit);
         }
@@ -2810,11 +2803,10 @@ mod tests {
     #[test]
     fn a_reader_appeal_beside_its_button_is_chrome_but_a_prose_appeal_alone_is_not() {
         let text = bridge("Local news matters. Become a member of the Gazette today.\nDonate now\n\n", "");
-        let kept = kept(&text);
-        assert!(!kept.iter().any(|(_, s)| s.contains("Become a member") || s.contains("Donate")), "{kept:?}");
+        assert!(!kept(&text).iter().any(|(_, s)| s.contains("Become a member") || s.contains("Donate")), "{:?}", kept(&text));
         // The same words in a paragraph of its own, with no button, are the article's.
         let text = bridge("Islanders who want to help can become a member of the ferry users' association, which meets monthly.\n\n", "");
-        assert!(super::tests::kept(&text).iter().any(|(_, s)| s.contains("become a member")), "{:?}", super::tests::kept(&text));
+        assert!(kept(&text).iter().any(|(_, s)| s.contains("become a member")), "{:?}", kept(&text));
     }
 
     #[test]

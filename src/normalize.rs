@@ -165,9 +165,7 @@ fn surface_into(raw: &str, out: &mut String) {
         out.extend(raw.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }));
         return;
     }
-    let mut folded = String::with_capacity(raw.len());
-    fold::fold_into(raw, &mut folded);
-    out.extend(folded.chars().flat_map(char::to_lowercase).map(|c| match c {
+    out.extend(fold::fold(raw).into_iter().flat_map(char::to_lowercase).map(|c| match c {
         '’' | 'ʼ' | '‘' | '`' | '´' | '′' => '\'',
         '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
         c => c,

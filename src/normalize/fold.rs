@@ -10,16 +10,17 @@
 //! and this does not (Roman numerals, circled numbers, half-width katakana, Hangul compatibility
 //! jamo, Arabic presentation forms, letter-like symbols) stays as written; `tests` counts it.
 
-use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
+use unicode_normalization::char::{canonical_combining_class, compose as compose_pair, decompose_canonical};
 
-/// Appends `word` folded: the compatibility mappings below, then NFC.
-pub(super) fn fold_into(word: &str, out: &mut String) {
+/// `word` folded: the compatibility mappings below, then NFC.
+pub(super) fn fold(word: &str) -> Vec<char> {
     let mut chars: Vec<char> = Vec::with_capacity(word.len());
     for c in word.chars() {
         compatible(c, &mut |c| decompose_canonical(c, |d| chars.push(d)));
     }
     reorder(&mut chars);
-    compose_into(&chars, out);
+    compose(&mut chars);
+    chars
 }
 
 /// Calls `emit` with what `c` maps to: itself, or its compatibility equivalent.
@@ -68,31 +69,35 @@ fn reorder(chars: &mut [char]) {
     }
 }
 
-/// Canonical composition of decomposed, reordered `chars`, appended to `out`.
-fn compose_into(chars: &[char], out: &mut String) {
-    let mut composed: Vec<char> = Vec::with_capacity(chars.len());
-    // The last starter, and the combining class of the last character after it (none yet).
+/// Canonical composition of decomposed, reordered `chars`, in place: what is composed is
+/// never longer than what it is composed from, so the result is written over what was read.
+fn compose(chars: &mut Vec<char>) {
+    // The last starter written, and the combining class of the last character written after it
+    // (none yet).
     let mut starter: Option<usize> = None;
     let mut last: Option<u8> = None;
-    for &c in chars {
+    let mut written = 0;
+    for read in 0..chars.len() {
+        let c = chars[read];
         let class = canonical_combining_class(c);
         if let Some(s) = starter {
             // Not blocked: right after the starter, or after marks of a lower class.
             let open = last.is_none_or(|l| l != 0 && l < class);
-            if let Some(both) = open.then(|| compose(composed[s], c)).flatten() {
-                composed[s] = both;
+            if let Some(both) = open.then(|| compose_pair(chars[s], c)).flatten() {
+                chars[s] = both;
                 continue;
             }
         }
         if class == 0 {
-            starter = Some(composed.len());
+            starter = Some(written);
             last = None;
         } else {
             last = Some(class);
         }
-        composed.push(c);
+        chars[written] = c;
+        written += 1;
     }
-    out.extend(composed);
+    chars.truncate(written);
 }
 
 #[cfg(test)]
@@ -101,9 +106,7 @@ mod tests {
     use unicode_normalization::UnicodeNormalization;
 
     fn folded(s: &str) -> String {
-        let mut out = String::new();
-        fold_into(s, &mut out);
-        out
+        fold(s).into_iter().collect()
     }
 
     #[test]
