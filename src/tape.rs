@@ -23,7 +23,7 @@
 //! | 7 | an object | its field count, then per field a key and the value |
 //! | 8 | an object with computed keys (a map) | its entry count, then per entry a string value (the key) and the value |
 //! | 9 | a string kept with the keys | a key, as below: the string is that key's text |
-//! | 10 | a string written before | its start and its length in UTF-16 units of the text |
+//! | 10 | a string written before | its start and its length in UTF-16 units of the text, inside one string (tag 5) read before |
 //!
 //! A key below 2³¹ is the index of a key seen before; 2³¹ + `n` is a new key whose text is the
 //! next `n` units of the text (and whose index is the number of keys seen before it). Whole
@@ -853,6 +853,8 @@ mod tests {
             float_at: usize,
             text_at: usize,
             keys: Vec<String>,
+            /// Each string value's span in `text`, for the slices.
+            strings: Vec<std::ops::Range<usize>>,
         }
         impl Reader<'_> {
             fn next(&mut self) -> u32 {
@@ -885,12 +887,13 @@ mod tests {
                     }
                     STRING => {
                         let len = self.next() as usize;
+                        self.strings.push(self.text_at..self.text_at + len);
                         Value::String(self.text(len))
                     }
                     NAME => Value::String(self.key()),
                     SLICE => {
                         let (start, len) = (self.next() as usize, self.next() as usize);
-                        assert!(start + len <= self.text_at, "a slice of the text read before");
+                        assert!(self.strings.iter().any(|s| s.start <= start && start + len <= s.end), "a slice of one string read before");
                         Value::String(String::from_utf16(&self.text[start..start + len]).unwrap())
                     }
                     ARRAY => (0..self.next()).map(|_| self.value()).collect(),
@@ -902,7 +905,7 @@ mod tests {
                 }
             }
         }
-        let mut reader = Reader { tape, text: tape.text.encode_utf16().collect(), at: 0, float_at: 0, text_at: 0, keys: Vec::new() };
+        let mut reader = Reader { tape, text: tape.text.encode_utf16().collect(), at: 0, float_at: 0, text_at: 0, keys: Vec::new(), strings: Vec::new() };
         let value = reader.value();
         assert_eq!(reader.at, tape.ints.len(), "every integer is read");
         assert_eq!(reader.float_at, tape.floats.len(), "every float is read");
