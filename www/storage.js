@@ -52,6 +52,9 @@ function idb(mode, op) {
  * storage takes it), else in IndexedDB with a pointer ({ version: 1, in: 'indexeddb' }) in local
  * storage. The latest save wins.
  */
+/** What local storage holds for a value kept in IndexedDB. */
+const POINTER = JSON.stringify({ version: 1, in: 'indexeddb' });
+
 function keeper(key) {
   let saves = 0;
   let inDb = false; // the value is in IndexedDB
@@ -96,7 +99,7 @@ function keeper(key) {
       idb('readwrite', (store) => store.put(json, key)).then(() => {
         if (seq !== saves) return; // a later save took over
         try {
-          localStorage.setItem(key, JSON.stringify({ version: 1, in: 'indexeddb' }));
+          localStorage.setItem(key, POINTER);
           kept(null);
         } catch (err) {
           // Without the pointer a reload would not find it (and must not load an older one).
@@ -121,12 +124,16 @@ function keeper(key) {
     /** Forgets the value (a save still under way is dropped too). */
     forget() {
       saves++;
+      let pointer = false;
       try {
+        pointer = localStorage.getItem(key) === POINTER;
         localStorage.removeItem(key);
       } catch {
         // storage unavailable: nothing to clear
       }
-      idb('readwrite', (store) => store.delete(key)).catch(() => {});
+      // IndexedDB only when a copy may be there: opening it would create the database for a
+      // visitor who never needed it (the undo list is forgotten at every load with nothing kept).
+      if (inDb || pointer) idb('readwrite', (store) => store.delete(key)).catch(() => {});
       inDb = false;
     },
   };

@@ -562,12 +562,21 @@ export function filterTable(view) {
     if (!t.current || t.current.hidden || t.current.closest('.trow')?.hidden) setCurrent(view, t.rows.find((x) => !x.node.hidden)?.node || null);
     countRows(view);
   };
-  if (step(0)) return end();
+  const done = () => {
+    t.filtering = null;
+    end();
+  };
+  // Enter's "match k of n" needs every row filtered: it finishes the job at once.
+  job.finish = () => {
+    step(Infinity);
+    done();
+  };
+  if (step(0)) return done();
   (async () => {
     for (;;) {
       await nextTask();
       if (t.filtering !== job || view._table !== t) return;
-      if (step(performance.now() + SLICE_MS)) return end();
+      if (step(performance.now() + SLICE_MS)) return done();
     }
   })();
 }
@@ -605,6 +614,9 @@ function setCurrent(view, node) {
 export function stepRow(view, dir) {
   const t = view._table;
   if (!t?.model) return null;
+  // Counted over the whole table: rows still to be built or filtered are done first.
+  if (t.pos < t.model.length) finishTable(view);
+  t.filtering?.finish();
   const rows = visibleRows(view);
   if (rows.length === 0) return null;
   const cur = t.found ? rows.indexOf(t.found) : -1;

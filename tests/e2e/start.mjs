@@ -62,6 +62,9 @@ await runBrowserTest('start', 300, async ({ url, browser, check }) => {
   let s = await page.evaluate(seen);
   check(s.columns === SEEDS && /\(the seeds\)/.test(s.summary) && !/\byour/i.test(`${s.summary} ${s.status}`) && s.stored === null,
     'the seeds are shown as the demo: the list says "the seeds", nothing calls them yours, nothing is stored', JSON.stringify(s));
+  // (Not even an empty IndexedDB database: a first visit that keeps nothing opens none.)
+  const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  check(databases.length === 0, 'a first visit that keeps nothing creates no IndexedDB database', JSON.stringify(databases));
 
   // --- The first article pasted replaces the seeds, with an Undo. ---------------------------------
   await pasteArticle(page, 'Harbour Post', MINE);

@@ -389,6 +389,26 @@ await runBrowserTest('table', 420, async ({ url, browser, check }) => {
   console.log(`# 1 MB article (${opened.sentences} sentences): table of ${opened.rows} rows built in ${opened.ms} ms, longest task ${longOpen} ms (tasks: ${opened.tasks.join(', ') || 'none'}); search "the" and clear: longest task ${longSearch} ms (tasks: ${searched.tasks.join(', ') || 'none'})`);
   check(opened.rows > 5000 && longOpen <= budget, `a 1 MB article: the claim table is built with no main-thread task over ${budget} ms`, `longest ${longOpen} ms, ${opened.rows} rows`);
   check(longSearch <= budget, `a 1 MB article: searching the table keeps every main-thread task within ${budget} ms`, `longest ${longSearch} ms`);
+  // Enter right after typing, while the rows are still being filtered in slices: "match 1 of n"
+  // counts every matching row, not those filtered so far.
+  await bp.evaluate(watch);
+  // (Typed and Enter pressed in one task, so that the slices cannot have finished between.)
+  const early = await bp.evaluate(() => {
+    const root = document.querySelector('story-diff').shadowRoot;
+    const box = root.querySelector('input[type="search"]');
+    box.value = 'river';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    return root.querySelector('.claims-count').textContent;
+  });
+  await bp.waitForTimeout(1500);
+  const settled = await bp.evaluate(() => ({ shown: [...document.querySelector('story-diff').shadowRoot.querySelectorAll('.claims .trow[data-row]')].filter((r) => !r.hidden).length, tasks: window.__tasks }));
+  const longEnter = Math.max(0, ...settled.tasks);
+  console.log(`# 1 MB article: Enter during the search: ${early}; longest task ${longEnter} ms`);
+  check(new RegExp(`match 1 of ${settled.shown}$`).test(early) && settled.shown > 1, 'a 1 MB article: Enter while the search is still filtering counts every matching row', JSON.stringify({ early, shown: settled.shown }));
+  check(longEnter <= budget, `a 1 MB article: Enter during the search keeps every main-thread task within ${budget} ms`, `longest ${longEnter} ms`);
+  await bp.locator('story-diff input[type="search"]').fill('');
+  await bp.waitForTimeout(500);
   await bp.screenshot({ path: join(OUT, 'table-big-desktop.png') });
   check(bigProblems.length === 0, 'no console errors, page errors or failed requests (1 MB article)', bigProblems.join(' | '));
   await big.close();

@@ -53,3 +53,14 @@ test('the CLI says which source had a shared group first', () => {
     rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test('the exports name a source beside its outlet only when the name says more, as the column heads do', async () => {
+  const { provenanceParts, sourceHeading } = await import('../../js/element/provenance.js');
+  const sources = [
+    { name: 'reuters.txt', outlet: 'Reuters', url: null },
+    { name: 'desk-copy.txt', outlet: 'Harbour Post', url: 'https://harbour.example/story' },
+    { name: 'notes.txt', outlet: null, url: null },
+  ];
+  const view = { _report: { sources }, _label: (k) => sources[k].outlet || sources[k].name };
+  assert.deepEqual(sources.map((_, k) => sourceHeading(provenanceParts(view, k))), ['Reuters', 'Harbour Post (desk-copy.txt, https://harbour.example/story)', 'notes.txt']);
+});
