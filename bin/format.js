@@ -142,11 +142,10 @@ function text(report) {
     if (list.length === 0) out.push('  (none)');
     for (const x of list) {
       // "?" where the closest sentence elsewhere comes near enough to doubt the verdict.
-      const doubt = x.doubt;
-      out.push(`  ${doubt ? '?' : '-'} ${oneLine(x.text)}`);
+      out.push(`  ${x.doubt ? '?' : '-'} ${oneLine(x.text)}`);
       // The closest sentence elsewhere, so the reader can judge the verdict.
       const near = x.nearest && sources[x.nearest.source]?.sentences[x.nearest.sentence];
-      if (near) out.push(`      closest${doubt ? ` (${MAY_STATE_SAME})` : ''}: [${x.nearest.source + 1}] ${oneLine(near.text)} (${percent(x.nearest.score)})`);
+      if (near) out.push(`      closest${x.doubt ? ` (${MAY_STATE_SAME})` : ''}: [${x.nearest.source + 1}] ${oneLine(near.text)} (${percent(x.nearest.score)})`);
     }
   });
 
@@ -219,8 +218,7 @@ function markdown(report) {
     if (list.length === 0) out.push('(none)');
     for (const x of list) {
       const near = x.nearest && sources[x.nearest.source]?.sentences[x.nearest.sentence];
-      const doubt = x.doubt;
-      out.push(`- ${doubt ? '(?) ' : ''}${mdText(x.text)}${near ? ` (closest${doubt ? `, ${MAY_STATE_SAME}` : ''}: ${label(x.nearest.source)}, ${percent(x.nearest.score)}: ${mdText(near.text)})` : ''}`);
+      out.push(`- ${x.doubt ? '(?) ' : ''}${mdText(x.text)}${near ? ` (closest${x.doubt ? `, ${MAY_STATE_SAME}` : ''}: ${label(x.nearest.source)}, ${percent(x.nearest.score)}: ${mdText(near.text)})` : ''}`);
     }
     out.push('');
   });

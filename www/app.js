@@ -190,7 +190,7 @@ function leaveDemo() {
 /** After `names` were added in place of the seeds (`before`, from leaveDemo): say so, with an Undo. */
 function saySeedsLeft(before, names) {
   if (!before || before.sources.length === 0) return;
-  undo.offer(`Started your own comparison with ${names.map((n) => `“${n}”`).join(', ')}: the ${plural(before.sources.length, 'seed article')} ${before.sources.length === 1 ? 'was' : 'were'} set aside.`,
+  undo.offer(`Started your own comparison with ${namesOf(names.map((name) => ({ name })))}: the ${plural(before.sources.length, 'seed article')} ${before.sources.length === 1 ? 'was' : 'were'} set aside.`,
     'starting your own comparison', before);
 }
 
@@ -658,7 +658,7 @@ async function main() {
   }
   show();
   // What can be undone or put back, kept from before the reload.
-  undo.load().catch(() => {});
+  undo.load();
   // After the comparison is under way: a draft never holds up the first view.
   setTimeout(restoreDraft, 0);
   // The unsaved details of articles no longer listed are let go, unless the articles could not

@@ -81,7 +81,11 @@ def swapped(pairs, vectors):
 
     names, sets, _, y, X = F.load(rows)
     labeled = sets != "sts"
-    if labeled.sum() != len(pairs):
+    # The same rows in the same order (a stale target/pairs.tsv of the same length would put the
+    # transformer's cosine on the wrong pairs): else nothing is refitted.
+    same = labeled.sum() == len(pairs) and list(sets[labeled]) == [p[0] for p in pairs] and np.allclose(y[labeled], [float(p[1]) for p in pairs])
+    if not same:
+        print("... target/pairs.tsv does not hold pair-texts.tsv's pairs in order: run accuracy --pairs again; no refit")
         return []
     centred = {}
     for s in set(p[0] for p in pairs):
@@ -101,8 +105,9 @@ def swapped(pairs, vectors):
         score = F.predict(M[labeled], F.fit_extra(names, M, y, labeled, F.SEMANTIC_EXTRA))
         positive = y[labeled] >= 0.5
         auc = roc_auc(score, positive)
-        out += [f"{key}_scorer_auc\t{auc:.4f}", f"{key}_loso_precision\t{tp / predicted:.4f}", f"{key}_loso_recall\t{tp / wanted:.4f}"]
-        print(f"... scorer on the {key} cosine: AUC {auc:.3f}, left-one-set-out precision {tp / predicted:.3f}, recall {tp / wanted:.3f}")
+        precision = tp / predicted if predicted else 0.0
+        out += [f"{key}_scorer_auc\t{auc:.4f}", f"{key}_loso_precision\t{precision:.4f}", f"{key}_loso_recall\t{tp / wanted:.4f}"]
+        print(f"... scorer on the {key} cosine: AUC {auc:.3f}, left-one-set-out precision {precision:.3f}, recall {tp / wanted:.3f}")
     return out
 
 

@@ -25,13 +25,14 @@ import { join } from 'node:path';
 import { syntheticArticle } from '../synthetic.mjs';
 import { OUT, ROOT, axe, ownSeeds, runBrowserTest, waitReady, waitSettled, watchProblems } from './lib.mjs';
 import { checkWebPages } from './webpages.mjs';
+import { DOUBTFUL_MIN } from '../../js/verdicts.js';
 
 const labels = JSON.parse(readFileSync(join(ROOT, 'tests/labels/seeds.json'), 'utf8'));
 const SEEDS = JSON.parse(readFileSync(join(ROOT, 'seeds/index.json'), 'utf8')).length;
 const BUDGET_MS = Number(process.env.STORYDIFF_PAGE_BUDGET_MS || 500);
 
 // Runs in the page: facts about the rendered view.
-const facts = () => {
+const facts = (doubtfulMin) => {
   const v = document.querySelector('story-diff');
   const root = v.shadowRoot;
   const report = v.report;
@@ -45,8 +46,8 @@ const facts = () => {
       const wantUnique = s.support === 0 && s.role !== 'speaker';
       if (node.classList.contains('shared') !== wantShared || node.classList.contains('unique') !== wantUnique) bad.push(`${i}:${j}`);
       if (wantShared && !node.querySelector('.kind-icon')) bad.push(`${i}:${j} no kind icon`);
-      // A unique sentence whose nearest counterpart scores 0.3 or more (DOUBTFUL_MIN) is "unique?".
-      const doubtful = wantUnique && !!s.nearest && s.nearest.score >= 0.3;
+      // A unique sentence whose nearest counterpart scores DOUBTFUL_MIN or more is "unique?".
+      const doubtful = wantUnique && !!s.nearest && s.nearest.score >= doubtfulMin;
       if (wantUnique && node.querySelector('.badge-unique')?.textContent !== (doubtful ? 'unique?' : 'unique')) bad.push(`${i}:${j} no unique badge`);
       if (node.classList.contains('doubtful') !== doubtful) bad.push(`${i}:${j} doubtful ${doubtful}`);
     }
@@ -207,7 +208,7 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   const usedWorker = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/build/worker.js')));
   check(usedWorker, 'the comparison runs in a Web Worker (build/worker.js, the bundle of js/worker.js, loaded)');
 
-  let f = await page.evaluate(facts);
+  let f = await page.evaluate(facts, DOUBTFUL_MIN);
   check(f.columns === SEEDS, `one column per seed (${SEEDS})`, JSON.stringify(f.columns));
   check(f.sentences.every((n) => n > 0), 'every column shows sentences', JSON.stringify(f.sentences));
   check(f.shared > 0 && f.unique > 0, 'shared and unique sentences are both marked', `shared=${f.shared} unique=${f.unique}`);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SEED_NAMES, seedPath } from './helpers.mjs';
 import { csvField, mdText } from '../../bin/format.js';
-import { languages, repeats, primaryLanguage } from '../../js/verdicts.js';
+import { DOUBTFUL_MIN, languages, repeats, primaryLanguage } from '../../js/verdicts.js';
 
 const BIN = join(ROOT, 'bin/storydiff.js');
 const seeds = SEED_NAMES.map(seedPath);
@@ -157,11 +157,11 @@ test('--format errors are one line and exit 2', () => {
   assert.equal(primaryLanguage(''), null);
 });
 
-test('text: a unique sentence whose closest sentence elsewhere scores 0.3 or more is listed with "?", the rest with "-"', () => {
+test('text: a unique sentence whose closest sentence elsewhere scores DOUBTFUL_MIN or more is listed with "?", the rest with "-"', () => {
   const text = run(...seeds).out;
   const lines = text.split('\n');
   const unique = report.sources.flatMap((s) => s.sentences.filter((x) => x.support === 0 && x.role !== 'speaker'));
-  const doubtfulOnes = unique.filter((x) => x.nearest && x.nearest.score >= 0.3);
+  const doubtfulOnes = unique.filter((x) => x.nearest && x.nearest.score >= DOUBTFUL_MIN);
   assert.ok(doubtfulOnes.length > 0 && doubtfulOnes.length < unique.length, `${doubtfulOnes.length} of ${unique.length}`);
   for (const x of unique) {
     const mark = doubtfulOnes.includes(x) ? '?' : '-';
@@ -176,6 +176,6 @@ test('csv: a doubtful unique sentence has the status "unique?"', () => {
   const unique = report.sources.flatMap((s, i) => s.sentences.map((x, j) => ({ x, i, j })).filter(({ x }) => x.support === 0 && x.role !== 'speaker'));
   for (const { x, i, j } of unique) {
     const r = rows.find((c) => c[col('source')] === String(i + 1) && c[col('sentence')] === String(j + 1));
-    assert.equal(r?.[col('status')], x.nearest && x.nearest.score >= 0.3 ? 'unique?' : 'unique', x.text);
+    assert.equal(r?.[col('status')], x.nearest && x.nearest.score >= DOUBTFUL_MIN ? 'unique?' : 'unique', x.text);
   }
 });

@@ -43,7 +43,7 @@ test('storyOrder: a group comes after those any source puts before it', () => {
   assert.deepEqual(order, ['Flood waters close the r', 'The county said 120 home', '"We have never seen the ', 'Engineers will inspect t']);
 });
 
-test('doubtWords: one wording of a doubtful "unique" for the page and the CLI, the score as a percentage', async () => {
+test('doubtWords: one wording of a doubtful "unique" for the columns, the claim table and its exports, the score as a percentage', async () => {
   const { doubtWords, percent } = await import('../../js/verdicts.js');
   assert.deepEqual(doubtWords('Herald', 'Wire', 0.342), {
     status: 'unique?',

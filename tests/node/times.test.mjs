@@ -1,14 +1,12 @@
-// The page's Published fields (www/details.js) and its undo fingerprints (www/undo.js), without a
-// browser: a time typed is the visitor's local time, kept with their UTC offset on that date; a
-// zoned time read from an article is shown converted to local time, one without a zone as it is.
+// The page's Published fields (www/details.js), without a browser: a time typed is the visitor's
+// local time, kept with their UTC offset on that date; a zoned time read from an article is shown
+// converted to local time, one without a zone as it is.
 // Run in Europe/Berlin (process.env.TZ), where the offset is +01:00 in winter and +02:00 in summer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 process.env.TZ = 'Europe/Berlin';
 const { gapProblem, localValue, withLocalZone } = await import('../../www/details.js');
-const { contentKey, listKey } = await import('../../www/lists.js');
-const { namesOf } = await import('../../www/undo.js');
 const { firstOf } = await import('../../js/provenance.js');
 
 test('withLocalZone: a typed time gets the local UTC offset of its own date', () => {
@@ -30,22 +28,6 @@ test('localValue: zoned times in local time, the rest as they are', () => {
   assert.equal(localValue('2025-06-03T09:15'), '2025-06-03T09:15');
   assert.equal(localValue('2025-06-03'), '2025-06-03T00:00');
   assert.equal(localValue(''), '');
-});
-
-test('undo fingerprints: content, not names; a list by names, contents, details and order', () => {
-  assert.equal(contentKey({ name: 'a', text: 'Same text.' }), contentKey({ name: 'b', text: 'Same text.' }));
-  assert.notEqual(contentKey({ text: 'Same text.' }), contentKey({ html: 'Same text.' }));
-  assert.notEqual(contentKey({ text: 'One.' }), contentKey({ text: 'Two.' }));
-  const long = 'word '.repeat(10_000);
-  assert.equal(contentKey({ text: long }), contentKey({ text: (' ' + long).slice(1) }), 'a long text, cached, and an equal copy');
-  const a = { name: 'A', text: 'One.', restored: [] };
-  const b = { name: 'B', text: 'Two.', restored: [] };
-  assert.equal(listKey({ sources: [a, b] }), listKey({ sources: [{ ...a }, { ...b }] }));
-  assert.notEqual(listKey({ sources: [a, b] }), listKey({ sources: [b, a] }));
-  assert.notEqual(listKey({ sources: [a] }), listKey({ sources: [{ ...a, name: 'A2' }] }));
-  assert.notEqual(listKey({ sources: [a] }), listKey({ sources: [a], demo: true }));
-  assert.equal(namesOf([a, b]), '“A” and “B”');
-  assert.equal(namesOf([a, b, a, b]), 'the 4 articles');
 });
 
 test('withLocalZone: a time typed in the hour the clocks skip is kept as the instant it is (03:30+02:00), never 02:30+02:00', () => {

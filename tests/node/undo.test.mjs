@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 const { articleKey, contentKey, listKey, lostFrom, mergeBack } = await import('../../www/lists.js');
-const { setupUndo } = await import('../../www/undo.js');
+const { namesOf, setupUndo } = await import('../../www/undo.js');
 const { draftArticle, draftId } = await import('../../www/details.js');
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -207,4 +207,20 @@ test('the Undo kept holds only what it removed in full, the rest as content keys
   await undo3.load();
   assert.equal(page3.notices.has('undo'), false);
   assert.deepEqual(asideNotices(page3), ['Removed “Gone”. “Gone” is set aside: put it back, or dismiss this to let it go.']);
+});
+
+test('undo fingerprints: content, not names; a list by names, contents, details and order', () => {
+  assert.equal(contentKey({ name: 'a', text: 'Same text.' }), contentKey({ name: 'b', text: 'Same text.' }));
+  assert.notEqual(contentKey({ text: 'Same text.' }), contentKey({ html: 'Same text.' }));
+  assert.notEqual(contentKey({ text: 'One.' }), contentKey({ text: 'Two.' }));
+  const long = 'word '.repeat(10_000);
+  assert.equal(contentKey({ text: long }), contentKey({ text: (' ' + long).slice(1) }), 'a long text and an equal copy of it');
+  const a = { name: 'A', text: 'One.', restored: [] };
+  const b = { name: 'B', text: 'Two.', restored: [] };
+  assert.equal(listKey({ sources: [a, b] }), listKey({ sources: [{ ...a }, { ...b }] }));
+  assert.notEqual(listKey({ sources: [a, b] }), listKey({ sources: [b, a] }));
+  assert.notEqual(listKey({ sources: [a] }), listKey({ sources: [{ ...a, name: 'A2' }] }));
+  assert.notEqual(listKey({ sources: [a] }), listKey({ sources: [a], demo: true }));
+  assert.equal(namesOf([a, b]), '“A” and “B”');
+  assert.equal(namesOf([a, b, a, b]), 'the 4 articles');
 });
