@@ -14,7 +14,7 @@ import { fold, sameName } from './text.js';
 import { level } from './toolbar.js';
 import { addHeadNotices, markApart } from './verdicts.js';
 import { timeOf } from '../provenance.js';
-import { doubtWords, doubtful } from '../verdicts.js';
+import { MAY_STATE_SAME, doubtWords, doubtful } from '../verdicts.js';
 
 /**
  * The board that holds the columns side by side: a click on a sentence, or the keyboard focus
@@ -308,7 +308,7 @@ export function sentenceRow(view, i, j, s, others) {
         classes.push('doubtful');
         const other = view._label(s.nearest.source);
         const words = doubtWords(view._label(i), other, s.nearest.score);
-        node.append(h('span', { class: 'badge-unique', text: words.status }), h('span', { class: 'sr-only', text: `, but ${other} may say the same: ` }));
+        node.append(h('span', { class: 'badge-unique', text: words.status }), h('span', { class: 'sr-only', text: `, but ${other} ${MAY_STATE_SAME}: ` }));
         node.title = words.detail;
       } else {
         node.append(h('span', { class: 'badge-unique', text: 'unique' }), h('span', { class: 'sr-only', text: ': ' }));
