@@ -223,22 +223,3 @@ pub(super) const COMMENT_HEADS: &[&str] = &[
 
 /// What a count of comments is counted in (`23 comments`).
 pub(super) const COMMENT_COUNTS: &[&str] = &["comments", "comment", "responses", "replies"];
-
-/// The words of `s` that carry its topic: four letters or more. They are compared by
-/// [`stem_into`]'s key.
-pub(super) fn content_words(s: &str) -> impl Iterator<Item = &str> + '_ {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 4 && w.chars().nth(3).is_some())
-}
-
-/// Writes into `key` what a content word is compared by: its first five letters, lower case,
-/// so that "injured" finds "injury" and "critically" "critical".
-pub(super) fn stem_into(w: &str, key: &mut String) {
-    key.clear();
-    for c in w.chars().take(5) {
-        if c.is_ascii() {
-            key.push(c.to_ascii_lowercase());
-        } else {
-            key.extend(c.to_lowercase());
-        }
-    }
-}
