@@ -5,7 +5,15 @@
 
 Rows come from examples/accuracy.rs (--pairs): the STS news pairs (target: gold similarity / 5)
 and every cross-source pair of each labeled set in tests/labels/ (target 1 for a labeled match or
-opposite claim, 0 otherwise; related pairs left out).
+opposite claim, 0 otherwise; related pairs left out). The last column says whether a pair is
+`solo`: each sentence alone in its source (every STS pair; no labeled pair).
+
+Three models. The *solo* model judges two sentences with no story around them (a headline against
+a headline): all inputs, fitted on the STS training four fifths with soft targets. There the
+vectors' plain cosine (no story to centre on) carries it: STS held-out Pearson 0.819, against
+0.717 for the in-story model on the same pairs (the cosine alone: 0.800). The vectors were
+trained on those four fifths too, so the fit leans on the cosine more than unseen pairs would
+justify; the held-out fifth was never used by either.
 
 The lexical model is the one the labeled pairs were fitted to before the vectors existed
 (LEXICAL_PRIOR below: weighted cosine, overlap, order, shared terms, lengths), kept as it was:
@@ -28,6 +36,30 @@ pipeline (precision / recall over all sets) and on held-out STS (Pearson):
   weight rises from +0.61 to +0.95 and the pipeline accepts more pairs: all sets 0.917 / 0.628
   against 0.924 / 0.622 with the weights fitted on version 1, but the seeds' precision 0.940 (110/117),
   below its floor in tests/labels.rs (0.95); the weights fitted on version 1 were kept.
+- (2026-12-08) the semantic model refitted on these rows again (embedding +0.935): seeds precision
+  0.908 (109/120) in the pipeline, all sets 0.920 / 0.661; SEMANTIC_KEPT (version 1) stays, and this
+  script now writes it, printing the refit beside it.
+- (2026-12-08) one model for STS and stories (issue 11: STS Pearson 0.80 with the pipeline as it
+  is). All weights refitted on the labeled rows plus the STS training rows weighted w, in the
+  pipeline at even odds, all sets / seeds precision and recall:
+  w 0: STS 0.762, 0.947 / 0.631, seeds 0.953 / 0.819;  w 0.2: STS 0.785, 0.954 / 0.583, seeds
+  0.959 / 0.759;  w 1: STS 0.812, 0.949 / 0.535, seeds 0.957 / 0.733 (floor 0.87). Interactions
+  meant to tell the regimes apart moved STS by under 0.01 at each w and did not help the labels
+  (leaving each set out, no pipeline): the cosine times the share of the shared terms that are not
+  the story's common ones; the cosine times the comparison's coherence (the mean plain cosine of
+  its sentences: STS 0.073, labeled sets 0.21-0.39) and the coherence itself; the cosine's square.
+  A gate on coherence would separate the two, but would also switch a comparison of many stories
+  (all 982 ECB+ articles at once, coherence as low as STS's) to weights that trust the cosine
+  within each story: not done. The solo model above is the gate that reads the input itself.
+- (2026-12-08) ECB+ recall (0.553 at precision 0.955 pooled; issue 11 asks 0.65 at 0.95): of the
+  76 labeled pairs missed, 43 are not proposed as candidates and would score under 0.5 anyway,
+  15 score under 0.3, 12 from 0.3 to 0.5, 6 lose to a better counterpart of the same source
+  (mostly one claim told in a title, a lede and a later sentence of one source, or one fact of
+  a long sentence: "died peacefully in her sleep" inside a sentence about her career).
+  Sweeps in the pipeline (ECB+ pooled; seeds precision): PARAPHRASE_MIN 0.4 0.949 / 0.571,
+  0.35 0.950 / 0.576, 0.3 0.944 / 0.588 (seeds 0.957); BEST_SLACK 0.7 0.932 / 0.565, 0.5
+  0.931 / 0.629 (seeds 0.854, 0.818); IMPLIED_MIN 0.1 0.957 / 0.588, 0.05 0.958 / 0.594 (seeds
+  0.927, 0.929, under the floor 0.95). None reaches 0.65 at 0.95.
 Deterministic: cross-entropy with a small L2 penalty, minimized by Newton's method. numpy only.
 """
 import re
@@ -41,16 +73,19 @@ L2 = 1e-3
 
 
 def load(path):
+    """The rows of `path`: feature names, and per row its set, split, target, features and
+    whether it is a `solo` pair (two sentences each alone in its source: the STS rows)."""
     lines = Path(path).read_text().splitlines()
-    names = lines[0].split("\t")[3:]
-    sets, splits, y, X = [], [], [], []
+    names = lines[0].split("\t")[3:-1]
+    sets, splits, y, X, solo = [], [], [], [], []
     for line in lines[1:]:
         c = line.split("\t")
         sets.append(c[0])
         splits.append(c[1])
         y.append(float(c[2]))
-        X.append([float(v) for v in c[3:]])
-    return names, np.array(sets), np.array(splits), np.array(y), np.array(X)
+        X.append([float(v) for v in c[3:-1]])
+        solo.append(c[-1] == "1")
+    return names, np.array(sets), np.array(splits), np.array(y), np.array(X), np.array(solo)
 
 
 def fit(X, y, w, offset=None, bias=True):
@@ -87,6 +122,11 @@ LEXICAL_PRIOR = {"cosine": 4.5, "overlap": 3.0, "dice": 2.5, "containment": 2.7,
 LEXICAL_PRIOR_BIAS = -6.9
 SEMANTIC_EXTRA = ["embedding", "numbers", "shared_common"]
 LEXICAL_EXTRA = []
+# The semantic model's weights on top of the lexical prior as fitted on the version 1 vectors
+# (this script's fit_extra then); kept because the refit on version 2 measured worse in the
+# pipeline (see the docstring, 2026-12-07, measured again 2026-12-08). The refit is printed beside.
+SEMANTIC_KEPT = {"embedding": 0.6147, "numbers": 0.2258, "shared_common": -0.1062, "anchor": 5.6723}
+SEMANTIC_KEPT_BIAS = -6.5790
 
 
 def prior(names):
@@ -113,16 +153,39 @@ def fit_extra(names, X, y, rows, extras):
     return weights, lb + b
 
 
-def report(names, sets, splits, y, X):
+def kept(names):
+    """The semantic model as kept: the lexical prior plus SEMANTIC_KEPT."""
+    weights, bias = prior(names)
+    for name, w in SEMANTIC_KEPT.items():
+        weights[names.index(name)] += w
+    return weights, SEMANTIC_KEPT_BIAS
+
+
+def fit_solo(X, y, rows):
+    """The model for a solo pair (two sentences each alone in its source, out of any story): all
+    inputs, fitted on `rows` (the STS training pairs) with their gold similarity over 5 as soft
+    targets."""
+    return fit(X[rows], y[rows], np.ones(rows.sum()))
+
+
+def report(names, sets, splits, y, X, solo):
     test = (sets == "sts") & (splits == "test")
     labeled = sets != "sts"
     extras = {"semantic": SEMANTIC_EXTRA, "lexical": LEXICAL_EXTRA}
     fitted = {title: fit_extra(names, X, y, labeled, extras[title]) for title in extras}
+    refit = fitted["semantic"]
+    print("semantic refit on these rows (not kept): " + ", ".join(f"{n} {w:+.3f}" for n, w in zip(names, refit[0]) if w) + f", bias {refit[1]:+.3f}")
+    fitted["semantic"] = kept(names)
+    fitted["solo"] = fit_solo(X, y, solo & (splits == "train"))
+    assert not (solo & labeled).any(), "a labeled pair is solo: the labeled sets are articles"
     for title, model in fitted.items():
         r = np.corrcoef(predict(X[test], model), y[test])[0, 1]
         print(f"\n## {title}: STS held-out ({test.sum()} pairs) Pearson {r:.3f}")
+        if title == "solo":
+            print(", ".join(f"{n} {w:+.3f}" for n, w in zip(names, model[0])) + f", bias {model[1]:+.3f}")
+            continue
         for s in sorted(set(sets) - {"sts"}):
-            m = fit_extra(names, X, y, labeled & (sets != s), extras[title])
+            m = fit_extra(names, X, y, labeled & (sets != s), extras[title]) if title == "lexical" else fitted[title]
             mine = sets == s
             p = predict(X[mine], m) >= THRESHOLD
             t = y[mine] >= 0.5
@@ -144,10 +207,10 @@ def write(models):
 
 
 def main():
-    names, sets, splits, y, X = load(sys.argv[1])
-    fitted = report(names, sets, splits, y, X)
+    names, sets, splits, y, X, solo = load(sys.argv[1])
+    fitted = report(names, sets, splits, y, X, solo)
     if "--write" in sys.argv:
-        write({"SEMANTIC": fitted["semantic"], "LEXICAL": fitted["lexical"]})
+        write({"SEMANTIC": fitted["semantic"], "LEXICAL": fitted["lexical"], "SOLO": fitted["solo"]})
 
 
 if __name__ == "__main__":

@@ -122,7 +122,8 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     let prepared = prepare(sources)?;
     let units = &prepared.units;
     let texts = prepared.texts(sources);
-    let embedded = vectors.map(|v| embed::Embedded::new(v, units.iter().map(|u| &texts[u.source][u.span.clone()])));
+    let story = index::has_story(units, &prepared.index);
+    let embedded = vectors.map(|v| embed::Embedded::centred(v, units.iter().map(|u| &texts[u.source][u.span.clone()]), story));
     let embedded = embedded.as_ref();
     let mut candidates = index::candidates(units, &prepared.index);
     if let Some(e) = embedded {
