@@ -341,6 +341,10 @@ fn grouped_recall(sc: &scoring::Score) -> String {
 /// TF-IDF, the vectors alone, and the full MiniLM's `peer_key` figure when its script has run.
 fn score_rows(doc: &mut String, root: &Path, measure: &dyn Fn(&dyn Fn(&align::Features) -> f64) -> f64, peer_key: &str) {
     let _ = writeln!(doc, "| storydiff semantic scorer (`score::same_claim`, with vectors) | {:.3} |", measure(&|f| score::same_claim(f, true)));
+    // Solo pairs (STS) have weights of their own: what the weights a sentence within a story is
+    // judged by would give them, beside.
+    let in_story = |f: &align::Features| score::same_claim(&align::Features { solo: false, ..f.clone() }, true);
+    let _ = writeln!(doc, "| storydiff semantic scorer with the in-story weights (how a sentence within a story is judged) | {:.3} |", measure(&in_story));
     let _ = writeln!(doc, "| storydiff lexical scorer (without vectors) | {:.3} |", measure(&|f| score::same_claim(f, false)));
     let _ = writeln!(doc, "| TF-IDF cosine (the term index's weights) | {:.3} |", measure(&|f| f.cosine));
     let _ = writeln!(doc, "| static embedding cosine alone (centred on the story's mean; plain for sentences alone in their sources) | {:.3} |", measure(&|f| f.embedding));
