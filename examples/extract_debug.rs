@@ -15,10 +15,10 @@ fn main() {
     let page = storydiff::html::read(&html);
     let c = storydiff::extract::article(&page);
     let (_, hints, root) = storydiff::extract::root(&page);
-    println!("root {root} {} {:?}", page.elements[root].tag, page.elements[root].hint);
-    for b in &page.blocks {
+    println!("root {root} {} {:?}", page.outline.elements[root].tag, page.outline.elements[root].hint);
+    for b in &page.outline.blocks {
         let kept = c.blocks.iter().find(|k| k.span == b.span).map(|k| format!("{:?}", k.role)).unwrap_or_else(|| c.removed.iter().find(|k| k.span == b.span).map(|k| format!("-{:?}", k.reason)).unwrap_or_default());
-        let mut chain = vec![]; let mut e = b.parent; while e != 0 && chain.len() < 6 { chain.push(page.elements[e].tag.clone()); e = page.elements[e].parent; }
+        let mut chain = vec![]; let mut e = b.parent; while e != 0 && chain.len() < 6 { chain.push(page.outline.elements[e].tag.clone()); e = page.outline.elements[e].parent; }
         let t = &page.text[b.span.clone()];
         println!("{:5} {:12} {:?} {:?} [{}] {}", b.parent, kept, b.kind, hints[b.parent], chain.join("<"), t.chars().take(90).collect::<String>());
     }

@@ -1,6 +1,7 @@
 //! Cleaning: separate the article from the page chrome pasted with it, and read its metadata.
 //!
-//! Works on lines, in three passes:
+//! Works on the lines of the paste's [`outline`] (each line a block; a run of lines between blank
+//! lines a box of the page), in three passes:
 //! 1. each line on its own: patterns that mark chrome anywhere (prompts, copyright, contact,
 //!    credits, labels, date and byline lines), lines in another script than the article,
 //!    and lines repeated from earlier in the text;
@@ -18,6 +19,7 @@
 //! Nothing is rewritten: the result is spans of the input, each kept with a role or removed
 //! with a reason, so the page can show every removed span and a user can restore it.
 
+use crate::blocks::{Block, Element, Hint, Kind, Outline};
 use crate::lexicon::{MONTHS, WEEKDAYS};
 use crate::normalize::is_ideograph;
 use crate::report::{Reason, Role};
@@ -42,6 +44,7 @@ use runs::*;
 use script::*;
 
 pub use dates::find_date;
+pub use lines::outline;
 pub(crate) use boxes::ends_sentence;
 #[cfg(feature = "html")]
 pub(crate) use chrome::chrome_line;
@@ -49,7 +52,7 @@ pub(crate) use lines::word_count;
 
 /// A kept paragraph of the article, to be split into sentences.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Block {
+pub struct Kept {
     /// Byte range in the input.
     pub span: Range<usize>,
     /// What part of the article it is.
@@ -90,7 +93,7 @@ pub struct Meta {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cleaned {
     /// Kept paragraphs in reading order.
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Kept>,
     /// Removed spans in input order; together with `blocks` they cover every non-blank line.
     pub removed: Vec<Cut>,
     /// Title, outlet, date, authors.
@@ -129,7 +132,11 @@ struct Line {
 /// Separates the article in `text` from page chrome and reads its metadata.
 pub fn clean(text: &str) -> Cleaned {
     let mut out = Cleaned::default();
-    let mut lines = join_wrapped(text, split_lines(text));
+    let outline = outline(text);
+    // A line is the first of its box when a blank line came before it.
+    let mut lines: Vec<Line> = (outline.blocks.iter().enumerate())
+        .map(|(i, b)| Line { span: b.span.clone(), class: Class::Short, after_blank: i == 0 || outline.blocks[i - 1].parent != b.parent, keyword: None, stamp: false, glued: false })
+        .collect();
     let script = dominant_script(text);
 
     let words: Vec<usize> = lines.iter_mut().map(|line| classify(text, line, script, &mut out)).collect();
@@ -240,7 +247,7 @@ pub fn clean(text: &str) -> Cleaned {
         if role == Role::Title && out.meta.title.is_none() {
             out.meta.title = Some(text[line.span.clone()].to_string());
         }
-        out.blocks.push(Block { span: line.span.clone(), role });
+        out.blocks.push(Kept { span: line.span.clone(), role });
     }
     crate::sort::by_key(&mut out.removed, |c| crate::sort::pair(c.span.start, c.span.end));
     out

@@ -12,7 +12,7 @@
 //! removed by a keyword. Outside it, blocks are removed with the reason their markup gives, or
 //! as page text outside the article. The headline is found from the page's metadata.
 
-use crate::clean::{self, Block as Kept, Cleaned, Cut, Meta};
+use crate::clean::{self, Cleaned, Cut, Kept, Meta};
 use crate::html::{Block, Hint, Kind, Page};
 use crate::report::{Reason, Role};
 
@@ -25,7 +25,7 @@ pub fn article(page: &Page) -> Cleaned {
     let title = headline(page);
 
     let mut out = Cleaned { meta: meta(page), ..Cleaned::default() };
-    for (i, b) in page.blocks.iter().enumerate() {
+    for (i, b) in page.outline.blocks.iter().enumerate() {
         let s = &text[b.span.clone()];
         let verdict = if Some(i) == title {
             Ok(Role::Title)
@@ -47,7 +47,7 @@ pub fn article(page: &Page) -> Cleaned {
     // issue asks for as metadata; the block kept as the title is the heading shown); else as the
     // page shows it, rather than as `og:title` spells it (often with the site's name).
     if let Some(t) = title.filter(|_| !page.meta.headline_from_json_ld) {
-        out.meta.title = Some(text[page.blocks[t].span.clone()].to_string());
+        out.meta.title = Some(text[page.outline.blocks[t].span.clone()].to_string());
     }
     out
 }
@@ -55,7 +55,7 @@ pub fn article(page: &Page) -> Cleaned {
 /// The element of `page` that holds the article, with which blocks are prose and each
 /// element's trusted hint.
 pub fn root(page: &Page) -> (Vec<bool>, Vec<Hint>, usize) {
-    let prose: Vec<bool> = page.blocks.iter().map(|b| is_prose(&page.text[b.span.clone()], b)).collect();
+    let prose: Vec<bool> = page.outline.blocks.iter().map(|b| is_prose(&page.text[b.span.clone()], b)).collect();
     let hints = trusted_hints(page, &prose);
     let root = container(page, &hints, &prose);
     (prose, hints, root)
@@ -79,13 +79,13 @@ fn judge(b: &Block, s: &str, hint: Hint, prose: bool) -> Result<Role, Reason> {
 /// elements that hold most of the page's prose: a layout wrapper named `with-sidebar` or
 /// `main-nav-layout` around the whole article says nothing about the article.
 fn trusted_hints(page: &Page, prose: &[bool]) -> Vec<Hint> {
-    let mut own = vec![0.0; page.elements.len()];
-    for (b, _) in page.blocks.iter().zip(prose).filter(|(_, &p)| p) {
+    let mut own = vec![0.0; page.outline.elements.len()];
+    for (b, _) in page.outline.blocks.iter().zip(prose).filter(|(_, &p)| p) {
         own[b.parent] += b.span.len() as f64;
     }
-    let prose_bytes = page.subtree_sums(own);
+    let prose_bytes = page.outline.subtree_sums(own);
     let total = prose_bytes[0];
-    page.inherited_hints(|e| removed_reason(page.elements[e].hint).is_some() && prose_bytes[e] > WRAPPER_SHARE * total)
+    page.outline.inherited_hints(|e| removed_reason(page.outline.elements[e].hint).is_some() && prose_bytes[e] > WRAPPER_SHARE * total)
 }
 
 /// The share of a page's prose above which an element's chrome hint is not taken.
@@ -124,10 +124,10 @@ fn is_prose(s: &str, b: &Block) -> bool {
 /// element the markup names as the article (`<article>`, `itemprop="articleBody"`, an
 /// `article-body` class) holds a fair share of that prose: then the best of those.
 fn container(page: &Page, hints: &[Hint], prose: &[bool]) -> usize {
-    let n = page.elements.len();
+    let n = page.outline.elements.len();
     let mut net = vec![0.0f64; n];
     let mut good = vec![0.0f64; n];
-    for (i, b) in page.blocks.iter().enumerate() {
+    for (i, b) in page.outline.blocks.iter().enumerate() {
         let bytes = b.span.len() as f64;
         if prose[i] && removed_reason(hints[b.parent]).is_none() {
             net[b.parent] += bytes - b.link_bytes as f64;
@@ -136,12 +136,12 @@ fn container(page: &Page, hints: &[Hint], prose: &[bool]) -> usize {
             net[b.parent] -= OTHER_WEIGHT * bytes;
         }
     }
-    let net = page.subtree_sums(net);
-    let good = page.subtree_sums(good);
+    let net = page.outline.subtree_sums(net);
+    let good = page.outline.subtree_sums(good);
     let best_of = |candidates: &mut dyn Iterator<Item = usize>| candidates.max_by(|&a, &b| net[a].total_cmp(&net[b]).then(b.cmp(&a)));
     let best = best_of(&mut (0..n)).unwrap_or(0);
     let enough = (ARTICLE_SHARE * good[best]).max(ARTICLE_MIN_BYTES);
-    best_of(&mut (0..n).filter(|&e| page.elements[e].hint == Hint::Article && good[e] >= enough)).unwrap_or(best)
+    best_of(&mut (0..n).filter(|&e| page.outline.elements[e].hint == Hint::Article && good[e] >= enough)).unwrap_or(best)
 }
 
 /// The share of the best element's prose that an element named as the article must hold to be
@@ -156,9 +156,9 @@ const OTHER_WEIGHT: f64 = 0.5;
 
 /// Which elements are `root` or inside it.
 fn descendants(page: &Page, root: usize) -> Vec<bool> {
-    let mut inside = vec![false; page.elements.len()];
-    for e in 0..page.elements.len() {
-        inside[e] = e == root || (e > root && inside[page.elements[e].parent] && e != 0);
+    let mut inside = vec![false; page.outline.elements.len()];
+    for e in 0..page.outline.elements.len() {
+        inside[e] = e == root || (e > root && inside[page.outline.elements[e].parent] && e != 0);
     }
     inside
 }
@@ -169,7 +169,7 @@ fn headline(page: &Page) -> Option<usize> {
     let wanted = [page.meta.headline.as_deref(), page.meta.h1.as_deref()];
     for want in wanted.into_iter().flatten() {
         let want = comparable(want);
-        let found = page.blocks.iter().position(|b| {
+        let found = page.outline.blocks.iter().position(|b| {
             let got = comparable(&page.text[b.span.clone()]);
             matches!(b.kind, Kind::Heading(_)) && !got.is_empty() && (got == want || (got.len() * 5 >= want.len() * 4 && want.contains(&got)))
         });

@@ -18,6 +18,7 @@ pub mod group;
 pub mod hash;
 pub mod align;
 pub mod anchor;
+pub mod blocks;
 pub mod clean;
 #[cfg(feature = "html")]
 pub mod html;

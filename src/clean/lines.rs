@@ -88,6 +88,40 @@ pub(super) fn has_digits(bytes: &[u8], n: usize) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Lines
 
+/// Reads a paste into an [`Outline`]: its lines, hard-wrapped ones joined, are the blocks, and
+/// each run of lines with no blank line between them is an element of its own under the root
+/// (a box of the page: a share bar, a list, a caption over its credit).
+pub fn outline(text: &str) -> Outline {
+    let lines = join_wrapped(text, split_lines(text));
+    let root = Element { parent: 0, tag: "paste".into(), hint: Hint::None };
+    let mut out = Outline { blocks: Vec::with_capacity(lines.len()), elements: vec![root] };
+    for line in lines {
+        if line.after_blank {
+            out.elements.push(Element { parent: 0, tag: "box".into(), hint: Hint::None });
+        }
+        let kind = line_kind(&text[line.span.clone()]);
+        out.blocks.push(Block { span: line.span, kind, parent: out.elements.len() - 1, link_bytes: 0 });
+    }
+    out
+}
+
+/// What a paste's line shows itself to be: a list item by its bullet or number, a paragraph by
+/// its prose, else text.
+fn line_kind(s: &str) -> Kind {
+    let mut chars = s.chars();
+    let first = chars.next().unwrap_or(' ');
+    let bullet = matches!(first, '•' | '·' | '▪' | '◦' | '‣' | '∙' | '●' | '■' | '►' | '▸' | '›' | '»' | '*' | '-' | '–') && chars.next().is_some_and(char::is_whitespace);
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = (1..=2).contains(&digits) && matches!(s.as_bytes().get(digits..digits + 2), Some([b'.' | b')', b' ']));
+    if bullet || numbered {
+        Kind::ListItem
+    } else if is_prose(s, word_count(s)) {
+        Kind::Paragraph
+    } else {
+        Kind::Text
+    }
+}
+
 pub(super) fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\0')
 }

@@ -589,3 +589,32 @@ fn credits_and_ad_markers_in_other_languages_and_share_networks_are_chrome() {
     assert!(trailing_credit("Posters of the campaign. (onmeth.com)").is_some());
     assert!(trailing_credit("He studied law in the U.S. (Harvard)").is_none());
 }
+
+#[test]
+fn a_paste_reads_into_lines_held_by_the_boxes_blank_lines_part() {
+    let text = "Ferry service resumes after storm\n\nThe ferry to the island ran again on Monday, a week after the storm closed the harbour.\n\nMore stories\n• Bridge repairs to start in May\n2) Council backs new pier\n\nShare\n";
+    let o = outline(text);
+    let read: Vec<(&str, Kind, usize)> = o.blocks.iter().map(|b| (&text[b.span.clone()], b.kind, b.parent)).collect();
+    assert_eq!(
+        read,
+        [
+            ("Ferry service resumes after storm", Kind::Text, 1),
+            ("The ferry to the island ran again on Monday, a week after the storm closed the harbour.", Kind::Paragraph, 2),
+            ("More stories", Kind::Text, 3),
+            ("• Bridge repairs to start in May", Kind::ListItem, 3),
+            ("2) Council backs new pier", Kind::ListItem, 3),
+            ("Share", Kind::Text, 4),
+        ]
+    );
+    assert_eq!(o.elements.len(), 5);
+    assert!(o.elements.iter().all(|e| e.parent == 0 && e.hint == Hint::None));
+}
+
+#[test]
+fn a_hard_wrapped_paragraph_is_one_block() {
+    let text = "The ferry to the island ran again on Monday, a week\nafter the storm closed the harbour, officials said.\n";
+    let o = outline(text);
+    assert_eq!(o.blocks.len(), 1);
+    assert_eq!(&text[o.blocks[0].span.clone()], text.trim_end());
+    assert_eq!(o.blocks[0].kind, Kind::Paragraph);
+}

@@ -12,110 +12,19 @@ mod meta;
 
 pub use meta::PageMeta;
 
+pub use crate::blocks::{Block, Element, Hint, Kind, Outline};
+
 use dom::{Data, Dom, Id};
-use std::ops::Range;
 
 /// A web page read into blocks.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
     /// The visible text, blocks separated by blank lines.
     pub text: String,
-    /// The text's blocks in reading order.
-    pub blocks: Vec<Block>,
-    /// The elements that contain blocks, each after its parent; [`Block::parent`] and
-    /// [`Element::parent`] index this.
-    pub elements: Vec<Element>,
+    /// The text's blocks and the elements that hold them.
+    pub outline: Outline,
     /// What the page says about itself (JSON-LD, OpenGraph, `<time>`, `<h1>`, ...).
     pub meta: PageMeta,
-}
-
-impl Page {
-    /// Each element's hint, or when it has none its nearest ancestor's: what the markup says
-    /// about the text inside it. Hints of the elements `ignored` leaves out are not taken.
-    pub fn inherited_hints(&self, ignored: impl Fn(usize) -> bool) -> Vec<Hint> {
-        let mut out: Vec<Hint> = Vec::with_capacity(self.elements.len());
-        for (i, e) in self.elements.iter().enumerate() {
-            // Parents come before their children, so the parent's hint is known.
-            let inherited = if out.is_empty() { Hint::None } else { out[e.parent] };
-            out.push(if e.hint == Hint::None || ignored(i) { inherited } else { e.hint });
-        }
-        out
-    }
-
-    /// Sums a value per element over each element's subtree.
-    pub fn subtree_sums(&self, mut own: Vec<f64>) -> Vec<f64> {
-        // Elements come after their parents: adding each to its parent from the end sums subtrees.
-        for e in (1..self.elements.len()).rev() {
-            own[self.elements[e].parent] += own[e];
-        }
-        own
-    }
-}
-
-/// A paragraph-like run of text: what one block-level element holds directly.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Block {
-    /// Byte range in [`Page::text`].
-    pub span: Range<usize>,
-    /// The kind of element that holds it.
-    pub kind: Kind,
-    /// The element that holds it, in [`Page::elements`].
-    pub parent: usize,
-    /// Bytes of its text that are link text.
-    pub link_bytes: usize,
-}
-
-/// The kind of element a block is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// `<h1>`..`<h6>`, with the level.
-    Heading(u8),
-    /// `<p>`.
-    Paragraph,
-    /// `<li>`, `<dt>`, `<dd>`.
-    ListItem,
-    /// `<figcaption>`, `<caption>`.
-    Caption,
-    /// `<blockquote>`.
-    Quote,
-    /// `<td>`, `<th>`.
-    Cell,
-    /// `<pre>`.
-    Preformatted,
-    /// Text directly in a `<div>` or another container.
-    Text,
-}
-
-/// An element that contains blocks.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Element {
-    /// Its parent in [`Page::elements`]; the root (`<html>`) is its own parent.
-    pub parent: usize,
-    /// Its tag name.
-    pub tag: String,
-    /// What its tag, class, id, role and itemprop say about its content.
-    pub hint: Hint,
-}
-
-/// What an element's markup says about its content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hint {
-    /// Nothing.
-    None,
-    /// The article: `<article>`, `<main>`, `itemprop="articleBody"`, an `article-body` class.
-    Article,
-    /// Menus, breadcrumbs, tag lists, related or most-read story lists.
-    Navigation,
-    /// Reader comments.
-    Comments,
-    /// Share bars, newsletter and subscription boxes, ads, cookie notices, site footers.
-    Boilerplate,
-    /// Bylines, datelines, timestamps.
-    Byline,
-    /// A sidebar or `<aside>`: beside the article, not of it.
-    Aside,
-    /// A figure or caption.
-    Figure,
 }
 
 /// Tags whose content a reader never sees as text.
@@ -160,7 +69,7 @@ enum Step {
 impl Reader<'_> {
     /// Walks the tree in document order with an explicit stack (pages nest deeply).
     fn walk(&mut self) {
-        self.page.elements.push(Element { parent: 0, tag: "html".into(), hint: Hint::None });
+        self.page.outline.elements.push(Element { parent: 0, tag: "html".into(), hint: Hint::None });
         let mut stack = vec![Step::Enter(0, 0, false)];
         while let Some(step) = stack.pop() {
             match step {
@@ -189,9 +98,9 @@ impl Reader<'_> {
                         let outer_kind = self.kind;
                         if block {
                             self.flush(parent);
-                            here = self.page.elements.len();
+                            here = self.page.outline.elements.len();
                             if tag != "html" {
-                                self.page.elements.push(Element { parent, tag: tag.to_string(), hint: hint(self.dom, id, tag) });
+                                self.page.outline.elements.push(Element { parent, tag: tag.to_string(), hint: hint(self.dom, id, tag) });
                             } else {
                                 here = 0;
                             }
@@ -254,7 +163,7 @@ impl Reader<'_> {
             let start = page.text.len();
             page.text.push_str(text);
             let link_bytes = self.links.min(text.len());
-            page.blocks.push(Block { span: start..page.text.len(), kind: self.kind, parent, link_bytes });
+            page.outline.blocks.push(Block { span: start..page.text.len(), kind: self.kind, parent, link_bytes });
         }
         self.open.clear();
         self.links = 0;
@@ -385,7 +294,7 @@ mod tests {
 
     fn blocks(html: &str) -> Vec<(String, Kind)> {
         let page = read(html);
-        page.blocks.iter().map(|b| (page.text[b.span.clone()].to_string(), b.kind)).collect()
+        page.outline.blocks.iter().map(|b| (page.text[b.span.clone()].to_string(), b.kind)).collect()
     }
 
     #[test]
@@ -429,14 +338,14 @@ mod tests {
     #[test]
     fn link_text_is_counted() {
         let page = read("<p>Read <a href='x'>more here</a></p>");
-        assert_eq!(page.blocks[0].link_bytes, "more here".len());
+        assert_eq!(page.outline.blocks[0].link_bytes, "more here".len());
     }
 
     #[test]
     fn class_names_give_hints_by_whole_words_or_prefixes() {
         let page = read("<div class='site-header'><p>a</p></div><div class='ad'><p>b</p></div><div id='comments-list'><p>c</p></div><div class='article-body'><p>d</p></div>");
-        let inherited = page.inherited_hints(|_| false);
-        let hints: Vec<Hint> = page.blocks.iter().map(|b| inherited[b.parent]).collect();
+        let inherited = page.outline.inherited_hints(|_| false);
+        let hints: Vec<Hint> = page.outline.blocks.iter().map(|b| inherited[b.parent]).collect();
         assert_eq!(hints, [Hint::None, Hint::Boilerplate, Hint::Comments, Hint::Article]);
     }
 }

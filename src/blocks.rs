@@ -1,0 +1,111 @@
+//! Blocks: the one model both kinds of input are read into before the article is found in them.
+//!
+//! A web page ([`crate::html::read`]) and a pasted page ([`crate::clean::outline`]) both become
+//! an [`Outline`]: blocks of text in reading order, each with the kind of thing it is and the
+//! element that holds it, elements nested in one another. A web page says much of this in its
+//! markup (tags, nesting, class names read as [`Hint`]s); a paste says less: its lines are the
+//! blocks, runs of lines with no blank line between them the elements they share (a share bar,
+//! a list of links, a caption over its credit), and a bullet marks a list item. The extractors,
+//! [`crate::extract`] for pages and [`crate::clean`] for pastes, read what each outline knows.
+
+use std::ops::Range;
+
+/// The blocks of an input and the elements that hold them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outline {
+    /// The blocks in reading order.
+    pub blocks: Vec<Block>,
+    /// The elements that contain blocks, each after its parent; [`Block::parent`] and
+    /// [`Element::parent`] index this. The first is the root, its own parent.
+    pub elements: Vec<Element>,
+}
+
+impl Outline {
+    /// Each element's hint, or when it has none its nearest ancestor's: what the markup says
+    /// about the text inside it. Hints of the elements `ignored` leaves out are not taken.
+    pub fn inherited_hints(&self, ignored: impl Fn(usize) -> bool) -> Vec<Hint> {
+        let mut out: Vec<Hint> = Vec::with_capacity(self.elements.len());
+        for (i, e) in self.elements.iter().enumerate() {
+            // Parents come before their children, so the parent's hint is known.
+            let inherited = if out.is_empty() { Hint::None } else { out[e.parent] };
+            out.push(if e.hint == Hint::None || ignored(i) { inherited } else { e.hint });
+        }
+        out
+    }
+
+    /// Sums a value per element over each element's subtree.
+    pub fn subtree_sums(&self, mut own: Vec<f64>) -> Vec<f64> {
+        // Elements come after their parents: adding each to its parent from the end sums subtrees.
+        for e in (1..self.elements.len()).rev() {
+            own[self.elements[e].parent] += own[e];
+        }
+        own
+    }
+}
+
+/// A paragraph-like run of text: what one block-level element holds directly, or one line of a
+/// paste.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// Byte range in the text read (a page's visible text, or the paste).
+    pub span: Range<usize>,
+    /// The kind of element that holds it.
+    pub kind: Kind,
+    /// The element that holds it, in [`Outline::elements`].
+    pub parent: usize,
+    /// Bytes of its text that are link text (none known in a paste).
+    pub link_bytes: usize,
+}
+
+/// The kind of element a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `<h1>`..`<h6>`, with the level.
+    Heading(u8),
+    /// `<p>`; in a paste, a line that reads as prose.
+    Paragraph,
+    /// `<li>`, `<dt>`, `<dd>`; in a paste, a line opened by a bullet or a number (`• `, `2) `).
+    ListItem,
+    /// `<figcaption>`, `<caption>`.
+    Caption,
+    /// `<blockquote>`.
+    Quote,
+    /// `<td>`, `<th>`.
+    Cell,
+    /// `<pre>`.
+    Preformatted,
+    /// Text directly in a `<div>` or another container; in a paste, any other line.
+    Text,
+}
+
+/// An element that contains blocks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    /// Its parent in [`Outline::elements`]; the root is its own parent.
+    pub parent: usize,
+    /// Its tag name; in a paste, `paste` for the root and `box` for a run of lines.
+    pub tag: String,
+    /// What its tag, class, id, role and itemprop say about its content.
+    pub hint: Hint,
+}
+
+/// What an element's markup says about its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// Nothing.
+    None,
+    /// The article: `<article>`, `<main>`, `itemprop="articleBody"`, an `article-body` class.
+    Article,
+    /// Menus, breadcrumbs, tag lists, related or most-read story lists.
+    Navigation,
+    /// Reader comments.
+    Comments,
+    /// Share bars, newsletter and subscription boxes, ads, cookie notices, site footers.
+    Boilerplate,
+    /// Bylines, datelines, timestamps.
+    Byline,
+    /// A sidebar or `<aside>`: beside the article, not of it.
+    Aside,
+    /// A figure or caption.
+    Figure,
+}
