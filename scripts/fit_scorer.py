@@ -60,8 +60,8 @@ pipeline (precision / recall over all sets) and on held-out STS (Pearson):
   0.35 0.950 / 0.576, 0.3 0.944 / 0.588 (seeds 0.957); BEST_SLACK 0.7 0.932 / 0.565, 0.5
   0.931 / 0.629 (seeds 0.854, 0.818); IMPLIED_MIN 0.1 0.957 / 0.588, 0.05 0.958 / 0.594 (seeds
   0.927, 0.929, under the floor 0.95). None reaches 0.65 at 0.95.
-- (2026-12-08) clauses and openings, for the same ECB+ recall; none kept (the code is on branch
-  `clause-exp`, commit d63576d, with environment hooks to sweep weights in the pipeline). Figures
+- (2026-12-07) clauses and openings, for the same ECB+ recall; none kept (the experiment's code,
+  with hooks to sweep weights in the pipeline, was not merged). Figures
   are ECB+ pooled precision / recall with vectors (0.955 / 0.553 before), seeds precision beside.
   Sentences were cut into clauses once per unit (at ; : dashes, brackets, quotation marks, and a
   comma before a conjunction or relative word; stretches of under 3 content terms joined to a
