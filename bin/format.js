@@ -4,7 +4,7 @@
 // what js/verdicts.js finds: sources in another language than the rest (compared only with
 // sources in the same language, their sentences not called unique) and sources that repeat another.
 
-import { DOUBT_STATUS, MAY_STATE_SAME, doubtful, languageName, languages, percent, repeats } from '../js/verdicts.js';
+import { DOUBT_STATUS, MAY_STATE_SAME, languageName, languages, percent, repeats, verdictOf } from '../js/verdicts.js';
 import { csvField, mdEscape } from '../js/formats.js';
 import { plural } from '../js/dom.js';
 import { firstOf, timeOf } from '../js/provenance.js';
@@ -52,8 +52,11 @@ function read(report) {
     const sharedCount = counted.filter((x) => x.support > 0).length;
     return { sentences: counted.length, shared: sharedCount, unique: counted.length - sharedCount };
   });
-  // `doubt`: its verdict is doubtful (js/verdicts.js), where the source is compared at all.
-  const alone = sources.map((s, i) => s.sentences.map((x, j) => ({ ...x, j, doubt: !apart.has(i) && doubtful(x) })).filter((x) => x.role !== 'speaker' && x.support === 0));
+  // Each source's sentences no other states, with their verdict (js/verdicts.js): `unique`,
+  // `doubtful` or `other-language`; `doubt` when doubtful.
+  const alone = sources.map((s, i) => s.sentences.map((x, j) => ({ ...x, j, verdict: verdictOf(x, { apart: apart.has(i) }) }))
+    .filter((x) => x.verdict !== 'speaker' && x.verdict !== 'shared')
+    .map((x) => ({ ...x, doubt: x.verdict === 'doubtful' })));
   return { langs, apart, repeated, shared, counts, alone };
 }
 
@@ -260,7 +263,7 @@ function csv(report) {
   };
   for (const g of r.shared) for (const w of g.wordings) row(g, w.source, w.sentence, 'shared');
   sources.forEach((_, s) => {
-    for (const x of r.alone[s]) row(null, s, x.j, r.apart.has(s) ? 'other-language' : x.doubt ? DOUBT_STATUS : 'unique');
+    for (const x of r.alone[s]) row(null, s, x.j, x.verdict === 'doubtful' ? DOUBT_STATUS : x.verdict);
   });
   return rows.map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

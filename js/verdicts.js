@@ -18,6 +18,22 @@ export function doubtful(sent) {
   return sent.support === 0 && !!sent.nearest && sent.nearest.score >= DOUBTFUL_MIN;
 }
 
+/**
+ * The verdict on one sentence, decided here once for the columns, the claim table, its exports
+ * and the CLI, in this order: `speaker` (a transcript's speaker label, never compared), `shared`
+ * (another source states it), `unmatched` (`matched` false: every match kind is switched off, so
+ * nothing is known to be unique), `other-language` (`apart`: its source is compared only with
+ * sources in its own language), `doubtful` (unique as matched, but a counterpart comes close: see
+ * doubtful) or `unique`.
+ */
+export function verdictOf(sent, { apart = false, matched = true } = {}) {
+  if (sent.role === 'speaker') return 'speaker';
+  if (sent.support > 0) return 'shared';
+  if (!matched) return 'unmatched';
+  if (apart) return 'other-language';
+  return doubtful(sent) ? 'doubtful' : 'unique';
+}
+
 /** A score or share (0 to 1) as the page and the CLI give it, everywhere: a whole percentage ("34%"). */
 export function percent(score) {
   return `${Math.round(score * 100)}%`;

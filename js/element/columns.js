@@ -12,9 +12,9 @@ import { selectRef } from './focus.js';
 import { toOriginal } from './sources.js';
 import { fold, sameName } from './text.js';
 import { level } from './toolbar.js';
-import { addHeadNotices, markApart } from './verdicts.js';
+import { addHeadNotices, markApart, verdicts } from './verdicts.js';
 import { timeOf } from '../provenance.js';
-import { MAY_STATE_SAME, doubtWords, doubtful } from '../verdicts.js';
+import { MAY_STATE_SAME, doubtWords, verdictOf } from '../verdicts.js';
 
 /**
  * The board that holds the columns side by side: a click on a sentence, or the keyboard focus
@@ -280,41 +280,41 @@ export function sentenceRow(view, i, j, s, others) {
   const node = h('p', { data: { source: i, sentence: j, support: s.support } });
   node.dataset.text = s.text;
   if (s.group !== null) node.dataset.group = String(s.group);
-  if (s.role === 'speaker') {
+  const verdict = verdictOf(s, { apart: !!verdicts(view).apart.get(i), matched: view._kinds.length > 0 });
+  if (verdict === 'speaker') {
     node.title = 'Speaker label (not compared)';
   } else {
     node.setAttribute('role', 'button');
     node.setAttribute('aria-pressed', 'false');
     node.tabIndex = -1;
-    if (s.support > 0) {
-      const kind = kindOf(view, i, j) || 'paraphrase';
-      classes.push('shared', `level-${level(s.support, others)}`, `kind-${kind}`);
-      node.dataset.kind = kind;
-      node.append(h('span', { class: 'kind-icon', text: KIND_INFO[kind].icon, attrs: { 'aria-hidden': 'true' } }));
-      node.append(h('span', { class: 'sr-only', text: `Shared with ${plural(s.support, 'other source')}, ${KIND_INFO[kind].label}: ` }));
-      node.title = `Shared with ${plural(s.support, 'other source')} (${KIND_INFO[kind].long})`;
-      if (markConflict(view, node, i, j)) classes.push('has-conflict');
-    } else if (view._kinds.length === 0) {
-      // Every match kind is off: nothing was matched, so nothing is known to be unique.
-      classes.push('unmatched');
-      node.title = 'Not matched: every match kind is switched off in the filters';
-    } else if (markApart(view, i, node, classes)) {
-      // In another language than the rest: compared only with its own language, not unique.
-    } else {
-      classes.push('unique');
-      if (doubtful(s)) {
-        // The matcher found no counterpart, but a sentence of another source comes close:
-        // the verdict is marked as one to check (the focus panel shows that sentence).
-        classes.push('doubtful');
-        const other = view._label(s.nearest.source);
-        const words = doubtWords(view._label(i), other, s.nearest.score);
-        node.append(h('span', { class: 'badge-unique', text: words.status }), h('span', { class: 'sr-only', text: `, but ${other} ${MAY_STATE_SAME}: ` }));
-        node.title = words.detail;
-      } else {
-        node.append(h('span', { class: 'badge-unique', text: 'unique' }), h('span', { class: 'sr-only', text: ': ' }));
-        node.title = 'Only in this source';
-      }
-    }
+  }
+  if (verdict === 'shared') {
+    const kind = kindOf(view, i, j) || 'paraphrase';
+    classes.push('shared', `level-${level(s.support, others)}`, `kind-${kind}`);
+    node.dataset.kind = kind;
+    node.append(h('span', { class: 'kind-icon', text: KIND_INFO[kind].icon, attrs: { 'aria-hidden': 'true' } }));
+    node.append(h('span', { class: 'sr-only', text: `Shared with ${plural(s.support, 'other source')}, ${KIND_INFO[kind].label}: ` }));
+    node.title = `Shared with ${plural(s.support, 'other source')} (${KIND_INFO[kind].long})`;
+    if (markConflict(view, node, i, j)) classes.push('has-conflict');
+  } else if (verdict === 'unmatched') {
+    // Every match kind is off: nothing was matched, so nothing is known to be unique.
+    classes.push('unmatched');
+    node.title = 'Not matched: every match kind is switched off in the filters';
+  } else if (verdict === 'other-language') {
+    // In another language than the rest: compared only with its own language, not unique.
+    markApart(view, i, node, classes);
+  } else if (verdict === 'doubtful') {
+    // The matcher found no counterpart, but a sentence of another source comes close: the
+    // verdict is marked as one to check (the focus panel shows that sentence).
+    classes.push('unique', 'doubtful');
+    const other = view._label(s.nearest.source);
+    const words = doubtWords(view._label(i), other, s.nearest.score);
+    node.append(h('span', { class: 'badge-unique', text: words.status }), h('span', { class: 'sr-only', text: `, but ${other} ${MAY_STATE_SAME}: ` }));
+    node.title = words.detail;
+  } else if (verdict === 'unique') {
+    classes.push('unique');
+    node.append(h('span', { class: 'badge-unique', text: 'unique' }), h('span', { class: 'sr-only', text: ': ' }));
+    node.title = 'Only in this source';
   }
   if (restored) {
     classes.push('restored');

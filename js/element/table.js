@@ -19,7 +19,7 @@ import { KIND_INFO } from './labels.js';
 import { CHUNK, FIRST_ROWS, SLICE_MS, nextTask } from './slices.js';
 import { fillText, fold } from './text.js';
 import { verdicts } from './verdicts.js';
-import { doubtWords, doubtful, languageName, percent } from '../verdicts.js';
+import { doubtWords, languageName, percent, verdictOf } from '../verdicts.js';
 import { firstOf } from '../provenance.js';
 import { firstText, provenanceParts, sourceHeading } from './provenance.js';
 
@@ -171,24 +171,26 @@ function matchBetween(view, x, y) {
  */
 export function aloneWhat(view, s, j) {
   const label = view._label(s);
-  if (view._kinds.length === 0) {
-    return { head: `${label}, not matched`, match: 'not matched', detail: 'Not matched: every match kind is switched off in the filters.' };
-  }
   const apart = verdicts(view).apart.get(s);
-  if (apart) {
-    const name = languageName(apart.lang);
-    return {
-      head: `${label}, not compared (${name})`,
-      match: 'not compared (other language)',
-      detail: `Not compared: written in ${name}, compared only with sources in the same language${apart.peers.length ? '' : ' (there is none here)'}, so not known to be unique.`,
-    };
+  const sent = view._report.sources[s]?.sentences[j] ?? { support: 0 };
+  switch (verdictOf(sent, { apart: !!apart, matched: view._kinds.length > 0 })) {
+    case 'unmatched':
+      return { head: `${label}, not matched`, match: 'not matched', detail: 'Not matched: every match kind is switched off in the filters.' };
+    case 'other-language': {
+      const name = languageName(apart.lang);
+      return {
+        head: `${label}, not compared (${name})`,
+        match: 'not compared (other language)',
+        detail: `Not compared: written in ${name}, compared only with sources in the same language${apart.peers.length ? '' : ' (there is none here)'}, so not known to be unique.`,
+      };
+    }
+    case 'doubtful': {
+      const { head, status, detail } = doubtWords(label, view._label(sent.nearest.source), sent.nearest.score);
+      return { head, match: status, detail };
+    }
+    default:
+      return { head: `only in ${label}`, match: 'unique', detail: 'Unique: no other source reports this.' };
   }
-  const sent = view._report.sources[s]?.sentences[j];
-  if (sent && doubtful(sent)) {
-    const { head, status, detail } = doubtWords(label, view._label(sent.nearest.source), sent.nearest.score);
-    return { head, match: status, detail };
-  }
-  return { head: `only in ${label}`, match: 'unique', detail: 'Unique: no other source reports this.' };
 }
 
 /**

@@ -52,3 +52,16 @@ test('doubtWords: one wording of a doubtful "unique" for the columns, the claim 
   });
   assert.equal(percent(0.995), '100%');
 });
+
+test('verdictOf: speaker, shared, unmatched, other language, doubtful and unique are decided in that order', async () => {
+  const { verdictOf, DOUBTFUL_MIN } = await import('../../js/verdicts.js');
+  const close = { source: 1, sentence: 0, score: DOUBTFUL_MIN };
+  const far = { source: 1, sentence: 0, score: DOUBTFUL_MIN - 0.01 };
+  assert.equal(verdictOf({ role: 'speaker', support: 0, nearest: close }), 'speaker');
+  assert.equal(verdictOf({ role: 'body', support: 2, nearest: null }, { apart: true, matched: false }), 'shared');
+  assert.equal(verdictOf({ role: 'body', support: 0, nearest: close }, { apart: true, matched: false }), 'unmatched');
+  assert.equal(verdictOf({ role: 'body', support: 0, nearest: close }, { apart: true }), 'other-language');
+  assert.equal(verdictOf({ role: 'title', support: 0, nearest: close }), 'doubtful');
+  assert.equal(verdictOf({ role: 'body', support: 0, nearest: far }), 'unique');
+  assert.equal(verdictOf({ role: 'body', support: 0, nearest: null }), 'unique');
+});
