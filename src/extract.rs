@@ -235,6 +235,21 @@ mod tests {
         <footer><p>© 2024 Daily. All rights reserved.</p></footer></body></html>"#;
 
     #[test]
+    fn unmarked_byline_date_and_time_lines_in_the_article_are_metadata_and_prose_stays() {
+        let html = r#"<html><body><article><h1>Ferry back after storm</h1>
+            <p>By Ann Lee and Tom Park</p><p>March 4, 2024</p><p>2 hours ago</p>
+            <p>The ferry to the island ran again on Monday, a week after the storm closed the harbour.</p>
+            <p>By noon, 300 passengers had crossed, the operator said in a statement on its website.</p>
+            </article></body></html>"#;
+        let (kept, removed) = kept(html);
+        let reason = |t: &str| removed.iter().find(|(s, _)| s == t).map(|r| r.1);
+        for line in ["By Ann Lee and Tom Park", "March 4, 2024", "2 hours ago"] {
+            assert_eq!(reason(line), Some(Reason::Metadata), "{line}");
+        }
+        assert!(kept.iter().any(|(t, _)| t.starts_with("By noon, 300 passengers")), "{kept:?}");
+    }
+
+    #[test]
     fn the_article_is_kept_and_the_chrome_around_it_removed_with_reasons() {
         let (kept, removed) = kept(PAGE);
         let kept: Vec<&str> = kept.iter().map(|(t, _)| t.as_str()).collect();

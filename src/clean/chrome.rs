@@ -136,7 +136,11 @@ pub(crate) fn chrome_line(s: &str, prose: bool) -> Option<Reason> {
     if prose {
         return template(s);
     }
-    chrome(s, word_count(s))
+    // What the paste's first pass also tells from a line alone: a byline, a date or a time
+    // relative to the reader's on a line of its own (a page that marks none of them in its markup).
+    let date_line = || date_prefix(s).is_some_and(|(len, _, section)| section || !s[len..].contains(char::is_alphanumeric));
+    let metadata = || relative_stamp(s) || date_line() || byline(s).is_some();
+    chrome(s, word_count(s)).or_else(|| metadata().then_some(Reason::Metadata))
 }
 
 /// The reason for removing a line that is a chrome template as a whole, or that opens with a
