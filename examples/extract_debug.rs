@@ -18,7 +18,7 @@ fn main() {
     println!("root {root} {} {:?}", page.outline.elements[root].tag, page.outline.elements[root].hint);
     for b in &page.outline.blocks {
         let kept = c.blocks.iter().find(|k| k.span == b.span).map(|k| format!("{:?}", k.role)).unwrap_or_else(|| c.removed.iter().find(|k| k.span == b.span).map(|k| format!("-{:?}", k.reason)).unwrap_or_default());
-        let mut chain = vec![]; let mut e = b.parent; while e != 0 && chain.len() < 6 { chain.push(page.outline.elements[e].tag.clone()); e = page.outline.elements[e].parent; }
+        let mut chain = vec![]; let mut e = b.parent; while e != 0 && chain.len() < 6 { chain.push(page.outline.elements[e].tag.to_string()); e = page.outline.elements[e].parent; }
         let t = &page.text[b.span.clone()];
         println!("{:5} {:12} {:?} {:?} [{}] {}", b.parent, kept, b.kind, hints[b.parent], chain.join("<"), t.chars().take(90).collect::<String>());
     }

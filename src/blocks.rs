@@ -8,6 +8,7 @@
 //! a list of links, a caption over its credit), and a bullet marks a list item. The extractors,
 //! [`crate::extract`] for pages and [`crate::clean`] for pastes, read what each outline knows.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The blocks of an input and the elements that hold them.
@@ -31,6 +32,52 @@ impl Outline {
             out.push(if e.hint == Hint::None || ignored(i) { inherited } else { e.hint });
         }
         out
+    }
+
+    /// The lists that a heading heads: for each block `heads` says is a list's heading (`Related
+    /// stories`, `Share this:`) and that opens its element, the blocks after it inside that
+    /// element, up to the first that `short` says is not one of a list's short lines. The
+    /// element is the heading's [`Outline::container`]: in a paste its box, in a web page the
+    /// `<div>` around the heading and its `<ul>`. Returns each heading with the range of
+    /// blocks it heads (empty ones left out).
+    pub fn headed_lists(&self, heads: impl Fn(usize) -> bool, short: impl Fn(usize) -> bool) -> Vec<(usize, Range<usize>)> {
+        let end = self.subtree_ends();
+        let inside = |e: usize, b: usize| (e..end[e]).contains(&self.blocks[b].parent);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.blocks.len() {
+            let e = self.container(i);
+            let opens = i == 0 || !inside(e, i - 1);
+            let head = i;
+            i += 1;
+            if !(opens && heads(head)) {
+                continue;
+            }
+            while i < self.blocks.len() && inside(e, i) && short(i) {
+                i += 1;
+            }
+            if i > head + 1 {
+                out.push((head, head + 1..i));
+            }
+        }
+        out
+    }
+
+    /// The element around block `b`'s own element: in a web page the `<div>` or `<ul>` around
+    /// its `<p>` or `<li>`, in a paste the box its line stands in.
+    pub fn container(&self, b: usize) -> usize {
+        self.elements[self.blocks[b].parent].parent
+    }
+
+    /// For each element, one past the last element of its subtree: elements come in document
+    /// order, parents first, so a subtree is a run of them.
+    fn subtree_ends(&self) -> Vec<usize> {
+        let mut end: Vec<usize> = (1..=self.elements.len()).collect();
+        for e in (1..self.elements.len()).rev() {
+            let p = self.elements[e].parent;
+            end[p] = end[p].max(end[e]);
+        }
+        end
     }
 
     /// Sums a value per element over each element's subtree.
@@ -84,7 +131,7 @@ pub struct Element {
     /// Its parent in [`Outline::elements`]; the root is its own parent.
     pub parent: usize,
     /// Its tag name; in a paste, `paste` for the root and `box` for a run of lines.
-    pub tag: String,
+    pub tag: Cow<'static, str>,
     /// What its tag, class, id, role and itemprop say about its content.
     pub hint: Hint,
 }

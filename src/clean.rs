@@ -45,6 +45,8 @@ use script::*;
 
 pub use dates::find_date;
 pub use lines::outline;
+#[cfg(feature = "html")]
+pub(crate) use boxes::box_head;
 pub(crate) use boxes::ends_sentence;
 #[cfg(feature = "html")]
 pub(crate) use chrome::chrome_line;
@@ -135,7 +137,7 @@ pub fn clean(text: &str) -> Cleaned {
     let outline = outline(text);
     // A line is the first of its box when a blank line came before it.
     let mut lines: Vec<Line> = (outline.blocks.iter().enumerate())
-        .map(|(i, b)| Line { span: b.span.clone(), class: Class::Short, after_blank: i == 0 || outline.blocks[i - 1].parent != b.parent, keyword: None, stamp: false, glued: false })
+        .map(|(i, b)| Line { span: b.span.clone(), class: Class::Short, after_blank: i == 0 || outline.container(i - 1) != outline.container(i), keyword: None, stamp: false, glued: false })
         .collect();
     let script = dominant_script(text);
 
@@ -152,10 +154,14 @@ pub fn clean(text: &str) -> Cleaned {
     // between them), which only a text whose paragraphs are parted by blank lines shows.
     let boxed = paragraphed(&lines, &words);
     if boxed {
-        mark_boxes(text, &mut lines, &words);
+        mark_boxes(text, &outline, &mut lines, &words);
     }
-    for (line, &words) in lines.iter_mut().zip(&words) {
-        if line.class == Class::Short && !line.glued && is_prose(&text[line.span.clone()], words) {
+    for ((line, &words), block) in lines.iter_mut().zip(&words).zip(&outline.blocks) {
+        // The outline read the line as prose or not already, unless pass 1 cut a date off its
+        // start or it is a list item (which may be prose too).
+        let read = line.span == block.span && block.kind != Kind::ListItem;
+        let prose = if read { block.kind == Kind::Paragraph } else { is_prose(&text[line.span.clone()], words) };
+        if line.class == Class::Short && !line.glued && prose {
             line.class = Class::Prose;
         }
     }

@@ -24,6 +24,8 @@ pub fn article(page: &Page) -> Cleaned {
     let inside = descendants(page, root);
     let title = headline(page);
 
+    let listed = headed_lists(page, &inside, &prose);
+
     let mut out = Cleaned { meta: meta(page), ..Cleaned::default() };
     for (i, b) in page.outline.blocks.iter().enumerate() {
         let s = &text[b.span.clone()];
@@ -36,7 +38,7 @@ pub fn article(page: &Page) -> Cleaned {
                 None => Reason::Outside,
             })
         } else {
-            judge(b, s, hints[b.parent], prose[i])
+            judge(b, s, hints[b.parent], prose[i]).and_then(|role| listed[i].map_or(Ok(role), Err))
         };
         match verdict {
             Ok(role) => out.blocks.push(Kept { span: b.span.clone(), role }),
@@ -51,6 +53,28 @@ pub fn article(page: &Page) -> Cleaned {
     }
     out
 }
+
+/// For each block inside the article, the reason it goes when it is one of a list that a
+/// heading marked as chrome heads (`Related stories`, `Share this:`), as in a paste's boxes
+/// ([`crate::blocks::Outline::headed_lists`]): the list of other stories or the buttons under it.
+fn headed_lists(page: &Page, inside: &[bool], prose: &[bool]) -> Vec<Option<Reason>> {
+    let blocks = &page.outline.blocks;
+    let text = |i: usize| &page.text[blocks[i].span.clone()];
+    let words: Vec<usize> = (0..blocks.len()).map(|i| clean::word_count(text(i))).collect();
+    let reason = |i: usize| match clean::chrome_line(text(i), prose[i]) {
+        Some(r @ (Reason::Navigation | Reason::Boilerplate)) if inside[blocks[i].parent] && words[i] <= 4 && clean::box_head(text(i)) => Some(r),
+        _ => None,
+    };
+    let mut out = vec![None; blocks.len()];
+    for (head, list) in page.outline.headed_lists(|i| reason(i).is_some(), |i| words[i] <= LIST_ITEM_WORDS) {
+        let r = reason(head);
+        out[list].iter_mut().for_each(|o| *o = r);
+    }
+    out
+}
+
+/// The most words a block of a list of other stories has (a story's headline).
+const LIST_ITEM_WORDS: usize = 15;
 
 /// The element of `page` that holds the article, with which blocks are prose and each
 /// element's trusted hint.
@@ -233,6 +257,26 @@ mod tests {
         <section class="comments"><p>This bridge should have been replaced years ago, everyone knows it.</p></section></main>
         <aside><h2>Most read</h2><ul><li><a href="/1">Mayor resigns after vote</a></li></ul></aside>
         <footer><p>© 2024 Daily. All rights reserved.</p></footer></body></html>"#;
+
+    #[test]
+    fn a_list_under_a_related_heading_inside_the_article_goes_and_an_article_list_stays() {
+        let html = r#"<html><body><article><h1>Ferry back after storm</h1>
+            <p>The ferry to the island ran again on Monday, a week after the storm closed the harbour.</p>
+            <p>What changes for passengers:</p><ul><li>Boats leave every hour</li><li>Tickets cost 4 euros</li></ul>
+            <div><h3>Related stories</h3><ul><li>Bridge repairs to start in May</li><li>Council backs a new pier</li></ul></div>
+            <p>By noon, 300 passengers had crossed, the operator said in a statement on its website.</p>
+            </article></body></html>"#;
+        let (kept, removed) = kept(html);
+        let reason = |t: &str| removed.iter().find(|(s, _)| s == t).map(|r| r.1);
+        for line in ["Related stories", "Bridge repairs to start in May", "Council backs a new pier"] {
+            assert_eq!(reason(line), Some(Reason::Navigation), "{line}");
+        }
+        let kept: Vec<&str> = kept.iter().map(|(t, _)| t.as_str()).collect();
+        for line in ["What changes for passengers:", "Boats leave every hour", "Tickets cost 4 euros"] {
+            assert!(kept.contains(&line), "{line}: {kept:?}");
+        }
+        assert!(kept.iter().any(|t| t.starts_with("By noon, 300 passengers")), "{kept:?}");
+    }
 
     #[test]
     fn unmarked_byline_date_and_time_lines_in_the_article_are_metadata_and_prose_stays() {

@@ -139,24 +139,19 @@ pub(super) const PARAGRAPH_WORDS: usize = 15;
 /// story`, `Share this:`) is chrome as a whole: the short lines under it, up to the next blank
 /// line, are the list of stories or the buttons it heads, whatever their words. A line of more
 /// than [`BOX_LINE_WORDS`] words ends the box: a paragraph is never taken with it.
-pub(super) fn mark_boxes(text: &str, lines: &mut [Line], words: &[usize]) {
-    let mut i = 0;
-    while i < lines.len() {
-        let reason = match lines[i].class {
-            Class::Cut(r @ (Reason::Navigation | Reason::Boilerplate)) => r,
-            _ => Reason::Outside,
-        };
-        let heads = reason != Reason::Outside
-            && lines[i].after_blank
-            && words[i] <= 4
-            && lines.get(i + 1).is_some_and(|n| !n.after_blank)
-            && box_head(&text[lines[i].span.clone()]);
-        i += 1;
-        while heads && i < lines.len() && !lines[i].after_blank && words[i] <= BOX_LINE_WORDS {
-            if !matches!(lines[i].class, Class::Cut(_)) {
-                lines[i].class = Class::Cut(reason);
+pub(super) fn mark_boxes(text: &str, outline: &Outline, lines: &mut [Line], words: &[usize]) {
+    let reason = |l: &Line| match l.class {
+        Class::Cut(r @ (Reason::Navigation | Reason::Boilerplate)) => Some(r),
+        _ => None,
+    };
+    let heads = |i: usize| reason(&lines[i]).is_some() && words[i] <= 4 && box_head(&text[lines[i].span.clone()]);
+    let lists = outline.headed_lists(heads, |i| words[i] <= BOX_LINE_WORDS);
+    for (head, list) in lists {
+        let r = reason(&lines[head]).expect("a list's heading is chrome");
+        for line in &mut lines[list] {
+            if !matches!(line.class, Class::Cut(_)) {
+                line.class = Class::Cut(r);
             }
-            i += 1;
         }
     }
 }
@@ -166,7 +161,7 @@ pub(super) const BOX_LINE_WORDS: usize = 15;
 
 /// A chrome line that heads what follows it: a label with a colon (`Share this:`), or the name
 /// of a list of stories or of a sharing box.
-pub(super) fn box_head(s: &str) -> bool {
+pub(crate) fn box_head(s: &str) -> bool {
     s.trim_end().ends_with(':') || starts_with_any(s, LIST_HEADS)
 }
 

@@ -88,17 +88,22 @@ pub(super) fn has_digits(bytes: &[u8], n: usize) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Lines
 
-/// Reads a paste into an [`Outline`]: its lines, hard-wrapped ones joined, are the blocks, and
-/// each run of lines with no blank line between them is an element of its own under the root
-/// (a box of the page: a share bar, a list, a caption over its credit).
+/// Reads a paste into an [`Outline`]: its lines, hard-wrapped ones joined, are the blocks, each
+/// in an element of its own (`line`), and each run of lines with no blank line between them is
+/// an element under the root that holds theirs (`box`: a box of the page, such as a share bar,
+/// a list, a caption over its credit), as a web page's `<div>` holds its `<p>`s.
 pub fn outline(text: &str) -> Outline {
     let lines = join_wrapped(text, split_lines(text));
-    let root = Element { parent: 0, tag: "paste".into(), hint: Hint::None };
-    let mut out = Outline { blocks: Vec::with_capacity(lines.len()), elements: vec![root] };
+    let element = |parent: usize, tag: &'static str| Element { parent, tag: Cow::Borrowed(tag), hint: Hint::None };
+    let mut out = Outline { blocks: Vec::with_capacity(lines.len()), elements: Vec::with_capacity(lines.len() * 2) };
+    out.elements.push(element(0, "paste"));
+    let mut current = 0;
     for line in lines {
         if line.after_blank {
-            out.elements.push(Element { parent: 0, tag: "box".into(), hint: Hint::None });
+            current = out.elements.len();
+            out.elements.push(element(0, "box"));
         }
+        out.elements.push(element(current, "line"));
         let kind = line_kind(&text[line.span.clone()]);
         out.blocks.push(Block { span: line.span, kind, parent: out.elements.len() - 1, link_bytes: 0 });
     }

@@ -594,20 +594,22 @@ fn credits_and_ad_markers_in_other_languages_and_share_networks_are_chrome() {
 fn a_paste_reads_into_lines_held_by_the_boxes_blank_lines_part() {
     let text = "Ferry service resumes after storm\n\nThe ferry to the island ran again on Monday, a week after the storm closed the harbour.\n\nMore stories\n• Bridge repairs to start in May\n2) Council backs new pier\n\nShare\n";
     let o = outline(text);
-    let read: Vec<(&str, Kind, usize)> = o.blocks.iter().map(|b| (&text[b.span.clone()], b.kind, b.parent)).collect();
+    let read: Vec<(&str, Kind, usize)> = (0..o.blocks.len()).map(|i| (&text[o.blocks[i].span.clone()], o.blocks[i].kind, o.container(i))).collect();
     assert_eq!(
         read,
         [
             ("Ferry service resumes after storm", Kind::Text, 1),
-            ("The ferry to the island ran again on Monday, a week after the storm closed the harbour.", Kind::Paragraph, 2),
-            ("More stories", Kind::Text, 3),
-            ("• Bridge repairs to start in May", Kind::ListItem, 3),
-            ("2) Council backs new pier", Kind::ListItem, 3),
-            ("Share", Kind::Text, 4),
+            ("The ferry to the island ran again on Monday, a week after the storm closed the harbour.", Kind::Paragraph, 3),
+            ("More stories", Kind::Text, 5),
+            ("• Bridge repairs to start in May", Kind::ListItem, 5),
+            ("2) Council backs new pier", Kind::ListItem, 5),
+            ("Share", Kind::Text, 9),
         ]
     );
-    assert_eq!(o.elements.len(), 5);
-    assert!(o.elements.iter().all(|e| e.parent == 0 && e.hint == Hint::None));
+    // The root, four boxes and a line element for each of the six lines.
+    assert_eq!(o.elements.len(), 11);
+    assert!(o.blocks.iter().all(|b| o.elements[b.parent].tag == "line"));
+    assert!(o.elements.iter().all(|e| e.hint == Hint::None));
 }
 
 #[test]

@@ -100,7 +100,7 @@ impl Reader<'_> {
                             self.flush(parent);
                             here = self.page.outline.elements.len();
                             if tag != "html" {
-                                self.page.outline.elements.push(Element { parent, tag: tag.to_string(), hint: hint(self.dom, id, tag) });
+                                self.page.outline.elements.push(Element { parent, tag: tag.to_string().into(), hint: hint(self.dom, id, tag) });
                             } else {
                                 here = 0;
                             }
