@@ -176,6 +176,20 @@ pub fn has_story(units: &[Unit], index: &Index) -> bool {
     units.iter().zip(&index.alone).any(|(u, &alone)| u.comparable() && !alone)
 }
 
+/// Every pair of comparable units of different sources, when there are at most `max` of them
+/// (else none): candidates for a comparison of sentences each alone in its source.
+pub fn solo_pairs(units: &[Unit], max: usize) -> Vec<(usize, usize)> {
+    let comparable: Vec<usize> = (0..units.len()).filter(|&u| units[u].comparable()).collect();
+    if comparable.len() * comparable.len().saturating_sub(1) / 2 > max {
+        return Vec::new();
+    }
+    let mut pairs = Vec::new();
+    for (k, &a) in comparable.iter().enumerate() {
+        pairs.extend(comparable[k + 1..].iter().filter(|&&b| units[b].source != units[a].source).map(|&b| (a, b)));
+    }
+    pairs
+}
+
 /// [`Index::alone`]: the comparable units whose source has no other.
 pub fn alone(units: &[Unit]) -> Vec<bool> {
     let sources = units.iter().map(|u| u.source + 1).max().unwrap_or(0);

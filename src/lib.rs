@@ -127,6 +127,12 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     let embedded = vectors.map(|v| embed::Embedded::centred(v, units.iter().map(|u| &texts[u.source][u.span.clone()]), story));
     let embedded = embedded.as_ref();
     let mut candidates = index::candidates(units, &prepared.index);
+    if !story {
+        // Sentences compared alone (two headlines, a claim against others) have no story whose
+        // word weights the term index could read, and few enough pairs to score them all.
+        candidates = index::merge_sorted(candidates, index::solo_pairs(units, SOLO_PAIRS_MAX));
+        candidates.dedup();
+    }
     if let Some(e) = embedded {
         // Both lists are sorted and without repeats: merged rather than sorted together (on
         // all 982 ECB+ articles the sort was 4% of a comparison's instructions).
@@ -162,6 +168,10 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     let matching = if embedded.is_some() { Matching::Semantic } else { Matching::Lexical };
     Ok(assemble(sources, &texts, &prepared, &pairs, families, &nearest, matching, &claims))
 }
+
+/// The most pairs of sentences compared alone that are all scored: 100 one-sentence sources
+/// make 4,950 pairs; 1,000 would make 500,000, left to the candidate stages.
+pub const SOLO_PAIRS_MAX: usize = 5_000;
 
 /// A sentence left unique is shown its closest counterpart from this probability of stating
 /// the same claim on: below it the closest is a sentence on the same topic, which tells the
