@@ -4,8 +4,9 @@
 //! an [`Outline`]: blocks of text in reading order, each with the kind of thing it is and the
 //! element that holds it, elements nested in one another. A web page says much of this in its
 //! markup (tags, nesting, class names read as [`Hint`]s); a paste says less: its lines are the
-//! blocks, runs of lines with no blank line between them the elements they share (a share bar,
-//! a list of links, a caption over its credit), and a bullet marks a list item. The extractors,
+//! blocks (each in an element of its own), runs of lines with no blank line between them the
+//! elements that hold those (a share bar, a list of links, a caption over its credit), and a
+//! bullet marks a list item. The extractors,
 //! [`crate::extract`] for pages and [`crate::clean`] for pastes, read what each outline knows.
 
 use std::borrow::Cow;
@@ -130,7 +131,8 @@ pub enum Kind {
 pub struct Element {
     /// Its parent in [`Outline::elements`]; the root is its own parent.
     pub parent: usize,
-    /// Its tag name; in a paste, `paste` for the root and `box` for a run of lines.
+    /// Its tag name; in a paste, `paste` for the root, `box` for a run of lines and `line` for
+    /// each line's own.
     pub tag: Cow<'static, str>,
     /// What its tag, class, id, role and itemprop say about its content.
     pub hint: Hint,
