@@ -68,7 +68,7 @@ pub struct Index {
 /// the details that tell sentences apart count for much. `vocabulary` is the one the units'
 /// words were read with; the index keeps it.
 pub fn build(units: &[Unit], vocabulary: Vocabulary) -> Index {
-    let lexicon = Lexicon::new();
+    let lexicon = Lexicon::shared();
     let mut words: Vec<Vec<u32>> = Vec::with_capacity(units.len());
     let mut terms: Vec<Vec<u32>> = Vec::with_capacity(units.len());
     // Per unit: its content terms as (text id, is a name here).

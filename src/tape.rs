@@ -542,7 +542,10 @@ impl Writer {
         // Looked for from `from` on, one position after another: the next run of a diff is a
         // space or a mark or two further on (`str::find` costs more to set up than that). Bytes
         // equal to a `str` start at a character boundary.
-        let Some(k) = rest.as_bytes().windows(s.len()).position(|w| w == s.as_bytes()) else { return false };
+        // The first byte (`s` is not empty: see [`Writer::part`]) is compared before the rest,
+        // which is a call to `memcmp` in wasm.
+        let (first, bytes) = (s.as_bytes()[0], s.as_bytes());
+        let Some(k) = rest.as_bytes().windows(s.len()).position(|w| w[0] == first && w == bytes) else { return false };
         let start = from.1 + utf16_len(rest.get(..k).unwrap_or_default());
         let len = utf16_len(s);
         self.push(SLICE);
