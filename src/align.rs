@@ -664,14 +664,42 @@ struct Run {
 /// denies (see [`crate::polarity`]). Spelling variants are not conflicts: both sides must
 /// differ after normalization. `v` is the vocabulary of both sides' surfaces.
 pub fn explain<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflicts: bool) -> (Vec<DiffOp>, Vec<Conflict>) {
+    let (runs, conflicts) = explain_spans(v, a, b, with_conflicts);
+    let text = |side: &Side, span: &std::ops::Range<usize>| if span.is_empty() { String::new() } else { side.text.get(span.clone()).unwrap_or("").to_string() };
+    (runs.iter().map(|r| DiffOp { op: r.op, a: text(a, &r.a), b: text(b, &r.b) }).collect(), conflicts)
+}
+
+/// One run of a word diff as [`explain_spans`] gives it: where its words are in each side's
+/// text rather than a copy of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiffSpan {
+    /// Equal, deleted or inserted words.
+    pub op: DiffTag,
+    /// Byte range in `a`'s text, from its first word's start to its last word's end; empty
+    /// when the run has no word of `a`.
+    pub a: std::ops::Range<usize>,
+    /// The same in `b`'s text.
+    pub b: std::ops::Range<usize>,
+}
+
+/// [`explain`] with each run of the diff as byte spans instead of strings: the wasm API writes
+/// them into its tape as slices of the sentences (see [`crate::tape`]) and the refutation
+/// check reads only the conflicts, so neither pays for a `String` per run.
+pub fn explain_spans<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflicts: bool) -> (Vec<DiffSpan>, Vec<Conflict>) {
     let runs = runs(a.surfaces, b.surfaces);
+    let span = |side: &Side, words: &std::ops::Range<usize>| {
+        if words.is_empty() {
+            return 0..0;
+        }
+        side.words[words.start].span.start..side.words[words.end - 1].span.end
+    };
     let text = |side: &Side, words: &std::ops::Range<usize>| {
         if words.is_empty() {
             return String::new();
         }
-        side.text.get(side.words[words.start].span.start..side.words[words.end - 1].span.end).unwrap_or("").to_string()
+        side.text.get(span(side, words)).unwrap_or("").to_string()
     };
-    let ops = runs.iter().map(|r| DiffOp { op: r.tag, a: text(a, &r.a), b: text(b, &r.b) }).collect();
+    let ops = runs.iter().map(|r| DiffSpan { op: r.tag, a: span(a, &r.a), b: span(b, &r.b) }).collect();
     let mut found = Vec::new();
     if with_conflicts {
         // In a headline written in title case (or capitals), capitals do not mark names. Only
