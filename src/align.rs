@@ -820,7 +820,8 @@ fn evident_name(side: &Side, run: &std::ops::Range<usize>, first: usize, headlin
 
 /// Runs of equal, deleted and inserted words along the longest common subsequence.
 fn runs(ka: &[u32], kb: &[u32]) -> Vec<Run> {
-    let mut out: Vec<Run> = Vec::new();
+    // Room for the runs of most diffs, which growing from empty had reallocated twice or more.
+    let mut out: Vec<Run> = Vec::with_capacity(8);
     let mut push = |tag: DiffTag, a: usize, b: usize| {
         let (da, db) = match tag {
             DiffTag::Equal => (1, 1),
