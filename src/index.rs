@@ -71,7 +71,7 @@ pub struct Index {
 /// the details that tell sentences apart count for much. `vocabulary` is the one the units'
 /// words were read with; the index keeps it.
 pub fn build(units: &[Unit], vocabulary: Vocabulary) -> Index {
-    let lexicon = Lexicon::new();
+    let lexicon = Lexicon::shared();
     let mut words: Vec<Vec<u32>> = Vec::with_capacity(units.len());
     let mut terms: Vec<Vec<u32>> = Vec::with_capacity(units.len());
     // Per unit: its content terms as (text id, is a name here).
@@ -79,7 +79,7 @@ pub fn build(units: &[Unit], vocabulary: Vocabulary) -> Index {
     for unit in units {
         let mut keys = Vec::with_capacity(unit.words.len());
         let mut ids = Vec::with_capacity(unit.words.len() + unit.words.len() / 8);
-        let mut own = Vec::new();
+        let mut own = Vec::with_capacity(unit.words.len());
         for (w, word) in unit.words.iter().enumerate() {
             keys.push(word.surface);
             for &(id, stop) in vocabulary.terms_of(word.surface) {
@@ -105,7 +105,7 @@ pub fn build(units: &[Unit], vocabulary: Vocabulary) -> Index {
         .iter()
         .zip(&bags)
         .map(|(t, bag)| {
-            let mut sets: Vec<(u32, u64)> = Vec::new();
+            let mut sets: Vec<(u32, u64)> = Vec::with_capacity(if t.len() <= 64 { bag.len() } else { 0 });
             if t.len() <= 64 {
                 for &id in bag {
                     if sets.last().is_none_or(|&(last, _)| last != id) {

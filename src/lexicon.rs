@@ -134,6 +134,14 @@ impl Lexicon {
         Lexicon { canonical }
     }
 
+    /// The table, built once per module instance (or process) and shared by every comparison
+    /// after: building it stems each of its words, which had been 0.35% of the seeds'
+    /// instructions at each comparison (natively).
+    pub fn shared() -> &'static Lexicon {
+        static SHARED: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Lexicon::new)
+    }
+
     /// The term every word of `term`'s group counts as (the term itself outside the table).
     pub fn canonical<'a>(&'a self, term: &'a str) -> &'a str {
         self.canonical.get(term).map_or(term, |c| c)

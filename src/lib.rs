@@ -109,17 +109,45 @@ pub fn compare(sources: &[SourceInput], options: &Options) -> Result<Report, Err
 /// finds the closest counterpart of each sentence left unique, and quotations, support and
 /// similarity are derived into the report.
 pub fn compare_with(sources: &[SourceInput], options: &Options, vectors: Option<&embed::Vectors>) -> Result<Report, Error> {
-    if !(0.0..=1.0).contains(&options.min_score) {
-        return Err(Error::BadOption(format!("minScore must be a number from 0 to 1, not {}", options.min_score)));
-    }
+    check(options)?;
     compare_checked(sources, options, vectors)
 }
 
+/// [`compare_with`], the report written as a [tape](tape): what the wasm API hands to JS, equal
+/// to `tape::report(&compare_with(…)?)`, without a `String` for each run of each word diff.
+pub fn compare_tape(sources: &[SourceInput], options: &Options, vectors: Option<&embed::Vectors>) -> Result<tape::Tape, Error> {
+    check(options)?;
+    compare_tape_checked(sources, options, vectors)
+}
+
+/// Checks the options [`compare_checked`] takes as given.
+fn check(options: &Options) -> Result<(), Error> {
+    if !(0.0..=1.0).contains(&options.min_score) {
+        return Err(Error::BadOption(format!("minScore must be a number from 0 to 1, not {}", options.min_score)));
+    }
+    Ok(())
+}
+
 /// [`compare_with`] once `options.min_score` is known to be in range. The wasm API checks it
-/// itself (src/wasm.rs) and calls this, so that the message above, the one place that formats
+/// itself (src/wasm.rs) and calls this, so that [`check`]'s message, the one place that formats
 /// an `f64`, is not linked into the shipped module: `core::fmt::float` and `flt2dec` cost
 /// 9.9 kB of it gzipped.
 pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vectors: Option<&embed::Vectors>) -> Result<Report, Error> {
+    compare_parts(sources, options, vectors, None)
+}
+
+/// [`compare_tape`] once the options are known to be in range (the wasm API checks them; see
+/// [`compare_checked`]). The word diffs go from [`align::explain_spans`] to the tape as spans
+/// of their sentences, never as a `String` per run of words.
+pub(crate) fn compare_tape_checked(sources: &[SourceInput], options: &Options, vectors: Option<&embed::Vectors>) -> Result<tape::Tape, Error> {
+    let mut diffs = Vec::new();
+    let report = compare_parts(sources, options, vectors, Some(&mut diffs))?;
+    Ok(tape::report_with_diffs(&report, &diffs))
+}
+
+/// [`compare_checked`], or with `diffs`, the report with each match's `diff` left empty and
+/// its runs pushed to `diffs` instead, as byte spans of the match's two sentences' texts.
+fn compare_parts(sources: &[SourceInput], options: &Options, vectors: Option<&embed::Vectors>, diffs: Option<&mut Vec<Vec<align::DiffSpan>>>) -> Result<Report, Error> {
     let prepared = prepare(sources)?;
     let units = &prepared.units;
     let texts = prepared.texts(sources);
@@ -166,7 +194,7 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
     }
     let nearest = align::nearest(units, &prepared.index, embedded, &screened, &lonely, NEAREST_MIN);
     let matching = if embedded.is_some() { Matching::Semantic } else { Matching::Lexical };
-    Ok(assemble(sources, &texts, &prepared, &pairs, families, &nearest, matching, &claims))
+    Ok(assemble(sources, &texts, &prepared, &pairs, families, &nearest, matching, &claims, diffs))
 }
 
 /// The most pairs of sentences compared alone that are all scored: 100 one-sentence sources
@@ -336,6 +364,7 @@ fn assemble(
     nearest: &[Option<(usize, f64)>],
     matching: Matching,
     claims: &align::UnitClaims,
+    mut diffs: Option<&mut Vec<Vec<align::DiffSpan>>>,
 ) -> Report {
     let (docs, units, blocks_of) = (&prepared.docs, &prepared.units, &prepared.blocks);
     let n = sources.len();
@@ -413,7 +442,17 @@ fn assemble(
         .iter()
         .map(|p| {
             let side = |u: usize| claims.side(units, &prepared.index, texts, u);
-            let (diff, conflicts) = align::explain(&prepared.index.vocabulary, &side(p.a), &side(p.b), p.kind != Kind::Identical);
+            let (v, with_conflicts) = (&prepared.index.vocabulary, p.kind != Kind::Identical);
+            let (diff, conflicts) = match diffs.as_deref_mut() {
+                None => align::explain(v, &side(p.a), &side(p.b), with_conflicts),
+                Some(diffs) => {
+                    let (runs, conflicts) = align::explain_spans(v, &side(p.a), &side(p.b), with_conflicts);
+                    // From the source's text to the sentence's.
+                    let within = |span: &std::ops::Range<usize>, u: usize| if span.is_empty() { 0..0 } else { span.start - units[u].span.start..span.end - units[u].span.start };
+                    diffs.push(runs.into_iter().map(|r| align::DiffSpan { a: within(&r.a, p.a), b: within(&r.b, p.b), op: r.op }).collect());
+                    (Vec::new(), conflicts)
+                }
+            };
             Match { a: at(p.a), b: at(p.b), kind: p.kind, score: p.score, diff, conflicts }
         })
         .collect();

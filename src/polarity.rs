@@ -151,66 +151,88 @@ struct Reading {
 /// At most this many words make a bare claim.
 const BARE_MAX: usize = 8;
 
+/// What [`read`] works out about one word of a sentence before it reads the claims.
+#[derive(Clone)]
+struct Slot<'v> {
+    surface: &'v str,
+    /// Its clause, as the range of its words between punctuation.
+    clause: Range<usize>,
+    /// It negates what follows it (see [`negates`]).
+    negation: bool,
+    /// A negation reads through it, as through a function word (see [`THROUGH`]).
+    through: bool,
+    /// A content word, whose claim is read.
+    content: bool,
+    /// A content word's lemma, as an index into the [`Claims`]' lemmas.
+    lemma: u32,
+    /// For the first word of a clause: the clause's negations, and whether it is a hypothesis.
+    negations: usize,
+    hypothesis: bool,
+}
+
 fn read(v: &Vocabulary, text: &str, words: &[Word]) -> Claims {
-    let surfaces: Vec<&str> = words.iter().map(|w| v.text(w.surface)).collect();
-    let surface = |k: usize| surfaces[k];
+    // One record per word rather than a vector per property: a sentence read here had cost
+    // eight allocations.
+    let mut slots: Vec<Slot> = words
+        .iter()
+        .map(|w| Slot { surface: v.text(w.surface), clause: 0..0, negation: false, through: false, content: false, lemma: u32::MAX, negations: 0, hypothesis: false })
+        .collect();
     let joined = |k: usize| !boundary(text, &words[k], &words[k + 1]);
-    // Each word's clause, as the range of its words between punctuation.
-    let mut clause = Vec::with_capacity(words.len());
     let mut from = 0;
     for k in 0..words.len() {
         if k + 1 == words.len() || !joined(k) {
-            clause.extend(std::iter::repeat_n(from..k + 1, k + 1 - from));
+            slots[from..k + 1].iter_mut().for_each(|s| s.clause = from..k + 1);
             from = k + 1;
         }
     }
-    let negation: Vec<bool> = (0..words.len()).map(|k| negates(v, text, words, k, clause[k].end)).collect();
-    // A possessive is read through, as a function word is: `rejected the envoy's offer`
-    // negates the offer, not the envoy. Looked up once per word: the loops below ask again
-    // and again.
-    let through: Vec<bool> = surfaces.iter().map(|s| THROUGH.binary_search(s).is_ok() || s.ends_with("'s")).collect();
     let headline = title_case(v, words);
-    // Names are who or what a claim is about, not the claim (`Neither Perlo nor …`).
-    let content = |k: usize| {
-        let s = surface(k);
-        !negation[k] && !through[k] && !normalize::is_stopword(s) && s.starts_with(char::is_alphanumeric) && (k == 0 || headline || !words[k].capitalized)
-    };
-    // Read once per word and per clause, not again for each content word that looks around it.
-    let is_content: Vec<bool> = (0..words.len()).map(content).collect();
-    // Each content word's lemma, numbered in reading order.
-    let mut out = Claims::default();
-    let mut lemma_of = vec![u32::MAX; words.len()];
-    for k in (0..words.len()).filter(|&k| is_content[k]) {
+    for k in 0..words.len() {
+        let s = slots[k].surface;
+        let negation = negates(v, text, words, k, slots[k].clause.end);
+        // A possessive is read through, as a function word is: `rejected the envoy's offer`
+        // negates the offer, not the envoy. No word of the list is longer than six bytes.
+        let through = (s.len() <= 6 && THROUGH.binary_search(&s).is_ok()) || s.ends_with("'s");
+        // Names are who or what a claim is about, not the claim (`Neither Perlo nor …`).
+        let content = !negation && !through && !normalize::is_stopword(s) && s.starts_with(char::is_alphanumeric) && (k == 0 || headline || !words[k].capitalized);
+        let slot = &mut slots[k];
+        (slot.negation, slot.through, slot.content) = (negation, through, content);
+    }
+    // Each content word's lemma, numbered in reading order. Sized from the start: growing the
+    // three had been most of the allocations of reading a sentence.
+    let contents = slots.iter().filter(|s| s.content);
+    let (count, bytes) = contents.fold((0, 0), |(n, b), s| (n + 1, b + s.surface.len() + 1));
+    let mut out = Claims { readings: Vec::with_capacity(count), lemmas: String::with_capacity(bytes), spans: Vec::with_capacity(count) };
+    for slot in slots.iter_mut().filter(|s| s.content) {
         let start = out.lemmas.len() as u32;
-        lemma_into(surface(k), &mut out.lemmas);
-        lemma_of[k] = out.spans.len() as u32;
+        lemma_into(slot.surface, &mut out.lemmas);
+        slot.lemma = out.spans.len() as u32;
         out.spans.push(start..out.lemmas.len() as u32);
     }
     // By a clause's first word: its negations, and whether it is a hypothesis.
-    let (mut negations, mut hypothesis) = (vec![0usize; words.len()], vec![false; words.len()]);
     for k in 0..words.len() {
-        negations[clause[k].start] += negation[k] as usize;
-        hypothesis[clause[k].start] |= matches!(surface(k), "if" | "unless" | "whether");
+        let (first, negation, hypothesis) = (slots[k].clause.start, slots[k].negation, matches!(slots[k].surface, "if" | "unless" | "whether"));
+        slots[first].negations += negation as usize;
+        slots[first].hypothesis |= hypothesis;
     }
-    for k in (0..words.len()).filter(|&k| is_content[k]) {
-        let own = clause[k].clone();
+    for k in (0..words.len()).filter(|&k| slots[k].content) {
+        let own = slots[k].clause.clone();
         // The run of function words and negations right before the word.
         let mut start = k;
-        while start > own.start && k - start < REACH && (negation[start - 1] || through[start - 1]) {
+        while start > own.start && k - start < REACH && (slots[start - 1].negation || slots[start - 1].through) {
             start -= 1;
         }
-        let attached = (start..k).filter(|&j| negation[j]).count();
-        let elsewhere = negations[own.start] > attached;
-        let negated = if hypothesis[own.start] || (attached % 2 == 0 && elsewhere) { None } else { Some(attached % 2 == 1) };
-        let first = (start..k).find(|&j| negation[j] || AUXILIARIES.binary_search(&surface(j)).is_ok()).unwrap_or(k);
-        let before = (own.start.max(start.saturating_sub(NEIGHBOUR))..start).rev().find(|&j| is_content[j]);
-        let after = (k + 1..own.end.min(k + 1 + NEIGHBOUR)).find(|&j| is_content[j]);
+        let attached = slots[start..k].iter().filter(|s| s.negation).count();
+        let elsewhere = slots[own.start].negations > attached;
+        let negated = if slots[own.start].hypothesis || (attached % 2 == 0 && elsewhere) { None } else { Some(attached % 2 == 1) };
+        let first = (start..k).find(|&j| slots[j].negation || AUXILIARIES.binary_search(&slots[j].surface).is_ok()).unwrap_or(k);
+        let before = (own.start.max(start.saturating_sub(NEIGHBOUR))..start).rev().find(|&j| slots[j].content);
+        let after = (k + 1..own.end.min(k + 1 + NEIGHBOUR)).find(|&j| slots[j].content);
         out.readings.push(Reading {
-            key: lemma_of[k],
+            key: slots[k].lemma,
             negated,
             span: words[first].span.start..words[k].span.end,
-            before: before.map(|j| lemma_of[j]),
-            after: after.map(|j| lemma_of[j]),
+            before: before.map(|j| slots[j].lemma),
+            after: after.map(|j| slots[j].lemma),
             adjacent: before.is_some_and(|j| j + 1 == start),
             bare: own == (0..words.len()) && words.len() <= BARE_MAX,
         });
@@ -410,6 +432,7 @@ mod tests {
     #[test]
     fn the_word_lists_are_sorted_for_binary_search() {
         assert!(THROUGH.windows(2).all(|w| w[0] < w[1]));
+        assert!(THROUGH.iter().all(|w| w.len() <= 6), "`read` looks up only words of six bytes or fewer");
         assert!(AUXILIARIES.windows(2).all(|w| w[0] < w[1]));
     }
 

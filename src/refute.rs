@@ -34,7 +34,7 @@ pub fn keep_unrefuted(units: &[Unit], index: &Index, texts: &[&str], claims: &Un
     // comparison) when asked before the shared figures.
     pairs.retain(|p| {
         p.kind != Kind::Paraphrase || p.score >= DISPUTED_MIN || !figured(p.a) || !figured(p.b) || share_figure(p.a, p.b) || {
-            let (_, conflicts) = align::explain(&index.vocabulary, &side(p.a), &side(p.b), true);
+            let (_, conflicts) = align::explain_spans(&index.vocabulary, &side(p.a), &side(p.b), true);
             !conflicts.iter().any(|c| c.kind == ConflictKind::Number)
         }
     });

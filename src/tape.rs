@@ -36,6 +36,7 @@
 //! conflict, each occurrence of a quotation) as tag 10: on the seeds, the text that crosses to
 //! JS (and is decoded from UTF-8 there) is 21,100 UTF-16 units instead of 67,900.
 
+use crate::align::DiffSpan;
 use crate::hash::Map;
 use crate::offsets::utf16_len;
 use crate::report::{ConflictKind, DiffTag, Format, Match, Matching, Quote, Reason, Report, Role, SourceReport};
@@ -341,7 +342,16 @@ impl ser::SerializeMap for Compound<'_> {
 /// up in a hash map.
 pub fn report(r: &Report) -> Tape {
     let mut w = Writer { tape: Tape::default(), keys: [u32::MAX; KEYS], next: 0, units: 0, sentences: Vec::new() };
-    w.report(r);
+    w.report(r, None);
+    w.tape
+}
+
+/// [`report`] of a report whose matches' word diffs are given apart: `diffs[k]` is match
+/// `k`'s, each run as byte spans of its two sentences' texts (the matches' own `diff` is not
+/// read). The tape is the one [`report`] writes of the report with those diffs in it.
+pub(crate) fn report_with_diffs(r: &Report, diffs: &[Vec<DiffSpan>]) -> Tape {
+    let mut w = Writer { tape: Tape::default(), keys: [u32::MAX; KEYS], next: 0, units: 0, sentences: Vec::new() };
+    w.report(r, Some(diffs));
     w.tape
 }
 
@@ -542,7 +552,10 @@ impl Writer {
         // Looked for from `from` on, one position after another: the next run of a diff is a
         // space or a mark or two further on (`str::find` costs more to set up than that). Bytes
         // equal to a `str` start at a character boundary.
-        let Some(k) = rest.as_bytes().windows(s.len()).position(|w| w == s.as_bytes()) else { return false };
+        // The first byte (`s` is not empty: see [`Writer::part`]) is compared before the rest,
+        // which is a call to `memcmp` in wasm.
+        let (first, bytes) = (s.as_bytes()[0], s.as_bytes());
+        let Some(k) = rest.as_bytes().windows(s.len()).position(|w| w[0] == first && w == bytes) else { return false };
         let start = from.1 + utf16_len(rest.get(..k).unwrap_or_default());
         let len = utf16_len(s);
         self.push(SLICE);
@@ -625,7 +638,7 @@ impl Writer {
         self.count(sentence);
     }
 
-    fn report(&mut self, r: &Report) {
+    fn report(&mut self, r: &Report, diffs: Option<&[Vec<DiffSpan>]>) {
         self.object(7);
         self.key(Key::Version);
         self.count(r.version as usize);
@@ -634,7 +647,9 @@ impl Writer {
         r.sources.iter().for_each(|s| self.source(s));
         self.key(Key::Matches);
         self.array(r.matches.len());
-        r.matches.iter().for_each(|m| self.matched(r, m));
+        for (k, m) in r.matches.iter().enumerate() {
+            self.matched(r, m, diffs.and_then(|d| d.get(k)));
+        }
         self.key(Key::Groups);
         self.array(r.groups.len());
         for g in &r.groups {
@@ -730,7 +745,24 @@ impl Writer {
         self.optional_string(&s.datetime);
     }
 
-    fn matched(&mut self, r: &Report, m: &Match) {
+    /// One run of a word diff: its texts in the two sentences, each a part of its sentence
+    /// after the run before (see [`Writer::part`]).
+    fn diff_run(&mut self, op: DiffTag, [da, db]: [&str; 2], [a, b]: [Option<Written>; 2], [from_a, from_b]: [&mut (usize, usize); 2]) {
+        self.object(3);
+        self.key(Key::Op);
+        self.name(match op {
+            DiffTag::Equal => Key::Equal,
+            DiffTag::Delete => Key::Delete,
+            DiffTag::Insert => Key::Insert,
+        });
+        self.key(Key::A);
+        self.part(da, a, from_a);
+        self.key(Key::B);
+        self.part(db, b, from_b);
+    }
+
+    /// A match, with its word diff from `diff` when given (see [`report_with_diffs`]).
+    fn matched<'r>(&mut self, r: &'r Report, m: &'r Match, diff: Option<&Vec<DiffSpan>>) {
         self.object(6);
         self.key(Key::A);
         self.place(m.a);
@@ -744,19 +776,21 @@ impl Writer {
         let (a, b) = (self.written(r, m.a), self.written(r, m.b));
         let (mut from_a, mut from_b) = ((0, 0), (0, 0));
         self.key(Key::Diff);
-        self.array(m.diff.len());
-        for d in &m.diff {
-            self.object(3);
-            self.key(Key::Op);
-            self.name(match d.op {
-                DiffTag::Equal => Key::Equal,
-                DiffTag::Delete => Key::Delete,
-                DiffTag::Insert => Key::Insert,
-            });
-            self.key(Key::A);
-            self.part(&d.a, a, &mut from_a);
-            self.key(Key::B);
-            self.part(&d.b, b, &mut from_b);
+        match diff {
+            // A run given as spans is written as its text, read from its sentences.
+            Some(spans) => {
+                let text = |within: Option<Written<'r>>, span: &std::ops::Range<usize>| within.and_then(|(t, _)| t.get(span.clone())).unwrap_or("");
+                self.array(spans.len());
+                for d in spans {
+                    self.diff_run(d.op, [text(a, &d.a), text(b, &d.b)], [a, b], [&mut from_a, &mut from_b]);
+                }
+            }
+            None => {
+                self.array(m.diff.len());
+                for d in &m.diff {
+                    self.diff_run(d.op, [&d.a, &d.b], [a, b], [&mut from_a, &mut from_b]);
+                }
+            }
         }
         self.key(Key::Conflicts);
         self.array(m.conflicts.len());
@@ -1016,6 +1050,14 @@ mod tests {
         assert_eq!(decode(&report(r)), expected);
     }
 
+    /// What `compare_tape` writes (the word diffs as spans) is what `report` writes of the
+    /// report `compare_with` returns (the word diffs as strings).
+    fn tape_is_the_reports(sources: &[crate::SourceInput], vectors: Option<&crate::embed::Vectors>) {
+        let options = crate::Options::default();
+        let tape = crate::compare_tape(sources, &options, vectors).unwrap();
+        assert_eq!(tape, report(&crate::compare_with(sources, &options, vectors).unwrap()));
+    }
+
     #[test]
     fn reports_written_field_by_field_decode_to_their_json() {
         let read = |dir: &str| -> Vec<crate::SourceInput> {
@@ -1028,18 +1070,22 @@ mod tests {
             let sources = read(dir);
             report_round_trips(&crate::compare(&sources, &crate::Options::default()).unwrap());
             report_round_trips(&crate::compare_with(&sources, &crate::Options::default(), Some(&vectors)).unwrap());
+            tape_is_the_reports(&sources, None);
+            tape_is_the_reports(&sources, Some(&vectors));
         }
         let odd = vec![
             crate::SourceInput::new("wire 😀", "Rain fell on Paris on Monday, officials said. Roads were closed."),
             crate::SourceInput::new("paper", "Rain fell on Paris on Monday, the mayor said. 한국 뉴스."),
         ];
         report_round_trips(&crate::compare(&odd, &crate::Options::default()).unwrap());
+        tape_is_the_reports(&odd, None);
         #[cfg(feature = "html")]
         {
             let page = "<html lang=en><head><link rel=canonical href='https://example.org/a'><meta property='article:published_time' content='2024-01-02T03:04:05Z'></head>\
                 <body><nav><a href=/>Home</a></nav><article><h1>Rain in Paris</h1><p>Rain fell on Paris on Monday, officials said today.</p></article><section class=comments><p>What a wet week it has been for everyone here.</p></section></body></html>";
             let mixed = vec![crate::SourceInput::html("page", page), odd[0].clone()];
             report_round_trips(&crate::compare(&mixed, &crate::Options::default()).unwrap());
+            tape_is_the_reports(&mixed, None);
         }
     }
 

@@ -87,6 +87,8 @@ pub fn load_vectors(bytes: &[u8]) -> Result<(), JsError> {
     Ok(())
 }
 
+/// The report, for the `handover` exports.
+#[cfg(feature = "handover")]
 fn run(sources: JsValue, options: JsValue) -> Result<crate::Report, JsError> {
     let (sources, options) = parse_args(sources, options)?;
     VECTORS.with(|v| crate::compare_checked(&sources, &options, v.borrow().as_ref())).map_err(|e| JsError::new(&e.to_string()))
@@ -97,7 +99,8 @@ fn run(sources: JsValue, options: JsValue) -> Result<crate::Report, JsError> {
 /// turns into the report object. The JS API's `compare` and `compareJson` use this.
 #[wasm_bindgen(js_name = compareTape)]
 pub fn compare_tape(sources: JsValue, options: JsValue) -> Result<js_sys::Array, JsError> {
-    let tape = crate::tape::report(&run(sources, options)?);
+    let (sources, options) = parse_args(sources, options)?;
+    let tape = VECTORS.with(|v| crate::compare_tape_checked(&sources, &options, v.borrow().as_ref())).map_err(|e| JsError::new(&e.to_string()))?;
     let ints = js_sys::Uint32Array::from(&tape.ints[..]);
     let floats = js_sys::Float64Array::from(&tape.floats[..]);
     Ok(js_sys::Array::of3(&ints, &floats, &JsValue::from_str(&tape.text)))
