@@ -246,6 +246,11 @@ mod tests {
         )
     }
 
+    /// The reason the block reading `t` was removed for, if it was.
+    fn reason_of(removed: &[(String, Reason)], t: &str) -> Option<Reason> {
+        removed.iter().find(|(s, _)| s == t).map(|r| r.1)
+    }
+
     const PAGE: &str = r#"<html><head><meta property="og:title" content="Flood closes bridge | Daily"></head><body>
         <nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li></ul></nav>
         <main><h1>Flood closes bridge</h1><div class="byline">By Ann Lee</div>
@@ -267,7 +272,7 @@ mod tests {
             <p>By noon, 300 passengers had crossed, the operator said in a statement on its website.</p>
             </article></body></html>"#;
         let (kept, removed) = kept(html);
-        let reason = |t: &str| removed.iter().find(|(s, _)| s == t).map(|r| r.1);
+        let reason = |t: &str| reason_of(&removed, t);
         for line in ["Related stories", "Bridge repairs to start in May", "Council backs a new pier"] {
             assert_eq!(reason(line), Some(Reason::Navigation), "{line}");
         }
@@ -286,7 +291,7 @@ mod tests {
             <p>By noon, 300 passengers had crossed, the operator said in a statement on its website.</p>
             </article></body></html>"#;
         let (kept, removed) = kept(html);
-        let reason = |t: &str| removed.iter().find(|(s, _)| s == t).map(|r| r.1);
+        let reason = |t: &str| reason_of(&removed, t);
         for line in ["By Ann Lee and Tom Park", "March 4, 2024", "2 hours ago"] {
             assert_eq!(reason(line), Some(Reason::Metadata), "{line}");
         }
@@ -307,7 +312,7 @@ mod tests {
                 "Residents were asked to use the ferry, which will run every hour until further notice."
             ]
         );
-        let reason = |t: &str| removed.iter().find(|(s, _)| s == t).map(|r| r.1);
+        let reason = |t: &str| reason_of(&removed, t);
         assert_eq!(reason("Home"), Some(Reason::Navigation));
         assert_eq!(reason("By Ann Lee"), Some(Reason::Metadata));
         assert_eq!(reason("Share on Facebook"), Some(Reason::Boilerplate));
