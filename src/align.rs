@@ -669,8 +669,12 @@ struct Run {
 /// differ after normalization. `v` is the vocabulary of both sides' surfaces.
 pub fn explain<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflicts: bool) -> (Vec<DiffOp>, Vec<Conflict>) {
     let (runs, conflicts) = explain_spans(v, a, b, with_conflicts);
-    let text = |side: &Side, span: &std::ops::Range<usize>| if span.is_empty() { String::new() } else { side.text.get(span.clone()).unwrap_or("").to_string() };
-    (runs.iter().map(|r| DiffOp { op: r.op, a: text(a, &r.a), b: text(b, &r.b) }).collect(), conflicts)
+    (runs.into_iter().map(|r| DiffOp { op: r.op, a: copy(a.text, r.a), b: copy(b.text, r.b) }).collect(), conflicts)
+}
+
+/// The text of `text` at byte `span`, copied (empty where `span` is not in it).
+fn copy(text: &str, span: std::ops::Range<usize>) -> String {
+    text.get(span).unwrap_or("").to_string()
 }
 
 /// One run of a word diff as [`explain_spans`] gives it: where its words are in each side's
@@ -697,12 +701,7 @@ pub fn explain_spans<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflict
         }
         side.words[words.start].span.start..side.words[words.end - 1].span.end
     };
-    let text = |side: &Side, words: &std::ops::Range<usize>| {
-        if words.is_empty() {
-            return String::new();
-        }
-        side.text.get(span(side, words)).unwrap_or("").to_string()
-    };
+    let text = |side: &Side, words: &std::ops::Range<usize>| copy(side.text, span(side, words));
     let ops = runs.iter().map(|r| DiffSpan { op: r.tag, a: span(a, &r.a), b: span(b, &r.b) }).collect();
     let mut found = Vec::new();
     if with_conflicts {
@@ -751,8 +750,7 @@ pub fn explain_spans<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflict
         }
         let read = |s: &'s Side| s.claims.get_or_init(|| crate::polarity::claims(v, s.text, s.words));
         if let Some((sa, sb)) = (a.negating || b.negating).then(|| crate::polarity::opposed(read(a), read(b))).flatten() {
-            let slice = |text: &str, span: std::ops::Range<usize>| text.get(span).unwrap_or("").to_string();
-            found.push(Conflict { kind: ConflictKind::Polarity, a: slice(a.text, sa), b: slice(b.text, sb) });
+            found.push(Conflict { kind: ConflictKind::Polarity, a: copy(a.text, sa), b: copy(b.text, sb) });
         }
     }
     (ops, found)

@@ -70,6 +70,12 @@ impl Outline {
         self.elements[self.blocks[b].parent].parent
     }
 
+    /// Which elements are `root` or inside it.
+    pub fn within(&self, root: usize) -> Vec<bool> {
+        let end = self.subtree_ends()[root];
+        (0..self.elements.len()).map(|e| (root..end).contains(&e)).collect()
+    }
+
     /// For each element, one past the last element of its subtree: elements come in document
     /// order, parents first, so a subtree is a run of them.
     fn subtree_ends(&self) -> Vec<usize> {

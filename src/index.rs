@@ -191,7 +191,7 @@ pub fn solo_pairs(units: &[Unit], max: usize) -> Vec<(usize, usize)> {
 }
 
 /// [`Index::alone`]: the comparable units whose source has no other.
-pub fn alone(units: &[Unit]) -> Vec<bool> {
+fn alone(units: &[Unit]) -> Vec<bool> {
     let sources = units.iter().map(|u| u.source + 1).max().unwrap_or(0);
     let mut count = vec![0usize; sources];
     units.iter().filter(|u| u.comparable()).for_each(|u| count[u.source] += 1);
