@@ -53,10 +53,9 @@ function read(report) {
     return { sentences: counted.length, shared: sharedCount, unique: counted.length - sharedCount };
   });
   // Each source's sentences no other states, with their verdict (js/verdicts.js): `unique`,
-  // `doubtful` or `other-language`; `doubt` when doubtful.
+  // `doubtful` or `other-language`.
   const alone = sources.map((s, i) => s.sentences.map((x, j) => ({ ...x, j, verdict: verdictOf(x, { apart: apart.has(i) }) }))
-    .filter((x) => x.verdict !== 'speaker' && x.verdict !== 'shared')
-    .map((x) => ({ ...x, doubt: x.verdict === 'doubtful' })));
+    .filter((x) => x.verdict !== 'speaker' && x.verdict !== 'shared'));
   return { langs, apart, repeated, shared, counts, alone };
 }
 
@@ -141,14 +140,14 @@ function text(report) {
     const apart = r.apart.get(i);
     out.push(apart
       ? `NOT COMPARED: ${label(i)} is in ${languageName(apart.lang)} (${list.length} sentences no source in its language shares)`
-      : `UNIQUE TO ${label(i)} (${list.length}${list.some((x) => x.doubt) ? `; ? = its closest sentence elsewhere ${MAY_STATE_SAME}` : ''})`);
+      : `UNIQUE TO ${label(i)} (${list.length}${list.some((x) => x.verdict === 'doubtful') ? `; ? = its closest sentence elsewhere ${MAY_STATE_SAME}` : ''})`);
     if (list.length === 0) out.push('  (none)');
     for (const x of list) {
       // "?" where the closest sentence elsewhere comes near enough to doubt the verdict.
-      out.push(`  ${x.doubt ? '?' : '-'} ${oneLine(x.text)}`);
+      out.push(`  ${x.verdict === 'doubtful' ? '?' : '-'} ${oneLine(x.text)}`);
       // The closest sentence elsewhere, so the reader can judge the verdict.
       const near = x.nearest && sources[x.nearest.source]?.sentences[x.nearest.sentence];
-      if (near) out.push(`      closest${x.doubt ? ` (${MAY_STATE_SAME})` : ''}: [${x.nearest.source + 1}] ${oneLine(near.text)} (${percent(x.nearest.score)})`);
+      if (near) out.push(`      closest${x.verdict === 'doubtful' ? ` (${MAY_STATE_SAME})` : ''}: [${x.nearest.source + 1}] ${oneLine(near.text)} (${percent(x.nearest.score)})`);
     }
   });
 
@@ -221,7 +220,7 @@ function markdown(report) {
     if (list.length === 0) out.push('(none)');
     for (const x of list) {
       const near = x.nearest && sources[x.nearest.source]?.sentences[x.nearest.sentence];
-      out.push(`- ${x.doubt ? '(?) ' : ''}${mdText(x.text)}${near ? ` (closest${x.doubt ? `, ${MAY_STATE_SAME}` : ''}: ${label(x.nearest.source)}, ${percent(x.nearest.score)}: ${mdText(near.text)})` : ''}`);
+      out.push(`- ${x.verdict === 'doubtful' ? '(?) ' : ''}${mdText(x.text)}${near ? ` (closest${x.verdict === 'doubtful' ? `, ${MAY_STATE_SAME}` : ''}: ${label(x.nearest.source)}, ${percent(x.nearest.score)}: ${mdText(near.text)})` : ''}`);
     }
     out.push('');
   });

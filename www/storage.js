@@ -47,14 +47,14 @@ function idb(mode, op) {
   });
 }
 
-/**
- * A value kept under `key`: in local storage when its JSON fits (LOCAL_MAX characters, and local
- * storage takes it), else in IndexedDB with a pointer ({ version: 1, in: 'indexeddb' }) in local
- * storage. The latest save wins.
- */
 /** What local storage holds for a value kept in IndexedDB. */
 const POINTER = JSON.stringify({ version: 1, in: 'indexeddb' });
 
+/**
+ * A value kept under `key`: in local storage when its JSON fits (LOCAL_MAX characters, and local
+ * storage takes it), else in IndexedDB with a pointer (POINTER) in local storage. The latest
+ * save wins.
+ */
 function keeper(key) {
   let saves = 0;
   let inDb = false; // the value is in IndexedDB

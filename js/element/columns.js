@@ -10,7 +10,7 @@ import { kindOf } from './report-index.js';
 import { CHUNK, LONG_LIST } from './slices.js';
 import { selectRef } from './focus.js';
 import { toOriginal } from './sources.js';
-import { fold, sameName } from './text.js';
+import { fold, nameBeside } from './text.js';
 import { level } from './toolbar.js';
 import { addHeadNotices, markApart, verdicts } from './verdicts.js';
 import { timeOf } from '../provenance.js';
@@ -52,7 +52,7 @@ export function renderColumn(view, i) {
   // The outlet and the source's name (which the page lets the reader change), never cut; under
   // the headline and byline, a "more" button when either is cut short.
   const top = h('div', { class: 'head-top' }, h('p', { class: source.outlet ? 'outlet' : 'outlet name-only', text: label }));
-  if (source.outlet && !sameName(source.name, source.outlet)) top.append(h('p', { class: 'name', text: source.name }));
+  if (nameBeside(source)) top.append(h('p', { class: 'name', text: source.name }));
   const more = h('button', { class: 'expand', attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': `col-${i}-info` } },
     h('span', { class: 'expand-text', text: 'more' }), h('span', { class: 'sr-only', text: `: the full headline and byline of ${label}` }), h('span', { class: 'chevron', text: ' ▾', attrs: { 'aria-hidden': 'true' } }));
   more.hidden = !!view._headSizes; // shown once it is known that something is cut (checkHeads)
@@ -322,6 +322,6 @@ export function sentenceRow(view, i, j, s, others) {
   }
   node.className = classes.join(' ');
   node.setAttribute('part', 'sentence');
-  const speaker = s.role === 'speaker';
+  const speaker = verdict === 'speaker';
   return makeRow(view, node, s.text, { support: s.support, speaker, button: !speaker });
 }

@@ -6,7 +6,8 @@ import { h, plural } from '../dom.js';
 import { KIND_INFO, conflictLabel } from './labels.js';
 import { counterpartsOf, kindOf, nearest } from './report-index.js';
 import { firstLine } from './provenance.js';
-import { percent } from '../verdicts.js';
+import { verdicts } from './verdicts.js';
+import { MAY_STATE_SAME, languageName, percent, verdictOf } from '../verdicts.js';
 
 export function selectRef(view, ref, { focus = true, scroll = true, quiet = false } = {}) {
   if (!view._report) return;
@@ -86,6 +87,24 @@ export function selectRef(view, ref, { focus = true, scroll = true, quiet = fals
   }
 }
 
+/** The focus panel's words for sentence `sent` with verdict `verdict` (see verdictOf). */
+function howOf(view, sent, verdict, apart) {
+  switch (verdict) {
+    case 'speaker':
+      return 'a speaker label (not compared)';
+    case 'shared':
+      return `shared with ${plural(sent.support, 'other source')}`;
+    case 'unmatched':
+      return 'not matched (every match kind is switched off)';
+    case 'other-language':
+      return `not compared (written in ${languageName(apart.lang)}, compared only with sources in the same language)`;
+    case 'doubtful':
+      return `unique to this source? (${view._label(sent.nearest.source)} ${MAY_STATE_SAME})`;
+    default:
+      return 'unique to this source';
+  }
+}
+
 /** Scrolls `node` into view inside its column (and the column into view on the board). */
 export function scrollInto(view, node, horizontal = true) {
   const col = node.closest('.sentences');
@@ -121,7 +140,8 @@ export function renderPanel(view, counterparts) {
   const cps = counterparts || counterpartsOf(view, s, j);
   const off = view._kinds.length === 0;
   const near = sent.support === 0 && !off ? nearest(view, sent) : null;
-  const how = sent.support > 0 ? `shared with ${plural(sent.support, 'other source')}` : off ? 'not matched (every match kind is switched off)' : 'unique to this source';
+  const apart = verdicts(view).apart.get(s);
+  const how = howOf(view, sent, verdictOf(sent, { apart: !!apart, matched: !off }), apart);
   const title = h('h2', { attrs: { id: 'panel-title', tabindex: '-1' }, text: `${view._label(s)}, sentence ${j + 1}: ${how}` });
   const close = h('button', { class: 'close', text: 'Close ✕', attrs: { type: 'button', 'aria-label': 'Close the focus panel' }, on: { click: () => {
     const node = view._node(...sel);

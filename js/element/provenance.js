@@ -4,7 +4,7 @@
 
 import { h } from '../dom.js';
 import { firstOf, timeOf } from '../provenance.js';
-import { sameName } from './text.js';
+import { nameBeside } from './text.js';
 
 /**
  * "First published by …": `first` ({ source, time, known }: the earliest source of a sentence and
@@ -36,7 +36,7 @@ export function provenanceParts(view, s) {
   const src = view._report.sources[s];
   const label = view._label(s);
   // Its name beside the outlet as the column heads show it: not when it says no more (`reuters.txt`).
-  return { label, name: src.outlet && !sameName(src.name, src.outlet) ? src.name : null, url: src.url || null, time: timeOf(src)?.text || null };
+  return { label, name: nameBeside(src), url: src.url || null, time: timeOf(src)?.text || null };
 }
 
 /**

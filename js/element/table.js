@@ -172,7 +172,7 @@ function matchBetween(view, x, y) {
 export function aloneWhat(view, s, j) {
   const label = view._label(s);
   const apart = verdicts(view).apart.get(s);
-  const sent = view._report.sources[s]?.sentences[j] ?? { support: 0 };
+  const sent = view._report.sources[s].sentences[j];
   switch (verdictOf(sent, { apart: !!apart, matched: view._kinds.length > 0 })) {
     case 'unmatched':
       return { head: `${label}, not matched`, match: 'not matched', detail: 'Not matched: every match kind is switched off in the filters.' };

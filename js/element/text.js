@@ -54,6 +54,9 @@ export function fillText(node, text, query) {
 /** Whether a source's name says no more than its outlet ("Reuters" and "reuters.txt"). */
 export const sameName = (name, outlet) => fold(name.replace(/\.(txt|text|md|html?)$/i, '')).trim() === fold(outlet).trim();
 
+/** The source's name, where it is shown beside its outlet (which names it otherwise); else null. */
+export const nameBeside = (src) => (src.outlet && !sameName(src.name, src.outlet) ? src.name : null);
+
 /**
  * A label as text with line-break opportunities (<wbr>) after "_", ".", "/" and "-", so a file
  * name such as 003_eb91be4df2256679.txt wraps between its parts instead of inside a word.

@@ -6,7 +6,7 @@
 
 import { h, plural } from '../dom.js';
 import { languageName, languages, languageText, repeats, repeatText } from '../verdicts.js';
-import { sameName } from './text.js';
+import { nameBeside } from './text.js';
 
 /** The verdicts of the report on show, read once per report. */
 export function verdicts(view) {
@@ -51,20 +51,18 @@ export function addHeadNotices(view, i, head) {
  */
 export function fullLabel(view, k) {
   const src = view._report.sources[k];
-  return src.outlet && !sameName(src.name, src.outlet) ? `${src.outlet} (${src.name})` : view._label(k);
+  return nameBeside(src) ? `${src.outlet} (${src.name})` : view._label(k);
 }
 
 /**
- * Marks a sentence of source `i` that no other source shares, when the source is apart in its
- * language: "other language" rather than unique. Returns false (and marks nothing) otherwise.
+ * Marks a sentence of source `i`, a source apart in its language, that no other source shares:
+ * "other language" rather than unique.
  */
 export function markApart(view, i, node, classes) {
   const apart = verdicts(view).apart.get(i);
-  if (!apart) return false;
   classes.push('other-language');
   node.append(h('span', { class: 'badge-language', text: apart.lang }), h('span', { class: 'sr-only', text: ` (${languageName(apart.lang)}, not compared with the other languages): ` }));
   node.title = `In ${languageName(apart.lang)}: compared only with sources in the same language, so not marked unique`;
-  return true;
 }
 
 /** The toolbar's note when the articles are in several languages. */

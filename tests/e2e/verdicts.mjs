@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUT, ROOT, axe, runBrowserTest, waitReady, watchProblems } from './lib.mjs';
+import { DOUBTFUL_MIN } from '../../js/verdicts.js';
 
 const SEEDS = JSON.parse(readFileSync(join(ROOT, 'seeds/index.json'), 'utf8'));
 const seed = (k) => ({ name: SEEDS[k], text: readFileSync(join(ROOT, 'seeds', SEEDS[k]), 'utf8'), restored: [] });
@@ -108,7 +109,14 @@ await runBrowserTest('verdicts', 240, async ({ url, browser, check }) => {
         const want = report.sources[ref[2].source].sentences[ref[2].sentence].text;
         check(panel && panel.title === 'Closest in other sources:' && panel.text === want && panel.card === ref[2].source,
           "a unique sentence's focus panel shows its closest sentence, in that source's card", JSON.stringify(panel));
-        check(/unique to this source$/.test(panel?.head || ''), 'the panel calls it unique to this source', panel?.head);
+        const doubtful = ref[2].score >= DOUBTFUL_MIN;
+        check(doubtful ? /unique to this source\? \(.+ may state the same claim\)$/.test(panel?.head || '') : /unique to this source$/.test(panel?.head || ''),
+          `the panel calls it unique to this source${doubtful ? ', with a doubt' : ''}, as its column does`, panel?.head);
+        // A sentence of the Korean source: not compared, in the panel as in its column.
+        const ko = report.sources[2].sentences.findIndex((x) => x.role !== 'speaker');
+        await page.evaluate((j) => document.querySelector('story-diff').select(2, j), ko);
+        const koHead = await page.evaluate(() => document.querySelector('story-diff').shadowRoot.querySelector('#panel-title').textContent);
+        check(/: not compared \(written in Korean, compared only with sources in the same language\)$/.test(koHead), 'the panel of a Korean sentence says it is not compared, not unique', koHead);
       }
       await page.screenshot({ path: join(OUT, 'verdicts-desktop.png') });
 
