@@ -45,7 +45,7 @@ fn main() {
         if texts_too {
             println!("set\ttarget\ta\tb");
         } else {
-            println!("set\tsplit\ttarget\t{}\tsolo", score::NAMES.join("\t"));
+            println!("set\tsplit\ttarget\t{}", score::NAMES.join("\t"));
             for (split, gold, f) in sts(root, Some(&vectors)) {
                 row("sts", split, gold, &f);
             }
@@ -74,7 +74,7 @@ fn main() {
 
 fn row(set: &str, split: &str, target: f64, f: &align::Features) {
     let values: Vec<String> = score::inputs(f).iter().map(|x| format!("{x:.6}")).collect();
-    println!("{set}\t{split}\t{target}\t{}\t{}", values.join("\t"), f.solo as u8);
+    println!("{set}\t{split}\t{target}\t{}", values.join("\t"));
 }
 
 /// The STS news pairs' features with the split (`test` for every fifth pair) and the gold
@@ -101,10 +101,7 @@ fn sts(root: &Path, vectors: Option<&Vectors>) -> Vec<(&'static str, f64, align:
         .map(|(i, t)| Unit { source: i, span: 0..t.len(), role: Role::Body, words: normalize::words(t, 0..t.len(), &mut vocabulary) })
         .collect();
     let index = index::build(&units, vocabulary);
-    // Each sentence is a source of its own, as in the pipeline for sources of one sentence: no
-    // story, plain vectors, and the weights fitted for pairs out of any story.
-    let story = index::has_story(&units, &index);
-    let embedded = vectors.map(|v| Embedded::centred(v, texts.iter().copied(), story));
+    let embedded = vectors.map(|v| Embedded::new(v, texts.iter().copied()));
     rows.iter()
         .enumerate()
         .filter(|&(k, _)| units[2 * k].comparable() && units[2 * k + 1].comparable())
@@ -341,13 +338,9 @@ fn grouped_recall(sc: &scoring::Score) -> String {
 /// TF-IDF, the vectors alone, and the full MiniLM's `peer_key` figure when its script has run.
 fn score_rows(doc: &mut String, root: &Path, measure: &dyn Fn(&dyn Fn(&align::Features) -> f64) -> f64, peer_key: &str) {
     let _ = writeln!(doc, "| storydiff semantic scorer (`score::same_claim`, with vectors) | {:.3} |", measure(&|f| score::same_claim(f, true)));
-    // Solo pairs (STS) have weights of their own: what the weights a sentence within a story is
-    // judged by would give them, beside.
-    let in_story = |f: &align::Features| score::same_claim(&align::Features { solo: false, ..f.clone() }, true);
-    let _ = writeln!(doc, "| storydiff semantic scorer with the in-story weights (how a sentence within a story is judged) | {:.3} |", measure(&in_story));
     let _ = writeln!(doc, "| storydiff lexical scorer (without vectors) | {:.3} |", measure(&|f| score::same_claim(f, false)));
     let _ = writeln!(doc, "| TF-IDF cosine (the term index's weights) | {:.3} |", measure(&|f| f.cosine));
-    let _ = writeln!(doc, "| static embedding cosine alone (centred on the story's mean; plain for sentences alone in their sources) | {:.3} |", measure(&|f| f.embedding));
+    let _ = writeln!(doc, "| static embedding cosine alone (centred on the comparison's mean) | {:.3} |", measure(&|f| f.embedding));
     match peer(root, "sts_minilm.tsv", peer_key) {
         Some(p) => { let _ = writeln!(doc, "| all-MiniLM-L6-v2, the full transformer (peer, `scripts/peers/sts_minilm.py`) | {p:.3} |"); }
         None => *doc += "| all-MiniLM-L6-v2, the full transformer | not run (`scripts/peers/sts_minilm.py` writes it) |\n",
@@ -363,7 +356,7 @@ fn table(root: &Path, vectors: &Vectors) -> String {
     if !test.is_empty() {
         let gold: Vec<f64> = test.iter().map(|p| p.1).collect();
         let r = |f: &dyn Fn(&align::Features) -> f64| pearson(&test.iter().map(|p| f(&p.2)).collect::<Vec<_>>(), &gold);
-        let _ = write!(doc, "\n## STS news pairs, held-out fifth ({} pairs)\n\nPearson correlation of each score with the gold similarity. Each sentence is a source of its own,\nso every pair is *solo* (two sentences out of any story), which the semantic scorer judges with the\nweights `scripts/fit_scorer.py` fits on the other four fifths (their gold over 5 as soft targets);\nthe in-story weights are fitted on the labeled sets only (the script says why), and the lexical\nscorer's STS figure is out of sample. The vectors were trained on the same four fifths\n(`vectors/README.md`), never on this fifth.\n\n| score | Pearson |\n|---|---|\n", test.len());
+        let _ = write!(doc, "\n## STS news pairs, held-out fifth ({} pairs)\n\nPearson correlation of each score with the gold similarity. The scorers' final fit uses the labeled\nsets only (`scripts/fit_scorer.py` says why), so these pairs are all out of sample; the fifth is\nthe one the fits that did use STS held out.\n\n| score | Pearson |\n|---|---|\n", test.len());
         score_rows(&mut doc, root, &r, "pearson");
     }
     let mut all: Vec<(f64, align::Features, [String; 2])> = Vec::new();

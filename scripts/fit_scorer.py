@@ -5,15 +5,7 @@
 
 Rows come from examples/accuracy.rs (--pairs): the STS news pairs (target: gold similarity / 5)
 and every cross-source pair of each labeled set in tests/labels/ (target 1 for a labeled match or
-opposite claim, 0 otherwise; related pairs left out). The last column says whether a pair is
-`solo`: each sentence alone in its source (every STS pair; no labeled pair).
-
-Three models. The *solo* model judges two sentences with no story around them (a headline against
-a headline): all inputs, fitted on the STS training four fifths with soft targets. There the
-vectors' plain cosine (no story to centre on) carries it: STS held-out Pearson 0.819, against
-0.717 for the in-story model on the same pairs (the cosine alone: 0.800). The vectors were
-trained on those four fifths too, so the fit leans on the cosine more than unseen pairs would
-justify; the held-out fifth was never used by either.
+opposite claim, 0 otherwise; related pairs left out).
 
 The lexical model is the one the labeled pairs were fitted to before the vectors existed
 (LEXICAL_PRIOR below: weighted cosine, overlap, order, shared terms, lengths), kept as it was:
@@ -50,7 +42,16 @@ pipeline (precision / recall over all sets) and on held-out STS (Pearson):
   its sentences: STS 0.073, labeled sets 0.21-0.39) and the coherence itself; the cosine's square.
   A gate on coherence would separate the two, but would also switch a comparison of many stories
   (all 982 ECB+ articles at once, coherence as low as STS's) to weights that trust the cosine
-  within each story: not done. The solo model above is the gate that reads the input itself.
+  within each story: not done.
+- (2026-12-07) a third model for *solo* pairs, two sentences each alone in its source (every STS
+  pair is compared so): all inputs fitted on the STS training four fifths with gold/5 as soft
+  targets, and such sources' vectors left uncentred. STS held-out Pearson 0.819 (in-story model
+  0.717), the labeled sets unchanged; merged, then taken out the same day: ECB+ clusters hold
+  many articles of one sentence (a lede), and there the solo weights dropped right matches
+  (22_ecb: 25 matches to 6, among them "Sixty-year-old Sharron Diane Crawford Smith is now
+  accused of murdering two women ..." / "Staunton Police this morning arrested Sharron Diane
+  Crawford Smith ...", 0.98) and added loose ones (24_ecb: 16 to 31, down to 0.27). STS gold/5
+  grades topic likeness, not the same claim: a model fitted to it is no "same claim" probability.
 - (2026-12-07) ECB+ recall (0.553 at precision 0.955 pooled; issue 11 asks 0.65 at 0.95): of the
   76 labeled pairs missed, 43 are not proposed as candidates and would score under 0.5 anyway,
   15 score under 0.3, 12 from 0.3 to 0.5, 6 lose to a better counterpart of the same source
@@ -109,22 +110,17 @@ L2 = 1e-3
 
 
 def load(path):
-    """The rows of `path`: feature names, and per row its set, split, target, features and
-    whether it is a `solo` pair (two sentences each alone in its source: the STS rows)."""
+    """The rows of `path`: feature names, and per row its set, split, target and features."""
     lines = Path(path).read_text().splitlines()
-    header = lines[0].split("\t")
-    if header[-1] != "solo":
-        sys.exit(f"{path} has no solo column: written by an older accuracy example; run `cargo run --release --example accuracy -- --pairs` again")
-    names = header[3:-1]
-    sets, splits, y, X, solo = [], [], [], [], []
+    names = lines[0].split("\t")[3:]
+    sets, splits, y, X = [], [], [], []
     for line in lines[1:]:
         c = line.split("\t")
         sets.append(c[0])
         splits.append(c[1])
         y.append(float(c[2]))
-        X.append([float(v) for v in c[3:-1]])
-        solo.append(c[-1] == "1")
-    return names, np.array(sets), np.array(splits), np.array(y), np.array(X), np.array(solo)
+        X.append([float(v) for v in c[3:]])
+    return names, np.array(sets), np.array(splits), np.array(y), np.array(X)
 
 
 def fit(X, y, w, offset=None, bias=True):
@@ -200,14 +196,7 @@ def kept(names):
     return weights, SEMANTIC_KEPT_BIAS
 
 
-def fit_solo(X, y, rows):
-    """The model for a solo pair (two sentences each alone in its source, out of any story): all
-    inputs, fitted on `rows` (the STS training pairs) with their gold similarity over 5 as soft
-    targets."""
-    return fit(X[rows], y[rows], np.ones(rows.sum()))
-
-
-def report(names, sets, splits, y, X, solo):
+def report(names, sets, splits, y, X):
     test = (sets == "sts") & (splits == "test")
     labeled = sets != "sts"
     extras = {"semantic": SEMANTIC_EXTRA, "lexical": LEXICAL_EXTRA}
@@ -215,14 +204,9 @@ def report(names, sets, splits, y, X, solo):
     refit = fitted["semantic"]
     print("semantic refit on these rows (not kept): " + ", ".join(f"{n} {w:+.3f}" for n, w in zip(names, refit[0]) if w) + f", bias {refit[1]:+.3f}")
     fitted["semantic"] = kept(names)
-    fitted["solo"] = fit_solo(X, y, solo & (splits == "train"))
-    assert not (solo & labeled).any(), "a labeled pair is solo: the labeled sets are articles"
     for title, model in fitted.items():
         r = np.corrcoef(predict(X[test], model), y[test])[0, 1]
         print(f"\n## {title}: STS held-out ({test.sum()} pairs) Pearson {r:.3f}")
-        if title == "solo":
-            print(", ".join(f"{n} {w:+.3f}" for n, w in zip(names, model[0])) + f", bias {model[1]:+.3f}")
-            continue
         for s in sorted(set(sets) - {"sts"}):
             m = fit_extra(names, X, y, labeled & (sets != s), extras[title]) if title == "lexical" else fitted[title]
             mine = sets == s
@@ -246,10 +230,10 @@ def write(models):
 
 
 def main():
-    names, sets, splits, y, X, solo = load(sys.argv[1])
-    fitted = report(names, sets, splits, y, X, solo)
+    names, sets, splits, y, X = load(sys.argv[1])
+    fitted = report(names, sets, splits, y, X)
     if "--write" in sys.argv:
-        write({"SEMANTIC": fitted["semantic"], "LEXICAL": fitted["lexical"], "SOLO": fitted["solo"]})
+        write({"SEMANTIC": fitted["semantic"], "LEXICAL": fitted["lexical"]})
 
 
 if __name__ == "__main__":

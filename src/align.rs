@@ -150,9 +150,6 @@ pub struct Features {
     /// [`Index::anchors`]) and their sources share other claims; set by [`crate::anchor`], which
     /// alone scores such pairs, else 0.
     pub anchor: f64,
-    /// Each of the two is the only sentence of its source ([`Index::alone`]): two headlines or
-    /// claims out of any story, which [`same_claim`] judges with the weights fitted on such pairs.
-    pub solo: bool,
 }
 
 /// Measures a pair of units.
@@ -199,7 +196,6 @@ fn cheap_features(index: &Index, embedded: Option<&Embedded>, a: usize, b: usize
         numbers: numbers(index, a, b),
         shared_common: shared_common(index, a, b),
         anchor: 0.0,
-        solo: index.alone[a] && index.alone[b],
     }
 }
 
@@ -1146,29 +1142,6 @@ mod tests {
         high.embedding = 0.9;
         assert!(same_claim(&high, true) > same_claim(&f(0, 1), true), "closer vectors, likelier the same claim");
         assert!((0.0..1.0).contains(&same_claim(&f(0, 3), false)));
-    }
-
-    #[test]
-    fn two_sentences_each_alone_in_its_source_are_judged_out_of_any_story() {
-        let texts = ["The Senate passed the bill 38-2 on Monday.", "The final tally in the Senate was 38-2.", "Lawmakers praised the measure."];
-        // Sources 0 and 1 are one sentence each; source 2 holds two.
-        let (u, idx) = with_background(&[texts[0], texts[1], texts[2], texts[2]], &[0, 1, 2, 2]);
-        assert_eq!(&idx.alone[..4], &[true, true, false, false]);
-        assert!(index::has_story(&u, &idx), "a source of two sentences is a story");
-        let f = |a, b| features(&idx, None, a, b);
-        assert!(f(0, 1).solo && !f(0, 2).solo && !f(2, 1).solo);
-        // Out of a story the vectors' cosine is what the model reads most (the weights fitted on
-        // the STS news pairs); within one it is a small part of the evidence.
-        let (mut solo, mut story) = (f(0, 1), f(0, 1));
-        story.solo = false;
-        for (cosine, least, most) in [(0.95, 0.7, 1.0), (0.1, 0.0, 0.1)] {
-            solo.embedding = cosine;
-            assert!((least..=most).contains(&same_claim(&solo, true)), "cosine {cosine}: {}", same_claim(&solo, true));
-        }
-        story.embedding = 0.95;
-        solo.embedding = 0.95;
-        assert!(same_claim(&solo, true) > same_claim(&story, true));
-        assert_eq!(same_claim(&solo, false), same_claim(&story, false), "without vectors, one lexical model");
     }
 
     /// Unrelated sentences from a third source, so that term weights are realistic.

@@ -184,17 +184,10 @@ impl Embedded {
     /// within a story are all high and tell little; the mean of the comparison's vectors is
     /// that shared lean, and what is left once it is taken away is what a sentence says.
     pub fn new<'t>(vectors: &Vectors, texts: impl IntoIterator<Item = &'t str>) -> Embedded {
-        Embedded::centred(vectors, texts, true)
-    }
-
-    /// [`Embedded::new`], or with `centre` false the plain unit vectors: where every source is
-    /// one sentence (see [`crate::index::has_story`]) there is no story whose lean to take away,
-    /// and the mean of two sentences is half of each (their centred cosine is always −1).
-    pub fn centred<'t>(vectors: &Vectors, texts: impl IntoIterator<Item = &'t str>, centre: bool) -> Embedded {
         let dims = vectors.dims();
         let mut data = vectors.embed_all(texts);
         let n = data.len() / dims.max(1);
-        if centre && n > 1 {
+        if n > 1 {
             let mut mean = vec![0.0f32; dims];
             for v in data.chunks_exact(dims) {
                 mean.iter_mut().zip(v).for_each(|(m, x)| *m += x / n as f32);

@@ -59,9 +59,6 @@ pub struct Index {
     /// its source states, sorted. Two sources that each state `$212,500` or `38-2` once are
     /// almost always stating the same fact there, however differently the rest is worded.
     pub anchors: Vec<Vec<u32>>,
-    /// For each unit: whether it is the only comparable sentence of its source (a source that
-    /// is one headline or one claim), so that no story stands around it.
-    pub alone: Vec<bool>,
     /// The texts behind the ids of `words` and `terms`, and each surface's terms.
     pub vocabulary: Vocabulary,
 }
@@ -166,36 +163,7 @@ pub fn build(units: &[Unit], vocabulary: Vocabulary) -> Index {
         })
         .collect();
     let anchors = anchors(units, &figures, &vocabulary);
-    let alone = alone(units);
-    Index { vectors, norms, masses, df, words, terms, bags, positions, figures, anchors, alone, vocabulary }
-}
-
-/// Whether some source of `units` has two comparable sentences or more: a story, whose lean the
-/// sentence vectors are centred on ([`crate::embed::Embedded::centred`]).
-pub fn has_story(units: &[Unit], index: &Index) -> bool {
-    units.iter().zip(&index.alone).any(|(u, &alone)| u.comparable() && !alone)
-}
-
-/// Every pair of comparable units of different sources, when there are at most `max` of them
-/// (else none): candidates for a comparison of sentences each alone in its source.
-pub fn solo_pairs(units: &[Unit], max: usize) -> Vec<(usize, usize)> {
-    let comparable: Vec<usize> = (0..units.len()).filter(|&u| units[u].comparable()).collect();
-    if comparable.len() * comparable.len().saturating_sub(1) / 2 > max {
-        return Vec::new();
-    }
-    let mut pairs = Vec::new();
-    for (k, &a) in comparable.iter().enumerate() {
-        pairs.extend(comparable[k + 1..].iter().filter(|&&b| units[b].source != units[a].source).map(|&b| (a, b)));
-    }
-    pairs
-}
-
-/// [`Index::alone`]: the comparable units whose source has no other.
-fn alone(units: &[Unit]) -> Vec<bool> {
-    let sources = units.iter().map(|u| u.source + 1).max().unwrap_or(0);
-    let mut count = vec![0usize; sources];
-    units.iter().filter(|u| u.comparable()).for_each(|u| count[u.source] += 1);
-    units.iter().map(|u| u.comparable() && count[u.source] == 1).collect()
+    Index { vectors, norms, masses, df, words, terms, bags, positions, figures, anchors, vocabulary }
 }
 
 /// The `anchors` of each unit.

@@ -151,16 +151,9 @@ fn compare_parts(sources: &[SourceInput], options: &Options, vectors: Option<&em
     let prepared = prepare(sources)?;
     let units = &prepared.units;
     let texts = prepared.texts(sources);
-    let story = index::has_story(units, &prepared.index);
-    let embedded = vectors.map(|v| embed::Embedded::centred(v, units.iter().map(|u| &texts[u.source][u.span.clone()]), story));
+    let embedded = vectors.map(|v| embed::Embedded::new(v, units.iter().map(|u| &texts[u.source][u.span.clone()])));
     let embedded = embedded.as_ref();
     let mut candidates = index::candidates(units, &prepared.index);
-    if !story {
-        // Sentences compared alone (two headlines, a claim against others) have no story whose
-        // word weights the term index could read, and few enough pairs to score them all.
-        candidates = index::merge_sorted(candidates, index::solo_pairs(units, SOLO_PAIRS_MAX));
-        candidates.dedup();
-    }
     if let Some(e) = embedded {
         // Both lists are sorted and without repeats: merged rather than sorted together (on
         // all 982 ECB+ articles the sort was 4% of a comparison's instructions).
@@ -196,10 +189,6 @@ fn compare_parts(sources: &[SourceInput], options: &Options, vectors: Option<&em
     let matching = if embedded.is_some() { Matching::Semantic } else { Matching::Lexical };
     Ok(assemble(sources, &texts, &prepared, &pairs, families, &nearest, matching, &claims, diffs))
 }
-
-/// The most pairs of sentences compared alone that are all scored: 100 one-sentence sources
-/// make 4,950 pairs; 1,000 would make 500,000, left to the candidate stages.
-pub const SOLO_PAIRS_MAX: usize = 5_000;
 
 /// A sentence left unique is shown its closest counterpart from this probability of stating
 /// the same claim on: below it the closest is a sentence on the same topic, which tells the

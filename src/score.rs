@@ -7,15 +7,9 @@
 //! in `tests/labels/`: the lexical weights are those fitted to these labels before the vectors
 //! existed, and `scripts/fit_scorer.py` fits the others on top of them, from the features
 //! `examples/accuracy.rs --pairs` writes, leaving each set out in turn to check. The STS news
-//! pairs serve as a held-out check only for it: fits that used them measured worse in the
-//! pipeline (the script says by how much; `docs/ACCURACY.md` has the figures). Without vectors
-//! the lexical model runs.
-//!
-//! A third set of weights judges a *solo* pair ([`Features::solo`]): two sentences each alone in
-//! its source (a headline or claim against another), with no story around them. There the
-//! vectors' plain cosine is the best evidence, as on the STS news pairs the weights are fitted on
-//! (their gold similarity over 5 as soft targets); within a story it is not (every sentence
-//! shares its names and topic), which is why the in-story weights lean on the words.
+//! pairs serve as a held-out check only: fits that used them measured worse in the pipeline
+//! (the script says by how much; `docs/ACCURACY.md` has the figures). Without vectors the
+//! lexical model runs.
 
 use crate::align::Features;
 
@@ -43,13 +37,9 @@ pub const INPUTS: usize = 11;
 pub const NAMES: [&str; INPUTS] = ["embedding", "cosine", "overlap", "dice", "containment", "shared", "log_length", "numbers", "fewest", "shared_common", "anchor"];
 
 /// The probability that the two sentences of `f` state the same claim; `semantic` picks the
-/// model fitted with the embeddings' cosine (for a solo pair, the one fitted out of any story).
+/// model fitted with the embeddings' cosine.
 pub fn same_claim(f: &Features, semantic: bool) -> f64 {
-    let (weights, bias) = match (semantic, f.solo) {
-        (true, true) => (&SOLO, SOLO_BIAS),
-        (true, false) => (&SEMANTIC, SEMANTIC_BIAS),
-        (false, _) => (&LEXICAL, LEXICAL_BIAS),
-    };
+    let (weights, bias) = if semantic { (&SEMANTIC, SEMANTIC_BIAS) } else { (&LEXICAL, LEXICAL_BIAS) };
     let z = bias + inputs(f).iter().zip(weights).map(|(x, w)| x * w).sum::<f64>();
     1.0 / (1.0 + (-z).exp())
 }
@@ -57,9 +47,6 @@ pub fn same_claim(f: &Features, semantic: bool) -> f64 {
 // BEGIN WEIGHTS (written by scripts/fit_scorer.py)
 const SEMANTIC: [f64; INPUTS] = [0.6147, 4.5000, 3.0000, 2.5000, 2.7000, 3.6000, 0.8000, 0.2258, 0.3000, -0.1062, 5.6723];
 const SEMANTIC_BIAS: f64 = -6.5790;
-const LEXICAL: [f64; INPUTS] = [0.0000, 4.5000, 3.0000, 2.5000, 2.7000, 3.6000, 0.8000, 0.0000, 0.3000, 0.0000, 6.2325];
+const LEXICAL: [f64; INPUTS] = [0.0000, 4.5000, 3.0000, 2.5000, 2.7000, 3.6000, 0.8000, 0.0000, 0.3000, 0.0000, 6.2323];
 const LEXICAL_BIAS: f64 = -6.9000;
-const SOLO: [f64; INPUTS] = [5.6309, 0.1748, 0.3542, 0.3415, -0.0229, 0.2252, -0.0627, 0.0651, -0.0155, -0.0254, 0.0910];
-const SOLO_BIAS: f64 = -4.1569;
 // END WEIGHTS
-

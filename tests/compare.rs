@@ -217,14 +217,3 @@ fn limits_are_checked_before_work_with_errors_naming_them() {
     let e = compare(&[src("a", WIRE), src("b", PAPER)], &Options { min_score: 2.0, ..Options::default() }).unwrap_err();
     assert!(e.to_string().contains("minScore"), "{e}");
 }
-
-#[test]
-fn sentences_compared_alone_each_get_their_nearest_counterpart() {
-    // Two headlines, each alone in its source: over two sentences no word weighs enough for the
-    // term index to propose the pair, so every pair of such sentences is scored.
-    let r = compare(&[src("a.txt", "Senate passes bill to avert government shutdown"), src("b.txt", "Senate approves measure to keep government open")], &Options::default()).unwrap();
-    for (s, source) in r.sources.iter().enumerate() {
-        let nearest = source.sentences[0].nearest.as_ref().unwrap_or_else(|| panic!("source {s} has no nearest"));
-        assert_eq!(nearest.source, 1 - s);
-    }
-}

@@ -79,7 +79,7 @@ def swapped(pairs, vectors):
     sys.path.insert(0, str(ROOT / "scripts"))
     import fit_scorer as F
 
-    names, sets, _, y, X, _ = F.load(rows)
+    names, sets, _, y, X = F.load(rows)
     labeled = sets != "sts"
     # The same rows in the same order (a stale target/pairs.tsv of the same length would put the
     # transformer's cosine on the wrong pairs): else nothing is refitted.
