@@ -41,6 +41,9 @@ export function nextMatch(view, dir) {
   let at = null;
   if (view._mode === 'table') at = stepRow(view, dir);
   else {
+    // Counted over every sentence: the columns still being built are finished first (the
+    // table's rows are, in stepRow).
+    view._flush();
     const node = stepTo(view, dir, () => true, { focus: false });
     const all = node ? visibleButtons(view) : [];
     at = node ? [all.indexOf(node) + 1, all.length] : null;

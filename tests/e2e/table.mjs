@@ -410,6 +410,31 @@ await runBrowserTest('table', 420, async ({ url, browser, check }) => {
   await bp.locator('story-diff input[type="search"]').fill('');
   await bp.waitForTimeout(500);
   await bp.screenshot({ path: join(OUT, 'table-big-desktop.png') });
+  // The same in the columns, while they are still being built: Enter in the first frame of a new
+  // comparison's rendering counts every matching sentence, not those built so far.
+  await bp.locator('story-diff .view-switch button:text-is("Columns")').click();
+  const columnsEarly = await bp.evaluate(async () => {
+    const v = document.querySelector('story-diff');
+    const before = v.report;
+    v.sources = [...v.sources];
+    await new Promise((resolve) => {
+      const look = () => (v.report !== before ? resolve() : requestAnimationFrame(look));
+      look();
+    });
+    const root = v.shadowRoot;
+    const built = root.querySelectorAll('.sentence[data-sentence]').length;
+    const total = v.report.sources.reduce((n, s) => n + s.sentences.length, 0);
+    const box = root.querySelector('input[type="search"]');
+    box.value = 'river';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    return { built, total, count: root.querySelector('.shown-count').textContent };
+  });
+  await waitReady(bp);
+  const columnsSettled = await bp.evaluate(() => [...document.querySelector('story-diff').shadowRoot.querySelectorAll('.sentences .sentence[role="button"]')].filter((n) => !n.hidden).length);
+  check(columnsEarly.built < columnsEarly.total && new RegExp(`match 1 of ${columnsSettled}$`).test(columnsEarly.count) && columnsSettled > 1,
+    'a 1 MB article: Enter while the columns are still being built counts every matching sentence', JSON.stringify({ ...columnsEarly, settled: columnsSettled }));
+  await bp.locator('story-diff input[type="search"]').fill('');
   check(bigProblems.length === 0, 'no console errors, page errors or failed requests (1 MB article)', bigProblems.join(' | '));
   await big.close();
 });
