@@ -168,6 +168,16 @@ struct Words {
     vectors: Vec<Box<[f32]>>,
 }
 
+/// The fewest sentences whose mean is taken for their story's lean. The mean of a few is
+/// mostly those sentences themselves, and taking it away takes what they say: of two, every
+/// centred cosine is −1 (the two become opposite), so a comparison of two sentences scored its
+/// pair as if the vectors disagreed. On the STS news pairs compared two at a time, the centred
+/// cosine's correlation with the gold was 0.125, the plain one's 0.808. With fewer than eight
+/// sentences each is an eighth of the mean or more; from eight on, nothing changes: the
+/// reports of the seeds and of all 86 ECB+ clusters are the same as when every comparison was
+/// centred (at 12, two of them change).
+pub const CENTRE_MIN: usize = 8;
+
 /// The unit-length vector of every sentence of a comparison, in one buffer.
 #[derive(Debug, Clone, Default)]
 pub struct Embedded {
@@ -178,7 +188,8 @@ pub struct Embedded {
 }
 
 impl Embedded {
-    /// Embeds `texts` (one per unit, in unit order) with `vectors`, centred on their mean.
+    /// Embeds `texts` (one per unit, in unit order) with `vectors`, centred on their mean when
+    /// there are at least [`CENTRE_MIN`] of them.
     ///
     /// Every sentence of one story leans the same way (its topic, its names), so plain cosines
     /// within a story are all high and tell little; the mean of the comparison's vectors is
@@ -187,7 +198,7 @@ impl Embedded {
         let dims = vectors.dims();
         let mut data = vectors.embed_all(texts);
         let n = data.len() / dims.max(1);
-        if n > 1 {
+        if n >= CENTRE_MIN {
             let mut mean = vec![0.0f32; dims];
             for v in data.chunks_exact(dims) {
                 mean.iter_mut().zip(v).for_each(|(m, x)| *m += x / n as f32);
@@ -259,6 +270,20 @@ mod tests {
         // both ways of summing.
         assert_eq!(v.sum("vote [UNK]"), vec![1.0, 0.0]);
         assert_eq!(&v.embed_all(["tally [UNK]"])[..], &[0.0, 1.0]);
+    }
+
+    #[test]
+    fn a_few_sentences_keep_their_plain_cosine_and_many_are_centred() {
+        let bytes = file(&["[UNK]", "vote", "tally", "senate"], &[0.0, 1.0, 1.0, 1.0], &[[0, 0], [127, 0], [90, 90], [0, 127]]);
+        let v = Vectors::from_bytes(&bytes).unwrap();
+        // Two sentences pointing nearly the same way: centred on their own mean they would be
+        // opposite (cosine −1).
+        let two = Embedded::new(&v, ["vote", "tally"]);
+        assert!((two.cosine(0, 1) - std::f64::consts::FRAC_1_SQRT_2).abs() < 1e-3, "{}", two.cosine(0, 1));
+        // With CENTRE_MIN sentences the mean is taken away: what all share no longer counts.
+        let texts: Vec<&str> = std::iter::once("vote").chain(std::iter::repeat("tally").take(CENTRE_MIN - 1)).collect();
+        let many = Embedded::new(&v, texts);
+        assert!(many.cosine(1, 2) > 0.99 && many.cosine(0, 1) < 0.0, "{} {}", many.cosine(1, 2), many.cosine(0, 1));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The committed sentence vectors: the file is the one the distillation recorded, and the
 //! tokenizer and pooling in Rust give what the source model's own tokenizer and the distillation
-//! script give (pins written by `scripts/distill/distill.py` from the source model).
+//! script give (pins written by `scripts/distill/distill.py` from the source model); and a
+//! comparison of two sentences reads their plain vectors, not vectors centred on the two.
 
 mod support;
 
@@ -104,4 +105,19 @@ fn the_committed_vectors_are_the_file_the_distillation_recorded() {
     assert_eq!(bytes.len() as u64, manifest["bytes"].as_u64().unwrap());
     let vectors = Vectors::from_bytes(&bytes).expect("the format of vectors/README.md");
     assert_eq!(vectors.dims() as u64, manifest["parameters"]["dims"].as_u64().unwrap());
+}
+
+#[test]
+fn two_one_sentence_sources_are_compared_by_their_plain_vectors() {
+    // Centred on the mean of two, any two vectors are opposite: the pair below scored 0.15 and
+    // was shown as plainly unique; by their plain vectors it is a doubtful one (at least
+    // DOUBTFUL_MIN, 0.3, in js/verdicts.js), with its counterpart shown beside it.
+    let vectors = Vectors::from_bytes(&std::fs::read(root().join("vectors/minilm-static.bin")).unwrap()).unwrap();
+    let sources = [
+        storydiff::SourceInput::new("a", "The Senate approved the bill on Tuesday by a 97-1 vote.\n"),
+        storydiff::SourceInput::new("b", "Senators passed the measure Tuesday; the final tally was 97-1.\n"),
+    ];
+    let report = storydiff::compare_with(&sources, &storydiff::Options::default(), Some(&vectors)).unwrap();
+    let nearest = report.sources[0].sentences[0].nearest.as_ref().expect("a nearest counterpart");
+    assert!(nearest.score >= 0.3, "{}", nearest.score);
 }
