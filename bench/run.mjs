@@ -447,6 +447,18 @@ if (flag('--no-browser')) {
   }
 }
 
+if (flag('--no-browser')) {
+  results.responsive = { skipped: 'skipped (--no-browser)' };
+} else {
+  log('page with a 1 MB article: Chromium, longest main-thread tasks');
+  try {
+    const { measureResponsiveness } = await import('./responsive.mjs');
+    results.responsive = await measureResponsiveness();
+  } catch (err) {
+    results.responsive = { skipped: `Chromium run failed: ${err.message.split('\n')[0]}` };
+  }
+}
+
 if (flag('--no-profile')) {
   results.profile = [];
 } else {

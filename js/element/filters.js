@@ -38,6 +38,7 @@ export function applyFilters(view) {
       for (const chunk of view._cols[i].chunks) sizeChunk(view, chunk);
     }
   });
+  view._shownCount.querySelector('.match-at')?.remove(); // it named a match of other filters
   countShown(view);
   if (view._selected) {
     const node = view._node(...view._selected);
@@ -65,8 +66,7 @@ export function applyFilters(view) {
  * Counts it in `_tally` (reset when every row is filtered again).
  */
 export function filterRow(view, row, q, later = null, place = 0) {
-  let visible = !(view._minSupport > 0 && (row.support < view._minSupport || row.speaker));
-  if (visible && q) visible = (row.folded ??= fold(row.text)).includes(q);
+  const visible = passes(view, row, q);
   row.node.hidden = !visible;
   if (!row.speaker) {
     view._tally.total++;
@@ -80,6 +80,30 @@ export function filterRow(view, row, q, later = null, place = 0) {
   return visible;
 }
 
+/**
+ * Whether the filters (minimum support, query `q`, folded) show a row, or what a row will be
+ * made of: `{ text, support, speaker }`, its folded text kept in `folded` once searched.
+ */
+export function passes(view, x, q) {
+  if (view._minSupport > 0 && (x.support < view._minSupport || x.speaker)) return false;
+  return !q || (x.folded ??= fold(x.text)).includes(q);
+}
+
+/**
+ * What the filters need of the row item `k` of column `i` that is not built yet, read from the
+ * report as its row will be (see sentenceRow and notComparedRow), and kept on the item.
+ */
+export function itemFacts(view, i, k) {
+  const item = view._cols[i].items[k];
+  if (!item.facts) {
+    const s = item.place ? null : view._report.sources[i].sentences[item.j];
+    item.facts = s
+      ? { text: s.text, support: s.support, speaker: s.role === 'speaker', button: s.role !== 'speaker', folded: null }
+      : { text: item.place.text.trim(), support: 0, speaker: false, button: false, folded: null };
+  }
+  return item.facts;
+}
+
 export function markRow(view, row, mark) {
   if (row.mark === mark) return;
   row.textEl.replaceChildren();
@@ -87,8 +111,25 @@ export function markRow(view, row, mark) {
   row.mark = mark;
 }
 
-/** "showing 12 of 80 sentences" when the filters hide some (counted by filterRow). */
+/**
+ * "showing 12 of 80 sentences" when the filters hide some: the rows built, as filterRow counted
+ * them, and those of columns still being built as the filters will show them. The text is left
+ * alone when it is the same (the match Enter found, named in a span inside it, stays).
+ */
 export function countShown(view) {
-  const { shown, total } = view._tally;
-  view._shownCount.textContent = shown !== total ? `showing ${shown} of ${total} sentences` : '';
+  let { shown, total } = view._tally;
+  const filtered = view._minSupport > 0 || view._query.trim() !== '';
+  const q = fold(view._query.trim());
+  view._cols?.forEach((col, i) => {
+    for (let k = col.pos; k < col.items.length; k++) {
+      const x = itemFacts(view, i, k);
+      if (x.speaker) continue;
+      total++;
+      if (!filtered || passes(view, x, q)) shown++;
+    }
+  });
+  const text = shown !== total ? `showing ${shown} of ${total} sentences` : '';
+  if (view._shownText === text && view._shownCount.textContent.startsWith(text)) return;
+  view._shownText = text;
+  view._shownCount.textContent = text;
 }

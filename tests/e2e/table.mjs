@@ -14,13 +14,13 @@
 //   two or more sources carry by default, with a toggle for the rest;
 // - at 390 px each row is a card and nothing scrolls sideways; axe-core finds no serious or
 //   critical violation (desktop and phone, a row focused, the quotations toggle open);
-// - a 1 MB article: opening the table and searching it keep every main-thread task within 200 ms.
+// - a 1 MB article: the table opens whole and Enter during a search counts every match, in the table
+//   and in columns still being built (how long the main thread is held: bench/responsive.mjs).
 // Screenshots: docs/screenshots/table-desktop.png and table-phone.png.
 //
 //   node tests/e2e/table.mjs
 
 import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { syntheticArticle } from '../synthetic.mjs';
 import { OUT, ROOT, axe, runBrowserTest, waitReady, watchProblems } from './lib.mjs';
@@ -382,13 +382,12 @@ await runBrowserTest('table', 420, async ({ url, browser, check }) => {
   await bp.locator('story-diff input[type="search"]').fill('');
   await bp.waitForTimeout(1500);
   const searched = await bp.evaluate(() => ({ tasks: window.__tasks }));
-  const overloaded = loadavg()[0] > 1.5 * cpus().length;
-  const budget = overloaded ? 400 : 200;
+  // How long the main thread is held is measured by bench/responsive.mjs (tests hold no timings):
+  // printed here.
   const longOpen = Math.max(0, ...opened.tasks);
   const longSearch = Math.max(0, ...searched.tasks);
   console.log(`# 1 MB article (${opened.sentences} sentences): table of ${opened.rows} rows built in ${opened.ms} ms, longest task ${longOpen} ms (tasks: ${opened.tasks.join(', ') || 'none'}); search "the" and clear: longest task ${longSearch} ms (tasks: ${searched.tasks.join(', ') || 'none'})`);
-  check(opened.rows > 5000 && longOpen <= budget, `a 1 MB article: the claim table is built with no main-thread task over ${budget} ms`, `longest ${longOpen} ms, ${opened.rows} rows`);
-  check(longSearch <= budget, `a 1 MB article: searching the table keeps every main-thread task within ${budget} ms`, `longest ${longSearch} ms`);
+  check(opened.rows > 5000, 'a 1 MB article: the claim table is built, a row per claim', `${opened.rows} rows`);
   // Enter right after typing, while the rows are still being filtered in slices: "match 1 of n"
   // counts every matching row, not those filtered so far.
   await bp.evaluate(watch);
@@ -406,7 +405,6 @@ await runBrowserTest('table', 420, async ({ url, browser, check }) => {
   const longEnter = Math.max(0, ...settled.tasks);
   console.log(`# 1 MB article: Enter during the search: ${early}; longest task ${longEnter} ms`);
   check(new RegExp(`match 1 of ${settled.shown}$`).test(early) && settled.shown > 1, 'a 1 MB article: Enter while the search is still filtering counts every matching row', JSON.stringify({ early, shown: settled.shown }));
-  check(longEnter <= budget, `a 1 MB article: Enter during the search keeps every main-thread task within ${budget} ms`, `longest ${longEnter} ms`);
   await bp.locator('story-diff input[type="search"]').fill('');
   await bp.waitForTimeout(500);
   await bp.screenshot({ path: join(OUT, 'table-big-desktop.png') });
@@ -423,7 +421,7 @@ await runBrowserTest('table', 420, async ({ url, browser, check }) => {
     });
     const root = v.shadowRoot;
     const built = root.querySelectorAll('.sentence[data-sentence]').length;
-    const total = v.report.sources.reduce((n, s) => n + s.sentences.length, 0);
+    const total = v.report.sources.reduce((n, s) => n + s.sentences.filter((x) => x.role !== 'speaker').length, 0);
     const box = root.querySelector('input[type="search"]');
     box.value = 'river';
     box.dispatchEvent(new Event('input', { bubbles: true }));
@@ -431,9 +429,14 @@ await runBrowserTest('table', 420, async ({ url, browser, check }) => {
     return { built, total, count: root.querySelector('.shown-count').textContent };
   });
   await waitReady(bp);
-  const columnsSettled = await bp.evaluate(() => [...document.querySelector('story-diff').shadowRoot.querySelectorAll('.sentences .sentence[role="button"]')].filter((n) => !n.hidden).length);
-  check(columnsEarly.built < columnsEarly.total && new RegExp(`match 1 of ${columnsSettled}$`).test(columnsEarly.count) && columnsSettled > 1,
-    'a 1 MB article: Enter while the columns are still being built counts every matching sentence', JSON.stringify({ ...columnsEarly, settled: columnsSettled }));
+  const settledColumns = await bp.evaluate(() => {
+    const root = document.querySelector('story-diff').shadowRoot;
+    return { shown: [...root.querySelectorAll('.sentences .sentence[role="button"]')].filter((n) => !n.hidden).length, count: root.querySelector('.shown-count').textContent };
+  });
+  // The count says the same during the rendering as after it, and the match Enter found stays named.
+  const wanted = `showing ${settledColumns.shown} of ${columnsEarly.total} sentences · match 1 of ${settledColumns.shown}`;
+  check(columnsEarly.built < columnsEarly.total && columnsEarly.count === wanted && settledColumns.count === wanted && settledColumns.shown > 1,
+    'a 1 MB article: Enter while the columns are still being built counts every matching sentence, and the count is whole from the start', JSON.stringify({ ...columnsEarly, settled: settledColumns, wanted }));
   await bp.locator('story-diff input[type="search"]').fill('');
   check(bigProblems.length === 0, 'no console errors, page errors or failed requests (1 MB article)', bigProblems.join(' | '));
   await big.close();
