@@ -381,7 +381,8 @@ async function addFiles(files) {
     if (added.length === 0) before = leaveDemo();
     added.push(addSource(file.name, html ? { html: text } : { text }));
   }
-  if (added.length) changed(`Added ${added.map((n) => `“${n}”`).join(', ')}.`);
+  // Named as the Undo notice names them ("the 12 articles" past three), not a list of every name.
+  if (added.length) changed(`Added ${namesOf(added.map((name) => ({ name })))}.`);
   saySeedsLeft(before, added);
   // What was refused stays in view (the status line moves on with the comparison).
   notice('files', refused.length ? `Not added: ${refused.join('; ')}.` : null);

@@ -106,8 +106,9 @@ def swapped(pairs, vectors):
         positive = y[labeled] >= 0.5
         auc = roc_auc(score, positive)
         precision = tp / predicted if predicted else 0.0
-        out += [f"{key}_scorer_auc\t{auc:.4f}", f"{key}_loso_precision\t{precision:.4f}", f"{key}_loso_recall\t{tp / wanted:.4f}"]
-        print(f"... scorer on the {key} cosine: AUC {auc:.3f}, left-one-set-out precision {precision:.3f}, recall {tp / wanted:.3f}")
+        recall = tp / wanted if wanted else 0.0
+        out += [f"{key}_scorer_auc\t{auc:.4f}", f"{key}_loso_precision\t{precision:.4f}", f"{key}_loso_recall\t{recall:.4f}"]
+        print(f"... scorer on the {key} cosine: AUC {auc:.3f}, left-one-set-out precision {precision:.3f}, recall {recall:.3f}")
     return out
 
 

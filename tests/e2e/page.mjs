@@ -1025,6 +1025,27 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   check(await np.evaluate(() => !document.querySelector('#notices .notice-storage')), 'starting over with the seeds takes that notice away');
   await noStore.close();
 
+  // --- 12b. Many files at once: the status line names them as the Undo notice does. ------------------
+  const many = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const mp = await many.newPage();
+  await mp.goto(url);
+  await waitReady(mp);
+  await ownSeeds(mp);
+  await mp.evaluate(() => {
+    window.__statuses = [];
+    new MutationObserver(() => window.__statuses.push(document.getElementById('status').textContent)).observe(document.getElementById('status'), { childList: true, characterData: true, subtree: true });
+    const dt = new DataTransfer();
+    for (const k of [1, 2, 3, 4]) dt.items.add(new File([`Wire ${k}\n\nKim Jong Un has not answered the letter, officials said on day ${k}.\n`], `wire-${k}.txt`, { type: 'text/plain' }));
+    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await mp.waitForFunction((n) => document.querySelector('story-diff').report?.sources.length === n, SEEDS + 4, { timeout: 30_000 });
+  await waitReady(mp);
+  const statuses = await mp.evaluate(() => window.__statuses);
+  check(statuses.some((t) => t.startsWith('Added the 4 articles.')) && !statuses.some((t) => /wire-1\.txt/.test(t)),
+    'four files dropped at once: the status line says "Added the 4 articles", not every name', JSON.stringify(statuses));
+  await many.close();
+
   // --- 13. A 1 MB article: compared and put on screen without freezing the page. -------------------
   // The longest main-thread task (PerformanceObserver "longtask") from "Add and compare" until
   // every sentence is on screen must stay within 200 ms (twice that on an overloaded machine).
