@@ -264,7 +264,7 @@ pub fn quote_families(units: &[Unit], index: &Index, quoted: &[Quoted], pairs: &
                     // The words the two share in any order bound the aligned ones.
                     let found = crate::align::bag_overlap(&bags[short], &bags[long]);
                     found * 5 >= short_all * 4 && {
-                        let common = crate::align::lcs_len(&terms[x], &terms[y]);
+                        let common = crate::lcs::lcs_len(&terms[x], &terms[y]);
                         common >= 2 && common * 5 >= short_all * 4
                     }
                 } else {

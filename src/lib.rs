@@ -17,6 +17,7 @@ pub mod offsets;
 pub mod group;
 pub mod hash;
 pub mod align;
+pub mod explain;
 pub mod anchor;
 pub mod blocks;
 pub mod clean;
@@ -38,6 +39,7 @@ pub mod wordpiece;
 pub mod neighbors;
 pub mod score;
 mod sort;
+mod lcs;
 
 pub use report::*;
 
@@ -137,7 +139,7 @@ pub(crate) fn compare_checked(sources: &[SourceInput], options: &Options, vector
 }
 
 /// [`compare_tape`] once the options are known to be in range (the wasm API checks them; see
-/// [`compare_checked`]). The word diffs go from [`align::explain_spans`] to the tape as spans
+/// [`compare_checked`]). The word diffs go from [`explain::explain_spans`] to the tape as spans
 /// of their sentences, never as a `String` per run of words.
 pub(crate) fn compare_tape_checked(sources: &[SourceInput], options: &Options, vectors: Option<&embed::Vectors>) -> Result<tape::Tape, Error> {
     let mut diffs = Vec::new();
@@ -147,7 +149,7 @@ pub(crate) fn compare_tape_checked(sources: &[SourceInput], options: &Options, v
 
 /// [`compare_checked`], or with `diffs`, the report with each match's `diff` left empty and
 /// its runs pushed to `diffs` instead, as byte spans of the match's two sentences' texts.
-fn compare_parts(sources: &[SourceInput], options: &Options, vectors: Option<&embed::Vectors>, diffs: Option<&mut Vec<Vec<align::DiffSpan>>>) -> Result<Report, Error> {
+fn compare_parts(sources: &[SourceInput], options: &Options, vectors: Option<&embed::Vectors>, diffs: Option<&mut Vec<Vec<explain::DiffSpan>>>) -> Result<Report, Error> {
     let prepared = prepare(sources)?;
     let units = &prepared.units;
     let texts = prepared.texts(sources);
@@ -353,7 +355,7 @@ fn assemble(
     nearest: &[Option<(usize, f64)>],
     matching: Matching,
     claims: &align::UnitClaims,
-    mut diffs: Option<&mut Vec<Vec<align::DiffSpan>>>,
+    mut diffs: Option<&mut Vec<Vec<explain::DiffSpan>>>,
 ) -> Report {
     let (docs, units, blocks_of) = (&prepared.docs, &prepared.units, &prepared.blocks);
     let n = sources.len();
@@ -433,12 +435,12 @@ fn assemble(
             let side = |u: usize| claims.side(units, &prepared.index, texts, u);
             let (v, with_conflicts) = (&prepared.index.vocabulary, p.kind != Kind::Identical);
             let (diff, conflicts) = match diffs.as_deref_mut() {
-                None => align::explain(v, &side(p.a), &side(p.b), with_conflicts),
+                None => explain::explain(v, &side(p.a), &side(p.b), with_conflicts),
                 Some(diffs) => {
-                    let (runs, conflicts) = align::explain_spans(v, &side(p.a), &side(p.b), with_conflicts);
+                    let (runs, conflicts) = explain::explain_spans(v, &side(p.a), &side(p.b), with_conflicts);
                     // From the source's text to the sentence's.
                     let within = |span: &std::ops::Range<usize>, u: usize| if span.is_empty() { 0..0 } else { span.start - units[u].span.start..span.end - units[u].span.start };
-                    diffs.push(runs.into_iter().map(|r| align::DiffSpan { a: within(&r.a, p.a), b: within(&r.b, p.b), op: r.op }).collect());
+                    diffs.push(runs.into_iter().map(|r| explain::DiffSpan { a: within(&r.a, p.a), b: within(&r.b, p.b), op: r.op }).collect());
                     (Vec::new(), conflicts)
                 }
             };

@@ -11,7 +11,7 @@
 //! and keeps its match and its conflict; so do identical and minor pairs: a sentence lightly
 //! edited to another figure is the disagreement this tool shows.
 
-use crate::align::{self, Pair, UnitClaims};
+use crate::align::{Pair, UnitClaims};
 use crate::index::{Index, Unit};
 use crate::report::{ConflictKind, Kind};
 
@@ -34,7 +34,7 @@ pub fn keep_unrefuted(units: &[Unit], index: &Index, texts: &[&str], claims: &Un
     // comparison) when asked before the shared figures.
     pairs.retain(|p| {
         p.kind != Kind::Paraphrase || p.score >= DISPUTED_MIN || !figured(p.a) || !figured(p.b) || share_figure(p.a, p.b) || {
-            let (_, conflicts) = align::explain_spans(&index.vocabulary, &side(p.a), &side(p.b), true);
+            let (_, conflicts) = crate::explain::explain_spans(&index.vocabulary, &side(p.a), &side(p.b), true);
             !conflicts.iter().any(|c| c.kind == ConflictKind::Number)
         }
     });

@@ -36,7 +36,7 @@
 //! conflict, each occurrence of a quotation) as tag 10: on the seeds, the text that crosses to
 //! JS (and is decoded from UTF-8 there) is 21,100 UTF-16 units instead of 67,900.
 
-use crate::align::DiffSpan;
+use crate::explain::DiffSpan;
 use crate::hash::Map;
 use crate::offsets::utf16_len;
 use crate::report::{ConflictKind, DiffTag, Format, Match, Matching, Quote, Reason, Report, Role, SourceReport};

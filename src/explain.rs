@@ -1,0 +1,627 @@
+//! Word diffs: two matched sentences word by word, and the details they state differently
+//! (figures, dates, names, places, an opposite claim) read from the diff.
+
+use crate::lcs::{common_ends, lcs_pairs};
+use crate::normalize::{self, Vocabulary, Word};
+use crate::polarity::Claims;
+use crate::report::{Conflict, ConflictKind, DiffOp, DiffTag};
+use std::cell::OnceCell;
+
+/// One sentence as the diff sees it: its text and its words.
+pub struct Side<'a> {
+    /// The text the words' spans point into.
+    pub text: &'a str,
+    /// The sentence's words.
+    pub words: &'a [Word],
+    /// The words' surfaces in one slice (the index's `words` of the sentence): what the diff
+    /// compares.
+    pub surfaces: &'a [u32],
+    /// What the sentence affirms and denies, once read (see [`crate::align::UnitClaims`]).
+    pub claims: &'a OnceCell<Claims>,
+    /// Whether a word of it could negate ([`crate::polarity::may_negate`]).
+    pub negating: bool,
+}
+
+/// A run of the diff: its tag and the words it covers on each side.
+struct Run {
+    tag: DiffTag,
+    a: std::ops::Range<usize>,
+    b: std::ops::Range<usize>,
+}
+
+/// Two sentences word by word, from one alignment: the differences, as runs of equal, deleted
+/// and inserted words with their original text (the text of `a` for equal runs); and, when
+/// asked, the details they state differently: in the same slot of the diff (a run of at most
+/// four words replaced by another), numbers, days and months, or capitalised names; and the
+/// `X-based` attribute, wherever each sentence puts it; and a claim one affirms and the other
+/// denies (see [`crate::polarity`]). Spelling variants are not conflicts: both sides must
+/// differ after normalization. `v` is the vocabulary of both sides' surfaces.
+pub fn explain<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflicts: bool) -> (Vec<DiffOp>, Vec<Conflict>) {
+    let (runs, conflicts) = explain_spans(v, a, b, with_conflicts);
+    (runs.into_iter().map(|r| DiffOp { op: r.op, a: copy(a.text, r.a), b: copy(b.text, r.b) }).collect(), conflicts)
+}
+
+/// The text of `text` at byte `span`, copied (empty where `span` is not in it).
+fn copy(text: &str, span: std::ops::Range<usize>) -> String {
+    text.get(span).unwrap_or("").to_string()
+}
+
+/// One run of a word diff as [`explain_spans`] gives it: where its words are in each side's
+/// text rather than a copy of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiffSpan {
+    /// Equal, deleted or inserted words.
+    pub op: DiffTag,
+    /// Byte range in `a`'s text, from its first word's start to its last word's end; empty
+    /// when the run has no word of `a`.
+    pub a: std::ops::Range<usize>,
+    /// The same in `b`'s text.
+    pub b: std::ops::Range<usize>,
+}
+
+/// [`explain`] with each run of the diff as byte spans instead of strings: the wasm API writes
+/// them into its tape as slices of the sentences (see [`crate::tape`]) and the refutation
+/// check reads only the conflicts, so neither pays for a `String` per run.
+pub fn explain_spans<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflicts: bool) -> (Vec<DiffSpan>, Vec<Conflict>) {
+    let runs = runs(a.surfaces, b.surfaces);
+    let span = |side: &Side, words: &std::ops::Range<usize>| {
+        if words.is_empty() {
+            return 0..0;
+        }
+        side.words[words.start].span.start..side.words[words.end - 1].span.end
+    };
+    let text = |side: &Side, words: &std::ops::Range<usize>| copy(side.text, span(side, words));
+    let ops = runs.iter().map(|r| DiffSpan { op: r.tag, a: span(a, &r.a), b: span(b, &r.b) }).collect();
+    let mut found = Vec::new();
+    if with_conflicts {
+        // In a headline written in title case (or capitals), capitals do not mark names. Only
+        // asked when a slot has capitalised words on both sides.
+        let headlines = std::cell::OnceCell::new();
+        let names_in_sentences = || *headlines.get_or_init(|| !headline_case(a.words, v) && !headline_case(b.words, v));
+        // Where a dateline ends, and a headline run into the sentence (see [`run_in_headline`]):
+        // read only for a pair with a slot, which most matches lack.
+        let mut datelines = None;
+        let run_ins = std::cell::OnceCell::new();
+        let run_in = || *run_ins.get_or_init(|| (run_in_headline(a, v), run_in_headline(b, v)));
+        for (k, w) in runs.windows(2).enumerate() {
+            let (del, ins) = match (w[0].tag, w[1].tag) {
+                (DiffTag::Delete, DiffTag::Insert) => (&w[0].a, &w[1].b),
+                (DiffTag::Insert, DiffTag::Delete) => (&w[1].a, &w[0].b),
+                _ => continue,
+            };
+            // Where each report was filed from, and when, is not a detail of the story.
+            let (dateline_a, dateline_b) = *datelines.get_or_insert_with(|| (dateline(a), dateline(b)));
+            if del.start < dateline_a || ins.start < dateline_b {
+                continue;
+            }
+            // The shared word before the slot, if any: `in` before a name makes it a place.
+            let before = k.checked_sub(1).filter(|&p| runs[p].tag == DiffTag::Equal).and_then(|_| a.words.get(del.start.wrapping_sub(1)));
+            // `Report: …`, `Herald: …`: a label opening the sentence, not a name in it.
+            let kicker = |side: &Side, r: &std::ops::Range<usize>| {
+                r.start == 0 && !r.is_empty() && side.text.get(side.words[r.end - 1].span.end..).is_some_and(|t| t.starts_with(':'))
+            };
+            let names_marked = || {
+                !kicker(a, del)
+                    && !kicker(b, ins)
+                    && names_in_sentences()
+                    && evident_name(a, del, dateline_a, run_in().0, v)
+                    && evident_name(b, ins, dateline_b, run_in().1, v)
+            };
+            if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()], v, names_marked, before) {
+                found.push(Conflict { kind, a: text(a, del), b: text(b, ins) });
+            }
+        }
+        // The second sentence is read only when the first has an attribute.
+        if let Some((pa, pb)) = based(a.text, a.words, v).and_then(|pa| Some((pa, based(b.text, b.words, v)?))) {
+            if normalize::surface(&pa) != normalize::surface(&pb) {
+                found.push(Conflict { kind: ConflictKind::Place, a: format!("{pa}-based"), b: format!("{pb}-based") });
+            }
+        }
+        let read = |s: &'s Side| s.claims.get_or_init(|| crate::polarity::claims(v, s.text, s.words));
+        if let Some((sa, sb)) = (a.negating || b.negating).then(|| crate::polarity::opposed(read(a), read(b))).flatten() {
+            found.push(Conflict { kind: ConflictKind::Polarity, a: copy(a.text, sa), b: copy(b.text, sb) });
+        }
+    }
+    (ops, found)
+}
+
+/// At most this many words open a sentence as its dateline.
+const DATELINE_MAX: usize = 8;
+
+/// How many words of a sentence are its dateline (`WASHINGTON —`, `SEOUL, June 11 (Yonhap)
+/// --`): the words before a dash within the first [`DATELINE_MAX`], when the first is written
+/// in capitals or they name an agency in brackets; 0 when it has none.
+fn dateline(side: &Side) -> usize {
+    let words = side.words;
+    for i in 0..words.len().min(DATELINE_MAX).saturating_sub(1) {
+        let gap = side.text.get(words[i].span.end..words[i + 1].span.start).unwrap_or("");
+        // Every dash is two bytes or more and most gaps are one space: those are ruled out
+        // before `str::contains` of a `&str`, which sets up a two-way searcher each time
+        // (this function was 1% of the seeds' instructions natively, most of it that).
+        if gap.len() >= 2 && (gap.contains(['—', '–']) || gap.contains("--") || gap.contains(" - ")) {
+            let first = side.text.get(words[0].span.clone()).unwrap_or("");
+            let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !first.chars().any(char::is_lowercase);
+            let agency = side.text.get(words[0].span.start..words[i].span.end).is_some_and(|t| t.contains('('));
+            return if capitals || agency { i + 1 } else { 0 };
+        }
+    }
+    0
+}
+
+/// How many words open a sentence as a headline run into it (`Colts Clinch Playoff Berth With
+/// 31-24 Victory Against Jaguars Keiwan Ratliff scored …`, as pages copied without a line
+/// break give it): the words before the first lower-case word of four letters or more, when
+/// at least three of them are capitalised words of four letters or more, and one is plainly
+/// not a name but a word capitalised as a headline capitalises words: a function word
+/// (`With`, `For`) after the first word, or a word the rest of the sentence writes in lower
+/// case (`Severed Cables … three undersea cables`). 0 when it opens with none.
+fn run_in_headline(side: &Side, v: &Vocabulary) -> usize {
+    let text = |w: &Word| v.text(w.surface);
+    let long = |w: &Word| text(w).chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    let end = side.words.iter().position(|w| !w.capitalized && long(w) && text(w).starts_with(char::is_alphabetic)).unwrap_or(side.words.len());
+    let (head, rest) = side.words.split_at(end);
+    if head.iter().filter(|w| w.capitalized && long(w)).count() < 3 {
+        return 0;
+    }
+    let term = |w: &Word| v.terms_of(w.surface).first().map(|&(t, _)| t);
+    let lowered = |w: &Word| rest.iter().any(|r| !r.capitalized && term(r) == term(w));
+    let ordinary = head.iter().enumerate().any(|(i, w)| w.capitalized && ((i > 0 && normalize::is_stopword(text(w))) || lowered(w)));
+    if ordinary { end } else { 0 }
+}
+
+/// Whether a run of capitalised words (indices into the side's words) reads as a name: once
+/// titles and role nouns go (`Agent`, `President`, `Sen.`: see [`crate::lexicon::is_role`]),
+/// a word is left whose capital marks a name. A capital does not when the word opens the
+/// sentence (after its dateline, up to `first`) or a quotation in it, which capitalise any
+/// word, or is in a headline run into the sentence (up to `headline`); a word in capitals
+/// (an acronym) outside such a headline is a name wherever it stands.
+fn evident_name(side: &Side, run: &std::ops::Range<usize>, first: usize, headline: usize, v: &Vocabulary) -> bool {
+    let opens = |i: usize| {
+        i <= first || {
+            let gap = side.text.get(side.words[i - 1].span.end..side.words[i].span.start).unwrap_or("");
+            gap.contains(['“', '"', '‘', ':'])
+        }
+    };
+    let acronym = |i: usize| {
+        let w = side.text.get(side.words[i].span.clone()).unwrap_or("");
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    run.clone().filter(|&i| !crate::lexicon::is_role(v.text(side.words[i].surface))).any(|i| i >= headline && (acronym(i) || !opens(i)))
+}
+
+/// Runs of equal, deleted and inserted words along the longest common subsequence.
+fn runs(ka: &[u32], kb: &[u32]) -> Vec<Run> {
+    // Room for the runs of most diffs, which growing from empty had reallocated twice or more.
+    let mut out: Vec<Run> = Vec::with_capacity(8);
+    let mut push = |tag: DiffTag, a: usize, b: usize| {
+        let (da, db) = match tag {
+            DiffTag::Equal => (1, 1),
+            DiffTag::Delete => (1, 0),
+            DiffTag::Insert => (0, 1),
+        };
+        match out.last_mut() {
+            Some(r) if r.tag == tag => {
+                r.a.end += da;
+                r.b.end += db;
+            }
+            _ => out.push(Run { tag, a: a..a + da, b: b..b + db }),
+        }
+    };
+    let (mut i, mut j) = (0, 0);
+    for (pi, pj) in lcs_pairs(ka, kb).into_iter().chain(std::iter::once((ka.len(), kb.len()))) {
+        while i < pi {
+            push(DiffTag::Delete, i, j);
+            i += 1;
+        }
+        while j < pj {
+            push(DiffTag::Insert, i, j);
+            j += 1;
+        }
+        if pi < ka.len() && pj < kb.len() {
+            push(DiffTag::Equal, i, j);
+            i += 1;
+            j += 1;
+        }
+    }
+    out
+}
+
+/// The kind of conflict between a run of at most four words and the run that replaces it.
+///
+/// Numbers conflict when two of them fill the same slot (the same unit or following word, see
+/// [`quantities`]) with different values; days or months when both runs name one; names when
+/// both runs are all capitalised words (not in a headline written in title case, where every
+/// word is) that are not spellings, abbreviations or short forms of each other (see
+/// [`same_terms`]), and places when such names follow `in`, `near` or `outside`.
+fn slot_conflict(wa: &[Word], wb: &[Word], v: &Vocabulary, names_marked: impl Fn() -> bool, before: Option<&Word>) -> Option<ConflictKind> {
+    if wa.is_empty() || wb.is_empty() || wa.len() > 4 || wb.len() > 4 {
+        return None;
+    }
+    let figure = |ws: &[Word]| ws.iter().any(|w| is_figure(v.text(w.surface)));
+    let dated = |ws: &[Word]| ws.iter().any(|w| date_class(v.text(w.surface)).is_some());
+    let named = |ws: &[Word]| ws.iter().all(|w| w.capitalized && !normalize::is_stopword(v.text(w.surface)));
+    // Only figures, dates and names conflict: most runs have none of them on both sides, and
+    // are settled before their terms are worked out.
+    let possible = (figure(wa) && figure(wb)) || (dated(wa) && dated(wb)) || (named(wa) && named(wb) && names_marked());
+    if !possible || same_terms(wa, wb, v) {
+        return None;
+    }
+    let (qa, qb) = (quantities(wa, v), quantities(wb, v));
+    if !qa.is_empty() && !qb.is_empty() {
+        let digits = |q: &[Quantity]| q.iter().map(|q| q.value.as_str()).collect::<String>();
+        let same_figures = digits(&qa) == digits(&qb) || same_values(&qa, &qb);
+        let one_slot = qa.iter().any(|x| qb.iter().any(|y| x.unit == y.unit && x.value != y.value));
+        return (!same_figures && one_slot).then_some(ConflictKind::Number);
+    }
+    let classes = |ws: &[Word]| ws.iter().filter_map(|w| date_class(v.text(w.surface))).fold(0u8, |m, c| m | c);
+    let (da, db) = (classes(wa), classes(wb));
+    if da & db != 0 {
+        Some(ConflictKind::Date)
+    } else if da != 0 || db != 0 || [wa, wb].iter().any(|ws| ws.iter().any(|w| RELATIVE_DAYS.contains(&v.text(w.surface)))) {
+        // A weekday against a month or a relative day: not the same kind of detail.
+        None
+    } else if named(wa) && named(wb) && names_marked() {
+        let locative = before.is_some_and(|w| matches!(v.text(w.surface), "in" | "near" | "outside"));
+        Some(if locative { ConflictKind::Place } else { ConflictKind::Name })
+    } else {
+        None
+    }
+}
+
+const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
+
+/// A figure in a run of words: its digits, and what it counts.
+struct Quantity {
+    /// The digits (`8` for `8-year`, `eight` and `8`; `1999` for `$1,999`).
+    value: String,
+    /// Its unit: letters glued to it (`km`, `bn`, `-year`), else the next content word in
+    /// the run, else `None`: the word after the run, which both runs share.
+    unit: Option<String>,
+}
+
+/// The figures of a run of words. Words that start with a letter (`AK-47`, `SMW4`, `Q10`)
+/// are names, not figures.
+fn quantities(words: &[Word], v: &Vocabulary) -> Vec<Quantity> {
+    let terms = normalize::terms(words, v);
+    let mut out = Vec::new();
+    for (k, t) in terms.iter().enumerate() {
+        if !is_figure(v.text(words[t.word].surface)) || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let digits_end = t.text.find(|c: char| !c.is_ascii_digit() && !matches!(c, '.' | ',' | ':')).unwrap_or(t.text.len());
+        let value: String = t.text[..digits_end].chars().filter(char::is_ascii_digit).collect();
+        let glued = &t.text[digits_end..];
+        // `1950s` and `50s` are one decade.
+        let value = if glued == "s" && value.len() == 4 { value[2..].to_string() } else { value };
+        let unit = if !glued.is_empty() {
+            Some(glued.trim_start_matches(['-', '.']).to_string())
+        } else {
+            // The next content term of the run that is not itself a figure.
+            terms[k + 1..].iter().find(|n| !n.stop && !n.text.starts_with(|c: char| c.is_ascii_digit())).map(|n| n.text.clone())
+        };
+        out.push(Quantity { value, unit: unit.map(|u| unit_name(&u)) });
+    }
+    out
+}
+
+/// A word that states a figure: it starts with a digit (`12`, `8-year`, `$`-less `1,999`) or
+/// is a number word (`eight`, `forty-two`). `AK-47` and `SMW4` are names.
+fn is_figure(surface: &str) -> bool {
+    surface.starts_with(|c: char| c.is_ascii_digit()) || normalize::is_number_word(surface.split('-').next().unwrap_or(""))
+}
+
+/// Whether two lists hold the same values as many times each, in any order (a sentence states
+/// few figures; counting spares a sort of strings in the wasm).
+fn same_values(a: &[Quantity], b: &[Quantity]) -> bool {
+    let count = |q: &[Quantity], v: &str| q.iter().filter(|x| x.value == v).count();
+    a.len() == b.len() && a.iter().all(|x| count(a, &x.value) == count(b, &x.value))
+}
+
+/// Short and long names of a unit or multiplier, as one.
+fn unit_name(u: &str) -> String {
+    match u {
+        "m" | "mn" | "mln" => "million",
+        "bn" | "b" => "billion",
+        "k" => "thousand",
+        "yr" | "yrs" | "years" => "year",
+        "percent" | "pct" | "per" => "percent",
+        other => other,
+    }
+    .to_string()
+}
+
+/// Most longer words capitalised: a headline in title case, or in capitals.
+fn headline_case(words: &[Word], v: &Vocabulary) -> bool {
+    let (mut long, mut capitalized) = (0, 0);
+    for w in words.iter().map(|w| (w, v.text(w.surface))).filter(|(_, s)| s.chars().nth(3).is_some() && s.starts_with(char::is_alphabetic)).map(|(w, _)| w) {
+        long += 1;
+        capitalized += w.capitalized as usize;
+    }
+    long >= 3 && capitalized * 10 >= long * 7
+}
+
+/// Whether two runs of words say the same after normalization, counting the usual
+/// short and long names of a few countries and bodies as the same, and a word and its
+/// abbreviation or other spelling (`Dec.`/`December`, `Sgt`/`Sergeant`, `U. K`/`UK`,
+/// `Co-operation`/`Cooperation`, `Advisers`/`Advisors`).
+fn same_terms(a: &[Word], b: &[Word], v: &Vocabulary) -> bool {
+    const ALIASES: &[&[&str]] = &[
+        &["us", "usa", "united states", "united states of america", "america"],
+        &["uk", "united kingdom", "britain", "great britain"],
+        &["un", "united nations"],
+        &["eu", "european union"],
+        &["uae", "united arab emirates"],
+    ];
+    let terms = |w: &[Word]| normalize::terms(w, v).into_iter().map(|t| t.text).collect::<Vec<_>>();
+    let name = |w: &[Word]| {
+        let spaced = w.iter().map(|w| v.text(w.surface).replace('.', "")).collect::<Vec<_>>().join(" ");
+        let compact: String = spaced.chars().filter(|c| c.is_alphanumeric()).collect();
+        ALIASES.iter().find(|g| g.contains(&spaced.as_str()) || g.contains(&compact.as_str())).map_or(compact, |g| g[0].replace(' ', ""))
+    };
+    if terms(a) == terms(b) {
+        return true;
+    }
+    let (na, nb) = (name(a), name(b));
+    na == nb
+        || (a.len() == 1 && b.len() == 1 && (abbreviates(&na, &nb) || abbreviates(&nb, &na) || one_edit_apart(&na, &nb)))
+        || initials_of(a, b, v)
+        || initials_of(b, a, v)
+        || [a, b].iter().any(|w| w.iter().all(|w| HONORIFICS.contains(&v.text(w.surface).trim_end_matches('.'))))
+}
+
+/// Titles that stand for a person's first name (`Mr Smith`, `John Smith`): not a different name.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "mme", "m"];
+
+/// `IE`/`Internet Explorer`, `AMA's`/`American Medical Association's`: an acronym (one word
+/// written in capitals) of the other run's words.
+fn initials_of(acronym: &[Word], words: &[Word], v: &Vocabulary) -> bool {
+    let [w] = acronym else { return false };
+    let letters: String = v.text(w.surface).trim_end_matches("'s").chars().filter(|c| c.is_alphanumeric()).collect();
+    let initials: String = words.iter().filter_map(|w| v.text(w.surface).chars().next()).collect();
+    words.len() >= 2 && letters.len() == words.len() && letters == initials
+}
+
+/// `short` is an abbreviation of `long`: its start (`dec`/`december`, `ark`/`arkansas`), or
+/// its letters in order with the same first and last letter (`sgt`/`sergeant`, `lt`/`lieutenant`).
+fn abbreviates(short: &str, long: &str) -> bool {
+    let (s, l) = (short.trim_end_matches('s'), long);
+    if s.len() < 2 || s.len() >= l.len() || !s.is_ascii() || !l.is_ascii() {
+        return false;
+    }
+    if l.starts_with(s) {
+        return true;
+    }
+    let mut rest = l.bytes();
+    s.bytes().all(|c| rest.any(|d| d == c)) && s.as_bytes()[0] == l.as_bytes()[0] && s.as_bytes()[s.len() - 1] == l.as_bytes()[l.len() - 1]
+}
+
+/// Spelling variants of a longer word: one letter added, dropped or changed
+/// (`advisers`/`advisors`, `marshal`/`marshall`, `technicolor`/`technicolour`).
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 6 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (prefix, suffix) = common_ends(&a, &b);
+    a.len().max(b.len()) - prefix - suffix <= 1 && a.len().min(b.len()) - prefix - suffix <= 1
+}
+
+/// The kind of date a word names: 1 a weekday, 2 a month. Relative days (`yesterday`,
+/// `today`) name a day only from the day of writing, which reports of one story differ in:
+/// they are not compared.
+fn date_class(surface: &str) -> Option<u8> {
+    use crate::lexicon::{MONTHS, WEEKDAYS};
+    if WEEKDAYS.contains(&surface) {
+        Some(1)
+    } else if MONTHS.contains(&surface) && surface != "may" {
+        // `may` is the verb far more often than the month.
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// The single `X-based` attribute of a sentence (`Seoul-based`, `U.S.-based`), as `X`.
+fn based(text: &str, words: &[Word], v: &Vocabulary) -> Option<String> {
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let surface = v.text(w.surface);
+        // Both forms end so: most words are ruled out by this one test.
+        if !surface.ends_with("based") {
+            continue;
+        }
+        let head = if let Some(head) = surface.strip_suffix("-based") {
+            Some((w.span.start, w.span.start + head.len()))
+        } else if surface == "based" && i > 0 && text.get(words[i - 1].span.end..w.span.start) == Some("-") {
+            Some((words[i - 1].span.start, words[i - 1].span.end))
+        } else {
+            None
+        };
+        if let Some((start, end)) = head {
+            // Take capitalised words before it too: "South Korea-based".
+            let mut start = start;
+            let mut k = i;
+            while k > 0 && words[k - 1].capitalized && words[k - 1].span.end + 1 == start && start != words[i].span.start {
+                start = words[k - 1].span.start;
+                k -= 1;
+            }
+            let head_text = text.get(start..end.max(start))?.to_string();
+            if text.get(start..start + 1).is_some_and(|c| c.chars().all(char::is_uppercase)) {
+                found.push(head_text);
+            }
+        }
+    }
+    (found.len() == 1).then(|| found.remove(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+
+    #[test]
+    fn diff_marks_replaced_words() {
+        let a = "The bridge reopened on Monday.";
+        let b = "The bridge reopened on Tuesday.";
+        let (ops, _) = explained(a, b);
+        let tags: Vec<DiffTag> = ops.iter().map(|o| o.op).collect();
+        assert_eq!(tags, [DiffTag::Equal, DiffTag::Delete, DiffTag::Insert]);
+        assert_eq!((ops[1].a.as_str(), ops[2].b.as_str()), ("Monday", "Tuesday"));
+    }
+
+    /// `explain` of two sentences.
+    fn explained(a: &str, b: &str) -> (Vec<DiffOp>, Vec<Conflict>) {
+        let mut vocabulary = Vocabulary::default();
+        let (wa, wb) = (normalize::words(a, 0..a.len(), &mut vocabulary), normalize::words(b, 0..b.len(), &mut vocabulary));
+        let surfaces = |w: &[Word]| w.iter().map(|w| w.surface).collect::<Vec<_>>();
+        let (sa, sb) = (surfaces(&wa), surfaces(&wb));
+        let (ca, cb) = (OnceCell::new(), OnceCell::new());
+        let negating = |w: &[Word]| crate::polarity::may_negate(&vocabulary, w);
+        let (na, nb) = (negating(&wa), negating(&wb));
+        explain(&vocabulary, &Side { text: a, words: &wa, surfaces: &sa, claims: &ca, negating: na }, &Side { text: b, words: &wb, surfaces: &sb, claims: &cb, negating: nb }, true)
+    }
+
+    fn conflict_of(a: &str, b: &str) -> Vec<(ConflictKind, String, String)> {
+        explained(a, b).1.into_iter().map(|c| (c.kind, c.a, c.b)).collect()
+    }
+
+    #[test]
+    fn different_figures_in_the_same_slot_conflict() {
+        assert_eq!(conflict_of("At least 12 people died in the fire.", "At least 15 people died in the fire."), [(ConflictKind::Number, "12".into(), "15".into())]);
+    }
+
+    #[test]
+    fn different_x_based_attributes_conflict() {
+        let c = conflict_of("A report by Paris-based Le Monde said so.", "Le Monde, a Lyon-based paper, said so in a report.");
+        assert_eq!(c, [(ConflictKind::Place, "Paris-based".into(), "Lyon-based".into())]);
+    }
+
+    #[test]
+    fn spelling_variants_do_not_conflict() {
+        assert!(conflict_of("Kim Jong Un met officials.", "Kim Jong-un met officials.").is_empty());
+        assert!(conflict_of("US officials met on Monday.", "United States officials met on Monday.").is_empty());
+    }
+
+    #[test]
+    fn different_openers_are_not_name_conflicts() {
+        assert!(conflict_of("As expected, officials met on Monday.", "In the end, officials met on Monday.").is_empty());
+    }
+
+    #[test]
+    fn different_names_in_the_same_slot_conflict() {
+        let c = conflict_of("The talks were chaired by Lindqvist on Monday.", "The talks were chaired by Okafor on Monday.");
+        assert_eq!(c, [(ConflictKind::Name, "Lindqvist".into(), "Okafor".into())]);
+    }
+
+    #[test]
+    fn different_names_after_in_are_place_conflicts() {
+        let c = conflict_of("The talks were held in Geneva on Monday.", "The talks were held in Vienna on Monday.");
+        assert_eq!(c, [(ConflictKind::Place, "Geneva".into(), "Vienna".into())]);
+        let c = conflict_of("Envoys will meet in Seoul next week.", "Envoys will meet in Tokyo next week.");
+        assert_eq!(c, [(ConflictKind::Place, "Seoul".into(), "Tokyo".into())]);
+    }
+
+    #[test]
+    fn abbreviations_are_not_conflicts() {
+        assert!(conflict_of("Power was restored to normal by December 31.", "Power was back to normal by Dec. 31.").is_empty());
+        assert!(conflict_of("The vote is set for Nov. 4 in Little Rock.", "The vote is set for November 4 in Little Rock.").is_empty());
+        assert!(conflict_of("Sgt. Ana Ruiz said the road was closed.", "Sergeant Ana Ruiz said the road was closed.").is_empty());
+        assert!(conflict_of("Officials in the U. K said so.", "Officials in the UK said so.").is_empty());
+        assert!(conflict_of("The Cooperation Council met.", "The Co-operation Council met.").is_empty());
+        assert!(conflict_of("A flaw in IE lets attackers in.", "A flaw in Internet Explorer lets attackers in.").is_empty());
+        assert!(conflict_of("Police said Mr Okafor was hurt.", "Police said Daniel Okafor was hurt.").is_empty());
+    }
+
+    #[test]
+    fn numbers_for_different_things_do_not_conflict() {
+        // Each number fills its own slot: a year of a visit, the years of a term.
+        let a = "The minister praised the progress made during her 2019 visit to Lagos.";
+        let b = "The minister praised the ties built during her 2015–2020 term.";
+        assert!(conflict_of(a, b).is_empty(), "{:?}", conflict_of(a, b));
+        // A code with a digit is a name, not a figure.
+        assert!(conflict_of("Traffic moved to the AAE1 cable or satellites.", "Traffic moved to the Asia-Africa 1or satellites.").is_empty());
+        // The same figure in other units or spacing.
+        assert!(conflict_of("The storm moved 48km inland.", "The storm moved 30 miles inland.").is_empty());
+        assert!(conflict_of("The phone has 16 GB of storage.", "The phone has 16GB of storage.").is_empty());
+        assert!(conflict_of("He signed an 8-year deal.", "He signed a deal for eight years.").is_empty());
+        assert!(conflict_of("Losses reached 4bn dollars.", "Losses reached 4 billion dollars.").is_empty());
+        // A figure stated differently in the same slot still conflicts.
+        assert_eq!(conflict_of("He signed an 8-year deal.", "He signed a 7-year deal."), [(ConflictKind::Number, "an 8-year".into(), "a 7-year".into())]);
+    }
+
+    #[test]
+    fn relative_days_and_decades_are_not_conflicts() {
+        assert!(conflict_of("She died yesterday at her home.", "She died on Thursday at her home.").is_empty());
+        assert!(conflict_of("She starred in musicals of the 1950s and later.", "She starred in musicals of the 50s and later.").is_empty());
+        assert_eq!(conflict_of("She died on Thursday at home.", "She died on Friday at home."), [(ConflictKind::Date, "Thursday".into(), "Friday".into())]);
+    }
+
+    #[test]
+    fn opposite_claims_are_polarity_conflicts() {
+        let c = conflict_of("He has shown his birth certificate to reporters.", "He has not shown a birth certificate to reporters.");
+        assert_eq!(c, [(ConflictKind::Polarity, "has shown".into(), "has not shown".into())]);
+        let c = conflict_of("She denied taking the money from the fund.", "She took the money from the fund.");
+        assert_eq!(c, [(ConflictKind::Polarity, "denied taking".into(), "took".into())]);
+    }
+
+    #[test]
+    fn shared_or_unrelated_negations_are_not_polarity_conflicts() {
+        assert!(conflict_of("He has not shown his birth certificate.", "He has never shown a birth certificate.").is_empty());
+        let c = conflict_of("Ruiz said the bridge would reopen in May, adding that he did not know the cost.", "Ruiz said the bridge would reopen in May.");
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn datelines_are_not_conflicts() {
+        let c = conflict_of("WASHINGTON — The talks were chaired by Lindqvist on Monday.", "SEOUL — The talks were chaired by Lindqvist on Monday.");
+        assert!(c.is_empty(), "{c:?}");
+        let c = conflict_of(
+            "SEOUL, June 11 (Yonhap) -- The talks were chaired by Lindqvist on Monday.",
+            "WASHINGTON, June 12 (AP) -- The talks were chaired by Lindqvist on Monday.",
+        );
+        assert!(c.is_empty(), "{c:?}");
+        // After the dateline, names still conflict.
+        let c = conflict_of("SEOUL — The talks were chaired by Lindqvist on Monday.", "SEOUL — The talks were chaired by Okafor on Monday.");
+        assert_eq!(c, [(ConflictKind::Name, "Lindqvist".into(), "Okafor".into())]);
+    }
+
+    #[test]
+    fn words_of_a_headline_run_into_the_sentence_are_not_names() {
+        let a = "Mayor Ruiz Backs Bridge Plan For Oakvale the mayor said on Monday she backs the plan.";
+        let b = "Mayor Ruiz Rejects Bridge Plan For Oakvale the mayor said on Monday she backs the plan.";
+        assert!(conflict_of(a, b).is_empty(), "{:?}", conflict_of(a, b));
+        let a = "Severed Cables Disrupt Internet Traffic three undersea cables were cut on Friday.";
+        let b = "Damaged Cables Disrupt Internet Traffic three undersea cables were cut on Friday.";
+        assert!(conflict_of(a, b).is_empty(), "{:?}", conflict_of(a, b));
+    }
+
+    #[test]
+    fn role_nouns_are_not_names() {
+        assert!(conflict_of("The suspect was questioned by Agent Smith on Monday.", "The suspect was questioned by Officer Smith on Monday.").is_empty());
+        assert!(conflict_of("The bill was signed by President Ruiz on Monday.", "The bill was signed by Sen. Ruiz on Monday.").is_empty());
+        assert!(conflict_of("The plan was backed by the Minister on Monday.", "The plan was backed by the President on Monday.").is_empty());
+        // Different people under their titles still conflict.
+        let c = conflict_of("The talks were chaired by Minister Lindqvist on Monday.", "The talks were chaired by President Okafor on Monday.");
+        assert_eq!(c, [(ConflictKind::Name, "Minister Lindqvist".into(), "President Okafor".into())]);
+    }
+
+    #[test]
+    fn a_capital_that_opens_a_sentence_or_quotation_marks_no_name() {
+        assert!(conflict_of("Police said the bridge was closed on Monday.", "Witnesses said the bridge was closed on Monday.").is_empty());
+        assert!(conflict_of("Residents said the bridge was closed on Monday.", "Engineers said the bridge was closed on Monday.").is_empty());
+        assert!(conflict_of("He said: “Trucks were stopped at the bridge.”", "He said: “Cars were stopped at the bridge.”").is_empty());
+        // Acronyms are names wherever they stand.
+        let c = conflict_of("NATO said the bridge was closed on Monday.", "OSCE said the bridge was closed on Monday.");
+        assert_eq!(c, [(ConflictKind::Name, "NATO".into(), "OSCE".into())]);
+    }
+
+    #[test]
+    fn capitalised_headline_words_are_not_name_conflicts() {
+        let a = "Report: Blue Jays sign pitcher Alvarez to record deal";
+        let b = "Star: Jays Sign Pitcher Alvarez To Record Deal";
+        assert!(conflict_of(a, b).is_empty(), "{:?}", conflict_of(a, b));
+        // A label opening a sentence is not a name in it.
+        let b = "Rumour: Jays sign pitcher Alvarez to record deal, sources say";
+        assert!(conflict_of(a, b).is_empty(), "{:?}", conflict_of(a, b));
+    }
+}
