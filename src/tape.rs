@@ -350,9 +350,31 @@ pub fn report(r: &Report) -> Tape {
 /// `k`'s, each run as byte spans of its two sentences' texts (the matches' own `diff` is not
 /// read). The tape is the one [`report`] writes of the report with those diffs in it.
 pub(crate) fn report_with_diffs(r: &Report, diffs: &[Vec<DiffSpan>]) -> Tape {
-    let mut w = Writer { tape: Tape::default(), keys: [u32::MAX; KEYS], next: 0, units: 0, sentences: Vec::new() };
+    let mut w = Writer { tape: room_for(r, diffs), keys: [u32::MAX; KEYS], next: 0, units: 0, sentences: Vec::new() };
     w.report(r, Some(diffs));
     w.tape
+}
+
+/// An empty tape with room for about what [`report_with_diffs`] writes of `r`: the parts of
+/// each item as [`Writer`] writes them, so that the tape is not copied again and again as it
+/// grows (all 982 ECB+ articles: 25 MB of integers).
+fn room_for(r: &Report, diffs: &[Vec<DiffSpan>]) -> Tape {
+    let n = r.sources.len();
+    let (mut ints, mut floats, mut text) = (64 + n * (2 + 2 * n), r.matches.len(), 2048);
+    for s in &r.sources {
+        ints += 40 + 24 * s.sentences.len() + 14 * s.removed.len();
+        floats += s.sentences.len();
+        text += s.sentences.iter().map(|x| x.text.len()).sum::<usize>() + s.removed.iter().map(|x| x.text.len()).sum::<usize>();
+        let given = [&s.title, &s.outlet, &s.published, &s.text, &s.url, &s.lang, &s.datetime];
+        text += 16 + s.name.len() + given.iter().filter_map(|x| x.as_ref()).map(String::len).sum::<usize>() + s.authors.iter().map(String::len).sum::<usize>();
+    }
+    // A conflict's words are written out when they are not its sentence's (`X-based`).
+    text += r.matches.iter().flat_map(|m| &m.conflicts).map(|c| c.a.len() + c.b.len()).sum::<usize>();
+    ints += r.matches.iter().map(|m| 28 + 13 * m.conflicts.len()).sum::<usize>() + 13 * diffs.iter().map(Vec::len).sum::<usize>();
+    ints += r.groups.iter().map(|g| 12 + 6 * g.members.len()).sum::<usize>();
+    ints += r.quotes.iter().map(|q| 12 + 22 * q.occurrences.len()).sum::<usize>();
+    text += r.groups.iter().map(|g| g.text.len()).sum::<usize>() + r.quotes.iter().map(|q| q.text.len()).sum::<usize>();
+    Tape { ints: Vec::with_capacity(ints), floats: Vec::with_capacity(floats), text: String::with_capacity(text) }
 }
 
 /// Every key a report has, and the names of its enums (written as [`NAME`]s), in the order of
@@ -565,6 +587,26 @@ impl Writer {
         true
     }
 
+    /// The text at byte range `span` of the sentence `within`, as a [`SLICE`] of it (the text
+    /// [`Writer::part`] would write of it: the same characters); `from` is the byte offset in the
+    /// sentence and its UTF-16 offset after the last span written of it, moved to the end of
+    /// this one. Empty, or not in the sentence, it is written as [`Writer::part`] writes it.
+    fn span_of(&mut self, span: &std::ops::Range<usize>, within: Option<Written>, from: &mut (usize, usize)) {
+        let Some(((text, at), s)) = within.and_then(|(t, at)| Some(((t, at), t.get(span.clone()).filter(|s| !s.is_empty())?))) else {
+            return self.string("");
+        };
+        // Counted on from the last span when this one comes after it (runs come in order).
+        let start = match text.get(from.0..span.start) {
+            Some(gap) => from.1 + utf16_len(gap),
+            None => utf16_len(&text[..span.start]),
+        };
+        let len = utf16_len(s);
+        self.push(SLICE);
+        self.push((at + start) as u32);
+        self.push(len as u32);
+        *from = (span.end, start + len);
+    }
+
     /// `s`, which is most likely part of the sentence `within`: as a [`SLICE`] of it when it
     /// is (see [`Writer::slice`]), else as a string.
     fn part(&mut self, s: &str, within: Option<Written>, from: &mut (usize, usize)) {
@@ -750,11 +792,7 @@ impl Writer {
     fn diff_run(&mut self, op: DiffTag, [da, db]: [&str; 2], [a, b]: [Option<Written>; 2], [from_a, from_b]: [&mut (usize, usize); 2]) {
         self.object(3);
         self.key(Key::Op);
-        self.name(match op {
-            DiffTag::Equal => Key::Equal,
-            DiffTag::Delete => Key::Delete,
-            DiffTag::Insert => Key::Insert,
-        });
+        self.name(op_name(op));
         self.key(Key::A);
         self.part(da, a, from_a);
         self.key(Key::B);
@@ -777,12 +815,18 @@ impl Writer {
         let (mut from_a, mut from_b) = ((0, 0), (0, 0));
         self.key(Key::Diff);
         match diff {
-            // A run given as spans is written as its text, read from its sentences.
+            // A run given as spans is written as the slice of its sentence it is: where it
+            // lies is known, so it is not looked for (the search was about half of writing a tape).
             Some(spans) => {
-                let text = |within: Option<Written<'r>>, span: &std::ops::Range<usize>| within.and_then(|(t, _)| t.get(span.clone())).unwrap_or("");
                 self.array(spans.len());
                 for d in spans {
-                    self.diff_run(d.op, [text(a, &d.a), text(b, &d.b)], [a, b], [&mut from_a, &mut from_b]);
+                    self.object(3);
+                    self.key(Key::Op);
+                    self.name(op_name(d.op));
+                    self.key(Key::A);
+                    self.span_of(&d.a, a, &mut from_a);
+                    self.key(Key::B);
+                    self.span_of(&d.b, b, &mut from_b);
                 }
             }
             None => {
@@ -824,6 +868,14 @@ impl Writer {
             self.key(Key::Speaker);
             self.optional_string(&o.speaker);
         }
+    }
+}
+
+fn op_name(op: DiffTag) -> Key {
+    match op {
+        DiffTag::Equal => Key::Equal,
+        DiffTag::Delete => Key::Delete,
+        DiffTag::Insert => Key::Insert,
     }
 }
 
