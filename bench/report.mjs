@@ -52,7 +52,7 @@ const rssAdded = (wm) => (wm.rssAfterCompareKiB - wm.rssBeforeCompareKiB) * 1024
 
 /**
  * Native `compare` (a run of examples/bench.rs `time`) split into `prepare`, matching (candidates
- * + align) and the rest (assembling the report), as medians: of thread CPU time when `cpu` is
+ * + align) and the rest (the sentence vectors, their candidates, and assembling the report), as medians: of thread CPU time when `cpu` is
  * asked for and all three were measured on it (then `cpu` is true in the result), else of wall time.
  */
 function nativeSplit(n, { cpu = true } = {}) {
@@ -148,7 +148,7 @@ export function writeMarkdown(r) {
   const split = (n) => {
     const x = nativeSplit(n);
     const pc = (v) => `${num((100 * v) / x.compare, 0)}%`;
-    return `\`prepare\` ${pc(x.prepare)}, matching ${pc(x.matching)}, assembling the report ${pc(x.rest)}${x.cpu ? ' of its CPU time' : ''}`;
+    return `\`prepare\` ${pc(x.prepare)}, matching ${pc(x.matching)}, the sentence vectors and assembling the report ${pc(x.rest)}${x.cpu ? ' of its CPU time' : ''}`;
   };
   if (seedsN && statusOf('seeds') === 'missed') {
     missNotes.push(`Seeds: the native core alone takes ${ms(seedsN.compare.median)} ms per \`compare\`${seedsN.compareCpu ? ` (${ms(seedsN.compareCpu.median)} ms of CPU)` : ''}, over the budget by itself (${split(seedsN)}); wasm in Node is ` +
@@ -204,7 +204,7 @@ export function writeMarkdown(r) {
       const pc = (v) => `${num((100 * v) / x.compare, 0)}%`;
       p(`Native \`compare\` (${ms(x.compare)} ms${x.cpu ? ' of thread CPU time, median' : ''}) splits into \`prepare\` ${ms(x.prepare)} ms (${pc(x.prepare)}),`,
         `matching (candidates + align) ${ms(x.matching)} ms (${pc(x.matching)})`,
-        `and assembling the report (diffs, conflicts, quotes, groups, offsets) about ${ms(x.rest)} ms (${pc(x.rest)}, the remainder).`, '');
+        `and the sentence vectors (embedding, their candidates and scores) with assembling the report (diffs, conflicts, quotes, groups, offsets) about ${ms(x.rest)} ms (${pc(x.rest)}, the remainder).`, '');
     }
     p('Matching the seeds the indexed way against the straightforward way (every cross-source pair of',
       'sentences scored by the same `align::align`), on the same `prepare` output, side by side:', '');
@@ -290,7 +290,7 @@ export function writeMarkdown(r) {
       scaling.map((s) => [s.articles, int(s.native.sentences), int(s.native.candidatePairs), int(s.native.allPairs),
         cell(s.wasm.handoff.api), cell(s.wasm.handoffCpu?.api), cell(s.native.compare), cell(s.native.prepare), cell(s.native.indexed.total),
         restCell(s.native)])));
-    p('', '"Native rest" is `compare` minus `prepare` minus matching (medians of wall time, and of thread CPU time): assembling the report (diffs, conflicts, quotes, groups, offsets).', '');
+    p('', '"Native rest" is `compare` (with the sentence vectors, as the public API runs) minus `prepare` minus matching by words (medians of wall time, and of thread CPU time): the sentence vectors (embedding, their candidates and scores) and assembling the report (diffs, conflicts, quotes, groups, offsets).', '');
     p('Matching only (on one `prepare` output), indexed against all pairs, side by side:', '');
     p(matchingTable(scaling.map((s) => ({ label: String(s.articles), w: s.wasm, n: s.native }))));
     p('');

@@ -7,6 +7,9 @@
 //! target/release/examples/bench loop [--iters N] (--list FILE | FILE...)
 //! ```
 //!
+//! `compare` runs as the public API does, with the sentence vectors (`vectors/minilm-static.bin`):
+//! without them a native figure leaves out the semantic tier the wasm figures include.
+//!
 //! `time` prints one JSON object: `compare` end to end, then on the same `prepare` output the
 //! indexed way (`index::candidates` + `align::align`) and the straightforward way (every
 //! cross-source pair of comparable sentences + `align::align`: same scoring), run alternately,
@@ -31,6 +34,15 @@ use storydiff::{align, index, Options, SourceInput};
 #[path = "../bench/core/pairs.rs"]
 mod pairs;
 use pairs::{all_pairs, count_all_pairs};
+
+/// The committed sentence vectors, read once.
+fn vectors() -> &'static storydiff::embed::Vectors {
+    static VECTORS: std::sync::OnceLock<storydiff::embed::Vectors> = std::sync::OnceLock::new();
+    VECTORS.get_or_init(|| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors/minilm-static.bin");
+        storydiff::embed::Vectors::from_bytes(&std::fs::read(&path).expect("vectors/minilm-static.bin readable")).expect("a vector file")
+    })
+}
 
 struct Args {
     mode: String,
@@ -164,7 +176,7 @@ fn time(args: &Args) -> Value {
     let options = Options::default();
 
     // Warm up, and the sizes of this input.
-    let report = storydiff::compare(&sources, &options).unwrap_or_else(|e| {
+    let report = storydiff::compare_with(&sources, &options, Some(vectors())).unwrap_or_else(|e| {
         eprintln!("bench: {e}");
         std::process::exit(1)
     });
@@ -178,7 +190,7 @@ fn time(args: &Args) -> Value {
     while more(&compare_ms, args.runs, args.budget_ms) {
         let c = thread_cpu_ms();
         let t = Instant::now();
-        let r = storydiff::compare(&sources, &options).unwrap();
+        let r = storydiff::compare_with(&sources, &options, Some(vectors())).unwrap();
         compare_ms.push(ms(t));
         compare_cpu.push(thread_cpu_ms() - c);
         std::hint::black_box(r);
@@ -283,7 +295,7 @@ fn mem(args: &Args) -> Value {
         let pairs = all_pairs(&prepared.units);
         align::align(&prepared.units, &prepared.index, None, &pairs).len()
     } else {
-        storydiff::compare(&sources, &Options::default()).unwrap().matches.len()
+        storydiff::compare_with(&sources, &Options::default(), Some(vectors())).unwrap().matches.len()
     };
     let elapsed = ms(t);
     json!({ "articles": sources.len(), "allPairs": args.all_pairs, "matches": matches, "ms": elapsed,
@@ -298,7 +310,7 @@ fn main() {
         _ => {
             let sources = read_sources(&args.files);
             for _ in 0..args.iters {
-                std::hint::black_box(storydiff::compare(&sources, &Options::default()).unwrap());
+                std::hint::black_box(storydiff::compare_with(&sources, &Options::default(), Some(vectors())).unwrap());
             }
             return;
         }
