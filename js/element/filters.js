@@ -118,16 +118,18 @@ export function markRow(view, row, mark) {
  */
 export function countShown(view) {
   let { shown, total } = view._tally;
-  const filtered = view._minSupport > 0 || view._query.trim() !== '';
   const q = fold(view._query.trim());
-  view._cols?.forEach((col, i) => {
-    for (let k = col.pos; k < col.items.length; k++) {
-      const x = itemFacts(view, i, k);
-      if (x.speaker) continue;
-      total++;
-      if (!filtered || passes(view, x, q)) shown++;
-    }
-  });
+  // Unfiltered, every sentence shows and the count says nothing.
+  if (view._minSupport > 0 || q !== '') {
+    view._cols?.forEach((col, i) => {
+      for (let k = col.pos; k < col.items.length; k++) {
+        const x = itemFacts(view, i, k);
+        if (x.speaker) continue;
+        total++;
+        if (passes(view, x, q)) shown++;
+      }
+    });
+  }
   const text = shown !== total ? `showing ${shown} of ${total} sentences` : '';
   if (view._shownText === text && view._shownCount.textContent.startsWith(text)) return;
   view._shownText = text;

@@ -60,9 +60,9 @@ function stepMatch(view, dir) {
   const matches = []; // [column, item], in the order the columns show them
   view._cols.forEach((col, i) => {
     col.items.forEach((item, k) => {
-      const row = k < col.pos ? view._rows[i][k] : null;
-      const shown = row ? row.button && !row.node.hidden : itemFacts(view, i, k).button && passes(view, itemFacts(view, i, k), q);
-      if (shown) matches.push([i, k]);
+      const row = k < col.pos ? view._rows[i][k] : itemFacts(view, i, k);
+      const shown = row.node ? !row.node.hidden : passes(view, row, q);
+      if (row.button && shown) matches.push([i, k]);
     });
   });
   if (matches.length === 0) return null;
