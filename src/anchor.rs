@@ -90,6 +90,13 @@ mod tests {
     }
 
     #[test]
+    fn a_vote_written_out_anchors_the_same_vote_run_together() {
+        let a = "Governor Elaine Marsh signed the disclosure bill on Tuesday in Harbor City. This followed a 38-2 vote hours earlier in the Senate.";
+        let b = "Governor Elaine Marsh signed the disclosure bill on Tuesday in Harbor City. Senators had backed it by a margin of 38 to 2.";
+        assert!(matched(a, b, "38"));
+    }
+
+    #[test]
     fn the_same_figure_in_sources_that_share_no_claim_is_not_a_match() {
         let a = "The striker signed with the club for eight seasons. The club's offer came to $160 million over the contract.";
         let b = "Thieves emptied a jewellery boutique near the river overnight. Police said the stolen gems had a value of $160 million.";

@@ -53,7 +53,8 @@ pub struct Index {
     /// of the positions it takes (empty for longer units). Lets the alignment compare a
     /// sentence with this one a machine word at a time.
     pub positions: Vec<Vec<(u32, u64)>>,
-    /// For each unit: the surfaces of its words that hold a digit (its figures), sorted.
+    /// For each unit: the surfaces of its words that hold a digit (its figures), and `N-M` for
+    /// each `N to M` (see [`figures_of`]), sorted.
     pub figures: Vec<Vec<u32>>,
     /// For each unit: its specific figures (see [`specific_figure`]) that no other sentence of
     /// its source states, sorted. Two sources that each state `$212,500` or `38-2` once are
@@ -67,7 +68,7 @@ pub struct Index {
 /// that the story's ever-present names (the president, the country) count for little and
 /// the details that tell sentences apart count for much. `vocabulary` is the one the units'
 /// words were read with; the index keeps it.
-pub fn build(units: &[Unit], vocabulary: Vocabulary) -> Index {
+pub fn build(units: &[Unit], mut vocabulary: Vocabulary) -> Index {
     let lexicon = Lexicon::shared();
     let mut words: Vec<Vec<u32>> = Vec::with_capacity(units.len());
     let mut terms: Vec<Vec<u32>> = Vec::with_capacity(units.len());
@@ -154,16 +155,33 @@ pub fn build(units: &[Unit], vocabulary: Vocabulary) -> Index {
         .collect();
     let norms = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()).collect();
     let masses = vectors.iter().map(|v| v.iter().map(|(_, w)| w).sum::<f64>()).collect();
-    let figures: Vec<Vec<u32>> = words
-        .iter()
-        .map(|w| {
-            let mut f: Vec<u32> = w.iter().copied().filter(|&s| vocabulary.text(s).bytes().any(|c| c.is_ascii_digit())).collect();
-            f.sort_unstable();
-            f
-        })
-        .collect();
+    let figures: Vec<Vec<u32>> = words.iter().map(|w| figures_of(w, &mut vocabulary)).collect();
     let anchors = anchors(units, &figures, &vocabulary);
     Index { vectors, norms, masses, df, words, terms, bags, positions, figures, anchors, vocabulary }
+}
+
+/// A unit's figures (see [`Index::figures`]), given its words' surfaces: the words that hold a
+/// digit, and a figure written out with `to` (`a margin of 412 to 38`) also as it is written
+/// run together (`412-38`: a vote, a score or a range), so that the two spellings state one
+/// figure and can anchor each other. Sorted.
+fn figures_of(words: &[u32], vocabulary: &mut Vocabulary) -> Vec<u32> {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit());
+    let mut out = Vec::new();
+    for (k, &s) in words.iter().enumerate() {
+        let text = vocabulary.text(s);
+        if !text.bytes().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        out.push(s);
+        if let [to, next] = words.get(k + 1..k + 3).unwrap_or_default() {
+            if digits(text) && vocabulary.text(*to) == "to" && digits(vocabulary.text(*next)) {
+                let joined = format!("{text}-{}", vocabulary.text(*next));
+                out.push(vocabulary.id(&joined));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// The `anchors` of each unit.

@@ -48,7 +48,9 @@ const LEXICAL_SEEDS_RECALL: f64 = 0.82;
 
 /// Per set, with vectors: precision, recall, and how many of its `negatives` may match; floors
 /// set as for the seeds. ecb_38 (earthquakes: one story's many times, places and magnitudes) and
-/// the first fixture were labeled after the scorer was fitted, and show where it is weakest.
+/// the first fixture were labeled after the scorer was fitted, and show where it is weakest;
+/// so does the short-reports fixture (session 13: three items of two or three sentences, where
+/// only the figures link sources, 2 of 8 pairs found).
 const FLOORS: &[(&str, f64, f64, usize)] = &[
     ("ecb_11_ecbplus.json", 0.90, 0.54, 0),
     ("ecb_16_ecb.json", 0.99, 0.70, 0),
@@ -57,6 +59,7 @@ const FLOORS: &[(&str, f64, f64, usize)] = &[
     ("ecb_4_ecbplus.json", 0.95, 0.55, 0),
     ("fixture_paraphrase.json", 0.80, 0.55, 5),
     ("fixture_paraphrase2.json", 0.99, 0.55, 0),
+    ("fixture_short.json", 0.99, 0.24, 0),
 ];
 
 fn floors(file: &str) -> (f64, f64, usize) {
