@@ -15,8 +15,7 @@
 // page.waitForFunction would inject Playwright's own script into the page while it loads (about
 // 35 ms of the main thread's time, measured in a trace, that no visitor's browser spends).
 
-import { existsSync } from 'node:fs';
-import { stats } from './lib.mjs';
+import { browserKit, stats } from './lib.mjs';
 
 // Runs in the page before its own scripts. The page may render into shadow roots (a custom
 // element), so shaded sentences are looked for in open shadow roots too, on every DOM change
@@ -70,16 +69,9 @@ export function marker(done) {
 
 /** Loads the page `runs` times; returns per-run timings and their median/min/max. */
 export async function measurePage({ runs = 7 } = {}) {
-  // Loaded here, not imported above: it imports playwright-core, which may not be installed.
-  let e2e;
-  try {
-    e2e = await import('../tests/e2e/lib.mjs');
-  } catch (err) {
-    const missing = err.code === 'ERR_MODULE_NOT_FOUND' && /playwright/.test(err.message);
-    return { skipped: missing ? 'playwright-core is not installed (npm install)' : `tests/e2e/lib.mjs did not load: ${err.message.split('\n')[0]}` };
-  }
-  const { CHROMIUM, launch, startServer } = e2e;
-  if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
+  const { e2e, skipped } = await browserKit();
+  if (skipped) return { skipped };
+  const { launch, startServer } = e2e;
   const { server, url: pageUrl } = await startServer();
   let browser;
   try {

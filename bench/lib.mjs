@@ -210,3 +210,20 @@ export async function loadHandover() {
   }
   return { glue, wasm };
 }
+
+/**
+ * The browser tests' helpers (tests/e2e/lib.mjs: a server, Chromium through playwright-core) for
+ * the benchmark's runs in a browser: `{ e2e }`, or `{ skipped }` saying why they cannot run here.
+ * Imported when asked: it imports playwright-core, which may not be installed.
+ */
+export async function browserKit() {
+  let e2e;
+  try {
+    e2e = await import('../tests/e2e/lib.mjs');
+  } catch (err) {
+    const missing = err.code === 'ERR_MODULE_NOT_FOUND' && /playwright/.test(err.message);
+    return { skipped: missing ? 'playwright-core is not installed (npm install)' : `tests/e2e/lib.mjs did not load: ${err.message.split('\n')[0]}` };
+  }
+  if (!existsSync(e2e.CHROMIUM)) return { skipped: `no Chromium at ${e2e.CHROMIUM}` };
+  return { e2e };
+}

@@ -11,8 +11,8 @@
 // these steps do; how long they hold the main thread is measured here, since tests hold no
 // timings.
 
-import { existsSync } from 'node:fs';
 import { syntheticArticle } from '../tests/synthetic.mjs';
+import { browserKit } from './lib.mjs';
 
 /** What each step is, in the order they run. */
 export const STEPS = [
@@ -30,26 +30,11 @@ const watch = () => {
   window.__observing = true;
 };
 
-// Runs in the page: types `query` into the search box and presses Enter in the same task, so
-// that no slice of the filtering can have run in between.
-const typeAndEnter = (query) => {
-  const box = document.querySelector('story-diff').shadowRoot.querySelector('input[type="search"]');
-  box.value = query;
-  box.dispatchEvent(new Event('input', { bubbles: true }));
-  box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-};
-
 /** Runs the steps once; returns each step's longest task and all its long tasks (ms). */
 export async function measureResponsiveness() {
-  let e2e;
-  try {
-    e2e = await import('../tests/e2e/lib.mjs');
-  } catch (err) {
-    const missing = err.code === 'ERR_MODULE_NOT_FOUND' && /playwright/.test(err.message);
-    return { skipped: missing ? 'playwright-core is not installed (npm install)' : `tests/e2e/lib.mjs did not load: ${err.message.split('\n')[0]}` };
-  }
-  const { CHROMIUM, launch, startServer, waitReady, ownSeeds } = e2e;
-  if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
+  const { e2e, skipped } = await browserKit();
+  if (skipped) return { skipped };
+  const { launch, startServer, waitReady, ownSeeds, typeAndEnter, enterWhileRendering } = e2e;
   const { server, url } = await startServer();
   let browser;
   try {
@@ -92,25 +77,13 @@ export async function measureResponsiveness() {
     await collect('search');
 
     await page.evaluate(watch);
-    await page.evaluate(typeAndEnter, 'river');
+    await page.evaluate(typeAndEnter, ['river', '.claims-count']);
     await collect('enterTable');
     await page.locator('story-diff input[type="search"]').fill('');
 
     await page.locator('story-diff .view-switch button:text-is("Columns")').click();
     await page.evaluate(watch);
-    await page.evaluate(async (query) => {
-      const v = document.querySelector('story-diff');
-      const before = v.report;
-      v.sources = [...v.sources];
-      await new Promise((resolve) => {
-        const look = () => (v.report !== before ? resolve() : requestAnimationFrame(look));
-        look();
-      });
-      const box = v.shadowRoot.querySelector('input[type="search"]');
-      box.value = query;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-    }, 'river');
+    await page.evaluate(enterWhileRendering, 'river');
     await waitReady(page, 180_000);
     await collect('enterColumns');
     await context.close();

@@ -165,3 +165,41 @@ function watchdog(seconds, what) {
   timer.unref();
   return timer;
 }
+
+/**
+ * Runs in the page: types `query` into the view's search box and presses Enter in the same task,
+ * so that no slice of the filtering can run in between; returns the count beside the box (the
+ * table's or the columns', as `count` selects).
+ */
+export const typeAndEnter = ([query, count]) => {
+  const root = document.querySelector('story-diff').shadowRoot;
+  const box = root.querySelector('input[type="search"]');
+  box.value = query;
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+  box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+  return root.querySelector(count).textContent;
+};
+
+/**
+ * Runs in the page: compares the view's sources again and, in the first frame of the new
+ * report's rendering, types `query` and presses Enter in one task; returns how many sentences
+ * were built then, of how many (speaker labels aside), and the columns' count.
+ */
+export const enterWhileRendering = async (query) => {
+  const v = document.querySelector('story-diff');
+  const before = v.report;
+  v.sources = [...v.sources];
+  await new Promise((resolve) => {
+    const look = () => (v.report !== before ? resolve() : requestAnimationFrame(look));
+    look();
+  });
+  const root = v.shadowRoot;
+  const built = root.querySelectorAll('.sentence[data-sentence]').length;
+  const total = v.report.sources.reduce((n, s) => n + s.sentences.filter((x) => x.role !== 'speaker').length, 0);
+  const box = root.querySelector('input[type="search"]');
+  box.value = query;
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+  box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+  return { built, total, count: root.querySelector('.shown-count').textContent };
+};
+

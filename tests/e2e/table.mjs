@@ -23,7 +23,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { syntheticArticle } from '../synthetic.mjs';
-import { OUT, ROOT, axe, runBrowserTest, waitReady, watchProblems } from './lib.mjs';
+import { OUT, ROOT, axe, enterWhileRendering, runBrowserTest, typeAndEnter, waitReady, watchProblems } from './lib.mjs';
 
 const DIR = join(ROOT, 'tests/e2e/fixtures/three');
 const THREE = [['Valley Wire', 'wire.txt'], ['Millbrook Herald', 'herald.txt'], ['County Times', 'times.txt']]
@@ -392,14 +392,7 @@ await runBrowserTest('table', 420, async ({ url, browser, check }) => {
   // counts every matching row, not those filtered so far.
   await bp.evaluate(watch);
   // (Typed and Enter pressed in one task, so that the slices cannot have finished between.)
-  const early = await bp.evaluate(() => {
-    const root = document.querySelector('story-diff').shadowRoot;
-    const box = root.querySelector('input[type="search"]');
-    box.value = 'river';
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-    return root.querySelector('.claims-count').textContent;
-  });
+  const early = await bp.evaluate(typeAndEnter, ['river', '.claims-count']);
   await bp.waitForTimeout(1500);
   const settled = await bp.evaluate(() => ({ shown: [...document.querySelector('story-diff').shadowRoot.querySelectorAll('.claims .trow[data-row]')].filter((r) => !r.hidden).length, tasks: window.__tasks }));
   const longEnter = Math.max(0, ...settled.tasks);
@@ -411,23 +404,7 @@ await runBrowserTest('table', 420, async ({ url, browser, check }) => {
   // The same in the columns, while they are still being built: Enter in the first frame of a new
   // comparison's rendering counts every matching sentence, not those built so far.
   await bp.locator('story-diff .view-switch button:text-is("Columns")').click();
-  const columnsEarly = await bp.evaluate(async () => {
-    const v = document.querySelector('story-diff');
-    const before = v.report;
-    v.sources = [...v.sources];
-    await new Promise((resolve) => {
-      const look = () => (v.report !== before ? resolve() : requestAnimationFrame(look));
-      look();
-    });
-    const root = v.shadowRoot;
-    const built = root.querySelectorAll('.sentence[data-sentence]').length;
-    const total = v.report.sources.reduce((n, s) => n + s.sentences.filter((x) => x.role !== 'speaker').length, 0);
-    const box = root.querySelector('input[type="search"]');
-    box.value = 'river';
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-    return { built, total, count: root.querySelector('.shown-count').textContent };
-  });
+  const columnsEarly = await bp.evaluate(enterWhileRendering, 'river');
   await waitReady(bp);
   const settledColumns = await bp.evaluate(() => {
     const root = document.querySelector('story-diff').shadowRoot;
