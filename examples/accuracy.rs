@@ -356,7 +356,7 @@ fn table(root: &Path, vectors: &Vectors) -> String {
     if !test.is_empty() {
         let gold: Vec<f64> = test.iter().map(|p| p.1).collect();
         let r = |f: &dyn Fn(&align::Features) -> f64| pearson(&test.iter().map(|p| f(&p.2)).collect::<Vec<_>>(), &gold);
-        let _ = write!(doc, "\n## STS news pairs, held-out fifth ({} pairs)\n\nPearson correlation of each score with the gold similarity. The scorers' final fit uses the labeled\nsets only (`scripts/fit_scorer.py` says why), so these pairs are all out of sample; the fifth is\nthe one the fits that did use STS held out.\n\n| score | Pearson |\n|---|---|\n", test.len());
+        let _ = write!(doc, "\n## STS news pairs, held-out fifth ({} pairs)\n\nPearson correlation of each score with the gold similarity. The scorers' final fit uses the labeled\nsets only (`scripts/fit_scorer.py` says why), so these pairs are all out of sample; the fifth is\nthe one the fits that did use STS held out. The gold grades likeness (2: \"not equivalent, but share\nsome details\"), and the score is a probability of the same claim: refitted on the STS training\npairs themselves (each pair compared on its own) to the same claim (a grade of 3.5 and up), a model\nof every input reaches 0.711 on this fifth; only one fitted to the grade itself reaches 0.810 (`scripts/fit_scorer.py`, 2026-12-07).\n\n| score | Pearson |\n|---|---|\n", test.len());
         score_rows(&mut doc, root, &r, "pearson");
     }
     let mut all: Vec<(f64, align::Features, [String; 2])> = Vec::new();
