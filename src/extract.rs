@@ -61,9 +61,10 @@ fn headed_lists(page: &Page, inside: &[bool], prose: &[bool]) -> Vec<Option<Reas
     let blocks = &page.outline.blocks;
     let text = |i: usize| &page.text[blocks[i].span.clone()];
     let words: Vec<usize> = (0..blocks.len()).map(|i| clean::word_count(text(i))).collect();
-    let reason = |i: usize| match clean::chrome_line(text(i), prose[i]) {
-        Some(r @ (Reason::Navigation | Reason::Boilerplate)) if inside[blocks[i].parent] && words[i] <= 4 && clean::box_head(text(i)) => Some(r),
-        _ => None,
+    // The cheap tests first: the line patterns are asked of short headings in the article only.
+    let reason = |i: usize| {
+        let head = inside[blocks[i].parent] && words[i] <= 4 && clean::box_head(text(i));
+        head.then(|| clean::chrome_line(text(i), prose[i])).flatten().filter(|r| matches!(r, Reason::Navigation | Reason::Boilerplate))
     };
     let mut out = vec![None; blocks.len()];
     for (head, list) in page.outline.headed_lists(|i| reason(i).is_some(), |i| words[i] <= LIST_ITEM_WORDS) {

@@ -787,16 +787,20 @@ impl Writer {
         self.optional_string(&s.datetime);
     }
 
-    /// One run of a word diff: its texts in the two sentences, each a part of its sentence
-    /// after the run before (see [`Writer::part`]).
-    fn diff_run(&mut self, op: DiffTag, [da, db]: [&str; 2], [a, b]: [Option<Written>; 2], [from_a, from_b]: [&mut (usize, usize); 2]) {
+    /// One run of a word diff: its words in each of the two sentences, as a part of its
+    /// sentence after the run before ([`Writer::part`] of its text, [`Writer::span_of`] of its
+    /// span).
+    fn diff_run(&mut self, op: DiffTag, sides: [RunSide; 2], within: [Option<Written>; 2], from: [&mut (usize, usize); 2]) {
         self.object(3);
         self.key(Key::Op);
         self.name(op_name(op));
-        self.key(Key::A);
-        self.part(da, a, from_a);
-        self.key(Key::B);
-        self.part(db, b, from_b);
+        for (((key, side), within), from) in [Key::A, Key::B].into_iter().zip(sides).zip(within).zip(from) {
+            self.key(key);
+            match side {
+                RunSide::Text(t) => self.part(t, within, from),
+                RunSide::Span(span) => self.span_of(span, within, from),
+            }
+        }
     }
 
     /// A match, with its word diff from `diff` when given (see [`report_with_diffs`]).
@@ -820,19 +824,13 @@ impl Writer {
             Some(spans) => {
                 self.array(spans.len());
                 for d in spans {
-                    self.object(3);
-                    self.key(Key::Op);
-                    self.name(op_name(d.op));
-                    self.key(Key::A);
-                    self.span_of(&d.a, a, &mut from_a);
-                    self.key(Key::B);
-                    self.span_of(&d.b, b, &mut from_b);
+                    self.diff_run(d.op, [RunSide::Span(&d.a), RunSide::Span(&d.b)], [a, b], [&mut from_a, &mut from_b]);
                 }
             }
             None => {
                 self.array(m.diff.len());
                 for d in &m.diff {
-                    self.diff_run(d.op, [&d.a, &d.b], [a, b], [&mut from_a, &mut from_b]);
+                    self.diff_run(d.op, [RunSide::Text(&d.a), RunSide::Text(&d.b)], [a, b], [&mut from_a, &mut from_b]);
                 }
             }
         }
@@ -869,6 +867,13 @@ impl Writer {
             self.optional_string(&o.speaker);
         }
     }
+}
+
+/// One side of a run of a word diff: its text (a report's `DiffOp`), or its byte span in its
+/// sentence (a [`DiffSpan`]).
+enum RunSide<'a> {
+    Text(&'a str),
+    Span(&'a std::ops::Range<usize>),
 }
 
 fn op_name(op: DiffTag) -> Key {

@@ -61,3 +61,11 @@ export function syntheticArticle(bytes, seed = 13) {
   }
   return paragraphs.join('\n\n');
 }
+
+/**
+ * A long article for the page's tests and benchmark: `syntheticArticle` of `bytes` under a
+ * paste's outlet line and a headline one of the seeds carries too, so that it joins their story.
+ */
+export function bigArticle(bytes) {
+  return ['Big Wire', 'Trump is receptive to contacts with North Korean leader, White House says', syntheticArticle(bytes)].join('\n\n');
+}

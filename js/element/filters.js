@@ -131,7 +131,8 @@ export function countShown(view) {
     });
   }
   const text = shown !== total ? `showing ${shown} of ${total} sentences` : '';
-  if (view._shownText === text && view._shownCount.textContent.startsWith(text)) return;
-  view._shownText = text;
+  // The count's own text is its first child when it has any; a match-at span may follow it.
+  const first = view._shownCount.firstChild;
+  if ((first?.nodeType === Node.TEXT_NODE ? first.data : '') === text) return;
   view._shownCount.textContent = text;
 }

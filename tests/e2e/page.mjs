@@ -22,7 +22,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { syntheticArticle } from '../synthetic.mjs';
+import { bigArticle } from '../synthetic.mjs';
 import { OUT, ROOT, axe, ownSeeds, runBrowserTest, waitReady, waitSettled, watchProblems } from './lib.mjs';
 import { checkWebPages } from './webpages.mjs';
 import { DOUBTFUL_MIN } from '../../js/verdicts.js';
@@ -78,10 +78,6 @@ const findSentence = ([col, snippet]) => {
 
 const selected = () => document.querySelector('story-diff').selected;
 
-/** A generated article of about `bytes` (tests/synthetic.mjs), under a headline a seed carries too. */
-function bigArticle(bytes) {
-  return ['Big Wire', 'Trump is receptive to contacts with North Korean leader, White House says', syntheticArticle(bytes)].join('\n\n');
-}
 
 // Runs in the page: the words (runs of letters and digits) inside `selector` in the view that
 // are broken over two lines.

@@ -22,7 +22,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { syntheticArticle } from '../synthetic.mjs';
+import { bigArticle } from '../synthetic.mjs';
 import { OUT, ROOT, axe, enterWhileRendering, runBrowserTest, typeAndEnter, waitReady, watchProblems } from './lib.mjs';
 
 const DIR = join(ROOT, 'tests/e2e/fixtures/three');
@@ -358,7 +358,7 @@ await runBrowserTest('table', 420, async ({ url, browser, check }) => {
   const bigProblems = watchProblems(bp);
   await bp.goto(url);
   await waitReady(bp);
-  const bigText = ['Big Wire', 'Trump is receptive to contacts with North Korean leader, White House says', syntheticArticle(1_000_000)].join('\n\n');
+  const bigText = bigArticle(1_000_000);
   await bp.evaluate((text) => {
     const v = document.querySelector('story-diff');
     v.sources = [...v.sources, { name: 'Big Wire', text }];
