@@ -7,7 +7,7 @@ use crate::explain::Side;
 use crate::group::Family;
 use crate::index::{Index, Unit};
 use crate::lcs::{lcs_len, lcs_len_bits, DIFF_MAX};
-use crate::score::same_claim;
+use crate::score::{same_claim, same_claim_at_most};
 use crate::normalize::Vocabulary;
 use crate::report::{Kind, Role};
 use crate::hash::{Map, Set};
@@ -182,6 +182,17 @@ fn aligned(index: &Index, a: usize, b: usize, mut f: Features) -> Features {
 /// common subsequence), so that a pair that cannot match is rejected before the quadratic
 /// alignment is paid for. `common` is what their content-term vectors share.
 fn cheap_features(index: &Index, embedded: Option<&Embedded>, a: usize, b: usize, common: Common) -> Features {
+    measured(index, embedded, a, b, counted_features(index, a, b, common))
+}
+
+/// Completes [`counted_features`] with the vectors' cosine, the figures and the story's names.
+fn measured(index: &Index, embedded: Option<&Embedded>, a: usize, b: usize, counted: Features) -> Features {
+    Features { embedding: embedded.map_or(0.0, |e| e.cosine(a, b)), numbers: numbers(index, a, b), shared_common: shared_common(index, a, b), ..counted }
+}
+
+/// [`cheap_features`] but for the vectors' cosine, the figures and the story's names, which
+/// are left 0.
+fn counted_features(index: &Index, a: usize, b: usize, common: Common) -> Features {
     let identical = index.words[a] == index.words[b];
     let (la, lb) = (index.terms[a].len().max(1) as f64, index.terms[b].len().max(1) as f64);
     let in_common = bag_overlap(&index.bags[a], &index.bags[b]) as f64;
@@ -196,9 +207,9 @@ fn cheap_features(index: &Index, embedded: Option<&Embedded>, a: usize, b: usize
         shared: common.shared,
         fewest: va.len().min(vb.len()),
         overlap: if lighter > 0.0 { common.weight / lighter } else { 0.0 },
-        embedding: embedded.map_or(0.0, |e| e.cosine(a, b)),
-        numbers: numbers(index, a, b),
-        shared_common: shared_common(index, a, b),
+        embedding: 0.0,
+        numbers: 0.0,
+        shared_common: 0,
         anchor: 0.0,
     }
 }
@@ -312,7 +323,11 @@ fn judge_screened(index: &Index, embedded: Option<&Embedded>, a: usize, b: usize
     if index.words[a] == index.words[b] {
         return Some((Kind::Identical, cheap_features(index, embedded, a, b, shared)));
     }
-    let bound = cheap_features(index, embedded, a, b, shared);
+    let coarse = counted_features(index, a, b, shared);
+    if !minor_possible(&coarse) && same_claim_at_most(&coarse, embedded.is_some()) < least {
+        return None;
+    }
+    let bound = measured(index, embedded, a, b, coarse);
     if !minor_possible(&bound) && same_claim(&bound, embedded.is_some()) < least {
         return None;
     }

@@ -44,6 +44,19 @@ pub fn same_claim(f: &Features, semantic: bool) -> f64 {
     1.0 / (1.0 + (-z).exp())
 }
 
+/// The most [`same_claim`] could be for `f` whatever its `embedding`, `numbers` and
+/// `shared_common` turn out to be: each is taken at the end of its range its weight favours.
+/// Most candidate pairs of a big comparison fall short even so, and are rejected before their
+/// vectors' cosine and the rest are computed (a tenth fewer instructions for all 982 ECB+
+/// articles at once); rounding is monotone, so no pair this rejects could have passed.
+pub fn same_claim_at_most(f: &Features, semantic: bool) -> f64 {
+    let weights = if semantic { &SEMANTIC } else { &LEXICAL };
+    let favoured = |k: usize, low: f64, high: f64| if weights[k] >= 0.0 { high } else { low };
+    // A cosine of f32 vectors can round a hair above 1.
+    let optimistic = Features { embedding: favoured(0, -1.001, 1.001), numbers: favoured(7, -1.0, 1.0), shared_common: favoured(9, 0.0, 10.0) as usize, ..*f };
+    same_claim(&optimistic, semantic)
+}
+
 // BEGIN WEIGHTS (written by scripts/fit_scorer.py)
 const SEMANTIC: [f64; INPUTS] = [0.6147, 4.5000, 3.0000, 2.5000, 2.7000, 3.6000, 0.8000, 0.2258, 0.3000, -0.1062, 5.6723];
 const SEMANTIC_BIAS: f64 = -6.5790;
