@@ -248,7 +248,7 @@ export function renderRemoved(view, i) {
  * A row of a column: its node, and what the filters need of it (see filterRow), taken from the
  * report rather than read back from the node.
  */
-export function makeRow(view, node, text, { support = 0, speaker = false, button = false } = {}) {
+export function makeRow(view, node, { text, support, speaker, button }) {
   const textEl = h('span', { class: 'text', text });
   node.append(textEl);
   return {
@@ -263,13 +263,23 @@ export function makeRow(view, node, text, { support = 0, speaker = false, button
   };
 }
 
+/**
+ * What the row of a column item shows and the filters read, from the report: `{ text, support,
+ * speaker, button }` of sentence `s`, or of the span `place` the reader put back (`s` null).
+ */
+export function rowFacts(s, place) {
+  if (!s) return { text: place.text.trim(), support: 0, speaker: false, button: false };
+  const speaker = s.role === 'speaker';
+  return { text: s.text, support: s.support, speaker, button: !speaker };
+}
+
 /** The row of a span the reader put back that the engine did not compare. */
 export function notComparedRow(view, i, place) {
   const node = h('p', { class: 'sentence not-compared', data: { source: i, restored: '' }, attrs: { title: 'Put back by you; the engine still reads it as page chrome, so it is shown but not compared' } });
   node.append(h('span', { class: 'badge-restored', text: 'put back' }), h('span', { class: 'sr-only', text: 'Not compared. ' }));
-  const text = place.text.trim();
-  node.dataset.text = text;
-  return makeRow(view, node, text);
+  const facts = rowFacts(null, place);
+  node.dataset.text = facts.text;
+  return makeRow(view, node, facts);
 }
 
 /** The row of sentence `j` (`s`) of source `i`. */
@@ -322,6 +332,5 @@ export function sentenceRow(view, i, j, s, others) {
   }
   node.className = classes.join(' ');
   node.setAttribute('part', 'sentence');
-  const speaker = verdict === 'speaker';
-  return makeRow(view, node, s.text, { support: s.support, speaker, button: !speaker });
+  return makeRow(view, node, rowFacts(s));
 }

@@ -3,7 +3,7 @@
 
 import { FIRST_ROWS, slices } from './slices.js';
 import { fillText, fold } from './text.js';
-import { sizeChunk } from './columns.js';
+import { rowFacts, sizeChunk } from './columns.js';
 import { selectRef } from './focus.js';
 import { filterTable } from './table.js';
 
@@ -90,17 +90,12 @@ export function passes(view, x, q) {
 }
 
 /**
- * What the filters need of the row item `k` of column `i` that is not built yet, read from the
- * report as its row will be (see sentenceRow and notComparedRow), and kept on the item.
+ * What the filters need of the row item `k` of column `i` that is not built yet: its
+ * `rowFacts`, as its row will have them, kept on the item.
  */
 export function itemFacts(view, i, k) {
   const item = view._cols[i].items[k];
-  if (!item.facts) {
-    const s = item.place ? null : view._report.sources[i].sentences[item.j];
-    item.facts = s
-      ? { text: s.text, support: s.support, speaker: s.role === 'speaker', button: s.role !== 'speaker', folded: null }
-      : { text: item.place.text.trim(), support: 0, speaker: false, button: false, folded: null };
-  }
+  item.facts ??= { ...rowFacts(item.place ? null : view._report.sources[i].sentences[item.j], item.place), folded: null };
   return item.facts;
 }
 

@@ -183,7 +183,8 @@ export const typeAndEnter = ([query, count]) => {
 /**
  * Runs in the page: compares the view's sources again and, in the first frame of the new
  * report's rendering, types `query` and presses Enter in one task; returns how many sentences
- * were built then, of how many (speaker labels aside), and the columns' count.
+ * were built then, of how many (speaker labels aside), and the columns' count. It types as
+ * typeAndEnter does, in its own lines: each function is sent to the page alone, as its text.
  */
 export const enterWhileRendering = async (query) => {
   const v = document.querySelector('story-diff');
