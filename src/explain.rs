@@ -60,9 +60,24 @@ pub struct DiffSpan {
 }
 
 /// [`explain`] with each run of the diff as byte spans instead of strings: the wasm API writes
-/// them into its tape as slices of the sentences (see [`crate::tape`]) and the refutation
-/// check reads only the conflicts, so neither pays for a `String` per run.
+/// them into its tape as slices of the sentences (see [`crate::tape`]), so it does not pay for
+/// a `String` per run.
 pub fn explain_spans<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflicts: bool) -> (Vec<DiffSpan>, Vec<Conflict>) {
+    diff_and_conflicts(v, a, b, with_conflicts, false)
+}
+
+/// Whether the word diff of two sentences puts different figures in one slot, a figure
+/// restated elsewhere in the other sentence included: the test [`crate::refute`] puts a loose
+/// paraphrase to. The report leaves such restated figures out (see [`restated`]); the test
+/// counts them, as refusing a pair on them measured right (counting them as agreement let
+/// "9:27 a.m. ... 2 miles southeast" pair "9:32 p.m. ... two miles east", another quake).
+pub fn figures_differ(v: &Vocabulary, a: &Side, b: &Side) -> bool {
+    diff_and_conflicts(v, a, b, true, true).1.iter().any(|c| c.kind == ConflictKind::Number)
+}
+
+/// [`explain_spans`], with number conflicts over figures restated in the other sentence kept
+/// when `restated_too`.
+fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflicts: bool, restated_too: bool) -> (Vec<DiffSpan>, Vec<Conflict>) {
     let runs = runs(a.surfaces, b.surfaces);
     let span = |side: &Side, words: &std::ops::Range<usize>| {
         if words.is_empty() {
@@ -108,6 +123,9 @@ pub fn explain_spans<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflict
                     && evident_name(b, ins, dateline_b, run_in().1, v)
             };
             if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()], v, names_marked, before) {
+                if kind == ConflictKind::Number && !restated_too && (restated(a.words, del, b.words, v) || restated(b.words, ins, a.words, v)) {
+                    continue;
+                }
                 found.push(Conflict { kind, a: text(a, del), b: text(b, ins) });
             }
         }
@@ -270,6 +288,22 @@ fn slot_conflict(wa: &[Word], wb: &[Word], v: &Vocabulary, names_marked: impl Fn
 
 const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 
+/// Whether a figure of the words `run` of a sentence is stated anywhere in the other sentence,
+/// `other`: with the same unit, each read in its whole sentence, or as the same specific figure
+/// in digits (`9-5`, `1,099`: see [`crate::index::specific_figure`]). Then two figures in one slot are
+/// the diff's pairing, not a disagreement: "Despite passing for 418 yards" against "Moreno
+/// added 104 yards" where the other sentence says "passed for 418 yards" too, further on. The
+/// unit keeps "sentences of between six and 75 years" against "from 7 to 75 years" a conflict
+/// when the first sentence also counts "seven men".
+fn restated(words: &[Word], run: &std::ops::Range<usize>, other: &[Word], v: &Vocabulary) -> bool {
+    let specific = |w: &Word| v.text(w.surface).starts_with(|c: char| c.is_ascii_digit()) && crate::index::specific_figure(v.text(w.surface));
+    if words[run.clone()].iter().any(|w| specific(w) && other.iter().any(|o| o.surface == w.surface)) {
+        return true;
+    }
+    let stated = quantities(other, v);
+    quantities(words, v).iter().filter(|q| run.contains(&q.word)).any(|q| stated.iter().any(|s| s.value == q.value && s.unit == q.unit))
+}
+
 /// A figure in a run of words: its digits, and what it counts.
 struct Quantity {
     /// The digits (`8` for `8-year`, `eight` and `8`; `1999` for `$1,999`).
@@ -277,6 +311,8 @@ struct Quantity {
     /// Its unit: letters glued to it (`km`, `bn`, `-year`), else the next content word in
     /// the run, else `None`: the word after the run, which both runs share.
     unit: Option<String>,
+    /// The index of its word in the words read.
+    word: usize,
 }
 
 /// The figures of a run of words. Words that start with a letter (`AK-47`, `SMW4`, `Q10`)
@@ -299,7 +335,7 @@ fn quantities(words: &[Word], v: &Vocabulary) -> Vec<Quantity> {
             // The next content term of the run that is not itself a figure.
             terms[k + 1..].iter().find(|n| !n.stop && !n.text.starts_with(|c: char| c.is_ascii_digit())).map(|n| n.text.clone())
         };
-        out.push(Quantity { value, unit: unit.map(|u| unit_name(&u)) });
+        out.push(Quantity { value, unit: unit.map(|u| unit_name(&u)), word: t.word });
     }
     out
 }
@@ -469,8 +505,8 @@ mod tests {
         assert_eq!((ops[1].a.as_str(), ops[2].b.as_str()), ("Monday", "Tuesday"));
     }
 
-    /// `explain` of two sentences.
-    fn explained(a: &str, b: &str) -> (Vec<DiffOp>, Vec<Conflict>) {
+    /// `read` of two sentences' sides.
+    fn with_sides<T>(a: &str, b: &str, read: impl Fn(&Vocabulary, &Side, &Side) -> T) -> T {
         let mut vocabulary = Vocabulary::default();
         let (wa, wb) = (normalize::words(a, 0..a.len(), &mut vocabulary), normalize::words(b, 0..b.len(), &mut vocabulary));
         let surfaces = |w: &[Word]| w.iter().map(|w| w.surface).collect::<Vec<_>>();
@@ -478,7 +514,12 @@ mod tests {
         let (ca, cb) = (OnceCell::new(), OnceCell::new());
         let negating = |w: &[Word]| crate::polarity::may_negate(&vocabulary, w);
         let (na, nb) = (negating(&wa), negating(&wb));
-        explain(&vocabulary, &Side { text: a, words: &wa, surfaces: &sa, claims: &ca, negating: na }, &Side { text: b, words: &wb, surfaces: &sb, claims: &cb, negating: nb }, true)
+        read(&vocabulary, &Side { text: a, words: &wa, surfaces: &sa, claims: &ca, negating: na }, &Side { text: b, words: &wb, surfaces: &sb, claims: &cb, negating: nb })
+    }
+
+    /// `explain` of two sentences.
+    fn explained(a: &str, b: &str) -> (Vec<DiffOp>, Vec<Conflict>) {
+        with_sides(a, b, |v, a, b| explain(v, a, b, true))
     }
 
     fn conflict_of(a: &str, b: &str) -> Vec<(ConflictKind, String, String)> {
@@ -488,6 +529,25 @@ mod tests {
     #[test]
     fn different_figures_in_the_same_slot_conflict() {
         assert_eq!(conflict_of("At least 12 people died in the fire.", "At least 15 people died in the fire."), [(ConflictKind::Number, "12".into(), "15".into())]);
+    }
+
+    #[test]
+    fn a_figure_both_sentences_state_is_no_conflict_where_the_diff_pairs_it_with_another() {
+        // Made up after a game report: the diff pairs one back's yards with the other's.
+        let c = conflict_of("Moreno added 104 yards for the Hawks, who ran for 361 yards in all.", "Dale Okoye had 212 yards, and Moreno ran for 104 yards for the Hawks.");
+        assert!(c.iter().all(|(k, _, _)| *k != ConflictKind::Number), "{c:?}");
+        let (a, b) = ("Despite passing for 418 yards, the Hawks lost at home on Sunday.", "Moreno added 104 yards for the Hawks, who passed for 418 yards in a loss.");
+        let c = conflict_of(a, b);
+        assert!(c.iter().all(|(k, _, _)| *k != ConflictKind::Number), "{c:?}");
+        // The test a loose paraphrase is put to still counts it.
+        assert!(with_sides(a, b, figures_differ));
+        let c = conflict_of("By beating the Hawks, the Owls' record rose to 9-5 and they locked up a playoff spot just one season after posting the worst record in the league in 2011.", "This gave the Owls a 9-5 season and a place in the playoffs.");
+        assert!(c.iter().all(|(k, _, _)| *k != ConflictKind::Number), "{c:?}");
+        // Unless the other states it with the same unit.
+        let c = conflict_of("They were given sentences of between six and 75 years; seven men were tried.", "The men received sentences ranging from 7 to 75 years.");
+        assert_eq!(c, [(ConflictKind::Number, "of between six and".into(), "ranging from 7 to".into())]);
+        // A figure only one states, in the slot of one the other states, is one.
+        assert_eq!(conflict_of("Moreno ran for 104 yards on Sunday.", "Moreno ran for 140 yards on Sunday."), [(ConflictKind::Number, "104".into(), "140".into())]);
     }
 
     #[test]
