@@ -1,6 +1,7 @@
 //! Word diffs: two matched sentences word by word, and the details they state differently
 //! (figures, dates, names, places, an opposite claim) read from the diff.
 
+use crate::hash::Set;
 use crate::lcs::{common_ends, lcs_pairs};
 use crate::normalize::{self, Vocabulary, Word};
 use crate::polarity::Claims;
@@ -20,6 +21,8 @@ pub struct Side<'a> {
     pub claims: &'a OnceCell<Claims>,
     /// Whether a word of it could negate ([`crate::polarity::may_negate`]).
     pub negating: bool,
+    /// The names the comparison writes side by side ([`crate::index::Index::joined`]).
+    pub joined: &'a Set<(u32, u32)>,
 }
 
 /// A run of the diff: its tag and the words it covers on each side.
@@ -124,6 +127,9 @@ fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflic
             };
             if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()], v, names_marked, before) {
                 if kind == ConflictKind::Number && !restated_too && (restated(a.words, del, b.words, v) || restated(b.words, ins, a.words, v)) {
+                    continue;
+                }
+                if matches!(kind, ConflictKind::Name | ConflictKind::Place) && one_name(&a.words[del.clone()], a, &b.words[ins.clone()], b, v) {
                     continue;
                 }
                 found.push(Conflict { kind, a: text(a, del), b: text(b, ins) });
@@ -302,6 +308,23 @@ fn restated(words: &[Word], run: &std::ops::Range<usize>, other: &[Word], v: &Vo
     }
     let stated = quantities(other, v);
     quantities(words, v).iter().filter(|q| run.contains(&q.word)).any(|q| stated.iter().any(|s| s.value == q.value && s.unit == q.unit))
+}
+
+/// Whether two runs of names the word diff put in one slot are no disagreement. Of each run,
+/// only the names the other sentence lacks count: none left on a side means that side's names
+/// all stand in the other sentence too ("head of the Genovese family" / "then the head of what
+/// would be called the Genovese family"); else each left on one side must be written beside
+/// one left on the other somewhere in the comparison ("Creighton Bluejays", "Millom, Cumbria",
+/// see [`Side::joined`]). "Catherine Gomes" / "Katherine" still conflict (Gomes is in both),
+/// and so do "A.J. Smith" / "AJ Butler" though a third report writes "A.J. Butler": Smith is
+/// written beside neither AJ nor Butler, nor AJ beside A.J. or Smith.
+fn one_name(run_a: &[Word], a: &Side, run_b: &[Word], b: &Side, v: &Vocabulary) -> bool {
+    let differing = |run: &[Word], other: &Side| {
+        run.iter().filter(|w| w.capitalized && !normalize::is_stopword(v.text(w.surface)) && !other.surfaces.contains(&w.surface)).map(|w| w.surface).collect::<Vec<_>>()
+    };
+    let (na, nb) = (differing(run_a, b), differing(run_b, a));
+    let joined = |x: u32, y: u32| a.joined.contains(&(x.min(y), x.max(y)));
+    na.is_empty() || nb.is_empty() || na.iter().all(|&x| nb.iter().any(|&y| joined(x, y))) || nb.iter().all(|&y| na.iter().any(|&x| joined(x, y)))
 }
 
 /// A figure in a run of words: its digits, and what it counts.
@@ -514,7 +537,8 @@ mod tests {
         let (ca, cb) = (OnceCell::new(), OnceCell::new());
         let negating = |w: &[Word]| crate::polarity::may_negate(&vocabulary, w);
         let (na, nb) = (negating(&wa), negating(&wb));
-        read(&vocabulary, &Side { text: a, words: &wa, surfaces: &sa, claims: &ca, negating: na }, &Side { text: b, words: &wb, surfaces: &sb, claims: &cb, negating: nb })
+        let joined = Set::default();
+        read(&vocabulary, &Side { text: a, words: &wa, surfaces: &sa, claims: &ca, negating: na, joined: &joined }, &Side { text: b, words: &wb, surfaces: &sb, claims: &cb, negating: nb, joined: &joined })
     }
 
     /// `explain` of two sentences.
@@ -571,6 +595,36 @@ mod tests {
     fn different_names_in_the_same_slot_conflict() {
         let c = conflict_of("The talks were chaired by Lindqvist on Monday.", "The talks were chaired by Okafor on Monday.");
         assert_eq!(c, [(ConflictKind::Name, "Lindqvist".into(), "Okafor".into())]);
+    }
+
+    #[test]
+    fn names_both_sentences_give_are_no_conflict_where_the_diff_pairs_them_with_others() {
+        for (a, b) in [
+            ("But the Hale administration in its final days brought in a rule leaving it up to businesses.", "The Ortiz administration said Tuesday it was overturning a rule made in the final weeks of the Hale presidency."),
+            ("Mr. Moretti was charged with being the head of the Lucchese family and with the murders of six men, including Paul Costa, the boss of the Gambino family.", "In 1957 Moretti was charged with the shooting of Frank Costa, then the head of what would be called the Lucchese family."),
+        ] {
+            let c = conflict_of(a, b);
+            assert!(c.iter().all(|(k, _, _)| *k != ConflictKind::Name), "{c:?}");
+        }
+        // A name only one gives still conflicts, beside a name both give.
+        let c = conflict_of("The bodies of Rita Lane, 48, and Gomes' mother, Catherine Gomes, 61, were found on Friday.", "The victims were identified as Gomes' mother, Katherine, 61, and Rita Lane, 48.");
+        assert!(c.iter().any(|(k, a, b)| *k == ConflictKind::Name && a.contains("Catherine") && b == "Katherine"), "{c:?}");
+    }
+
+    /// The conflicts of the first match of a comparison of `texts`, each after a headline.
+    fn conflicts_in(texts: &[&str]) -> Vec<(ConflictKind, String, String)> {
+        let sources: Vec<crate::SourceInput> = texts.iter().enumerate().map(|(k, t)| crate::SourceInput::new(format!("s{k}"), format!("Weekend news\n\n{t}\n"))).collect();
+        let report = crate::compare(&sources, &crate::Options::default()).expect("compares");
+        let m = report.matches.iter().find(|m| m.a.0 == 0 && m.b.0 == 1 && m.a.1 > 0).expect("the two reports' sentences match");
+        m.conflicts.iter().map(|c| (c.kind, c.a.clone(), c.b.clone())).collect()
+    }
+
+    #[test]
+    fn names_the_comparison_writes_side_by_side_are_one_place_not_a_conflict() {
+        let (a, b) = ("A fire destroyed a barn in Millbrook on Sunday, firefighters said.", "A fire destroyed a barn in Kent County on Sunday, firefighters said.");
+        assert_eq!(conflicts_in(&[a, b]), [(ConflictKind::Place, "Millbrook".into(), "Kent County".into())]);
+        // A third report writes where Millbrook is.
+        assert_eq!(conflicts_in(&[a, b, "Volunteers from Millbrook, Kent County, were called out twice last week."]), []);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use crate::lexicon::Lexicon;
 use crate::normalize::{Vocabulary, Word};
 use crate::report::Role;
-use crate::hash::Map;
+use crate::hash::{Map, Set};
 use std::ops::Range;
 
 /// A sentence ready to compare: where it is, and its words and terms.
@@ -60,6 +60,11 @@ pub struct Index {
     /// its source states, sorted. Two sources that each state `$212,500` or `38-2` once are
     /// almost always stating the same fact there, however differently the rest is worded.
     pub anchors: Vec<Vec<u32>>,
+    /// Pairs of capitalised words (surface ids, the lower first) that some sentence of the
+    /// comparison writes side by side, with at most a comma or a bracket between them:
+    /// `Creighton Bluejays`, `Millom, Cumbria`. Parts of one name, or a place and the place it
+    /// is in, which two reports naming one each do not disagree on.
+    pub joined: Set<(u32, u32)>,
     /// The texts behind the ids of `words` and `terms`, and each surface's terms.
     pub vocabulary: Vocabulary,
 }
@@ -157,7 +162,8 @@ pub fn build(units: &[Unit], mut vocabulary: Vocabulary) -> Index {
     let masses = vectors.iter().map(|v| v.iter().map(|(_, w)| w).sum::<f64>()).collect();
     let figures: Vec<Vec<u32>> = words.iter().map(|w| figures_of(w, &mut vocabulary)).collect();
     let anchors = anchors(units, &figures, &vocabulary);
-    Index { vectors, norms, masses, df, words, terms, bags, positions, figures, anchors, vocabulary }
+    let joined = joined(units);
+    Index { vectors, norms, masses, df, words, terms, bags, positions, figures, anchors, joined, vocabulary }
 }
 
 /// A unit's figures (see [`Index::figures`]), given its words' surfaces: the words that hold a
@@ -181,6 +187,20 @@ fn figures_of(words: &[u32], vocabulary: &mut Vocabulary) -> Vec<u32> {
         }
     }
     out.sort_unstable();
+    out
+}
+
+/// The `joined` names of `units`. Words hold no text of their own, so what stands between two
+/// is judged by its length: one character (a space) or two (`, `, ` (`).
+fn joined(units: &[Unit]) -> Set<(u32, u32)> {
+    let mut out = Set::default();
+    for unit in units {
+        for w in unit.words.windows(2) {
+            if w[0].capitalized && w[1].capitalized && w[1].span.start - w[0].span.end <= 2 && w[0].surface != w[1].surface {
+                out.insert((w[0].surface.min(w[1].surface), w[0].surface.max(w[1].surface)));
+            }
+        }
+    }
     out
 }
 
