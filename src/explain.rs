@@ -319,8 +319,11 @@ fn restated(words: &[Word], run: &std::ops::Range<usize>, other: &[Word], v: &Vo
 /// and so do "A.J. Smith" / "AJ Butler" though a third report writes "A.J. Butler": Smith is
 /// written beside neither AJ nor Butler, nor AJ beside A.J. or Smith.
 fn one_name(run_a: &[Word], a: &Side, run_b: &[Word], b: &Side, v: &Vocabulary) -> bool {
+    // By content terms, so that "Italy's" stands for "Italy".
+    let content = |surface: u32| v.terms_of(surface).iter().filter(|&&(_, stop)| !stop).map(|&(t, _)| t);
     let differing = |run: &[Word], other: &Side| {
-        run.iter().filter(|w| w.capitalized && !normalize::is_stopword(v.text(w.surface)) && !other.surfaces.contains(&w.surface)).map(|w| w.surface).collect::<Vec<_>>()
+        let said: Vec<u32> = other.surfaces.iter().flat_map(|&s| content(s)).collect();
+        run.iter().filter(|w| w.capitalized && !normalize::is_stopword(v.text(w.surface)) && !content(w.surface).any(|t| said.contains(&t))).map(|w| w.surface).collect::<Vec<_>>()
     };
     let (na, nb) = (differing(run_a, b), differing(run_b, a));
     let joined = |x: u32, y: u32| a.joined.contains(&(x.min(y), x.max(y)));
