@@ -435,12 +435,23 @@ fn same_terms(a: &[Word], b: &[Word], v: &Vocabulary) -> bool {
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "mme", "m"];
 
 /// `IE`/`Internet Explorer`, `AMA's`/`American Medical Association's`: an acronym (one word
-/// written in capitals) of the other run's words.
+/// written in capitals) of the other run's words. A word of one or two letters may give both
+/// (`USGS`/`US Geological Survey`).
 fn initials_of(acronym: &[Word], words: &[Word], v: &Vocabulary) -> bool {
     let [w] = acronym else { return false };
-    let letters: String = v.text(w.surface).trim_end_matches("'s").chars().filter(|c| c.is_alphanumeric()).collect();
-    let initials: String = words.iter().filter_map(|w| v.text(w.surface).chars().next()).collect();
-    words.len() >= 2 && letters.len() == words.len() && letters == initials
+    let letters: Vec<char> = v.text(w.surface).trim_end_matches("'s").chars().filter(|c| c.is_alphanumeric()).collect();
+    let parts: Vec<Vec<char>> = words.iter().map(|w| v.text(w.surface).chars().filter(|c| c.is_alphanumeric()).collect()).collect();
+    // Whether letters[at..] are the initials of parts[k..].
+    fn spell(letters: &[char], parts: &[Vec<char>]) -> bool {
+        match parts.split_first() {
+            None => letters.is_empty(),
+            Some((part, rest)) => {
+                let whole = part.len() <= 2 && letters.starts_with(part) && spell(&letters[part.len()..], rest);
+                whole || (part.first().is_some_and(|c| letters.first() == Some(c)) && spell(&letters[1..], rest))
+            }
+        }
+    }
+    words.len() >= 2 && spell(&letters, &parts)
 }
 
 /// `short` is an abbreviation of `long`: its start (`dec`/`december`, `ark`/`arkansas`), or
@@ -646,6 +657,7 @@ mod tests {
         assert!(conflict_of("Officials in the U. K said so.", "Officials in the UK said so.").is_empty());
         assert!(conflict_of("The Cooperation Council met.", "The Co-operation Council met.").is_empty());
         assert!(conflict_of("A flaw in IE lets attackers in.", "A flaw in Internet Explorer lets attackers in.").is_empty());
+        assert!(conflict_of("The quake was 2.7 miles deep, according to the USGS.", "The quake was 2.7 miles deep, according to the US Geological Survey.").is_empty());
         assert!(conflict_of("Police said Mr Okafor was hurt.", "Police said Daniel Okafor was hurt.").is_empty());
     }
 
