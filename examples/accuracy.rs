@@ -385,5 +385,50 @@ fn table(root: &Path, vectors: &Vectors) -> String {
         }
         let _ = writeln!(doc, "| {name} | {} | {} | {:.3} | {} | {} |", t[0], t[1], t[1] as f64 / t[0].max(1) as f64, t[2], t[3]);
     }
+    doc += &conflict_sample(root, vectors);
     doc
+}
+
+/// The conflicts of `tests/conflicts/sample.json` (a sample read blind) that the engine still
+/// reports: how many of them are real disagreements. Empty when the ECB+ data is missing.
+fn conflict_sample(root: &Path, vectors: &Vectors) -> String {
+    let Ok(text) = std::fs::read_to_string(root.join("tests/conflicts/sample.json")) else { return String::new() };
+    let sample: Value = serde_json::from_str(&text).expect("tests/conflicts/sample.json is JSON");
+    let items = sample["items"].as_array().cloned().unwrap_or_default();
+    let mut reports: HashMap<String, Option<storydiff::Report>> = HashMap::new();
+    // Per label: (still reported, in all).
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for item in &items {
+        let story = item["story"].as_str().unwrap_or_default();
+        let report = reports.entry(story.to_string()).or_insert_with(|| {
+            let dir = if story == "seeds" { root.join("seeds") } else { root.join("../shared/data/ecbplus").join(story) };
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).ok()?.filter_map(|e| Some(e.ok()?.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+            files.sort();
+            let sources: Vec<SourceInput> = files.iter().map(|f| SourceInput::new(f.file_name().unwrap().to_string_lossy(), std::fs::read_to_string(f).unwrap())).collect();
+            storydiff::compare_with(&sources, &storydiff::Options::default(), Some(vectors)).ok()
+        });
+        let Some(report) = report else { return String::new() };
+        // The sentence a label names: its source's file and the start of its text.
+        let at = |side: &Value| {
+            let (name, start) = (side[0].as_str().unwrap_or_default(), side[1].as_str().unwrap_or_default());
+            let s = report.sources.iter().position(|s| s.name == name)?;
+            Some((s, report.sources[s].sentences.iter().position(|x| x.text.starts_with(start))?))
+        };
+        let flagged = (item["flagged"][0].as_str().unwrap_or_default(), item["flagged"][1].as_str().unwrap_or_default());
+        let reported = at(&item["a"]).zip(at(&item["b"])).is_some_and(|(a, b)| {
+            report.matches.iter().any(|m| (m.a, m.b) == (a, b) && m.conflicts.iter().any(|c| (c.a.as_str(), c.b.as_str()) == flagged))
+        });
+        let e = counts.entry(item["label"].as_str().unwrap_or_default().to_string()).or_default();
+        e.0 += reported as usize;
+        e.1 += 1;
+    }
+    let get = |k: &str| counts.get(k).copied().unwrap_or_default();
+    let (real, wrong, unsure) = (get("real"), get("false"), get("unsure"));
+    format!(
+        "\n## Conflicts, a sample read blind\n\nA random {} of the conflicts reported over the seeds and the 86 ECB+ clusters on 2026-12-07, each\nlabeled by reading its two sentences alone (`tests/conflicts/sample.json`): a real disagreement (two\nvalues for one detail of one thing), or not (different things, a place within another, a value both\nstate, a spelling variant). How many of each the engine still reports, and the share of real ones\namong those (unsure ones aside).\n\n| label | in the sample | still reported |\n|---|---|---|\n| real | {} | {} |\n| not a disagreement | {} | {} |\n| unsure | {} | {} |\n| **real among those reported** | {:.3} | {:.3} |\n",
+        items.len(),
+        real.1, real.0, wrong.1, wrong.0, unsure.1, unsure.0,
+        real.1 as f64 / (real.1 + wrong.1).max(1) as f64,
+        real.0 as f64 / (real.0 + wrong.0).max(1) as f64,
+    )
 }
