@@ -376,7 +376,7 @@ impl UnitClaims {
 
     /// Unit `u` as one side of an [`crate::explain::explain`]; `texts` are the sources' texts.
     pub fn side<'a>(&'a self, units: &'a [Unit], index: &'a Index, texts: &[&'a str], u: usize) -> Side<'a> {
-        Side { text: texts[units[u].source], words: &units[u].words, surfaces: &index.words[u], claims: &self.cells[u], negating: self.negating[u], joined: &index.joined }
+        Side { text: texts[units[u].source], words: &units[u].words, surfaces: &index.words[u], claims: &self.cells[u], negating: self.negating[u], joined: &index.joined, report_figures: &index.source_figures[units[u].source] }
     }
 }
 

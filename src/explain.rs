@@ -23,6 +23,8 @@ pub struct Side<'a> {
     pub negating: bool,
     /// The names the comparison writes side by side ([`crate::index::Index::joined`]).
     pub joined: &'a Set<(u32, u32)>,
+    /// The figures of its whole report ([`crate::index::Index::source_figures`]).
+    pub report_figures: &'a [u32],
 }
 
 /// A run of the diff: its tag and the words it covers on each side.
@@ -126,7 +128,7 @@ fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflic
                     && evident_name(b, ins, dateline_b, run_in().1, v)
             };
             if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()], v, names_marked, before) {
-                if kind == ConflictKind::Number && !restated_too && (restated(a.words, del, b.words, v) || restated(b.words, ins, a.words, v)) {
+                if kind == ConflictKind::Number && !restated_too && (restated(a.words, del, b, v) || restated(b.words, ins, a, v)) {
                     continue;
                 }
                 if matches!(kind, ConflictKind::Name | ConflictKind::Place) && one_name(&a.words[del.clone()], a, &b.words[ins.clone()], b, v) {
@@ -294,19 +296,24 @@ fn slot_conflict(wa: &[Word], wb: &[Word], v: &Vocabulary, names_marked: impl Fn
 
 const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 
-/// Whether a figure of the words `run` of a sentence is stated anywhere in the other sentence,
-/// `other`: with the same unit, each read in its whole sentence, or as the same specific figure
-/// in digits (`9-5`, `1,099`: see [`crate::index::specific_figure`]). Then two figures in one slot are
-/// the diff's pairing, not a disagreement: "Despite passing for 418 yards" against "Moreno
-/// added 104 yards" where the other sentence says "passed for 418 yards" too, further on. The
-/// unit keeps "sentences of between six and 75 years" against "from 7 to 75 years" a conflict
-/// when the first sentence also counts "seven men".
-fn restated(words: &[Word], run: &std::ops::Range<usize>, other: &[Word], v: &Vocabulary) -> bool {
-    let specific = |w: &Word| v.text(w.surface).starts_with(|c: char| c.is_ascii_digit()) && crate::index::specific_figure(v.text(w.surface));
-    if words[run.clone()].iter().any(|w| specific(w) && other.iter().any(|o| o.surface == w.surface)) {
+/// Whether a figure of the words `run` of a sentence is stated in the other sentence or its
+/// report, `other`: in the sentence with the same unit, each read in its whole sentence, or as
+/// the same specific figure in digits (`9-5`, `1,099`: see [`crate::index::specific_figure`]);
+/// in the rest of the report, a figure of three digits or more. Then two figures in one slot are
+/// the diff's pairing or two facts, not a disagreement: "Despite passing for 418 yards" against
+/// "Moreno added 104 yards" where the other sentence says "passed for 418 yards" too, further
+/// on; "12 magazines" seized in one operation against "31 magazines" in all, by a report that
+/// gives both. The unit keeps "sentences of between six and 75 years" against "from 7 to 75
+/// years" a conflict when the first sentence also counts "seven men", and the three digits keep
+/// "posted 15 points" against "added 16" one where a report counts 15 of something else.
+fn restated(words: &[Word], run: &std::ops::Range<usize>, other: &Side, v: &Vocabulary) -> bool {
+    let digits = |w: &Word| v.text(w.surface).starts_with(|c: char| c.is_ascii_digit()).then(|| v.text(w.surface).bytes().filter(u8::is_ascii_digit).count());
+    let specific = |w: &Word| digits(w).is_some() && crate::index::specific_figure(v.text(w.surface));
+    let in_report = |w: &Word| digits(w).is_some_and(|n| n >= 3) && other.report_figures.binary_search(&w.surface).is_ok();
+    if words[run.clone()].iter().any(|w| (specific(w) && other.surfaces.contains(&w.surface)) || in_report(w)) {
         return true;
     }
-    let stated = quantities(other, v);
+    let stated = quantities(other.words, v);
     quantities(words, v).iter().filter(|q| run.contains(&q.word)).any(|q| stated.iter().any(|s| s.value == q.value && s.unit == q.unit))
 }
 
@@ -552,7 +559,11 @@ mod tests {
         let negating = |w: &[Word]| crate::polarity::may_negate(&vocabulary, w);
         let (na, nb) = (negating(&wa), negating(&wb));
         let joined = Set::default();
-        read(&vocabulary, &Side { text: a, words: &wa, surfaces: &sa, claims: &ca, negating: na, joined: &joined }, &Side { text: b, words: &wb, surfaces: &sb, claims: &cb, negating: nb, joined: &joined })
+        read(
+            &vocabulary,
+            &Side { text: a, words: &wa, surfaces: &sa, claims: &ca, negating: na, joined: &joined, report_figures: &[] },
+            &Side { text: b, words: &wb, surfaces: &sb, claims: &cb, negating: nb, joined: &joined, report_figures: &[] },
+        )
     }
 
     /// `explain` of two sentences.
@@ -639,6 +650,16 @@ mod tests {
         assert_eq!(conflicts_in(&[a, b]), [(ConflictKind::Place, "Millbrook".into(), "Kent County".into())]);
         // A third report writes where Millbrook is.
         assert_eq!(conflicts_in(&[a, b, "Volunteers from Millbrook, Kent County, were called out twice last week."]), []);
+    }
+
+    #[test]
+    fn a_long_figure_the_other_report_gives_elsewhere_is_another_fact_not_a_conflict() {
+        let raid = "The navy seized six rifles and 300 rounds of ammunition in the raid on Monday.";
+        let total = "The navy seized six rifles and 923 rounds of ammunition in the raid on Monday.";
+        assert!(conflicts_in(&[raid, total]).iter().any(|(k, _, _)| *k == ConflictKind::Number));
+        // The first report counts the 923 rounds too, as the year's total.
+        let both = format!("{raid} So far this year the navy has seized 923 rounds.");
+        assert_eq!(conflicts_in(&[&both, total]), []);
     }
 
     #[test]

@@ -60,6 +60,8 @@ pub struct Index {
     /// its source states, sorted. Two sources that each state `$212,500` or `38-2` once are
     /// almost always stating the same fact there, however differently the rest is worded.
     pub anchors: Vec<Vec<u32>>,
+    /// For each source: the figures of all its units (see `figures`), sorted, each once.
+    pub source_figures: Vec<Vec<u32>>,
     /// Pairs of capitalised words (surface ids, the lower first) that some sentence of the
     /// comparison writes side by side, with at most a comma or a bracket between them:
     /// `Creighton Bluejays`, `Millom, Cumbria`. Parts of one name, or a place and the place it
@@ -163,7 +165,15 @@ pub fn build(units: &[Unit], mut vocabulary: Vocabulary) -> Index {
     let figures: Vec<Vec<u32>> = words.iter().map(|w| figures_of(w, &mut vocabulary)).collect();
     let anchors = anchors(units, &figures, &vocabulary);
     let joined = joined(units);
-    Index { vectors, norms, masses, df, words, terms, bags, positions, figures, anchors, joined, vocabulary }
+    let mut source_figures: Vec<Vec<u32>> = vec![Vec::new(); units.iter().map(|u| u.source + 1).max().unwrap_or(0)];
+    for (unit, f) in units.iter().zip(&figures) {
+        source_figures[unit.source].extend(f);
+    }
+    for f in &mut source_figures {
+        f.sort_unstable();
+        f.dedup();
+    }
+    Index { vectors, norms, masses, df, words, terms, bags, positions, figures, anchors, source_figures, joined, vocabulary }
 }
 
 /// A unit's figures (see [`Index::figures`]), given its words' surfaces: the words that hold a
