@@ -1,4 +1,10 @@
-//! Temporary: every report (seeds + each ECB+ cluster) as JSON into $OUT/<name>.json.
+//! Writes the report of the seeds and of each ECB+ cluster, with the vectors, as JSON into a
+//! directory (`seeds.json`, `<cluster>.json`): for checking that a change leaves reports as they
+//! were, or reading what it changed, by comparing two builds' directories.
+//!
+//! ```sh
+//! cargo run --release --example dump_all -- /tmp/before   # run from the repository's root
+//! ```
 use std::path::PathBuf;
 fn main() {
     let out = PathBuf::from(std::env::args().nth(1).unwrap());
