@@ -111,7 +111,7 @@ fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflic
             };
             // Where each report was filed from, and when, is not a detail of the story.
             let (dateline_a, dateline_b) = *datelines.get_or_insert_with(|| (dateline(a), dateline(b)));
-            if del.start < dateline_a || ins.start < dateline_b {
+            if del.start < dateline_a || ins.start < dateline_b || stamped(a, del.start, v) || stamped(b, ins.start, v) {
                 continue;
             }
             // The shared word before the slot, if any: `in` before a name makes it a place.
@@ -172,6 +172,25 @@ fn dateline(side: &Side) -> usize {
         }
     }
     0
+}
+
+/// How many words before a slot [`stamped`] looks at.
+const STAMP_REACH: usize = 4;
+
+/// Whether the words from `start` on are when a page was published, as pages copied whole give
+/// it run into a sentence (`Updated 4 / 9 / 2007 6:04 PM`, `July 13, 2009 12:49 PM EDT`,
+/// `posted in Accidents on Wednesday, September 18, 2013`): a word of publishing
+/// (`updated`, `published`, `posted`), or a year before a clock time, within
+/// [`STAMP_REACH`] words before them.
+fn stamped(side: &Side, start: usize, v: &Vocabulary) -> bool {
+    let before = &side.words[start.saturating_sub(STAMP_REACH)..start];
+    let text = |w: &Word| v.text(w.surface);
+    // A clock time is two words, hours and minutes, with a colon between.
+    let clock = side.words.get(start..start + 2).is_some_and(|w| {
+        text(&w[0]).starts_with(|c: char| c.is_ascii_digit()) && side.text.get(w[0].span.end..w[1].span.start).is_some_and(|gap| gap.trim() == ":")
+    });
+    let year = |w: &Word| text(w).len() == 4 && (text(w).starts_with("19") || text(w).starts_with("20"));
+    before.iter().any(|w| matches!(text(w), "updated" | "published" | "posted")) || (clock && before.iter().any(year))
 }
 
 /// How many words open a sentence as a headline run into it (`Colts Clinch Playoff Berth With
@@ -719,6 +738,20 @@ mod tests {
         assert!(conflict_of("He has not shown his birth certificate.", "He has never shown a birth certificate.").is_empty());
         let c = conflict_of("Ruiz said the bridge would reopen in May, adding that he did not know the cost.", "Ruiz said the bridge would reopen in May.");
         assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn when_a_page_was_published_is_not_a_conflict() {
+        let c = conflict_of(
+            "Storm floods coastal town Updated 4 / 9 / 2024 6:04 PM Heavy rain flooded the harbour district on Monday.",
+            "Storm floods coastal town Updated 4 / 11 / 2024 1:26 PM Heavy rain flooded the harbour district on Monday.",
+        );
+        assert!(c.is_empty(), "{c:?}");
+        let c = conflict_of("Harbour flooded, March 14, 2024 8:16 am Heavy rain flooded the harbour district.", "Harbour flooded, March 14, 2024 5:22 am Heavy rain flooded the harbour district.");
+        assert!(c.is_empty(), "{c:?}");
+        // A time of the story is one.
+        let c = conflict_of("The quake struck at 7:48 a.m. local time, officials said.", "The quake struck at 4:43 a.m. local time, officials said.");
+        assert_eq!(c, [(ConflictKind::Number, "7:48".into(), "4:43".into())]);
     }
 
     #[test]
