@@ -71,18 +71,19 @@ pub fn explain_spans<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflict
     diff_and_conflicts(v, a, b, with_conflicts, false)
 }
 
-/// Whether the word diff of two sentences puts different figures in one slot, a figure
-/// restated elsewhere in the other sentence included: the test [`crate::refute`] puts a loose
-/// paraphrase to. The report leaves such restated figures out (see [`restated`]); the test
-/// counts them, as refusing a pair on them measured right (counting them as agreement let
-/// "9:27 a.m. ... 2 miles southeast" pair "9:32 p.m. ... two miles east", another quake).
+/// Whether the word diff of two sentences puts different figures in one slot: the test
+/// [`crate::refute`] puts a loose paraphrase to. It reads the slots as they are, without what
+/// the report leaves out as no disagreement (figures restated elsewhere, see [`restated`];
+/// publication stamps, see [`stamped`]): refusing pairs on those measured right, and leaving
+/// them out let wrong pairs through ("9:27 a.m. ... 2 miles southeast" / "9:32 p.m. ... two
+/// miles east", another quake).
 pub fn figures_differ(v: &Vocabulary, a: &Side, b: &Side) -> bool {
     diff_and_conflicts(v, a, b, true, true).1.iter().any(|c| c.kind == ConflictKind::Number)
 }
 
-/// [`explain_spans`], with number conflicts over figures restated in the other sentence kept
-/// when `restated_too`.
-fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflicts: bool, restated_too: bool) -> (Vec<DiffSpan>, Vec<Conflict>) {
+/// [`explain_spans`]; for `refuting`, with the slots' conflicts as they are (see
+/// [`figures_differ`]).
+fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflicts: bool, refuting: bool) -> (Vec<DiffSpan>, Vec<Conflict>) {
     let runs = runs(a.surfaces, b.surfaces);
     let span = |side: &Side, words: &std::ops::Range<usize>| {
         if words.is_empty() {
@@ -111,7 +112,7 @@ fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflic
             };
             // Where each report was filed from, and when, is not a detail of the story.
             let (dateline_a, dateline_b) = *datelines.get_or_insert_with(|| (dateline(a), dateline(b)));
-            if del.start < dateline_a || ins.start < dateline_b || stamped(a, del.start, v) || stamped(b, ins.start, v) {
+            if del.start < dateline_a || ins.start < dateline_b || (!refuting && (stamped(a, del.start, v) || stamped(b, ins.start, v))) {
                 continue;
             }
             // The shared word before the slot, if any: `in` before a name makes it a place.
@@ -128,7 +129,7 @@ fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflic
                     && evident_name(b, ins, dateline_b, run_in().1, v)
             };
             if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()], v, names_marked, before) {
-                if kind == ConflictKind::Number && !restated_too && (restated(a.words, del, b, v) || restated(b.words, ins, a, v)) {
+                if kind == ConflictKind::Number && !refuting && (restated(a.words, del, b, v) || restated(b.words, ins, a, v)) {
                     continue;
                 }
                 if matches!(kind, ConflictKind::Name | ConflictKind::Place) && one_name(&a.words[del.clone()], a, &b.words[ins.clone()], b, v) {
@@ -179,18 +180,25 @@ const STAMP_REACH: usize = 4;
 
 /// Whether the words from `start` on are when a page was published, as pages copied whole give
 /// it run into a sentence (`Updated 4 / 9 / 2007 6:04 PM`, `July 13, 2009 12:49 PM EDT`,
-/// `posted in Accidents on Wednesday, September 18, 2013`): a word of publishing
-/// (`updated`, `published`, `posted`), or a year before a clock time, within
-/// [`STAMP_REACH`] words before them.
+/// `Published on Jul 02, 2013 4:22 PM`): within [`STAMP_REACH`] words before them, a year
+/// before a clock time, or a word of publishing (`updated`, `published`, `posted`) with a
+/// year, a month, a weekday or a clock time after it up to the slot's second word (`Ty Lawson
+/// posted 15 points` is no stamp).
 fn stamped(side: &Side, start: usize, v: &Vocabulary) -> bool {
-    let before = &side.words[start.saturating_sub(STAMP_REACH)..start];
     let text = |w: &Word| v.text(w.surface);
     // A clock time is two words, hours and minutes, with a colon between.
-    let clock = side.words.get(start..start + 2).is_some_and(|w| {
-        text(&w[0]).starts_with(|c: char| c.is_ascii_digit()) && side.text.get(w[0].span.end..w[1].span.start).is_some_and(|gap| gap.trim() == ":")
-    });
+    let clock = |k: usize| {
+        side.words.get(k..k + 2).is_some_and(|w| text(&w[0]).starts_with(|c: char| c.is_ascii_digit()) && side.text.get(w[0].span.end..w[1].span.start).is_some_and(|gap| gap.trim() == ":"))
+    };
     let year = |w: &Word| text(w).len() == 4 && (text(w).starts_with("19") || text(w).starts_with("20"));
-    before.iter().any(|w| matches!(text(w), "updated" | "published" | "posted")) || (clock && before.iter().any(year))
+    let from = start.saturating_sub(STAMP_REACH);
+    if clock(start) && side.words[from..start].iter().any(year) {
+        return true;
+    }
+    let end = (start + 2).min(side.words.len());
+    side.words[from..start].iter().position(|w| matches!(text(w), "updated" | "published" | "posted")).is_some_and(|p| {
+        (from + p + 1..end).any(|k| year(&side.words[k]) || clock(k) || date_class(text(&side.words[k])).is_some())
+    })
 }
 
 /// How many words open a sentence as a headline run into it (`Colts Clinch Playoff Berth With
@@ -749,6 +757,9 @@ mod tests {
         assert!(c.is_empty(), "{c:?}");
         let c = conflict_of("Harbour flooded, March 14, 2024 8:16 am Heavy rain flooded the harbour district.", "Harbour flooded, March 14, 2024 5:22 am Heavy rain flooded the harbour district.");
         assert!(c.is_empty(), "{c:?}");
+        // Nor is a word of publishing without a date after it.
+        let c = conflict_of("Reyes posted 15 points and eight assists in the win.", "Reyes posted 16 points and eight assists in the win.");
+        assert_eq!(c, [(ConflictKind::Number, "15".into(), "16".into())]);
         // A time of the story is one.
         let c = conflict_of("The quake struck at 7:48 a.m. local time, officials said.", "The quake struck at 4:43 a.m. local time, officials said.");
         assert_eq!(c, [(ConflictKind::Number, "7:48".into(), "4:43".into())]);
