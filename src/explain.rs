@@ -112,7 +112,7 @@ fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflic
             };
             // Where each report was filed from, and when, is not a detail of the story.
             let (dateline_a, dateline_b) = *datelines.get_or_insert_with(|| (dateline(a), dateline(b)));
-            if del.start < dateline_a || ins.start < dateline_b || (!refuting && (stamped(a, del.start, v) || stamped(b, ins.start, v))) {
+            if del.start < dateline_a || ins.start < dateline_b {
                 continue;
             }
             // The shared word before the slot, if any: `in` before a name makes it a place.
@@ -129,6 +129,11 @@ fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflic
                     && evident_name(b, ins, dateline_b, run_in().1, v)
             };
             if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()], v, names_marked, before) {
+                // What the report leaves out as no disagreement, asked only of a slot that has
+                // a conflict (most have none).
+                if !refuting && (stamped(a, del.start, v) || stamped(b, ins.start, v)) {
+                    continue;
+                }
                 if kind == ConflictKind::Number && !refuting && (restated(a.words, del, b, v) || restated(b.words, ins, a, v)) {
                     continue;
                 }
