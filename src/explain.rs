@@ -480,7 +480,8 @@ fn initials_of(acronym: &[Word], words: &[Word], v: &Vocabulary) -> bool {
     let [w] = acronym else { return false };
     let letters: Vec<char> = v.text(w.surface).trim_end_matches("'s").chars().filter(|c| c.is_alphanumeric()).collect();
     let parts: Vec<Vec<char>> = words.iter().map(|w| v.text(w.surface).chars().filter(|c| c.is_alphanumeric()).collect()).collect();
-    // Whether letters[at..] are the initials of parts[k..].
+    // Whether `letters` spell `parts` in order, each part by its first letter or, when it has
+    // one or two, by all of them.
     fn spell(letters: &[char], parts: &[Vec<char>]) -> bool {
         match parts.split_first() {
             None => letters.is_empty(),

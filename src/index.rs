@@ -165,14 +165,7 @@ pub fn build(units: &[Unit], mut vocabulary: Vocabulary) -> Index {
     let figures: Vec<Vec<u32>> = words.iter().map(|w| figures_of(w, &mut vocabulary)).collect();
     let anchors = anchors(units, &figures, &vocabulary);
     let joined = joined(units);
-    let mut source_figures: Vec<Vec<u32>> = vec![Vec::new(); units.iter().map(|u| u.source + 1).max().unwrap_or(0)];
-    for (unit, f) in units.iter().zip(&figures) {
-        source_figures[unit.source].extend(f);
-    }
-    for f in &mut source_figures {
-        f.sort_unstable();
-        f.dedup();
-    }
+    let source_figures = source_figures(units, &figures);
     Index { vectors, norms, masses, df, words, terms, bags, positions, figures, anchors, source_figures, joined, vocabulary }
 }
 
@@ -197,6 +190,19 @@ fn figures_of(words: &[u32], vocabulary: &mut Vocabulary) -> Vec<u32> {
         }
     }
     out.sort_unstable();
+    out
+}
+
+/// The `source_figures` of `units`, whose `figures` are given.
+fn source_figures(units: &[Unit], figures: &[Vec<u32>]) -> Vec<Vec<u32>> {
+    let mut out: Vec<Vec<u32>> = vec![Vec::new(); units.iter().map(|u| u.source + 1).max().unwrap_or(0)];
+    for (unit, f) in units.iter().zip(figures) {
+        out[unit.source].extend(f);
+    }
+    for f in &mut out {
+        f.sort_unstable();
+        f.dedup();
+    }
     out
 }
 
