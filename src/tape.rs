@@ -52,6 +52,21 @@ pub struct Tape {
     pub text: String,
 }
 
+impl Tape {
+    /// Writes a number: a whole one from 0 to 2³²−1 among the integers, any other among the
+    /// floats, and, as in JSON, one that is not finite as null.
+    fn number(&mut self, v: f64) {
+        if !v.is_finite() {
+            self.ints.push(NULL);
+        } else if v.fract() == 0.0 && v.is_sign_positive() && v <= u32::MAX as f64 {
+            self.ints.extend([INT, v as u32]);
+        } else {
+            self.ints.push(FLOAT);
+            self.floats.push(v);
+        }
+    }
+}
+
 /// Why a value could not be written (only maps with keys that are not strings).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Error(String);
@@ -183,16 +198,7 @@ impl<'a> ser::Serializer for &'a mut Encoder {
     }
     numbers_as_f64!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64, serialize_f32: f32);
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        // As in JSON, a number that is not finite is null.
-        if !v.is_finite() {
-            self.push(NULL);
-        } else if v.fract() == 0.0 && v.is_sign_positive() && v <= u32::MAX as f64 {
-            self.push(INT);
-            self.push(v as u32);
-        } else {
-            self.push(FLOAT);
-            self.tape.floats.push(v);
-        }
+        self.tape.number(v);
         Ok(())
     }
     fn serialize_char(self, v: char) -> Result<(), Error> {

@@ -294,17 +294,9 @@ impl Writer {
         self.push(len as u32);
     }
 
-    /// A number as [`Encoder`] writes an `f64`.
+    /// A number, as the [`encode`](super::encode)r writes an `f64`.
     fn number(&mut self, v: f64) {
-        if !v.is_finite() {
-            self.push(NULL);
-        } else if v.fract() == 0.0 && v.is_sign_positive() && v <= u32::MAX as f64 {
-            self.push(INT);
-            self.push(v as u32);
-        } else {
-            self.push(FLOAT);
-            self.tape.floats.push(v);
-        }
+        self.tape.number(v);
     }
 
     /// A count or an index, as serde hands it to [`Encoder`]: the `f64` it converts to.
