@@ -381,10 +381,20 @@ impl UnitClaims {
 }
 
 /// The near misses of [`align_all`] in which one sentence denies what the other affirms (see
-/// [`OPPOSED_MIN`]); `texts` are the sources' inputs, which the units' spans index.
-pub fn opposed(units: &[Unit], index: &Index, texts: &[&str], near: &[Pair], claims: &UnitClaims) -> Vec<Pair> {
+/// [`OPPOSED_MIN`]), between sources that `matched` already links or sentences whose vectors are
+/// close (as [`crate::anchor`] asks); `texts` are the sources' inputs, which the units' spans
+/// index. A near miss is a weak pair: between sources that share no claim (two stories, in one
+/// comparison of many) a denial in one of them is no reason to pair it ("Their client had
+/// committed the crimes" with another story's "The people he chose as targets had committed no
+/// crimes").
+pub fn opposed(units: &[Unit], index: &Index, embedded: Option<&Embedded>, texts: &[&str], near: &[Pair], claims: &UnitClaims, matched: &[Pair]) -> Vec<Pair> {
+    let linked: Set<(usize, usize)> = matched.iter().map(|p| (units[p.a].source, units[p.b].source)).map(|(x, y)| (x.min(y), x.max(y))).collect();
+    let related = |p: &Pair| {
+        let (x, y) = (units[p.a].source, units[p.b].source);
+        linked.contains(&(x.min(y), x.max(y))) || embedded.is_some_and(|e| e.cosine(p.a, p.b) >= crate::neighbors::COSINE_MIN as f64)
+    };
     let read = |u: usize| claims.cell(u).get_or_init(|| crate::polarity::claims(&index.vocabulary, texts[units[u].source], &units[u].words));
-    near.iter().filter(|p| crate::polarity::opposed(read(p.a), read(p.b)).is_some()).cloned().collect()
+    near.iter().filter(|p| related(p) && crate::polarity::opposed(read(p.a), read(p.b)).is_some()).cloned().collect()
 }
 
 /// The best sentence of another source for each unit in `lonely`, among `candidates`, with
@@ -527,12 +537,16 @@ mod tests {
         // Every unit is a source of its own here, its text the whole input.
         let inputs: Vec<&str> = texts.iter().chain(BACKGROUND).copied().collect();
         let near = [Pair { a: 0, b: 1, kind: Kind::Paraphrase, score: 0.4, confidence: 0.4 }];
-        let pairs = opposed(&u, &idx, &inputs, &near, &UnitClaims::new(&u, &idx.vocabulary));
+        // The two sources share another claim (a match of theirs, here the same two units).
+        let linked = near.clone();
+        let pairs = opposed(&u, &idx, None, &inputs, &near, &UnitClaims::new(&u, &idx.vocabulary), &linked);
         assert_eq!(pairs.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>(), vec![(0, 1)]);
+        // Sources that share nothing else are not paired on a denial.
+        assert!(opposed(&u, &idx, None, &inputs, &near, &UnitClaims::new(&u, &idx.vocabulary), &[]).is_empty(), "unlinked sources");
         let agreeing = ["The reservoir was drained last spring, officials confirmed.", "Officials confirmed the reservoir was drained in the spring."];
         let (u, idx) = with_background(&agreeing, &[0, 1]);
         let inputs: Vec<&str> = agreeing.iter().chain(BACKGROUND).copied().collect();
-        assert!(opposed(&u, &idx, &inputs, &near, &UnitClaims::new(&u, &idx.vocabulary)).is_empty(), "agreement is not opposition");
+        assert!(opposed(&u, &idx, None, &inputs, &near, &UnitClaims::new(&u, &idx.vocabulary), &linked).is_empty(), "agreement is not opposition");
     }
 
     #[test]

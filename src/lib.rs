@@ -168,7 +168,7 @@ fn compare_parts(sources: &[SourceInput], options: &Options, vectors: Option<&em
     // Only those the screen let through are wanted again (by `nearest`).
     drop(candidates);
     let mut pairs: Vec<align::Pair> = matches.into_iter().filter(wanted).collect();
-    let opposed = align::opposed(units, &prepared.index, &texts, &near, &claims);
+    let opposed = align::opposed(units, &prepared.index, embedded, &texts, &near, &claims, &pairs);
     pairs.extend(opposed.into_iter().filter(wanted));
     let anchored = anchor::anchored(units, &prepared.index, embedded, &pairs);
     pairs.extend(anchored.into_iter().filter(wanted));

@@ -263,7 +263,7 @@ fn negates(v: &Vocabulary, text: &str, words: &[Word], k: usize, clause_end: usi
         "none" | "nobody" | "nothing" | "nowhere" | "neither" | "nor" | "without" | "cannot" | "false" => true,
         // `had yet to regain`.
         "yet" => next == Some("to"),
-        "fail" | "fails" | "failed" | "failing" => next == Some("to"),
+        "fail" | "fails" | "failed" | "failing" | "unable" => next == Some("to"),
         // `didn't`, and `didnt` as typed in haste.
         s if s.ends_with("n't") || s.strip_suffix("nt").is_some_and(|aux| CONTRACTED.contains(&aux)) => !until(),
         s => act_follows && REFUSING.iter().any(|base| s.strip_prefix(base).is_some_and(|end| matches!(end, "" | "e" | "s" | "es" | "d" | "ed" | "ing"))),
@@ -278,7 +278,7 @@ pub fn may_negate(v: &Vocabulary, words: &[Word]) -> bool {
         s if !negating_letters(s) => false,
         "not" | "no" | "never" | "none" | "nobody" | "nothing" | "nowhere" | "neither" | "nor" | "without" | "cannot" | "false" | "yet" => true,
         s if s.ends_with("n't") || s.strip_suffix("nt").is_some_and(|aux| CONTRACTED.contains(&aux)) => true,
-        s => s.starts_with("fail") || REFUSING.iter().any(|base| s.starts_with(base)),
+        s => s.starts_with("fail") || s == "unable" || REFUSING.iter().any(|base| s.starts_with(base)),
     })
 }
 
@@ -286,7 +286,7 @@ pub fn may_negate(v: &Vocabulary, words: &[Word]) -> bool {
 /// letters or ends in `t`: most words are ruled out by two bytes (a third fewer instructions
 /// for the seeds' [`may_negate`]).
 fn negating_letters(s: &str) -> bool {
-    matches!(s.as_bytes().first(), Some(b'n' | b'w' | b'c' | b'f' | b'y' | b'd' | b'r' | b's')) || s.ends_with('t')
+    matches!(s.as_bytes().first(), Some(b'n' | b'w' | b'c' | b'f' | b'u' | b'y' | b'd' | b'r' | b's')) || s.ends_with('t')
 }
 
 /// What comes before `nt` in a contraction written without its apostrophe (`cant`, `didnt`).
@@ -459,6 +459,9 @@ mod tests {
         assert_eq!(opposed("She denied taking the money.", "She took the money."), pair("denied taking", "took"));
         assert_eq!(opposed("She took the money.", "She denied that she took the money."), pair("took", "denied that she took"));
         assert_eq!(opposed("The minister declined to comment on the plan.", "The minister commented on the plan."), pair("declined to comment", "commented"));
+        assert_eq!(opposed("The two sides were unable to reach a deal.", "The two sides reached a deal."), pair("were unable to reach", "reached"));
+        // Failing and being unable to are one.
+        assert_eq!(opposed("The director failed to reach a deal with the studio.", "The director was unable to reach a deal with the studio."), None);
     }
 
     #[test]
