@@ -388,13 +388,36 @@ impl UnitClaims {
 /// committed the crimes" with another story's "The people he chose as targets had committed no
 /// crimes").
 pub fn opposed(units: &[Unit], index: &Index, embedded: Option<&Embedded>, texts: &[&str], near: &[Pair], claims: &UnitClaims, matched: &[Pair]) -> Vec<Pair> {
-    let linked: Set<(usize, usize)> = matched.iter().map(|p| (units[p.a].source, units[p.b].source)).map(|(x, y)| (x.min(y), x.max(y))).collect();
-    let related = |p: &Pair| {
-        let (x, y) = (units[p.a].source, units[p.b].source);
-        linked.contains(&(x.min(y), x.max(y))) || embedded.is_some_and(|e| e.cosine(p.a, p.b) >= crate::neighbors::COSINE_MIN as f64)
-    };
+    let related = Related::new(units, embedded, matched);
     let read = |u: usize| claims.cell(u).get_or_init(|| crate::polarity::claims(&index.vocabulary, texts[units[u].source], &units[u].words));
-    near.iter().filter(|p| related(p) && crate::polarity::opposed(read(p.a), read(p.b)).is_some()).cloned().collect()
+    near.iter().filter(|p| related.pair(p.a, p.b) && crate::polarity::opposed(read(p.a), read(p.b)).is_some()).cloned().collect()
+}
+
+/// Which two sentences a stage after the first matching may pair on a sign the scorer alone
+/// would not take (a figure both state once, a denial): sentences of sources the first
+/// matching links by a match, or whose vectors are close (a cosine of at least
+/// [`COSINE_MIN`](crate::neighbors::COSINE_MIN), as the vectors' own candidates need). In a
+/// comparison of many stories, sources of different stories rarely share a match, and such a
+/// sign alone would join them.
+pub struct Related<'a> {
+    units: &'a [Unit],
+    embedded: Option<&'a Embedded>,
+    /// The pairs of sources (the lower first) that share a match.
+    linked: Set<(usize, usize)>,
+}
+
+impl<'a> Related<'a> {
+    /// The sources `matched` links.
+    pub fn new(units: &'a [Unit], embedded: Option<&'a Embedded>, matched: &[Pair]) -> Self {
+        let linked = matched.iter().map(|p| (units[p.a].source, units[p.b].source)).map(|(x, y)| (x.min(y), x.max(y))).collect();
+        Related { units, embedded, linked }
+    }
+
+    /// Whether units `a` and `b` may be paired so.
+    pub fn pair(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (self.units[a].source, self.units[b].source);
+        self.linked.contains(&(x.min(y), x.max(y))) || self.embedded.is_some_and(|e| e.cosine(a, b) >= crate::neighbors::COSINE_MIN as f64)
+    }
 }
 
 /// The best sentence of another source for each unit in `lonely`, among `candidates`, with

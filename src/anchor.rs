@@ -4,15 +4,14 @@
 //! was 38-2"). Word overlap misses these; the figure finds them.
 //!
 //! Only sources that already share claims are paired this way, or two sentences whose vectors
-//! are close (a cosine of at least [`COSINE_MIN`], as the vectors' own candidates need): in a
+//! are close (see [`Related`]): in a
 //! comparison of different stories, "$160 million" in a baseball contract and in a jewellery
 //! theft is the same figure and nothing else. So this stage runs after the first matching, and
 //! reads its matches. The vectors' way pairs what the matches cannot link: two short reports
 //! whose only shared claim is the one with the figure ("The Senate approved the bill on Tuesday
 //! by a 97-1 vote." / "Senators passed the measure Tuesday; the final tally was 97-1.").
 
-use crate::align::{features, paraphrase, Pair, PARAPHRASE_MIN};
-use crate::neighbors::COSINE_MIN;
+use crate::align::{features, paraphrase, Pair, Related, PARAPHRASE_MIN};
 use crate::embed::Embedded;
 use crate::hash::{Map, Set};
 use crate::index::{Index, Unit};
@@ -37,7 +36,7 @@ pub fn shares(index: &Index, a: usize, b: usize) -> bool {
 /// cash` in two of one acquisition), and two matches a family had implied (0.49, 0.33) scored
 /// by their figure instead (0.99: `3.2-megapixel camera`).
 pub fn anchored(units: &[Unit], index: &Index, embedded: Option<&Embedded>, matched: &[Pair]) -> Vec<Pair> {
-    let linked: Set<(usize, usize)> = matched.iter().map(|p| (units[p.a].source, units[p.b].source)).map(|(x, y)| (x.min(y), x.max(y))).collect();
+    let related = Related::new(units, embedded, matched);
     let matched_already: Set<(usize, usize)> = matched.iter().map(|p| (p.a, p.b)).collect();
     let mut postings: Map<u32, Vec<usize>> = Map::default();
     for (u, anchors) in index.anchors.iter().enumerate() {
@@ -50,10 +49,7 @@ pub fn anchored(units: &[Unit], index: &Index, embedded: Option<&Embedded>, matc
     for list in postings.values().filter(|l| l.len() <= POSTINGS_MAX) {
         for (k, &a) in list.iter().enumerate() {
             for &b in &list[k + 1..] {
-                let (sa, sb) = (units[a].source, units[b].source);
-                let close = || embedded.is_some_and(|e| e.cosine(a, b) >= COSINE_MIN as f64);
-                let related = linked.contains(&(sa.min(sb), sa.max(sb))) || close();
-                if sa == sb || !related || matched_already.contains(&(a, b)) || !seen.insert((a, b)) {
+                if units[a].source == units[b].source || !related.pair(a, b) || matched_already.contains(&(a, b)) || !seen.insert((a, b)) {
                     continue;
                 }
                 let mut f = features(index, embedded, a, b);

@@ -129,18 +129,9 @@ fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflic
                     && evident_name(b, ins, dateline_b, run_in().1, v)
             };
             if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()], v, names_marked, before) {
-                // What the report leaves out as no disagreement, asked only of a slot that has
-                // a conflict (most have none).
-                if !refuting && (stamped(a, del.start, v) || stamped(b, ins.start, v)) {
-                    continue;
+                if refuting || !no_disagreement(kind, a, del, b, ins, v) {
+                    found.push(Conflict { kind, a: text(a, del), b: text(b, ins) });
                 }
-                if kind == ConflictKind::Number && !refuting && (restated(a.words, del, b, v) || restated(b.words, ins, a, v)) {
-                    continue;
-                }
-                if matches!(kind, ConflictKind::Name | ConflictKind::Place) && one_name(&a.words[del.clone()], a, &b.words[ins.clone()], b, v) {
-                    continue;
-                }
-                found.push(Conflict { kind, a: text(a, del), b: text(b, ins) });
             }
         }
         // The second sentence is read only when the first has an attribute.
@@ -178,6 +169,20 @@ fn dateline(side: &Side) -> usize {
         }
     }
     0
+}
+
+/// Whether the conflict of `kind` that [`slot_conflict`] found between the words `del` of `a`
+/// and `ins` of `b` is no disagreement the report should show: a publication stamp (see
+/// [`stamped`]), figures one sentence or report states elsewhere too (see [`restated`]), or one
+/// name told two ways (see [`one_name`]). Asked only of a slot with a conflict (most have none).
+fn no_disagreement(kind: ConflictKind, a: &Side, del: &std::ops::Range<usize>, b: &Side, ins: &std::ops::Range<usize>, v: &Vocabulary) -> bool {
+    stamped(a, del.start, v)
+        || stamped(b, ins.start, v)
+        || match kind {
+            ConflictKind::Number => restated(a.words, del, b, v) || restated(b.words, ins, a, v),
+            ConflictKind::Name | ConflictKind::Place => one_name(&a.words[del.clone()], a, &b.words[ins.clone()], b, v),
+            _ => false,
+        }
 }
 
 /// How many words before a slot [`stamped`] looks at.
