@@ -356,12 +356,19 @@ pub const OPPOSED_MIN: f64 = 0.3;
 pub struct UnitClaims {
     cells: Vec<OnceCell<Claims>>,
     negating: Vec<bool>,
+    /// Each unit's figures with what they measure, read the first time a match needs them
+    /// ([`crate::explain::Measure`]).
+    measures: Vec<OnceCell<Vec<crate::explain::Measure>>>,
 }
 
 impl UnitClaims {
     /// Room for the claims of `units`, none read yet.
     pub fn new(units: &[Unit], v: &Vocabulary) -> Self {
-        UnitClaims { cells: units.iter().map(|_| OnceCell::new()).collect(), negating: units.iter().map(|u| crate::polarity::may_negate(v, &u.words)).collect() }
+        UnitClaims {
+            cells: units.iter().map(|_| OnceCell::new()).collect(),
+            negating: units.iter().map(|u| crate::polarity::may_negate(v, &u.words)).collect(),
+            measures: units.iter().map(|_| OnceCell::new()).collect(),
+        }
     }
 
     /// Unit `u`'s cell, for a [`Side`].
@@ -376,7 +383,7 @@ impl UnitClaims {
 
     /// Unit `u` as one side of an [`crate::explain::explain`]; `texts` are the sources' texts.
     pub fn side<'a>(&'a self, units: &'a [Unit], index: &'a Index, texts: &[&'a str], u: usize) -> Side<'a> {
-        Side { text: texts[units[u].source], words: &units[u].words, surfaces: &index.words[u], claims: &self.cells[u], negating: self.negating[u], joined: &index.joined, report_figures: &index.source_figures[units[u].source] }
+        Side { text: texts[units[u].source], words: &units[u].words, surfaces: &index.words[u], claims: &self.cells[u], measures: &self.measures[u], negating: self.negating[u], joined: &index.joined, report_figures: &index.source_figures[units[u].source] }
     }
 }
 

@@ -8,6 +8,10 @@ use crate::polarity::Claims;
 use crate::report::{Conflict, ConflictKind, DiffOp, DiffTag};
 use std::cell::OnceCell;
 
+mod measures;
+
+pub use measures::Measure;
+
 /// One sentence as the diff sees it: its text and its words.
 pub struct Side<'a> {
     /// The text the words' spans point into.
@@ -19,6 +23,8 @@ pub struct Side<'a> {
     pub surfaces: &'a [u32],
     /// What the sentence affirms and denies, once read (see [`crate::align::UnitClaims`]).
     pub claims: &'a OnceCell<Claims>,
+    /// The figures it states with what they measure, once read (see [`Measure`]).
+    pub measures: &'a OnceCell<Vec<Measure>>,
     /// Whether a word of it could negate ([`crate::polarity::may_negate`]).
     pub negating: bool,
     /// The names the comparison writes side by side ([`crate::index::Index::joined`]).
@@ -132,6 +138,15 @@ fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflic
                 if refuting || !no_disagreement(kind, a, del, b, ins, v) {
                     found.push(Conflict { kind, a: text(a, del), b: text(b, ins) });
                 }
+            }
+        }
+        // A figure the sentences state in different places (see [`measures`]); asked only of
+        // a pair whose diff found none in place, and not of the test a loose paraphrase is put
+        // to, whose measured rule is the slots'.
+        if !refuting && !found.iter().any(|c: &Conflict| c.kind == ConflictKind::Number) {
+            let (dateline_a, dateline_b) = *datelines.get_or_insert_with(|| (dateline(a), dateline(b)));
+            if let Some((ra, rb)) = measures::moved(a, b, v).filter(|(ra, rb)| ra.start >= dateline_a && rb.start >= dateline_b && !no_disagreement(ConflictKind::Number, a, ra, b, rb, v)) {
+                found.push(Conflict { kind: ConflictKind::Number, a: copy(a.text, measures::span(a, &ra)), b: copy(b.text, measures::span(b, &rb)) });
             }
         }
         // The second sentence is read only when the first has an attribute.
@@ -412,7 +427,7 @@ fn quantities(words: &[Word], v: &Vocabulary) -> Vec<Quantity> {
 
 /// A word that states a figure: it starts with a digit (`12`, `8-year`, `$`-less `1,999`) or
 /// is a number word (`eight`, `forty-two`). `AK-47` and `SMW4` are names.
-fn is_figure(surface: &str) -> bool {
+pub(crate) fn is_figure(surface: &str) -> bool {
     surface.starts_with(|c: char| c.is_ascii_digit()) || normalize::is_number_word(surface.split('-').next().unwrap_or(""))
 }
 
@@ -588,19 +603,20 @@ mod tests {
     }
 
     /// `read` of two sentences' sides.
-    fn with_sides<T>(a: &str, b: &str, read: impl Fn(&Vocabulary, &Side, &Side) -> T) -> T {
+    pub(super) fn with_sides<T>(a: &str, b: &str, read: impl Fn(&Vocabulary, &Side, &Side) -> T) -> T {
         let mut vocabulary = Vocabulary::default();
         let (wa, wb) = (normalize::words(a, 0..a.len(), &mut vocabulary), normalize::words(b, 0..b.len(), &mut vocabulary));
         let surfaces = |w: &[Word]| w.iter().map(|w| w.surface).collect::<Vec<_>>();
         let (sa, sb) = (surfaces(&wa), surfaces(&wb));
         let (ca, cb) = (OnceCell::new(), OnceCell::new());
+        let (ma, mb) = (OnceCell::new(), OnceCell::new());
         let negating = |w: &[Word]| crate::polarity::may_negate(&vocabulary, w);
         let (na, nb) = (negating(&wa), negating(&wb));
         let joined = Set::default();
         read(
             &vocabulary,
-            &Side { text: a, words: &wa, surfaces: &sa, claims: &ca, negating: na, joined: &joined, report_figures: &[] },
-            &Side { text: b, words: &wb, surfaces: &sb, claims: &cb, negating: nb, joined: &joined, report_figures: &[] },
+            &Side { text: a, words: &wa, surfaces: &sa, claims: &ca, measures: &ma, negating: na, joined: &joined, report_figures: &[] },
+            &Side { text: b, words: &wb, surfaces: &sb, claims: &cb, measures: &mb, negating: nb, joined: &joined, report_figures: &[] },
         )
     }
 

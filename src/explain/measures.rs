@@ -1,0 +1,291 @@
+//! Figures two matched sentences state for one measure, wherever each puts it: the word diff
+//! finds a figure changed in place ("12 people" / "15 people"), but a sentence that moves the
+//! figure ("for between $49 and $89" at its end / "for $49 to $99" after the verb; "a magnitude
+//! of 4.4" / "a 4.2-magnitude earthquake") leaves the two in different runs of the diff, and
+//! the disagreement went unseen.
+
+use super::Side;
+use crate::normalize::{self, Vocabulary, Word};
+use std::ops::Range;
+
+/// A figure and what it measures, read in its whole sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measure {
+    /// The figure's digits (`44` for `4.4`, `5` for `five`).
+    pub(crate) value: String,
+    /// What it measures, stemmed: the noun before `of` (`a magnitude of 4.4`, `a depth of 10
+    /// kilometres`), else a currency sign before it or `%` after it, letters glued to it
+    /// (`4.2-magnitude`, `3.5bn`) or the content word right after it (`5 people`, `2 miles`).
+    pub(crate) unit: String,
+    /// The words that state it, figure and unit, as indices into the sentence's words.
+    pub(crate) words: Range<usize>,
+    /// The figure as written, digits and decimal point (`13.3`).
+    pub(crate) figure: String,
+}
+
+/// At most this many times the smaller figure may the larger be.
+const RATIO_MAX: f64 = 2.0;
+
+/// Whether two figures are close enough to be two reports of one value (12 rifles or seven; a
+/// magnitude of 4.4 or 4.2): one many times the other is most often another quantity of the
+/// same unit (a player's 23 points in a game and his 2,769 in all; a quake's depth of 10
+/// kilometres and its distance of 320 from a city).
+fn close(x: &str, y: &str) -> bool {
+    let (Ok(fx), Ok(fy)) = (x.parse::<f64>(), y.parse::<f64>()) else {
+        return false;
+    };
+    let (low, high) = if fx <= fy { (fx, fy) } else { (fy, fx) };
+    low > 0.0 && high <= low * RATIO_MAX
+}
+
+/// Words before a figure that make it a bound or an estimate (`at least three`, `within 20
+/// miles`, `just under five minutes`): it may agree with a figure it does not equal.
+const HEDGES: &[&str] = &["about", "almost", "approximately", "around", "least", "less", "more", "nearly", "over", "roughly", "some", "under", "up", "within"];
+
+/// Whether the figure is hedged: one of [`HEDGES`] within the two words before it.
+fn hedged(side: &Side, m: &Measure, v: &Vocabulary) -> bool {
+    let at = side.words[m.words.start..m.words.end].iter().position(|w| super::is_figure(v.text(w.surface))).map_or(m.words.start, |p| m.words.start + p);
+    side.words[at.saturating_sub(2)..at].iter().any(|w| HEDGES.contains(&v.text(w.surface)))
+}
+
+/// Whether one figure is the other rounded (`13-inch` / `13.3-inch`, `about 4 miles` / `4.2
+/// miles`): the less precise is the more precise rounded to as many decimals.
+fn rounded(x: &str, y: &str) -> bool {
+    let decimals = |s: &str| s.split_once('.').map_or(0, |(_, d)| d.len());
+    let (fx, fy) = (x.parse::<f64>(), y.parse::<f64>());
+    let (Ok(fx), Ok(fy)) = (fx, fy) else {
+        return false;
+    };
+    let (coarse, fine, places) = if decimals(x) <= decimals(y) { (fx, fy, decimals(x)) } else { (fy, fx, decimals(y)) };
+    let scale = 10f64.powi(places as i32);
+    decimals(x) != decimals(y) && ((fine * scale).round() - coarse * scale).abs() < 1e-9
+}
+
+/// The figures of a sentence that say what they measure. A clock time (`9:27`) is left out:
+/// it is when, not how much, and the dates and times have their own rules.
+pub(super) fn measures(text: &str, words: &[Word], v: &Vocabulary) -> Vec<Measure> {
+    let first_term = |k: usize| v.terms_of(words[k].surface).first().map(|&(t, stop)| (v.text(t), stop));
+    let gap = |k: usize| text.get(words[k].span.end..words.get(k + 1).map_or(words[k].span.end, |w| w.span.start)).unwrap_or("");
+    let content = |k: usize| first_term(k).filter(|&(t, stop)| !stop && !t.starts_with(|c: char| c.is_ascii_digit())).map(|(t, _)| t.to_string());
+    let mut out = Vec::new();
+    for k in 0..words.len() {
+        let Some((term, _)) = first_term(k).filter(|(t, _)| t.starts_with(|c: char| c.is_ascii_digit())) else {
+            continue;
+        };
+        let clock = gap(k).trim() == ":" || k.checked_sub(1).is_some_and(|p| gap(p).trim() == ":");
+        // `2, 117 points`, `4 1 / 2 months`, `34. 2 miles`: one figure that a page's text
+        // split, whose parts are no figures of their own.
+        let figure_at = |j: usize| j < words.len() && first_term(j).is_some_and(|(t, _)| t.starts_with(|c: char| c.is_ascii_digit()));
+        let split = |j: usize| figure_at(j) && figure_at(j + 1) && !gap(j).trim().is_empty();
+        // `110 billion euros ($158 billion)`, `60 metres (200 feet)`: the same figure converted.
+        let converted = k >= 1 && gap(k - 1).contains('(') && (k.saturating_sub(3)..k).any(figure_at);
+        if clock || split(k) || (k >= 1 && split(k - 1)) || converted {
+            continue;
+        }
+        let digits_end = term.find(|c: char| !c.is_ascii_digit() && !matches!(c, '.' | ',')).unwrap_or(term.len());
+        let value: String = term[..digits_end].chars().filter(char::is_ascii_digit).collect();
+        let before = text[..words[k].span.start].chars().next_back();
+        let glued = term[digits_end..].trim_start_matches(['-', '.']);
+        let second = v.terms_of(words[k].surface).get(1).map(|&(t, _)| v.text(t));
+        // `two-tenths of a mile` is no figure of two.
+        if second.is_some_and(|t| matches!(t, "half" | "third" | "quarter" | "tenth" | "hundredth" | "thousandth")) {
+            continue;
+        }
+        // The noun before `of` names what the figure measures (`a magnitude of 4.4`, `a depth
+        // of 2.7 miles`), besides a unit after it.
+        let of = (k >= 2 && v.text(words[k - 1].surface) == "of").then(|| content(k - 2)).flatten();
+        let (unit, mut words_of) = if let Some(sign) = before.filter(|c| matches!(c, '$' | '€' | '£' | '¥')) {
+            (Some(sign.to_string()), k..k + 1)
+        } else if gap(k).starts_with('%') {
+            (Some("percent".to_string()), k..k + 1)
+        } else if !glued.is_empty() {
+            (Some(super::unit_name(glued)), k..k + 1)
+        } else if let Some(t) = second.filter(|t| !t.starts_with(|c: char| c.is_ascii_digit())) {
+            // `12-year-old` is an age, `20-year` a span of time; `11-year old` an age too.
+            let old = v.terms_of(words[k].surface).get(2).map(|&(t, _)| v.text(t)) == Some("old") || (k + 1 < words.len() && v.text(words[k + 1].surface) == "old");
+            (Some(if old { format!("{t}-old") } else { t.to_string() }), k..k + 1)
+        } else if let Some(t) = (k + 1 < words.len() && gap(k).trim().is_empty()).then(|| content(k + 1)).flatten() {
+            (Some(t), k..k + 2)
+        } else {
+            (None, k..k + 1)
+        };
+        if of.is_some() {
+            words_of = k - 2..k + 1;
+        }
+        let Some(unit) = of.or(unit) else { continue };
+        // `5th`, `4th-quarter` rank; `20 October` is a date, which the slots compare.
+        let ordinal = matches!(glued.get(..2), Some("st" | "nd" | "rd" | "th"));
+        if ordinal || super::date_class(&unit).is_some() || super::date_class(v.text(words[(k + 1).min(words.len() - 1)].surface)).is_some() {
+            continue;
+        }
+        let figure = term[..digits_end].chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+        out.push(Measure { value, unit, words: words_of, figure });
+    }
+    out
+}
+
+/// Two figures of one measure that two matched sentences state differently, each stated by
+/// one sentence only (a figure the other sentence also gives, in any place, is the diff's
+/// pairing or a second fact, not a disagreement): the words of each, as index ranges.
+pub(super) fn moved(a: &Side, b: &Side, v: &Vocabulary) -> Option<(Range<usize>, Range<usize>)> {
+    // Most matched sentences state no figure with a unit: the other is not read then. Each
+    // sentence is read once, for all the matches it is in (measuring it for each had cost 1.6%
+    // of the seeds' instructions).
+    let ma = read(a, v);
+    if ma.is_empty() {
+        return None;
+    }
+    let mb = read(b, v);
+    if mb.is_empty() {
+        return None;
+    }
+    // The figures each sentence states, as their terms (`4.4`, `1,999`, `3.5bn`).
+    let figures = |side: &Side| -> Vec<&str> {
+        side.words.iter().flat_map(|w| v.terms_of(w.surface)).map(|&(t, _)| v.text(t)).filter(|t| t.starts_with(|c: char| c.is_ascii_digit())).collect()
+    };
+    let (fa, fb) = (figures(a), figures(b));
+    let states = |figures: &[&str], value: &str| figures.iter().any(|f| f.chars().filter(char::is_ascii_digit).eq(value.chars()));
+    let (va, vb) = (|value: &str| states(&fa, value), |value: &str| states(&fb, value));
+    let only_a = ma.iter().filter(|m| !vb(&m.value));
+    // Of a unit, each sentence states one figure the other does not, and any other it states
+    // the other states too (`between $49 and $89` / `$49 to $99`): two unshared on a side are
+    // as likely two facts (points before and after half-time) as a disagreement.
+    let unshared = |ms: &[Measure], unit: &str, other: &[&str]| ms.iter().filter(|m| m.unit == unit && !states(other, &m.value)).count();
+    let differ = |x: &Measure, y: &Measure| {
+        x.unit == y.unit
+            && unshared(&ma, &x.unit, &fb) == 1
+            && unshared(&mb, &x.unit, &fa) == 1
+            && !va(&y.value)
+            && close(&x.figure, &y.figure)
+            && !rounded(&x.figure, &y.figure)
+            && !hedged(a, x, v)
+            && !hedged(b, y, v)
+    };
+    let mut pairs = only_a.flat_map(|x| mb.iter().filter(move |y| differ(x, y)).map(move |y| (x, y)));
+    pairs.find(|(x, y)| about_one_thing(a, x, b, y, v)).map(|(x, y)| (x.words.clone(), y.words.clone()))
+}
+
+/// The measures of a side, read the first time they are asked for.
+fn read<'s>(side: &Side<'s>, v: &Vocabulary) -> &'s [Measure] {
+    side.measures.get_or_init(|| measures(side.text, side.words, v))
+}
+
+/// How many words on each side of a figure [`about_one_thing`] reads.
+const CONTEXT: usize = 4;
+
+/// Whether two figures of one unit are said of the same thing: the words around them (within
+/// [`CONTEXT`] words) share a term besides the unit, and neither figure's clause names, before
+/// it, someone or something the other sentence does not: who scored, bought or counted it
+/// (`Artino complemented Echenique by scoring 14 points` / `Echenique scored all 11 points`).
+fn about_one_thing(a: &Side, x: &Measure, b: &Side, y: &Measure, v: &Vocabulary) -> bool {
+    let around = |side: &Side, m: &Measure| {
+        let from = m.words.start.saturating_sub(CONTEXT);
+        let to = (m.words.end + CONTEXT).min(side.words.len());
+        (from..to).filter(|k| !m.words.contains(k)).collect::<Vec<usize>>()
+    };
+    let content = |side: &Side, k: usize| v.terms_of(side.words[k].surface).iter().filter(|&&(_, stop)| !stop).map(|&(t, _)| t);
+    let terms = |side: &Side, ks: &[usize]| -> Vec<u32> { ks.iter().flat_map(|&k| content(side, k)).collect() };
+    let (ta, tb) = (terms(a, &around(a, x)), terms(b, &around(b, y)));
+    if !ta.iter().any(|t| v.text(*t) != x.unit && tb.contains(t)) {
+        return false;
+    }
+    let named_elsewhere = |side: &Side, m: &Measure, other: &Side| {
+        let said: Vec<u32> = (0..other.words.len()).flat_map(|k| content(other, k)).collect();
+        clause(side, m.words.start).take_while(|&k| k < m.words.start).any(|k| {
+            let s = v.text(side.words[k].surface);
+            side.words[k].capitalized && !normalize::is_stopword(s) && !super::is_figure(s) && !content(side, k).any(|t| said.contains(&t))
+        })
+    };
+    !named_elsewhere(a, x, b) && !named_elsewhere(b, y, a)
+}
+
+/// The words of the clause word `k` is in: between marks of punctuation other than a hyphen
+/// or an apostrophe inside a word.
+fn clause<'s>(side: &'s Side, k: usize) -> impl Iterator<Item = usize> + 's {
+    let breaks = |j: usize| side.text.get(side.words[j].span.end..side.words[j + 1].span.start).is_some_and(|gap| gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']));
+    let start = (0..k).rev().find(|&j| breaks(j)).map_or(0, |j| j + 1);
+    let end = (k..side.words.len().saturating_sub(1)).find(|&j| breaks(j)).map_or(side.words.len(), |j| j + 1);
+    start..end
+}
+
+/// The byte span of a run of words, with the currency sign before its first word.
+pub(super) fn span(side: &Side, words: &Range<usize>) -> Range<usize> {
+    let start = side.words[words.start].span.start;
+    let sign = side.text[..start].chars().next_back().filter(|c| matches!(c, '$' | '€' | '£' | '¥')).map_or(0, char::len_utf8);
+    start - sign..side.words[words.end - 1].span.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::with_sides;
+
+    /// The figures [`moved`] finds two sentences to state differently, as each writes them.
+    fn numbers(a: &str, b: &str) -> Vec<(String, String)> {
+        with_sides(a, b, |v, a, b| super::moved(a, b, v).map(|(x, y)| (a.text[super::span(a, &x)].to_string(), b.text[super::span(b, &y)].to_string())).into_iter().collect())
+    }
+
+    fn pair(a: &str, b: &str) -> Vec<(String, String)> {
+        vec![(a.to_string(), b.to_string())]
+    }
+
+    #[test]
+    fn a_figure_each_sentence_puts_elsewhere_conflicts() {
+        // Made up, in the shape of a recall notice told two ways: the diff leaves the prices in
+        // two runs, one deleted at the end and one inserted after the verb.
+        let (a, b) = (
+            "The kettles were sold at Brook Stores from March 2021 through May 2023 for between $25 and $40.",
+            "The kettles sold for $25 to $45 at Brook Stores between March 2021 and May 2023.",
+        );
+        assert_eq!(numbers(a, b), pair("$40", "$45"));
+        let (a, b) = (
+            "A tremor with a preliminary magnitude of 5.1 hit the valley early on Monday, the survey said.",
+            "A 4.8 magnitude tremor shook the valley on Monday morning, the survey said.",
+        );
+        assert_eq!(numbers(a, b), pair("magnitude of 5.1", "4.8 magnitude"));
+        let (a, b) = (
+            "Coast guard officers recovered 9 rifles, two pistols and ammunition from the boat.",
+            "From the boat, officers of the coast guard recovered ammunition and five rifles.",
+        );
+        assert_eq!(numbers(a, b), pair("9 rifles", "five rifles"));
+        // Hedged figures may agree: `at least 12` of 15.
+        assert_eq!(numbers("Fifteen people were killed when the quake hit the island, officials said.", "The quake killed at least 12 people on the island, officials said."), []);
+        assert_eq!(
+            numbers("Fifteen people were killed when the quake hit the island, officials said.", "The quake killed 12 people on the island, officials said."),
+            pair("Fifteen people", "12 people")
+        );
+    }
+
+    #[test]
+    fn figures_of_different_people_or_measures_do_not_conflict() {
+        // Different players' points: the second names, before the figure, a player the first
+        // does not mention.
+        assert_eq!(
+            numbers("Okoye scored all 11 of his points in the second half as the Hawks won.", "Reyes backed up Okoye by scoring a career-high 14 points as the Hawks won."),
+            []
+        );
+        // A depth is not a distance, though both are in kilometres.
+        assert_eq!(numbers("The quake struck at a depth of 10 kilometres near the coast.", "The quake struck 55 kilometres from the coast, the agency said."), []);
+        // Ages of two people, years of a sentence.
+        assert_eq!(numbers("He was jailed for assaulting a 12-year-old girl in the town.", "He was jailed for 20 years for the assault in the town."), []);
+    }
+
+    #[test]
+    fn compatible_or_split_figures_do_not_conflict() {
+        // One many times the other: another quantity of the same unit.
+        assert_eq!(numbers("Lund scored 20 points to lead the Hawks past the Owls.", "Lund has 2,769 points for the Hawks after the win over the Owls."), []);
+        // Rounding.
+        assert_eq!(numbers("The new laptop has a 13.3-inch screen and a metal case.", "The new laptop has a 13-inch screen in a metal case."), []);
+        // A conversion in brackets.
+        assert_eq!(numbers("The bailout is worth 110 billion euros ($143 billion) over three years.", "The bailout is worth $158 billion over three years."), []);
+        // A figure a page split in two (`2, 117`): its parts are not figures of their own.
+        assert_eq!(numbers("Lund passed the old record of 2, 117 points on a free throw.", "Lund scored 23 points on a free throw to pass the old record."), []);
+        // Two figures of the unit left unshared on one side: two facts as likely as one.
+        assert_eq!(numbers("Lund had 9 points in the first half and 14 points in the second of the win.", "Lund finished the win with 21 points in all."), []);
+    }
+
+    #[test]
+    fn ranks_dates_and_clock_times_are_not_measures() {
+        assert_eq!(numbers("The Hawks scored on their 5th drive of the game at home.", "The Hawks scored on a 4th-quarter drive of the game at home."), []);
+        assert_eq!(numbers("The vote was set for 20 October by the electoral commission.", "The electoral commission set 14 October for the vote."), []);
+    }
+}
