@@ -389,16 +389,35 @@ fn table(root: &Path, vectors: &Vectors) -> String {
     doc
 }
 
-/// The conflicts of `tests/conflicts/sample.json` (a sample read blind) that the engine still
-/// reports: how many of them are real disagreements. Empty when the ECB+ data is missing.
+/// The conflicts of the samples read blind in `tests/conflicts/` (a random sample of those
+/// reported, and those the rule for figures stated in different places added) that the engine
+/// still reports: how many of them are real disagreements. Empty when the ECB+ data is missing.
 fn conflict_sample(root: &Path, vectors: &Vectors) -> String {
-    let Ok(text) = std::fs::read_to_string(root.join("tests/conflicts/sample.json")) else { return String::new() };
-    let sample: Value = serde_json::from_str(&text).expect("tests/conflicts/sample.json is JSON");
-    let items = sample["items"].as_array().cloned().unwrap_or_default();
     let mut reports: HashMap<String, Option<storydiff::Report>> = HashMap::new();
-    // Per label: (still reported, in all).
+    let mut rows = String::new();
+    for (file, name) in [("sample.json", "a random 100 of the 505 reported"), ("moved.json", "the 28 an early version of the figures rule added")] {
+        let Ok(text) = std::fs::read_to_string(root.join("tests/conflicts").join(file)) else { return String::new() };
+        let sample: Value = serde_json::from_str(&text).expect("a sample of tests/conflicts is JSON");
+        let Some(counts) = still_reported(root, vectors, &mut reports, sample["items"].as_array().map(Vec::as_slice).unwrap_or_default()) else { return String::new() };
+        let get = |k: &str| counts.get(k).copied().unwrap_or_default();
+        let (real, wrong, unsure) = (get("real"), get("false"), get("unsure"));
+        let share = |r: usize, w: usize| r as f64 / (r + w).max(1) as f64;
+        let _ = writeln!(
+            rows,
+            "| {name} (`{file}`) | {} / {} | {} / {} | {} / {} | {:.3} / {:.3} |",
+            real.1, real.0, wrong.1, wrong.0, unsure.1, unsure.0, share(real.1, wrong.1), share(real.0, wrong.0)
+        );
+    }
+    format!(
+        "\n## Conflicts, samples read blind\n\nConflicts reported over the seeds and the 86 ECB+ clusters on 2026-12-07, each labeled by reading its\ntwo sentences alone (`tests/conflicts/`): a real disagreement (two values for one detail of one\nthing), or not (different things, a place within another, a value both state, a spelling variant).\nEach cell: in the sample / still reported; the last, the share of real ones among them (unsure\nones aside).\n\n| sample | real | not a disagreement | unsure | real among them |\n|---|---|---|---|---|\n{rows}"
+    )
+}
+
+/// Per label of `items` (conflicts read blind): how many the engine still reports, and how many
+/// there are. `None` when a story's articles are missing.
+fn still_reported(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, Option<storydiff::Report>>, items: &[Value]) -> Option<HashMap<String, (usize, usize)>> {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-    for item in &items {
+    for item in items {
         let story = item["story"].as_str().unwrap_or_default();
         let report = reports.entry(story.to_string()).or_insert_with(|| {
             let dir = if story == "seeds" { root.join("seeds") } else { root.join("../shared/data/ecbplus").join(story) };
@@ -407,7 +426,7 @@ fn conflict_sample(root: &Path, vectors: &Vectors) -> String {
             let sources: Vec<SourceInput> = files.iter().map(|f| SourceInput::new(f.file_name().unwrap().to_string_lossy(), std::fs::read_to_string(f).unwrap())).collect();
             storydiff::compare_with(&sources, &storydiff::Options::default(), Some(vectors)).ok()
         });
-        let Some(report) = report else { return String::new() };
+        let report = report.as_ref()?;
         // The sentence a label names: its source's file and the start of its text.
         let at = |side: &Value| {
             let (name, start) = (side[0].as_str().unwrap_or_default(), side[1].as_str().unwrap_or_default());
@@ -422,13 +441,5 @@ fn conflict_sample(root: &Path, vectors: &Vectors) -> String {
         e.0 += reported as usize;
         e.1 += 1;
     }
-    let get = |k: &str| counts.get(k).copied().unwrap_or_default();
-    let (real, wrong, unsure) = (get("real"), get("false"), get("unsure"));
-    format!(
-        "\n## Conflicts, a sample read blind\n\nA random {} of the conflicts reported over the seeds and the 86 ECB+ clusters on 2026-12-07, each\nlabeled by reading its two sentences alone (`tests/conflicts/sample.json`): a real disagreement (two\nvalues for one detail of one thing), or not (different things, a place within another, a value both\nstate, a spelling variant). How many of each the engine still reports, and the share of real ones\namong those (unsure ones aside).\n\n| label | in the sample | still reported |\n|---|---|---|\n| real | {} | {} |\n| not a disagreement | {} | {} |\n| unsure | {} | {} |\n| **real among those reported** | {:.3} | {:.3} |\n",
-        items.len(),
-        real.1, real.0, wrong.1, wrong.0, unsure.1, unsure.0,
-        real.1 as f64 / (real.1 + wrong.1).max(1) as f64,
-        real.0 as f64 / (real.0 + wrong.0).max(1) as f64,
-    )
+    Some(counts)
 }

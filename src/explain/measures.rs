@@ -139,25 +139,26 @@ pub(super) fn moved(a: &Side, b: &Side, v: &Vocabulary) -> Option<(Range<usize>,
     if mb.is_empty() {
         return None;
     }
-    // The figures each sentence states, as their terms (`4.4`, `1,999`, `3.5bn`).
-    let figures = |side: &Side| -> Vec<&str> {
-        side.words.iter().flat_map(|w| v.terms_of(w.surface)).map(|&(t, _)| v.text(t)).filter(|t| t.starts_with(|c: char| c.is_ascii_digit())).collect()
+    // Whether a sentence states a figure of these digits anywhere, in any form (`4.4`, `1,999`).
+    let states = |side: &Side, value: &str| {
+        side.words.iter().flat_map(|w| v.terms_of(w.surface)).any(|&(t, _)| {
+            let f = v.text(t);
+            f.starts_with(|c: char| c.is_ascii_digit()) && f.chars().filter(char::is_ascii_digit).eq(value.chars())
+        })
     };
-    let (fa, fb) = (figures(a), figures(b));
-    let states = |figures: &[&str], value: &str| figures.iter().any(|f| f.chars().filter(char::is_ascii_digit).eq(value.chars()));
-    let (va, vb) = (|value: &str| states(&fa, value), |value: &str| states(&fb, value));
+    let (va, vb) = (|value: &str| states(a, value), |value: &str| states(b, value));
     let only_a = ma.iter().filter(|m| !vb(&m.value));
     // Of a unit, each sentence states one figure the other does not, and any other it states
     // the other states too (`between $49 and $89` / `$49 to $99`): two unshared on a side are
     // as likely two facts (points before and after half-time) as a disagreement.
-    let unshared = |ms: &[Measure], unit: &str, other: &[&str]| ms.iter().filter(|m| m.unit == unit && !states(other, &m.value)).count();
+    let unshared = |ms: &[Measure], unit: &str, other: &Side| ms.iter().filter(|m| m.unit == unit && !states(other, &m.value)).count();
     let differ = |x: &Measure, y: &Measure| {
         x.unit == y.unit
-            && unshared(&ma, &x.unit, &fb) == 1
-            && unshared(&mb, &x.unit, &fa) == 1
-            && !va(&y.value)
             && close(&x.figure, &y.figure)
             && !rounded(&x.figure, &y.figure)
+            && !va(&y.value)
+            && unshared(ma, &x.unit, b) == 1
+            && unshared(mb, &x.unit, a) == 1
             && !hedged(a, x, v)
             && !hedged(b, y, v)
     };
