@@ -23,7 +23,7 @@ pub struct Measure {
     pub(crate) figure: String,
 }
 
-/// At most this many times the smaller figure may the larger be.
+/// How many times the smaller of two figures the larger may be, at most.
 const RATIO_MAX: f64 = 2.0;
 
 /// Whether two figures are close enough to be two reports of one value (12 rifles or seven; a
