@@ -144,8 +144,11 @@ fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflic
         // a pair whose diff found none in place, and not of the test a loose paraphrase is put
         // to, whose measured rule is the slots'.
         if !refuting && !found.iter().any(|c: &Conflict| c.kind == ConflictKind::Number) {
-            let (dateline_a, dateline_b) = *datelines.get_or_insert_with(|| (dateline(a), dateline(b)));
-            if let Some((ra, rb)) = measures::moved(a, b, v).filter(|(ra, rb)| ra.start >= dateline_a && rb.start >= dateline_b && !no_disagreement(ConflictKind::Number, a, ra, b, rb, v)) {
+            let mut outside_datelines = |ra: &std::ops::Range<usize>, rb: &std::ops::Range<usize>| {
+                let (dateline_a, dateline_b) = *datelines.get_or_insert_with(|| (dateline(a), dateline(b)));
+                ra.start >= dateline_a && rb.start >= dateline_b
+            };
+            if let Some((ra, rb)) = measures::moved(a, b, v).filter(|(ra, rb)| outside_datelines(ra, rb) && !no_disagreement(ConflictKind::Number, a, ra, b, rb, v)) {
                 found.push(Conflict { kind: ConflictKind::Number, a: copy(a.text, measures::span(a, &ra)), b: copy(b.text, measures::span(b, &rb)) });
             }
         }

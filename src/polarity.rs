@@ -172,8 +172,9 @@ struct Slot<'v> {
     through: bool,
     /// A content word, whose claim is read.
     content: bool,
-    /// A content word or a name, and no adverb in `-ly`: what a claim is said of, on either
-    /// side of it (`Voss has never apologized to Okafor`).
+    /// A content word or a name, and no word in `-ly` (an adverb mostly; `family` or `supply`
+    /// too, a cost taken to read past `personally`): what a claim is said of, on either side of
+    /// it (`Voss has never apologized to Okafor`).
     around: bool,
     /// A content word's or a name's lemma, as an index into the [`Claims`]' lemmas.
     lemma: u32,
