@@ -382,10 +382,9 @@ fn restated(words: &[Word], run: &std::ops::Range<usize>, other: &Side, v: &Voca
 /// written beside neither AJ nor Butler, nor AJ beside A.J. or Smith.
 fn one_name(run_a: &[Word], a: &Side, run_b: &[Word], b: &Side, v: &Vocabulary) -> bool {
     // By content terms, so that "Italy's" stands for "Italy".
-    let content = |surface: u32| v.terms_of(surface).iter().filter(|&&(_, stop)| !stop).map(|&(t, _)| t);
     let differing = |run: &[Word], other: &Side| {
-        let said: Vec<u32> = other.surfaces.iter().flat_map(|&s| content(s)).collect();
-        run.iter().filter(|w| w.capitalized && !normalize::is_stopword(v.text(w.surface)) && !content(w.surface).any(|t| said.contains(&t))).map(|w| w.surface).collect::<Vec<_>>()
+        let said = said(v, other);
+        run.iter().filter(|w| w.capitalized && !normalize::is_stopword(v.text(w.surface)) && !content_terms(v, w.surface).any(|t| said.contains(&t))).map(|w| w.surface).collect::<Vec<_>>()
     };
     let (na, nb) = (differing(run_a, b), differing(run_b, a));
     let joined = |x: u32, y: u32| a.joined.contains(&(x.min(y), x.max(y)));
@@ -412,9 +411,8 @@ fn quantities(words: &[Word], v: &Vocabulary) -> Vec<Quantity> {
         if !is_figure(v.text(words[t.word].surface)) || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        let digits_end = t.text.find(|c: char| !c.is_ascii_digit() && !matches!(c, '.' | ',' | ':')).unwrap_or(t.text.len());
-        let value: String = t.text[..digits_end].chars().filter(char::is_ascii_digit).collect();
-        let glued = &t.text[digits_end..];
+        let (figure, glued) = split_figure(&t.text);
+        let value: String = digits(figure).collect();
         // `1950s` and `50s` are one decade.
         let value = if glued == "s" && value.len() == 4 { value[2..].to_string() } else { value };
         let unit = if !glued.is_empty() {
@@ -426,6 +424,27 @@ fn quantities(words: &[Word], v: &Vocabulary) -> Vec<Quantity> {
         out.push(Quantity { value, unit: unit.map(|u| unit_name(&u)), word: t.word });
     }
     out
+}
+
+/// A figure's term cut where its digits end: the figure (digits, decimal points and thousands
+/// commas: `4.4`, `1,999`) and the letters glued to it (`-magnitude`, `bn`, `s`).
+fn split_figure(term: &str) -> (&str, &str) {
+    term.split_at(term.find(|c: char| !c.is_ascii_digit() && !matches!(c, '.' | ',')).unwrap_or(term.len()))
+}
+
+/// The digits of a figure, which two ways of writing it share (`1,999` and `1999`; `4.4`: `44`).
+fn digits(figure: &str) -> impl Iterator<Item = char> + '_ {
+    figure.chars().filter(char::is_ascii_digit)
+}
+
+/// The content terms of a word (`Italy's` → `italy`): what names are compared by.
+fn content_terms(v: &Vocabulary, surface: u32) -> impl Iterator<Item = u32> + '_ {
+    v.terms_of(surface).iter().filter(|&&(_, stop)| !stop).map(|&(t, _)| t)
+}
+
+/// The content terms of all the words of a sentence.
+fn said(v: &Vocabulary, side: &Side) -> Vec<u32> {
+    side.surfaces.iter().flat_map(|&s| content_terms(v, s)).collect()
 }
 
 /// A word that states a figure: it starts with a digit (`12`, `8-year`, `$`-less `1,999`) or

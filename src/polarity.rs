@@ -242,8 +242,8 @@ fn read(v: &Vocabulary, text: &str, words: &[Word]) -> Claims {
         let first = (start..k).find(|&j| slots[j].negation || AUXILIARIES.binary_search(&slots[j].surface).is_ok()).unwrap_or(k);
         let before = (own.start.max(start.saturating_sub(NEIGHBOUR))..start).rev().find(|&j| slots[j].content);
         let after = (k + 1..own.end.min(k + 1 + NEIGHBOUR)).find(|&j| slots[j].content);
-        let said_of = |j: Option<usize>| j.map(|j| slots[j].lemma);
-        let sides = (said_of((own.start..start).rev().find(|&j| slots[j].around)), said_of((k + 1..own.end).find(|&j| slots[j].around)));
+        let lemma = |j: usize| slots[j].lemma;
+        let sides = ((own.start..start).rev().find(|&j| slots[j].around).map(lemma), (k + 1..own.end).find(|&j| slots[j].around).map(lemma));
         out.readings.push(Reading {
             key: slots[k].lemma,
             negated,
@@ -338,7 +338,7 @@ const AUXILIARIES: &[&str] =
 
 /// Whether punctuation separates two consecutive words: the end of a clause, which a negation
 /// does not reach past.
-fn boundary(text: &str, before: &Word, after: &Word) -> bool {
+pub(crate) fn boundary(text: &str, before: &Word, after: &Word) -> bool {
     // `--` looked for as two bytes: `str::contains` of a `&str` sets up a two-way searcher
     // each time, which cost more than the rest of reading a sentence.
     text.get(before.span.end..after.span.start)

@@ -11,8 +11,6 @@ use std::ops::Range;
 /// A figure and what it measures, read in its whole sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Measure {
-    /// The figure's digits (`44` for `4.4`, `5` for `five`).
-    pub(crate) value: String,
     /// What it measures, stemmed: the noun before `of` (`a magnitude of 4.4`, `a depth of 10
     /// kilometres`), else a currency sign before it or `%` after it, letters glued to it
     /// (`4.2-magnitude`, `3.5bn`) or the content word right after it (`5 people`, `2 miles`).
@@ -91,10 +89,9 @@ pub(super) fn measures(text: &str, words: &[Word], v: &Vocabulary) -> Vec<Measur
         if clock || split(k) || (k >= 1 && split(k - 1)) || converted {
             continue;
         }
-        let digits_end = term.find(|c: char| !c.is_ascii_digit() && !matches!(c, '.' | ',')).unwrap_or(term.len());
-        let value: String = term[..digits_end].chars().filter(char::is_ascii_digit).collect();
+        let (written, glued) = super::split_figure(term);
+        let glued = glued.trim_start_matches(['-', '.']);
         let before = text[..words[k].span.start].chars().next_back();
-        let glued = term[digits_end..].trim_start_matches(['-', '.']);
         let second = v.terms_of(words[k].surface).get(1).map(|&(t, _)| v.text(t));
         // `two-tenths of a mile` is no figure of two, and `forty-two` (terms `40` and `2`) no
         // figure of forty.
@@ -134,8 +131,8 @@ pub(super) fn measures(text: &str, words: &[Word], v: &Vocabulary) -> Vec<Measur
         if ordinal || super::date_class(&unit).is_some() || super::date_class(v.text(words[(k + 1).min(words.len() - 1)].surface)).is_some() {
             continue;
         }
-        let figure = term[..digits_end].chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
-        out.push(Measure { value, unit, words: words_of, figure });
+        let figure = written.chars().filter(|&c| c != ',').collect();
+        out.push(Measure { unit, words: words_of, figure });
     }
     out
 }
@@ -155,16 +152,15 @@ pub(super) fn moved(a: &Side, b: &Side, v: &Vocabulary) -> Option<(Range<usize>,
     if mb.is_empty() {
         return None;
     }
-    // Whether a sentence states a figure of these digits anywhere, in any form (`4.4`, `1,999`).
-    let states = |side: &Side, value: &str| {
+    // Whether a sentence states a figure of the same digits anywhere, in any form (`1,999`).
+    let states = |side: &Side, m: &Measure| {
         side.words.iter().flat_map(|w| v.terms_of(w.surface)).any(|&(t, _)| {
             let f = v.text(t);
-            f.starts_with(|c: char| c.is_ascii_digit()) && f.chars().filter(char::is_ascii_digit).eq(value.chars())
+            f.starts_with(|c: char| c.is_ascii_digit()) && super::digits(super::split_figure(f).0).eq(super::digits(&m.figure))
         })
     };
-    let (va, vb) = (|value: &str| states(a, value), |value: &str| states(b, value));
     // Whether each figure is stated by the other sentence too, worked out once for the pair.
-    let (shared_a, shared_b): (Vec<bool>, Vec<bool>) = (ma.iter().map(|m| vb(&m.value)).collect(), mb.iter().map(|m| va(&m.value)).collect());
+    let (shared_a, shared_b): (Vec<bool>, Vec<bool>) = (ma.iter().map(|m| states(b, m)).collect(), mb.iter().map(|m| states(a, m)).collect());
     // Of a unit, each sentence states one figure the other does not, and any other it states
     // the other states too (`between $49 and $89` / `$49 to $99`): two unshared on a side are
     // as likely two facts (points before and after half-time) as a disagreement.
@@ -204,29 +200,23 @@ fn about_one_thing(a: &Side, x: &Measure, b: &Side, y: &Measure, v: &Vocabulary)
         let to = (m.words.end + CONTEXT).min(side.words.len());
         (from..to).filter(|k| !m.words.contains(k)).collect::<Vec<usize>>()
     };
-    let content = |side: &Side, k: usize| v.terms_of(side.words[k].surface).iter().filter(|&&(_, stop)| !stop).map(|&(t, _)| t);
-    let terms = |side: &Side, ks: &[usize]| -> Vec<u32> { ks.iter().flat_map(|&k| content(side, k)).collect() };
+    let terms = |side: &Side, ks: &[usize]| -> Vec<u32> { ks.iter().flat_map(|&k| super::content_terms(v, side.words[k].surface)).collect() };
     let (ta, tb) = (terms(a, &around(a, x)), terms(b, &around(b, y)));
     if !ta.iter().any(|t| v.text(*t) != x.unit && tb.contains(t)) {
         return false;
     }
     let named_elsewhere = |side: &Side, m: &Measure, other: &Side| {
-        let said: Vec<u32> = (0..other.words.len()).flat_map(|k| content(other, k)).collect();
-        clause(side, m.words.start).take_while(|&k| k < m.words.start).any(|k| {
+        let said = super::said(v, other);
+        // The clause's words before the figure, back to a mark of punctuation (as a negation
+        // reads its clause, see `polarity::boundary`).
+        let at = m.words.start;
+        let start = (0..at).rev().find(|&j| crate::polarity::boundary(side.text, &side.words[j], &side.words[j + 1])).map_or(0, |j| j + 1);
+        (start..at).any(|k| {
             let s = v.text(side.words[k].surface);
-            side.words[k].capitalized && !normalize::is_stopword(s) && !super::is_figure(s) && !content(side, k).any(|t| said.contains(&t))
+            side.words[k].capitalized && !normalize::is_stopword(s) && !super::is_figure(s) && !super::content_terms(v, side.words[k].surface).any(|t| said.contains(&t))
         })
     };
     !named_elsewhere(a, x, b) && !named_elsewhere(b, y, a)
-}
-
-/// The words of the clause word `k` is in: between commas, semicolons, colons, brackets, dashes
-/// and quotation marks.
-fn clause<'s>(side: &'s Side, k: usize) -> impl Iterator<Item = usize> + 's {
-    let breaks = |j: usize| side.text.get(side.words[j].span.end..side.words[j + 1].span.start).is_some_and(|gap| gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']));
-    let start = (0..k).rev().find(|&j| breaks(j)).map_or(0, |j| j + 1);
-    let end = (k..side.words.len().saturating_sub(1)).find(|&j| breaks(j)).map_or(side.words.len(), |j| j + 1);
-    start..end
 }
 
 /// The byte span of a run of words, with the currency sign before its first word and a `%`
