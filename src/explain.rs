@@ -9,6 +9,7 @@ use crate::report::{Conflict, ConflictKind, DiffOp, DiffTag};
 use std::cell::OnceCell;
 
 mod measures;
+mod scope;
 
 pub use measures::Measure;
 
@@ -191,13 +192,14 @@ fn dateline(side: &Side) -> usize {
 
 /// Whether the conflict of `kind` that [`slot_conflict`] found between the words `del` of `a`
 /// and `ins` of `b` is no disagreement the report should show: a publication stamp (see
-/// [`stamped`]), figures one sentence or report states elsewhere too (see [`restated`]), or one
-/// name told two ways (see [`one_name`]). Asked only of a slot with a conflict (most have none).
+/// [`stamped`]), figures one sentence or report states elsewhere too (see [`restated`]) or that
+/// count over different ranges (see [`scope`]), or one name told two ways (see [`one_name`]).
+/// Asked only of a slot with a conflict (most have none).
 fn no_disagreement(kind: ConflictKind, a: &Side, del: &std::ops::Range<usize>, b: &Side, ins: &std::ops::Range<usize>, v: &Vocabulary) -> bool {
     stamped(a, del.start, v)
         || stamped(b, ins.start, v)
         || match kind {
-            ConflictKind::Number => restated(a.words, del, b, v) || restated(b.words, ins, a, v),
+            ConflictKind::Number => restated(a.words, del, b, v) || restated(b.words, ins, a, v) || scope::differs(a, del, b, ins, v),
             ConflictKind::Name | ConflictKind::Place => one_name(&a.words[del.clone()], a, &b.words[ins.clone()], b, v),
             _ => false,
         }
@@ -381,12 +383,24 @@ fn restated(words: &[Word], run: &std::ops::Range<usize>, other: &Side, v: &Voca
 /// and so do "A.J. Smith" / "AJ Butler" though a third report writes "A.J. Butler": Smith is
 /// written beside neither AJ nor Butler, nor AJ beside A.J. or Smith.
 fn one_name(run_a: &[Word], a: &Side, run_b: &[Word], b: &Side, v: &Vocabulary) -> bool {
-    // By content terms, so that "Italy's" stands for "Italy".
-    let differing = |run: &[Word], other: &Side| {
+    // By content terms, so that "Italy's" stands for "Italy"; and a name the other run writes
+    // short or long (`Mt` / `Mount`, `E.` / `East`, `MCF` / `Mission Critical Facilities`) is
+    // the same name.
+    fn written<'t>(side: &Side<'t>, w: &Word) -> &'t str {
+        side.text.get(w.span.clone()).unwrap_or("")
+    }
+    let differing = |run: &[Word], side: &Side, other_run: &[Word], other: &Side| {
         let said = said(v, other);
-        run.iter().filter(|w| w.capitalized && !normalize::is_stopword(v.text(w.surface)) && !content_terms(v, w.surface).any(|t| said.contains(&t))).map(|w| w.surface).collect::<Vec<_>>()
+        let short_or_long = |w: &Word| {
+            initials_of(std::slice::from_ref(w), other_run, v)
+                || other_run.iter().any(|o| short_form(written(side, w), written(other, o)) || short_form(written(other, o), written(side, w)))
+        };
+        run.iter()
+            .filter(|w| w.capitalized && !normalize::is_stopword(v.text(w.surface)) && !content_terms(v, w.surface).any(|t| said.contains(&t)) && !short_or_long(w))
+            .map(|w| w.surface)
+            .collect::<Vec<_>>()
     };
-    let (na, nb) = (differing(run_a, b), differing(run_b, a));
+    let (na, nb) = (differing(run_a, a, run_b, b), differing(run_b, b, run_a, a));
     let joined = |x: u32, y: u32| a.joined.contains(&(x.min(y), x.max(y)));
     na.is_empty() || nb.is_empty() || na.iter().all(|&x| nb.iter().any(|&y| joined(x, y))) || nb.iter().all(|&y| na.iter().any(|&x| joined(x, y)))
 }
@@ -548,6 +562,21 @@ fn abbreviates(short: &str, long: &str) -> bool {
     }
     let mut rest = l.bytes();
     s.bytes().all(|c| rest.any(|d| d == c)) && s.as_bytes()[0] == l.as_bytes()[0] && s.as_bytes()[s.len() - 1] == l.as_bytes()[l.len() - 1]
+}
+
+/// Whether the name `short` is written short for `long`, both as written: an initial (`E.` /
+/// `East`), an abbreviation (`Mt` / `Mount`, see [`abbreviates`]), the start of a name run
+/// together (`Us` / `UsMagazine.com`), or a familiar form of a first name (`Katie` / `Kathryn`:
+/// ending in `-ie` or `-y`, with the same first three letters).
+fn short_form(short: &str, long: &str) -> bool {
+    let (s, l) = (short.trim_end_matches('.').to_lowercase(), long.to_lowercase());
+    if s.is_empty() || s.len() >= l.len() || !s.is_ascii() || !l.is_ascii() {
+        return false;
+    }
+    let initial = s.len() == 1 && l.starts_with(&s);
+    let run_together = long.starts_with(short) && long[short.len()..].starts_with(|c: char| c.is_ascii_uppercase());
+    let familiar = (s.ends_with("ie") || s.ends_with('y')) && s.len() >= 4 && s[..3] == l[..3];
+    initial || run_together || familiar || abbreviates(&s, &l)
 }
 
 /// Spelling variants of a longer word: one letter added, dropped or changed
@@ -712,6 +741,25 @@ mod tests {
         assert!(c.iter().any(|(k, a, b)| *k == ConflictKind::Name && a.contains("Catherine") && b == "Katherine"), "{c:?}");
     }
 
+    #[test]
+    fn a_name_written_short_in_the_other_sentence_is_no_conflict() {
+        for (a, b) in [
+            ("Police said the man was shot on E. 52nd St. late on Saturday night.", "Police said the man was shot on East 52nd St. late on Saturday night."),
+            ("Two climbers were stranded on Mount Ruapehu for two nights.", "Two climbers were stranded on New Zealand's Mt Ruapehu for two nights."),
+            ("The deal gives Orbis Data Systems control of the plant, the company said.", "The deal gives ODS control of the plant, the company said."),
+            ("Her spokesman told Star the singer was resting at home.", "Her spokesman told StarWeekly.com the singer was resting at home."),
+            ("The bodies of Rita Lane and Patty Ortiz were found on Friday.", "The bodies of Rita Lane and Patricia Ortiz were found on Friday."),
+        ] {
+            let c = conflict_of(a, b);
+            assert!(c.iter().all(|(k, _, _)| *k != ConflictKind::Name && *k != ConflictKind::Place), "{a} / {b}: {c:?}");
+        }
+        // Another initial, another first name: still conflicts.
+        let c = conflict_of("Police said the man was shot on W. 52nd St. late on Saturday night.", "Police said the man was shot on East 52nd St. late on Saturday night.");
+        assert_eq!(c, [(ConflictKind::Name, "W".into(), "East".into())]);
+        let c = conflict_of("The bodies of Rita Lane and Maggie Ortiz were found on Friday.", "The bodies of Rita Lane and Molly Ortiz were found on Friday.");
+        assert_eq!(c, [(ConflictKind::Name, "Maggie".into(), "Molly".into())]);
+    }
+
     /// The conflicts of the first match of a comparison of `texts`, each after a headline.
     fn conflicts_in(texts: &[&str]) -> Vec<(ConflictKind, String, String)> {
         let sources: Vec<crate::SourceInput> = texts.iter().enumerate().map(|(k, t)| crate::SourceInput::new(format!("s{k}"), format!("Weekend news\n\n{t}\n"))).collect();
@@ -736,6 +784,15 @@ mod tests {
         // The first report counts the 923 rounds too, as the year's total.
         let both = format!("{raid} So far this year the navy has seized 923 rounds.");
         assert_eq!(conflicts_in(&[&both, total]), []);
+    }
+
+    #[test]
+    fn figures_counted_over_different_ranges_are_no_conflict() {
+        let number = |a: &str, b: &str| conflict_of(a, b).iter().any(|(k, _, _)| *k == ConflictKind::Number);
+        assert!(number("The navy has seized 14 rifles and 31 magazines from pirates.", "The navy has seized six rifles and 12 magazines from pirates."));
+        assert!(!number("So far, the navy has seized 14 rifles and 31 magazines from pirates.", "In the raid, the navy has seized six rifles and 12 magazines from pirates."));
+        assert!(number("The wave killed 230, 000 people in the province in 2004.", "The wave killed 170, 000 people in the province in 2004."));
+        assert!(!number("The wave killed 230, 000 people across Asia in 2004.", "The wave killed 170, 000 people in the province in 2004."));
     }
 
     #[test]

@@ -1,0 +1,114 @@
+//! Two figures of one unit that count over different ranges: a total against one operation's
+//! ("has seized a total of 14 rifles" / "During the operation, six rifles …"), a toll across a
+//! region against one place's ("killed 230,000 people across Asia" / "killed 170,000 people in
+//! the province"). Each is its own fact, and both may be right: not a disagreement.
+
+use super::Side;
+use crate::normalize::{Vocabulary, Word};
+use std::ops::Range;
+
+/// Words that mark a figure as a running or overall count.
+const TALLIES: &[&str] = &["altogether", "cumulative", "total", "totaled", "totalled", "totals", "tally"];
+
+/// Nouns of places that scope a count after `in` or `across` (`in the province`, `in 14
+/// countries`), besides names.
+const PLACE_NOUNS: &[&str] = &[
+    "area", "areas", "cities", "city", "continent", "countries", "country", "counties", "county", "district", "districts", "island", "islands", "nation", "nations",
+    "neighborhood", "neighbourhood", "province", "provinces", "region", "regions", "state", "states", "town", "towns", "village", "villages", "world",
+];
+
+/// Prepositions that open a place a count is over.
+const OVER: &[&str] = &["across", "around", "in", "throughout"];
+
+/// How many words after a figure its place may open, and how many words that place may take.
+const REACH: usize = 4;
+
+/// Whether the figures in the words `ra` of `a` and `rb` of `b` count over different ranges:
+/// one sentence marks its count as a total or a count so far and the other does not, or each
+/// says, after its figure, a place it counts in, and the two places share no word.
+pub(super) fn differs(a: &Side, ra: &Range<usize>, b: &Side, rb: &Range<usize>, v: &Vocabulary) -> bool {
+    if tallied(a, v) != tallied(b, v) {
+        return true;
+    }
+    let (Some(pa), Some(pb)) = (place_after(a, ra, v), place_after(b, rb, v)) else { return false };
+    !pa.iter().any(|t| pb.contains(t))
+}
+
+/// Whether a sentence counts overall: a word of [`TALLIES`], or `so far`.
+fn tallied(side: &Side, v: &Vocabulary) -> bool {
+    let text = |w: &Word| v.text(w.surface);
+    side.words.iter().any(|w| TALLIES.contains(&text(w))) || side.words.windows(2).any(|p| text(&p[0]) == "so" && text(&p[1]) == "far")
+}
+
+/// The content terms of the place a figure in `run` counts over: after the figure, within
+/// [`REACH`] words and its clause, a word of [`OVER`], then up to [`REACH`] words to the
+/// clause's end, of which the names (capitalised words) and nouns of [`PLACE_NOUNS`] count.
+/// `None` when no place follows, or the words after the preposition name none (`in the riots`).
+fn place_after(side: &Side, run: &Range<usize>, v: &Vocabulary) -> Option<Vec<u32>> {
+    let words = side.words;
+    let is_figure = |k: usize| super::is_figure(v.text(words[k].surface));
+    // `230, 000` is one figure a page split.
+    let mut figure = run.clone().find(|&k| is_figure(k))?;
+    while figure + 1 < words.len() && is_figure(figure + 1) {
+        figure += 1;
+    }
+    let clause_ends = |k: usize| k + 1 >= words.len() || crate::polarity::boundary(side.text, &words[k], &words[k + 1]);
+    let mut k = figure;
+    let over = loop {
+        if clause_ends(k) || k >= figure + REACH {
+            return None;
+        }
+        k += 1;
+        if OVER.contains(&v.text(words[k].surface)) {
+            break k;
+        }
+    };
+    let mut terms = Vec::new();
+    for j in over + 1..(over + 1 + REACH).min(words.len()) {
+        let w = &words[j];
+        if (w.capitalized && !crate::normalize::is_stopword(v.text(w.surface))) || PLACE_NOUNS.contains(&v.text(w.surface)) {
+            terms.extend(super::content_terms(v, w.surface));
+        }
+        if clause_ends(j) {
+            break;
+        }
+    }
+    (!terms.is_empty()).then_some(terms)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::with_sides;
+
+    /// Whether the first figure of each sentence counts over a different range.
+    fn differ(a: &str, b: &str) -> bool {
+        with_sides(a, b, |v, a, b| {
+            let first = |s: &super::Side| {
+                let k = s.words.iter().position(|w| super::super::is_figure(v.text(w.surface))).unwrap();
+                k..k + 1
+            };
+            super::differs(a, &first(a), b, &first(b), v)
+        })
+    }
+
+    #[test]
+    fn a_total_and_one_operations_count_differ() {
+        assert!(differ("Officers have seized a total of 14 rifles from the boats.", "During the raid, officers seized six rifles from the boat."));
+        assert!(differ("So far, officers have seized 14 rifles from the boats.", "During the raid, officers seized six rifles from the boat."));
+        // Both totals, or neither: one range.
+        assert!(!differ("Officers have seized a total of 14 rifles from the boats.", "Officers have seized a total of 16 rifles from the boats."));
+        assert!(!differ("During the raid, officers seized 14 rifles from the boat.", "During the raid, officers seized six rifles from the boat."));
+    }
+
+    #[test]
+    fn counts_over_different_places_differ() {
+        assert!(differ("The flood killed 2,300 people across the region in 2009.", "The flood killed 1,700 people in the province in 2009."));
+        assert!(differ("The wave killed 230 people in Lanka and Bali.", "The wave killed 170 people in Sumba."));
+        assert!(differ("The wave killed 230, 000 people in 14 countries.", "The wave killed 170, 000 people in the province."));
+        // The same place, or a place on one side only: one range.
+        assert!(!differ("The quake killed 2,600 people in the city of Varna in 2003.", "The quake killed 3,100 in the old city of Varna in 2003."));
+        assert!(!differ("The flood killed 2,300 people in the province in 2009.", "The flood killed 1,700 people in 2009."));
+        // No place after `in`: an occasion, not a range.
+        assert!(!differ("Police said 12 people were injured in the riots.", "Police said 18 people had been injured in the violence."));
+    }
+}
