@@ -118,7 +118,8 @@ pub fn claims(v: &Vocabulary, text: &str, words: &[Word]) -> Claims {
 
 /// Whether two readings of one word (`x` of `a`, `y` of `b`) are about the same thing: a
 /// content word next to it is the same, or one of them is a bare claim (`It is not a hoax` is
-/// about the hoax and nothing else); and the words right before it (when both have one) are
+/// about the hoax and nothing else) and the other a short clause too (`He didn't leak` says
+/// nothing of "the leak inquiry" a longer sentence names); and the words right before it (when both have one) are
 /// not different verbs (`pleaded not guilty` / `found guilty`).
 fn same_claim(a: &Claims, x: &Reading, b: &Claims, y: &Reading) -> bool {
     let same = |p: Option<&str>, q: Option<&str>| p.is_some() && p == q;
@@ -129,7 +130,7 @@ fn same_claim(a: &Claims, x: &Reading, b: &Claims, y: &Reading) -> bool {
     // apologized to Okafor` / `Voss has never apologized to Okafor`). One name alone is not
     // enough: reports of one story name the same people around different claims.
     let both_sides = same(a.lemma(x.sides.0), b.lemma(y.sides.0)) && same(a.lemma(x.sides.1), b.lemma(y.sides.1));
-    (same(xb, yb) || same(a.lemma(x.after), b.lemma(y.after)) || bare(x) || bare(y) || both_sides) && !other_verb
+    (same(xb, yb) || same(a.lemma(x.after), b.lemma(y.after)) || (bare(x) && y.bare) || (bare(y) && x.bare) || both_sides) && !other_verb
 }
 
 /// One content word of a sentence and whether a negation attaches to it.
@@ -555,6 +556,9 @@ mod tests {
         assert_eq!(opposed("It is a total hoax.", "It is not a hoax."), pair("hoax", "is not a hoax"));
         // A clause inside a longer sentence is not bare.
         assert_eq!(opposed("A sign warned against loose talk in the office.", "A sign at the office warned, “Don't talk.”"), None);
+        // Nor is it about the bare claim's one word: both must be short.
+        assert_eq!(opposed("He didn't leak.", "Not only had he started the leak inquiry, but he appeared to have found the leaker."), None);
+        assert_eq!(opposed("He didn't leak.", "He did leak."), pair("didn't leak", "did leak"));
     }
 
     #[test]
