@@ -222,7 +222,9 @@ fn stamped(side: &Side, start: usize, v: &Vocabulary) -> bool {
     };
     let year = |w: &Word| text(w).len() == 4 && (text(w).starts_with("19") || text(w).starts_with("20"));
     let from = start.saturating_sub(STAMP_REACH);
-    if clock(start) && side.words[from..start].iter().any(year) {
+    // The slot may be the clock's minutes (`15:01` / `15:50`).
+    let hours = if start >= 1 && clock(start - 1) { start - 1 } else { start };
+    if clock(hours) && side.words[hours.saturating_sub(STAMP_REACH)..hours].iter().any(year) {
         return true;
     }
     let end = (start + 2).min(side.words.len());
@@ -426,7 +428,8 @@ fn quantities(words: &[Word], v: &Vocabulary) -> Vec<Quantity> {
             continue;
         }
         let (figure, glued) = split_figure(&t.text);
-        let value: String = digits(figure).collect();
+        // `02` and `2` are one value (`Jul 02` / `Jul 2`).
+        let value: String = digits(figure).skip_while(|&c| c == '0').collect();
         // `1950s` and `50s` are one decade.
         let value = if glued == "s" && value.len() == 4 { value[2..].to_string() } else { value };
         let unit = if !glued.is_empty() {
@@ -862,6 +865,12 @@ mod tests {
         );
         assert!(c.is_empty(), "{c:?}");
         let c = conflict_of("Harbour flooded, March 14, 2024 8:16 am Heavy rain flooded the harbour district.", "Harbour flooded, March 14, 2024 5:22 am Heavy rain flooded the harbour district.");
+        assert!(c.is_empty(), "{c:?}");
+        // Stamps that differ in their minutes only.
+        let c = conflict_of("Harbour flooded Updated: March 14, 2024 15:01 GMT Heavy rain flooded the harbour district.", "Harbour flooded Updated: March 14, 2024 15:50 GMT Heavy rain flooded the harbour district.");
+        assert!(c.is_empty(), "{c:?}");
+        // One day written two ways.
+        let c = conflict_of("Harbour flooded on Jul 02, 2024 as heavy rain hit the district.", "Harbour flooded on Jul 2, 2024 as heavy rain hit the district.");
         assert!(c.is_empty(), "{c:?}");
         // Nor is a word of publishing without a date after it.
         let c = conflict_of("Reyes posted 15 points and eight assists in the win.", "Reyes posted 16 points and eight assists in the win.");

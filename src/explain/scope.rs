@@ -1,7 +1,9 @@
 //! Two figures of one unit that count over different ranges: a total against one operation's
 //! ("has seized a total of 14 rifles" / "During the operation, six rifles …"), a toll across a
 //! region against one place's ("killed 230,000 people across Asia" / "killed 170,000 people in
-//! the province"). Each is its own fact, and both may be right: not a disagreement.
+//! the province"), a distance from one town against one from another ("14 miles north of
+//! Healdsburg" / "20 miles north of Santa Rosa"). Each is its own fact, and both may be right:
+//! not a disagreement.
 
 use super::Side;
 use crate::normalize::{Vocabulary, Word};
@@ -17,8 +19,9 @@ const PLACE_NOUNS: &[&str] = &[
     "neighborhood", "neighbourhood", "province", "provinces", "region", "regions", "state", "states", "town", "towns", "village", "villages", "world",
 ];
 
-/// Prepositions that open a place a count is over.
-const OVER: &[&str] = &["across", "around", "in", "throughout"];
+/// Prepositions that open a place a count is over, or a distance is from (`14 miles north of
+/// Healdsburg` / `20 miles north of Santa Rosa`).
+const OVER: &[&str] = &["across", "around", "from", "in", "near", "of", "outside", "throughout"];
 
 /// How many words after a figure its place may open, and how many words that place may take.
 const REACH: usize = 4;
@@ -105,6 +108,7 @@ mod tests {
         assert!(differ("The flood killed 2,300 people across the region in 2009.", "The flood killed 1,700 people in the province in 2009."));
         assert!(differ("The wave killed 230 people in Lanka and Bali.", "The wave killed 170 people in Sumba."));
         assert!(differ("The wave killed 230, 000 people in 14 countries.", "The wave killed 170, 000 people in the province."));
+        assert!(differ("The quake struck about 14 miles northeast of Ardmore, the survey said.", "The quake struck about 20 miles north of Lake Vale, the survey said."));
         // The same place, or a place on one side only: one range.
         assert!(!differ("The quake killed 2,600 people in the city of Varna in 2003.", "The quake killed 3,100 in the old city of Varna in 2003."));
         assert!(!differ("The flood killed 2,300 people in the province in 2009.", "The flood killed 1,700 people in 2009."));
