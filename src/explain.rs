@@ -136,7 +136,7 @@ fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflic
                     && evident_name(b, ins, dateline_b, run_in().1, v)
             };
             if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()], v, names_marked, before) {
-                if refuting || !no_disagreement(kind, a, del, b, ins, v) {
+                if refuting || !(no_disagreement(kind, a, del, b, ins, v) || (kind == ConflictKind::Name && other_sources(a, del, b, ins, &runs, v))) {
                     found.push(Conflict { kind, a: text(a, del), b: text(b, ins) });
                 }
             }
@@ -203,6 +203,41 @@ fn no_disagreement(kind: ConflictKind, a: &Side, del: &std::ops::Range<usize>, b
             ConflictKind::Name | ConflictKind::Place => one_name(&a.words[del.clone()], a, &b.words[ins.clone()], b, v),
             _ => false,
         }
+}
+
+/// The share of the longer sentence's words two sentences must share for two names of whoever
+/// said it to be told of one statement.
+const SAME_STATEMENT: f64 = 0.7;
+
+/// Whether two names in one slot are who each report had its words from, and no disagreement:
+/// whom the words were told to (`her rep told People` / `told UsMagazine.com`: each outlet
+/// quotes what it was told), or who said them (`Officer Brad Baehr said` / `Officer Ray
+/// Scheidnes said`, `according to`) where the two sentences say different things. Two names
+/// for the speaker of one statement (the rest word for word), or one person's surname told two
+/// ways (`general manager A.J. Smith said` / `A.J. Butler said`), still conflict.
+fn other_sources(a: &Side, del: &std::ops::Range<usize>, b: &Side, ins: &std::ops::Range<usize>, runs: &[Run], v: &Vocabulary) -> bool {
+    let word = |side: &Side, k: Option<usize>| k.and_then(|k| side.words.get(k)).map_or("", |w| v.text(w.surface));
+    let told = |side: &Side, r: &std::ops::Range<usize>| word(side, r.start.checked_sub(1)) == "told";
+    let said = |side: &Side, r: &std::ops::Range<usize>| {
+        matches!(word(side, Some(r.end)), "said" | "says" | "told" | "added" | "explained" | "reported" | "stated")
+            || (word(side, r.start.checked_sub(2)) == "according" && word(side, r.start.checked_sub(1)) == "to")
+    };
+    if told(a, del) && told(b, ins) {
+        return true;
+    }
+    // `general manager A.J. Smith said` / `A.J. Butler said`: a first name both give before
+    // the names that differ, and no role in them, is one person named two ways, whatever each
+    // says he said.
+    let role = |side: &Side, r: &std::ops::Range<usize>| side.words[r.clone()].iter().any(|w| crate::lexicon::is_role(v.text(w.surface)));
+    let first_name = del.start.checked_sub(1).zip(ins.start.checked_sub(1)).is_some_and(|(i, j)| {
+        let (x, y) = (&a.words[i], &b.words[j]);
+        x.surface == y.surface && x.capitalized && !normalize::is_stopword(v.text(x.surface)) && !crate::lexicon::is_role(v.text(x.surface))
+    });
+    if first_name && !role(a, del) && !role(b, ins) {
+        return false;
+    }
+    let shared: usize = runs.iter().filter(|r| r.tag == DiffTag::Equal).map(|r| r.a.len()).sum();
+    said(a, del) && said(b, ins) && (shared as f64) < SAME_STATEMENT * a.words.len().max(b.words.len()) as f64
 }
 
 /// How many words before a slot [`stamped`] looks at.
@@ -761,6 +796,22 @@ mod tests {
         assert_eq!(c, [(ConflictKind::Name, "W".into(), "East".into())]);
         let c = conflict_of("The bodies of Rita Lane and Maggie Ortiz were found on Friday.", "The bodies of Rita Lane and Molly Ortiz were found on Friday.");
         assert_eq!(c, [(ConflictKind::Name, "Maggie".into(), "Molly".into())]);
+    }
+
+    #[test]
+    fn who_said_or_heard_it_is_no_conflict_unless_one_person_is_named_two_ways() {
+        let names = |a: &str, b: &str| conflict_of(a, b).into_iter().filter(|(k, _, _)| *k == ConflictKind::Name).count();
+        // Each outlet quotes what it was told.
+        assert_eq!(names("The singer is resting at home after the fall, her agent told Stage.", "The singer is resting at home after the fall, her agent told Marquee."), 0);
+        // Two officers, two statements.
+        assert_eq!(
+            names("The driver was stopped near the bridge for speeding just after 2 a.m., Highway Patrol Officer Dana Reyes said.", "The driver failed a sobriety test shortly after 2 a.m., Highway Patrol Officer Lee Okafor said."),
+            0
+        );
+        // One statement, two speakers.
+        assert_eq!(names("The driver failed a sobriety test shortly after 2 a.m., Highway Patrol Officer Dana Reyes said.", "The driver failed a sobriety test shortly after 2 a.m., Highway Patrol Officer Lee Okafor said."), 1);
+        // One person, whose surname each writes differently.
+        assert_eq!(names("“We know of the issue,” general manager J.R. Holt said in a statement.", "General manager J.R. Vance said he knew of the issue involving the player."), 1);
     }
 
     /// The conflicts of the first match of a comparison of `texts`, each after a headline.
