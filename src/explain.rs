@@ -463,8 +463,13 @@ fn quantities(words: &[Word], v: &Vocabulary) -> Vec<Quantity> {
             continue;
         }
         let (figure, glued) = split_figure(&t.text);
-        // `02` and `2` are one value (`Jul 02` / `Jul 2`).
-        let value: String = digits(figure).skip_while(|&c| c == '0').collect();
+        // `02` and `2` are one value (`Jul 02` / `Jul 2`); `000`, a figure's thousands split
+        // from it, keeps its zeros.
+        let value: String = digits(figure).collect();
+        let value = match value.as_bytes() {
+            [b'0', d] if d.is_ascii_digit() => (*d as char).to_string(),
+            _ => value,
+        };
         // `1950s` and `50s` are one decade.
         let value = if glued == "s" && value.len() == 4 { value[2..].to_string() } else { value };
         let unit = if !glued.is_empty() {
