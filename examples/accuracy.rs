@@ -390,13 +390,13 @@ fn table(root: &Path, vectors: &Vectors) -> String {
 }
 
 /// The conflicts of the samples read blind in `tests/conflicts/` (a random sample of those
-/// reported, those the rule for figures stated in different places added, and those the rules
-/// for ranges and short names took out) that the engine
+/// reported, those the rule for figures stated in different places added, those the rules for
+/// ranges, short names and sources took out, and a second random sample) that the engine
 /// still reports: how many of them are real disagreements. Empty when the ECB+ data is missing.
 fn conflict_sample(root: &Path, vectors: &Vectors) -> String {
     let mut reports: HashMap<String, Option<storydiff::Report>> = HashMap::new();
     let mut rows = String::new();
-    for (file, name) in [("sample.json", "a random 100 of the 505 reported"), ("moved.json", "the 28 an early version of the figures rule added"), ("scoped.json", "the 69 the rules for ranges and short names took out")] {
+    for (file, name) in [("sample.json", "a random 100 of the 505 reported"), ("moved.json", "the 28 an early version of the figures rule added"), ("scoped.json", "the 91 the rules for ranges, short names and sources took out"), ("current.json", "a random 60 of the 263 reported before the last of those rules")] {
         let Ok(text) = std::fs::read_to_string(root.join("tests/conflicts").join(file)) else { return String::new() };
         let sample: Value = serde_json::from_str(&text).expect("a sample of tests/conflicts is JSON");
         let Some(counts) = still_reported(root, vectors, &mut reports, sample["items"].as_array().map(Vec::as_slice).unwrap_or_default()) else { return String::new() };
