@@ -119,8 +119,8 @@ pub fn claims(v: &Vocabulary, text: &str, words: &[Word]) -> Claims {
 /// Whether two readings of one word (`x` of `a`, `y` of `b`) are about the same thing: a
 /// content word next to it is the same, or one of them is a bare claim (`It is not a hoax` is
 /// about the hoax and nothing else) and the other a short clause too (`He didn't leak` says
-/// nothing of "the leak inquiry" a longer sentence names); and the words right before it (when both have one) are
-/// not different verbs (`pleaded not guilty` / `found guilty`).
+/// nothing of "the leak inquiry" a longer sentence names); and the words right before it (when
+/// both have one) are not different verbs (`pleaded not guilty` / `found guilty`).
 fn same_claim(a: &Claims, x: &Reading, b: &Claims, y: &Reading) -> bool {
     let same = |p: Option<&str>, q: Option<&str>| p.is_some() && p == q;
     let bare = |r: &Reading| r.bare && r.before.is_none() && r.after.is_none();

@@ -12,7 +12,7 @@ use std::ops::Range;
 /// Words that mark a figure as a running or overall count.
 const TALLIES: &[&str] = &["altogether", "cumulative", "total", "totaled", "totalled", "totals", "tally"];
 
-/// Nouns of places that scope a count after `in` or `across` (`in the province`, `in 14
+/// Nouns of places that scope a count after a word of [`OVER`] (`in the province`, `in 14
 /// countries`), besides names.
 const PLACE_NOUNS: &[&str] = &[
     "area", "areas", "cities", "city", "continent", "countries", "country", "counties", "county", "district", "districts", "island", "islands", "nation", "nations",
