@@ -278,6 +278,8 @@ table.conflict-table { border-collapse: collapse; width: 100%; font-size: var(--
 .conflict-table th, .conflict-table td { text-align: left; border-bottom: 1px solid var(--_line); padding: 0.3rem 0.4rem; vertical-align: top; }
 .conflict-table td { overflow-wrap: break-word; }
 .conflict-table .cell-label { display: none; }
+.conflict-table .conflict-context { display: block; margin-top: 0.2rem; color: var(--_muted); }
+.conflict-table mark { background: #ffe066; color: #000; border-radius: 2px; box-shadow: 0 0 0 1px #b38f00; }
 
 /* States */
 .message { padding: 1rem; border: 1px dashed var(--_line); border-radius: 8px; color: var(--_muted); background: var(--_paper); }

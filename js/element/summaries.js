@@ -229,17 +229,25 @@ export function conflictsPanel(view) {
   table.append(h('thead', { attrs: { role: 'rowgroup' } }, h('tr', { attrs: { role: 'row' } }, ...heads.map((t) => h('th', { text: t, attrs: { scope: 'col', role: 'columnheader' } })))));
   const body = h('tbody', { attrs: { role: 'rowgroup' } });
   const cell = (k, ...kids) => h('td', { attrs: { role: 'cell' } }, h('span', { class: 'cell-label', text: `${heads[k]}: `, attrs: { 'aria-hidden': 'true' } }), ...kids);
+  // Each value in its sentence: two figures or names often belong to two things (another
+  // town, another player, a total and a part), which only the sentences tell.
+  const said = ([s, i], value) => {
+    const text = r.sources[s].sentences[i].text;
+    const at = text.indexOf(value);
+    const context = at < 0 ? [text] : [text.slice(0, at), h('mark', { text: value }), text.slice(at + value.length)];
+    return [`${view._label(s)}: “${value}”`, h('span', { class: 'conflict-context' }, ...context)];
+  };
   for (const [m, c] of rows) {
     body.append(h('tr', { attrs: { role: 'row' } },
       cell(0, `⚠ ${conflictLabel(c.kind)}`),
-      cell(1, `${view._label(m.a[0])}: “${c.a}”`),
-      cell(2, `${view._label(m.b[0])}: “${c.b}”`),
+      cell(1, ...said(m.a, c.a)),
+      cell(2, ...said(m.b, c.b)),
       cell(3,
         h('button', { class: 'go', text: `${view._label(m.a[0])} ${m.a[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => selectRef(view, m.a) } }), ' ',
         h('button', { class: 'go', text: `${view._label(m.b[0])} ${m.b[1] + 1}`, attrs: { type: 'button', title: 'Go to this sentence' }, on: { click: () => selectRef(view, m.b) } }))));
   }
   table.append(body);
-  return [h('p', { class: 'note', text: 'Details that matched sentences state differently: numbers, names, places, dates, and claims one affirms and another denies.' }), table];
+  return [h('p', { class: 'note', text: 'Details that matched sentences state differently: numbers, names, places, dates, and claims one affirms and another denies. Read each in its sentence: two sources often give two figures or names because they speak of two things (another town, another player, a total and a part), not because they disagree.' }), table];
 }
 
 /** In the HTML export's copy of the view: every quotation shown, the toggle gone. */

@@ -538,9 +538,17 @@ await runBrowserTest('page', 420, async ({ url, browser, check }) => {
   const conflictsTab = await page.evaluate(() => {
     const v = document.querySelector('story-diff');
     const root = v.shadowRoot;
-    return { selected: root.querySelector('[role="tab"][aria-selected="true"]').id, rows: root.querySelectorAll('#tabpanel-conflicts tbody tr').length, want: v.report.matches.reduce((n, m) => n + m.conflicts.length, 0) };
+    const rows = [...root.querySelectorAll('#tabpanel-conflicts tbody tr')];
+    const pairs = v.report.matches.flatMap((m) => m.conflicts.map((c) => [[m.a, c.a], [m.b, c.b]]));
+    // Each value marked in its sentence, whose whole text the row shows.
+    const inContext = rows.every((row, k) => [...row.querySelectorAll('.conflict-context')].every((node, side) => {
+      const [[s, i], value] = pairs[k][side];
+      return node.textContent === v.report.sources[s].sentences[i].text && node.querySelector('mark')?.textContent === value;
+    }) && row.querySelectorAll('.conflict-context').length === 2);
+    return { selected: root.querySelector('[role="tab"][aria-selected="true"]').id, rows: rows.length, want: pairs.length, inContext };
   });
   check(conflictsTab.selected === 'tab-conflicts' && conflictsTab.rows === conflictsTab.want, 'conflicts between sources are listed (tabs work with arrow keys)', JSON.stringify(conflictsTab));
+  check(conflictsTab.rows > 0 && conflictsTab.inContext, 'each conflicting value is shown marked in its whole sentence', JSON.stringify(conflictsTab));
   await page.locator('story-diff [role="tab"]#tab-similarity').click();
 
   // axe-core on the desktop view with the panel open.
