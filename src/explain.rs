@@ -199,7 +199,9 @@ fn no_disagreement(kind: ConflictKind, a: &Side, del: &std::ops::Range<usize>, b
     stamped(a, del.start, v)
         || stamped(b, ins.start, v)
         || match kind {
-            ConflictKind::Number => restated(a.words, del, b, v) || restated(b.words, ins, a, v) || scope::differs(a, del, b, ins, v),
+            ConflictKind::Number => {
+                restated(a.words, del, b, v) || restated(b.words, ins, a, v) || scope::differs(a, del, b, ins, v) || measures::compatible_bounds(a, del, b, ins, v)
+            }
             ConflictKind::Name | ConflictKind::Place => one_name(&a.words[del.clone()], a, &b.words[ins.clone()], b, v),
             _ => false,
         }
@@ -843,6 +845,17 @@ mod tests {
         // The first report counts the 923 rounds too, as the year's total.
         let both = format!("{raid} So far this year the navy has seized 923 rounds.");
         assert_eq!(conflicts_in(&[&both, total]), []);
+    }
+
+    #[test]
+    fn bounds_and_estimates_that_meet_are_no_conflict() {
+        let number = |a: &str, b: &str| conflict_of(a, b).iter().any(|(k, _, _)| *k == ConflictKind::Number);
+        assert!(!number("The camp is home to more than 22,000 refugees, aid workers said.", "The camp is home to nearly 23,000 refugees, aid workers said."));
+        assert!(!number("The camp is home to about 20,000 refugees, aid workers said.", "The camp is home to roughly 21,000 refugees, aid workers said."));
+        // Two floors are two counts; estimates too far apart, or a floor over a ceiling, differ.
+        assert!(number("The quake killed more than 26,000 people in the city, officials said.", "The quake killed more than 31,000 people in the city, officials said."));
+        assert!(number("The camp is home to about 20,000 refugees, aid workers said.", "The camp is home to about 24,000 refugees, aid workers said."));
+        assert!(number("The camp is home to more than 24,000 refugees, aid workers said.", "The camp is home to nearly 21,000 refugees, aid workers said."));
     }
 
     #[test]

@@ -56,6 +56,51 @@ fn hedged(side: &Side, m: &Measure, v: &Vocabulary) -> bool {
     side.words[at.saturating_sub(2)..at].iter().any(|w| HEDGES.contains(&v.text(w.surface)))
 }
 
+/// Which way a hedge bends the figure after it: a floor (`more than 22,000`), a ceiling
+/// (`nearly 23,000`) or an estimate (`about 20,000`).
+#[derive(Clone, Copy, PartialEq)]
+enum Bound {
+    Floor,
+    Ceiling,
+    Estimate,
+}
+
+/// How far an estimate may be from its value: `about 20,000` and `roughly 21,000` can be one
+/// count.
+const ESTIMATE_SPREAD: f64 = 0.05;
+
+/// The bound the word before a figure (or the two, `at least`, `up to`) makes of it.
+fn bound(side: &Side, at: usize, v: &Vocabulary) -> Option<Bound> {
+    let word = |k: Option<usize>| k.map_or("", |k| v.text(side.words[k].surface));
+    let (one, two) = (word(at.checked_sub(1)), word(at.checked_sub(2)));
+    match (two, one) {
+        ("at", "least") | ("more" | "greater", "than") | (_, "over" | "above") => Some(Bound::Floor),
+        ("less" | "fewer", "than") | ("up", "to") | (_, "nearly" | "almost" | "under") => Some(Bound::Ceiling),
+        (_, "about" | "around" | "roughly" | "approximately" | "some" | "estimated") => Some(Bound::Estimate),
+        _ => None,
+    }
+}
+
+/// Whether the first figures of the words `ra` of `a` and `rb` of `b` are both hedged and the
+/// ranges they allow meet: `more than 22,000` / `nearly 23,000`, `about 20,000` / `roughly
+/// 21,000`. Two floors (`more than 26,000` / `more than 31,000`) or two ceilings still conflict:
+/// the reports give two counts of one thing.
+pub(super) fn compatible_bounds(a: &Side, ra: &Range<usize>, b: &Side, rb: &Range<usize>, v: &Vocabulary) -> bool {
+    let read = |side: &Side, r: &Range<usize>| {
+        let at = r.clone().find(|&k| v.text(side.words[k].surface).starts_with(|c: char| c.is_ascii_digit()))?;
+        let value = number(&super::digits(super::split_figure(v.text(side.words[at].surface)).0).collect::<String>())?;
+        Some((bound(side, at, v)?, value))
+    };
+    let (Some((ba, x)), Some((bb, y))) = (read(a, ra), read(b, rb)) else { return false };
+    let range = |b: Bound, x: f64| match b {
+        Bound::Floor => (x, f64::INFINITY),
+        Bound::Ceiling => (0.0, x),
+        Bound::Estimate => (x * (1.0 - ESTIMATE_SPREAD), x * (1.0 + ESTIMATE_SPREAD)),
+    };
+    let ((la, ha), (lb, hb)) = (range(ba, x), range(bb, y));
+    !(ba == bb && ba != Bound::Estimate) && la <= hb && lb <= ha
+}
+
 /// Whether one figure is the other rounded (`13-inch` / `13.3-inch`, `about 4 miles` / `4.2
 /// miles`): the less precise is the more precise rounded to as many decimals.
 fn rounded(x: &str, y: &str) -> bool {
