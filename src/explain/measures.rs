@@ -88,7 +88,8 @@ fn bound(side: &Side, at: usize, v: &Vocabulary) -> Option<Bound> {
 pub(super) fn compatible_bounds(a: &Side, ra: &Range<usize>, b: &Side, rb: &Range<usize>, v: &Vocabulary) -> bool {
     let read = |side: &Side, r: &Range<usize>| {
         let at = r.clone().find(|&k| v.text(side.words[k].surface).starts_with(|c: char| c.is_ascii_digit()))?;
-        let value = number(&super::digits(super::split_figure(v.text(side.words[at].surface)).0).collect::<String>())?;
+        let figure: String = super::split_figure(v.text(side.words[at].surface)).0.chars().filter(|&c| c != ',').collect();
+        let value = number(&figure)?;
         Some((bound(side, at, v)?, value))
     };
     let (Some((ba, x)), Some((bb, y))) = (read(a, ra), read(b, rb)) else { return false };
