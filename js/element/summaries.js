@@ -233,7 +233,10 @@ export function conflictsPanel(view) {
   // town, another player, a total and a part), which only the sentences tell.
   const said = ([s, i], value) => {
     const text = r.sources[s].sentences[i].text;
-    const at = text.indexOf(value);
+    // The value as a whole word (`12`, not the 12 of `2012`), else wherever it is.
+    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const whole = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').exec(text);
+    const at = whole ? whole.index : text.indexOf(value);
     const context = at < 0 ? [text] : [text.slice(0, at), h('mark', { text: value }), text.slice(at + value.length)];
     return [`${view._label(s)}: “${value}”`, h('span', { class: 'conflict-context' }, ...context)];
   };

@@ -99,8 +99,13 @@ pub(super) fn compatible_bounds(a: &Side, ra: &Range<usize>, b: &Side, rb: &Rang
         Bound::Estimate => (x * (1.0 - ESTIMATE_SPREAD), x * (1.0 + ESTIMATE_SPREAD)),
     };
     let ((la, ha), (lb, hb)) = (range(ba, x), range(bb, y));
-    !(ba == bb && ba != Bound::Estimate) && la <= hb && lb <= ha
+    // A floor has no top: `more than 100` and `nearly 1,000` meet, but say two sizes.
+    let near = x.min(y) > 0.0 && x.max(y) <= x.min(y) * BOUNDS_RATIO_MAX;
+    !(ba == bb && ba != Bound::Estimate) && near && la <= hb && lb <= ha
 }
+
+/// How many times the smaller of two hedged figures the larger may be and still meet.
+const BOUNDS_RATIO_MAX: f64 = 1.25;
 
 /// Whether one figure is the other rounded (`13-inch` / `13.3-inch`, `about 4 miles` / `4.2
 /// miles`): the less precise is the more precise rounded to as many decimals.

@@ -9,8 +9,9 @@ use super::Side;
 use crate::normalize::{Vocabulary, Word};
 use std::ops::Range;
 
-/// Words that mark a figure as a running or overall count.
-const TALLIES: &[&str] = &["altogether", "cumulative", "total", "totaled", "totalled", "totals", "tally"];
+/// Words that mark a figure as a running or overall count (`total` too, as a noun: `a total
+/// of`, `in total`; not `a total loss`).
+const TALLIES: &[&str] = &["altogether", "cumulative", "totaled", "totalled", "totals", "tally"];
 
 /// Nouns of places that scope a count after a word of [`OVER`] (`in the province`, `in 14
 /// countries`), besides names.
@@ -37,10 +38,12 @@ pub(super) fn differs(a: &Side, ra: &Range<usize>, b: &Side, rb: &Range<usize>, 
     !pa.iter().any(|t| pb.contains(t))
 }
 
-/// Whether a sentence counts overall: a word of [`TALLIES`], or `so far`.
+/// Whether a sentence counts overall: a word of [`TALLIES`], `a total of`, `in total`, or `so
+/// far`.
 fn tallied(side: &Side, v: &Vocabulary) -> bool {
     let text = |w: &Word| v.text(w.surface);
-    side.words.iter().any(|w| TALLIES.contains(&text(w))) || side.words.windows(2).any(|p| text(&p[0]) == "so" && text(&p[1]) == "far")
+    side.words.iter().any(|w| TALLIES.contains(&text(w)))
+        || side.words.windows(2).any(|p| matches!((text(&p[0]), text(&p[1])), ("so", "far") | ("total", "of") | ("in", "total")))
 }
 
 /// The content terms of the place a figure in `run` counts over: after the figure, within
@@ -69,7 +72,8 @@ fn place_after(side: &Side, run: &Range<usize>, v: &Vocabulary) -> Option<Vec<u3
     let mut terms = Vec::new();
     for j in over + 1..(over + 1 + REACH).min(words.len()) {
         let w = &words[j];
-        if (w.capitalized && !crate::normalize::is_stopword(v.text(w.surface))) || PLACE_NOUNS.contains(&v.text(w.surface)) {
+        let name = w.capitalized && !crate::normalize::is_stopword(v.text(w.surface)) && super::date_class(v.text(w.surface)).is_none();
+        if name || PLACE_NOUNS.contains(&v.text(w.surface)) {
             terms.extend(super::content_terms(v, w.surface));
         }
         if clause_ends(j) {
