@@ -5,10 +5,11 @@
 //!
 //! Only sources that already share claims are paired this way, or two sentences whose vectors
 //! are close (see [`Related`]): in a comparison of different stories, "$160 million" in a
-//! baseball contract and in a jewellery theft is the same figure and nothing else. So this stage runs after the first matching, and
-//! reads its matches. The vectors' way pairs what the matches cannot link: two short reports
-//! whose only shared claim is the one with the figure ("The Senate approved the bill on Tuesday
-//! by a 97-1 vote." / "Senators passed the measure Tuesday; the final tally was 97-1.").
+//! baseball contract and in a jewellery theft is the same figure and nothing else. So this
+//! stage runs after the first matching, and reads its matches. The vectors' way pairs what the
+//! matches cannot link: two short reports whose only shared claim is the one with the figure
+//! ("The Senate approved the bill on Tuesday by a 97-1 vote." / "Senators passed the measure
+//! Tuesday; the final tally was 97-1.").
 
 use crate::align::{features, paraphrase, Pair, Related, PARAPHRASE_MIN};
 use crate::embed::Embedded;

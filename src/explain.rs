@@ -136,7 +136,7 @@ fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflic
                     && evident_name(b, ins, dateline_b, run_in().1, v)
             };
             if let Some(kind) = slot_conflict(&a.words[del.clone()], &b.words[ins.clone()], v, names_marked, before) {
-                if refuting || !(no_disagreement(kind, a, del, b, ins, v) || (kind == ConflictKind::Name && other_sources(a, del, b, ins, &runs, v))) {
+                if refuting || !no_disagreement(kind, a, del, b, ins, &runs, v) {
                     found.push(Conflict { kind, a: text(a, del), b: text(b, ins) });
                 }
             }
@@ -149,7 +149,7 @@ fn diff_and_conflicts<'s>(v: &Vocabulary, a: &'s Side, b: &'s Side, with_conflic
                 let (dateline_a, dateline_b) = *datelines.get_or_insert_with(|| (dateline(a), dateline(b)));
                 ra.start >= dateline_a && rb.start >= dateline_b
             };
-            if let Some((ra, rb)) = measures::moved(a, b, v).filter(|(ra, rb)| outside_datelines(ra, rb) && !no_disagreement(ConflictKind::Number, a, ra, b, rb, v)) {
+            if let Some((ra, rb)) = measures::moved(a, b, v).filter(|(ra, rb)| outside_datelines(ra, rb) && !no_disagreement(ConflictKind::Number, a, ra, b, rb, &runs, v)) {
                 found.push(Conflict { kind: ConflictKind::Number, a: copy(a.text, measures::span(a, &ra)), b: copy(b.text, measures::span(b, &rb)) });
             }
         }
@@ -193,16 +193,19 @@ fn dateline(side: &Side) -> usize {
 /// Whether the conflict of `kind` that [`slot_conflict`] found between the words `del` of `a`
 /// and `ins` of `b` is no disagreement the report should show: a publication stamp (see
 /// [`stamped`]), figures one sentence or report states elsewhere too (see [`restated`]) or that
-/// count over different ranges (see [`scope`]), or one name told two ways (see [`one_name`]).
+/// count over different ranges (see [`scope`]) or are bounds that meet (see
+/// [`measures::compatible_bounds`]), one name told two ways (see [`one_name`]), or the names of
+/// whoever each report had its words from (see [`other_sources`]; `runs` is the pair's diff).
 /// Asked only of a slot with a conflict (most have none).
-fn no_disagreement(kind: ConflictKind, a: &Side, del: &std::ops::Range<usize>, b: &Side, ins: &std::ops::Range<usize>, v: &Vocabulary) -> bool {
+fn no_disagreement(kind: ConflictKind, a: &Side, del: &std::ops::Range<usize>, b: &Side, ins: &std::ops::Range<usize>, runs: &[Run], v: &Vocabulary) -> bool {
     stamped(a, del.start, v)
         || stamped(b, ins.start, v)
         || match kind {
             ConflictKind::Number => {
                 restated(a.words, del, b, v) || restated(b.words, ins, a, v) || scope::differs(a, del, b, ins, v) || measures::compatible_bounds(a, del, b, ins, v)
             }
-            ConflictKind::Name | ConflictKind::Place => one_name(a, del, b, ins, v),
+            ConflictKind::Name => one_name(a, del, b, ins, v) || other_sources(a, del, b, ins, runs, v),
+            ConflictKind::Place => one_name(a, del, b, ins, v),
             _ => false,
         }
 }

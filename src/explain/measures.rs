@@ -34,6 +34,12 @@ fn close(x: &str, y: &str) -> bool {
     low > 0.0 && high <= low * RATIO_MAX
 }
 
+/// A figure as [`Measure::figure`] writes it: its digits and decimal point, without the
+/// thousands commas or the letters glued to it (`1,999` → `1999`, `4.2-magnitude` → `4.2`).
+fn figure_of(term: &str) -> String {
+    super::split_figure(term).0.chars().filter(|&c| c != ',').collect()
+}
+
 /// The value of a figure as [`Measure::figure`] writes it (digits, one decimal point), read
 /// by hand: `str::parse::<f64>` brought the float parser into the wasm, 22 kB gzipped.
 fn number(figure: &str) -> Option<f64> {
@@ -46,14 +52,11 @@ fn number(figure: &str) -> Option<f64> {
     Some(value(whole) + value(fraction) / 10f64.powi(fraction.len() as i32))
 }
 
-/// Words before a figure that make it a bound or an estimate (`at least three`, `within 20
-/// miles`, `just under five minutes`): it may agree with a figure it does not equal.
-const HEDGES: &[&str] = &["about", "almost", "approximately", "around", "least", "less", "more", "nearly", "over", "roughly", "some", "under", "up", "within"];
-
-/// Whether the figure is hedged: one of [`HEDGES`] within the two words before it.
+/// Whether the figure is hedged, a bound or an estimate (`at least three`, `within 20 miles`,
+/// `just under five minutes`; see [`bound`]): it may agree with a figure it does not equal.
 fn hedged(side: &Side, m: &Measure, v: &Vocabulary) -> bool {
     let at = side.words[m.words.start..m.words.end].iter().position(|w| super::is_figure(v.text(w.surface))).map_or(m.words.start, |p| m.words.start + p);
-    side.words[at.saturating_sub(2)..at].iter().any(|w| HEDGES.contains(&v.text(w.surface)))
+    bound(side, at, v).is_some()
 }
 
 /// Which way a hedge bends the figure after it: a floor (`more than 22,000`), a ceiling
@@ -75,7 +78,7 @@ fn bound(side: &Side, at: usize, v: &Vocabulary) -> Option<Bound> {
     let (one, two) = (word(at.checked_sub(1)), word(at.checked_sub(2)));
     match (two, one) {
         ("at", "least") | ("more" | "greater", "than") | (_, "over" | "above") => Some(Bound::Floor),
-        ("less" | "fewer", "than") | ("up", "to") | (_, "nearly" | "almost" | "under") => Some(Bound::Ceiling),
+        ("less" | "fewer", "than") | ("up", "to") | (_, "nearly" | "almost" | "under" | "within") => Some(Bound::Ceiling),
         (_, "about" | "around" | "roughly" | "approximately" | "some" | "estimated") => Some(Bound::Estimate),
         _ => None,
     }
@@ -88,8 +91,7 @@ fn bound(side: &Side, at: usize, v: &Vocabulary) -> Option<Bound> {
 pub(super) fn compatible_bounds(a: &Side, ra: &Range<usize>, b: &Side, rb: &Range<usize>, v: &Vocabulary) -> bool {
     let read = |side: &Side, r: &Range<usize>| {
         let at = r.clone().find(|&k| v.text(side.words[k].surface).starts_with(|c: char| c.is_ascii_digit()))?;
-        let figure: String = super::split_figure(v.text(side.words[at].surface)).0.chars().filter(|&c| c != ',').collect();
-        let value = number(&figure)?;
+        let value = number(&figure_of(v.text(side.words[at].surface)))?;
         Some((bound(side, at, v)?, value))
     };
     let (Some((ba, x)), Some((bb, y))) = (read(a, ra), read(b, rb)) else { return false };
@@ -182,8 +184,7 @@ pub(super) fn measures(text: &str, words: &[Word], v: &Vocabulary) -> Vec<Measur
         if ordinal || super::date_class(&unit).is_some() || super::date_class(v.text(words[(k + 1).min(words.len() - 1)].surface)).is_some() {
             continue;
         }
-        let figure = written.chars().filter(|&c| c != ',').collect();
-        out.push(Measure { unit, words: words_of, figure });
+        out.push(Measure { unit, words: words_of, figure: figure_of(written) });
     }
     out
 }
