@@ -73,11 +73,14 @@ pub fn align_all(units: &[Unit], index: &Index, embedded: Option<&Embedded>, can
             }
         }
     }
-    // Each unit's best paraphrase confidence in each other source, and the counterpart with it.
-    let mut best: Map<(usize, usize), (f64, usize)> = Map::default();
+    // Each unit's best paraphrase confidence in each other source, and the counterpart with it;
+    // for a headline, its best in the other source's lead apart (see [`in_lead`]).
+    let lead = leads(units);
+    let field = |u: usize, other: usize| (u, units[other].source, in_lead(units, &lead, u, other));
+    let mut best: Map<(usize, usize, bool), (f64, usize)> = Map::default();
     for p in scored.iter().filter(|p| p.kind == Kind::Paraphrase) {
         for (u, other) in [(p.a, p.b), (p.b, p.a)] {
-            let e = best.entry((u, units[other].source)).or_insert((0.0, other));
+            let e = best.entry(field(u, other)).or_insert((0.0, other));
             if p.confidence > e.0 {
                 *e = (p.confidence, other);
             }
@@ -87,13 +90,39 @@ pub fn align_all(units: &[Unit], index: &Index, embedded: Option<&Embedded>, can
     // other source, the one after or before its best: it must be the best for that sentence,
     // and about another part of this one (see [`other_claim`]).
     let kept = |u: usize, other: usize, confidence: f64| {
-        let (top, rival) = best[&(u, units[other].source)];
+        let (top, rival) = best[&field(u, other)];
         let body = |x: usize| units[x].role == Role::Body;
         confidence >= BEST_SLACK * top
-            || (consecutive(units, other, rival) && body(other) && body(rival) && best[&(other, units[u].source)].1 == u && other_claim(index, u, other, rival))
+            || (consecutive(units, other, rival) && body(other) && body(rival) && best[&field(other, u)].1 == u && other_claim(index, u, other, rival))
     };
     let matches = scored.into_iter().filter(|p| p.kind != Kind::Paraphrase || (kept(p.a, p.b, p.confidence) && kept(p.b, p.a, p.confidence))).collect();
     (matches, near, screened)
+}
+
+/// How many of a body's first sentences are its lead: what a headline restates.
+const LEAD: usize = 3;
+
+/// Whether each unit is among the first [`LEAD`] comparable sentences of its source's body.
+fn leads(units: &[Unit]) -> Vec<bool> {
+    let mut seen = vec![0usize; units.iter().map(|u| u.source + 1).max().unwrap_or(0)];
+    units
+        .iter()
+        .map(|u| {
+            let body = u.role == Role::Body && u.comparable();
+            seen[u.source] += body as usize;
+            body && seen[u.source] <= LEAD
+        })
+        .collect()
+}
+
+/// Whether `other` is in the lead of its source and `u` is a headline. A headline restates its
+/// article's lead, so it may match both another source's headline and a sentence of that
+/// source's lead: its counterparts there compete for its best among themselves, not with the
+/// headline. (Only the headline's side is split: a lead sentence still needs the headline to
+/// be, or nearly be, its best counterpart in the headline's source. Splitting that side too
+/// let a lead's second-best body sentence, such as a photo caption, through on the seeds.)
+fn in_lead(units: &[Unit], lead: &[bool], u: usize, other: usize) -> bool {
+    units[u].role == Role::Title && lead[other]
 }
 
 /// Whether two units are consecutive sentences of one source: a sentence matched with both
@@ -674,6 +703,28 @@ mod tests {
         assert!(first.is_some() && second.is_some(), "{pairs:?}");
         // The second is well below the best: only the merged-sentence rule keeps it.
         assert!(second.unwrap() < BEST_SLACK * first.unwrap(), "{first:?} {second:?}");
+    }
+
+    #[test]
+    fn a_headline_matches_the_other_headline_and_a_sentence_of_the_other_lead() {
+        let texts = [
+            "First woman harbor pilot Mara Lind dies",
+            "Mara Lind, first woman harbor pilot, dies at 88",
+            "Lind, who for three decades steered oil tankers past the breakwater as the port's first woman pilot, died on Sunday in a hospice, her family said.",
+            "She was born in the port town of Kessel and went to sea at 16.",
+        ];
+        let mut late = texts.to_vec();
+        // The same sentence, but after the lead: a headline's second counterpart is sought in the lead only.
+        late.splice(2..2, ["The port authority thanked its pilots.", "Tanker traffic rose in the spring.", "The harbor was dredged last year."]);
+        for (texts, sources, headline, lead_sentence, in_lead) in [(&texts[..], &[0, 1, 1, 1][..], 1, 2, true), (&late[..], &[0, 1, 1, 1, 1, 1, 1][..], 1, 5, false)] {
+            let (mut u, idx) = with_background(texts, sources);
+            u[0].role = Role::Title;
+            u[headline].role = Role::Title;
+            let pairs = align(&u, &idx, None, &index::candidates(&u, &idx));
+            let conf = |b: usize| pairs.iter().find(|p| (p.a, p.b) == (0, b)).map(|p| p.confidence);
+            assert!(conf(headline).is_some(), "{pairs:?}");
+            assert_eq!(conf(lead_sentence).is_some(), in_lead, "{pairs:?}");
+        }
     }
 
     #[test]

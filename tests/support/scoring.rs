@@ -272,7 +272,8 @@ pub fn score(set: &Labeled, vectors: Option<&Vectors>) -> Score {
         }
         for (k, kind) in &required {
             if !predicted.contains_key(k) {
-                println!("MISS {kind} {:?} {:?}\n   {}\n   {}\n   {:?}", k.0, k.1, text_of(k.0), text_of(k.1), feat(k.0, k.1));
+                let f = feat(k.0, k.1);
+                println!("MISS {kind} {:?} {:?} score {:.2}\n   {}\n   {}\n   {:?}", k.0, k.1, storydiff::score::same_claim(&f, embedded.is_some()), text_of(k.0), text_of(k.1), f);
             }
         }
     }
