@@ -385,6 +385,7 @@ fn table(root: &Path, vectors: &Vectors) -> String {
         }
         let _ = writeln!(doc, "| {name} | {} | {} | {:.3} | {} | {} |", t[0], t[1], t[1] as f64 / t[0].max(1) as f64, t[2], t[3]);
     }
+    doc += &match_sample(root, vectors);
     doc += &conflict_sample(root, vectors);
     doc
 }
@@ -399,7 +400,13 @@ fn conflict_sample(root: &Path, vectors: &Vectors) -> String {
     for (file, name) in [("sample.json", "a random 100 of the 505 reported"), ("moved.json", "the 28 an early version of the figures rule added"), ("scoped.json", "the 91 the rules for ranges, short names and sources took out"), ("current.json", "a random 60 of the 263 reported before the last of those rules")] {
         let Ok(text) = std::fs::read_to_string(root.join("tests/conflicts").join(file)) else { return String::new() };
         let sample: Value = serde_json::from_str(&text).expect("a sample of tests/conflicts is JSON");
-        let Some(counts) = still_reported(root, vectors, &mut reports, sample["items"].as_array().map(Vec::as_slice).unwrap_or_default()) else { return String::new() };
+        let items = sample["items"].as_array().map(Vec::as_slice).unwrap_or_default();
+        // The conflict the label names, on the two sentences' match.
+        let conflicted = |m: &storydiff::Match, item: &Value| {
+            let flagged = (item["flagged"][0].as_str().unwrap_or_default(), item["flagged"][1].as_str().unwrap_or_default());
+            m.conflicts.iter().any(|c| (c.a.as_str(), c.b.as_str()) == flagged)
+        };
+        let Some(counts) = still_reported(root, vectors, &mut reports, items, conflicted) else { return String::new() };
         let get = |k: &str| counts.get(k).copied().unwrap_or_default();
         let (real, wrong, unsure) = (get("real"), get("false"), get("unsure"));
         let share = |r: usize, w: usize| r as f64 / (r + w).max(1) as f64;
@@ -414,9 +421,37 @@ fn conflict_sample(root: &Path, vectors: &Vectors) -> String {
     )
 }
 
-/// Per label of `items` (conflicts read blind): how many the engine still reports, and how many
-/// there are. `None` when a story's articles are missing.
-fn still_reported(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, Option<storydiff::Report>>, items: &[Value]) -> Option<HashMap<String, (usize, usize)>> {
+/// The matches of the samples read blind in `tests/matches/` (a random sample of the
+/// paraphrases reported over the ECB+ clusters, and those the headline rule added and took out)
+/// that the engine still reports, by label: how many of them state the same claim. Empty when
+/// the ECB+ data is missing.
+fn match_sample(root: &Path, vectors: &Vectors) -> String {
+    let mut reports: HashMap<String, Option<storydiff::Report>> = HashMap::new();
+    let mut rows = String::new();
+    for (file, name) in [("random.json", "a random 50 of the 16,457 paraphrases reported"), ("headlines_added.json", "a random 40 of the 334 the headline rule added"), ("headlines_removed.json", "a random 20 of the 122 the headline rule took out")] {
+        let Ok(text) = std::fs::read_to_string(root.join("tests/matches").join(file)) else { return String::new() };
+        let sample: Value = serde_json::from_str(&text).expect("a sample of tests/matches is JSON");
+        let items = sample["items"].as_array().map(Vec::as_slice).unwrap_or_default();
+        let Some(counts) = still_reported(root, vectors, &mut reports, items, |_, _| true) else { return String::new() };
+        let get = |k: &str| counts.get(k).copied().unwrap_or_default();
+        let (same, related, no, unsure) = (get("match"), get("related"), get("no"), get("unsure"));
+        let share = |r: usize, w: usize| r as f64 / (r + w).max(1) as f64;
+        let _ = writeln!(
+            rows,
+            "| {name} (`{file}`) | {} / {} | {} / {} | {} / {} | {} / {} | {:.3} / {:.3} |",
+            same.1, same.0, related.1, related.0, no.1, no.0, unsure.1, unsure.0,
+            share(same.1 + related.1, no.1), share(same.0 + related.0, no.0)
+        );
+    }
+    format!(
+        "\n## Matches, samples read blind\n\nThe labeled sets are a few stories read whole. These are paraphrase matches drawn at random from\nthe reports of all 86 ECB+ clusters (`tests/matches/`), each labeled by a helper from its two\nsentences alone, without knowing which were reported: the same claim (or one containing the\nother's), a related statement about the same detail, or different facts (other people, another\nincident of the same kind, background). Each cell: in the sample / still reported; the last, the\nshare not wrong (the same claim or related, as precision counts above; unsure ones aside). ECB+\nclusters hold several incidents of one kind (more than one rehab stay, two players arrested),\nwhich the labeled stories do not.\n\n| sample | same claim | related | different facts | unsure | not wrong |\n|---|---|---|---|---|---|\n{rows}"
+    )
+}
+
+/// Per label of `items` (matches or conflicts read blind): how many the engine still reports
+/// (a match of the two sentences for which `wanted` holds), and how many there are. `None` when
+/// a story's articles are missing.
+fn still_reported(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, Option<storydiff::Report>>, items: &[Value], wanted: impl Fn(&storydiff::Match, &Value) -> bool) -> Option<HashMap<String, (usize, usize)>> {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     for item in items {
         let story = item["story"].as_str().unwrap_or_default();
@@ -434,10 +469,7 @@ fn still_reported(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, 
             let s = report.sources.iter().position(|s| s.name == name)?;
             Some((s, report.sources[s].sentences.iter().position(|x| x.text.starts_with(start))?))
         };
-        let flagged = (item["flagged"][0].as_str().unwrap_or_default(), item["flagged"][1].as_str().unwrap_or_default());
-        let reported = at(&item["a"]).zip(at(&item["b"])).is_some_and(|(a, b)| {
-            report.matches.iter().any(|m| (m.a, m.b) == (a, b) && m.conflicts.iter().any(|c| (c.a.as_str(), c.b.as_str()) == flagged))
-        });
+        let reported = at(&item["a"]).zip(at(&item["b"])).is_some_and(|(a, b)| report.matches.iter().any(|m| (m.a, m.b) == (a, b) && wanted(m, item)));
         let e = counts.entry(item["label"].as_str().unwrap_or_default().to_string()).or_default();
         e.0 += reported as usize;
         e.1 += 1;
