@@ -2,7 +2,7 @@
 //! (figures, dates, names, places, an opposite claim) read from the diff.
 
 use crate::hash::Set;
-use crate::lcs::{common_ends, lcs_pairs};
+use crate::lcs::lcs_pairs;
 use crate::normalize::{self, Vocabulary, Word};
 use crate::polarity::Claims;
 use crate::report::{Conflict, ConflictKind, DiffOp, DiffTag};
@@ -10,6 +10,9 @@ use std::cell::OnceCell;
 
 mod measures;
 mod scope;
+mod spelling;
+
+use spelling::{familiar, initials_of, same_terms, short_form};
 
 pub use measures::Measure;
 
@@ -550,104 +553,6 @@ fn headline_case(words: &[Word], v: &Vocabulary) -> bool {
         capitalized += w.capitalized as usize;
     }
     long >= 3 && capitalized * 10 >= long * 7
-}
-
-/// Whether two runs of words say the same after normalization, counting the usual
-/// short and long names of a few countries and bodies as the same, and a word and its
-/// abbreviation or other spelling (`Dec.`/`December`, `Sgt`/`Sergeant`, `U. K`/`UK`,
-/// `Co-operation`/`Cooperation`, `Advisers`/`Advisors`).
-fn same_terms(a: &[Word], b: &[Word], v: &Vocabulary) -> bool {
-    const ALIASES: &[&[&str]] = &[
-        &["us", "usa", "united states", "united states of america", "america"],
-        &["uk", "united kingdom", "britain", "great britain"],
-        &["un", "united nations"],
-        &["eu", "european union"],
-        &["uae", "united arab emirates"],
-    ];
-    let terms = |w: &[Word]| normalize::terms(w, v).into_iter().map(|t| t.text).collect::<Vec<_>>();
-    let name = |w: &[Word]| {
-        let spaced = w.iter().map(|w| v.text(w.surface).replace('.', "")).collect::<Vec<_>>().join(" ");
-        let compact: String = spaced.chars().filter(|c| c.is_alphanumeric()).collect();
-        ALIASES.iter().find(|g| g.contains(&spaced.as_str()) || g.contains(&compact.as_str())).map_or(compact, |g| g[0].replace(' ', ""))
-    };
-    if terms(a) == terms(b) {
-        return true;
-    }
-    let (na, nb) = (name(a), name(b));
-    na == nb
-        || (a.len() == 1 && b.len() == 1 && (abbreviates(&na, &nb) || abbreviates(&nb, &na) || one_edit_apart(&na, &nb)))
-        || initials_of(a, b, v)
-        || initials_of(b, a, v)
-        || [a, b].iter().any(|w| w.iter().all(|w| HONORIFICS.contains(&v.text(w.surface).trim_end_matches('.'))))
-}
-
-/// Titles that stand for a person's first name (`Mr Smith`, `John Smith`): not a different name.
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "mme", "m"];
-
-/// `IE`/`Internet Explorer`, `AMA's`/`American Medical Association's`: an acronym (one word
-/// written in capitals) of the other run's words. A word of one or two letters may give both
-/// (`USGS`/`US Geological Survey`).
-fn initials_of(acronym: &[Word], words: &[Word], v: &Vocabulary) -> bool {
-    let [w] = acronym else { return false };
-    let letters: Vec<char> = v.text(w.surface).trim_end_matches("'s").chars().filter(|c| c.is_alphanumeric()).collect();
-    let parts: Vec<Vec<char>> = words.iter().map(|w| v.text(w.surface).chars().filter(|c| c.is_alphanumeric()).collect()).collect();
-    // Whether `letters` spell `parts` in order, each part by its first letter or, when it has
-    // one or two, by all of them.
-    fn spell(letters: &[char], parts: &[Vec<char>]) -> bool {
-        match parts.split_first() {
-            None => letters.is_empty(),
-            Some((part, rest)) => {
-                let whole = part.len() <= 2 && letters.starts_with(part) && spell(&letters[part.len()..], rest);
-                whole || (part.first().is_some_and(|c| letters.first() == Some(c)) && spell(&letters[1..], rest))
-            }
-        }
-    }
-    words.len() >= 2 && spell(&letters, &parts)
-}
-
-/// `short` is an abbreviation of `long`: its start (`dec`/`december`, `ark`/`arkansas`), or
-/// its letters in order with the same first and last letter (`sgt`/`sergeant`, `lt`/`lieutenant`).
-fn abbreviates(short: &str, long: &str) -> bool {
-    let (s, l) = (short.trim_end_matches('s'), long);
-    if s.len() < 2 || s.len() >= l.len() || !s.is_ascii() || !l.is_ascii() {
-        return false;
-    }
-    if l.starts_with(s) {
-        return true;
-    }
-    let mut rest = l.bytes();
-    s.bytes().all(|c| rest.any(|d| d == c)) && s.as_bytes()[0] == l.as_bytes()[0] && s.as_bytes()[s.len() - 1] == l.as_bytes()[l.len() - 1]
-}
-
-/// Whether the name `short` is written short for `long`, both as written: an initial (`E.` /
-/// `East`), an abbreviation (`Mt` / `Mount`, see [`abbreviates`]), or the start of a name run
-/// together (`Us` / `UsMagazine.com`).
-fn short_form(short: &str, long: &str) -> bool {
-    let (s, l) = (short.trim_end_matches('.').to_lowercase(), long.to_lowercase());
-    if s.is_empty() || s.len() >= l.len() || !s.is_ascii() || !l.is_ascii() {
-        return false;
-    }
-    let initial = s.len() == 1 && l.starts_with(&s);
-    let run_together = long.starts_with(short) && long[short.len()..].starts_with(|c: char| c.is_ascii_uppercase());
-    initial || run_together || abbreviates(&s, &l)
-}
-
-/// Whether the first name `short` may be a familiar form of `long` (`Katie` / `Kathryn`,
-/// `Patty` / `Patricia`): it ends in `-ie` or `-y` and shares the first three letters.
-fn familiar(short: &str, long: &str) -> bool {
-    let (s, l) = (short.to_lowercase(), long.to_lowercase());
-    s.is_ascii() && l.is_ascii() && s.len() >= 4 && s.len() < l.len() && (s.ends_with("ie") || s.ends_with('y')) && s[..3] == l[..3]
-}
-
-/// Spelling variants of a longer word: one letter added, dropped or changed
-/// (`advisers`/`advisors`, `marshal`/`marshall`, `technicolor`/`technicolour`).
-fn one_edit_apart(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().min(b.len()) < 6 || a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let (prefix, suffix) = common_ends(&a, &b);
-    a.len().max(b.len()) - prefix - suffix <= 1 && a.len().min(b.len()) - prefix - suffix <= 1
 }
 
 /// The kind of date a word names: 1 a weekday, 2 a month. Relative days (`yesterday`,
