@@ -56,7 +56,7 @@ const FLOORS: &[(&str, f64, f64, usize)] = &[
     ("ecb_16_ecb.json", 0.99, 0.70, 0),
     ("ecb_20_ecb.json", 0.95, 0.53, 0),
     ("ecb_38_ecb.json", 0.75, 0.24, 1),
-    ("ecb_4_ecbplus.json", 0.95, 0.55, 0),
+    ("ecb_4_ecbplus.json", 0.95, 0.65, 0),
     ("fixture_paraphrase.json", 0.80, 0.55, 5),
     ("fixture_paraphrase2.json", 0.99, 0.55, 0),
     ("fixture_short.json", 0.99, 0.24, 0),
