@@ -421,10 +421,10 @@ fn conflict_sample(root: &Path, vectors: &Vectors) -> String {
     )
 }
 
-/// The matches of the samples read blind in `tests/matches/` (a random sample of the
-/// paraphrases reported over the ECB+ clusters, and those the headline rule added and took out)
-/// that the engine still reports, by label: how many of them state the same claim. Empty when
-/// the ECB+ data is missing.
+/// The samples of matches read blind in `tests/matches/` (a random sample of the paraphrases
+/// reported over the ECB+ clusters, and of those the headline rule added and took out): per
+/// label (the same claim, related, different facts, unsure), how many there are and how many the
+/// engine still reports. Empty when the ECB+ data is missing.
 fn match_sample(root: &Path, vectors: &Vectors) -> String {
     let mut reports: HashMap<String, Option<storydiff::Report>> = HashMap::new();
     let mut rows = String::new();
