@@ -385,8 +385,10 @@ fn table(root: &Path, vectors: &Vectors) -> String {
         }
         let _ = writeln!(doc, "| {name} | {} | {} | {:.3} | {} | {} |", t[0], t[1], t[1] as f64 / t[0].max(1) as f64, t[2], t[3]);
     }
-    doc += &match_sample(root, vectors);
-    doc += &conflict_sample(root, vectors);
+    // Each story compared once for both kinds of sample.
+    let mut reports: HashMap<String, Option<storydiff::Report>> = HashMap::new();
+    doc += &match_sample(root, vectors, &mut reports);
+    doc += &conflict_sample(root, vectors, &mut reports);
     doc
 }
 
@@ -394,8 +396,7 @@ fn table(root: &Path, vectors: &Vectors) -> String {
 /// reported, those the rule for figures stated in different places added, those the rules for
 /// ranges, short names and sources took out, and a second random sample) that the engine
 /// still reports: how many of them are real disagreements. Empty when the ECB+ data is missing.
-fn conflict_sample(root: &Path, vectors: &Vectors) -> String {
-    let mut reports: HashMap<String, Option<storydiff::Report>> = HashMap::new();
+fn conflict_sample(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, Option<storydiff::Report>>) -> String {
     let mut rows = String::new();
     for (file, name) in [("sample.json", "a random 100 of the 505 reported"), ("moved.json", "the 28 an early version of the figures rule added"), ("scoped.json", "the 91 the rules for ranges, short names and sources took out"), ("current.json", "a random 60 of the 263 reported before the last of those rules")] {
         let Ok(text) = std::fs::read_to_string(root.join("tests/conflicts").join(file)) else { return String::new() };
@@ -406,7 +407,7 @@ fn conflict_sample(root: &Path, vectors: &Vectors) -> String {
             let flagged = (item["flagged"][0].as_str().unwrap_or_default(), item["flagged"][1].as_str().unwrap_or_default());
             m.conflicts.iter().any(|c| (c.a.as_str(), c.b.as_str()) == flagged)
         };
-        let Some(counts) = still_reported(root, vectors, &mut reports, items, conflicted) else { return String::new() };
+        let Some(counts) = still_reported(root, vectors, reports, items, conflicted) else { return String::new() };
         let get = |k: &str| counts.get(k).copied().unwrap_or_default();
         let (real, wrong, unsure) = (get("real"), get("false"), get("unsure"));
         let share = |r: usize, w: usize| r as f64 / (r + w).max(1) as f64;
@@ -425,14 +426,13 @@ fn conflict_sample(root: &Path, vectors: &Vectors) -> String {
 /// reported over the ECB+ clusters, and of those the headline rule added and took out): per
 /// label (the same claim, related, different facts, unsure), how many there are and how many the
 /// engine still reports. Empty when the ECB+ data is missing.
-fn match_sample(root: &Path, vectors: &Vectors) -> String {
-    let mut reports: HashMap<String, Option<storydiff::Report>> = HashMap::new();
+fn match_sample(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, Option<storydiff::Report>>) -> String {
     let mut rows = String::new();
     for (file, name) in [("random.json", "a random 50 of the 16,457 paraphrases reported"), ("headlines_added.json", "a random 40 of the 334 the headline rule added"), ("headlines_removed.json", "a random 20 of the 122 the headline rule took out")] {
         let Ok(text) = std::fs::read_to_string(root.join("tests/matches").join(file)) else { return String::new() };
         let sample: Value = serde_json::from_str(&text).expect("a sample of tests/matches is JSON");
         let items = sample["items"].as_array().map(Vec::as_slice).unwrap_or_default();
-        let Some(counts) = still_reported(root, vectors, &mut reports, items, |_, _| true) else { return String::new() };
+        let Some(counts) = still_reported(root, vectors, reports, items, |_, _| true) else { return String::new() };
         let get = |k: &str| counts.get(k).copied().unwrap_or_default();
         let (same, related, no, unsure) = (get("match"), get("related"), get("no"), get("unsure"));
         let share = |r: usize, w: usize| r as f64 / (r + w).max(1) as f64;
