@@ -119,8 +119,8 @@ pub fn align_all(units: &[Unit], index: &Index, embedded: Option<&Embedded>, can
 }
 
 /// How many of a body's first sentences are its lead, which a headline restates: a news lead is
-/// one to three sentences. On the labeled sets, 1 and 2 found none of the headline pairs 3
-/// finds, and 4 and 6 found no more (2026-12-07).
+/// one to three sentences. On the labeled sets (the rule's first version, 2026-12-07), 1 and 2
+/// found none of the headline pairs 3 finds, and 4 and 6 found no more.
 const LEAD: usize = 3;
 
 /// Whether each unit is among the first [`LEAD`] comparable sentences of its source's body.
