@@ -281,7 +281,11 @@ fn negates(v: &Vocabulary, text: &str, words: &[Word], k: usize, clause_end: usi
         // `No. 5`: the abbreviation of number.
         "no" => !text[words[k].span.end..].starts_with('.'),
         "never" => !until(),
-        "none" | "nobody" | "nothing" | "nowhere" | "neither" | "nor" | "without" | "cannot" | "false" => true,
+        // `left without paying` denies the act; `without the patch`, `without their top two
+        // backs` name a circumstance, which another report's `the patch` or `the backs` does
+        // not contradict.
+        "without" => next.is_some_and(|n| n.len() > 4 && n.ends_with("ing")),
+        "none" | "nobody" | "nothing" | "nowhere" | "neither" | "nor" | "cannot" | "false" => true,
         // `had yet to regain`.
         "yet" => next == Some("to"),
         "fail" | "fails" | "failed" | "failing" | "unable" => next == Some("to"),
@@ -544,6 +548,13 @@ mod tests {
     #[test]
     fn a_different_verb_before_the_word_makes_another_claim() {
         assert_eq!(opposed("He pleaded not guilty to two murder charges.", "He was found guilty of two murder charges."), None);
+    }
+
+    #[test]
+    fn without_negates_an_act_not_a_circumstance() {
+        assert_eq!(opposed("He left the restaurant without paying the bill.", "He paid the bill before he left the restaurant."), pair("without paying", "paid"));
+        assert_eq!(opposed("Without the emergency patch, the flaw lets attackers in.", "Microsoft released an emergency patch for the flaw."), None);
+        assert_eq!(opposed("The Saints must play without their top two running backs.", "Two backups will replace the Saints' top two running backs."), None);
     }
 
     #[test]
