@@ -388,6 +388,7 @@ fn table(root: &Path, vectors: &Vectors) -> String {
     // Each story compared once for both kinds of sample.
     let mut reports: HashMap<String, Option<storydiff::Report>> = HashMap::new();
     doc += &match_sample(root, vectors, &mut reports);
+    doc += &unique_sample(root, vectors, &mut reports);
     doc += &conflict_sample(root, vectors, &mut reports);
     doc
 }
@@ -452,6 +453,15 @@ fn match_sample(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, Op
 /// (a match of the two sentences for which `wanted` holds), and how many there are. `None` when
 /// a story's articles are missing.
 fn still_reported(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, Option<storydiff::Report>>, items: &[Value], wanted: impl Fn(&storydiff::Match, &Value) -> bool) -> Option<HashMap<String, (usize, usize)>> {
+    recount(root, vectors, reports, items, |report, item| {
+        let (a, b) = (sentence_at(report, &item["a"]), sentence_at(report, &item["b"]));
+        a.zip(b).is_some_and(|(a, b)| report.matches.iter().any(|m| (m.a, m.b) == (a, b) && wanted(m, item)))
+    })
+}
+
+/// Per label of `items` (each names its story): how many `holds` of in the story's report now,
+/// and how many there are. `None` when a story's articles are missing.
+fn recount(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, Option<storydiff::Report>>, items: &[Value], holds: impl Fn(&storydiff::Report, &Value) -> bool) -> Option<HashMap<String, (usize, usize)>> {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     for item in items {
         let story = item["story"].as_str().unwrap_or_default();
@@ -462,17 +472,37 @@ fn still_reported(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, 
             let sources: Vec<SourceInput> = files.iter().map(|f| SourceInput::new(f.file_name().unwrap().to_string_lossy(), std::fs::read_to_string(f).unwrap())).collect();
             storydiff::compare_with(&sources, &storydiff::Options::default(), Some(vectors)).ok()
         });
-        let report = report.as_ref()?;
-        // The sentence a label names: its source's file and the start of its text.
-        let at = |side: &Value| {
-            let (name, start) = (side[0].as_str().unwrap_or_default(), side[1].as_str().unwrap_or_default());
-            let s = report.sources.iter().position(|s| s.name == name)?;
-            Some((s, report.sources[s].sentences.iter().position(|x| x.text.starts_with(start))?))
-        };
-        let reported = at(&item["a"]).zip(at(&item["b"])).is_some_and(|(a, b)| report.matches.iter().any(|m| (m.a, m.b) == (a, b) && wanted(m, item)));
+        let held = holds(report.as_ref()?, item);
         let e = counts.entry(item["label"].as_str().unwrap_or_default().to_string()).or_default();
-        e.0 += reported as usize;
+        e.0 += held as usize;
         e.1 += 1;
     }
     Some(counts)
+}
+
+/// The sentence a label names, `[file, start of its text]`: its source and its place there.
+fn sentence_at(report: &storydiff::Report, side: &Value) -> Option<(usize, usize)> {
+    let (name, start) = (side[0].as_str().unwrap_or_default(), side[1].as_str().unwrap_or_default());
+    let s = report.sources.iter().position(|s| s.name == name)?;
+    Some((s, report.sources[s].sentences.iter().position(|x| x.text.starts_with(start))?))
+}
+
+/// The unique verdicts of the sample read in `tests/unique/` (a random sample of the sentences
+/// the reports of the 86 ECB+ clusters call unique, each looked for in the other reports by
+/// reading them): per label (stated elsewhere, in part, nowhere, unsure), how many there are
+/// and how many the engine still calls unique. Empty when the ECB+ data is missing.
+fn unique_sample(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, Option<storydiff::Report>>) -> String {
+    let Ok(text) = std::fs::read_to_string(root.join("tests/unique/random.json")) else { return String::new() };
+    let sample: Value = serde_json::from_str(&text).expect("tests/unique/random.json is JSON");
+    let items = sample["items"].as_array().map(Vec::as_slice).unwrap_or_default();
+    let unique = |report: &storydiff::Report, item: &Value| sentence_at(report, &item["sentence"]).is_some_and(|(s, k)| report.sources[s].sentences[k].support == 0);
+    let Some(counts) = recount(root, vectors, reports, items, unique) else { return String::new() };
+    let get = |k: &str| counts.get(k).copied().unwrap_or_default();
+    let (shared, partly, alone, unsure) = (get("shared"), get("partly"), get("unique"), get("unsure"));
+    let share = |r: usize, w: usize| r as f64 / (r + w).max(1) as f64;
+    format!(
+        "\n## Unique verdicts, a sample read\n\nA random {} of the sentences (a headline or body sentence of six words or more) that the reports\nof the 86 ECB+ clusters called unique on 2026-12-07, each looked for by a helper in every other\nreport of its cluster, reading them (`tests/unique/random.json`): is its claim stated elsewhere,\nin part, or nowhere? Each cell: in the sample / still called unique; the last, the share truly\nunique among them (unsure ones aside; a claim stated in part counts as not unique).\n\n| stated in another report | in part | nowhere | unsure | truly unique |\n|---|---|---|---|---|\n| {} / {} | {} / {} | {} / {} | {} / {} | {:.3} / {:.3} |\n",
+        items.len(), shared.1, shared.0, partly.1, partly.0, alone.1, alone.0, unsure.1, unsure.0,
+        share(alone.1, shared.1 + partly.1), share(alone.0, shared.0 + partly.0)
+    )
 }
