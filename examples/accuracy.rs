@@ -400,18 +400,15 @@ fn table(root: &Path, vectors: &Vectors) -> String {
 fn conflict_sample(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, Option<storydiff::Report>>) -> String {
     let mut rows = String::new();
     for (file, name) in [("sample.json", "a random 100 of the 505 reported"), ("moved.json", "the 28 an early version of the figures rule added"), ("scoped.json", "the 91 the rules for ranges, short names and sources took out"), ("current.json", "a random 60 of the 263 reported before the last of those rules")] {
-        let Ok(text) = std::fs::read_to_string(root.join("tests/conflicts").join(file)) else { return String::new() };
-        let sample: Value = serde_json::from_str(&text).expect("a sample of tests/conflicts is JSON");
-        let items = sample["items"].as_array().map(Vec::as_slice).unwrap_or_default();
+        let Some(items) = sample_items(root, "tests/conflicts", file) else { return String::new() };
         // The conflict the label names, on the two sentences' match.
         let conflicted = |m: &storydiff::Match, item: &Value| {
             let flagged = (item["flagged"][0].as_str().unwrap_or_default(), item["flagged"][1].as_str().unwrap_or_default());
             m.conflicts.iter().any(|c| (c.a.as_str(), c.b.as_str()) == flagged)
         };
-        let Some(counts) = still_reported(root, vectors, reports, items, conflicted) else { return String::new() };
+        let Some(counts) = still_reported(root, vectors, reports, &items, conflicted) else { return String::new() };
         let get = |k: &str| counts.get(k).copied().unwrap_or_default();
         let (real, wrong, unsure) = (get("real"), get("false"), get("unsure"));
-        let share = |r: usize, w: usize| r as f64 / (r + w).max(1) as f64;
         let _ = writeln!(
             rows,
             "| {name} (`{file}`) | {} / {} | {} / {} | {} / {} | {:.3} / {:.3} |",
@@ -430,13 +427,10 @@ fn conflict_sample(root: &Path, vectors: &Vectors, reports: &mut HashMap<String,
 fn match_sample(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, Option<storydiff::Report>>) -> String {
     let mut rows = String::new();
     for (file, name) in [("random.json", "a random 50 of the 16,457 paraphrases reported"), ("headlines_added.json", "a random 40 of the 334 the headline rule added"), ("headlines_removed.json", "a random 20 of the 122 the headline rule took out")] {
-        let Ok(text) = std::fs::read_to_string(root.join("tests/matches").join(file)) else { return String::new() };
-        let sample: Value = serde_json::from_str(&text).expect("a sample of tests/matches is JSON");
-        let items = sample["items"].as_array().map(Vec::as_slice).unwrap_or_default();
-        let Some(counts) = still_reported(root, vectors, reports, items, |_, _| true) else { return String::new() };
+        let Some(items) = sample_items(root, "tests/matches", file) else { return String::new() };
+        let Some(counts) = still_reported(root, vectors, reports, &items, |_, _| true) else { return String::new() };
         let get = |k: &str| counts.get(k).copied().unwrap_or_default();
         let (same, related, no, unsure) = (get("match"), get("related"), get("no"), get("unsure"));
-        let share = |r: usize, w: usize| r as f64 / (r + w).max(1) as f64;
         let _ = writeln!(
             rows,
             "| {name} (`{file}`) | {} / {} | {} / {} | {} / {} | {} / {} | {:.3} / {:.3} |",
@@ -480,6 +474,19 @@ fn recount(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, Option<
     Some(counts)
 }
 
+/// The items of a sample read blind (`dir/file`, `{ "about", "items" }`); `None` when the file
+/// is not there.
+fn sample_items(root: &Path, dir: &str, file: &str) -> Option<Vec<Value>> {
+    let text = std::fs::read_to_string(root.join(dir).join(file)).ok()?;
+    let mut sample: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{dir}/{file} is not JSON: {e}"));
+    Some(sample["items"].as_array_mut().map(std::mem::take).unwrap_or_default())
+}
+
+/// The share of `r` among `r` and `w` (0 when both are 0).
+fn share(r: usize, w: usize) -> f64 {
+    r as f64 / (r + w).max(1) as f64
+}
+
 /// The sentence a label names, `[file, start of its text]`: its source and its place there.
 fn sentence_at(report: &storydiff::Report, side: &Value) -> Option<(usize, usize)> {
     let (name, start) = (side[0].as_str().unwrap_or_default(), side[1].as_str().unwrap_or_default());
@@ -492,14 +499,11 @@ fn sentence_at(report: &storydiff::Report, side: &Value) -> Option<(usize, usize
 /// reading them): per label (stated elsewhere, in part, nowhere, unsure), how many there are
 /// and how many the engine still calls unique. Empty when the ECB+ data is missing.
 fn unique_sample(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, Option<storydiff::Report>>) -> String {
-    let Ok(text) = std::fs::read_to_string(root.join("tests/unique/random.json")) else { return String::new() };
-    let sample: Value = serde_json::from_str(&text).expect("tests/unique/random.json is JSON");
-    let items = sample["items"].as_array().map(Vec::as_slice).unwrap_or_default();
+    let Some(items) = sample_items(root, "tests/unique", "random.json") else { return String::new() };
     let unique = |report: &storydiff::Report, item: &Value| sentence_at(report, &item["sentence"]).is_some_and(|(s, k)| report.sources[s].sentences[k].support == 0);
-    let Some(counts) = recount(root, vectors, reports, items, unique) else { return String::new() };
+    let Some(counts) = recount(root, vectors, reports, &items, unique) else { return String::new() };
     let get = |k: &str| counts.get(k).copied().unwrap_or_default();
     let (shared, partly, alone, unsure) = (get("shared"), get("partly"), get("unique"), get("unsure"));
-    let share = |r: usize, w: usize| r as f64 / (r + w).max(1) as f64;
     format!(
         "\n## Unique verdicts, a sample read\n\nA random {} of the sentences (a headline or body sentence of six words or more) that the reports\nof the 86 ECB+ clusters called unique on 2026-12-07, each looked for by a helper in every other\nreport of its cluster, reading them (`tests/unique/random.json`): is its claim stated elsewhere,\nin part, or nowhere? Each cell: in the sample / still called unique; the last, the share truly\nunique among them (unsure ones aside; a claim stated in part counts as not unique).\n\n| stated in another report | in part | nowhere | unsure | truly unique |\n|---|---|---|---|---|\n| {} / {} | {} / {} | {} / {} | {} / {} | {:.3} / {:.3} |\n",
         items.len(), shared.1, shared.0, partly.1, partly.0, alone.1, alone.0, unsure.1, unsure.0,

@@ -87,12 +87,13 @@ pub fn align_all(units: &[Unit], index: &Index, embedded: Option<&Embedded>, can
             }
         }
     }
-    // Each unit with each other source in whose body (not its headline) it has a match: there
-    // a headline's own source states the claim of a lead sentence matched with the headline.
+    // Each lead sentence with each other source in whose body (not its headline) it has a
+    // match: there a headline's own source states the claim of a lead sentence matched with the
+    // headline. Only lead sentences are asked about, and they are few.
     let backed: Set<(usize, usize)> = scored
         .iter()
         .flat_map(|p| [(p.a, p.b), (p.b, p.a)])
-        .filter(|&(_, other)| units[other].role != Role::Title)
+        .filter(|&(u, other)| lead[u] && units[other].role != Role::Title)
         .map(|(u, other)| (u, units[other].source))
         .collect();
     let overall = |u: usize, source: usize| [false, true].iter().filter_map(|&lead| best.get(&(u, source, lead))).fold(0.0, |top: f64, b| top.max(b.0));

@@ -231,8 +231,7 @@ fn other_sources(a: &Side, del: &std::ops::Range<usize>, b: &Side, ins: &std::op
         word(side, r.start.checked_sub(1)) == "told" && side.words.get(r.end).is_none_or(|next| crate::polarity::boundary(side.text, &side.words[r.end - 1], next))
     };
     let said = |side: &Side, r: &std::ops::Range<usize>| {
-        matches!(word(side, Some(r.end)), "said" | "says" | "told" | "added" | "explained" | "reported" | "stated")
-            || (word(side, r.start.checked_sub(2)) == "according" && word(side, r.start.checked_sub(1)) == "to")
+        crate::quote::is_speech_verb(word(side, Some(r.end))) || (word(side, r.start.checked_sub(2)) == "according" && word(side, r.start.checked_sub(1)) == "to")
     };
     if told(a, del) && told(b, ins) {
         return true;

@@ -274,7 +274,8 @@ fn negates(v: &Vocabulary, text: &str, words: &[Word], k: usize, clause_end: usi
     // Refusing and denying negate what is refused or denied when it is an act (`refused to
     // accept`, `denied taking`, `denied that she took`); before a thing (`rejected calls to
     // quit`, `denies arson`) they are verbs like any other.
-    let act_follows = matches!(next, Some("to" | "that")) || next.is_some_and(|n| n.len() > 5 && n.ends_with("ing"));
+    let gerund_follows = next.is_some_and(|n| n.len() > 4 && n.ends_with("ing"));
+    let act_follows = matches!(next, Some("to" | "that")) || gerund_follows;
     match s {
         // `not only`, `not just`: more, not less; `whether or not`: no claim either way.
         "not" => !matches!(next, Some("only" | "just")) && prev != Some("or") && !until(),
@@ -284,7 +285,7 @@ fn negates(v: &Vocabulary, text: &str, words: &[Word], k: usize, clause_end: usi
         // `left without paying` denies the act; `without the patch`, `without their top two
         // backs` name a circumstance, which another report's `the patch` or `the backs` does
         // not contradict.
-        "without" => next.is_some_and(|n| n.len() > 4 && n.ends_with("ing")),
+        "without" => gerund_follows,
         "none" | "nobody" | "nothing" | "nowhere" | "neither" | "nor" | "cannot" | "false" => true,
         // `had yet to regain`.
         "yet" => next == Some("to"),

@@ -172,6 +172,11 @@ const VERBS: &[&str] = &[
     "called", "calls", "recalled", "continued", "argued", "urged", "described", "dubbed", "according",
 ];
 
+/// Whether a word (lower case) says who said something: `said`, `told`, `according` (to).
+pub(crate) fn is_speech_verb(word: &str) -> bool {
+    VERBS.contains(&word)
+}
+
 const TITLES: &[&str] = &[
     "president", "secretary", "press", "minister", "prime", "spokesperson", "spokesman", "spokeswoman", "chief",
     "director", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "senator", "governor", "leader", "judge",
