@@ -399,8 +399,19 @@ fn table(root: &Path, vectors: &Vectors) -> String {
 /// still reports: how many of them are real disagreements. Empty when the ECB+ data is missing.
 fn conflict_sample(root: &Path, vectors: &Vectors, reports: &mut HashMap<String, Option<storydiff::Report>>) -> String {
     let mut rows = String::new();
-    for (file, name) in [("sample.json", "a random 100 of the 505 reported"), ("moved.json", "the 28 an early version of the figures rule added"), ("scoped.json", "the 91 the rules for ranges, short names and sources took out"), ("current.json", "a random 60 of the 263 reported before the last of those rules")] {
-        let Some(items) = sample_items(root, "tests/conflicts", file) else { return String::new() };
+    let samples = [
+        ("sample.json", None, "a random 100 of the 505 reported"),
+        ("moved.json", None, "the 28 an early version of the figures rule added"),
+        ("scoped.json", None, "the 91 the rules for ranges, short names and sources took out"),
+        ("current.json", None, "a random 60 of the 263 reported before the last of those rules"),
+        ("census.json", Some("dev"), "all 237 reported on 2026-12-08: the half the rules after it were read from"),
+        ("census.json", Some("test"), "all 237 reported on 2026-12-08: the other half, held out"),
+    ];
+    for (file, half, name) in samples {
+        let Some(mut items) = sample_items(root, "tests/conflicts", file) else { return String::new() };
+        if let Some(half) = half {
+            items.retain(|item| item["half"] == half);
+        }
         // The conflict the label names, on the two sentences' match.
         let conflicted = |m: &storydiff::Match, item: &Value| {
             let flagged = (item["flagged"][0].as_str().unwrap_or_default(), item["flagged"][1].as_str().unwrap_or_default());
@@ -416,7 +427,7 @@ fn conflict_sample(root: &Path, vectors: &Vectors, reports: &mut HashMap<String,
         );
     }
     format!(
-        "\n## Conflicts, samples read blind\n\nConflicts reported over the seeds and the 86 ECB+ clusters on 2026-12-07, each labeled by reading its\ntwo sentences alone (`tests/conflicts/`): a real disagreement (two values for one detail of one\nthing), or not (different things, a place within another, a value both state, a spelling variant).\nEach cell: in the sample / still reported; the last, the share of real ones among them (unsure\nones aside).\n\n| sample | real | not a disagreement | unsure | real among them |\n|---|---|---|---|---|\n{rows}"
+        "\n## Conflicts, samples read blind\n\nConflicts reported over the seeds and the 86 ECB+ clusters on 2026-12-07 and 2026-12-08, each labeled by reading its\ntwo sentences alone (`tests/conflicts/`): a real disagreement (two values for one detail of one\nthing), or not (different things, a place within another, a value both state, a spelling variant).\nEach cell: in the sample / still reported; the last, the share of real ones among them (unsure\nones aside).\n\n| sample | real | not a disagreement | unsure | real among them |\n|---|---|---|---|---|\n{rows}"
     )
 }
 
