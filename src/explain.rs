@@ -289,7 +289,8 @@ const STAMP_REACH: usize = 4;
 /// Whether the words from `start` on are when a page was published, as pages copied whole give
 /// it run into a sentence (`Updated 4 / 9 / 2007 6:04 PM`, `July 13, 2009 12:49 PM EDT`,
 /// `Published on Jul 02, 2013 4:22 PM`): within [`STAMP_REACH`] words before them, a year
-/// before a clock time, or a word of publishing (`updated`, `published`, `posted`) with a
+/// before a clock time; within as many after the slot's start, a year with a clock time right
+/// after it (`May 2, 2013 | 5: 03pm` / `May 3, 2013 at 7:31 AM`); or a word of publishing (`updated`, `published`, `posted`) with a
 /// year, a month, a weekday or a clock time after it up to the slot's second word (`Ty Lawson
 /// posted 15 points` is no stamp).
 fn stamped(side: &Side, start: usize, v: &Vocabulary) -> bool {
@@ -303,6 +304,12 @@ fn stamped(side: &Side, start: usize, v: &Vocabulary) -> bool {
     // The slot may be the clock's minutes (`15:01` / `15:50`).
     let hours = if start >= 1 && clock(start - 1) { start - 1 } else { start };
     if clock(hours) && side.words[hours.saturating_sub(STAMP_REACH)..hours].iter().any(year) {
+        return true;
+    }
+    // The slot is the date of a year and a clock time after it (`May 2, 2013 | 5: 03pm`).
+    let len = side.words.len();
+    let year_after = (start..(start + STAMP_REACH).min(len)).find(|&k| year(&side.words[k]));
+    if year_after.is_some_and(|y| (y + 1..(y + 3).min(len)).any(clock)) {
         return true;
     }
     let end = (start + 2).min(side.words.len());
@@ -918,6 +925,12 @@ mod tests {
         // One day written two ways.
         let c = conflict_of("Harbour flooded on Jul 02, 2024 as heavy rain hit the district.", "Harbour flooded on Jul 2, 2024 as heavy rain hit the district.");
         assert!(c.is_empty(), "{c:?}");
+        // Two days, each stamped with a time: when each page went out.
+        let c = conflict_of("Harbour town floods May 2, 2024 | 5: 03pm Heavy rain flooded the harbour district.", "Harbour town floods May 3, 2024 at 7:31 AM ET Heavy rain flooded the harbour district.");
+        assert!(c.is_empty(), "{c:?}");
+        // A day of the story, with no time after its year, is one.
+        let c = conflict_of("The harbour district flooded on May 2, 2024, officials said.", "The harbour district flooded on May 3, 2024, officials said.");
+        assert_eq!(c.len(), 1, "{c:?}");
         // Nor is a word of publishing without a date after it.
         let c = conflict_of("Reyes posted 15 points and eight assists in the win.", "Reyes posted 16 points and eight assists in the win.");
         assert_eq!(c, [(ConflictKind::Number, "15".into(), "16".into())]);
