@@ -205,12 +205,19 @@ fn no_disagreement(kind: ConflictKind, a: &Side, del: &std::ops::Range<usize>, b
         || stamped(b, ins.start, v)
         || match kind {
             ConflictKind::Number => {
-                restated(a.words, del, b, v) || restated(b.words, ins, a, v) || scope::differs(a, del, b, ins, v) || measures::compatible_bounds(a, del, b, ins, v)
+                garbled(a, del) || garbled(b, ins) || restated(a.words, del, b, v) || restated(b.words, ins, a, v) || scope::differs(a, del, b, ins, v) || measures::compatible_bounds(a, del, b, ins, v)
             }
             ConflictKind::Name => one_name(a, del, b, ins, v) || other_sources(a, del, b, ins, runs, v) || !named_alike(a, del, b, ins, runs, v),
             ConflictKind::Place => one_name(a, del, b, ins, v),
             _ => false,
         }
+}
+
+/// Whether a figure in the words `run` of a side lost characters to a wrong encoding (`served
+/// 4� months`, where another copy of the page has `4½`): the replacement character right
+/// after its digits, which leaves its value unknown.
+fn garbled(side: &Side, run: &std::ops::Range<usize>) -> bool {
+    side.words[run.clone()].iter().any(|w| side.text[w.span.end..].starts_with('\u{FFFD}') && side.text[w.span.clone()].ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The share of the longer sentence's words two sentences must share for two names of whoever
@@ -924,6 +931,9 @@ mod tests {
         assert!(c.is_empty(), "{c:?}");
         // One day written two ways.
         let c = conflict_of("Harbour flooded on Jul 02, 2024 as heavy rain hit the district.", "Harbour flooded on Jul 2, 2024 as heavy rain hit the district.");
+        assert!(c.is_empty(), "{c:?}");
+        // A figure whose fraction was lost to a wrong encoding has no value to compare.
+        let c = conflict_of("He served 4\u{FFFD} months in federal prison for perjury.", "He served 412 months in federal prison for perjury.");
         assert!(c.is_empty(), "{c:?}");
         // Two days, each stamped with a time: when each page went out.
         let c = conflict_of("Harbour town floods May 2, 2024 | 5: 03pm Heavy rain flooded the harbour district.", "Harbour town floods May 3, 2024 at 7:31 AM ET Heavy rain flooded the harbour district.");
