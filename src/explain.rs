@@ -838,7 +838,12 @@ mod tests {
         let number = |a: &str, b: &str| conflict_of(a, b).iter().any(|(k, _, _)| *k == ConflictKind::Number);
         assert!(!number("The camp is home to more than 22,000 refugees, aid workers said.", "The camp is home to nearly 23,000 refugees, aid workers said."));
         assert!(!number("The camp is home to about 20,000 refugees, aid workers said.", "The camp is home to roughly 21,000 refugees, aid workers said."));
-        // Two floors are two counts; estimates too far apart, or a floor over a ceiling, differ.
+        // A floor and a figure above it, near it: one size.
+        assert!(!number("The island has a population of more than 100,000, officials said.", "The island has a population of 120,000, officials said."));
+        // Two floors are two counts; a figure under a floor or far above it, estimates too far
+        // apart, or a floor over a ceiling, differ.
+        assert!(number("The quake killed at least 10 people in the province, officials said.", "The quake killed nine people in the province, officials said."));
+        assert!(number("The quake killed at least three people in the province, officials said.", "The quake killed 10 people in the province, officials said."));
         assert!(number("The quake killed more than 26,000 people in the city, officials said.", "The quake killed more than 31,000 people in the city, officials said."));
         assert!(number("The camp is home to about 20,000 refugees, aid workers said.", "The camp is home to about 24,000 refugees, aid workers said."));
         assert!(number("The camp is home to more than 24,000 refugees, aid workers said.", "The camp is home to nearly 21,000 refugees, aid workers said."));

@@ -84,26 +84,30 @@ fn bound(side: &Side, at: usize, v: &Vocabulary) -> Option<Bound> {
     }
 }
 
-/// Whether the first figures of the words `ra` of `a` and `rb` of `b` are both hedged and the
-/// ranges they allow meet: `more than 22,000` / `nearly 23,000`, `about 20,000` / `roughly
-/// 21,000`. Two floors (`more than 26,000` / `more than 31,000`) or two ceilings still conflict:
-/// the reports give two counts of one thing.
+/// Whether the first figures of the words `ra` of `a` and `rb` of `b` are hedged (see
+/// [`bound`]) so that both may be right and say one size: hedged ranges that meet (`more than
+/// 22,000` / `nearly 23,000`, `about 20,000` / `roughly 21,000`), or a floor or a ceiling and a
+/// figure on its side of it, near it (`more than 100,000` / `120,000`). Two floors (`more than
+/// 26,000` / `more than 31,000`) or two ceilings still conflict: the reports give two counts of
+/// one thing; and so do figures far apart (`at least three` / `10`).
 pub(super) fn compatible_bounds(a: &Side, ra: &Range<usize>, b: &Side, rb: &Range<usize>, v: &Vocabulary) -> bool {
     let read = |side: &Side, r: &Range<usize>| {
         let at = r.clone().find(|&k| v.text(side.words[k].surface).starts_with(|c: char| c.is_ascii_digit()))?;
         let value = number(&figure_of(v.text(side.words[at].surface)))?;
-        Some((bound(side, at, v)?, value))
+        Some((bound(side, at, v), value))
     };
     let (Some((ba, x)), Some((bb, y))) = (read(a, ra), read(b, rb)) else { return false };
-    let range = |b: Bound, x: f64| match b {
-        Bound::Floor => (x, f64::INFINITY),
-        Bound::Ceiling => (0.0, x),
-        Bound::Estimate => (x * (1.0 - ESTIMATE_SPREAD), x * (1.0 + ESTIMATE_SPREAD)),
-    };
-    let ((la, ha), (lb, hb)) = (range(ba, x), range(bb, y));
     // A floor has no top: `more than 100` and `nearly 1,000` meet, but say two sizes.
     let near = x.min(y) > 0.0 && x.max(y) <= x.min(y) * BOUNDS_RATIO_MAX;
-    !(ba == bb && ba != Bound::Estimate) && near && la <= hb && lb <= ha
+    let range = |b: Option<Bound>, x: f64| match b {
+        Some(Bound::Floor) => (x, f64::INFINITY),
+        Some(Bound::Ceiling) => (0.0, x),
+        Some(Bound::Estimate) => (x * (1.0 - ESTIMATE_SPREAD), x * (1.0 + ESTIMATE_SPREAD)),
+        None => (x, x),
+    };
+    let ((la, ha), (lb, hb)) = (range(ba, x), range(bb, y));
+    let both_open = ba == bb && matches!(ba, Some(Bound::Floor | Bound::Ceiling));
+    (ba.is_some() || bb.is_some()) && !both_open && near && la <= hb && lb <= ha
 }
 
 /// How many times the smaller of two hedged figures the larger may be and still meet.
