@@ -242,7 +242,11 @@ fn read(v: &Vocabulary, text: &str, words: &[Word]) -> Claims {
         }
         let attached = slots[start..k].iter().filter(|s| s.negation).count();
         let elsewhere = slots[own.start].negations > attached;
-        let negated = if slots[own.start].hypothesis || (attached % 2 == 0 && elsewhere) || k > distanced { None } else { Some(attached % 2 == 1) };
+        // `could harm`, `should never step`: what may or ought to be, not what is; `could not`
+        // and `would not` still deny (`could not be used`, `would not comment`).
+        let modal = |allowed: &[&str]| slots[start..k].iter().any(|s| allowed.contains(&s.surface));
+        let possible = if attached % 2 == 1 { modal(&["may", "might", "should"]) } else { modal(&["could", "may", "might", "should", "would"]) };
+        let negated = if slots[own.start].hypothesis || (attached % 2 == 0 && elsewhere) || k > distanced || possible { None } else { Some(attached % 2 == 1) };
         let first = (start..k).find(|&j| slots[j].negation || AUXILIARIES.binary_search(&slots[j].surface).is_ok()).unwrap_or(k);
         let before = (own.start.max(start.saturating_sub(NEIGHBOUR))..start).rev().find(|&j| slots[j].content);
         let after = (k + 1..own.end.min(k + 1 + NEIGHBOUR)).find(|&j| slots[j].content);
@@ -562,6 +566,14 @@ mod tests {
         assert_eq!(opposed("Officials allegedly ignored the warnings.", "Officials did not ignore the warnings."), None);
         // Said and told are how a report has most of what it states.
         assert_eq!(opposed("Police said he was not wearing a helmet.", "He was wearing a helmet, police said."), pair("was not wearing", "was wearing"));
+    }
+
+    #[test]
+    fn what_may_or_ought_to_be_is_not_what_is() {
+        assert_eq!(opposed("The rule would not harm rare plants, the agency said.", "Critics said the rule could harm rare plants."), None);
+        assert_eq!(opposed("He should never have stepped onto the ice shelf.", "He stepped onto the ice shelf at dawn."), None);
+        // Could not and would not deny.
+        assert_eq!(opposed("The ladder could not be used in the rescue.", "The ladder was used in the rescue."), pair("could not be used", "was used"));
     }
 
     #[test]
