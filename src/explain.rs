@@ -205,7 +205,7 @@ fn no_disagreement(kind: ConflictKind, a: &Side, del: &std::ops::Range<usize>, b
         || stamped(b, ins.start, v)
         || match kind {
             ConflictKind::Number => {
-                garbled(a, del) || garbled(b, ins) || restated(a.words, del, b, v) || restated(b.words, ins, a, v) || scope::differs(a, del, b, ins, v) || measures::compatible_bounds(a, del, b, ins, v)
+                garbled(a, del) || garbled(b, ins) || converted(a, del, v) || converted(b, ins, v) || restated(a.words, del, b, v) || restated(b.words, ins, a, v) || scope::differs(a, del, b, ins, v) || measures::compatible_bounds(a, del, b, ins, v)
             }
             ConflictKind::Name => one_name(a, del, b, ins, v) || other_sources(a, del, b, ins, runs, v) || !named_alike(a, del, b, ins, runs, v),
             ConflictKind::Place => one_name(a, del, b, ins, v),
@@ -218,6 +218,15 @@ fn no_disagreement(kind: ConflictKind, a: &Side, del: &std::ops::Range<usize>, b
 /// after its digits, which leaves its value unknown.
 fn garbled(side: &Side, run: &std::ops::Range<usize>) -> bool {
     side.words[run.clone()].iter().any(|w| side.text[w.span.end..].starts_with('\u{FFFD}') && side.text[w.span.clone()].ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether the first figure of the words `run` of a side converts a figure just before it, in
+/// brackets (`85 million euros (74 million pounds)` / `($108 million)`): two conversions of one
+/// sum at two rates, or into two currencies, are no disagreement.
+fn converted(side: &Side, run: &std::ops::Range<usize>, v: &Vocabulary) -> bool {
+    let figure = |k: usize| is_figure(v.text(side.words[k].surface));
+    let Some(k) = run.clone().find(|&k| figure(k)) else { return false };
+    k >= 1 && side.text.get(side.words[k - 1].span.end..side.words[k].span.start).is_some_and(|gap| gap.contains('(')) && (k.saturating_sub(3)..k).any(figure)
 }
 
 /// The share of the longer sentence's words two sentences must share for two names of whoever
@@ -885,6 +894,8 @@ mod tests {
 
     #[test]
     fn numbers_for_different_things_do_not_conflict() {
+        // Two conversions of one sum, at two rates or into two currencies.
+        assert!(conflict_of("Thieves took gems worth 85 million euros (74 million pounds) from the store.", "Thieves took gems worth 85 million euros ($108 million) from the store.").is_empty());
         // Each number fills its own slot: a year of a visit, the years of a term.
         let a = "The minister praised the progress made during her 2019 visit to Lagos.";
         let b = "The minister praised the ties built during her 2015–2020 term.";
