@@ -339,7 +339,8 @@ fn title_case(v: &Vocabulary, words: &[Word]) -> bool {
 /// report states it has from someone.
 fn distancing(word: &str) -> bool {
     const STEMS: &[&str] = &["alleg", "argu", "assert", "claim", "contend", "insist"];
-    STEMS.iter().any(|stem| word.strip_prefix(stem).is_some_and(|end| matches!(end, "" | "e" | "es" | "s" | "d" | "ed" | "ing" | "edly")))
+    // Every word of a sentence that may negate is asked: most start with another letter.
+    matches!(word.as_bytes().first(), Some(b'a' | b'c' | b'i')) && STEMS.iter().any(|stem| word.strip_prefix(stem).is_some_and(|end| matches!(end, "" | "e" | "es" | "s" | "d" | "ed" | "ing" | "edly")))
 }
 
 /// Verbs of denying and refusing, as the start of each of their forms (`deni` for `denied`).
