@@ -498,11 +498,14 @@ fn share(r: usize, w: usize) -> f64 {
     r as f64 / (r + w).max(1) as f64
 }
 
-/// The sentence a label names, `[file, start of its text]`: its source and its place there.
+/// The sentence a label names, `[file, start of its text]`: its source and its place there;
+/// else the sentence that holds that text, where segmentation since joined it to the one
+/// before (`A 6.` and `1-magnitude quake struck …`, one sentence since 2026-12-08).
 fn sentence_at(report: &storydiff::Report, side: &Value) -> Option<(usize, usize)> {
     let (name, start) = (side[0].as_str().unwrap_or_default(), side[1].as_str().unwrap_or_default());
     let s = report.sources.iter().position(|s| s.name == name)?;
-    Some((s, report.sources[s].sentences.iter().position(|x| x.text.starts_with(start))?))
+    let sentences = &report.sources[s].sentences;
+    Some((s, sentences.iter().position(|x| x.text.starts_with(start)).or_else(|| sentences.iter().position(|x| x.text.contains(start)))?))
 }
 
 /// The unique verdicts of the sample read in `tests/unique/` (a random sample of the sentences

@@ -330,6 +330,26 @@ fn ordinal_day_before_month_name_continues() {
 }
 
 #[test]
+fn a_decimal_point_spaced_from_its_decimals_continues() {
+    assert_eq!(
+        split("A powerful 6. 1-magnitude quake struck the coast. No tsunami was expected."),
+        ["A powerful 6. 1-magnitude quake struck the coast.", "No tsunami was expected."]
+    );
+    assert_eq!(
+        split("Tests showed a level of 0. 07 percent, under the limit of 0. 08 percent. He was released."),
+        ["Tests showed a level of 0. 07 percent, under the limit of 0. 08 percent.", "He was released."]
+    );
+    // A figure ends a sentence before a line that opens with a day and a month, and before a
+    // figure on a line of its own.
+    assert_eq!(
+        split("Swimmer And Actress Dies Aged 91. 07 June 2013 The swimmer has died."),
+        ["Swimmer And Actress Dies Aged 91.", "07 June 2013 The swimmer has died."]
+    );
+    assert_eq!(split("Senators in favour: 97.\n12 senators were absent."), ["Senators in favour: 97.", "12 senators were absent."]);
+    assert_eq!(split("Shares fell 5. 4 percent and the index lost 3. 9 percent. Markets closed early."), ["Shares fell 5. 4 percent and the index lost 3. 9 percent.", "Markets closed early."]);
+}
+
+#[test]
 fn german_and_spanish_abbreviations_continue() {
     assert_eq!(
         split("Wir trafen Dr. med. Meyer, Berliner Str. 5, und sie besucht eine kath. Schule."),
