@@ -51,9 +51,9 @@ const OWNER_REACH: usize = 8;
 
 /// Whom or what a figure in `run` is credited to: the nearest name before it in its clause,
 /// within [`OWNER_REACH`] words, when a function word or a verb in `-ed` follows it (`Shy Ely
-/// had 23 points`, `Austin Daye finished with 20 points and eight rebounds`), as its surface id. A name after a preposition (`the shores of
-/// Indonesia`, `for the Tar Heels`) is where or for whom, and a role, a month or a weekday no
-/// name; then, or with no name, `None`. Of the number conflicts read in the census
+/// had 23 points`, `Austin Daye finished with 20 points and eight rebounds`), as its surface
+/// id. A name after a preposition (`the shores of Indonesia`, `for the Tar Heels`) is where or
+/// for whom, and a role, a month or a weekday no name; then, or with no name, `None`. Of the number conflicts read in the census
 /// (`tests/conflicts/census.json`, its dev half), five were between two players' or two
 /// climbers' figures; the two real ones between one player's (`Ty Lawson posted 15 points` /
 /// `Ty Lawson added 16`) credit both figures to one name.
