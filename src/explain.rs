@@ -226,8 +226,17 @@ fn garbled(side: &Side, run: &std::ops::Range<usize>) -> bool {
 fn converted(side: &Side, run: &std::ops::Range<usize>, v: &Vocabulary) -> bool {
     let figure = |k: usize| is_figure(v.text(side.words[k].surface));
     let Some(k) = run.clone().find(|&k| figure(k)) else { return false };
-    k >= 1 && side.text.get(side.words[k - 1].span.end..side.words[k].span.start).is_some_and(|gap| gap.contains('(')) && (k.saturating_sub(3)..k).any(figure)
+    let Some(gap) = k.checked_sub(1).and_then(|p| side.text.get(side.words[p].span.end..side.words[k].span.start)) else { return false };
+    // A currency sign or a unit names the conversion: `(3 of them children)` is a part.
+    let unit = side.words[k + 1..side.words.len().min(k + 3)].iter().any(|w| CONVERSION_UNITS.contains(&v.text(w.surface)));
+    gap.contains('(') && (gap.contains(['$', '€', '£', '¥']) || unit) && (k.saturating_sub(3)..k).any(figure)
 }
+
+/// Currencies and units a figure in brackets is converted into (`(74 million pounds)`, `(200
+/// feet)`).
+const CONVERSION_UNITS: &[&str] = &[
+    "dollars", "euros", "feet", "foot", "kilograms", "kilometers", "kilometres", "km", "meters", "metres", "miles", "pounds", "yen", "yuan",
+];
 
 /// The share of the longer sentence's words two sentences must share for two names of whoever
 /// said it to be told of one statement.
@@ -322,10 +331,12 @@ fn stamped(side: &Side, start: usize, v: &Vocabulary) -> bool {
     if clock(hours) && side.words[hours.saturating_sub(STAMP_REACH)..hours].iter().any(year) {
         return true;
     }
-    // The slot is the date of a year and a clock time after it (`May 2, 2013 | 5: 03pm`).
+    // The slot is the date of a year and a clock time after it (`May 2, 2013 | 5: 03pm`),
+    // not after a preposition (`crashed on July 6, 2013 at 11:28 a.m.` is when it happened).
     let len = side.words.len();
     let year_after = (start..(start + STAMP_REACH).min(len)).find(|&k| year(&side.words[k]));
-    if year_after.is_some_and(|y| (y + 1..(y + 3).min(len)).any(clock)) {
+    let told_when = (start.saturating_sub(2)..start).any(|k| matches!(text(&side.words[k]), "on" | "at" | "by" | "since" | "until" | "from" | "before" | "after" | "of" | "in"));
+    if !told_when && year_after.is_some_and(|y| (y + 1..(y + 3).min(len)).any(clock)) {
         return true;
     }
     let end = (start + 2).min(side.words.len());
@@ -950,6 +961,12 @@ mod tests {
         // A figure whose fraction was lost to a wrong encoding has no value to compare.
         let c = conflict_of("He served 4\u{FFFD} months in federal prison for perjury.", "He served 412 months in federal prison for perjury.");
         assert!(c.is_empty(), "{c:?}");
+        // Two bracketed parts are no conversion.
+        let c = conflict_of("The fire killed 12 people (3 of them children) on Sunday night.", "The fire killed 12 people (5 of them children) on Sunday night.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        // A day and a time the story happened on still conflict.
+        let c = conflict_of("The plane crashed on July 6, 2013 at 11:28 a.m. local time.", "The plane crashed on July 7, 2013 at 11:28 a.m. local time.");
+        assert_eq!(c.len(), 1, "{c:?}");
         // Two days, each stamped with a time: when each page went out.
         let c = conflict_of("Harbour town floods May 2, 2024 | 5: 03pm Heavy rain flooded the harbour district.", "Harbour town floods May 3, 2024 at 7:31 AM ET Heavy rain flooded the harbour district.");
         assert!(c.is_empty(), "{c:?}");

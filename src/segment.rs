@@ -480,17 +480,20 @@ fn period_allows_cut(
     // `a 6. 1-magnitude quake`, `a level of 0. 07 percent`, `USB 3. 0,`: a decimal point with
     // a space after it, as texts spaced after every point give it (all of ECB+), not the end of
     // a sentence (176 of ECB+'s 14,383 cuts were these, each leaving two pieces no other report
-    // states). Told by the figure after it running on into letters or signs (`1-magnitude`,
-    // `7GHz`, `0,`) or into a word in lower case (`46. 8 percent`, `USB 3. 0 ports`), or by a
-    // word before the figure that no sentence ends on (`of 0.`, `a 6.`); `1 + 1 es 2. 2 + 2 es
-    // 4.` is two sentences. A day and a month after the figure (`Dies
+    // states). Told by the figure after it running on into letters (`1-magnitude`, `7GHz`) or
+    // into a word of measure (`46. 8 percent`), or by a word before the figure that no sentence
+    // ends on (`of 0.`, `a 6.`); `1 + 1 es 2. 2 + 2 es 4.`, `He died at 85. 2 sons survive him.`
+    // are two sentences each. A day and a month after the figure (`Dies
     // Aged 91. 07 June 2013`) start a line of the page run into this one.
     let figure = token.trim_start_matches(['$', '€', '£']);
     let spaced_decimal = || {
         let after = s.get(next.at..).unwrap_or("");
         let digits_end = after.find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len());
         let rest = &after[digits_end..];
-        let glued = rest.starts_with(|c: char| !c.is_whitespace()) || rest.strip_prefix(' ').is_some_and(|r| r.starts_with(char::is_lowercase));
+        // A letter, hyphen or percent sign right after the decimals, or a unit word after them;
+        // not a comma or any word (`He was 45. 1,200 people came`, `48. 12 senators did not`).
+        let glued = rest.starts_with(|c: char| c.is_alphabetic() || c == '-' || c == '%')
+            || rest.strip_prefix(' ').is_some_and(|r| DECIMAL_UNITS.contains(&r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("")));
         let month = is_month_name(rest.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
         let before = word_before(s, token_start).map(|w| w.to_lowercase());
         let leads_in = before.is_some_and(|w| DECIMAL_LEAD_INS.contains(&w.as_str()));
@@ -509,8 +512,14 @@ fn period_allows_cut(
 
 /// Words before a figure that no sentence ends on, so that a point after the figure is a
 /// decimal point (see [`period_allows_cut`]).
-const DECIMAL_LEAD_INS: &[&str] =
-    &["a", "about", "after", "an", "around", "at", "before", "by", "from", "in", "nearly", "of", "on", "over", "some", "than", "the", "to", "under", "with"];
+const DECIMAL_LEAD_INS: &[&str] = &["a", "an", "of", "the"];
+
+/// Words of measure after a figure's decimals (`46. 8 percent`, `14. 4 points`), which a new
+/// sentence opening with a figure seldom has next.
+const DECIMAL_UNITS: &[&str] = &[
+    "billion", "feet", "hours", "inches", "kilometers", "kilometres", "meters", "metres", "miles", "million", "minutes", "per", "percent",
+    "points", "pounds", "seconds", "trillion", "yards",
+];
 
 /// Whether the sentence so far, before the word at `at`, is a preposition and a time
 /// (`At 5`, `By 10:30`, `Shortly after 6`) and nothing else.

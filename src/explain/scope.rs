@@ -70,6 +70,12 @@ fn owner(side: &Side, run: &Range<usize>, v: &Vocabulary) -> Option<u32> {
             // The subject of a verb (`Ely had`, `Daye finished`), not a word that describes a
             // noun after it (`a 36-year-old Australian climber`).
             let subject = words.get(k + 1).is_some_and(|next| crate::normalize::is_stopword(v.text(next.surface)) || v.text(next.surface).ends_with("ed"));
+            // A plural opening the sentence is a common noun capitalised there (`Rescuers
+            // pulled 12 bodies`, `Authorities reported`), not a name.
+            let plural_opener = k == 0 && text(k).ends_with('s') && !words.get(1).is_some_and(|w| w.capitalized);
+            if plural_opener {
+                return None;
+            }
             return (!after_preposition && subject).then_some(w.surface);
         }
     }
@@ -154,6 +160,7 @@ mod tests {
         assert!(!differ("Okafor finished with 16 points, one more than Lindqvist.", "Lindqvist finished the game with 20 points."));
         assert!(!differ("A strong quake off the shores of Sumba killed 230 people in 13 villages.", "An earthquake near Lanka killed 230 people in 14 villages."));
         assert!(!differ("A 36-year-old Australian climber is dead after falling about 150 metres.", "On Friday, 36-year-old Dan Okafor died after falling about 60 metres."));
+        assert!(!differ("Rescuers pulled 12 bodies from the rubble on Sunday.", "Firefighters pulled 15 bodies from the rubble on Sunday."));
     }
 
     #[test]

@@ -346,6 +346,9 @@ fn a_decimal_point_spaced_from_its_decimals_continues() {
         ["Swimmer And Actress Dies Aged 91.", "07 June 2013 The swimmer has died."]
     );
     assert_eq!(split("Senators in favour: 97.\n12 senators were absent."), ["Senators in favour: 97.", "12 senators were absent."]);
+    assert_eq!(split("The bill passed 52 to 48. 12 senators did not vote."), ["The bill passed 52 to 48.", "12 senators did not vote."]);
+    assert_eq!(split("He was 45. 1,200 people attended his funeral."), ["He was 45.", "1,200 people attended his funeral."]);
+    assert_eq!(split("He died at 85. 2 sons survive him."), ["He died at 85.", "2 sons survive him."]);
     assert_eq!(split("Shares fell 5. 4 percent and the index lost 3. 9 percent. Markets closed early."), ["Shares fell 5. 4 percent and the index lost 3. 9 percent.", "Markets closed early."]);
 }
 
