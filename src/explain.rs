@@ -220,15 +220,21 @@ fn garbled(side: &Side, run: &std::ops::Range<usize>) -> bool {
     side.words[run.clone()].iter().any(|w| side.text[w.span.end..].starts_with('\u{FFFD}') && side.text[w.span.clone()].ends_with(|c: char| c.is_ascii_digit()))
 }
 
-/// Whether the first figure of the words `run` of a side converts a figure just before it, in
-/// brackets (`85 million euros (74 million pounds)` / `($108 million)`): two conversions of one
-/// sum at two rates, or into two currencies, are no disagreement.
+/// Whether the first figure of the words `run` of a side converts a figure before it (see
+/// [`converts`]).
 fn converted(side: &Side, run: &std::ops::Range<usize>, v: &Vocabulary) -> bool {
-    let figure = |k: usize| is_figure(v.text(side.words[k].surface));
-    let Some(k) = run.clone().find(|&k| figure(k)) else { return false };
-    let Some(gap) = k.checked_sub(1).and_then(|p| side.text.get(side.words[p].span.end..side.words[k].span.start)) else { return false };
-    // A currency sign or a unit names the conversion: `(3 of them children)` is a part.
-    let unit = side.words[k + 1..side.words.len().min(k + 3)].iter().any(|w| CONVERSION_UNITS.contains(&v.text(w.surface)));
+    run.clone().find(|&k| is_figure(v.text(side.words[k].surface))).is_some_and(|k| converts(side.text, side.words, k, v))
+}
+
+/// Whether the figure at word `k` converts a figure just before it, in brackets (`85 million
+/// euros (74 million pounds)`, `($108 million)`, `60 metres (200 feet)`): two conversions of one
+/// sum at two rates, or into two currencies, are no disagreement, and a conversion is no
+/// measure of its own. A currency sign or a unit names the conversion: `(3 of them children)`
+/// is a part.
+pub(super) fn converts(text: &str, words: &[Word], k: usize, v: &Vocabulary) -> bool {
+    let figure = |j: usize| is_figure(v.text(words[j].surface));
+    let Some(gap) = k.checked_sub(1).and_then(|p| text.get(words[p].span.end..words[k].span.start)) else { return false };
+    let unit = words[k + 1..words.len().min(k + 3)].iter().any(|w| CONVERSION_UNITS.contains(&v.text(w.surface)));
     gap.contains('(') && (gap.contains(['$', '€', '£', '¥']) || unit) && (k.saturating_sub(3)..k).any(figure)
 }
 

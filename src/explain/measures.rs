@@ -142,8 +142,7 @@ pub(super) fn measures(text: &str, words: &[Word], v: &Vocabulary) -> Vec<Measur
         let clock = colon(k) || (k >= 1 && colon(k - 1));
         let split = |j: usize| figure_at(j) && figure_at(j + 1) && !gap(j).trim().is_empty();
         // `110 billion euros ($158 billion)`, `60 metres (200 feet)`: the same figure converted.
-        let converted = k >= 1 && gap(k - 1).contains('(') && (k.saturating_sub(3)..k).any(figure_at);
-        if clock || split(k) || (k >= 1 && split(k - 1)) || converted {
+        if clock || split(k) || (k >= 1 && split(k - 1)) || super::converts(text, words, k, v) {
             continue;
         }
         let (written, glued) = super::split_figure(term);
